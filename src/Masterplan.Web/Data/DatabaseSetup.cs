@@ -1,0 +1,143 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Masterplan.Web.Data;
+
+/// <summary>The two database engines the platform runs on.</summary>
+public enum DatabaseProvider
+{
+    /// <summary>Embedded default: one file under ./data/.</summary>
+    Sqlite,
+
+    /// <summary>Production: a PostgreSQL server.</summary>
+    Postgres,
+}
+
+/// <summary>Start-up could not go on; the message says what to fix and is printed as one line.</summary>
+public sealed class StartupException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The database settings (<c>Database:Provider</c>, <c>ConnectionStrings:Masterplan</c>), read and checked once.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string DefaultSqliteFile = "data/masterplan.db";
+
+    public static DatabaseSettings From(IConfiguration configuration, string contentRoot)
+    {
+        var providerText = configuration["Database:Provider"];
+        var provider = providerText?.Trim().ToUpperInvariant() switch
+        {
+            null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+            "POSTGRES" or "POSTGRESQL" or "NPGSQL" => DatabaseProvider.Postgres,
+            _ => throw new StartupException(
+                $"Unknown Database:Provider '{providerText}'. Set it to 'Sqlite' (default) or 'Postgres'."),
+        };
+        var connectionString = configuration.GetConnectionString("Masterplan");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new StartupException(
+                "Database:Provider is 'Postgres' but ConnectionStrings:Masterplan is empty. Set it, e.g. 'Host=localhost;Database=masterplan;Username=masterplan;Password=…'.");
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(connectionString) ? $"Data Source={DefaultSqliteFile}" : connectionString);
+            if (builder.DataSource != ":memory:" && !Path.IsPathRooted(builder.DataSource))
+            {
+                builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            }
+
+            connectionString = builder.ToString();
+        }
+
+        return new DatabaseSettings(provider, connectionString!);
+    }
+}
+
+/// <summary>Registers the database and prepares it (migrations, reference data) before the app serves.</summary>
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
+    {
+        // Settings are read when first needed, so hosts and tests can configure them late.
+        services.AddSingleton(sp => DatabaseSettings.From(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
+        services.AddDbContext<SqliteAppDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddDbContext<PostgresAppDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString));
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
+        {
+            DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),
+            _ => sp.GetRequiredService<SqliteAppDbContext>(),
+        });
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DemoDataSeeder>();
+        services.TryAddSingletonTimeProvider();
+        return services;
+    }
+
+    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
+    {
+        if (services.All(d => d.ServiceType != typeof(TimeProvider)))
+        {
+            services.AddSingleton(TimeProvider.System);
+        }
+    }
+
+    /// <summary>
+    /// Applies migrations and loads reference data (and demo data when <c>Seed:Demo</c> is true).
+    /// Throws <see cref="StartupException"/> with a one-line explanation when that is impossible.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, bool migrate, bool seed, bool? demo = null, CancellationToken ct = default)
+    {
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        try
+        {
+            if (settings.Provider == DatabaseProvider.Sqlite)
+            {
+                var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
+                if (file != ":memory:" && Path.GetDirectoryName(file) is { Length: > 0 } directory)
+                {
+                    Directory.CreateDirectory(directory);
+                }
+            }
+
+            if (migrate)
+            {
+                await db.Database.MigrateAsync(ct);
+            }
+
+            if (seed)
+            {
+                await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
+                if (demo ?? services.GetRequiredService<IConfiguration>().GetValue("Seed:Demo", false))
+                {
+                    await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(ct);
+                }
+            }
+        }
+        catch (Exception e) when (e is NpgsqlException or SqliteException or System.Net.Sockets.SocketException or TimeoutException
+                                      || e.InnerException is NpgsqlException or System.Net.Sockets.SocketException)
+        {
+            throw new StartupException(settings.Provider == DatabaseProvider.Postgres
+                ? $"Cannot use the PostgreSQL database ({Describe(settings.ConnectionString)}): {FirstLine(e)} Check ConnectionStrings:Masterplan and that the server is running."
+                : $"Cannot use the SQLite database ({new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource}): {FirstLine(e)} Check that the folder is writable.", e);
+        }
+    }
+
+    private static string FirstLine(Exception e)
+    {
+        var message = (e.InnerException is NpgsqlException or System.Net.Sockets.SocketException ? e.InnerException : e).Message;
+        var line = message.Split('\n')[0].Trim();
+        return line.EndsWith('.') ? line : line + ".";
+    }
+
+    private static string Describe(string connectionString)
+    {
+        var b = new NpgsqlConnectionStringBuilder(connectionString);
+        return $"host {b.Host}, port {b.Port}, database {b.Database}";
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masterplan.Web.Features.Home;
+
+/// <summary>The German error page for every status code; shows no internals (no stack trace).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "";
+
+    public string Explanation { get; private set; } = "";
+
+    public void OnGet(int? code) => Show(code);
+
+    public void OnPost(int? code) => Show(code);
+
+    private void Show(int? code)
+    {
+        var status = code is >= 400 and <= 599 ? code.Value : 500;
+        Response.StatusCode = status;
+        (Heading, Explanation) = status switch
+        {
+            404 => ("Seite nicht gefunden", "Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse oder beginnen Sie auf der Startseite."),
+            403 => ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
+            401 => ("Anmeldung erforderlich", "Bitte melden Sie sich an, um diese Seite zu sehen."),
+            400 => ("Anfrage fehlerhaft", "Die Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben."),
+            429 => ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
+            _ => ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es später noch einmal. Ihre bisherigen Eingaben sind nicht verloren, wenn sie bereits bestätigt wurden."),
+        };
+    }
+}

@@ -1,0 +1,39 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Organizations;
+
+public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public OrganizationDto Organization { get; private set; } = null!;
+
+    public IReadOnlyList<OrganizationDto> Children { get; private set; } = [];
+
+    /// <summary>Current members; names only of persons who consented to publication.</summary>
+    public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+
+    public sealed record MemberRow(string Name, bool Named, string Role, VotingRight VotingRight, string? OnBehalfOf, bool IsDeputy, bool IsDemo);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var org = await db.Organizations.AsNoTracking().Where(o => o.Id == id).ToDto().FirstOrDefaultAsync(ct);
+        if (org is null)
+        {
+            return NotFound();
+        }
+
+        Organization = org;
+        Children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == id).OrderBy(o => o.Name).ToDto().ToListAsync(ct);
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        Members = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganizationId == id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+            .OrderBy(m => m.VotingRight).ThenBy(m => m.DeputyForId != null).ThenBy(m => m.OnBehalfOf!.Name)
+            .Select(m => new MemberRow(
+                m.Person.PublicConsent ? (m.Person.Title != null ? m.Person.Title + " " : "") + m.Person.GivenName + " " + m.Person.FamilyName : "",
+                m.Person.PublicConsent, m.Role, m.VotingRight, m.Person.PublicConsent ? m.OnBehalfOf!.Name : null, m.DeputyForId != null, m.IsDemo))
+            .ToListAsync(ct);
+        return Page();
+    }
+}

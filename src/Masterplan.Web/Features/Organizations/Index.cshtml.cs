@@ -1,0 +1,27 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Organizations;
+
+public sealed class IndexModel(AppDbContext db) : PageModel
+{
+    // The masterplan's own bodies first, then the city's.
+    private static readonly OrganizationKind[] Order =
+    [
+        OrganizationKind.PlenaryAssembly, OrganizationKind.SteeringCircle, OrganizationKind.SpecialTaskForce, OrganizationKind.WorkingGroup,
+        OrganizationKind.Council, OrganizationKind.Committee, OrganizationKind.Fraction, OrganizationKind.Institution, OrganizationKind.Department,
+    ];
+
+    public IReadOnlyList<IGrouping<OrganizationKind, OrganizationDto>> Groups { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var all = await db.Organizations.AsNoTracking().ToDto().ToListAsync(ct);
+        Groups = all
+            .OrderBy(o => o.ParentName is null ? 0 : 1).ThenBy(o => o.EndDate is null ? 0 : 1).ThenBy(o => o.Name, StringComparer.CurrentCulture)
+            .GroupBy(o => o.Kind)
+            .OrderBy(g => Array.IndexOf(Order, g.Key))
+            .ToList();
+    }
+}

@@ -1,0 +1,42 @@
+namespace Masterplan.Web.Features.Organizations;
+
+/// <summary>Voting (stimmberechtigt) or advisory (beratend) membership (004 §3).</summary>
+public enum VotingRight
+{
+    Voting,
+    Advisory,
+}
+
+/// <summary>A person's seat in an organization for a period, possibly on behalf of an institution or fraction.</summary>
+public sealed class Membership
+{
+    public int Id { get; set; }
+
+    public int PersonId { get; set; }
+
+    public Person Person { get; set; } = null!;
+
+    public int OrganizationId { get; set; }
+
+    public Organization Organization { get; set; } = null!;
+
+    public VotingRight VotingRight { get; set; }
+
+    /// <summary>Role text: Vorsitz, stellv. Vorsitz, Mitglied, Geschäftsführung …</summary>
+    public string Role { get; set; } = "Mitglied";
+
+    public int? OnBehalfOfId { get; set; }
+
+    public Organization? OnBehalfOf { get; set; }
+
+    /// <summary>Set when this membership is the deputy (Vertretung) of another membership (004 §3).</summary>
+    public int? DeputyForId { get; set; }
+
+    public Membership? DeputyFor { get; set; }
+
+    public DateOnly StartDate { get; set; }
+
+    public DateOnly? EndDate { get; set; }
+
+    public bool IsDemo { get; set; }
+}

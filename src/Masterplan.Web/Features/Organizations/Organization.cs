@@ -1,0 +1,51 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
+
+namespace Masterplan.Web.Features.Organizations;
+
+/// <summary>A body of the masterplan process or of the city (OParl Organization).</summary>
+public sealed class Organization : ISeeded
+{
+    public int Id { get; set; }
+
+    public required string Name { get; set; }
+
+    public string? ShortName { get; set; }
+
+    public OrganizationKind Kind { get; set; }
+
+    /// <summary>Free classification in the OParl sense, e.g. "Fraktion" or "Gruppe" for council groups.</summary>
+    public string? Classification { get; set; }
+
+    public int? ParentId { get; set; }
+
+    public Organization? Parent { get; set; }
+
+    public List<Organization> Children { get; set; } = [];
+
+    /// <summary>For a Bezirksvertretung: its district.</summary>
+    public int? DistrictId { get; set; }
+
+    public District? District { get; set; }
+
+    public string? Purpose { get; set; }
+
+    public DateOnly? StartDate { get; set; }
+
+    public DateOnly? EndDate { get; set; }
+
+    /// <summary>For a council group: its seats in the council.</summary>
+    public int? CouncilSeats { get; set; }
+
+    /// <summary>Where a seeded fact comes from (seed document, public source).</summary>
+    public string? Source { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    public string? SeedKey { get; set; }
+
+    public string? SeedHash { get; set; }
+
+    public bool IsActiveOn(DateOnly day) =>
+        (StartDate is null || StartDate <= day) && (EndDate is null || EndDate >= day);
+}

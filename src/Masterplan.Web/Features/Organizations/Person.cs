@@ -1,0 +1,22 @@
+namespace Masterplan.Web.Features.Organizations;
+
+/// <summary>A person who sits in a body. Contact data is never shown publicly.</summary>
+public sealed class Person
+{
+    public int Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public required string GivenName { get; set; }
+
+    public required string FamilyName { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>Whether the person agreed that their name and whom they represent appear on public pages.</summary>
+    public bool PublicConsent { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    public string DisplayName => string.IsNullOrEmpty(Title) ? $"{GivenName} {FamilyName}" : $"{Title} {GivenName} {FamilyName}";
+}

@@ -1,0 +1,95 @@
+using Masterplan.Algorithms.SeatAllocation;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Masterplan.Web.Features.Organizations;
+
+/// <summary>Request of <c>POST /api/v1/seat-allocation</c>.</summary>
+public sealed record SeatAllocationRequest(int? Seats, string? Method, IReadOnlyList<SeatAllocationRequest.Party>? Parties)
+{
+    public sealed record Party(string? Name, long? Votes);
+}
+
+/// <summary>Answer of <c>POST /api/v1/seat-allocation</c>.</summary>
+public sealed record SeatAllocationResponse(string Method, int Seats, string TotalVotes, IReadOnlyList<SeatAllocationResponse.Row> Allocation, SeatAllocationResponse.TieInfo? Tie)
+{
+    /// <param name="Quota">seats × votes / total votes as a decimal string rounded half-up to 6 places.</param>
+    /// <param name="QuotaFraction">The same quota as an exact reduced fraction "n/d".</param>
+    /// <param name="Remainder">Hare-Niemeyer only: quota minus its whole part, decimal string; null for divisor methods.</param>
+    /// <param name="RemainderFraction">The remainder as an exact fraction.</param>
+    public sealed record Row(string Name, long Votes, int Seats, string Quota, string QuotaFraction, string? Remainder, string? RemainderFraction);
+
+    public sealed record TieInfo(IReadOnlyList<string> Parties, int SeatsInDispute);
+}
+
+/// <summary>The public seat allocation calculator (issue 4 §5); the arithmetic lives in Masterplan.Algorithms.</summary>
+public static class SeatAllocationApi
+{
+    private static readonly Dictionary<string, SeatAllocationMethod> Methods = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["hare-niemeyer"] = SeatAllocationMethod.HareNiemeyer,
+        ["dhondt"] = SeatAllocationMethod.DHondt,
+        ["sainte-lague"] = SeatAllocationMethod.SainteLague,
+    };
+
+    public static WebApplication MapSeatAllocationApi(this WebApplication app)
+    {
+        app.MapPost("/api/v1/seat-allocation", Allocate)
+            .WithTags("Organizations")
+            .WithSummary("Distributes seats by Hare-Niemeyer, D'Hondt or Sainte-Laguë/Schepers with exact arithmetic.")
+            .WithDescription(
+                "method: \"hare-niemeyer\" (largest remainder, 004 §3), \"dhondt\" or \"sainte-lague\". " +
+                "quota and remainder are decimal strings rounded half-up to 6 places; quotaFraction and remainderFraction give the exact " +
+                "values as reduced fractions \"numerator/denominator\". No floating point decides a seat. When equal remainders (or quotients) " +
+                "compete for the last seat(s), seats holds only the sure seats and tie names the parties and the seats in dispute; the Office then draws a recorded lot.");
+        return app;
+    }
+
+    private static Results<Ok<SeatAllocationResponse>, ValidationProblem> Allocate(SeatAllocationRequest request)
+    {
+        if (request.Seats is null)
+        {
+            return Invalid("seats", "seats is required: the number of seats to distribute (1 to 10,000).");
+        }
+
+        if (request.Method is null || !Methods.TryGetValue(request.Method, out var method))
+        {
+            return Invalid("method", $"method must be one of {string.Join(", ", Methods.Keys.Select(k => $"\"{k}\""))}.");
+        }
+
+        if (request.Parties is null)
+        {
+            return Invalid("parties", "parties is required: a list of {\"name\", \"votes\"}.");
+        }
+
+        for (var i = 0; i < request.Parties.Count; i++)
+        {
+            if (request.Parties[i] is null)
+            {
+                return Invalid($"parties[{i}]", "Each party must be an object with name and votes.");
+            }
+
+            if (request.Parties[i].Votes is null)
+            {
+                return Invalid($"parties[{i}].votes", "votes is required: a whole number of votes or council seats, 0 or more.");
+            }
+        }
+
+        try
+        {
+            var result = SeatAllocator.Allocate(method, request.Seats.Value, request.Parties.Select(p => new PartyVotes(p.Name ?? "", p.Votes!.Value)).ToList());
+            return TypedResults.Ok(new SeatAllocationResponse(
+                Methods.First(m => m.Value == method).Key,
+                result.HouseSize,
+                result.TotalVotes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                result.Parties.Select(p => new SeatAllocationResponse.Row(p.Name, p.Votes, p.Seats, p.QuotaDecimal, p.QuotaFraction, p.RemainderDecimal, p.RemainderFraction)).ToList(),
+                result.Tie is null ? null : new SeatAllocationResponse.TieInfo(result.Tie.Parties, result.Tie.SeatsInDispute)));
+        }
+        catch (SeatAllocationInputException e)
+        {
+            return Invalid(e.Field, e.Message);
+        }
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The seat allocation request is not valid.");
+}

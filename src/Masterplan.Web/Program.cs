@@ -1,0 +1,36 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddDatabase();
+builder.Services.AddPlatformShell();
+builder.Services.AddCatalogue();
+
+var app = builder.Build();
+try
+{
+    await DatabaseSetup.PrepareDatabaseAsync(app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true);
+}
+catch (StartupException e)
+{
+    // One line that says what to fix; no stack trace (issue 2, "Bad input").
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
+
+app.UsePlatformShell();
+app.MapOrganizationsApi();
+app.MapSeatAllocationApi();
+app.MapCatalogueApi();
+app.MapDistrictsApi();
+app.MapPapersApi();
+app.MapPlatformEndpoints();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point; public for the in-process test host.</summary>
+public partial class Program;

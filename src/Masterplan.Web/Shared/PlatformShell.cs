@@ -1,0 +1,117 @@
+using System.Globalization;
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Scalar.AspNetCore;
+
+namespace Masterplan.Web.Shared;
+
+/// <summary>What every page and API shares: localization, error handling, health, OpenAPI.</summary>
+public static class PlatformShell
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("de"), new("en")];
+
+    public const string CultureCookie = "mp-lang";
+
+    public static IServiceCollection AddPlatformShell(this IServiceCollection services)
+    {
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddRazorPages(o => o.RootDirectory = "/Features")
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("de");
+            o.SupportedCultures = SupportedCultures;
+            o.SupportedUICultures = SupportedCultures;
+            o.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider { CookieName = CultureCookie },
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        // Render umlauts as they are instead of as numeric entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+
+        // Malformed JSON and unbindable parameters throw, so ApiExceptionHandler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddOpenApi();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
+    }
+
+    public static WebApplication UsePlatformShell(this WebApplication app)
+    {
+        app.UseExceptionHandler("/fehler/500");
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}"));
+        app.UseRequestLocalization();
+        app.UseRouting();
+        return app;
+    }
+
+    public static WebApplication MapPlatformEndpoints(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages();
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        }).ExcludeFromDescription();
+        app.MapOpenApi();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API"));
+        app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription();
+        return app;
+    }
+
+    public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    /// <summary>The language switch: a plain link, so it works without JavaScript.</summary>
+    private static Results<RedirectHttpResult, NotFound> SwitchLanguage(string culture, string? returnUrl, HttpContext context)
+    {
+        if (!SupportedCultures.Any(c => c.Name == culture))
+        {
+            return TypedResults.NotFound();
+        }
+
+        context.Response.Cookies.Append(
+            CultureCookie,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+        return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+    }
+
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
+
+    /// <summary>Healthy when the database answers a query against the migrated schema.</summary>
+    private sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            try
+            {
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                timeout.CancelAfter(TimeSpan.FromSeconds(5));
+                await db.ReferenceDataVersions.AnyAsync(timeout.Token);
+                return HealthCheckResult.Healthy();
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                return HealthCheckResult.Unhealthy("The database does not answer.");
+            }
+        }
+    }
+}

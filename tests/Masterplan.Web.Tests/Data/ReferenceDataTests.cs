@@ -1,0 +1,93 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Data;
+
+public class ReferenceDataTests
+{
+    [Theory, Engines]
+    public async Task A_second_start_changes_nothing(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(engine);
+        string first;
+        await using (var app = new AppFactory(db))
+        {
+            _ = app.Server;
+            first = await SnapshotAsync(app);
+        }
+
+        await using (var app = new AppFactory(db))
+        {
+            _ = app.Server;
+            Assert.Equal(first, await SnapshotAsync(app));
+        }
+    }
+
+    [Theory, Engines]
+    public async Task A_newer_seed_version_moves_unedited_rows_forward_and_keeps_edits(DatabaseProvider engine)
+    {
+        var (app, db) = await AppFactory.StartAsync(engine);
+        await using var _ = db;
+        await using var __ = app;
+        await using var scope = app.Scope();
+        var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        // The Office renames the Lenkungskreis in the platform.
+        var steering = await data.Organizations.SingleAsync(o => o.SeedKey == "org:lenkungskreis");
+        steering.Name = "Lenkungskreis (umbenannt vom Büro)";
+        await data.SaveChangesAsync();
+
+        // Version 2 of the reference data changes both the Lenkungskreis and the Vollversammlung and adds a body.
+        var v1 = ReferenceDataSeeder.Load();
+        var organizations = v1.Organizations.Select(o => o.Key switch
+        {
+            "org:lenkungskreis" => o with { Name = "Lenkungskreis MKS 2.0" },
+            "org:vollversammlung" => o with { Purpose = "Neue Beschreibung aus Version 2." },
+            _ => o,
+        }).Append(new ReferenceData.OrganizationSeed("org:neu", "Neue Arbeitsgruppe", OrganizationKind.WorkingGroup, null, "org:vollversammlung", null, null, null, null, null, null, "Test"))
+        .ToList();
+        var v2 = v1 with { Version = v1.Version + 1, Organizations = organizations };
+
+        data.ChangeTracker.Clear();
+        Assert.True(await new ReferenceDataSeeder(data, TimeProvider.System).SeedAsync(v2));
+
+        data.ChangeTracker.Clear();
+        Assert.Equal("Lenkungskreis (umbenannt vom Büro)", (await data.Organizations.SingleAsync(o => o.SeedKey == "org:lenkungskreis")).Name);
+        Assert.Equal("Neue Beschreibung aus Version 2.", (await data.Organizations.SingleAsync(o => o.SeedKey == "org:vollversammlung")).Purpose);
+        var added = await data.Organizations.Include(o => o.Parent).SingleAsync(o => o.SeedKey == "org:neu");
+        Assert.Equal("org:vollversammlung", added.Parent!.SeedKey);
+        Assert.Equal(v2.Version, (await data.ReferenceDataVersions.SingleAsync()).Version);
+
+        // Running version 2 again changes nothing.
+        data.ChangeTracker.Clear();
+        Assert.False(await new ReferenceDataSeeder(data, TimeProvider.System).SeedAsync(v2));
+    }
+
+    [Theory, Engines]
+    public async Task The_migrations_match_the_model(DatabaseProvider engine)
+    {
+        var (app, db) = await AppFactory.StartAsync(engine);
+        await using var _ = db;
+        await using var __ = app;
+        await using var scope = app.Scope();
+        var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        Assert.False(data.Database.HasPendingModelChanges(), $"The model has changes without a migration for {engine}: run dotnet ef migrations add.");
+        Assert.Empty(await data.Database.GetPendingMigrationsAsync());
+    }
+
+    private static async Task<string> SnapshotAsync(AppFactory app)
+    {
+        await using var scope = app.Scope();
+        var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var version = await data.ReferenceDataVersions.AsNoTracking().SingleAsync();
+        var orgs = await data.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.SeedKey}:{o.SeedHash}:{o.ParentId}").ToListAsync();
+        var fields = await data.FieldsOfAction.AsNoTracking().OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.SeedHash}:{f.ParentId}:{f.Position}").ToListAsync();
+        var consultations = await data.Consultations.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.PaperId}:{c.OrganizationId}").ToListAsync();
+        var districts = await data.Districts.CountAsync();
+        return $"{version.Version}@{version.AppliedAt:O}|{string.Join(',', orgs)}|{string.Join(',', fields)}|{string.Join(',', consultations)}|{districts}";
+    }
+}

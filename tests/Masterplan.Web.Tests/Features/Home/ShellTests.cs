@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Masterplan.Web.Data;
+using Masterplan.Web.Tests.Infrastructure;
+
+namespace Masterplan.Web.Tests.Features.Home;
+
+public class ShellTests
+{
+    [Theory, Engines]
+    public async Task The_start_page_is_German_and_leads_to_the_modules(DatabaseProvider engine)
+    {
+        var (app, db) = await AppFactory.StartAsync(engine);
+        await using var _ = db;
+        await using var __ = app;
+
+        var page = await app.CreateClient().GetPageAsync("/");
+
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
+        Assert.Single(page.QuerySelectorAll("h1"));
+        Assert.Contains("Masterplan Kommunale Sicherheit 2.0 ist der Plan der Stadt Dortmund", page.Body!.Text());
+        var links = page.QuerySelectorAll("main a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/handlungsfelder", links);
+        Assert.Contains("/gremien", links);
+        Assert.Contains("/vorlagen", links);
+    }
+
+    [Fact]
+    public async Task Every_page_has_a_skip_link_landmarks_and_one_heading()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+        var client = app.CreateClient();
+
+        foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum" })
+        {
+            var page = await client.GetPageAsync(url);
+            var skip = page.QuerySelector("body > a.skip-link");
+            Assert.NotNull(skip);
+            Assert.Equal("#inhalt", skip.GetAttribute("href"));
+            Assert.NotNull(page.QuerySelector("main#inhalt"));
+            Assert.NotNull(page.QuerySelector("header"));
+            Assert.NotNull(page.QuerySelector("footer"));
+            Assert.NotNull(page.QuerySelector("nav[aria-label]"));
+            Assert.Single(page.QuerySelectorAll("h1"));
+            Assert.False(string.IsNullOrWhiteSpace(page.Title), url);
+        }
+    }
+
+    [Fact]
+    public async Task The_accessibility_statement_gives_a_feedback_address()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var page = await app.CreateClient().GetPageAsync("/barrierefreiheit");
+
+        Assert.Contains(page.QuerySelectorAll("main a[href^='mailto:']"), a => a.TextContent.Contains('@'));
+        Assert.Contains("WCAG 2.1", page.Body!.Text());
+    }
+
+    [Fact]
+    public async Task English_is_chosen_by_the_browser_language_and_by_the_switch()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var byHeader = app.CreateClient();
+        byHeader.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
+        var english = await byHeader.GetPageAsync("/gremien");
+        Assert.Equal("en", english.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Bodies and participants", english.QuerySelector("h1")!.Text());
+
+        // The switch is a plain link: it sets a cookie and returns to the page, no JavaScript needed.
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var switched = await client.GetAsync("/sprache/en?returnUrl=%2Fhandlungsfelder");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        Assert.Equal("/handlungsfelder", switched.Headers.Location!.OriginalString);
+        var cookie = switched.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("mp-lang=", StringComparison.Ordinal));
+        client.DefaultRequestHeaders.Add("Cookie", cookie.Split(';')[0]);
+        var page = await client.GetPageAsync("/handlungsfelder");
+        Assert.Equal("Fields of action", page.QuerySelector("h1")!.Text());
+
+        // The switch never redirects to another site.
+        var offsite = await client.GetAsync("/sprache/de?returnUrl=https%3A%2F%2Fevil.example%2F");
+        Assert.Equal("/", offsite.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task An_unknown_route_gets_the_German_404_page()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var response = await app.CreateClient().GetAsync("/gibt-es-nicht");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Seite nicht gefunden", page.QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task An_unknown_organization_id_gets_the_404_page()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var response = await app.CreateClient().GetAsync("/gremien/999999");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Seite nicht gefunden", (await Html.ParseAsync(response)).QuerySelector("h1")!.Text());
+    }
+
+    [Fact]
+    public async Task A_failing_page_shows_the_German_error_page_without_internals()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, services: Failing.Register);
+        await using var _ = db;
+        await using var __ = app;
+
+        var response = await app.CreateClient().GetAsync("/test/failing-page");
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Ein Fehler ist aufgetreten", html);
+        Assert.DoesNotContain(Failing.Secret, html);
+        Assert.DoesNotContain(" at Masterplan", html);
+    }
+}

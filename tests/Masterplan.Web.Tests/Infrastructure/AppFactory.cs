@@ -1,0 +1,53 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Masterplan.Web.Tests.Infrastructure;
+
+/// <summary>The real app in-process over HTTP, on one test database.</summary>
+public sealed class AppFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    : WebApplicationFactory<Program>
+{
+    /// <summary>The clock every test app runs on: 23.11.2026, 09:00 in Dortmund.</summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero))
+    {
+        // The city's time zone, so "today" on pages is Dortmund's today.
+        AutoAdvanceAmount = TimeSpan.Zero,
+    };
+
+    public TestDatabase Database => database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Masterplan", database.ConnectionString);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(s =>
+        {
+            Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
+            s.RemoveAll<TimeProvider>();
+            s.AddSingleton<TimeProvider>(Clock);
+            services?.Invoke(s);
+        });
+    }
+
+    /// <summary>A scope for looking into the database the app uses.</summary>
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public static async Task<(AppFactory App, TestDatabase Database)> StartAsync(
+        DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        var db = await TestDatabase.CreateAsync(provider);
+        var app = new AppFactory(db, settings, services);
+        _ = app.Server;
+        return (app, db);
+    }
+}
