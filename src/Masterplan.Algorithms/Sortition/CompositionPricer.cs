@@ -1,0 +1,86 @@
+using Google.OrTools.LinearSolver;
+
+namespace Masterplan.Algorithms.Sortition;
+
+/// <summary>
+/// The pricing problem of the column generation: among all quota-feasible panel compositions (how many
+/// members of each respondent type), the one with the largest total weight. An integer program solved with
+/// SCIP; the model is built once and only its objective changes between calls.
+/// </summary>
+internal sealed class CompositionPricer : IDisposable
+{
+    private readonly Solver _solver;
+    private readonly Variable[] _x;
+    private readonly MPSolverParameters _parameters;
+
+    public CompositionPricer(SortitionProblem problem, RespondentTypes types)
+    {
+        _solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("The SCIP solver of Google OR-Tools is not available.");
+        _solver.SuppressOutput();
+        _x = new Variable[types.Count];
+        for (var t = 0; t < types.Count; t++)
+        {
+            _x[t] = _solver.MakeIntVar(0, types.Size[t], $"x{t}");
+        }
+
+        var size = _solver.MakeConstraint(problem.PanelSize, problem.PanelSize, "k");
+        foreach (var x in _x)
+        {
+            size.SetCoefficient(x, 1);
+        }
+
+        var quotaRows = new Constraint[problem.Quotas.Count];
+        for (var q = 0; q < quotaRows.Length; q++)
+        {
+            quotaRows[q] = _solver.MakeConstraint(problem.Quotas[q].Min, problem.Quotas[q].Max, $"q{q}");
+        }
+
+        for (var t = 0; t < types.Count; t++)
+        {
+            foreach (var q in types.QuotasOfType[t])
+            {
+                quotaRows[q].SetCoefficient(_x[t], 1);
+            }
+        }
+
+        _solver.Objective().SetMaximization();
+        _parameters = new MPSolverParameters();
+        _parameters.SetDoubleParam(MPSolverParameters.DoubleParam.RELATIVE_MIP_GAP, 1e-9);
+        _parameters.SetDoubleParam(MPSolverParameters.DoubleParam.PRIMAL_TOLERANCE, 1e-9);
+    }
+
+    /// <summary>
+    /// The composition maximising the sum over types of weight × count, and that sum; null when no panel
+    /// meets the quotas.
+    /// </summary>
+    public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember)
+    {
+        var objective = _solver.Objective();
+        for (var t = 0; t < _x.Length; t++)
+        {
+            objective.SetCoefficient(_x[t], weightPerMember[t]);
+        }
+
+        var status = _solver.Solve(_parameters);
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        {
+            return null;
+        }
+
+        var counts = new int[_x.Length];
+        var value = 0.0;
+        for (var t = 0; t < _x.Length; t++)
+        {
+            counts[t] = (int)Math.Round(_x[t].SolutionValue());
+            value += weightPerMember[t] * counts[t];
+        }
+
+        return (counts, value);
+    }
+
+    public void Dispose()
+    {
+        _parameters.Dispose();
+        _solver.Dispose();
+    }
+}
