@@ -75,6 +75,8 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
     {
         var page = await site.NewPageAsync();
         await page.GotoAsync(site.BaseUrl + "/gremien");
+        var hidden = await page.Locator(".skip-link").BoundingBoxAsync();
+        Assert.True(hidden is { Y: < 0 }, "the skip link stays off screen until it gets focus (the stylesheet applies)");
 
         await page.Keyboard.PressAsync("Tab");
         var focused = await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()");

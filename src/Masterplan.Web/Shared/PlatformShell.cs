@@ -52,6 +52,7 @@ public static class PlatformShell
         app.UseExceptionHandler("/fehler/500");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}"));
+        app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
         return app;
@@ -59,7 +60,6 @@ public static class PlatformShell
 
     public static WebApplication MapPlatformEndpoints(this WebApplication app)
     {
-        app.MapStaticAssets();
         app.MapRazorPages();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
