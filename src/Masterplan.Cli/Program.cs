@@ -10,6 +10,7 @@ internal static class Program
         [
             new Masterplan.Cli.Database.MigrateCommand(),
             new Masterplan.Cli.Database.SeedCommand(),
+            new Masterplan.Cli.Sortition.SortitionSelectCommand(),
         ];
 
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")
