@@ -7,6 +7,17 @@ namespace Masterplan.Web.Features.Home;
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
+    /// <summary>Heading and explanation per status; 500 stands for every other code.</summary>
+    public static readonly IReadOnlyDictionary<int, (string Heading, string Explanation)> Texts = new Dictionary<int, (string, string)>
+    {
+        [400] = ("Anfrage fehlerhaft", "Die Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben."),
+        [401] = ("Anmeldung erforderlich", "Bitte melden Sie sich an, um diese Seite zu sehen."),
+        [403] = ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
+        [404] = ("Seite nicht gefunden", "Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse oder beginnen Sie auf der Startseite."),
+        [429] = ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
+        [500] = ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es später noch einmal. Ihre bisherigen Eingaben sind nicht verloren, wenn sie bereits bestätigt wurden."),
+    };
+
     public string Heading { get; private set; } = "";
 
     public string Explanation { get; private set; } = "";
@@ -19,14 +30,6 @@ public sealed class ErrorModel : PageModel
     {
         var status = code is >= 400 and <= 599 ? code.Value : 500;
         Response.StatusCode = status;
-        (Heading, Explanation) = status switch
-        {
-            404 => ("Seite nicht gefunden", "Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse oder beginnen Sie auf der Startseite."),
-            403 => ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
-            401 => ("Anmeldung erforderlich", "Bitte melden Sie sich an, um diese Seite zu sehen."),
-            400 => ("Anfrage fehlerhaft", "Die Anfrage konnte nicht verarbeitet werden. Bitte prüfen Sie Ihre Eingaben."),
-            429 => ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
-            _ => ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es später noch einmal. Ihre bisherigen Eingaben sind nicht verloren, wenn sie bereits bestätigt wurden."),
-        };
+        (Heading, Explanation) = Texts.TryGetValue(status, out var text) ? text : Texts[500];
     }
 }

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Masterplan.Web.Features.Home;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
+
+namespace Masterplan.Web.Tests.Features.Home;
+
+/// <summary>German is the key; every German text shown must have its English translation.</summary>
+public partial class TranslationTests
+{
+    [Fact]
+    public void Every_German_text_of_the_interface_has_an_English_translation()
+    {
+        var web = Path.Combine(RepositoryRoot(), "src", "Masterplan.Web");
+        var english = XDocument.Load(Path.Combine(web, "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")!.Value);
+
+        var shown = Directory.GetFiles(web, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
+            .Concat(Enum.GetValues<OrganizationKind>().Select(OrganizationsModule.KindLabel))
+            .Concat(Enum.GetValues<ConsultationRole>().Select(PapersModule.RoleLabel))
+            .Concat(ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation }))
+            .Distinct()
+            .ToList();
+
+        Assert.True(shown.Count > 80, "the scan found the texts");
+        var missing = shown.Where(k => !english.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        Assert.True(missing.Count == 0, "Missing English for:\n" + string.Join('\n', missing));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Masterplan.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("Masterplan.slnx not found above the test folder.");
+    }
+
+    [GeneratedRegex(@"T\[""([^""]+)""")]
+    private static partial Regex LocalizedText();
+}
