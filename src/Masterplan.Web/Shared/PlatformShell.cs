@@ -73,6 +73,14 @@ public static class PlatformShell
         app.MapOpenApi();
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API"));
         app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription();
+        if (app.Configuration.GetValue("Bench:BareEndpoint", false))
+        {
+            // Benchmark baseline only (bench/): static bytes of a given size, no database, no view.
+            var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>();
+            app.MapGet("/bench/bare", (int bytes) => Results.Bytes(cache.GetOrAdd(Math.Clamp(bytes, 1, 1_000_000), n => Enumerable.Repeat((byte)'x', n).ToArray()), "text/html; charset=utf-8"))
+                .ExcludeFromDescription();
+        }
+
         return app;
     }
 
