@@ -1,7 +1,10 @@
+using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Data;
@@ -10,8 +13,11 @@ namespace Masterplan.Web.Data;
 /// The one schema of the platform. Each provider has a subclass (<see cref="SqliteAppDbContext"/>,
 /// <see cref="PostgresAppDbContext"/>) so that each keeps its own migrations.
 /// </summary>
-public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Data Protection keys, shared by every instance (issue 3 §8).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Body> Bodies => Set<Body>();
 
     public DbSet<District> Districts => Set<District>();
@@ -30,19 +36,26 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(200);
+            u.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+            u.HasOne<Organization>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
+        });
 
 
         // Every seeded table finds its rows by seed key.
-        foreach (var entity in modelBuilder.Model.GetEntityTypes().Where(e => typeof(ISeeded).IsAssignableFrom(e.ClrType)))
+        foreach (var entity in builder.Model.GetEntityTypes().Where(e => typeof(ISeeded).IsAssignableFrom(e.ClrType)))
         {
-            modelBuilder.Entity(entity.ClrType).HasIndex(nameof(ISeeded.SeedKey)).IsUnique();
-            modelBuilder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedKey)).HasMaxLength(200);
-            modelBuilder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedHash)).HasMaxLength(64);
+            builder.Entity(entity.ClrType).HasIndex(nameof(ISeeded.SeedKey)).IsUnique();
+            builder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedKey)).HasMaxLength(200);
+            builder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedHash)).HasMaxLength(64);
         }
 
-        modelBuilder.Entity<Organization>(o =>
+        builder.Entity<Organization>(o =>
         {
             o.Property(x => x.Name).HasMaxLength(300);
             o.Property(x => x.ShortName).HasMaxLength(100);
@@ -52,7 +65,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             o.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
             o.HasIndex(x => x.Kind);
         });
-        modelBuilder.Entity<Person>(p =>
+        builder.Entity<Person>(p =>
         {
             p.Property(x => x.GivenName).HasMaxLength(200);
             p.Property(x => x.FamilyName).HasMaxLength(200);
@@ -60,7 +73,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             p.Property(x => x.Email).HasMaxLength(320);
             p.Ignore(x => x.DisplayName);
         });
-        modelBuilder.Entity<Membership>(m =>
+        builder.Entity<Membership>(m =>
         {
             m.Property(x => x.VotingRight).HasConversion<string>().HasMaxLength(20);
             m.Property(x => x.Role).HasMaxLength(200);
@@ -69,14 +82,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             m.HasOne(x => x.DeputyFor).WithMany().HasForeignKey(x => x.DeputyForId).OnDelete(DeleteBehavior.Restrict);
             m.HasIndex(x => new { x.OrganizationId, x.StartDate, x.EndDate });
         });
-        modelBuilder.Entity<District>(d => d.Property(x => x.Name).HasMaxLength(100));
-        modelBuilder.Entity<FieldOfAction>(f =>
+        builder.Entity<District>(d => d.Property(x => x.Name).HasMaxLength(100));
+        builder.Entity<FieldOfAction>(f =>
         {
             f.Property(x => x.Title).HasMaxLength(300);
             f.Property(x => x.GuidingSentence).HasMaxLength(500);
             f.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<Paper>(p =>
+        builder.Entity<Paper>(p =>
         {
             p.Property(x => x.Reference).HasMaxLength(50);
             p.Property(x => x.Name).HasMaxLength(500);
@@ -86,14 +99,14 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
             p.HasOne(x => x.AmendsPaper).WithMany().HasForeignKey(x => x.AmendsPaperId).OnDelete(DeleteBehavior.Restrict);
             p.HasOne(x => x.ResponsibleOrganization).WithMany().HasForeignKey(x => x.ResponsibleOrganizationId).OnDelete(DeleteBehavior.Restrict);
         });
-        modelBuilder.Entity<Consultation>(c =>
+        builder.Entity<Consultation>(c =>
         {
             c.Property(x => x.Role).HasConversion<string>().HasMaxLength(20);
             c.HasOne(x => x.Paper).WithMany(x => x.Consultations).HasForeignKey(x => x.PaperId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => new { x.PaperId, x.Position }).IsUnique();
         });
-        modelBuilder.Entity<ReferenceDataVersion>(v =>
+        builder.Entity<ReferenceDataVersion>(v =>
         {
             v.HasKey(x => x.Name);
             v.Property(x => x.Name).HasMaxLength(50);

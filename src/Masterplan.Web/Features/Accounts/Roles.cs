@@ -1,0 +1,43 @@
+namespace Masterplan.Web.Features.Accounts;
+
+/// <summary>The roles of the platform (issue 3 §4). Member is derived from memberships, never assigned.</summary>
+public static class Roles
+{
+    /// <summary>Users and settings; no access to confidential cases.</summary>
+    public const string Administrator = "Administrator";
+
+    /// <summary>Geschäftsstelle: runs the process.</summary>
+    public const string Office = "Office";
+
+    public const string Moderator = "Moderator";
+
+    /// <summary>Staff of a responsible unit (Dezernat, Amt).</summary>
+    public const string DepartmentStaff = "DepartmentStaff";
+
+    /// <summary>Derived at sign-in from a current membership of the user's person.</summary>
+    public const string Member = "Member";
+
+    /// <summary>The independent complaints office (002): confidential complaints only.</summary>
+    public const string ComplaintsOffice = "ComplaintsOffice";
+
+    /// <summary>Specialist unit "Gewalt gegen Rettungs- und Ordnungskräfte" (002): assault reports only.</summary>
+    public const string AssaultReportsUnit = "AssaultReportsUnit";
+
+    /// <summary>Roles an administrator can grant (Member is derived).</summary>
+    public static readonly string[] Assignable = [Administrator, Office, Moderator, DepartmentStaff, ComplaintsOffice, AssaultReportsUnit];
+
+    /// <summary>Roles that must use two-factor sign-in (issue 3 §1): administration and every role that reads confidential data.</summary>
+    public static readonly string[] RequireTwoFactor = [Administrator, Office, ComplaintsOffice, AssaultReportsUnit];
+
+    public static string Label(string role) => role switch
+    {
+        Administrator => "Administration",
+        Office => "Geschäftsstelle",
+        Moderator => "Moderation",
+        DepartmentStaff => "Fachdienststelle",
+        Member => "Mitglied eines Gremiums",
+        ComplaintsOffice => "Beschwerdestelle",
+        AssaultReportsUnit => "Fachstelle Gewalt gegen Einsatzkräfte",
+        _ => role,
+    };
+}
