@@ -18,17 +18,20 @@ _ = LeximinSolver.Solve(new SortitionProblem(
     [new Respondent("a", new Dictionary<string, string> { ["c"] = "x" }), new Respondent("b", new Dictionary<string, string> { ["c"] = "y" })],
     [new Quota("c", "x", 0, 1), new Quota("c", "y", 0, 1)], 1));
 
-Console.WriteLine($"{"instance",-20} {"n",5} {"k",4} {"types",5} {"min p",9} {"published",9} {"|diff|",8} {"panels",7} {"comps",5} {"solves",6} {"valid",5} {"seconds",8} {"limit",5}");
+Console.WriteLine($"{"instance",-20} {"n",5} {"k",4} {"types",5} {"min p",9} {"published",9} {"|diff|",8} {"panels",7} {"comps",5} {"solves",6} {"valid",5} {"seconds",8} {"cpu s",7} {"limit",5} {"LEGACY min (1000 runs)",22}");
 foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in selected)
 {
     var data = SortitionFileReader.Read(Path.Combine(dataDir, name, respondentsFile), Path.Combine(dataDir, name, categoriesFile));
     var problem = data.ToProblem(k);
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
     var distribution = LeximinSolver.Solve(problem);
     watch.Stop();
+    var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var min = distribution.Probabilities.Min();
     var valid = distribution.Panels.All(p => problem.IsValidPanel(p.Members));
+    var legacy = LegacySolver.Estimate(problem, new Masterplan.Algorithms.Random.SeededRandom("bench"), 1_000).Probabilities.Min();
     var types = problem.Pool.Select(r => string.Join('|', problem.Categories.Select(c => r.Features[c]))).Distinct().Count();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-20} {problem.Pool.Count,5} {k,4} {types,5} {min,9:F6} {published,9:F4} {Math.Abs(min - published),8:F6} {distribution.Panels.Count,7} {distribution.Compositions,5} {distribution.SolverCalls,6} {valid,5} {watch.Elapsed.TotalSeconds,8:F3} {limit,5}"));
+        $"{name,-20} {problem.Pool.Count,5} {k,4} {types,5} {min,9:F6} {published,9:F4} {Math.Abs(min - published),8:F6} {distribution.Panels.Count,7} {distribution.Compositions,5} {distribution.SolverCalls,6} {valid,5} {watch.Elapsed.TotalSeconds,8:F3} {cpu.TotalSeconds,7:F3} {limit,5} {legacy,22:F4}"));
 }
