@@ -38,10 +38,7 @@ public static class LegacySolver
             }
         }
 
-        var report = QuotaRelaxation.Explain(problem);
-        throw report is not null
-            ? new InfeasibleQuotasException(report)
-            : new InvalidOperationException($"The greedy LEGACY method got stuck in all {maxAttempts} attempts although panels meeting the quotas exist; use LEXIMIN.");
+        throw Failure(problem, maxAttempts);
     }
 
     /// <summary>
@@ -65,8 +62,7 @@ public static class LegacySolver
 
             if (panel is null)
             {
-                // Same diagnosis as a single draw.
-                return new PanelDistribution(problem, [new WeightedPanel(DrawPanel(problem, random, maxAttempts), 1)], 1, 0);
+                throw Failure(problem, maxAttempts);
             }
 
             var key = string.Join(',', panel);
@@ -77,6 +73,14 @@ public static class LegacySolver
         var compositions = counts.Values.Select(e => string.Join(',', e.Members.Select(i => types.TypeOfPerson[i]).Order())).Distinct(StringComparer.Ordinal).Count();
         var panels = counts.Values.Select(e => new WeightedPanel([.. e.Members.Select(i => problem.Pool[i].Id)], (double)e.Count / runs)).ToList();
         return new PanelDistribution(problem, panels, compositions, 0);
+    }
+
+    private static Exception Failure(SortitionProblem problem, int maxAttempts)
+    {
+        var report = QuotaRelaxation.Explain(problem);
+        return report is not null
+            ? new InfeasibleQuotasException(report)
+            : new InvalidOperationException($"The greedy LEGACY method got stuck in all {maxAttempts} attempts although panels meeting the quotas exist; use LEXIMIN.");
     }
 
     /// <summary>The pool split by quota value, with O(1) removal, reused across attempts.</summary>

@@ -106,6 +106,12 @@ internal sealed class SortitionSelectCommand : ICommand
             await error.WriteLineAsync(e.Message);
             return 1;
         }
+        catch (InvalidOperationException e)
+        {
+            // LEGACY stuck on every attempt although panels exist, or a solver failure.
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
 
         watch.Stop();
         var inputHash = InputHash(respondentsPath, categoriesPath, k, algorithm);

@@ -26,6 +26,8 @@ public class QuotaRelaxationTests
         Assert.Equal(10, relaxedMinimums);
         var ex = Assert.Throws<InfeasibleQuotasException>(() => LeximinSolver.Solve(problem));
         Assert.Equal(2, ex.Report.TotalRelaxation);
+        var legacy = Assert.Throws<InfeasibleQuotasException>(() => PanelSelection.Select(problem, SortitionAlgorithm.Legacy, "seed"));
+        Assert.Equal(2, legacy.Report.TotalRelaxation);
     }
 
     [Fact]
