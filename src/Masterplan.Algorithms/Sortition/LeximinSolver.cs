@@ -37,6 +37,7 @@ public static class LeximinSolver
 
     // How many extra columns one pricing round may add (swap neighbours of the priced composition).
     private const int NeighboursPerRound = 40;
+    private const int InitialColumns = 200;
 
     /// <summary>Computes the LEXIMIN distribution for <paramref name="problem"/>.</summary>
     /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the exception explains why and proposes a relaxation.</exception>
@@ -96,6 +97,15 @@ public static class LeximinSolver
         }
 
         AddColumn(first.Value.Counts);
+
+        // Seed the first LP with the single-swap neighbours of the priced panel, those that bring in a type it
+        // leaves out first, so that the first stage does not start from one panel.
+        var seedWeights = first.Value.Counts.Select(c => c == 0 ? 1.0 : 0.0).ToArray();
+        foreach (var neighbour in Neighbours(problem, types, first.Value.Counts, seedWeights, double.NegativeInfinity, InitialColumns))
+        {
+            AddColumn(neighbour);
+        }
+
         var fixedAt = new double[typeCount];
         var isFixed = new bool[typeCount];
         var unfixed = typeCount;
