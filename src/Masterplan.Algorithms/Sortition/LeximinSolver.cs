@@ -17,15 +17,15 @@ namespace Masterplan.Algorithms.Sortition;
 /// added, together with a few cheap swap neighbours that also weigh more, and the LP is solved again;
 /// otherwise the stage is optimal, and every respondent with positive dual weight is fixed at the stage's
 /// value z (by complementary slackness no optimal lottery gives them more). The lottery of the last stage is
-/// the result.
+/// the result. The first LP starts from the first feasible panel and its single-swap neighbours.
 /// </para>
 /// <para>
 /// Speed-up over the published implementation: respondents with the same value in every category
 /// (a "type") are interchangeable for the quotas, and the LEXIMIN lottery is unique in its probabilities and
 /// invariant under swapping interchangeable people, so they all get the same probability. The column
 /// generation therefore runs over panel compositions (how many members of each type), which has as many
-/// variables as there are types rather than people — 3 instead of 2,000 on a pool described by two binary
-/// categories. Each composition is then split into concrete panels by systematic sampling that gives every
+/// variables as there are types rather than people — 3 instead of 2,000 in the published example_large_200,
+/// whose pool is described by two binary categories. Each composition is then split into concrete panels by systematic sampling that gives every
 /// member of a type exactly the type's share (see the remarks of the expansion in the source).
 /// </para>
 /// </remarks>
