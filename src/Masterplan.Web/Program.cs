@@ -1,4 +1,7 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Shared.Mail;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
@@ -8,6 +11,10 @@ using Masterplan.Web.Shared;
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddDatabase();
 builder.Services.AddPlatformShell();
+builder.Services.AddMail();
+builder.Services.AddAccounts();
+builder.Services.AddAudit();
+builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddCatalogue();
 
 var app = builder.Build();
@@ -23,12 +30,15 @@ catch (StartupException e)
 }
 
 app.UsePlatformShell();
+app.UseAccounts();
+app.MapAccounts();
 app.MapOrganizationsApi();
 app.MapSeatAllocationApi();
 app.MapCatalogueApi();
 app.MapDistrictsApi();
 app.MapPapersApi();
 app.MapPlatformEndpoints();
+app.MapTelemetry();
 await app.RunAsync();
 return 0;
 

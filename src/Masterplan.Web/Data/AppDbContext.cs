@@ -1,4 +1,8 @@
+using System.Reflection;
+using System.Security.Claims;
+using System.Text.Json;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
@@ -6,6 +10,8 @@ using Masterplan.Web.Features.Papers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Masterplan.Web.Data;
 
@@ -35,6 +41,138 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    private readonly List<AuditEntry> _pendingAudit = [];
+
+    /// <summary>
+    /// Records an event in the audit log; it is written with the next SaveChanges, in the same transaction.
+    /// Changes of <see cref="IAudited"/> entities are recorded without calling this.
+    /// </summary>
+    public void Audit(string action, string? entityType = null, string? entityId = null, object? changes = null, string? reason = null, AuditScope scope = AuditScope.General)
+    {
+        var (actorId, actorName) = CurrentActor();
+        _pendingAudit.Add(new AuditEntry
+        {
+            At = Now(), ActorUserId = actorId, ActorName = actorName, Action = action, EntityType = entityType, EntityId = entityId,
+            Changes = changes is null ? null : JsonSerializer.Serialize(changes), Reason = reason, Scope = scope, PreviousHash = "", Hash = "",
+        });
+    }
+
+    /// <summary>Why the current change is made; goes into the audit entries of this SaveChanges.</summary>
+    public string? AuditReason { get; set; }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var snapshots = ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => (Entry: e, e.State, Changes: Describe(e))).ToList();
+        if (snapshots.Count == 0 && _pendingAudit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit entries commit together or not at all.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var (entry, state, changes) in snapshots)
+            {
+                var type = entry.Metadata.ClrType.Name;
+                var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
+                Audit($"{char.ToLowerInvariant(type[0])}{type[1..]}.{state switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" }}",
+                    type, key, changes, AuditReason);
+            }
+
+            await AppendAuditAsync(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            _pendingAudit.Clear();
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task AppendAuditAsync(CancellationToken ct)
+    {
+        if (Database.IsNpgsql())
+        {
+            // One writer at a time extends the chain, across all instances (SQLite's write lock does this by itself).
+            await Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727002)", ct);
+        }
+
+        var previous = await AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
+        foreach (var entry in _pendingAudit)
+        {
+            entry.PreviousHash = previous;
+            entry.Hash = AuditChain.Compute(entry);
+            previous = entry.Hash;
+            AuditEntries.Add(entry);
+        }
+
+        _pendingAudit.Clear();
+        await base.SaveChangesAsync(true, ct);
+    }
+
+    private static Dictionary<string, object?[]> Describe(EntityEntry entry)
+    {
+        var changes = new Dictionary<string, object?[]>();
+        foreach (var property in entry.Properties)
+        {
+            var info = property.Metadata.PropertyInfo;
+            if (property.Metadata.IsShadowProperty() || info is null || property.Metadata.Name is nameof(ISeeded.SeedHash))
+            {
+                continue;
+            }
+
+            var hidden = info.GetCustomAttribute<NotAuditedAttribute>() is not null;
+            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
+            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && Equals(before, after))
+            {
+                continue;
+            }
+
+            changes[property.Metadata.Name] = hidden ? ["…", "…"] : [before, after];
+        }
+
+        return changes;
+    }
+
+    private (string? Id, string Name) CurrentActor()
+    {
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var user = (services?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.User;
+        return user?.Identity?.IsAuthenticated == true
+            ? (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue("name") ?? user.Identity.Name ?? "?")
+            : (null, user is null ? "System" : "Anonym");
+    }
+
+    private DateTimeOffset Now()
+    {
+        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
+        var now = (services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,6 +243,42 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             c.HasOne(x => x.Paper).WithMany(x => x.Consultations).HasForeignKey(x => x.PaperId).OnDelete(DeleteBehavior.Cascade);
             c.HasOne(x => x.Organization).WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
             c.HasIndex(x => new { x.PaperId, x.Position }).IsUnique();
+        });
+        builder.Entity<UserSession>(x =>
+        {
+            x.Property(s => s.Id).HasMaxLength(64);
+            x.Property(s => s.UserId).HasMaxLength(450);
+            x.HasIndex(s => s.UserId);
+            x.HasIndex(s => s.ExpiresAt);
+        });
+        builder.Entity<Invitation>(x =>
+        {
+            x.Property(i => i.TokenHash).HasMaxLength(64);
+            x.HasIndex(i => i.TokenHash).IsUnique();
+            x.Property(i => i.Email).HasMaxLength(320);
+            x.Property(i => i.DisplayName).HasMaxLength(200);
+            x.Property(i => i.Roles).HasMaxLength(300);
+            x.Ignore(i => i.RoleList);
+        });
+        builder.Entity<LoginThrottle>(x =>
+        {
+            x.Property(t => t.Key).HasMaxLength(64);
+            x.HasIndex(t => t.Key).IsUnique();
+        });
+        builder.Entity<AuditEntry>(x =>
+        {
+            x.ToTable("AuditEntries");
+            x.Property(a => a.Action).HasMaxLength(100);
+            x.Property(a => a.ActorName).HasMaxLength(200);
+            x.Property(a => a.ActorUserId).HasMaxLength(450);
+            x.Property(a => a.EntityType).HasMaxLength(100);
+            x.Property(a => a.EntityId).HasMaxLength(100);
+            x.Property(a => a.Scope).HasConversion<string>().HasMaxLength(30);
+            x.Property(a => a.PreviousHash).HasMaxLength(64);
+            x.Property(a => a.Hash).HasMaxLength(64);
+            x.HasIndex(a => a.At);
+            x.HasIndex(a => new { a.EntityType, a.EntityId });
+            x.HasIndex(a => a.Action);
         });
         builder.Entity<ReferenceDataVersion>(v =>
         {

@@ -112,6 +112,7 @@ public static class DatabaseSetup
 
             if (seed)
             {
+                await EnsureRolesAsync(db, ct);
                 await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
                 if (demo ?? services.GetRequiredService<IConfiguration>().GetValue("Seed:Demo", false))
                 {
@@ -126,6 +127,18 @@ public static class DatabaseSetup
                 ? $"Cannot use the PostgreSQL database ({Describe(settings.ConnectionString)}): {FirstLine(e)} Check ConnectionStrings:Masterplan and that the server is running."
                 : $"Cannot use the SQLite database ({new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource}): {FirstLine(e)} Check that the folder is writable.", e);
         }
+    }
+
+    /// <summary>The assignable roles exist in every database (Member is derived, never stored).</summary>
+    private static async Task EnsureRolesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
+        foreach (var role in Features.Accounts.Roles.Assignable.Except(existing))
+        {
+            db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static string FirstLine(Exception e)

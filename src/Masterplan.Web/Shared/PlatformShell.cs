@@ -1,8 +1,12 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Scalar.AspNetCore;
@@ -37,6 +41,32 @@ public static class PlatformShell
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AllowAnonymousToFolder("/Home");
+            o.Conventions.AllowAnonymousToFolder("/Catalogue");
+            o.Conventions.AllowAnonymousToFolder("/Organizations");
+            o.Conventions.AllowAnonymousToFolder("/Papers");
+            o.Conventions.AllowAnonymousToFolder("/Districts");
+        });
+        services.AddDataProtection().SetApplicationName("Masterplan").PersistKeysToDbContext<AppDbContext>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // Behind a reverse proxy (docs/operations.md): trust only the configured proxies and networks.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+        });
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, configuration) =>
+        {
+            foreach (var proxy in configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [])
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
         services.AddExceptionHandler<ApiExceptionHandler>();
 
         // Malformed JSON and unbindable parameters throw, so ApiExceptionHandler can name the field.
@@ -49,6 +79,8 @@ public static class PlatformShell
 
     public static WebApplication UsePlatformShell(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/fehler/500");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}"));
@@ -69,16 +101,17 @@ public static class PlatformShell
                 [HealthStatus.Degraded] = StatusCodes.Status200OK,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        }).ExcludeFromDescription();
-        app.MapOpenApi();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API"));
-        app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API")).AllowAnonymous();
+        app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
+
         if (app.Configuration.GetValue("Bench:BareEndpoint", false))
         {
             // Benchmark baseline only (bench/): static bytes of a given size, no database, no view.
             var cache = new System.Collections.Concurrent.ConcurrentDictionary<int, byte[]>();
             app.MapGet("/bench/bare", (int bytes) => Results.Bytes(cache.GetOrAdd(Math.Clamp(bytes, 1, 1_000_000), n => Enumerable.Repeat((byte)'x', n).ToArray()), "text/html; charset=utf-8"))
-                .ExcludeFromDescription();
+                .ExcludeFromDescription().AllowAnonymous();
         }
 
         return app;

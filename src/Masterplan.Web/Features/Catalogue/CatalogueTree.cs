@@ -41,7 +41,7 @@ public static class CatalogueModule
 
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue");
+        var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
         api.MapGet("/", async (CatalogueTree tree, CancellationToken ct) => TypedResults.Ok(await tree.LoadAsync(ct)))
             .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree.");
         return app;

@@ -7,7 +7,7 @@ namespace Masterplan.Web.Features.Catalogue;
 /// The visible number (e.g. 3.3.1.1) is not stored: it follows from the positions along the path,
 /// so moving a node renumbers it while its <see cref="Id"/> stays stable.
 /// </summary>
-public sealed class FieldOfAction : ISeeded
+public sealed class FieldOfAction : ISeeded, Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 

@@ -14,7 +14,7 @@ public static class DistrictsModule
 
     public static WebApplication MapDistrictsApi(this WebApplication app)
     {
-        app.MapGroup("/api/v1/districts").WithTags("Districts")
+        app.MapGroup("/api/v1/districts").WithTags("Districts").AllowAnonymous()
             .MapGet("/", async (AppDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(db, ct)))
             .WithSummary("Dortmund's twelve districts (Stadtbezirke) with residents and source.");
         return app;

@@ -8,7 +8,7 @@ public enum VotingRight
 }
 
 /// <summary>A person's seat in an organization for a period, possibly on behalf of an institution or fraction.</summary>
-public sealed class Membership
+public sealed class Membership : Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 

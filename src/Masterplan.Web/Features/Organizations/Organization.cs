@@ -4,7 +4,7 @@ using Masterplan.Web.Features.Districts;
 namespace Masterplan.Web.Features.Organizations;
 
 /// <summary>A body of the masterplan process or of the city (OParl Organization).</summary>
-public sealed class Organization : ISeeded
+public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 

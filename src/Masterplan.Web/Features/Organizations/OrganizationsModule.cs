@@ -33,7 +33,7 @@ public static class OrganizationsModule
 
     public static WebApplication MapOrganizationsApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/organizations").WithTags("Organizations");
+        var api = app.MapGroup("/api/v1/organizations").WithTags("Organizations").AllowAnonymous();
         api.MapGet("/", async (AppDbContext db, OrganizationKind? kind, CancellationToken ct) =>
                 TypedResults.Ok(await db.Organizations.AsNoTracking()
                     .Where(o => kind == null || o.Kind == kind)

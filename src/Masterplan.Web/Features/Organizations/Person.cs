@@ -1,7 +1,7 @@
 namespace Masterplan.Web.Features.Organizations;
 
 /// <summary>A person who sits in a body. Contact data is never shown publicly.</summary>
-public sealed class Person
+public sealed class Person : Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 
@@ -11,6 +11,7 @@ public sealed class Person
 
     public required string FamilyName { get; set; }
 
+    [Masterplan.Web.Features.Audit.NotAudited]
     public string? Email { get; set; }
 
     /// <summary>Whether the person agreed that their name and whom they represent appear on public pages.</summary>

@@ -16,7 +16,7 @@ public enum ConsultationRole
 }
 
 /// <summary>One entry of a paper's Beratungsfolge (OParl Consultation).</summary>
-public sealed class Consultation
+public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 

@@ -4,7 +4,7 @@ using Masterplan.Web.Features.Organizations;
 namespace Masterplan.Web.Features.Papers;
 
 /// <summary>A council paper (Vorlage) or motion (Antrag); OParl Paper.</summary>
-public sealed class Paper : ISeeded
+public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
 {
     public int Id { get; set; }
 

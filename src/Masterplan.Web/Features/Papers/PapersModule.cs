@@ -28,7 +28,7 @@ public static class PapersModule
 
     public static WebApplication MapPapersApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/papers").WithTags("Papers");
+        var api = app.MapGroup("/api/v1/papers").WithTags("Papers").AllowAnonymous();
         api.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await db.Papers.AsNoTracking().OrderByDescending(p => p.Date).ToDto().ToListAsync(ct)))
             .WithSummary("Council papers (Vorlagen) and motions (Anträge) with their Beratungsfolge.");

@@ -22,6 +22,7 @@ public partial class TranslationTests
             .Concat(Enum.GetValues<OrganizationKind>().Select(OrganizationsModule.KindLabel))
             .Concat(Enum.GetValues<ConsultationRole>().Select(PapersModule.RoleLabel))
             .Concat(ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation }))
+            .Concat(Masterplan.Web.Features.Accounts.Roles.Assignable.Append(Masterplan.Web.Features.Accounts.Roles.Member).Select(Masterplan.Web.Features.Accounts.Roles.Label))
             .Distinct()
             .ToList();
 

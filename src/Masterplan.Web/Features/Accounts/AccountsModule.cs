@@ -1,0 +1,235 @@
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.Accounts;
+
+/// <summary>Settings under <c>Accounts:*</c>.</summary>
+public sealed class AccountOptions
+{
+    public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Sessions end after this long without a request (WCAG 2.2.1: the user is warned and can extend).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Requests per minute and client address to the sign-in and every other public form.</summary>
+    public int FormPostsPerMinute { get; set; } = 30;
+}
+
+/// <summary>Accounts, sessions, roles and the module's permissions (issue 3 §1–§4).</summary>
+public static class AccountsModule
+{
+    public const string ManageUsers = "Accounts.ManageUsers";
+
+    /// <summary>Rate limiter policy for every public form (sign-in, registration, submissions).</summary>
+    public const string PublicForms = "public-forms";
+
+    public const string SessionCookie = "__Host-mp-session";
+
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    {
+        services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
+        services.AddHttpContextAccessor();
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // ASVS 5 §6.2: length only, no composition rules; PasswordPolicy adds the rest.
+                o.Password.RequiredLength = PasswordPolicy.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+                o.Lockout.AllowedForNewUsers = false; // LoginThrottling does it per name and address
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<PasswordPolicy>()
+            .AddClaimsPrincipalFactory<MemberClaimsFactory>();
+        services.AddSingleton<DatabaseTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<DatabaseTicketStore, IOptions<AccountOptions>>((o, store, accounts) =>
+            {
+                o.SessionStore = store;
+                o.Cookie.Name = SessionCookie;
+                o.ExpireTimeSpan = accounts.Value.IdleTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/konto/anmelden";
+                o.LogoutPath = "/konto/abmelden";
+                o.AccessDeniedPath = "/fehler/403";
+                o.Events.OnRedirectToLogin = ctx => Refuse(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => Refuse(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.ConfigureAll<CookieAuthenticationOptions>(o =>
+        {
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o => o.Cookie.Name = "__Host-mp-2fa");
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.ExternalScheme, o => o.Cookie.Name = "__Host-mp-ext");
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorRememberMeScheme, o => o.Cookie.Name = "__Host-mp-2fa-remember");
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-mp-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Path = "/";
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // Deny by default: every endpoint needs a signed-in user unless it says otherwise.
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInUnlessNoEndpoint()).Build())
+            .AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+            o.Conventions.AllowAnonymousToPage("/Accounts/LoginTwoFactor");
+            o.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
+            o.Conventions.AuthorizeFolder("/Accounts/Admin", ManageUsers);
+        });
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(PublicForms, context =>
+            {
+                if (!HttpMethods.IsPost(context.Request.Method))
+                {
+                    return RateLimitPartition.GetNoLimiter("get");
+                }
+
+                var limit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.FormPostsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                });
+            });
+        });
+        services.AddSingleton<IAuthorizationHandler, SignedInUnlessNoEndpoint>();
+        services.AddScoped<LoginThrottling>();
+        services.AddScoped<Invitations>();
+        return services;
+    }
+
+    /// <summary>After authentication: roles that need two-factor sign-in are sent to enrol before anything else.</summary>
+    public static WebApplication UseAccounts(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.Use(async (context, next) =>
+        {
+            var user = context.User;
+            if (user.Identity?.IsAuthenticated == true && !user.HasClaim("amr", "mfa")
+                && Roles.RequireTwoFactor.Any(user.IsInRole)
+                && !AllowedWithoutSecondFactor(context.Request.Path))
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return;
+                }
+
+                context.Response.Redirect("/konto/zwei-faktor");
+                return;
+            }
+
+            await next(context);
+        });
+        app.UseAuthorization();
+        return app;
+    }
+
+    public static WebApplication MapAccounts(this WebApplication app)
+    {
+        // The idle-timeout warning's "stay signed in" button: any authenticated request renews the sliding session.
+        app.MapPost("/konto/sitzung", () => TypedResults.NoContent()).ExcludeFromDescription();
+        return app;
+    }
+
+    private static bool AllowedWithoutSecondFactor(PathString path) =>
+        path.StartsWithSegments("/konto/zwei-faktor") || path.StartsWithSegments("/konto/abmelden")
+        || path.StartsWithSegments("/fehler") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
+        {
+            // APIs never redirect; a signed-in user without the right gets the 403 page, not a login form.
+            ctx.Response.StatusCode = status;
+            if (status == StatusCodes.Status403Forbidden)
+            {
+                var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+                db.Audit("security.access.denied", reason: $"{ctx.Request.Method} {ctx.Request.Path}");
+                return db.SaveChangesAsync();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Deny by default: an endpoint without its own policy needs a signed-in user. Requests that reached no
+/// endpoint of the application (unknown address: 404; routing's own 405/415 answers) pass, so everybody
+/// gets those answers instead of a sign-in prompt.
+/// </summary>
+internal sealed class SignedInUnlessNoEndpoint : AuthorizationHandler<SignedInUnlessNoEndpoint>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, SignedInUnlessNoEndpoint requirement)
+    {
+        var endpoint = (context.Resource as HttpContext)?.GetEndpoint();
+        if (context.User.Identity?.IsAuthenticated == true || endpoint is null || IsRoutingRejection(endpoint))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    // Routing makes these when a path exists but not for this method or content type; they carry no metadata.
+    private static bool IsRoutingRejection(Endpoint endpoint) =>
+        endpoint.Metadata.Count == 0 && endpoint.DisplayName is "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type";
+}
+
+/// <summary>Adds the derived Member role and the user's organizations and department to the sign-in (issue 3 §4).</summary>
+internal sealed class MemberClaimsFactory(
+    UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db, TimeProvider time)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim("name", user.DisplayName));
+        if (user.DepartmentId is { } department)
+        {
+            identity.AddClaim(new Claim("department", department.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        if (user.PersonId is { } person)
+        {
+            var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+            var organizations = await db.Memberships.AsNoTracking()
+                .Where(m => m.PersonId == person && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
+                .Select(m => m.OrganizationId).Distinct().ToListAsync();
+            if (organizations.Count > 0)
+            {
+                identity.AddClaim(new Claim(identity.RoleClaimType, Roles.Member));
+                identity.AddClaims(organizations.Select(o => new Claim("organization", o.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,126 @@
+using System.ComponentModel.DataAnnotations;
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Accounts.Admin;
+
+/// <summary>Administration of accounts: invite, change roles, disable (issue 3 §1, §3).</summary>
+public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations) : PageModel
+{
+    public sealed record Row(string Id, string DisplayName, string Email, bool Disabled, bool TwoFactor, IReadOnlyList<string> Roles);
+
+    public IReadOnlyList<Row> Accounts { get; private set; } = [];
+
+    public IReadOnlyList<Invitation> OpenInvitations { get; private set; } = [];
+
+    [BindProperty]
+    [Required(ErrorMessage = "Bitte geben Sie die E-Mail-Adresse ein.")]
+    [EmailAddress(ErrorMessage = "Das ist keine gültige E-Mail-Adresse.")]
+    [StringLength(320, ErrorMessage = "Die E-Mail-Adresse ist zu lang.")]
+    public string Email { get; set; } = "";
+
+    [BindProperty]
+    [Required(ErrorMessage = "Bitte geben Sie den Namen ein.")]
+    [StringLength(200, ErrorMessage = "Der Name darf höchstens 200 Zeichen lang sein.")]
+    public string DisplayName { get; set; } = "";
+
+    [BindProperty]
+    public List<string> SelectedRoles { get; set; } = [];
+
+    /// <summary>Shown once after an invitation, so the administrator can hand the link over when mail is slow.</summary>
+    public string? InvitationLink { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostInviteAsync(CancellationToken ct)
+    {
+        if (SelectedRoles.Any(r => !Roles.Assignable.Contains(r)))
+        {
+            ModelState.AddModelError(nameof(SelectedRoles), "Diese Rolle gibt es nicht.");
+        }
+
+        if (await users.FindByEmailAsync(Email.Trim()) is not null)
+        {
+            ModelState.AddModelError(nameof(Email), "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var created = await invitations.InviteAsync(Email, DisplayName, SelectedRoles, null, null, $"{Request.Scheme}://{Request.Host}", ct);
+        InvitationLink = $"{Request.Scheme}://{Request.Host}/konto/einladung/{created.Token}";
+        Message = $"Die Einladung an {created.Invitation.Email} wurde verschickt.";
+        ModelState.Clear();
+        Email = DisplayName = "";
+        SelectedRoles = [];
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        if (user.Id == users.GetUserId(User) && disable)
+        {
+            Message = "Sie können Ihr eigenes Konto nicht sperren.";
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        user.IsDisabled = disable;
+        await users.UpdateAsync(user);
+        await users.UpdateSecurityStampAsync(user);
+        if (disable)
+        {
+            // Ends every session of the account at once, on every instance.
+            await db.UserSessions.Where(s => s.UserId == user.Id).ExecuteDeleteAsync(ct);
+        }
+
+        db.Audit(disable ? "account.disabled" : "account.enabled", nameof(AppUser), user.Id, new { user.Email });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string id, List<string> roles, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var wanted = roles.Where(r => Roles.Assignable.Contains(r)).Distinct().ToList();
+        var current = await users.GetRolesAsync(user);
+        await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        await users.AddToRolesAsync(user, wanted.Except(current));
+        await users.UpdateSecurityStampAsync(user);
+        db.Audit("account.roles.changed", nameof(AppUser), user.Id, new { Roles = new[] { string.Join(",", current.Order()), string.Join(",", wanted.Order()) } });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
+        var userRoles = (await db.UserRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        Accounts = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct))
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.IsDisabled, u.TwoFactorEnabled, userRoles[u.Id].ToList()))
+            .ToList();
+        var now = DateTimeOffset.UtcNow;
+        OpenInvitations = (await db.Invitations.AsNoTracking().Where(i => i.AcceptedAt == null).ToListAsync(ct))
+            .Where(i => i.ExpiresAt > now).OrderBy(i => i.ExpiresAt).ToList();
+    }
+}

@@ -1,0 +1,40 @@
+namespace Masterplan.Web.Shared;
+
+/// <summary>
+/// Headers on every response, error pages included (issue 3 §7). Registered first, so they are set
+/// even when the exception handler rewrites the response.
+/// </summary>
+public static class SecurityHeaders
+{
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.StrictTransportSecurity = "max-age=31536000; includeSubDomains";
+                headers.XContentTypeOptions = "nosniff";
+                headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+                headers.XFrameOptions = "DENY";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(self)";
+
+                // Pages of signed-in users carry personal data: never cached.
+                if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/konto")
+                    || context.Request.Path.StartsWithSegments("/verwaltung"))
+                {
+                    headers.CacheControl = "no-store";
+                }
+
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+        return app;
+    }
+}

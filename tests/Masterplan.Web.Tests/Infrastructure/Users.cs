@@ -1,0 +1,115 @@
+using System.Net;
+using System.Security.Cryptography;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Infrastructure;
+
+/// <summary>Creates accounts and signs them in through the real forms, second factor included.</summary>
+public static class Users
+{
+    public const string Password = "korrekt pferd batterie heftklammer";
+
+    public sealed record TestUser(string Id, string Email, string? AuthenticatorKey);
+
+    /// <summary>An account with the given roles; roles that require it get an enrolled authenticator.</summary>
+    public static async Task<TestUser> CreateAsync(AppFactory app, string email, params string[] roles) =>
+        await CreateAsync(app, email, null, roles);
+
+    public static async Task<TestUser> CreateAsync(AppFactory app, string email, int? personId, params string[] roles)
+    {
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Test " + email.Split('@')[0], PersonId = personId, CreatedAt = DateTimeOffset.UtcNow };
+        var created = await users.CreateAsync(user, Password);
+        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Select(e => e.Description)));
+        if (roles.Length > 0)
+        {
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        }
+
+        string? key = null;
+        if (roles.Any(Roles.RequireTwoFactor.Contains))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+            await users.SetTwoFactorEnabledAsync(user, true);
+        }
+
+        return new TestUser(user.Id, email, key);
+    }
+
+    /// <summary>A client over HTTPS (the session cookies are Secure and __Host-) that keeps cookies.</summary>
+    public static HttpClient Client(AppFactory app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>Signs in through /konto/anmelden (and the second step where needed); returns the signed-in client.</summary>
+    public static async Task<HttpClient> SignInAsync(AppFactory app, TestUser user)
+    {
+        var client = Client(app);
+        var response = await client.PostFormAsync("/konto/anmelden", new() { ["Email"] = user.Email, ["Password"] = Password });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.Headers.Location!.OriginalString.Contains("zweiter-faktor", StringComparison.Ordinal))
+        {
+            var second = await client.PostFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = Totp(user.AuthenticatorKey!) });
+            Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        }
+
+        return client;
+    }
+
+    /// <summary>GETs the form page for its antiforgery token, then POSTs the fields with it.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
+    {
+        var page = await client.GetAsync(formPage ?? url);
+        var html = await page.Content.ReadAsStringAsync();
+        var marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no antiforgery token on {formPage ?? url} ({(int)page.StatusCode})");
+        var token = html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)];
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await client.PostAsync(url, content);
+    }
+
+    /// <summary>RFC 6238 code for now, as an authenticator app computes it (SHA-1, 30 s, 6 digits).</summary>
+    public static string Totp(string base32Key, DateTimeOffset? at = null)
+    {
+        var key = Base32Decode(base32Key);
+        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+
+#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1
+        var hash = HMACSHA1.HashData(key, counter);
+#pragma warning restore CA5350
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static byte[] Base32Decode(string input)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var clean = input.Trim().TrimEnd('=').Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var output = new List<byte>();
+        int buffer = 0, bits = 0;
+        foreach (var c in clean)
+        {
+            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
+            bits += 5;
+            if (bits >= 8)
+            {
+                output.Add((byte)(buffer >> (bits - 8)));
+                bits -= 8;
+            }
+        }
+
+        return [.. output];
+    }
+}
