@@ -10,6 +10,8 @@ internal static class Program
         [
             new Masterplan.Cli.Database.MigrateCommand(),
             new Masterplan.Cli.Database.SeedCommand(),
+            new Masterplan.Cli.Audit.AuditVerifyCommand(),
+            new Masterplan.Cli.Accounts.InviteCommand(),
             new Masterplan.Cli.Database.BackupCommand(),
             new Masterplan.Cli.Database.RestoreCommand(),
             new Masterplan.Cli.Sortition.SortitionSelectCommand(),

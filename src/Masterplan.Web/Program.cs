@@ -4,6 +4,7 @@ using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Shared.Mail;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Shared;
@@ -15,6 +16,7 @@ builder.Services.AddMail();
 builder.Services.AddAccounts();
 builder.Services.AddAudit();
 builder.Services.AddTelemetry(builder.Configuration);
+builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCatalogue();
 
 var app = builder.Build();

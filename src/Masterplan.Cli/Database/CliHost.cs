@@ -1,4 +1,6 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +33,8 @@ internal static class CliHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddDatabase();
+        builder.Services.AddMail();
+        builder.Services.AddAccounts();
         return builder.Build();
     }
 

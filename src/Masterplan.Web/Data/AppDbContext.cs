@@ -50,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Masterplan.Web.Features.Jobs.JobRun> JobRuns => Set<Masterplan.Web.Features.Jobs.JobRun>();
+
     private readonly List<AuditEntry> _pendingAudit = [];
 
     /// <summary>
@@ -279,6 +281,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             x.HasIndex(a => a.At);
             x.HasIndex(a => new { a.EntityType, a.EntityId });
             x.HasIndex(a => a.Action);
+        });
+        builder.Entity<Masterplan.Web.Features.Jobs.JobRun>(x =>
+        {
+            x.Property(r => r.Job).HasMaxLength(200);
+            x.Property(r => r.FireInstanceId).HasMaxLength(200);
+            x.Property(r => r.Node).HasMaxLength(200);
+            x.Property(r => r.Result).HasMaxLength(1000);
+            x.HasIndex(r => r.FireInstanceId).IsUnique();
         });
         builder.Entity<ReferenceDataVersion>(v =>
         {

@@ -57,9 +57,13 @@ public sealed class AcceptInvitationModel(Invitations invitations, SignInManager
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(nameof(Password), error.Code == "PasswordPolicy" || error.Code.StartsWith("Password", StringComparison.Ordinal)
-                    ? error.Description.StartsWith("Das", StringComparison.Ordinal) ? error.Description : $"Das Passwort muss mindestens {PasswordPolicy.MinLength} Zeichen lang sein."
-                    : error.Code == "DuplicateEmail" || error.Code == "DuplicateUserName" ? "Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an." : error.Description);
+                ModelState.AddModelError(nameof(Password), error.Code switch
+                {
+                    "PasswordPolicy" => error.Description, // already German (PasswordPolicy)
+                    "PasswordTooShort" => $"Das Passwort muss mindestens {PasswordPolicy.MinLength} Zeichen lang sein.",
+                    "DuplicateEmail" or "DuplicateUserName" => "Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.",
+                    _ => error.Description,
+                });
             }
 
             return Page();
