@@ -1,0 +1,65 @@
+using System.Net;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Masterplan.Web.Tests.Features.Home;
+
+public class SecurityHeaderTests
+{
+    private static void AssertHeaders(HttpResponseMessage response, string what)
+    {
+        string Header(string name) =>
+            response.Headers.TryGetValues(name, out var v) ? string.Join(",", v)
+            : response.Content.Headers.TryGetValues(name, out var c) ? string.Join(",", c) : throw new Xunit.Sdk.XunitException($"{what}: no {name}");
+        var csp = Header("Content-Security-Policy");
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.StartsWith("max-age=", Header("Strict-Transport-Security"));
+        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Assert.False(string.IsNullOrEmpty(Header("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers_200_302_404_and_500()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var __ = app;
+        var client = Users.Client(app);
+
+        AssertHeaders(await client.GetAsync("/"), "200");
+        var redirect = await client.GetAsync("/konto");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        AssertHeaders(redirect, "302");
+        var missing = await client.GetAsync("/nichts-hier");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        AssertHeaders(missing, "404");
+        AssertHeaders(await client.GetAsync("/css/site.css"), "static file");
+
+        await db.DisposeAsync(); // the database is gone: 500
+        var failed = await client.GetAsync("/gremien");
+        Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        AssertHeaders(failed, "500");
+        SqliteConnection.ClearAllPools();
+        File.Delete(db.Name);
+    }
+
+    [Fact]
+    public async Task Pages_with_personal_data_are_never_cached_and_forms_need_the_antiforgery_token()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+        var user = await Users.CreateAsync(app, "cache@stadtdo.de", Roles.Moderator);
+        var client = await Users.SignInAsync(app, user);
+
+        var account = await client.GetAsync("/konto");
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.True(account.Headers.CacheControl!.NoStore);
+
+        var forged = await Users.Client(app).PostAsync("/konto/anmelden", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = user.Email, ["Password"] = Users.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+    }
+}
