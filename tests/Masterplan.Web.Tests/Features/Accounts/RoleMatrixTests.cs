@@ -1,0 +1,149 @@
+using System.Net;
+using System.Text;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
+
+namespace Masterplan.Web.Tests.Features.Accounts;
+
+/// <summary>
+/// Issue 3 §5: every endpoint of the running app, for every kind of user, answers as classified here.
+/// An endpoint that is not in <see cref="Matrix"/> fails the test: whoever adds one must decide who may use it.
+/// </summary>
+public class RoleMatrixTests(ITestOutputHelper output)
+{
+    private const string Anonymous = "(anonym)";
+    private const string NoRole = "(ohne Rolle)";
+
+    private static readonly string[] Everyone = [Anonymous, NoRole, .. Roles.Assignable, Roles.Member];
+    private static readonly string[] SignedIn = [NoRole, .. Roles.Assignable, Roles.Member];
+    private static readonly string[] AuditReaders = [Roles.Administrator, Roles.Office, Roles.ComplaintsOffice, Roles.AssaultReportsUnit];
+
+    /// <summary>Route pattern → (methods to try, who may use it).</summary>
+    private static readonly Dictionary<string, (string[] Methods, string[] Allowed)> Matrix = new()
+    {
+        [""] = (["GET"], Everyone),
+        ["barrierefreiheit"] = (["GET"], Everyone),
+        ["datenschutz"] = (["GET"], Everyone),
+        ["impressum"] = (["GET"], Everyone),
+        ["fehler/{code:int?}"] = (["GET"], Everyone),
+        ["handlungsfelder"] = (["GET"], Everyone),
+        ["gremien"] = (["GET"], Everyone),
+        ["gremien/{id:int}"] = (["GET"], Everyone),
+        ["vorlagen"] = (["GET"], Everyone),
+        ["vorlagen/{id:int}"] = (["GET"], Everyone),
+        ["stadtbezirke"] = (["GET"], Everyone),
+        ["sprache/{culture}"] = (["GET"], Everyone),
+        ["health"] = (["GET"], Everyone),
+        ["openapi/{documentName}.json"] = (["GET"], Everyone),
+        ["api/docs/{documentName?}"] = (["GET"], Everyone),
+        ["api/docs/favicon.svg"] = (["GET"], Everyone),
+        ["api/docs/scalar.aspnetcore.js"] = (["GET"], Everyone),
+        ["api/docs/scalar.js"] = (["GET"], Everyone),
+        ["api/v1/organizations/"] = (["GET"], Everyone),
+        ["api/v1/organizations/{id:int}"] = (["GET"], Everyone),
+        ["api/v1/catalogue/"] = (["GET"], Everyone),
+        ["api/v1/papers/"] = (["GET"], Everyone),
+        ["api/v1/papers/{id:int}"] = (["GET"], Everyone),
+        ["api/v1/districts/"] = (["GET"], Everyone),
+        ["api/v1/seat-allocation"] = (["POST"], Everyone),
+        ["konto/anmelden"] = (["GET", "POST"], Everyone),
+        ["konto/anmelden/zweiter-faktor"] = (["GET", "POST"], Everyone),
+        ["konto/einladung/{token}"] = (["GET", "POST"], Everyone),
+        ["konto"] = (["GET"], SignedIn),
+        ["konto/zwei-faktor"] = (["GET", "POST"], SignedIn),
+        ["konto/abmelden"] = (["GET", "POST"], SignedIn),
+        ["konto/sitzung"] = (["POST"], SignedIn),
+        ["verwaltung/benutzer"] = (["GET", "POST"], [Roles.Administrator]),
+        ["verwaltung/protokoll"] = (["GET"], AuditReaders),
+    };
+
+    [Fact]
+    public async Task Every_endpoint_answers_every_kind_of_user_as_classified()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var unclassified = endpoints.Where(e => !Matrix.ContainsKey(e)).ToList();
+        Assert.True(unclassified.Count == 0, "Endpoints nobody classified in the role matrix:\n" + string.Join('\n', unclassified));
+        var vanished = Matrix.Keys.Where(k => !endpoints.Contains(k)).ToList();
+        Assert.True(vanished.Count == 0, "Classified but no longer in the app:\n" + string.Join('\n', vanished));
+
+        var ids = await SampleIdsAsync(app);
+        var clients = new Dictionary<string, HttpClient> { [Anonymous] = Users.Client(app) };
+        clients[NoRole] = await Users.SignInAsync(app, await Users.CreateAsync(app, "ohne.rolle@stadtdo.de"));
+        foreach (var role in Roles.Assignable)
+        {
+            clients[role] = await Users.SignInAsync(app, await Users.CreateAsync(app, $"{role.ToLowerInvariant()}@stadtdo.de", role));
+        }
+
+        clients[Roles.Member] = await Users.SignInAsync(app, await Users.CreateAsync(app, "mitglied@stadtdo.de", ids.MemberPersonId));
+
+        var failures = new List<string>();
+        var checks = 0;
+        foreach (var (pattern, (methods, allowed)) in Matrix)
+        {
+            var url = "/" + pattern
+                .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper : ids.Organization, StringComparison.Ordinal)
+                .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
+                .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{documentName?}", "", StringComparison.Ordinal);
+            foreach (var method in methods)
+            {
+                foreach (var (who, client) in clients)
+                {
+                    using var request = new HttpRequestMessage(new HttpMethod(method), url);
+                    if (method == "POST")
+                    {
+                        request.Content = url.StartsWith("/api", StringComparison.Ordinal)
+                            ? new StringContent("{}", Encoding.UTF8, "application/json")
+                            : new FormUrlEncodedContent(new Dictionary<string, string>());
+                    }
+
+                    var response = await client.SendAsync(request);
+                    var location = response.Headers.Location?.OriginalString ?? "";
+                    var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+                        // The sign-in challenge carries ReturnUrl; a page's own redirect to the sign-in (no pending second step) does not.
+                        || (response.StatusCode == HttpStatusCode.Redirect && (location.Contains("/konto/anmelden?ReturnUrl=", StringComparison.Ordinal) || location.Contains("/konto/zwei-faktor", StringComparison.Ordinal)));
+                    var mayUse = allowed.Contains(who);
+                    checks++;
+                    if (mayUse == refused)
+                    {
+                        failures.Add($"{method} {url} as {who}: {(int)response.StatusCode} {location} (expected {(mayUse ? "access" : "refusal")})");
+                    }
+
+                    if (response.StatusCode == HttpStatusCode.InternalServerError)
+                    {
+                        failures.Add($"{method} {url} as {who}: 500");
+                    }
+                }
+            }
+        }
+
+        output.WriteLine($"{endpoints.Count} endpoints, {clients.Count} kinds of user, {checks} requests");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId);
+
+    private static async Task<Ids> SampleIdsAsync(AppFactory app)
+    {
+        await using var scope = app.Scope();
+        var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var plenary = await data.Organizations.SingleAsync(o => o.Kind == OrganizationKind.PlenaryAssembly);
+        var paper = await data.Papers.Select(p => p.Id).FirstAsync();
+        var person = new Person { GivenName = "Mia", FamilyName = "Mitglied", PublicConsent = false };
+        data.Memberships.Add(new Membership { Person = person, Organization = plenary, VotingRight = VotingRight.Voting, StartDate = new DateOnly(2024, 1, 1) });
+        await data.SaveChangesAsync();
+        return new Ids(plenary.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), paper.ToString(System.Globalization.CultureInfo.InvariantCulture), person.Id);
+    }
+}
