@@ -62,4 +62,21 @@ public class SecurityHeaderTests
         var forged = await Users.Client(app).PostAsync("/konto/anmelden", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = user.Email, ["Password"] = Users.Password }));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    [Fact]
+    public async Task The_API_reference_allows_only_its_own_inline_script_by_hash()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+
+        var response = await Users.Client(app).GetAsync("/api/docs/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(",", response.Headers.GetValues("Content-Security-Policy"));
+        var scriptSrc = csp.Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal));
+        Assert.Matches("'sha256-[A-Za-z0-9+/=]{44}'", scriptSrc);
+        Assert.DoesNotContain("unsafe-inline", scriptSrc);
+        Assert.Contains("frame-ancestors 'none'", csp);
+    }
 }
