@@ -103,7 +103,7 @@ public static class PlatformShell
             },
         }).ExcludeFromDescription().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API").WithDefaultFonts(false)).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API").DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
 
         if (app.Configuration.GetValue("Bench:BareEndpoint", false))
