@@ -19,27 +19,19 @@ public static class JobsModule
                 o.InstanceName = "masterplan";
                 o.InstanceId = $"{Environment.MachineName}-{Guid.NewGuid():N}";
             });
+            if (TryReadSettings(configuration) is { Provider: DatabaseProvider.Postgres } settings)
+            {
+                q.UsePersistentStore(s =>
+                {
+                    s.UsePostgres(settings.ConnectionString); // tables qrtz_* from the Jobs migration
+                    s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
+                    s.UseSystemTextJsonSerializer();
+                });
+            }
+
             q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-hourly", "platform")
                 .WithCronSchedule(configuration["Jobs:Housekeeping:Cron"] ?? "0 17 * * * ?"));
-        });
-        // The store follows Database:Provider, read when the scheduler is built (hosts and tests configure late).
-        services.AddOptions<QuartzOptions>().Configure<DatabaseSettings>((o, settings) =>
-        {
-            if (settings.Provider != DatabaseProvider.Postgres)
-            {
-                return; // in-memory store: one instance
-            }
-
-            o.Properties["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz";
-            o.Properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
-            o.Properties["quartz.jobStore.tablePrefix"] = "qrtz_";
-            o.Properties["quartz.jobStore.dataSource"] = "default";
-            o.Properties["quartz.dataSource.default.provider"] = "Npgsql";
-            o.Properties["quartz.dataSource.default.connectionString"] = settings.ConnectionString;
-            o.Properties["quartz.jobStore.clustered"] = "true";
-            o.Properties["quartz.jobStore.clusterCheckinInterval"] = "5000";
-            o.Properties["quartz.serializer.type"] = "stj";
         });
         if (configuration.GetValue("Jobs:Enabled", true))
         {
@@ -47,5 +39,18 @@ public static class JobsModule
         }
 
         return services;
+    }
+
+    // A wrong database setting is reported by the start-up check as one line; here it just means no shared store.
+    private static DatabaseSettings? TryReadSettings(IConfiguration configuration)
+    {
+        try
+        {
+            return DatabaseSettings.From(configuration, AppContext.BaseDirectory);
+        }
+        catch (StartupException)
+        {
+            return null;
+        }
     }
 }
