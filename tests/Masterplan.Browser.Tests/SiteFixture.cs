@@ -1,4 +1,7 @@
+using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
@@ -45,6 +48,37 @@ public sealed class SiteFixture : IAsyncLifetime
             Args = ChromiumArguments,
         });
     }
+
+    public const string Password = "korrekt pferd batterie heftklammer";
+
+    public sealed record Account(string Email, string AuthenticatorKey);
+
+    /// <summary>An administrator with an enrolled authenticator (the key is what the app on the phone would hold).</summary>
+    public async Task<Account> CreateAdministratorAsync()
+    {
+        var email = $"admin-{Guid.NewGuid():N}@stadtdo.de";
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ada Admin", CreatedAt = DateTimeOffset.UtcNow };
+        await users.CreateAsync(user, Password);
+        await users.AddToRoleAsync(user, Roles.Administrator);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        return new Account(email, (await users.GetAuthenticatorKeyAsync(user))!);
+    }
+
+    public async Task<string> CreateUserWithoutSecondFactorAsync(string role)
+    {
+        var email = $"neu-{Guid.NewGuid():N}@stadtdo.de";
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Neu Person", CreatedAt = DateTimeOffset.UtcNow };
+        await users.CreateAsync(user, Password);
+        await users.AddToRoleAsync(user, role);
+        return email;
+    }
+
+    public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "de-DE")
     {

@@ -80,6 +80,19 @@ public static class PlatformShell
     public static WebApplication UsePlatformShell(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.Use((context, next) =>
+        {
+            // Like browsers, treat plain HTTP on the same machine as a secure context, so the Secure __Host-
+            // cookies work for `dotnet run` on localhost. Proxied requests carry X-Forwarded-Proto and are
+            // judged by it (ForwardedHeaders above); requests from other machines must use HTTPS.
+            if (!context.Request.IsHttps && context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
+                && !context.Request.Headers.ContainsKey("X-Forwarded-Proto"))
+            {
+                context.Request.Scheme = "https";
+            }
+
+            return next(context);
+        });
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/fehler/500");
         app.UseWhen(IsApi, api => api.UseStatusCodePages());

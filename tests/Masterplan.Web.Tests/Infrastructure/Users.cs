@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Cryptography;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -74,42 +73,6 @@ public static class Users
         return await client.PostAsync(url, content);
     }
 
-    /// <summary>RFC 6238 code for now, as an authenticator app computes it (SHA-1, 30 s, 6 digits).</summary>
-    public static string Totp(string base32Key, DateTimeOffset? at = null)
-    {
-        var key = Base32Decode(base32Key);
-        var step = (at ?? DateTimeOffset.UtcNow).ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-
-#pragma warning disable CA5350 // RFC 6238 authenticator apps use HMAC-SHA1
-        var hash = HMACSHA1.HashData(key, counter);
-#pragma warning restore CA5350
-        var offset = hash[^1] & 0x0f;
-        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
-        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static byte[] Base32Decode(string input)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var clean = input.Trim().TrimEnd('=').Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        var output = new List<byte>();
-        int buffer = 0, bits = 0;
-        foreach (var c in clean)
-        {
-            buffer = (buffer << 5) | alphabet.IndexOf(c, StringComparison.Ordinal);
-            bits += 5;
-            if (bits >= 8)
-            {
-                output.Add((byte)(buffer >> (bits - 8)));
-                bits -= 8;
-            }
-        }
-
-        return [.. output];
-    }
+    /// <summary>The code the authenticator app shows now.</summary>
+    public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
 }

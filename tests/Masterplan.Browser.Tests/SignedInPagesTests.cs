@@ -1,0 +1,81 @@
+using System.Net;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Masterplan.Browser.Tests;
+
+/// <summary>The sign-in and the staff pages, used as a person would: keyboard, second factor, axe on every page.</summary>
+[Collection(SiteCollection.Name)]
+public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
+{
+    private static readonly AxeRunOptions WcagAA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [BrowserFact]
+    public async Task An_administrator_signs_in_with_the_keyboard_and_two_factors_and_every_staff_page_passes_axe()
+    {
+        var admin = await site.CreateAdministratorAsync();
+        var page = await site.NewPageAsync();
+        var failures = new List<string>();
+
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(WcagAA);
+            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await Check("/konto/anmelden");
+
+        // Empty form: the errors are announced and named in German.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        Assert.Contains("Bitte geben Sie Ihre E-Mail-Adresse ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/konto/anmelden (errors)");
+
+        // Keyboard only from here on.
+        await page.GetByLabel("E-Mail-Adresse").FocusAsync();
+        await page.Keyboard.TypeAsync(admin.Email);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(SiteFixture.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/zweiter-faktor**");
+        await Check("/konto/anmelden/zweiter-faktor");
+        await page.GetByLabel("Code", new() { Exact = true }).FocusAsync();
+        await page.Keyboard.TypeAsync(SiteFixture.Totp(admin.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+        Assert.Equal("Ihr Konto", await page.Locator("h1").TextContentAsync());
+        await Check("/konto");
+
+        foreach (var url in new[] { "/verwaltung/benutzer", "/verwaltung/protokoll", "/konto/zwei-faktor", "/konto/abmelden", "/gremien" })
+        {
+            var response = await page.GotoAsync(site.BaseUrl + url);
+            Assert.Equal((int)HttpStatusCode.OK, response!.Status);
+            await Check(url);
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [BrowserFact]
+    public async Task The_enrolment_page_for_a_new_office_account_passes_axe()
+    {
+        var office = await site.CreateUserWithoutSecondFactorAsync("Office");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(office);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+
+        await page.WaitForURLAsync("**/konto/zwei-faktor");
+        Assert.True(await page.Locator("figure.qr svg").IsVisibleAsync());
+        var result = await page.RunAxe(WcagAA);
+        output.WriteLine($"axe de-DE /konto/zwei-faktor (enrolment): {result.Violations.Length} violations");
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} {v.Help}")));
+    }
+}
