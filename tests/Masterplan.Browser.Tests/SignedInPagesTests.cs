@@ -78,4 +78,34 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         output.WriteLine($"axe de-DE /konto/zwei-faktor (enrolment): {result.Violations.Length} violations");
         Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} {v.Help}")));
     }
+
+    [BrowserFact]
+    public async Task Before_the_idle_timeout_a_dialog_warns_and_the_user_can_stay_signed_in()
+    {
+        var admin = await site.CreateAdministratorAsync();
+        var page = await site.NewPageAsync();
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(admin.Email);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(admin.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+        var dialog = page.Locator("#session-warning");
+        Assert.False(await dialog.IsVisibleAsync());
+
+        await page.Clock.FastForwardAsync("18:30"); // 20 minutes idle timeout, warning two minutes before
+
+        Assert.True(await dialog.IsVisibleAsync());
+        Assert.Equal("Ihre Sitzung läuft bald ab", await dialog.Locator("h2").TextContentAsync());
+        var button = dialog.GetByRole(AriaRole.Button, new() { Name = "Angemeldet bleiben" });
+        Assert.True(await button.EvaluateAsync<bool>("b => b === document.activeElement"), "the dialog takes the keyboard focus");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+        var result = await page.RunAxe(WcagAA);
+        Assert.Empty(result.Violations);
+        Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(site.BaseUrl + "/konto"))!.Status);
+        Assert.EndsWith("/konto", page.Url);
+    }
 }
