@@ -18,6 +18,7 @@ builder.Services.AddAudit();
 builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCatalogue();
+builder.Services.AddOrganizations();
 
 var app = builder.Build();
 try
@@ -36,6 +37,7 @@ app.UseAccounts();
 app.MapAccounts();
 app.MapOrganizationsApi();
 app.MapSeatAllocationApi();
+app.MapMembershipsApi();
 app.MapCatalogueApi();
 app.MapDistrictsApi();
 app.MapPapersApi();

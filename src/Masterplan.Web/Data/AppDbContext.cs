@@ -201,6 +201,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             o.Property(x => x.ShortName).HasMaxLength(100);
             o.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
             o.Property(x => x.Classification).HasMaxLength(100);
+            o.Property(x => x.FormedBy).HasMaxLength(500);
             o.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
             o.HasOne(x => x.District).WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
             o.HasIndex(x => x.Kind);

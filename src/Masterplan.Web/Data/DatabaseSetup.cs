@@ -73,6 +73,7 @@ public static class DatabaseSetup
         });
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<Features.Organizations.Composition>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

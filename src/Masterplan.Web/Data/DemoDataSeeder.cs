@@ -7,7 +7,7 @@ namespace Masterplan.Web.Data;
 /// Demo persons and memberships for trying the platform out (<c>--demo</c> / <c>Seed:Demo</c>).
 /// Every row is flagged <c>IsDemo</c> and shown with a "Demo" mark; names are invented.
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db)
+public sealed class DemoDataSeeder(AppDbContext db, Composition composition, TimeProvider time)
 {
     private static readonly string[] GivenNames = ["Anna", "Ben", "Cem", "Dana", "Emil", "Fatma", "Gregor", "Hanna", "Ilias", "Jana", "Kai", "Lea", "Mehmet", "Nina", "Ole", "Paula", "Rafael", "Sara", "Tim", "Vera", "Yusuf", "Zoe"];
     private static readonly string[] FamilyNames = ["Becker", "Demir", "Fischer", "Hoffmann", "Kaya", "Klein", "Krüger", "Lange", "Meyer", "Nowak", "Özdemir", "Richter", "Schmidt", "Schulz", "Wagner", "Weber", "Wolf", "Yilmaz", "Zimmermann", "Braun", "Koch", "Bauer"];
@@ -34,33 +34,48 @@ public sealed class DemoDataSeeder(AppDbContext db)
                 IsDemo = true,
             };
         }
-        void Seat(string onBehalfOf, VotingRight right, string role = "Mitglied")
+        // Every seat with its deputy (004 §3: every member may be represented).
+        void Seat(Organization body, Organization onBehalfOf, VotingRight right, string role = "Mitglied")
         {
+            var from = onBehalfOf.StartDate > start ? onBehalfOf.StartDate.Value : start; // a fraction of the new council sits from its start
             var member = new Membership
             {
-                Person = NewPerson(), Organization = plenary, OnBehalfOf = orgs[onBehalfOf], VotingRight = right, Role = role,
-                StartDate = start, IsDemo = true,
+                Person = NewPerson(), Organization = body, OnBehalfOf = onBehalfOf, VotingRight = right, Role = role, StartDate = from, IsDemo = true,
             };
             db.Memberships.Add(member);
             db.Memberships.Add(new Membership
             {
-                Person = NewPerson(), Organization = plenary, OnBehalfOf = orgs[onBehalfOf], VotingRight = right, Role = "Vertretung",
-                DeputyFor = member, StartDate = start, IsDemo = true,
+                Person = NewPerson(), Organization = body, OnBehalfOf = onBehalfOf, VotingRight = right, Role = "Vertretung",
+                DeputyFor = member, StartDate = from, IsDemo = true,
             });
         }
 
-        Seat("org:dez-recht", VotingRight.Voting, "Vorsitz"); // 004 §3: the Rechtsdezernent/in chairs
-        Seat("org:dez-soziales", VotingRight.Voting);
-        foreach (var key in new[] { "bpn", "integrationsrat", "seniorenbeirat", "cityring", "handelsverband", "drogenhilfe", "awo-ag", "polizei" })
+        Seat(plenary, orgs["org:dez-recht"], VotingRight.Voting, "Vorsitz"); // 004 §3: the Rechtsdezernent/in chairs
+        Seat(plenary, orgs["org:dez-soziales"], VotingRight.Voting);
+        foreach (var key in Composition.VotingInstitutions)
         {
-            Seat("org:" + key, VotingRight.Voting);
+            Seat(plenary, orgs[key], VotingRight.Voting);
         }
 
-        Seat("org:ordnungsamt", VotingRight.Advisory, "Geschäftsführung");
-        foreach (var key in new[] { "staatsanwaltschaft", "feuerwehr", "jugendamt", "weisser-ring" })
+        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var (fractions, _) = await composition.AllocateAsync(today, [], ct);
+        foreach (var fraction in fractions)
         {
-            Seat("org:" + key, VotingRight.Advisory);
+            for (var i = 0; i < fraction.Seats; i++)
+            {
+                Seat(plenary, await db.Organizations.SingleAsync(o => o.Id == fraction.OrganizationId, ct), VotingRight.Voting);
+            }
         }
+
+        foreach (var key in Composition.AdvisoryInstitutions)
+        {
+            Seat(plenary, orgs[key], VotingRight.Advisory, key == "org:ordnungsamt" ? "Geschäftsführung" : "Mitglied"); // 004 §3: managing office
+        }
+
+        var steering = orgs["org:lenkungskreis"];
+        Seat(steering, orgs["org:dez-recht"], VotingRight.Voting, "Vorsitz");
+        Seat(steering, orgs["org:dez-soziales"], VotingRight.Voting);
+        Seat(steering, orgs["org:ordnungsamt"], VotingRight.Voting, "Geschäftsführung");
 
         await db.SaveChangesAsync(ct);
         return true;

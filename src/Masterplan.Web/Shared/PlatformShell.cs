@@ -45,7 +45,8 @@ public static class PlatformShell
         {
             o.Conventions.AllowAnonymousToFolder("/Home");
             o.Conventions.AllowAnonymousToFolder("/Catalogue");
-            o.Conventions.AllowAnonymousToFolder("/Organizations");
+            o.Conventions.AllowAnonymousToPage("/Organizations/Index");
+            o.Conventions.AllowAnonymousToPage("/Organizations/Details");
             o.Conventions.AllowAnonymousToFolder("/Papers");
             o.Conventions.AllowAnonymousToFolder("/Districts");
         });

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Organizations;
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition composition) : PageModel
 {
     public OrganizationDto Organization { get; private set; } = null!;
 
@@ -13,6 +13,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
     /// <summary>Current members; names only of persons who consented to publication.</summary>
     public IReadOnlyList<MemberRow> Members { get; private set; } = [];
+
+    /// <summary>The composition rules of 004 for the Vollversammlung and the Lenkungskreis; null for other bodies.</summary>
+    public CompositionCheck? Check { get; private set; }
+
+    public bool CanManage { get; private set; }
 
     public sealed record MemberRow(string Name, bool Named, string Role, VotingRight VotingRight, string? OnBehalfOf, bool IsDeputy, bool IsDemo);
 
@@ -25,8 +30,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         Organization = org;
+        var entity = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
         Children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == id).OrderBy(o => o.Name).ToDto().ToListAsync(ct);
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        Check = await composition.CheckAsync(entity, today, ct);
+        CanManage = User.IsInRole(Masterplan.Web.Features.Accounts.Roles.Office);
         Members = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganizationId == id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
             .OrderBy(m => m.VotingRight).ThenBy(m => m.DeputyForId != null).ThenBy(m => m.OnBehalfOf!.Name)

@@ -34,6 +34,9 @@ public sealed class Membership : Masterplan.Web.Features.Audit.IAudited
 
     public Membership? DeputyFor { get; set; }
 
+    /// <summary>A working-group member who is not a member of the Vollversammlung (004 §4).</summary>
+    public bool IsExternal { get; set; }
+
     public DateOnly StartDate { get; set; }
 
     public DateOnly? EndDate { get; set; }

@@ -30,6 +30,9 @@ public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudit
 
     public string? Purpose { get; set; }
 
+    /// <summary>For a working group: the decision that formed it (a text reference until meetings link it, 004 §4).</summary>
+    public string? FormedBy { get; set; }
+
     public DateOnly? StartDate { get; set; }
 
     public DateOnly? EndDate { get; set; }

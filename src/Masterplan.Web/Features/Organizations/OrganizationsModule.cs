@@ -11,6 +11,16 @@ public sealed record OrganizationDto(
 
 public static class OrganizationsModule
 {
+    /// <summary>The Office edits bodies and memberships.</summary>
+    public const string Manage = "Organizations.Manage";
+
+    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Organizations/Manage", Manage));
+        return services;
+    }
+
     /// <summary>German labels of the kinds, shared by pages (the English resx translates them).</summary>
     public static string KindLabel(OrganizationKind kind) => kind switch
     {

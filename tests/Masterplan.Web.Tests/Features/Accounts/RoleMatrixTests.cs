@@ -47,6 +47,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["api/docs/scalar.js"] = (["GET"], Everyone),
         ["api/v1/organizations/"] = (["GET"], Everyone),
         ["api/v1/organizations/{id:int}"] = (["GET"], Everyone),
+        ["api/v1/organizations/{id:int}/memberships"] = (["GET"], Everyone),
         ["api/v1/catalogue/"] = (["GET"], Everyone),
         ["api/v1/papers/"] = (["GET"], Everyone),
         ["api/v1/papers/{id:int}"] = (["GET"], Everyone),
@@ -61,6 +62,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["konto/sitzung"] = (["POST"], SignedIn),
         ["verwaltung/benutzer"] = (["GET", "POST"], [Roles.Administrator]),
         ["verwaltung/protokoll"] = (["GET"], AuditReaders),
+        ["verwaltung/gremien/{id:int}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     [Fact]

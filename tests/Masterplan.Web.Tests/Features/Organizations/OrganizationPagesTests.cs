@@ -128,7 +128,7 @@ public class OrganizationPagesTests
 
         var page = await app.CreateClient().GetPageAsync($"/gremien/{id}");
 
-        var rows = page.QuerySelectorAll("table tbody tr").ToList();
+        var rows = page.QuerySelectorAll("table.members tbody tr").ToList();
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Contains("Demo", r.QuerySelector(".badge")!.Text()));
         Assert.All(persons, p => Assert.True(p.IsDemo));

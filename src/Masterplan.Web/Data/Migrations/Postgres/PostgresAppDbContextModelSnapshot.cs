@@ -495,6 +495,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsExternal")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("OnBehalfOfId")
                         .HasColumnType("integer");
 
@@ -550,6 +553,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("FormedBy")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
