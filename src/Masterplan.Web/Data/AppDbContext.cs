@@ -40,6 +40,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
 
+    public DbSet<SeatLot> SeatLots => Set<SeatLot>();
+
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -224,6 +226,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             m.HasIndex(x => new { x.OrganizationId, x.StartDate, x.EndDate });
         });
         builder.Entity<District>(d => d.Property(x => x.Name).HasMaxLength(100));
+        builder.Entity<SeatLot>(l =>
+        {
+            l.Property(x => x.Signature).HasMaxLength(2000);
+            l.Property(x => x.TiedParties).HasMaxLength(2000);
+            l.Property(x => x.Winners).HasMaxLength(2000);
+            l.Property(x => x.Seed).HasMaxLength(200);
+            l.Property(x => x.DrawnBy).HasMaxLength(200);
+            l.HasIndex(x => x.Signature);
+        });
         builder.Entity<FieldOfAction>(f =>
         {
             f.Property(x => x.Title).HasMaxLength(300);

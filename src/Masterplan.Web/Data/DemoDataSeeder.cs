@@ -58,8 +58,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
         }
 
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
-        var (fractions, _) = await composition.AllocateAsync(today, [], ct);
-        foreach (var fraction in fractions)
+        foreach (var fraction in (await composition.AllocateAsync(today, [], ct)).Fractions)
         {
             for (var i = 0; i < fraction.Seats; i++)
             {

@@ -25,7 +25,23 @@ public static class PlatformShell
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .AddMvcOptions(o =>
+            {
+                // Form fields speak German also when a value cannot even be read.
+                var m = o.ModelBindingMessageProvider;
+                m.SetAttemptedValueIsInvalidAccessor((value, field) => $"„{value}“ ist hier kein gültiger Wert.");
+                m.SetValueIsInvalidAccessor(value => $"„{value}“ ist kein gültiger Wert.");
+                m.SetValueMustBeANumberAccessor(field => "Bitte geben Sie eine Zahl ein.");
+                m.SetMissingBindRequiredValueAccessor(field => "Bitte füllen Sie dieses Feld aus.");
+                m.SetValueMustNotBeNullAccessor(value => "Bitte füllen Sie dieses Feld aus.");
+                m.SetUnknownValueIsInvalidAccessor(field => "Dieser Wert ist nicht gültig.");
+                m.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"„{value}“ ist kein gültiger Wert.");
+                m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "Dieser Wert ist nicht gültig.");
+                m.SetNonPropertyValueMustBeANumberAccessor(() => "Bitte geben Sie eine Zahl ein.");
+                m.SetMissingKeyOrValueAccessor(() => "Bitte füllen Sie dieses Feld aus.");
+                m.SetMissingRequestBodyRequiredValueAccessor(() => "Die Anfrage ist leer.");
+            });
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("de");

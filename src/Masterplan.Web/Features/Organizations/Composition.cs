@@ -10,8 +10,14 @@ public sealed record Violation(string Rule, string Source);
 /// <summary>One council group's share of the Vollversammlung's ten seats, with the arithmetic.</summary>
 public sealed record FractionSeats(int OrganizationId, string Name, int CouncilSeats, string Quota, string QuotaFraction, int Floor, string? Remainder, int Seats, int Occupied);
 
+/// <summary>The ten fraction seats of a day: rows with the arithmetic, an undecided tie, or the lot that decided it.</summary>
+public sealed record Allocation(IReadOnlyList<FractionSeats> Fractions, SeatTie? Tie, SeatLot? Lot, string Signature);
+
 /// <summary>The composition check of a body on a day: allocation, occupied seats and violations.</summary>
-public sealed record CompositionCheck(int VotingSeats, IReadOnlyList<FractionSeats> Fractions, SeatTie? Tie, IReadOnlyList<Violation> Violations);
+public sealed record CompositionCheck(int VotingSeats, Allocation Allocation, IReadOnlyList<Violation> Violations)
+{
+    public IReadOnlyList<FractionSeats> Fractions => Allocation.Fractions;
+}
 
 /// <summary>
 /// The composition rules of the Vollversammlung (004 §3) and the Lenkungskreis (004 §2), checked against the
@@ -58,7 +64,7 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
         var violations = external.Select(m => new Violation(
             $"Nur Teilnehmende, die ein Dezernat entsendet, gehören dem Lenkungskreis an; eine Mitgliedschaft für „{m.OnBehalfOf?.Name ?? "niemanden"}“ ist extern.",
             "004 §2")).ToList();
-        return new CompositionCheck(members.Count(m => m.VotingRight == VotingRight.Voting), [], null, violations);
+        return new CompositionCheck(members.Count(m => m.VotingRight == VotingRight.Voting), new Allocation([], null, null, ""), violations);
     }
 
     private async Task<CompositionCheck> CheckPlenaryAsync(List<Membership> members, DateOnly day, CancellationToken ct)
@@ -102,7 +108,8 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
             violations.Add(new Violation("Das Ordnungsamt übernimmt die Geschäftsführung (Rolle „Geschäftsführung“ für das Ordnungsamt).", "004 §3"));
         }
 
-        var (fractions, tie) = await AllocateAsync(day, voting, ct);
+        var allocation = await AllocateAsync(day, voting, ct);
+        var (fractions, tie) = (allocation.Fractions, allocation.Tie);
         foreach (var f in fractions.Where(f => f.Occupied != f.Seats))
         {
             violations.Add(new Violation($"{f.Name} stehen nach Hare-Niemeyer {f.Seats} Sitze zu; besetzt sind {f.Occupied}.", "004 §3"));
@@ -118,31 +125,74 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
             violations.Add(new Violation($"Die Mitgliedschaft für „{m.OnBehalfOf!.Name}“ gehört zu keiner Ratsfraktion dieses Tages.", "004 §3"));
         }
 
-        return new CompositionCheck(voting.Count, fractions, tie, violations);
+        return new CompositionCheck(voting.Count, allocation, violations);
     }
 
     /// <summary>
     /// The ten fraction seats by Hare-Niemeyer from the council seats of the fractions active on the day
     /// (004 §3). Whether Gruppen count too is the Office's setting <c>Organizations:PlenaryIncludesGroups</c>.
+    /// A tie is decided by a recorded lot for exactly this composition, if the Office has drawn one.
     /// </summary>
-    public async Task<(IReadOnlyList<FractionSeats> Fractions, SeatTie? Tie)> AllocateAsync(DateOnly day, IReadOnlyCollection<Membership> voting, CancellationToken ct)
+    public async Task<Allocation> AllocateAsync(DateOnly day, IReadOnlyCollection<Membership> voting, CancellationToken ct)
+    {
+        var fractions = await FractionsAsync(day, ct);
+        return await AllocateAsync(fractions.Select(f => (f, f.CouncilSeats!.Value)).ToList(), voting, ct);
+    }
+
+    /// <summary>The allocation for given council seats (also for seat counts the Office is about to enter).</summary>
+    public async Task<Allocation> AllocateAsync(IReadOnlyList<(Organization Fraction, int Seats)> fractions, IReadOnlyCollection<Membership> voting, CancellationToken ct)
+    {
+        var counted = fractions.Where(f => f.Seats > 0).OrderByDescending(f => f.Seats).ThenBy(f => f.Fraction.Name, StringComparer.Ordinal).ToList();
+        if (counted.Count == 0)
+        {
+            return new Allocation([], null, null, "");
+        }
+
+        var signature = string.Join('|', counted.OrderBy(f => f.Fraction.Name, StringComparer.Ordinal).Select(f => $"{f.Fraction.Name}={f.Seats}"));
+        var result = SeatAllocator.HareNiemeyer(FractionSeatsInPlenary, counted.Select(f => new PartyVotes(f.Fraction.Name, f.Seats)).ToList());
+        SeatLot? lot = null;
+        if (result.Tie is not null && await db.SeatLots.AsNoTracking().Where(l => l.Signature == signature).OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct) is { } drawn)
+        {
+            lot = drawn;
+            result = SeatAllocator.ResolveTieByLot(result, drawn.Seed);
+        }
+
+        var rows = counted.Zip(result.Parties, (f, p) => new FractionSeats(
+            f.Fraction.Id, f.Fraction.Name, f.Seats, p.QuotaDecimal, p.QuotaFraction, (int)p.QuotaFloor, p.RemainderDecimal, p.Seats,
+            voting.Count(m => m.OnBehalfOfId == f.Fraction.Id))).ToList();
+        return new Allocation(rows, result.Tie, lot, signature);
+    }
+
+    /// <summary>The council groups that count for the Vollversammlung on a day.</summary>
+    public async Task<List<Organization>> FractionsAsync(DateOnly day, CancellationToken ct)
     {
         var includeGroups = configuration.GetValue("Organizations:PlenaryIncludesGroups", false);
-        var fractions = (await db.Organizations.AsNoTracking()
-                .Where(o => o.Kind == OrganizationKind.Fraction && o.CouncilSeats != null && o.CouncilSeats > 0)
-                .ToListAsync(ct))
+        return (await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Fraction && o.CouncilSeats != null).ToListAsync(ct))
             .Where(o => o.IsActiveOn(day) && (includeGroups || o.Classification != "Gruppe"))
             .OrderByDescending(o => o.CouncilSeats).ThenBy(o => o.Name, StringComparer.Ordinal)
             .ToList();
-        if (fractions.Count == 0)
+    }
+
+    /// <summary>Draws and records the lot for the current tie; the seed should come from a public act.</summary>
+    public async Task<SeatLot?> DrawLotAsync(DateOnly day, string seed, string? drawnBy, TimeProvider time, CancellationToken ct)
+    {
+        var fractions = await FractionsAsync(day, ct);
+        var counted = fractions.Select(f => (f, f.CouncilSeats!.Value)).ToList();
+        var allocation = await AllocateAsync(counted, [], ct);
+        if (allocation.Tie is null)
         {
-            return ([], null);
+            return null;
         }
 
-        var result = SeatAllocator.HareNiemeyer(FractionSeatsInPlenary, fractions.Select(f => new PartyVotes(f.Name, f.CouncilSeats!.Value)).ToList());
-        var rows = fractions.Zip(result.Parties, (f, p) => new FractionSeats(
-            f.Id, f.Name, f.CouncilSeats!.Value, p.QuotaDecimal, p.QuotaFraction, (int)p.QuotaFloor, p.RemainderDecimal, p.Seats,
-            voting.Count(m => m.OnBehalfOfId == f.Id))).ToList();
-        return (rows, result.Tie);
+        var undecided = SeatAllocator.HareNiemeyer(FractionSeatsInPlenary, counted.Where(f => f.Value > 0).Select(f => new PartyVotes(f.f.Name, f.Value)).ToList());
+        var decided = SeatAllocator.ResolveTieByLot(undecided, seed);
+        var lot = new SeatLot
+        {
+            Signature = allocation.Signature, TiedParties = string.Join('|', decided.Lot!.TiedParties), SeatsInDispute = decided.Lot.SeatsInDispute,
+            Seed = seed, Winners = string.Join('|', decided.Lot.Winners), DrawnAt = time.GetUtcNow(), DrawnBy = drawnBy,
+        };
+        db.SeatLots.Add(lot);
+        await db.SaveChangesAsync(ct);
+        return lot;
     }
 }

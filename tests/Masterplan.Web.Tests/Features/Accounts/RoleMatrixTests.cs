@@ -63,6 +63,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/benutzer"] = (["GET", "POST"], [Roles.Administrator]),
         ["verwaltung/protokoll"] = (["GET"], AuditReaders),
         ["verwaltung/gremien/{id:int}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/ratssitze"] = (["GET", "POST"], [Roles.Office]),
     };
 
     [Fact]

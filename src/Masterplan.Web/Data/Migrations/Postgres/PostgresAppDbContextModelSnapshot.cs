@@ -646,6 +646,51 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.SeatLot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SeatsInDispute")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("TiedParties")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Winners")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signature");
+
+                    b.ToTable("SeatLots");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
                 {
                     b.Property<int>("Id")

@@ -621,6 +621,49 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.SeatLot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DrawnBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatsInDispute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TiedParties")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Winners")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Signature");
+
+                    b.ToTable("SeatLots");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
                 {
                     b.Property<int>("Id")

@@ -1,0 +1,107 @@
+using System.Net;
+using Masterplan.Algorithms.SeatAllocation;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Features.Organizations;
+
+/// <summary>Issue 4 §4: new council seats are recomputed, shown as gains and losses, and a tie is decided by a recorded lot.</summary>
+public class CouncilSeatsTests
+{
+    private static async Task<Dictionary<string, int>> FractionIdsAsync(AppFactory app)
+    {
+        await using var scope = app.Scope();
+        var today = new DateOnly(2026, 11, 23);
+        return (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Kind == OrganizationKind.Fraction && o.Classification == "Fraktion").ToListAsync())
+            .Where(o => o.IsActiveOn(today)).ToDictionary(o => o.Name, o => o.Id);
+    }
+
+    private static Dictionary<string, string> Form(Dictionary<string, int> ids, int spd, int cdu, int afd, int gruene, int linke, string reason) => new()
+    {
+        [$"Seats[{ids["SPD-Fraktion"]}]"] = spd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Seats[{ids["CDU-Fraktion"]}]"] = cdu.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Seats[{ids["AfD-Fraktion"]}]"] = afd.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Seats[{ids["Fraktion GRÜNE & Volt"]}]"] = gruene.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [$"Seats[{ids["Fraktion Die Linke & Tierschutzpartei"]}]"] = linke.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Reason"] = reason,
+    };
+
+    [Fact]
+    public async Task New_council_seats_show_gains_and_losses_and_a_tie_is_decided_by_a_recorded_lot()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
+        await using var _ = db;
+        await using var __ = app;
+        var ids = await FractionIdsAsync(app);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+
+        // SPD 30, CDU 25, AfD 15, GRÜNE & Volt 15, Linke 10 (95 seats): floors 3+2+1+1+1 = 8; CDU's remainder .632 takes
+        // the ninth seat, AfD and GRÜNE & Volt tie at .579 for the tenth.
+        var preview = await Html.ParseAsync(await office.PostFormAsync("/verwaltung/ratssitze?handler=Preview", Form(ids, 30, 25, 15, 15, 10, "Fraktionswechsel"), "/verwaltung/ratssitze"));
+        var rows = preview.QuerySelectorAll("table.preview tbody tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.Text());
+        Assert.Contains("verliert 1 Sitz(e)", rows["AfD-Fraktion"]);
+        Assert.Contains("Mitgliedschaften beenden", rows["AfD-Fraktion"]);
+        Assert.Contains("unverändert", rows["SPD-Fraktion"]);
+        Assert.Contains("1 Sitz(e) sind zwischen AfD-Fraktion, Fraktion GRÜNE & Volt gleich", preview.QuerySelector("p.violations")!.Text());
+
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(26, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.FindAsync(ids["SPD-Fraktion"]))!.CouncilSeats); // a preview saves nothing
+        }
+
+        var applied = await office.PostFormAsync("/verwaltung/ratssitze?handler=Apply", Form(ids, 30, 25, 15, 15, 10, "Fraktionswechsel"), "/verwaltung/ratssitze");
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+
+        int plenary;
+        await using (var scope = app.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            plenary = await data.Organizations.Where(o => o.Kind == OrganizationKind.PlenaryAssembly).Select(o => o.Id).SingleAsync();
+            Assert.Contains(await data.AuditEntries.Where(a => a.Action == "organization.updated" && a.EntityId == ids["SPD-Fraktion"].ToString()).ToListAsync(),
+                a => a.Reason == "Fraktionswechsel" && a.Changes!.Contains("\"CouncilSeats\":[26,30]", StringComparison.Ordinal));
+        }
+
+        var tied = await app.CreateClient().GetPageAsync($"/gremien/{plenary}");
+        Assert.Contains("Gleichstand um 1 Sitz(e) zwischen AfD-Fraktion, Fraktion GRÜNE & Volt: das Los muss entscheiden.", tied.QuerySelector(".violations")!.Text());
+
+        var drawn = await office.PostFormAsync("/verwaltung/ratssitze?handler=Lot", new() { ["Seed"] = "7 12 33 41" }, "/verwaltung/ratssitze");
+        Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);
+
+        // Anyone can replay the lot from the seed with the algorithm library.
+        var replay = SeatAllocator.ResolveTieByLot(
+            SeatAllocator.HareNiemeyer(10, [new("SPD-Fraktion", 30), new("CDU-Fraktion", 25), new("AfD-Fraktion", 15), new("Fraktion GRÜNE & Volt", 15), new("Fraktion Die Linke & Tierschutzpartei", 10)]),
+            "7 12 33 41");
+        var winner = replay.Lot!.Winners.Single();
+        var decided = await app.CreateClient().GetPageAsync($"/gremien/{plenary}");
+        Assert.Contains($"durch Los entschieden (Startwert „7 12 33 41“): {winner}.", decided.Body!.Text());
+        var allocation = decided.QuerySelectorAll("table.allocation tbody tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.QuerySelectorAll("td")[4].Text());
+        Assert.Equal("2", allocation[winner]);
+        Assert.Equal("1", allocation[winner == "AfD-Fraktion" ? "Fraktion GRÜNE & Volt" : "AfD-Fraktion"]);
+        Assert.DoesNotContain("Gleichstand", decided.QuerySelector(".violations")?.Text() ?? "");
+    }
+
+    [Fact]
+    public async Task Seat_numbers_that_are_not_whole_numbers_are_refused_and_nothing_changes()
+    {
+        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var _ = db;
+        await using var __ = app;
+        var ids = await FractionIdsAsync(app);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var form = Form(ids, 30, 25, 15, 15, 10, "Test");
+        form[$"Seats[{ids["CDU-Fraktion"]}]"] = "zwölf";
+
+        var response = await office.PostFormAsync("/verwaltung/ratssitze?handler=Apply", form, "/verwaltung/ratssitze");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Bitte geben Sie für CDU-Fraktion eine ganze Zahl von 0 bis 1000 ein.", html);
+        Assert.DoesNotContain("is not valid", html); // binding errors speak German too
+        await using var scope = app.Scope();
+        Assert.Equal(26, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.FindAsync(ids["SPD-Fraktion"]))!.CouncilSeats);
+    }
+}
