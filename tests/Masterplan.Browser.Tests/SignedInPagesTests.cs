@@ -108,4 +108,43 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(site.BaseUrl + "/konto"))!.Status);
         Assert.EndsWith("/konto", page.Url);
     }
+
+    [BrowserFact]
+    public async Task The_Office_pages_for_bodies_and_council_seats_pass_axe()
+    {
+        var office = await site.CreateAccountAsync("Office");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(office.Email);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(office.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+
+        await page.GotoAsync(site.BaseUrl + "/gremien");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vollversammlung Masterplan Kommunale Sicherheit 2.0" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mitglieder verwalten" }).ClickAsync();
+        var failures = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(WcagAA);
+            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        await Check("/verwaltung/gremien/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
+        Assert.Contains("Bitte geben Sie den Vornamen ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/gremien/{id} (errors)");
+
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/ratssitze");
+        await Check("/verwaltung/ratssitze");
+        await page.GetByLabel("SPD-Fraktion").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Neue Verteilung berechnen" }).ClickAsync();
+        Assert.True(await page.Locator("table.preview").IsVisibleAsync());
+        await Check("/verwaltung/ratssitze (preview)");
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
 }

@@ -54,14 +54,17 @@ public sealed class SiteFixture : IAsyncLifetime
     public sealed record Account(string Email, string AuthenticatorKey);
 
     /// <summary>An administrator with an enrolled authenticator (the key is what the app on the phone would hold).</summary>
-    public async Task<Account> CreateAdministratorAsync()
+    public Task<Account> CreateAdministratorAsync() => CreateAccountAsync(Roles.Administrator);
+
+    /// <summary>An account of a role that signs in with two factors, with its authenticator enrolled.</summary>
+    public async Task<Account> CreateAccountAsync(string role)
     {
-        var email = $"admin-{Guid.NewGuid():N}@stadtdo.de";
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@stadtdo.de";
         await using var scope = _factory!.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Ada Admin", CreatedAt = DateTimeOffset.UtcNow };
         await users.CreateAsync(user, Password);
-        await users.AddToRoleAsync(user, Roles.Administrator);
+        await users.AddToRoleAsync(user, role);
         await users.ResetAuthenticatorKeyAsync(user);
         await users.SetTwoFactorEnabledAsync(user, true);
         return new Account(email, (await users.GetAuthenticatorKeyAsync(user))!);
