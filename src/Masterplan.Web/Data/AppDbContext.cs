@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<SeatLot> SeatLots => Set<SeatLot>();
 
+    public DbSet<RulesOfProcedure> RulesOfProcedure => Set<RulesOfProcedure>();
+
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
@@ -226,6 +228,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             m.HasIndex(x => new { x.OrganizationId, x.StartDate, x.EndDate });
         });
         builder.Entity<District>(d => d.Property(x => x.Name).HasMaxLength(100));
+        builder.Entity<RulesOfProcedure>(r =>
+        {
+            r.Property(x => x.AdoptedBy).HasMaxLength(500);
+            r.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            r.HasIndex(x => new { x.OrganizationId, x.Version }).IsUnique();
+        });
         builder.Entity<SeatLot>(l =>
         {
             l.Property(x => x.Signature).HasMaxLength(2000);

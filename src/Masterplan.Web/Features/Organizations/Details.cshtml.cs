@@ -19,6 +19,11 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition
 
     public bool CanManage { get; private set; }
 
+    public string? FormedBy { get; private set; }
+
+    /// <summary>All versions of the rules of procedure, newest first.</summary>
+    public IReadOnlyList<RulesOfProcedure> Rules { get; private set; } = [];
+
     public sealed record MemberRow(string Name, bool Named, string Role, VotingRight VotingRight, string? OnBehalfOf, bool IsDeputy, bool IsDemo);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -34,6 +39,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition
         Children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == id).OrderBy(o => o.Name).ToDto().ToListAsync(ct);
         var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
         Check = await composition.CheckAsync(entity, today, ct);
+        FormedBy = entity.FormedBy;
+        Rules = await db.RulesOfProcedure.AsNoTracking().Where(r => r.OrganizationId == id).OrderByDescending(r => r.Version).ToListAsync(ct);
         CanManage = User.IsInRole(Masterplan.Web.Features.Accounts.Roles.Office);
         Members = await db.Memberships.AsNoTracking()
             .Where(m => m.OrganizationId == id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))

@@ -64,6 +64,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/protokoll"] = (["GET"], AuditReaders),
         ["verwaltung/gremien/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/ratssitze"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/gremien/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     [Fact]
@@ -99,7 +100,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
                 .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper : ids.Organization, StringComparison.Ordinal)
                 .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
                 .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-                .Replace("{documentName?}", "", StringComparison.Ordinal);
+                .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", ids.Organization, StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (who, client) in clients)

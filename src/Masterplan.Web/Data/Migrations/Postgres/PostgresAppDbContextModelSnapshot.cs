@@ -646,6 +646,40 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RulesOfProcedure");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.SeatLot", b =>
                 {
                     b.Property<int>("Id")
@@ -1011,6 +1045,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Navigation("District");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>

@@ -621,6 +621,38 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("Persons");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdoptedBy")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AdoptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RulesOfProcedure");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.SeatLot", b =>
                 {
                     b.Property<int>("Id")
@@ -974,6 +1006,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("District");
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
