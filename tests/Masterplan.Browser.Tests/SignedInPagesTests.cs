@@ -138,6 +138,18 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.Contains("Bitte geben Sie den Vornamen ein.", await page.Locator(".error-summary").TextContentAsync());
         await Check("/verwaltung/gremien/{id} (errors)");
 
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/gremien/bearbeiten");
+        await Check("/verwaltung/gremien/bearbeiten (new working group)");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        Assert.Contains("Bitte geben Sie den Namen ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/gremien/bearbeiten (errors)");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("AG Sichere Nachbarschaft");
+        await page.GetByLabel("Gebildet durch Beschluss (zum Beispiel Sitzung und Tagesordnungspunkt)").FillAsync("Vollversammlung vom 12.03.2026, TOP 4");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        Assert.Equal("AG Sichere Nachbarschaft", await page.Locator("h1").TextContentAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "Angaben und Geschäftsordnung bearbeiten" }).ClickAsync();
+        await Check("/verwaltung/gremien/bearbeiten/{id}");
+
         await page.GotoAsync(site.BaseUrl + "/verwaltung/ratssitze");
         await Check("/verwaltung/ratssitze");
         await page.GetByLabel("SPD-Fraktion").FillAsync("30");
