@@ -29,9 +29,7 @@ public class ReferenceDataTests
     [Theory, Engines]
     public async Task A_newer_seed_version_moves_unedited_rows_forward_and_keeps_edits(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         await using var scope = app.Scope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
@@ -69,9 +67,7 @@ public class ReferenceDataTests
     [Theory, Engines]
     public async Task The_migrations_match_the_model(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         await using var scope = app.Scope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 

@@ -11,6 +11,8 @@ namespace Masterplan.Web.Tests.Infrastructure;
 public sealed class AppFactory(TestDatabase database, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
+    private bool _ownsDatabase;
+
     /// <summary>The clock every test app runs on: 23.11.2026, 09:00 in Dortmund.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero))
     {
@@ -42,12 +44,21 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
     /// <summary>A scope for looking into the database the app uses.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
-    public static async Task<(AppFactory App, TestDatabase Database)> StartAsync(
+    /// <summary>The app started on a fresh database of its own, which goes away with the app.</summary>
+    public static async Task<AppFactory> StartAsync(
         DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
-        var db = await TestDatabase.CreateAsync(provider);
-        var app = new AppFactory(db, settings, services);
+        var app = new AppFactory(await TestDatabase.CreateAsync(provider), settings, services) { _ownsDatabase = true };
         _ = app.Server;
-        return (app, db);
+        return app;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await database.DisposeAsync();
+        }
     }
 }

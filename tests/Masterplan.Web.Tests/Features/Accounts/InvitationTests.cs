@@ -12,11 +12,10 @@ namespace Masterplan.Web.Tests.Features.Accounts;
 
 public partial class InvitationTests
 {
-    private static async Task<(AppFactory App, TestDatabase Db, string MailDir)> StartAsync(DatabaseProvider engine)
+    private static async Task<(AppFactory App, string MailDir)> StartAsync(DatabaseProvider engine)
     {
         var mail = Directory.CreateTempSubdirectory("masterplan-mail").FullName;
-        var (app, db) = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = mail });
-        return (app, db, mail);
+        return (await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = mail }), mail);
     }
 
     private static async Task<string> InviteAsync(AppFactory app, string mailDir, string email, params string[] roles)
@@ -40,8 +39,7 @@ public partial class InvitationTests
     [Theory, Engines]
     public async Task An_invited_person_sets_a_password_once_and_gets_the_roles(DatabaseProvider engine)
     {
-        var (app, db, mail) = await StartAsync(engine);
-        await using var _ = db;
+        var (app, mail) = await StartAsync(engine);
         await using var __ = app;
         var link = await InviteAsync(app, mail, "erika@stadtdo.de", Roles.Moderator);
 
@@ -62,8 +60,7 @@ public partial class InvitationTests
     [Fact]
     public async Task An_expired_or_unknown_invitation_is_refused_clearly()
     {
-        var (app, db, mail) = await StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
+        var (app, mail) = await StartAsync(DatabaseProvider.Sqlite);
         await using var __ = app;
         var link = await InviteAsync(app, mail, "spaet@stadtdo.de", Roles.Office);
 
@@ -84,8 +81,7 @@ public partial class InvitationTests
     [InlineData("abcdefghijklmnop", "zu verbreitet")]
     public async Task A_weak_password_is_refused_with_a_German_message_and_nothing_is_created(string password, string message)
     {
-        var (app, db, mail) = await StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
+        var (app, mail) = await StartAsync(DatabaseProvider.Sqlite);
         await using var __ = app;
         var link = await InviteAsync(app, mail, "erika.muster@stadtdo.de", Roles.Moderator);
 
@@ -111,8 +107,7 @@ public partial class InvitationTests
     [Fact]
     public async Task Staff_roles_must_enrol_a_second_factor_before_anything_else_and_recovery_codes_work_once()
     {
-        var (app, db, mail) = await StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
+        var (app, mail) = await StartAsync(DatabaseProvider.Sqlite);
         await using var __ = app;
         var link = await InviteAsync(app, mail, "office@stadtdo.de", Roles.Office);
         var client = Users.Client(app);

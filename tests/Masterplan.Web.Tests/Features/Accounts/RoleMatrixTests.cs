@@ -70,9 +70,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
     [Fact]
     public async Task Every_endpoint_answers_every_kind_of_user_as_classified()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => e.RoutePattern.RawText!.TrimStart('/'))

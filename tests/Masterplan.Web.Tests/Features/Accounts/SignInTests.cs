@@ -19,9 +19,7 @@ public class SignInTests
     [Theory, Engines]
     public async Task A_hundred_wrong_passwords_are_throttled_after_at_most_ten_and_the_owner_gets_in_after_the_cool_down(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Accounts:FormPostsPerMinute"] = "1000" });
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Accounts:FormPostsPerMinute"] = "1000" });
         var owner = await Users.CreateAsync(app, "owner@stadtdo.de", Roles.Moderator);
         var attacker = Users.Client(app);
 
@@ -55,9 +53,7 @@ public class SignInTests
     [Fact]
     public async Task The_public_forms_are_rate_limited_per_client_address()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Accounts:FormPostsPerMinute"] = "5" });
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Accounts:FormPostsPerMinute"] = "5" });
         var client = Users.Client(app);
 
         var statuses = new List<HttpStatusCode>();
@@ -73,9 +69,7 @@ public class SignInTests
     [Fact]
     public async Task Wrong_passwords_unknown_addresses_and_disabled_accounts_get_the_same_message()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var user = await Users.CreateAsync(app, "gesperrt@stadtdo.de", Roles.Moderator);
         await using (var scope = app.Scope())
         {
@@ -100,9 +94,7 @@ public class SignInTests
     [Theory, Engines]
     public async Task The_session_is_new_at_sign_in_and_worthless_after_sign_out(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         var user = await Users.CreateAsync(app, "sitzung@stadtdo.de", Roles.Moderator);
 
         static string SessionCookie(HttpResponseMessage r) =>
@@ -132,9 +124,7 @@ public class SignInTests
     [Fact]
     public async Task Disabling_an_account_ends_its_sessions_at_once()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var admin = await Users.CreateAsync(app, "admin@stadtdo.de", Roles.Administrator);
         var member = await Users.CreateAsync(app, "weg@stadtdo.de", Roles.Moderator);
         var memberClient = await Users.SignInAsync(app, member);

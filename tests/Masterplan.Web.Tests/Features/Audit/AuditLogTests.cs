@@ -18,9 +18,7 @@ public class AuditLogTests
     [Theory, Engines]
     public async Task A_change_is_audited_in_the_same_transaction_with_before_and_after(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         await using var scope = app.Scope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var steering = await data.Organizations.SingleAsync(o => o.SeedKey == "org:lenkungskreis");
@@ -50,9 +48,7 @@ public class AuditLogTests
     [Theory, Engines]
     public async Task The_database_refuses_to_change_or_delete_audit_entries(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         await using var scope = app.Scope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.True(await data.AuditEntries.AnyAsync()); // seeding the reference data was audited
@@ -65,10 +61,8 @@ public class AuditLogTests
     [Theory, Engines]
     public async Task Audit_verify_detects_a_row_changed_behind_the_apps_back(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
-        var args = new CommandArguments(["--provider", engine.ToString(), "--connection", db.ConnectionString]);
+        await using var app = await AppFactory.StartAsync(engine);
+        var args = new CommandArguments(["--provider", engine.ToString(), "--connection", app.Database.ConnectionString]);
         var output = new StringWriter();
         Assert.Equal(0, await new AuditVerifyCommand().RunAsync(args, output, TextWriter.Null));
         Assert.StartsWith("Audit log intact:", output.ToString());
@@ -97,9 +91,7 @@ public class AuditLogTests
     [Fact]
     public async Task Entries_about_confidential_cases_are_visible_only_to_their_unit_not_to_administrators()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         await using (var scope = app.Scope())
         {
             var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -142,9 +134,7 @@ public class AuditLogTests
     public async Task Security_events_are_audited_and_logs_never_contain_the_password()
     {
         var logs = new CollectingLoggerProvider();
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, services: s => s.AddSingleton<ILoggerProvider>(logs));
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, services: s => s.AddSingleton<ILoggerProvider>(logs));
         var user = await Users.CreateAsync(app, "ereignis@stadtdo.de", Roles.Moderator);
 
         await Users.Client(app).PostFormAsync("/konto/anmelden", new() { ["Email"] = user.Email, ["Password"] = "geheimes-falsches-passwort" });

@@ -14,9 +14,7 @@ public class CataloguePageTests
     [Theory, Engines]
     public async Task The_catalogue_page_shows_every_entry_of_001_with_its_number(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         var expected = SeedDocuments.CatalogueOf001();
         Assert.Equal(55, expected.Count); // 4 fields and 51 numbered topics, down to 3.3.1.1
 
@@ -35,9 +33,7 @@ public class CataloguePageTests
     [Fact]
     public async Task The_tree_is_nested_and_expandable_without_JavaScript()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var page = await app.CreateClient().GetPageAsync("/handlungsfelder");
 
@@ -51,9 +47,7 @@ public class CataloguePageTests
     [Fact]
     public async Task The_catalogue_API_returns_the_numbered_tree()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         using var doc = JsonDocument.Parse(await app.CreateClient().GetStringAsync("/api/v1/catalogue"));
 

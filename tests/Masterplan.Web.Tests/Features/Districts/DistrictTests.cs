@@ -9,9 +9,7 @@ public class DistrictTests
     [Theory, Engines]
     public async Task The_twelve_districts_are_named_as_in_the_Beratungsfolge_of_001(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         var fromSeed = SeedDocuments.ConsultationsOf001()
             .Where(c => c.Body.StartsWith("Bezirksvertretung ", StringComparison.Ordinal))
             .Select(c => c.Body["Bezirksvertretung ".Length..]).Order(StringComparer.Ordinal).ToList();

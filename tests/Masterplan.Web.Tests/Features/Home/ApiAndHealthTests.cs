@@ -11,9 +11,7 @@ public class ApiAndHealthTests
     [Theory, Engines]
     public async Task Health_is_200_when_the_database_answers(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
 
         var response = await app.CreateClient().GetAsync("/health");
 
@@ -24,8 +22,8 @@ public class ApiAndHealthTests
     [Theory, Engines]
     public async Task Health_is_503_when_the_database_is_gone(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
+        var db = app.Database;
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
@@ -43,9 +41,7 @@ public class ApiAndHealthTests
     [Fact]
     public async Task An_unknown_api_route_gets_problem_details()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/api/v1/nothing-here");
 
@@ -58,8 +54,8 @@ public class ApiAndHealthTests
     [Fact]
     public async Task A_failing_api_gets_a_500_problem_without_internals()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var db = app.Database;
         await db.DisposeAsync(); // the database disappears under the running app: every query fails
 
         var response = await app.CreateClient().GetAsync("/api/v1/organizations");
@@ -76,9 +72,7 @@ public class ApiAndHealthTests
     [Fact]
     public async Task The_OpenAPI_document_describes_the_JSON_APIs()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/openapi/v1.json");
 

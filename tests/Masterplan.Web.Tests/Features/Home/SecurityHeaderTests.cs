@@ -25,8 +25,8 @@ public class SecurityHeaderTests
     [Fact]
     public async Task Every_response_carries_the_security_headers_200_302_404_and_500()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var db = app.Database;
         var client = Users.Client(app);
 
         AssertHeaders(await client.GetAsync("/"), "200");
@@ -49,9 +49,7 @@ public class SecurityHeaderTests
     [Fact]
     public async Task Pages_with_personal_data_are_never_cached_and_forms_need_the_antiforgery_token()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var user = await Users.CreateAsync(app, "cache@stadtdo.de", Roles.Moderator);
         var client = await Users.SignInAsync(app, user);
 
@@ -66,9 +64,7 @@ public class SecurityHeaderTests
     [Fact]
     public async Task The_API_reference_allows_only_its_own_inline_script_by_hash()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await Users.Client(app).GetAsync("/api/docs/");
 

@@ -10,9 +10,7 @@ public class ShellTests
     [Theory, Engines]
     public async Task The_start_page_is_German_and_leads_to_the_modules(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
 
         var page = await app.CreateClient().GetPageAsync("/");
 
@@ -28,9 +26,7 @@ public class ShellTests
     [Fact]
     public async Task Every_page_has_a_skip_link_landmarks_and_one_heading()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
 
         foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum" })
@@ -51,9 +47,7 @@ public class ShellTests
     [Fact]
     public async Task The_accessibility_statement_gives_a_feedback_address()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var page = await app.CreateClient().GetPageAsync("/barrierefreiheit");
 
@@ -64,9 +58,7 @@ public class ShellTests
     [Fact]
     public async Task English_is_chosen_by_the_browser_language_and_by_the_switch()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var byHeader = app.CreateClient();
         byHeader.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue("en-GB"));
@@ -92,9 +84,7 @@ public class ShellTests
     [Fact]
     public async Task An_unknown_route_gets_the_German_404_page()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/gibt-es-nicht");
 
@@ -107,9 +97,7 @@ public class ShellTests
     [Fact]
     public async Task An_unknown_organization_id_gets_the_404_page()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/gremien/999999");
 
@@ -120,8 +108,8 @@ public class ShellTests
     [Fact]
     public async Task A_failing_page_shows_the_German_error_page_without_internals()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var db = app.Database;
         await db.DisposeAsync(); // the database disappears under the running app: every query fails
 
         var response = await app.CreateClient().GetAsync("/gremien");

@@ -21,9 +21,7 @@ public class TelemetryTests
     [Fact]
     public async Task Metrics_are_not_served_by_default()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var response = await app.CreateClient().GetAsync("/metrics");
 
@@ -34,9 +32,7 @@ public class TelemetryTests
     [Fact]
     public async Task When_enabled_a_local_scrape_gets_the_request_durations()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
         var client = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
@@ -59,9 +55,7 @@ public class TelemetryTests
     [InlineData("2001:db8::1", 404)]
     public async Task When_enabled_only_loopback_and_the_allowed_networks_get_an_answer(string remote, int status)
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
 
         var context = await app.Server.SendAsync(c =>
         {
@@ -76,9 +70,7 @@ public class TelemetryTests
     [Fact]
     public async Task The_scrape_endpoint_is_not_in_the_openapi_document()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Enabled);
 
         var document = await app.CreateClient().GetStringAsync("/openapi/v1.json");
 

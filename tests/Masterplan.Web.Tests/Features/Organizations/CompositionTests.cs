@@ -23,9 +23,7 @@ public class CompositionTests
     [Theory, Engines]
     public async Task The_staffed_Vollversammlung_shows_20_voting_seats_the_arithmetic_and_no_violation(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine, Demo);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine, Demo);
 
         var page = await app.CreateClient().GetPageAsync($"/gremien/{await IdAsync(app, OrganizationKind.PlenaryAssembly)}");
 
@@ -43,9 +41,7 @@ public class CompositionTests
     [Fact]
     public async Task Ending_an_institutions_member_makes_a_violation_appear_and_it_is_audited()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Demo);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Demo);
         var plenary = await IdAsync(app, OrganizationKind.PlenaryAssembly);
         int police;
         await using (var scope = app.Scope())
@@ -73,9 +69,7 @@ public class CompositionTests
     [Fact]
     public async Task Without_members_every_seat_is_reported_vacant_and_the_Lenkungskreis_refuses_external_members()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
 
         var plenary = await app.CreateClient().GetPageAsync($"/gremien/{await IdAsync(app, OrganizationKind.PlenaryAssembly)}");
         Assert.Contains("Die Vollversammlung hat 20 stimmberechtigte Mitglieder; besetzt sind 0.", plenary.QuerySelector(".violations")!.Text());
@@ -97,9 +91,7 @@ public class CompositionTests
     [Theory, Engines]
     public async Task Who_sat_in_the_Vollversammlung_on_a_day_is_answerable(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         var plenary = await IdAsync(app, OrganizationKind.PlenaryAssembly);
         await using (var scope = app.Scope())
         {

@@ -33,9 +33,7 @@ public class CouncilSeatsTests
     [Fact]
     public async Task New_council_seats_show_gains_and_losses_and_a_tie_is_decided_by_a_recorded_lot()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         var ids = await FractionIdsAsync(app);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
 
@@ -87,9 +85,7 @@ public class CouncilSeatsTests
     [Fact]
     public async Task Seat_numbers_that_are_not_whole_numbers_are_refused_and_nothing_changes()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var ids = await FractionIdsAsync(app);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
         var form = Form(ids, 30, 25, 15, 15, 10, "Test");

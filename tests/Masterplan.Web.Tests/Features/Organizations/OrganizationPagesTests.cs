@@ -12,9 +12,7 @@ public class OrganizationPagesTests
     [Theory, Engines]
     public async Task The_organizations_page_shows_the_masterplan_bodies_with_kind_and_parent(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
 
         var page = await app.CreateClient().GetPageAsync("/gremien");
 
@@ -32,9 +30,7 @@ public class OrganizationPagesTests
     [Fact]
     public async Task The_Sonderstab_page_lists_its_five_sub_groups()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         int id;
         await using (var scope = app.Scope())
         {
@@ -52,9 +48,7 @@ public class OrganizationPagesTests
     [Theory, Engines]
     public async Task The_seeded_structure_has_the_bodies_of_004_and_the_current_council_groups(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         await using var scope = app.Scope();
         var orgs = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.AsNoTracking().ToListAsync();
 
@@ -93,9 +87,7 @@ public class OrganizationPagesTests
     [Fact]
     public async Task The_organizations_API_lists_and_filters_by_kind()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
 
         using var all = JsonDocument.Parse(await client.GetStringAsync("/api/v1/organizations"));
@@ -114,9 +106,7 @@ public class OrganizationPagesTests
     [Fact]
     public async Task Demo_members_are_marked_and_names_appear_only_with_consent()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Seed:Demo"] = "true" });
         int id;
         List<Person> persons;
         await using (var scope = app.Scope())

@@ -10,19 +10,17 @@ namespace Masterplan.Web.Tests.Features.Organizations;
 public class SeatAllocationApiTests : IAsyncLifetime
 {
     private AppFactory _app = null!;
-    private TestDatabase _db = null!;
     private HttpClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        (_app, _db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        _app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         _client = _app.CreateClient();
     }
 
     public async Task DisposeAsync()
     {
         await _app.DisposeAsync();
-        await _db.DisposeAsync();
     }
 
     // Council 2020–2025, Fraktionen at the time of the 2023 motion (radio912.de, lokalkompass.de, fdp-bl.de).

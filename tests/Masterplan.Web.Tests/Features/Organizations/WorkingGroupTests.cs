@@ -14,9 +14,7 @@ public class WorkingGroupTests
     [Fact]
     public async Task The_Office_forms_a_working_group_with_an_external_member_and_versioned_rules_of_procedure()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
 
         var missingDecision = await office.PostFormAsync("/verwaltung/gremien/bearbeiten", new() { ["Name"] = "AG Sichere öffentliche Räume" });

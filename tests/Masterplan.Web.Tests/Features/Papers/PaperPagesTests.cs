@@ -12,9 +12,7 @@ public class PaperPagesTests
     [Theory, Engines]
     public async Task Paper_26093_22_has_the_Beratungsfolge_of_001(DatabaseProvider engine)
     {
-        var (app, db) = await AppFactory.StartAsync(engine);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(engine);
         var expected = SeedDocuments.ConsultationsOf001();
         Assert.Equal(28, expected.Count);
         int id;
@@ -41,9 +39,7 @@ public class PaperPagesTests
     [Fact]
     public async Task The_paper_page_shows_the_Beratungsfolge_and_the_amending_motion_of_004()
     {
-        var (app, db) = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
-        await using var _ = db;
-        await using var __ = app;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         Paper paper, motion;
         await using (var scope = app.Scope())
         {
