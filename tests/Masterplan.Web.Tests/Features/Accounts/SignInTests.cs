@@ -138,4 +138,28 @@ public class SignInTests
         await using var scope = app.Scope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.AnyAsync(a => a.Action == "account.disabled" && a.EntityId == member.Id));
     }
+
+    [Fact]
+    public async Task The_Member_role_comes_from_a_current_membership_and_ends_with_it()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        int current, former;
+        await using (var scope = app.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var plenary = await data.Organizations.SingleAsync(o => o.SeedKey == "org:vollversammlung");
+            var now = new Masterplan.Web.Features.Organizations.Person { GivenName = "Jetzt", FamilyName = "Mitglied" };
+            var then = new Masterplan.Web.Features.Organizations.Person { GivenName = "Früher", FamilyName = "Mitglied" };
+            data.Memberships.Add(new Masterplan.Web.Features.Organizations.Membership { Person = now, Organization = plenary, StartDate = new DateOnly(2025, 1, 1) });
+            data.Memberships.Add(new Masterplan.Web.Features.Organizations.Membership { Person = then, Organization = plenary, StartDate = new DateOnly(2024, 1, 1), EndDate = new DateOnly(2025, 12, 31) });
+            await data.SaveChangesAsync();
+            (current, former) = (now.Id, then.Id);
+        }
+
+        var member = await Users.SignInAsync(app, await Users.CreateAsync(app, "jetzt@stadtdo.de", current));
+        var exMember = await Users.SignInAsync(app, await Users.CreateAsync(app, "frueher@stadtdo.de", former));
+
+        Assert.Contains("Mitglied eines Gremiums", await (await member.GetAsync("/konto")).Content.ReadAsStringAsync());
+        Assert.DoesNotContain("Mitglied eines Gremiums", await (await exMember.GetAsync("/konto")).Content.ReadAsStringAsync());
+    }
 }
