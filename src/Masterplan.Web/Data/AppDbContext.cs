@@ -36,6 +36,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FieldOfAction> FieldsOfAction => Set<FieldOfAction>();
 
+    public DbSet<FieldOfActionVersion> FieldOfActionVersions => Set<FieldOfActionVersion>();
+
     public DbSet<Paper> Papers => Set<Paper>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
@@ -164,6 +166,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         return changes;
     }
 
+    /// <summary>The name recorded for the person making the current change ("System" outside a request).</summary>
+    public string CurrentActorName() => CurrentActor().Name;
+
     private (string? Id, string Name) CurrentActor()
     {
         var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
@@ -248,6 +253,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             f.Property(x => x.Title).HasMaxLength(300);
             f.Property(x => x.GuidingSentence).HasMaxLength(500);
             f.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        });
+        builder.Entity<FieldOfActionVersion>(v =>
+        {
+            v.Property(x => x.Title).HasMaxLength(300);
+            v.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
+            v.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
+            v.Property(x => x.SourceText).HasMaxLength(500);
+            v.Property(x => x.Reason).HasMaxLength(1000);
+            v.Property(x => x.ActorName).HasMaxLength(200);
+            v.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Restrict);
+            v.HasIndex(x => new { x.NodeId, x.ValidFrom });
+            v.HasIndex(x => x.ValidFrom);
         });
         builder.Entity<Paper>(p =>
         {

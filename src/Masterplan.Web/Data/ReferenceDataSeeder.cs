@@ -23,6 +23,9 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider time)
 {
     private const string SetName = "reference";
 
+    /// <summary>08.11.2022, the date of paper 26093-22 that proposed the catalogue (00:00 in Dortmund).</summary>
+    public static readonly DateTimeOffset CatalogueOrigin = new(2022, 11, 7, 23, 0, 0, TimeSpan.Zero);
+
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
@@ -143,6 +146,9 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider time)
         }
 
         await db.SaveChangesAsync(ct);
+
+        // The catalogue's history starts with the tree of 001 §II on the paper's date.
+        await new CatalogueEditor(db, time).RecordInitialVersionsAsync(CatalogueOrigin, ct);
         await tx.CommitAsync(ct);
         return true;
     }

@@ -60,7 +60,8 @@ public static class PlatformShell
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AllowAnonymousToFolder("/Home");
-            o.Conventions.AllowAnonymousToFolder("/Catalogue");
+            o.Conventions.AllowAnonymousToPage("/Catalogue/Index");
+            o.Conventions.AllowAnonymousToPage("/Catalogue/Changes");
             o.Conventions.AllowAnonymousToPage("/Organizations/Index");
             o.Conventions.AllowAnonymousToPage("/Organizations/Details");
             o.Conventions.AllowAnonymousToFolder("/Papers");

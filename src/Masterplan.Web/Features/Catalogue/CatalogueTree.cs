@@ -11,33 +11,89 @@ public sealed record CatalogueNode(int Id, string Number, string Title, string? 
     public IEnumerable<CatalogueNode> SelfAndDescendants() => Children.SelectMany(c => c.SelfAndDescendants()).Prepend(this);
 }
 
-/// <summary>Builds the numbered tree in one query; shared by the catalogue page and API.</summary>
+/// <summary>One change between two dates, with its source, for the diff page.</summary>
+public sealed record CatalogueChange(
+    DateTimeOffset At, CatalogueChangeKind Change, int NodeId, string Title, string? NumberBefore, string? NumberAfter, string? TitleBefore,
+    CatalogueSourceKind SourceKind, string? SourceText, string? Reason, string ActorName);
+
+/// <summary>Builds the numbered tree, today's or that of any date; shared by the catalogue pages and API.</summary>
 public sealed class CatalogueTree(AppDbContext db)
 {
+    private sealed record Row(int Id, int? ParentId, int Position, string Title, string? GuidingSentence, string? Description);
+
+    /// <summary>Today's catalogue without retired nodes.</summary>
     public async Task<IReadOnlyList<CatalogueNode>> LoadAsync(CancellationToken ct = default)
     {
-        var rows = await db.FieldsOfAction.AsNoTracking()
-            .Select(f => new { f.Id, f.ParentId, f.Position, f.Title, f.GuidingSentence, f.Description })
+        var rows = await db.FieldsOfAction.AsNoTracking().Where(f => !f.IsRetired)
+            .Select(f => new Row(f.Id, f.ParentId, f.Position, f.Title, f.GuidingSentence, f.Description))
             .ToListAsync(ct);
-        var byParent = rows.ToLookup(r => r.ParentId);
+        return Build(rows);
+    }
 
-        // The number follows the position along the path (001 §II numbering), so a moved node renumbers itself.
-        IReadOnlyList<CatalogueNode> Build(int? parentId, string prefix) =>
+    /// <summary>The catalogue as it stood at <paramref name="at"/>: the latest version of every node at that moment.</summary>
+    public async Task<IReadOnlyList<CatalogueNode>> LoadAsOfAsync(DateTimeOffset at, CancellationToken ct = default)
+    {
+        var texts = await db.FieldsOfAction.AsNoTracking().ToDictionaryAsync(f => f.Id, f => (f.GuidingSentence, f.Description), ct);
+        var versions = await db.FieldOfActionVersions.AsNoTracking().Where(v => v.ValidFrom <= at).ToListAsync(ct);
+        var rows = versions.GroupBy(v => v.NodeId)
+            .Select(g => g.OrderBy(v => v.ValidFrom).ThenBy(v => v.Id).Last())
+            .Where(v => !v.IsRetired)
+            .Select(v => new Row(v.NodeId, v.ParentId, v.Position, v.Title, texts[v.NodeId].GuidingSentence, texts[v.NodeId].Description))
+            .ToList();
+        return Build(rows);
+    }
+
+    /// <summary>Every change after <paramref name="from"/> up to <paramref name="to"/>, with the numbers before and after.</summary>
+    public async Task<IReadOnlyList<CatalogueChange>> ChangesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct = default)
+    {
+        var before = Numbers(await LoadAsOfAsync(from, ct));
+        var after = Numbers(await LoadAsOfAsync(to, ct));
+        var all = await db.FieldOfActionVersions.AsNoTracking().Where(v => v.ValidFrom <= to).ToListAsync(ct);
+        var titleBefore = all.Where(v => v.ValidFrom <= from).GroupBy(v => v.NodeId)
+            .ToDictionary(g => g.Key, g => g.OrderBy(v => v.ValidFrom).ThenBy(v => v.Id).Last().Title);
+        return all.Where(v => v.ValidFrom > from)
+            .OrderBy(v => v.ValidFrom).ThenBy(v => v.Id)
+            .Select(v => new CatalogueChange(
+                v.ValidFrom, v.Change, v.NodeId, v.Title, before.GetValueOrDefault(v.NodeId), after.GetValueOrDefault(v.NodeId),
+                titleBefore.GetValueOrDefault(v.NodeId), v.SourceKind, v.SourceText, v.Reason, v.ActorName))
+            .ToList();
+    }
+
+    private static Dictionary<int, string> Numbers(IReadOnlyList<CatalogueNode> tree) =>
+        tree.SelectMany(n => n.SelfAndDescendants()).ToDictionary(n => n.Id, n => n.Number);
+
+    // The number follows the position along the path (001 §II numbering), so a moved node renumbers itself.
+    private static List<CatalogueNode> Build(IReadOnlyList<Row> rows)
+    {
+        var byParent = rows.ToLookup(r => r.ParentId);
+        var present = rows.Select(r => r.Id).ToHashSet();
+
+        IReadOnlyList<CatalogueNode> Level(int? parentId, string prefix) =>
             byParent[parentId].OrderBy(r => r.Position).ThenBy(r => r.Id)
                 .Select((r, i) =>
                 {
                     var number = prefix + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return new CatalogueNode(r.Id, number, r.Title, r.GuidingSentence, r.Description, Build(r.Id, number + "."));
+                    return new CatalogueNode(r.Id, number, r.Title, r.GuidingSentence, r.Description, Level(r.Id, number + "."));
                 })
                 .ToList();
 
-        return Build(null, "");
+        // A node whose parent is not part of this state would be lost; none should exist, but never hide it.
+        return [.. Level(null, ""), .. rows.Where(r => r.ParentId is { } p && !present.Contains(p)).Select(r => new CatalogueNode(r.Id, "?", r.Title, r.GuidingSentence, r.Description, []))];
     }
 }
 
 public static class CatalogueModule
 {
-    public static IServiceCollection AddCatalogue(this IServiceCollection services) => services.AddScoped<CatalogueTree>();
+    /// <summary>The Office changes the catalogue.</summary>
+    public const string Edit = "Catalogue.Edit";
+
+    public static IServiceCollection AddCatalogue(this IServiceCollection services)
+    {
+        services.AddScoped<CatalogueTree>();
+        services.AddScoped<CatalogueEditor>();
+        services.AddAuthorizationBuilder().AddPolicy(Edit, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
+        return services;
+    }
 
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {

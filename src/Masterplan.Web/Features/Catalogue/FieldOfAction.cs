@@ -29,6 +29,12 @@ public sealed class FieldOfAction : ISeeded, Masterplan.Web.Features.Audit.IAudi
 
     public string? Source { get; set; }
 
+    /// <summary>Retired nodes leave the current catalogue but stay in its history.</summary>
+    public bool IsRetired { get; set; }
+
+    /// <summary>When merged: the node that carries on.</summary>
+    public int? MergedIntoId { get; set; }
+
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }

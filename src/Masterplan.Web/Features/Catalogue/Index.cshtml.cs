@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Catalogue;
@@ -8,9 +9,21 @@ public sealed class IndexModel(CatalogueTree tree) : PageModel
 
     public int Count { get; private set; }
 
+    /// <summary>Show the catalogue as it stood at the end of this day (Dortmund time); empty: today.</summary>
+    [BindProperty(SupportsGet = true, Name = "stand")]
+    public DateOnly? AsOf { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Fields = await tree.LoadAsync(ct);
+        Fields = AsOf is { } day ? await tree.LoadAsOfAsync(EndOfDay(day), ct) : await tree.LoadAsync(ct);
         Count = Fields.Sum(f => f.SelfAndDescendants().Count());
+    }
+
+    /// <summary>The last moment of a calendar day in Dortmund, as UTC.</summary>
+    public static DateTimeOffset EndOfDay(DateOnly day)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
+        var local = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime().AddTicks(-10);
     }
 }

@@ -33,6 +33,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["impressum"] = (["GET"], Everyone),
         ["fehler/{code:int?}"] = (["GET"], Everyone),
         ["handlungsfelder"] = (["GET"], Everyone),
+        ["handlungsfelder/aenderungen"] = (["GET"], Everyone),
+        ["verwaltung/handlungsfelder"] = (["GET", "POST"], [Roles.Office]),
         ["gremien"] = (["GET"], Everyone),
         ["gremien/{id:int}"] = (["GET"], Everyone),
         ["vorlagen"] = (["GET"], Everyone),

@@ -21,6 +21,8 @@ public partial class TranslationTests
             .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Concat(Enum.GetValues<OrganizationKind>().Select(OrganizationsModule.KindLabel))
             .Concat(Enum.GetValues<ConsultationRole>().Select(PapersModule.RoleLabel))
+            .Concat(Enum.GetValues<Masterplan.Web.Features.Catalogue.CatalogueChangeKind>().Select(Masterplan.Web.Features.Catalogue.ChangesModel.Label))
+            .Concat(Enum.GetValues<Masterplan.Web.Features.Catalogue.CatalogueSourceKind>().Select(Masterplan.Web.Features.Catalogue.ChangesModel.Label))
             .Concat(ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation }))
             .Concat(Masterplan.Web.Features.Accounts.Roles.Assignable.Append(Masterplan.Web.Features.Accounts.Roles.Member).Select(Masterplan.Web.Features.Accounts.Roles.Label))
             .Distinct()

@@ -1,0 +1,163 @@
+using Masterplan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>Where a change comes from and why (issue 6 §1: who, when, why, source).</summary>
+public sealed record ChangeSource(CatalogueSourceKind Kind, string? Text, string? Reason);
+
+/// <summary>A change the catalogue refuses; the message is German and says why.</summary>
+public sealed class CatalogueException(string message) : Exception(message);
+
+/// <summary>
+/// Changes to the living catalogue (001 §I, 004 §3, §5): add, rename, move, merge and retire nodes at any depth.
+/// Nodes keep their id; their number follows their position. Every change writes a version with its source
+/// and, through the audit log, who made it.
+/// </summary>
+public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
+{
+    public async Task<FieldOfAction> AddAsync(int? parentId, string title, ChangeSource source, CancellationToken ct)
+    {
+        var parent = parentId is null ? null : await ActiveAsync(parentId.Value, ct);
+        var node = new FieldOfAction { Title = Clean(title), ParentId = parent?.Id, Position = await NextPositionAsync(parent?.Id, ct), Source = source.Text };
+        db.FieldsOfAction.Add(node);
+        db.AuditReason = source.Reason;
+        await db.SaveChangesAsync(ct);
+        await RecordAsync(node, CatalogueChangeKind.Added, source, ct);
+        return node;
+    }
+
+    public async Task RenameAsync(int id, string title, ChangeSource source, CancellationToken ct)
+    {
+        var node = await ActiveAsync(id, ct);
+        node.Title = Clean(title);
+        await SaveAsync(node, CatalogueChangeKind.Renamed, source, ct);
+    }
+
+    /// <summary>Moves a node (with its subtree) to the end of another parent's children.</summary>
+    public async Task MoveAsync(int id, int? newParentId, ChangeSource source, CancellationToken ct)
+    {
+        var node = await ActiveAsync(id, ct);
+        if (newParentId is { } target)
+        {
+            await ActiveAsync(target, ct);
+            if (target == id || (await DescendantsAsync(id, ct)).Contains(target))
+            {
+                throw new CatalogueException("Ein Eintrag kann nicht unter sich selbst oder einen seiner Untereinträge verschoben werden.");
+            }
+        }
+
+        node.ParentId = newParentId;
+        node.Position = await NextPositionAsync(newParentId, ct);
+        await SaveAsync(node, CatalogueChangeKind.Moved, source, ct);
+    }
+
+    /// <summary>Retires a node and everything below it; they leave the current catalogue and stay in its history.</summary>
+    public async Task RetireAsync(int id, ChangeSource source, CancellationToken ct)
+    {
+        var ids = (await DescendantsAsync(id, ct)).Prepend((await ActiveAsync(id, ct)).Id).ToList();
+        foreach (var node in await db.FieldsOfAction.Where(f => ids.Contains(f.Id) && !f.IsRetired).ToListAsync(ct))
+        {
+            node.IsRetired = true;
+            AddVersion(node, CatalogueChangeKind.Retired, source);
+        }
+
+        db.AuditReason = source.Reason;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Merges a node into another: its children move to the other node, it is retired with a pointer to it.</summary>
+    public async Task MergeAsync(int id, int intoId, ChangeSource source, CancellationToken ct)
+    {
+        if (id == intoId)
+        {
+            throw new CatalogueException("Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.");
+        }
+
+        var node = await ActiveAsync(id, ct);
+        var into = await ActiveAsync(intoId, ct);
+        if ((await DescendantsAsync(id, ct)).Contains(intoId))
+        {
+            throw new CatalogueException("Ein Eintrag kann nicht mit einem seiner Untereinträge zusammengeführt werden.");
+        }
+
+        var next = await NextPositionAsync(into.Id, ct);
+        foreach (var child in await db.FieldsOfAction.Where(f => f.ParentId == id && !f.IsRetired).OrderBy(f => f.Position).ToListAsync(ct))
+        {
+            child.ParentId = into.Id;
+            child.Position = next++;
+            AddVersion(child, CatalogueChangeKind.Moved, source);
+        }
+
+        node.IsRetired = true;
+        node.MergedIntoId = into.Id;
+        await SaveAsync(node, CatalogueChangeKind.Merged, source, ct);
+    }
+
+    /// <summary>Gives every node that has no history yet its first version (reference data, imports).</summary>
+    public async Task RecordInitialVersionsAsync(DateTimeOffset validFrom, CancellationToken ct)
+    {
+        var versioned = db.FieldOfActionVersions.Select(v => v.NodeId);
+        foreach (var node in await db.FieldsOfAction.Where(f => !versioned.Contains(f.Id)).ToListAsync(ct))
+        {
+            db.FieldOfActionVersions.Add(Version(node, CatalogueChangeKind.Added, new ChangeSource(CatalogueSourceKind.Document, node.Source, null), validFrom, "System"));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task SaveAsync(FieldOfAction node, CatalogueChangeKind change, ChangeSource source, CancellationToken ct)
+    {
+        AddVersion(node, change, source);
+        db.AuditReason = source.Reason;
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task RecordAsync(FieldOfAction node, CatalogueChangeKind change, ChangeSource source, CancellationToken ct)
+    {
+        AddVersion(node, change, source);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private void AddVersion(FieldOfAction node, CatalogueChangeKind change, ChangeSource source) =>
+        db.FieldOfActionVersions.Add(Version(node, change, source, time.GetUtcNow(), db.CurrentActorName()));
+
+    private static FieldOfActionVersion Version(FieldOfAction node, CatalogueChangeKind change, ChangeSource source, DateTimeOffset at, string actor) => new()
+    {
+        NodeId = node.Id, ValidFrom = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero), Change = change, Title = node.Title,
+        ParentId = node.ParentId, Position = node.Position, IsRetired = node.IsRetired, MergedIntoId = node.MergedIntoId,
+        Reason = source.Reason, SourceKind = source.Kind, SourceText = source.Text, ActorName = actor,
+    };
+
+    private async Task<FieldOfAction> ActiveAsync(int id, CancellationToken ct) =>
+        await db.FieldsOfAction.FirstOrDefaultAsync(f => f.Id == id && !f.IsRetired, ct)
+        ?? throw new CatalogueException("Diesen Eintrag gibt es im aktuellen Katalog nicht.");
+
+    private async Task<int> NextPositionAsync(int? parentId, CancellationToken ct) =>
+        (await db.FieldsOfAction.Where(f => f.ParentId == parentId).MaxAsync(f => (int?)f.Position, ct) ?? 0) + 1;
+
+    private async Task<HashSet<int>> DescendantsAsync(int id, CancellationToken ct)
+    {
+        var byParent = (await db.FieldsOfAction.AsNoTracking().Select(f => new { f.Id, f.ParentId }).ToListAsync(ct)).ToLookup(f => f.ParentId, f => f.Id);
+        var result = new HashSet<int>();
+        var stack = new Stack<int>([id]);
+        while (stack.Count > 0)
+        {
+            foreach (var child in byParent[stack.Pop()])
+            {
+                if (result.Add(child))
+                {
+                    stack.Push(child);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static string Clean(string title)
+    {
+        var clean = title.Trim();
+        return clean.Length is > 0 and <= 300 ? clean : throw new CatalogueException("Der Titel muss 1 bis 300 Zeichen lang sein.");
+    }
+}
