@@ -24,7 +24,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
         int Org(string kind) => orgs.EnumerateArray().First(o => o.GetProperty("kind").GetString() == kind).GetProperty("id").GetInt32();
         return
         [
-            "/", "/handlungsfelder", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
+            "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
         ];

@@ -150,6 +150,12 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Link, new() { Name = "Angaben und Geschäftsordnung bearbeiten" }).ClickAsync();
         await Check("/verwaltung/gremien/bearbeiten/{id}");
 
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/handlungsfelder");
+        await Check("/verwaltung/handlungsfelder");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();
+        Assert.Contains("Bitte geben Sie den Titel ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/handlungsfelder (errors)");
+
         await page.GotoAsync(site.BaseUrl + "/verwaltung/ratssitze");
         await Check("/verwaltung/ratssitze");
         await page.GetByLabel("SPD-Fraktion").FillAsync("30");
