@@ -24,6 +24,17 @@ var app = builder.Build();
 try
 {
     await DatabaseSetup.PrepareDatabaseAsync(app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true);
+    app.UsePlatformShell();
+    app.UseAccounts();
+    app.MapAccounts();
+    app.MapOrganizationsApi();
+    app.MapSeatAllocationApi();
+    app.MapMembershipsApi();
+    app.MapCatalogueApi();
+    app.MapDistrictsApi();
+    app.MapPapersApi();
+    app.MapPlatformEndpoints();
+    app.MapTelemetry();
 }
 catch (StartupException e)
 {
@@ -32,17 +43,6 @@ catch (StartupException e)
     return 1;
 }
 
-app.UsePlatformShell();
-app.UseAccounts();
-app.MapAccounts();
-app.MapOrganizationsApi();
-app.MapSeatAllocationApi();
-app.MapMembershipsApi();
-app.MapCatalogueApi();
-app.MapDistrictsApi();
-app.MapPapersApi();
-app.MapPlatformEndpoints();
-app.MapTelemetry();
 await app.RunAsync();
 return 0;
 
