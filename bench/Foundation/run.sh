@@ -10,6 +10,11 @@
 #   SOURCE=HEAD     build this commit (any git revision, via git archive); SOURCE=worktree builds the working copy
 #   WAIT_IDLE=1     wait (up to WAIT_MINUTES=10) until the 1-minute load average is below MAX_LOAD (default 1.0)
 #   KEEP=1          keep the temporary folder (build, databases, server logs, wrk output)
+#   DOTNET_*        runtime settings (e.g. DOTNET_gcServer=0) reach the server unchanged and are listed in the report
+#
+# The app is published as the docs (docs/operations.md) say for a server: `dotnet publish -c Release -r linux-x64
+# --self-contained false`, which the project makes ReadyToRun (precompiled) since b777f9e; the report says
+# whether the published Masterplan.Web.dll actually is ReadyToRun (older commits are not).
 #
 # Every start runs the published Release build as `dotnet Masterplan.Web.dll --urls http://127.0.0.1:PORT`.
 # A cold start runs in a fresh copy of the publish folder (working directory and content root, as in a
@@ -87,6 +92,9 @@ dotnet publish "$WORK/src/src/Masterplan.Web" -c Release -r linux-x64 --self-con
 PUB="$WORK/publish"
 GC_SERVER=$(grep -o '"System.GC.Server": *[a-z]*' "$PUB/Masterplan.Web.runtimeconfig.json" | awk '{print $2}')
 GC_SERVER=${GC_SERVER:-default}
+# ReadyToRun images carry the managed-native header signature "RTR" (0x00525452) in their R2R header.
+if LC_ALL=C grep -q -a -P 'RTR\x00' "$PUB/Masterplan.Web.dll"; then R2R="ReadyToRun"; else R2R="not ReadyToRun (JIT only)"; fi
+DOTNET_ENV=$(env | grep '^DOTNET_' | grep -v -e '^DOTNET_ROOT' -e '^DOTNET_CLI' -e '^DOTNET_NOLOGO' -e '^DOTNET_SKIP' | sort | tr '\n' ' ' || true)
 
 # ---- helpers (no process is spawned while a start is being timed, except one curl per open port) --------
 now_us() { echo "${EPOCHREALTIME/./}"; }
@@ -245,7 +253,7 @@ RATIO=$(awk -v p="$PAGE_MEAN" -v b="$BARE_MEAN" 'BEGIN {printf "%.1f", 100*p/b}'
 COLD_MAX=$(maxof "$COLD"); RSS_MAX=$(maxof "$RSS_START")
 
 cat <<EOF
-- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); source: $SOURCE_DESC; .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}'); \`dotnet publish -c Release -r linux-x64 --self-contained false\` (ReadyToRun, framework-dependent; server GC: $GC_SERVER)
+- Date: $(date -u '+%Y-%m-%d %H:%M UTC'); source: $SOURCE_DESC; .NET SDK $(dotnet --version), runtime $(dotnet --list-runtimes | awk '/Microsoft.AspNetCore.App/ {v=$2} END {print v}'); \`dotnet publish -c Release -r linux-x64 --self-contained false\` ($R2R, framework-dependent; runtimeconfig server GC: $GC_SERVER)${DOTNET_ENV:+; environment: \`${DOTNET_ENV% }\`}
 - Machine: $(nproc) cores (\`nproc\`), CPU "$CPU_MODEL" (/proc/cpuinfo), $RAM_GB RAM; $(. /etc/os-release && echo "$PRETTY_NAME")
 - Load average (1/5/15 min): before $LOAD_BEFORE; after the starts $LOAD_AFTER_STARTS; after the load test $LOAD_AFTER.
   CPU used by other processes (% of all cores) during the cold starts: $(others "$COLD_OTHERS"); warm restarts: $(others "$WARM_OTHERS"); wrk runs: $(others "$WRK_OTHERS_ALL")

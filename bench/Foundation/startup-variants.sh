@@ -43,7 +43,7 @@ if [ "$SOURCE" = worktree ]; then
 else
   git -C "$REPO" archive "$COMMIT" | tar -x -C "$WORK/src"
 fi
-log "publishing $COMMIT: plain Release, and Release with ReadyToRun (linux-x64, framework-dependent)"
+log "publishing $COMMIT: portable Release (no runtime: JIT only), and ReadyToRun (-r linux-x64, framework-dependent, as run.sh)"
 dotnet publish "$WORK/src/src/Masterplan.Web" -c Release -o "$WORK/plain" --nologo -v quiet >"$WORK/publish-plain.log" 2>&1 \
   || { cat "$WORK/publish-plain.log" >&2; exit 1; }
 dotnet publish "$WORK/src/src/Masterplan.Web" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
@@ -51,11 +51,12 @@ dotnet publish "$WORK/src/src/Masterplan.Web" -c Release -r linux-x64 --self-con
 
 # name|publish folder|environment (space-separated VAR=value, or -)
 VARIANTS=(
-  "Release (as run.sh)|plain|-"
-  "Release, DOTNET_TieredPGO=0|plain|DOTNET_TieredPGO=0"
-  "Release, workstation GC (DOTNET_gcServer=0)|plain|DOTNET_gcServer=0"
-  "Release + ReadyToRun|r2r|-"
-  "Release + ReadyToRun, DOTNET_TieredPGO=0|r2r|DOTNET_TieredPGO=0"
+  "JIT only (\`publish -c Release\`)|plain|-"
+  "JIT only, DOTNET_TieredPGO=0|plain|DOTNET_TieredPGO=0"
+  "JIT only, workstation GC (DOTNET_gcServer=0)|plain|DOTNET_gcServer=0"
+  "ReadyToRun (\`publish -c Release -r linux-x64\`, as run.sh)|r2r|-"
+  "ReadyToRun, DOTNET_TieredPGO=0|r2r|DOTNET_TieredPGO=0"
+  "ReadyToRun, workstation GC (DOTNET_gcServer=0)|r2r|DOTNET_gcServer=0"
 )
 
 now_ms() { local t=${EPOCHREALTIME/./}; echo $(( t / 1000 )); }
