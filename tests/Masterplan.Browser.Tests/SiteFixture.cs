@@ -38,7 +38,7 @@ public sealed class SiteFixture : IAsyncLifetime
         Directory.CreateDirectory(Path.GetDirectoryName(_databasePath)!);
         _factory = new Factory(_databasePath);
         _factory.UseKestrel(0);
-        _factory.StartServer();
+        await Task.Run(_factory.StartServer); // off xunit's synchronization context (see AppFactory.StartServerAsync)
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

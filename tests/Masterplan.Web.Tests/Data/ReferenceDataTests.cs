@@ -15,13 +15,13 @@ public class ReferenceDataTests
         string first;
         await using (var app = new AppFactory(db))
         {
-            _ = app.Server;
+            await app.StartServerAsync();
             first = await SnapshotAsync(app);
         }
 
         await using (var app = new AppFactory(db))
         {
-            _ = app.Server;
+            await app.StartServerAsync();
             Assert.Equal(first, await SnapshotAsync(app));
         }
     }

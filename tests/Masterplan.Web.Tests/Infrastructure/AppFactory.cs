@@ -49,9 +49,15 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
         DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var app = new AppFactory(await TestDatabase.CreateAsync(provider), settings, services) { _ownsDatabase = true };
-        _ = app.Server;
+        await app.StartServerAsync();
         return app;
     }
+
+    /// <summary>
+    /// Starts the host off xunit's synchronization context: the factory starts it synchronously, and a test
+    /// thread blocked on that start must not be the thread its continuations wait for (two cores, two threads).
+    /// </summary>
+    public Task StartServerAsync() => Task.Run(() => _ = Server);
 
     public override async ValueTask DisposeAsync()
     {

@@ -123,7 +123,7 @@ public sealed class TestDatabase : IAsyncDisposable
             var empty = await CreateEmptyAsync(provider);
             await using (var app = new AppFactory(empty))
             {
-                _ = app.Server;
+                await app.StartServerAsync();
             }
 
             if (provider == DatabaseProvider.Sqlite)

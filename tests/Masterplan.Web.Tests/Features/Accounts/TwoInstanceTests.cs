@@ -20,8 +20,8 @@ public class TwoInstanceTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var a = new AppFactory(db, Settings);
         await using var b = new AppFactory(db, Settings);
-        _ = a.Server;
-        _ = b.Server;
+        await a.StartServerAsync();
+        await b.StartServerAsync();
         var user = await Users.CreateAsync(a, "zwei@stadtdo.de", Roles.Moderator);
 
         var onA = await Users.SignInAsync(a, user);
@@ -43,8 +43,8 @@ public class TwoInstanceTests
         await using var db = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         await using var a = new AppFactory(db, Settings);
         await using var b = new AppFactory(db, Settings);
-        _ = a.Server;
-        _ = b.Server;
+        await a.StartServerAsync();
+        await b.StartServerAsync();
         var schedulerA = await a.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         var schedulerB = await b.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
         Assert.True((await schedulerA.GetMetadata()).JobStoreClustered);
