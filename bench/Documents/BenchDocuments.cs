@@ -1,0 +1,106 @@
+using Masterplan.Documents;
+
+namespace Masterplan.Bench.Documents;
+
+/// <summary>Realistic sizes of the platform's two biggest documents, generated deterministically.</summary>
+internal static class BenchDocuments
+{
+    static readonly string[] FirstNames = ["Ayşe", "Jürgen", "Eva", "Mehmet", "Jörg", "Anna", "Lukas", "Fatma", "Özlem", "Günter", "Sophie", "Kai"];
+    static readonly string[] LastNames = ["Özdemir", "Müller", "Schäfer", "Yılmaz", "Weiß", "Becker", "Hoffmann", "Krüger", "Nowak", "Schröder"];
+    static readonly string[] Bodies = ["Ordnungsamt", "Polizeipräsidium Dortmund", "Stadtbezirk Innenstadt-Nord", "Jugendamt", "Tiefbauamt", "Sozialamt", "DSW21", "EDG"];
+    static readonly string[] Statuses = ["geplant", "in Umsetzung", "abgeschlossen", "verzögert: Abstimmung mit dem Tiefbauamt läuft", "dauerhaft"];
+
+    public static Document Minutes(int agendaItems, int attendees, int papers)
+    {
+        var blocks = new List<Block>
+        {
+            new Heading(1, "Niederschrift über die 12. Sitzung des Lenkungskreises Masterplan Kommunale Sicherheit"),
+            KeyValueList.Of(("Sitzung", "12. Sitzung des Lenkungskreises"), ("Datum", "Donnerstag, 12. März 2026"), ("Ort", "Rathaus, Friedensplatz 1, Saal Westfalen"), ("Beginn", "17:00 Uhr"), ("Ende", "20:10 Uhr"), ("Sitzungsleitung", "Ayşe Özdemir"), ("Schriftführung", "Jürgen Müller")),
+            new Heading(2, "Anwesende"),
+            new Table("Anwesende Mitglieder und Gäste", ["Name", "Organisation", "Funktion", "Stimmrecht"],
+                Enumerable.Range(0, attendees).Select(i => (IReadOnlyList<string>)[
+                    $"{FirstNames[i % FirstNames.Length]} {LastNames[i * 7 % LastNames.Length]}",
+                    Bodies[i % Bodies.Length],
+                    i % 5 == 0 ? "Vertretung" : "Mitglied",
+                    i % 3 == 0 ? "beratend" : "stimmberechtigt",
+                ]).ToList())
+            { ColumnWidths = [3, 3, 2, 2] },
+            new Heading(2, "Tagesordnung"),
+            new BulletList(Enumerable.Range(1, agendaItems).Select(i => $"TOP {i}: {Topic(i)}").ToList()),
+        };
+        for (var i = 1; i <= agendaItems; i++)
+        {
+            blocks.Add(new Heading(3, $"TOP {i}: {Topic(i)}"));
+            blocks.Add(new Paragraph([
+                new TextRun($"Frau {LastNames[i % LastNames.Length]} berichtet zum Sachstand. "),
+                new TextRun("Die Beratung ergab, dass die Maßnahmen im Quartier fortgeführt werden; die Beleuchtung an der Münsterstraße wird bis zum Herbst verbessert, und die Sauberkeit im Umfeld des Nordmarkts bleibt ein Schwerpunkt. Über Änderungen wird in der nächsten Sitzung berichtet. "),
+                new TextRun("Beschluss: ", Bold: true),
+                new TextRun(i % 4 == 0 ? "Der Lenkungskreis nimmt den Bericht zur Kenntnis." : $"Der Lenkungskreis empfiehlt einstimmig (12 Ja, 0 Nein, {i % 3} Enthaltungen), die Maßnahme fortzuführen.", Italic: true),
+            ]));
+        }
+        blocks.Add(new Heading(2, "Unterlagen"));
+        blocks.Add(new Table("Vorgelegte Unterlagen", ["Nr.", "Titel", "Drucksache"],
+            Enumerable.Range(1, papers).Select(i => (IReadOnlyList<string>)[$"{i}", $"Sachstandsbericht {Topic(i)}", $"{26000 + i * 37}-22"]).ToList())
+        { ColumnWidths = [1, 6, 2] });
+        return new Document("Niederschrift 12. Sitzung Lenkungskreis", blocks)
+        {
+            Author = "Stadt Dortmund, Geschäftsstelle Masterplan",
+            Subject = "Niederschrift",
+            HeaderText = "Lenkungskreis Masterplan Kommunale Sicherheit · 12. Sitzung am 12.03.2026",
+        };
+    }
+
+    public static Document Overview(int measures, int fields)
+    {
+        var chart = new KpiSeries("Anteil der Befragten, die sich abends im Quartier sicher fühlen",
+            [new(new DateOnly(2023, 1, 1), 52), new(new DateOnly(2024, 1, 1), 55), new(new DateOnly(2025, 1, 1), 54), new(new DateOnly(2026, 1, 1), 58)])
+        {
+            Unit = "%",
+            Target = new KpiValue(new DateOnly(2027, 12, 1), 65),
+            Baseline = new KpiValue(new DateOnly(2023, 1, 1), 52),
+        };
+        var blocks = new List<Block>
+        {
+            new Heading(1, "Sachstandsübersicht Masterplan Kommunale Sicherheit"),
+            new Paragraph("Stand: 23. November 2026. Die Übersicht listet alle Maßnahmen nach Handlungsfeldern mit ihrem aktuellen Sachstand."),
+            new Figure(LineChart.RenderPng(chart), LineChart.Describe(chart)) { Caption = "Kennzahl: subjektives Sicherheitsgefühl" },
+        };
+        var perField = measures / fields;
+        var number = 0;
+        for (var f = 1; f <= fields; f++)
+        {
+            blocks.Add(new Heading(2, $"Handlungsfeld {f}: {Topic(f)}"));
+            var rows = new List<IReadOnlyList<string>>();
+            for (var m = 0; m < perField + (f <= measures % fields ? 1 : 0); m++)
+            {
+                number++;
+                rows.Add([
+                    $"{f}.{m + 1}",
+                    $"{Topic(number)}: Maßnahme {number} mit Abstimmung zwischen {Bodies[number % Bodies.Length]} und {Bodies[(number + 3) % Bodies.Length]}",
+                    Statuses[number % Statuses.Length],
+                    Bodies[number % Bodies.Length],
+                    $"{(number % 4) + 1}. Quartal 2027",
+                ]);
+            }
+            blocks.Add(new Table($"Maßnahmen im Handlungsfeld {f}", ["Nr.", "Maßnahme", "Sachstand", "Zuständig", "Frist"], rows) { ColumnWidths = [1, 5, 3, 3, 2] });
+        }
+        return new Document("Sachstandsübersicht Masterplan Kommunale Sicherheit", blocks)
+        {
+            Author = "Stadt Dortmund, Geschäftsstelle Masterplan",
+            Subject = "Sachstandsübersicht für den Lenkungskreis",
+            HeaderText = "Sachstandsübersicht · Stand 23.11.2026",
+        };
+    }
+
+    static string Topic(int i) => (i % 8) switch
+    {
+        0 => "Sicherheit und Sauberkeit im öffentlichen Raum",
+        1 => "Beleuchtung von Straßen und Plätzen",
+        2 => "Angsträume an Haltestellen",
+        3 => "Prävention in Schulen und Jugendfreizeitstätten",
+        4 => "Quartiersarbeit Nordstadt",
+        5 => "Ordnungspartnerschaften",
+        6 => "Verkehrssicherheit auf Schulwegen",
+        _ => "Beteiligung der Bürgerinnen und Bürger",
+    };
+}

@@ -1,0 +1,387 @@
+using PdfSharp.Drawing;
+using static Masterplan.Documents.PdfPageGeometry;
+
+namespace Masterplan.Documents;
+
+/// <summary>Lays a <see cref="Document"/> out on A4 pages as a list of <see cref="PdfOp"/>s: line breaking,
+/// page breaks, tables that continue on the next page with their header repeated.</summary>
+internal sealed class PdfLayout
+{
+    public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
+    public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
+    static readonly XColor Rule = XColor.FromArgb(0x8C, 0x8C, 0x8C);
+    static readonly XColor StrongRule = XColor.FromArgb(0x40, 0x40, 0x40);
+    static readonly XColor HeaderFill = XColor.FromArgb(0xE8, 0xE8, 0xE8);
+
+    const double BodySize = 10.5;
+    const double BodyLeading = 1.4;
+    const double TableSize = 9;
+    const double TableLeading = 1.3;
+    const double CellPadding = 4;
+    const double ListIndent = 14;
+
+    readonly PdfFonts _fonts;
+    readonly List<PdfOp> _ops = [];
+    double _y;
+    int _pages;
+    bool _pageEmpty;
+    bool _breakPending;
+
+    PdfLayout(PdfFonts fonts) => _fonts = fonts;
+
+    public static (List<PdfOp> Ops, int Pages) Build(Document document, PdfFonts fonts)
+    {
+        var layout = new PdfLayout(fonts);
+        layout.NewPage();
+        foreach (var block in document.Blocks)
+        {
+            // A page break takes effect with the next block, so a break after the last letter adds no blank page.
+            if (layout._breakPending && block is not PageBreak)
+            {
+                layout.NewPage();
+                layout._breakPending = false;
+            }
+            switch (block)
+            {
+                case Heading h: layout.Heading(h); break;
+                case Paragraph p: layout.Paragraph(p); break;
+                case BulletList l: layout.BulletList(l); break;
+                case KeyValueList k: layout.KeyValueList(k); break;
+                case Table t: layout.Table(t); break;
+                case Figure f: layout.Figure(f); break;
+                case PageBreak: layout.BreakPage(); break;
+                default: throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
+            }
+        }
+        return (layout._ops, layout._pages);
+    }
+
+    static double LineHeight(double size, double leading) => size * leading;
+
+    void NewPage()
+    {
+        _ops.Add(new NewPageOp());
+        _pages++;
+        _y = Top;
+        _pageEmpty = true;
+    }
+
+    bool Fits(double height) => _y + height <= Bottom + 0.01;
+
+    void EnsureSpace(double height)
+    {
+        if (!Fits(height) && !_pageEmpty)
+            NewPage();
+    }
+
+    void SpaceBefore(double space)
+    {
+        if (!_pageEmpty)
+            _y += space;
+    }
+
+    void Begin(string tag) => _ops.Add(new BeginOp(tag));
+
+    void End() => _ops.Add(new EndOp());
+
+    /// <summary>Draws a line's pieces with the line box's top at <paramref name="top"/>.</summary>
+    void DrawLine(TextLine line, double x, double top, double lineHeight, XColor color)
+    {
+        foreach (var segment in line.Segments)
+        {
+            // DejaVu's ascent + descent is about 1.17 em; centre that in the line box.
+            var offset = (lineHeight - segment.Style.Size * 1.17) / 2;
+            _ops.Add(new TextOp(segment.Text, segment.Style, x + segment.X, top + offset, color));
+        }
+        _pageEmpty = false;
+    }
+
+    /// <summary>Draws lines one below the other, continuing on a new page where the page is full.</summary>
+    void FlowLines(IReadOnlyList<TextLine> lines, double x, double lineHeight, XColor color)
+    {
+        foreach (var line in lines)
+        {
+            EnsureSpace(lineHeight);
+            DrawLine(line, x, _y, lineHeight, color);
+            _y += lineHeight;
+        }
+    }
+
+    void Heading(Heading heading)
+    {
+        var (size, before) = heading.Level switch
+        {
+            1 => (18.0, 16.0),
+            2 => (14.0, 14.0),
+            _ => (12.0, 10.0),
+        };
+        var style = new TextStyle(size, Bold: true);
+        var lineHeight = LineHeight(size, 1.25);
+        var lines = TextWrapper.Wrap(_fonts, heading.Text, style, ContentWidth);
+        // Keep the heading together with at least two lines of what follows it.
+        EnsureSpace(before + lines.Count * lineHeight + 2 * LineHeight(BodySize, BodyLeading));
+        SpaceBefore(before);
+        Begin("H" + heading.Level);
+        FlowLines(lines, Left, lineHeight, Ink);
+        End();
+        _y += size * 0.4;
+    }
+
+    void Paragraph(Paragraph paragraph)
+    {
+        var runs = paragraph.Runs.Select(r => (r.Text, new TextStyle(BodySize, r.Bold, r.Italic)));
+        var lines = TextWrapper.Wrap(_fonts, runs, ContentWidth);
+        if (lines.Count == 0)
+            return;
+        var lineHeight = LineHeight(BodySize, BodyLeading);
+        EnsureSpace(Math.Min(lines.Count, 2) * lineHeight);
+        Begin("P");
+        FlowLines(lines, Left, lineHeight, Ink);
+        End();
+        _y += BodySize * 0.6;
+    }
+
+    void BulletList(BulletList list)
+    {
+        if (list.Items.Count == 0)
+            return;
+        var style = new TextStyle(BodySize);
+        var lineHeight = LineHeight(BodySize, BodyLeading);
+        Begin("L");
+        foreach (var item in list.Items)
+        {
+            var lines = TextWrapper.Wrap(_fonts, item, style, ContentWidth - ListIndent);
+            EnsureSpace(lineHeight);
+            Begin("LI");
+            Begin("Lbl");
+            DrawLine(new TextLine([new Segment("•", style, 0)], 0), Left + 3, _y, lineHeight, Ink);
+            End();
+            Begin("LBody");
+            FlowLines(lines, Left + ListIndent, lineHeight, Ink);
+            End();
+            End();
+            _y += 2;
+        }
+        End();
+        _y += BodySize * 0.5;
+    }
+
+    void KeyValueList(KeyValueList list)
+    {
+        if (list.Items.Count == 0)
+            return;
+        var labelStyle = new TextStyle(BodySize, Bold: true);
+        var valueStyle = new TextStyle(BodySize);
+        var lineHeight = LineHeight(BodySize, BodyLeading);
+        var labels = list.Items.Select(i => i.Key.EndsWith(':') ? i.Key : i.Key + ":").ToList();
+        var labelWidth = Math.Min(labels.Max(l => _fonts.Width(labelStyle, l)) + 12, ContentWidth * 0.35);
+        Begin("L");
+        for (var i = 0; i < labels.Count; i++)
+        {
+            var labelLines = TextWrapper.Wrap(_fonts, labels[i], labelStyle, labelWidth - 12);
+            var valueLines = TextWrapper.Wrap(_fonts, list.Items[i].Value, valueStyle, ContentWidth - labelWidth);
+            EnsureSpace(Math.Max(labelLines.Count, Math.Min(valueLines.Count, 2)) * lineHeight);
+            var top = _y;
+            var page = _pages;
+            Begin("LI");
+            Begin("Lbl");
+            for (var k = 0; k < labelLines.Count; k++)
+                DrawLine(labelLines[k], Left, top + k * lineHeight, lineHeight, Ink);
+            End();
+            Begin("LBody");
+            FlowLines(valueLines, Left + labelWidth, lineHeight, Ink);
+            End();
+            End();
+            if (page == _pages)
+                _y = Math.Max(_y, top + labelLines.Count * lineHeight);
+            _y += 2;
+        }
+        End();
+        _y += BodySize * 0.5;
+    }
+
+    void Table(Table table)
+    {
+        var fractions = table.Fractions();
+        var columns = fractions.Length;
+        var x = new double[columns];
+        var widths = new double[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            widths[c] = fractions[c] * ContentWidth;
+            x[c] = c == 0 ? Left : x[c - 1] + widths[c - 1];
+        }
+        var headStyle = new TextStyle(TableSize, Bold: true);
+        var bodyStyle = new TextStyle(TableSize);
+        var lineHeight = LineHeight(TableSize, TableLeading);
+        var captionStyle = new TextStyle(BodySize, Bold: true);
+        var captionLineHeight = LineHeight(BodySize, 1.3);
+
+        var captionLines = TextWrapper.Wrap(_fonts, table.Caption, captionStyle, ContentWidth);
+        var header = table.Header.Select((h, c) => TextWrapper.Wrap(_fonts, h, headStyle, widths[c] - 2 * CellPadding)).ToArray();
+        var headerHeight = RowHeight(header, lineHeight);
+        var firstRowHeight = table.Rows.Count > 0 ? Math.Min(RowHeight(WrapRow(table.Rows[0]), lineHeight), 3 * lineHeight) : 0;
+
+        EnsureSpace(10 + captionLines.Count * captionLineHeight + 3 + headerHeight + firstRowHeight);
+        SpaceBefore(10);
+        Begin("Table");
+        if (captionLines.Count > 0)
+        {
+            Begin("Caption");
+            Begin("P");
+            FlowLines(captionLines, Left, captionLineHeight, Ink);
+            End();
+            End();
+            _y += 3;
+        }
+        Begin("THead");
+        DrawRow(header, [.. header.Select(_ => 0)], 1000, isHeader: true, tagged: true);
+        End();
+
+        Begin("TBody");
+        var linesPerFreshPage = (int)Math.Floor((Bottom - Top - headerHeight - 2 * CellPadding) / lineHeight);
+        foreach (var row in table.Rows)
+        {
+            var cells = WrapRow(row);
+            var offsets = new int[columns];
+            var justContinued = false;
+            while (true)
+            {
+                var remaining = cells.Select((l, c) => l.Count - offsets[c]).Max();
+                var needed = Math.Max(remaining, 1);
+                var available = (int)Math.Floor((Bottom - _y - 2 * CellPadding) / lineHeight);
+                // Move a row that fits on a fresh page instead of splitting it; split only rows taller than a page.
+                if (!justContinued && available < needed && (needed <= linesPerFreshPage || available < 2))
+                {
+                    ContinueTableOnNewPage(table.Caption, header, offsetsForHeader: columns);
+                    justContinued = true;
+                    continue;
+                }
+                var take = Math.Max(1, Math.Min(needed, available));
+                DrawRow(cells, offsets, take, isHeader: false, tagged: true);
+                for (var c = 0; c < columns; c++)
+                    offsets[c] = Math.Min(cells[c].Count, offsets[c] + take);
+                if (cells.Select((l, c) => l.Count - offsets[c]).Max() <= 0)
+                    break;
+                // The rest of an over-long row continues as a further row on the next page.
+                ContinueTableOnNewPage(table.Caption, header, offsetsForHeader: columns);
+                justContinued = true;
+            }
+        }
+        End();
+        End();
+        _y += BodySize * 0.8;
+
+        List<TextLine>[] WrapRow(IReadOnlyList<string> row)
+            => row.Select((text, c) => TextWrapper.Wrap(_fonts, text, bodyStyle, widths[c] - 2 * CellPadding)).ToArray();
+
+        void ContinueTableOnNewPage(string caption, List<TextLine>[] headerCells, int offsetsForHeader)
+        {
+            NewPage();
+            // The repeated header and the note are artifacts: a screen reader has read them already.
+            _ops.Add(new BeginArtifactOp());
+            if (caption.Length > 0)
+            {
+                var note = TextWrapper.Wrap(_fonts, caption + " (Fortsetzung)", new TextStyle(8.5, Italic: true), ContentWidth);
+                foreach (var line in note)
+                {
+                    DrawLine(line, Left, _y, LineHeight(8.5, 1.3), Muted);
+                    _y += LineHeight(8.5, 1.3);
+                }
+                _y += 2;
+            }
+            DrawRow(headerCells, new int[offsetsForHeader], 1000, isHeader: true, tagged: false);
+            End();
+        }
+
+        void DrawRow(List<TextLine>[] cells, int[] offsets, int maxLines, bool isHeader, bool tagged)
+        {
+            var lines = Math.Max(1, Math.Min(maxLines, cells.Select((l, c) => l.Count - offsets[c]).Max()));
+            var height = lines * lineHeight + 2 * CellPadding;
+            var top = _y;
+            if (tagged)
+                _ops.Add(new BeginArtifactOp());
+            if (isHeader)
+            {
+                _ops.Add(new FillOp(new XRect(Left, top, ContentWidth, height), HeaderFill));
+                _ops.Add(new LineOp(Left, top, Right, top, 0.8, StrongRule));
+                _ops.Add(new LineOp(Left, top + height, Right, top + height, 0.8, StrongRule));
+            }
+            else
+            {
+                _ops.Add(new LineOp(Left, top + height, Right, top + height, 0.4, Rule));
+            }
+            if (tagged)
+                End();
+
+            if (tagged)
+                Begin("TR");
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (tagged)
+                    _ops.Add(new BeginOp(isHeader ? "TH" : "TD", ColumnHeader: isHeader));
+                var end = Math.Min(cells[c].Count, offsets[c] + lines);
+                for (var k = offsets[c]; k < end; k++)
+                    DrawLine(cells[c][k], x[c] + CellPadding, top + CellPadding + (k - offsets[c]) * lineHeight, lineHeight, Ink);
+                if (tagged)
+                    End();
+            }
+            if (tagged)
+                End();
+            _pageEmpty = false;
+            _y = top + height;
+        }
+    }
+
+    static double RowHeight(List<TextLine>[] cells, double lineHeight)
+        => Math.Max(1, cells.Max(c => c.Count)) * lineHeight + 2 * CellPadding;
+
+    void Figure(Figure figure)
+    {
+        var (pixelWidth, pixelHeight) = PngSize(figure.Png);
+        var width = figure.WidthMm is { } mm ? mm * Mm : Math.Min(ContentWidth, pixelWidth * 0.75);
+        width = Math.Min(width, ContentWidth);
+        var height = width * pixelHeight / pixelWidth;
+        var captionStyle = new TextStyle(9, Italic: true);
+        var captionLineHeight = LineHeight(9, 1.3);
+        var captionLines = figure.Caption is { Length: > 0 } caption ? TextWrapper.Wrap(_fonts, caption, captionStyle, ContentWidth) : [];
+        var maxHeight = Bottom - Top - captionLines.Count * captionLineHeight - 8;
+        if (height > maxHeight)
+        {
+            width *= maxHeight / height;
+            height = maxHeight;
+        }
+        EnsureSpace(8 + height + 4 + captionLines.Count * captionLineHeight);
+        SpaceBefore(8);
+        var box = new XRect(Left, _y, width, height);
+        _ops.Add(new BeginFigureOp(figure.AltText, box));
+        _ops.Add(new ImageOp(figure.Png, box));
+        End();
+        _pageEmpty = false;
+        _y += height + 4;
+        if (captionLines.Count > 0)
+        {
+            // A plain paragraph: inside the Figure a screen reader would skip it in favour of /Alt.
+            Begin("P");
+            FlowLines(captionLines, Left, captionLineHeight, Muted);
+            End();
+        }
+        _y += BodySize * 0.8;
+    }
+
+    void BreakPage()
+    {
+        if (!_pageEmpty)
+            _breakPending = true;
+    }
+
+    /// <summary>Width and height from the PNG's IHDR chunk.</summary>
+    internal static (int Width, int Height) PngSize(byte[] png)
+    {
+        if (png.Length < 24)
+            throw new ArgumentException("The PNG is too short to have a header.", nameof(png));
+        var width = (png[16] << 24) | (png[17] << 16) | (png[18] << 8) | png[19];
+        var height = (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23];
+        return width > 0 && height > 0 ? (width, height) : throw new ArgumentException("The PNG has no size.", nameof(png));
+    }
+}

@@ -1,0 +1,187 @@
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.UniversalAccessibility;
+using SkiaSharp;
+using static Masterplan.Documents.PdfPageGeometry;
+
+namespace Masterplan.Documents;
+
+/// <summary>Renders a <see cref="Document"/> as a tagged PDF on A4 pages.</summary>
+/// <remarks>
+/// The result is meant to meet PDF/UA-1 (ISO 14289-1): a structure tree (H1–H3, P, L/LI/Lbl/LBody,
+/// Table/THead/TBody/TR/TH/TD, Figure with /Alt), marked content for every piece of text, running headers,
+/// rules, repeated table headers and page numbers ("Seite 3 von 7") as artifacts, /Lang and /MarkInfo in the
+/// catalog, the title in the metadata with DisplayDocTitle, and DejaVu Sans embedded as a subset.
+/// PDFsharp's <see cref="UAManager"/> writes the structure. The fonts come from Debian's fonts-dejavu-core.
+/// </remarks>
+public static class PdfRenderer
+{
+    /// <summary>Chooses PDFsharp's free license, the GNU AGPL 3.0, for this process.</summary>
+    /// <remarks>
+    /// PDFsharp 6.5 and later is licensed under AGPL-3.0-only or commercially and refuses to create documents
+    /// until the program has chosen one. Under the AGPL, a program that uses it and is offered to users over a
+    /// network must offer them its complete source code under the AGPL as well. That is the operator's
+    /// decision, so the host (web app, CLI) makes this call at start-up, not this library.
+    /// </remarks>
+    public static void UseAgplLicense() => PdfSharpLicense.SetAgplLicense();
+
+    /// <summary>Loads a commercial PDFsharp license key for this process (see <see cref="UseAgplLicense"/>).</summary>
+    public static void UseCommercialLicense(string licenseKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(licenseKey);
+        PdfSharpLicense.LoadLicense(licenseKey);
+    }
+
+    /// <summary>Renders the document and returns the PDF file's bytes.</summary>
+    /// <exception cref="InvalidOperationException">No PDFsharp license was chosen (<see cref="UseAgplLicense"/>, <see cref="UseCommercialLicense"/>).</exception>
+    /// <exception cref="FileNotFoundException">The DejaVu font files are missing (package fonts-dejavu-core).</exception>
+    public static byte[] Render(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        using var pdf = CreatePdfDocument();
+        DejaVuFontResolver.EnsureInstalled();
+        using var fonts = new PdfFonts();
+        var (ops, pageCount) = PdfLayout.Build(document, fonts);
+
+        pdf.Info.Title = document.Title;
+        if (document.Author is { } author)
+            pdf.Info.Author = author;
+        if (document.Subject is { } subject)
+            pdf.Info.Subject = subject;
+        pdf.Info.Creator = "Masterplan";
+        var ua = UAManager.ForDocument(pdf);
+        ua.SetDocumentLanguage(document.Language);
+        var structure = ua.StructureBuilder;
+
+        var brushes = new Dictionary<XColor, XSolidBrush>();
+        var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
+        XGraphics? gfx = null;
+        var pageNumber = 0;
+        try
+        {
+            foreach (var op in ops)
+            {
+                switch (op)
+                {
+                    case NewPageOp:
+                        if (gfx is not null)
+                            structure.EndMarkedContentsWithId();
+                        var page = pdf.AddPage();
+                        page.Width = XUnit.FromPoint(Width);
+                        page.Height = XUnit.FromPoint(Height);
+                        gfx?.Dispose();
+                        gfx = XGraphics.FromPdfPage(page);
+                        pageNumber++;
+                        DrawPageFurniture(gfx, structure, fonts, document, pageNumber, pageCount);
+                        break;
+                    case BeginOp begin:
+                        if (begin.Tag == "Caption")
+                            structure.BeginGroupingElement(begin.Tag);
+                        else
+                            structure.BeginBlockLevelElement(begin.Tag);
+                        if (begin.ColumnHeader)
+                            structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
+                        break;
+                    case BeginFigureOp figure:
+                        structure.BeginElement(PdfIllustrationElementTag.Figure, figure.AltText, figure.Box);
+                        break;
+                    case BeginArtifactOp:
+                        structure.BeginArtifact();
+                        break;
+                    case EndOp:
+                        structure.End();
+                        break;
+                    case TextOp text:
+                        gfx!.DrawString(text.Text, fonts.Get(text.Style), Brush(brushes, text.Color), text.X, text.Top, XStringFormats.TopLeft);
+                        break;
+                    case LineOp line:
+                        gfx!.DrawLine(new XPen(line.Color, line.Width), line.X1, line.Y1, line.X2, line.Y2);
+                        break;
+                    case FillOp fill:
+                        gfx!.DrawRectangle(Brush(brushes, fill.Color), fill.Rect);
+                        break;
+                    case ImageOp image:
+                        if (!images.TryGetValue(image.Png, out var ximage))
+                        {
+                            ximage = LoadImage(image.Png);
+                            images[image.Png] = ximage;
+                        }
+                        gfx!.DrawImage(ximage, image.Rect);
+                        break;
+                    default:
+                        throw new NotSupportedException(op.GetType().Name);
+                }
+            }
+            structure.EndMarkedContentsWithId();
+        }
+        finally
+        {
+            gfx?.Dispose();
+            foreach (var image in images.Values)
+                image.Dispose();
+        }
+
+        using var output = new MemoryStream();
+        pdf.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    /// <summary>PDFsharp reads 8-bit RGB(A) PNGs only; others (QRCoder's 1-bit PNG, greyscale, 16-bit) are
+    /// re-encoded with Skia first, pixel for pixel.</summary>
+    static XImage LoadImage(byte[] png)
+    {
+        try
+        {
+            return XImage.FromStream(new MemoryStream(png, writable: false));
+        }
+        catch (InvalidOperationException)
+        {
+            using var bitmap = SKBitmap.Decode(png) ?? throw new ArgumentException("A figure's PNG could not be decoded.", nameof(png));
+            using var rgba = bitmap.Copy(SKColorType.Rgba8888);
+            using var encoded = rgba.Encode(SKEncodedImageFormat.Png, 100);
+            return XImage.FromStream(new MemoryStream(encoded.ToArray(), writable: false));
+        }
+    }
+
+    static PdfDocument CreatePdfDocument()
+    {
+        try
+        {
+            return new PdfDocument();
+        }
+        catch (PdfSharp.License.PdfSharpLicenseException e)
+        {
+            throw new InvalidOperationException(
+                "PDFsharp needs a license choice before it renders: call PdfRenderer.UseAgplLicense() (AGPL-3.0: the program's source must be " +
+                "offered to its users) or PdfRenderer.UseCommercialLicense(key) once at start-up.", e);
+        }
+    }
+
+    static XSolidBrush Brush(Dictionary<XColor, XSolidBrush> brushes, XColor color)
+    {
+        if (!brushes.TryGetValue(color, out var brush))
+        {
+            brush = new XSolidBrush(color);
+            brushes[color] = brush;
+        }
+        return brush;
+    }
+
+    /// <summary>Running header and page number: artifacts, because they repeat on every page.</summary>
+    static void DrawPageFurniture(XGraphics gfx, StructureBuilder structure, PdfFonts fonts, Document document, int pageNumber, int pageCount)
+    {
+        var style = new TextStyle(8.5);
+        var brush = new XSolidBrush(PdfLayout.Muted);
+        structure.BeginArtifact();
+        if (document.HeaderText is { Length: > 0 } header)
+        {
+            var line = TextWrapper.Wrap(fonts, header, style, ContentWidth)[0];
+            var text = string.Concat(line.Segments.Select(s => s.Text));
+            gfx.DrawString(text, fonts.Get(style), brush, Left, HeaderTop, XStringFormats.TopLeft);
+            gfx.DrawLine(new XPen(PdfLayout.Muted, 0.4), Left, HeaderTop + 13, Right, HeaderTop + 13);
+        }
+        gfx.DrawString($"Seite {pageNumber} von {pageCount}", fonts.Get(style), brush, Right, FooterTop, XStringFormats.TopRight);
+        structure.End();
+    }
+}

@@ -1,0 +1,164 @@
+using UglyToad.PdfPig.Tokens;
+
+namespace Masterplan.Documents.Tests;
+
+public class PdfRendererTests
+{
+    [Fact]
+    public void Text_comes_back_with_headings_and_umlauts()
+    {
+        var bytes = Samples.Pdf(Samples.Minutes());
+
+        using var pdf = new PdfStructure(bytes);
+        var text = string.Join("\n", pdf.Document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("Niederschrift der 3. Sitzung des Lenkungskreises", text);
+        Assert.Contains("TOP 1: Begrüßung", text);
+        Assert.Contains("Rathaus, Friedensplatz 1, Saal Westfalen", text);
+        Assert.Contains("Größere Änderungen gibt es nicht.", text);
+        Assert.Contains("Ayşe Özdemir", text);
+        Assert.Contains("Jürgen Müller", text);
+        Assert.Contains("Seite 1 von 1", text);
+        Assert.Contains("Lenkungskreis Masterplan Kommunale Sicherheit", text);
+    }
+
+    [Fact]
+    public void Catalog_declares_a_tagged_document_in_German_with_its_title()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));
+
+        var markInfo = (DictionaryToken)pdf.Get(pdf.Catalog, "MarkInfo")!;
+        Assert.True(((BooleanToken)pdf.Get(markInfo, "Marked")!).Data);
+        Assert.NotNull(pdf.Get(pdf.Catalog, "StructTreeRoot"));
+        Assert.Equal("de-DE", ((StringToken)pdf.Get(pdf.Catalog, "Lang")!).Data);
+        var viewer = (DictionaryToken)pdf.Get(pdf.Catalog, "ViewerPreferences")!;
+        Assert.True(((BooleanToken)pdf.Get(viewer, "DisplayDocTitle")!).Data);
+        Assert.Equal("Niederschrift der 3. Sitzung des Lenkungskreises", pdf.Document.Information.Title);
+        Assert.Equal("Stadt Dortmund, Geschäftsstelle Masterplan", pdf.Document.Information.Author);
+    }
+
+    [Fact]
+    public void Structure_tree_has_headings_lists_table_cells_and_the_figure_with_its_alt_text()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));
+
+        var elements = pdf.Elements();
+        var types = elements.Select(e => e.Type).ToHashSet();
+        foreach (var expected in new[] { "Document", "H1", "H2", "H3", "P", "L", "LI", "Lbl", "LBody", "Table", "THead", "TBody", "TR", "TH", "TD", "Figure", "Caption" })
+            Assert.Contains(expected, types);
+        var figure = Assert.Single(elements, e => e.Type == "Figure");
+        Assert.Equal(Samples.ChartAlt, figure.Alt);
+        Assert.Equal(3, elements.Count(e => e.Type == "TH"));
+        Assert.Equal(6, elements.Count(e => e.Type == "TD"));
+        // Headings come in document order.
+        var headings = elements.Where(e => e.Type.StartsWith('H') && e.Type.Length == 2).Select(e => e.Type).ToList();
+        Assert.Equal(["H1", "H2", "H3"], headings);
+    }
+
+    [Fact]
+    public void Fonts_are_embedded()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));
+
+        var page = pdf.Document.GetPage(1);
+        // A subset's name starts with a six-letter tag ("ABCDEF+DejaVu Sans").
+        Assert.All(page.Letters, l => Assert.Matches(@"^[A-Z]{6}\+DejaVu Sans", l.FontName));
+        var raw = System.Text.Encoding.Latin1.GetString(Samples.Pdf(Samples.Minutes()));
+        Assert.Contains("/FontFile2", raw, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Long_table_continues_on_the_next_pages_with_the_header_repeated()
+    {
+        var document = new Document("Sachstandsübersicht", [new Heading(1, "Sachstandsübersicht"), Samples.Measures(120)]);
+
+        using var pdf = new PdfStructure(Samples.Pdf(document));
+
+        Assert.True(pdf.Document.NumberOfPages >= 3);
+        var pageTwo = string.Join(" ", pdf.Document.GetPage(2).GetWords().Select(w => w.Text));
+        Assert.Contains("Maßnahme", pageTwo);
+        Assert.Contains("Sachstand", pageTwo);
+        Assert.Contains("Zuständig", pageTwo);
+        Assert.Contains("(Fortsetzung)", pageTwo);
+        var number = System.Text.RegularExpressions.Regex.Match(pageTwo, @"M-(\d{3})");
+        Assert.True(number.Success, pageTwo);
+        Assert.True(int.Parse(number.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 1);
+        Assert.Contains($"Seite 2 von {pdf.Document.NumberOfPages}", pageTwo);
+
+        var all = string.Join(" ", pdf.Document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        for (var i = 1; i <= 120; i++)
+            Assert.Contains($"M-{i:000}", all);
+        // The repeated headers are artifacts: the structure has one header row and 120 body rows.
+        var elements = pdf.Elements();
+        Assert.Equal(4, elements.Count(e => e.Type == "TH"));
+        Assert.Equal(121, elements.Count(e => e.Type == "TR"));
+    }
+
+    [Fact]
+    public void A_row_taller_than_a_page_is_split_without_losing_text()
+    {
+        var words = Enumerable.Range(1, 900).Select(i => $"wort{i}").ToList();
+        var document = new Document("Lang", [new Table("Lange Zelle", ["A", "B"], [["kurz", string.Join(' ', words)]])]);
+
+        using var pdf = new PdfStructure(Samples.Pdf(document));
+
+        Assert.True(pdf.Document.NumberOfPages >= 2);
+        var extracted = pdf.Document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text).ToHashSet();
+        Assert.All(words, w => Assert.Contains(w, extracted));
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_line_is_broken_not_lost()
+    {
+        var word = string.Concat(Enumerable.Repeat("Straßenraumgestaltung", 12));
+        using var pdf = new PdfStructure(Samples.Pdf(new Document("Wort", [new Paragraph(word)])));
+
+        var letters = string.Concat(pdf.Document.GetPage(1).Letters.Select(l => l.Value)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains(word, letters);
+        Assert.All(pdf.Document.GetPage(1).Letters, l => Assert.True(l.BoundingBox.Right <= 595.3 - 56, $"{l.Value} at {l.BoundingBox.Right}"));
+    }
+
+    [Fact]
+    public void Letters_get_one_page_per_person_with_the_registration_code_and_its_QR_code()
+    {
+        var people = new[] { ("Frau Ayşe Yılmaz", "K7Q-4MZ"), ("Herrn Jörg Weiß", "P2X-9RT"), ("Frau Dr. Eva Schäfer", "H5N-3WB") };
+        var blocks = new List<Block>();
+        foreach (var (name, code) in people)
+        {
+            blocks.Add(new Heading(1, "Einladung zum Quartierslabor Nordstadt"));
+            blocks.Add(new Paragraph($"Guten Tag {name},"));
+            blocks.Add(new Paragraph("Sie wurden per Los für das Quartierslabor ausgewählt. Bitte melden Sie sich mit Ihrem persönlichen Code an."));
+            blocks.Add(KeyValueList.Of(("Anmeldecode", code), ("Anmeldung", "https://masterplan.dortmund.de/anmeldung")));
+            blocks.Add(new Figure(QrCode.Png($"https://masterplan.dortmund.de/anmeldung?code={code}"), $"QR-Code zur Anmeldung mit dem Code {code}") { WidthMm = 40 });
+            blocks.Add(new PageBreak());
+        }
+
+        using var pdf = new PdfStructure(Samples.Pdf(new Document("Einladungen Quartierslabor Nordstadt", blocks)));
+
+        Assert.Equal(3, pdf.Document.NumberOfPages);
+        for (var i = 0; i < people.Length; i++)
+        {
+            var page = pdf.Document.GetPage(i + 1);
+            var text = string.Join(" ", page.GetWords().Select(w => w.Text));
+            Assert.Contains(people[i].Item2, text);
+            Assert.Contains(people[i].Item1, text);
+            Assert.Single(page.GetImages());
+        }
+        Assert.Equal(3, pdf.Elements().Count(e => e.Type == "Figure" && e.Alt!.StartsWith("QR-Code", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Missing_font_files_name_the_package()
+    {
+        var error = Assert.Throws<FileNotFoundException>(() => DejaVuFonts.Load("DejaVuSans.ttf", "/nonexistent/fonts"));
+
+        Assert.Contains("fonts-dejavu-core", error.Message);
+    }
+
+    [Fact]
+    public void Empty_document_renders_one_page()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(new Document("Leer", [])));
+
+        Assert.Equal(1, pdf.Document.NumberOfPages);
+    }
+}
