@@ -4,6 +4,12 @@ using Masterplan.Algorithms.Sortition;
 
 // Runs LEXIMIN on the shared instances and compares the minimum selection probability with the published one.
 // Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...]
+// Stage 1 (register extract import and invitee draw): ... -- stage1 generate FILE [ROWS] | stage1 run FILE [INVITEES]
+if (args is ["stage1", ..])
+{
+    return Masterplan.Bench.Sortition.Stage1Bench.Run(args[1..]);
+}
+
 var dataDir = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/sortition-data"));
 (string Name, string Respondents, string Categories, int K, double Published, double Limit)[] instances =
 [
@@ -35,3 +41,5 @@ foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in sel
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{name,-20} {problem.Pool.Count,5} {k,4} {types,5} {min,9:F6} {published,9:F4} {Math.Abs(min - published),8:F6} {distribution.Panels.Count,7} {distribution.Compositions,5} {distribution.SolverCalls,6} {valid,5} {watch.Elapsed.TotalSeconds,8:F3} {cpu.TotalSeconds,7:F3} {limit,5} {legacy,22:F4}"));
 }
+
+return 0;

@@ -15,6 +15,7 @@ internal static class Program
             new Masterplan.Cli.Database.BackupCommand(),
             new Masterplan.Cli.Database.RestoreCommand(),
             new Masterplan.Cli.Sortition.SortitionSelectCommand(),
+            new Masterplan.Cli.Sortition.SortitionInviteCommand(), new Masterplan.Cli.Sortition.SortitionReplayCommand(),
         ];
 
         if (args.Length == 0 || args[0] is "--help" or "-h" or "help")

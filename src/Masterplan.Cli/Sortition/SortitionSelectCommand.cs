@@ -118,14 +118,14 @@ internal sealed class SortitionSelectCommand : ICommand
         if (outPath is null)
         {
             await using var stdout = new MemoryStream();
-            WriteJson(stdout, result, data, problem, inputHash, watch.Elapsed);
+            WriteJson(stdout, result, data, problem, inputHash, watch.Elapsed, options);
             await output.WriteLineAsync(System.Text.Encoding.UTF8.GetString(stdout.ToArray()));
         }
         else
         {
             await using (var file = File.Create(outPath))
             {
-                WriteJson(file, result, data, problem, inputHash, watch.Elapsed);
+                WriteJson(file, result, data, problem, inputHash, watch.Elapsed, options);
             }
 
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -136,7 +136,7 @@ internal sealed class SortitionSelectCommand : ICommand
     }
 
     /// <summary>SHA-256 over both input files, the panel size and the algorithm, so that a draw can be checked against its inputs.</summary>
-    private static string InputHash(string respondentsPath, string categoriesPath, int k, SortitionAlgorithm algorithm)
+    internal static string InputHash(string respondentsPath, string categoriesPath, int k, SortitionAlgorithm algorithm)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         sha.AppendData(File.ReadAllBytes(respondentsPath));
@@ -145,7 +145,7 @@ internal sealed class SortitionSelectCommand : ICommand
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static void WriteJson(Stream stream, SelectionResult result, SortitionData data, SortitionProblem problem, string inputHash, TimeSpan elapsed)
+    private static void WriteJson(Stream stream, SelectionResult result, SortitionData data, SortitionProblem problem, string inputHash, TimeSpan elapsed, SelectionOptions options)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -155,6 +155,12 @@ internal sealed class SortitionSelectCommand : ICommand
         json.WriteString("format", data.Format.ToString());
         json.WriteNumber("poolSize", problem.Pool.Count);
         json.WriteNumber("panelSize", problem.PanelSize);
+
+        // What 'sortition replay' needs besides the inputs and the seed to recompute the same reserve and LEGACY estimate.
+        json.WriteStartObject("options");
+        json.WriteNumber("reserve", options.ReserveSize ?? problem.PanelSize);
+        json.WriteNumber("legacyRuns", options.LegacyRuns);
+        json.WriteEndObject();
         json.WriteStartObject("statistics");
         json.WriteNumber("minimumProbability", result.MinimumProbability);
         json.WriteNumber("medianProbability", result.MedianProbability);

@@ -5,6 +5,12 @@ namespace Masterplan.Algorithms.Tests.Sortition;
 
 public class LeximinPropertyTests
 {
+    private const int MaxSeedsTried = 200;
+
+    // Every solve gets a deadline: the column generation checks the token between pricing rounds, so an instance
+    // that made it loop far longer than the milliseconds these pools need fails the test instead of hanging CI.
+    private static readonly TimeSpan SolveDeadline = TimeSpan.FromSeconds(60);
+
     // Pools small enough to enumerate every feasible panel (the spec allows up to 14 people).
     private static readonly Gen<(int Seed, int N, int K, int Categories, bool Tight)> SmallProblems =
         from n in Gen.Int[3, 14]
@@ -41,8 +47,9 @@ public class LeximinPropertyTests
     public void Column_generation_matches_exact_leximin_on_fourteen_people(int seed, int n, int k, int categories)
     {
         // The first instance from this seed on that is feasible and needs several LEXIMIN stages, so that the
-        // later stages (fixing people one level at a time) are compared too.
-        for (var s = seed; ; s++)
+        // later stages (fixing people one level at a time) are compared too. Today 13, 2 and 3 seeds are tried;
+        // the bound keeps the test finite should System.Random's seeded sequence ever change.
+        for (var s = seed; s < seed + MaxSeedsTried; s++)
         {
             var problem = SortitionTestData.RandomProblem(s, n, k, categories, tight: false);
             if (QuotaRelaxation.Explain(problem) is not null)
@@ -59,6 +66,8 @@ public class LeximinPropertyTests
             AssertMatchesExact(problem);
             return;
         }
+
+        Assert.Fail($"No feasible multi-stage instance among seeds {seed}–{seed + MaxSeedsTried - 1}.");
     }
 
     [Fact]
@@ -76,8 +85,9 @@ public class LeximinPropertyTests
                 foreach (var algorithm in new[] { SortitionAlgorithm.Leximin, SortitionAlgorithm.Legacy })
                 {
                     var options = new SelectionOptions { LegacyRuns = 50 };
-                    var a = PanelSelection.Select(problem, algorithm, "17 4 33 8", options);
-                    var b = PanelSelection.Select(problem, algorithm, "17 4 33 8", options);
+                    using var deadline = new CancellationTokenSource(SolveDeadline);
+                    var a = PanelSelection.Select(problem, algorithm, "17 4 33 8", options, deadline.Token);
+                    var b = PanelSelection.Select(problem, algorithm, "17 4 33 8", options, deadline.Token);
                     Assert.Equal(a.Panel, b.Panel);
                     Assert.Equal(a.Reserve, b.Reserve);
                     Assert.True(problem.IsValidPanel(a.Panel));
@@ -100,7 +110,8 @@ public class LeximinPropertyTests
         }
 
         Assert.Null(QuotaRelaxation.Explain(problem));
-        var distribution = LeximinSolver.Solve(problem);
+        using var deadline = new CancellationTokenSource(SolveDeadline);
+        var distribution = LeximinSolver.Solve(problem, deadline.Token);
         var actual = distribution.Probabilities.ToArray();
 
         // Same sorted probability vector (LEXIMIN's probabilities are unique; compare per person as well).
