@@ -101,34 +101,33 @@ public static class LineChart
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         canvas.Scale(scale);
+        using var paints = new Paints();
         using var font = new SKFont(Regular.Value, (float)ChartLayout.FontSize);
         using var boldFont = new SKFont(Bold.Value, (float)ChartLayout.FontSize);
         using var titleFont = new SKFont(Bold.Value, (float)ChartLayout.TitleSize);
         var (left, top, right, bottom) = layout.Plot;
 
-        canvas.DrawText(layout.Title, (float)(left - 56), 22, SKTextAlign.Left, titleFont, Fill(InkColour));
+        canvas.DrawText(layout.Title, (float)(left - 56), 22, SKTextAlign.Left, titleFont, paints.Fill(InkColour));
         foreach (var (y, label) in layout.YTicks)
         {
-            canvas.DrawLine((float)left, (float)y, (float)right, (float)y, Stroke(GridColour, 1));
-            canvas.DrawText(label, (float)(left - 8), (float)(y + 4), SKTextAlign.Right, font, Fill(AxisColour));
+            canvas.DrawLine((float)left, (float)y, (float)right, (float)y, paints.Stroke(GridColour, 1));
+            canvas.DrawText(label, (float)(left - 8), (float)(y + 4), SKTextAlign.Right, font, paints.Fill(AxisColour));
         }
         foreach (var (x, label) in layout.XTicks)
         {
-            canvas.DrawLine((float)x, (float)bottom, (float)x, (float)(bottom + 5), Stroke(AxisColour, 1));
-            canvas.DrawText(label, (float)x, (float)(bottom + 20), SKTextAlign.Center, font, Fill(AxisColour));
+            canvas.DrawLine((float)x, (float)bottom, (float)x, (float)(bottom + 5), paints.Stroke(AxisColour, 1));
+            canvas.DrawText(label, (float)x, (float)(bottom + 20), SKTextAlign.Center, font, paints.Fill(AxisColour));
         }
-        canvas.DrawLine((float)left, (float)bottom, (float)right, (float)bottom, Stroke(AxisColour, 1.5f));
-        canvas.DrawLine((float)left, (float)top, (float)left, (float)bottom, Stroke(AxisColour, 1.5f));
+        canvas.DrawLine((float)left, (float)bottom, (float)right, (float)bottom, paints.Stroke(AxisColour, 1.5f));
+        canvas.DrawLine((float)left, (float)top, (float)left, (float)bottom, paints.Stroke(AxisColour, 1.5f));
 
         if (layout.Target is { } target)
         {
-            using var dashed = Stroke(TargetColour, 2);
-            using var dash = SKPathEffect.CreateDash([8, 5], 0);
-            dashed.PathEffect = dash;
+            var dashed = paints.Stroke(TargetColour, 2, dashed: true);
             canvas.DrawLine((float)left, (float)target.Y, (float)right, (float)target.Y, dashed);
-            canvas.DrawCircle((float)target.X, (float)target.Y, 4, Fill("#FFFFFF"));
-            canvas.DrawCircle((float)target.X, (float)target.Y, 4, Stroke(TargetColour, 2));
-            canvas.DrawText(target.Label, (float)right, (float)(target.Y - 6), SKTextAlign.Right, font, Fill(TargetColour));
+            canvas.DrawCircle((float)target.X, (float)target.Y, 4, paints.Fill("#FFFFFF"));
+            canvas.DrawCircle((float)target.X, (float)target.Y, 4, paints.Stroke(TargetColour, 2));
+            canvas.DrawText(target.Label, (float)right, (float)(target.Y - 6), SKTextAlign.Right, font, paints.Fill(TargetColour));
         }
         if (layout.Baseline is { } baseline)
         {
@@ -139,8 +138,8 @@ public static class LineChart
             diamond.LineTo(bx, by + 6);
             diamond.LineTo(bx - 6, by);
             diamond.Close();
-            canvas.DrawPath(diamond, Fill(InkColour));
-            canvas.DrawText(baseline.Label, bx + 9, by + 16, SKTextAlign.Left, font, Fill(InkColour));
+            canvas.DrawPath(diamond, paints.Fill(InkColour));
+            canvas.DrawText(baseline.Label, bx + 9, by + 16, SKTextAlign.Left, font, paints.Fill(InkColour));
         }
         if (layout.Points.Count > 1)
         {
@@ -148,19 +147,17 @@ public static class LineChart
             line.MoveTo((float)layout.Points[0].X, (float)layout.Points[0].Y);
             foreach (var (x, y) in layout.Points.Skip(1))
                 line.LineTo((float)x, (float)y);
-            using var pen = Stroke(SeriesColour, 2.5f);
-            pen.StrokeJoin = SKStrokeJoin.Round;
-            canvas.DrawPath(line, pen);
+            canvas.DrawPath(line, paints.Stroke(SeriesColour, 2.5f));
         }
         foreach (var (x, y) in layout.Points)
-            canvas.DrawCircle((float)x, (float)y, 3.5f, Fill(SeriesColour));
+            canvas.DrawCircle((float)x, (float)y, 3.5f, paints.Fill(SeriesColour));
         if (layout.LastLabel is { } last && layout.Points.Count > 0)
         {
             var (lx, ly) = layout.Points[^1];
-            canvas.DrawText(last, (float)lx, (float)(ly - 10), lx > right - 40 ? SKTextAlign.Right : SKTextAlign.Center, boldFont, Fill(SeriesColour));
+            canvas.DrawText(last, (float)lx, (float)(ly - 10), lx > right - 40 ? SKTextAlign.Right : SKTextAlign.Center, boldFont, paints.Fill(SeriesColour));
         }
         if (layout.EmptyMessage is { } empty)
-            canvas.DrawText(empty, (float)((left + right) / 2), (float)((top + bottom) / 2), SKTextAlign.Center, font, Fill(AxisColour));
+            canvas.DrawText(empty, (float)((left + right) / 2), (float)((top + bottom) / 2), SKTextAlign.Center, font, paints.Fill(AxisColour));
 
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -217,9 +214,41 @@ public static class LineChart
         .Replace(">", "&gt;", StringComparison.Ordinal)
         .Replace("\"", "&quot;", StringComparison.Ordinal);
 
-    static SKPaint Fill(string colour) => new() { Color = SKColor.Parse(colour), IsAntialias = true, Style = SKPaintStyle.Fill };
+    /// <summary>The paints of one rendering, disposed with it (they hold native memory).</summary>
+    sealed class Paints : IDisposable
+    {
+        readonly Dictionary<(string, float, bool, bool), SKPaint> _paints = [];
+        readonly SKPathEffect _dash = SKPathEffect.CreateDash([8, 5], 0);
 
-    static SKPaint Stroke(string colour, float width) => new() { Color = SKColor.Parse(colour), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = width };
+        public SKPaint Fill(string colour) => Get(colour, 0, fill: true, dashed: false);
+
+        public SKPaint Stroke(string colour, float width, bool dashed = false) => Get(colour, width, fill: false, dashed);
+
+        SKPaint Get(string colour, float width, bool fill, bool dashed)
+        {
+            if (!_paints.TryGetValue((colour, width, fill, dashed), out var paint))
+            {
+                paint = new SKPaint
+                {
+                    Color = SKColor.Parse(colour),
+                    IsAntialias = true,
+                    Style = fill ? SKPaintStyle.Fill : SKPaintStyle.Stroke,
+                    StrokeWidth = width,
+                    StrokeJoin = SKStrokeJoin.Round,
+                    PathEffect = dashed ? _dash : null,
+                };
+                _paints[(colour, width, fill, dashed)] = paint;
+            }
+            return paint;
+        }
+
+        public void Dispose()
+        {
+            foreach (var paint in _paints.Values)
+                paint.Dispose();
+            _dash.Dispose();
+        }
+    }
 
     static SKTypeface Typeface(bool bold)
     {

@@ -12,7 +12,8 @@ namespace Masterplan.Documents;
 /// The result is meant to meet PDF/UA-1 (ISO 14289-1): a structure tree (H1–H3, P, L/LI/Lbl/LBody,
 /// Table/THead/TBody/TR/TH/TD, Figure with /Alt), marked content for every piece of text, running headers,
 /// rules, repeated table headers and page numbers ("Seite 3 von 7") as artifacts, /Lang and /MarkInfo in the
-/// catalog, the title in the metadata with DisplayDocTitle, and DejaVu Sans embedded as a subset.
+/// catalog, the title in the metadata with DisplayDocTitle, the PDF/UA identifier in the XMP metadata, and DejaVu Sans
+/// embedded as a subset.
 /// PDFsharp's <see cref="UAManager"/> writes the structure. The fonts come from Debian's fonts-dejavu-core.
 /// </remarks>
 public static class PdfRenderer
@@ -124,7 +125,7 @@ public static class PdfRenderer
 
         using var output = new MemoryStream();
         pdf.Save(output, closeStream: false);
-        return output.ToArray();
+        return PdfUaIdentifier.Add(output.ToArray());
     }
 
     /// <summary>PDFsharp reads 8-bit RGB(A) PNGs only; others (QRCoder's 1-bit PNG, greyscale, 16-bit) are

@@ -37,6 +37,21 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void Metadata_identify_PDF_UA_and_carry_the_title()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));
+
+        Assert.True(pdf.Document.TryGetXmpMetadata(out var xmp));
+        // Decoded here as UTF-8 (XMP in PDF is UTF-8); PdfPig's GetXDocument misreads the umlauts.
+        var xml = System.Xml.Linq.XDocument.Parse(System.Text.Encoding.UTF8.GetString(xmp.GetXmlBytes().ToArray()).TrimStart('\uFEFF'));
+        System.Xml.Linq.XNamespace pdfuaid = "http://www.aiim.org/pdfua/ns/id/";
+        System.Xml.Linq.XNamespace dc = "http://purl.org/dc/elements/1.1/";
+        Assert.Equal("1", xml.Descendants(pdfuaid + "part").Single().Value);
+        Assert.Equal("Niederschrift der 3. Sitzung des Lenkungskreises", xml.Descendants(dc + "title").Single().Value.Trim());
+        Assert.Equal("Stadt Dortmund, Geschäftsstelle Masterplan", xml.Descendants(dc + "creator").Single().Value.Trim());
+    }
+
+    [Fact]
     public void Structure_tree_has_headings_lists_table_cells_and_the_figure_with_its_alt_text()
     {
         using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));
@@ -144,6 +159,22 @@ public class PdfRendererTests
             Assert.Single(page.GetImages());
         }
         Assert.Equal(3, pdf.Elements().Count(e => e.Type == "Figure" && e.Alt!.StartsWith("QR-Code", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Renders_in_parallel_as_a_web_server_would()
+    {
+        var documents = Enumerable.Range(1, 6).Select(i => new Document($"Dokument {i}", [new Heading(1, $"Überschrift {i}"), Samples.Measures(20 * i)])).ToList();
+
+        var results = await Task.WhenAll(documents.Select(d => Task.Run(() => Samples.Pdf(d))));
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            using var pdf = new PdfStructure(results[i]);
+            var text = string.Join(" ", pdf.Document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            Assert.Contains($"Überschrift {i + 1}", text);
+            Assert.Contains($"M-{20 * (i + 1):000}", text);
+        }
     }
 
     [Fact]
