@@ -6,7 +6,7 @@ namespace Masterplan.Algorithms.Invitations;
 /// <summary>
 /// A validated population-register extract (Einwohnermelderegister-Auszug), held compactly: names and
 /// addresses as UTF-8 in large blocks, birth year, gender and district as small numbers, sub-district names
-/// interned. 600,000 residents take about 40 MB.
+/// interned. 600,000 residents take about 45 MB.
 /// </summary>
 /// <remarks>
 /// Created by <see cref="RegisterExtractReader"/> (from a CSV file, with every check) or by

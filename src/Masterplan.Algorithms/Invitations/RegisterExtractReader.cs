@@ -37,7 +37,7 @@ namespace Masterplan.Algorithms.Invitations;
 /// the extract keeps the spelling of the given list.
 /// </para>
 /// <para>
-/// The file is read as a stream in one pass; 600,000 rows take a few seconds and about 40 MB for the result.
+/// The file is read as a stream in one pass; 600,000 rows take a few seconds and about 45 MB for the result.
 /// </para>
 /// </remarks>
 public static class RegisterExtractReader
