@@ -5,6 +5,7 @@ using Masterplan.Web.Shared.Mail;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Jobs;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Shared;
@@ -19,7 +20,9 @@ builder.Services.AddTelemetry(builder.Configuration);
 builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddOrganizations();
+builder.Services.AddMeetings();
 
+DocumentLicensing.ChoosePdfLicense(builder.Configuration);
 var app = builder.Build();
 try
 {
@@ -33,6 +36,7 @@ try
     app.MapCatalogueApi();
     app.MapDistrictsApi();
     app.MapPapersApi();
+    app.MapMeetings();
     app.MapPlatformEndpoints();
     app.MapTelemetry();
 }

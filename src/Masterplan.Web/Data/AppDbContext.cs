@@ -5,6 +5,7 @@ using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -55,6 +56,34 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
+
+    public DbSet<AgendaLink> AgendaLinks => Set<AgendaLink>();
+
+    public DbSet<MeetingDocument> MeetingDocuments => Set<MeetingDocument>();
+
+    public DbSet<DocumentContent> DocumentContents => Set<DocumentContent>();
+
+    public DbSet<Attendance> Attendances => Set<Attendance>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<RollCallVote> RollCallVotes => Set<RollCallVote>();
+
+    public DbSet<Recommendation> Recommendations => Set<Recommendation>();
+
+    public DbSet<RecommendationUpdate> RecommendationUpdates => Set<RecommendationUpdate>();
+
+    public DbSet<Minutes> Minutes => Set<Minutes>();
+
+    public DbSet<MinutesVersion> MinutesVersions => Set<MinutesVersion>();
+
+    public DbSet<MinutesComment> MinutesComments => Set<MinutesComment>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
 
     public DbSet<Masterplan.Web.Features.Jobs.JobRun> JobRuns => Set<Masterplan.Web.Features.Jobs.JobRun>();
 
@@ -327,6 +356,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             x.Property(r => r.Result).HasMaxLength(1000);
             x.HasIndex(r => r.FireInstanceId).IsUnique();
         });
+        MeetingsSchema.Configure(builder);
         builder.Entity<ReferenceDataVersion>(v =>
         {
             v.HasKey(x => x.Name);

@@ -73,6 +73,23 @@ public static class Users
         return await client.PostAsync(url, content);
     }
 
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart with one file.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, string formPage, Dictionary<string, string> fields, string fileField, string fileName, byte[] data)
+    {
+        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
+        var marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no antiforgery token on {formPage}");
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)])))
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(data), fileField, fileName);
+        return await client.PostAsync(url, content);
+    }
+
     /// <summary>The code the authenticator app shows now.</summary>
     public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
 }

@@ -17,4 +17,10 @@ public sealed class RulesOfProcedure : IAudited
     public required string AdoptedBy { get; set; }
 
     public required string Text { get; set; }
+
+    /// <summary>
+    /// Quorum: more than this share (percent) of the voting seats must be present; null means the usual
+    /// "more than half" (issue 5 §4). Deputies count for the member they represent.
+    /// </summary>
+    public int? QuorumMoreThanPercent { get; set; }
 }

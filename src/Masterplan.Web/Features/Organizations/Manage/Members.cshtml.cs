@@ -29,6 +29,9 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
     [BindProperty, Required(ErrorMessage = "Bitte geben Sie den Nachnamen ein."), StringLength(200, ErrorMessage = "Der Nachname darf höchstens 200 Zeichen lang sein.")]
     public string FamilyName { get; set; } = "";
 
+    [BindProperty, EmailAddress(ErrorMessage = "Bitte geben Sie eine gültige E-Mail-Adresse ein."), StringLength(320, ErrorMessage = "Die E-Mail-Adresse darf höchstens 320 Zeichen lang sein.")]
+    public string? Email { get; set; }
+
     [BindProperty]
     public int? OnBehalfOfId { get; set; }
 
@@ -76,7 +79,7 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
 
         db.Memberships.Add(new Membership
         {
-            Person = new Person { GivenName = GivenName.Trim(), FamilyName = FamilyName.Trim(), PublicConsent = PublicConsent },
+            Person = new Person { GivenName = GivenName.Trim(), FamilyName = FamilyName.Trim(), Email = string.IsNullOrWhiteSpace(Email) ? null : Email.Trim(), PublicConsent = PublicConsent },
             OrganizationId = id, OnBehalfOfId = OnBehalfOfId, VotingRight = VotingRight, Role = Role.Trim(), DeputyForId = DeputyForId,
             IsExternal = IsExternal, StartDate = StartDate!.Value,
         });

@@ -1,0 +1,263 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.Meetings.Manage;
+
+/// <summary>The agenda (items 1, 2, 2.1 with links) and the documents of a meeting (issue 5 §3).</summary>
+public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, IOptions<MeetingsOptions> options, TimeProvider time) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+
+    public IReadOnlyList<MeetingDocument> Documents { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Label)> Papers { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Label)> Fields { get; private set; } = [];
+
+    public IReadOnlyList<(int Id, string Label)> EarlierMeetings { get; private set; } = [];
+
+    public int MaxUploadMegabytes => options.Value.MaxUploadMegabytes;
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public int? ItemId { get; set; }
+
+    [BindProperty, Required(ErrorMessage = "Bitte geben Sie die Nummer des Tagesordnungspunkts ein.")]
+    public string Number { get; set; } = "";
+
+    [BindProperty, Required(ErrorMessage = "Bitte geben Sie den Titel des Tagesordnungspunkts ein."), StringLength(500, ErrorMessage = "Der Titel darf höchstens 500 Zeichen lang sein.")]
+    public string ItemTitle { get; set; } = "";
+
+    [BindProperty, StringLength(10000, ErrorMessage = "Der Text darf höchstens 10.000 Zeichen lang sein.")]
+    public string? ItemText { get; set; }
+
+    [BindProperty]
+    public bool ItemIsPublic { get; set; } = true;
+
+    public async Task<IActionResult> OnGetAsync(int id, int? item, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (item is { } itemId && Items.FirstOrDefault(i => i.Id == itemId) is { } edit)
+        {
+            (ItemId, Number, ItemTitle, ItemText, ItemIsPublic) = (edit.Id, edit.Number, edit.Title, edit.Text, edit.IsPublic);
+        }
+        else
+        {
+            Number = AgendaNumber.Next(Items.Select(i => i.Number));
+            ItemIsPublic = Meeting.IsPublic;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostItemAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Number = Number.Trim();
+        var existing = ItemId is { } editId ? await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == editId && i.MeetingId == id, ct) : null;
+        if (ItemId is not null && existing is null)
+        {
+            return NotFound();
+        }
+
+        if (!AgendaNumber.IsValid(Number))
+        {
+            ModelState.AddModelError(nameof(Number), $"„{Number}“ ist keine gültige Nummer. Erlaubt sind Nummern wie 1, 2 oder 2.1.");
+        }
+        else if (Items.Any(i => i.Number == Number && i.Id != ItemId))
+        {
+            ModelState.AddModelError(nameof(Number), $"Die Nummer {Number} gibt es auf dieser Tagesordnung schon.");
+        }
+        else if (Number.LastIndexOf('.') is var dot and > 0 && Items.All(i => i.Number != Number[..dot]))
+        {
+            ModelState.AddModelError(nameof(Number), $"Zu {Number} fehlt der übergeordnete Punkt {Number[..dot]}.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var item = existing ?? db.AgendaItems.Add(new AgendaItem { MeetingId = id, Number = "", SortKey = "", Title = "" }).Entity;
+        (item.Number, item.SortKey, item.Title, item.Text, item.IsPublic) =
+            (Number, AgendaNumber.SortKey(Number), ItemTitle.Trim(), string.IsNullOrWhiteSpace(ItemText) ? null : ItemText.Trim(), ItemIsPublic && Meeting.IsPublic);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Tagesordnungspunkt {item.Number} ist gespeichert.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteItemAsync(int id, int itemId, CancellationToken ct)
+    {
+        var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        if (await db.Votes.AnyAsync(v => v.AgendaItemId == itemId, ct) || await db.Minutes.AnyAsync(m => m.ApprovedUnderAgendaItemId == itemId, ct))
+        {
+            await LoadAsync(id, ct);
+            ModelState.AddModelError("", $"Tagesordnungspunkt {item.Number} hat Abstimmungen oder eine Genehmigung und bleibt deshalb erhalten.");
+            return Page();
+        }
+
+        db.AgendaItems.Remove(item);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Tagesordnungspunkt {item.Number} ist entfernt.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Links an item to a paper, a field of action, the status overview or another meeting's minutes.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(int id, int itemId, AgendaLinkKind kind, int? targetId, CancellationToken ct)
+    {
+        var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct);
+        if (item is null || !await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        string? label = kind switch
+        {
+            AgendaLinkKind.Paper => Papers.FirstOrDefault(p => p.Id == targetId).Label,
+            AgendaLinkKind.FieldOfAction => Fields.FirstOrDefault(p => p.Id == targetId).Label,
+            AgendaLinkKind.MinutesApproval => EarlierMeetings.FirstOrDefault(p => p.Id == targetId).Label is { } m ? $"Genehmigung der Niederschrift: {m}" : null,
+            AgendaLinkKind.StatusOverview => "Übersicht der Handlungsfelder mit Sachständen (001 §I)",
+            _ => null,
+        };
+        if (label is null)
+        {
+            ModelState.AddModelError("", "Bitte wählen Sie aus, worauf der Tagesordnungspunkt verweisen soll.");
+            return Page();
+        }
+
+        db.AgendaLinks.Add(new AgendaLink { AgendaItemId = itemId, Kind = kind, TargetId = kind == AgendaLinkKind.StatusOverview ? null : targetId, Label = label });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Verweis an Tagesordnungspunkt {item.Number} ist gespeichert.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
+    {
+        var link = await db.AgendaLinks.FirstOrDefaultAsync(l => l.Id == linkId && db.AgendaItems.Any(i => i.Id == l.AgendaItemId && i.MeetingId == id), ct);
+        if (link is null)
+        {
+            return NotFound();
+        }
+
+        db.AgendaLinks.Remove(link);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, string? documentTitle, int? documentItemId, bool documentIsPublic, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (file is null || file.Length == 0)
+        {
+            ModelState.AddModelError("file", "Bitte wählen Sie eine Datei aus.");
+            return Page();
+        }
+
+        if (documentItemId is { } itemId && Items.All(i => i.Id != itemId))
+        {
+            ModelState.AddModelError("documentItemId", "Diesen Tagesordnungspunkt gibt es in dieser Sitzung nicht.");
+            return Page();
+        }
+
+        var max = options.Value.MaxUploadMegabytes * 1024L * 1024L;
+        var name = Path.GetFileName(file.FileName);
+        if (UploadedFile.TooLarge(name, file.Length, max) is { } tooLarge)
+        {
+            ModelState.AddModelError("file", tooLarge);
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var data = buffer.ToArray();
+        var (type, error) = UploadedFile.Check(name, data);
+        if (error is not null)
+        {
+            ModelState.AddModelError("file", error);
+            return Page();
+        }
+
+        var document = new MeetingDocument
+        {
+            MeetingId = id, AgendaItemId = documentItemId, Title = string.IsNullOrWhiteSpace(documentTitle) ? Path.GetFileNameWithoutExtension(name) : documentTitle.Trim(),
+            FileName = name, MediaType = type!.MediaType, Size = data.Length, Sha512 = UploadedFile.Sha512Hex(data),
+            IsPublic = documentIsPublic && Meeting.IsPublic, Kind = MeetingDocumentKind.Attachment, UploadedAt = time.GetUtcNow(), UploadedBy = db.CurrentActorName(),
+            Content = new DocumentContent { Data = data },
+        };
+        db.MeetingDocuments.Add(document);
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Das Dokument „{document.Title}“ ist hochgeladen.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostDeleteDocumentAsync(int id, int documentId, CancellationToken ct)
+    {
+        var document = await db.MeetingDocuments.FirstOrDefaultAsync(d => d.Id == documentId && d.MeetingId == id, ct);
+        if (document is null)
+        {
+            return NotFound();
+        }
+
+        if (document.Kind == MeetingDocumentKind.Minutes)
+        {
+            await LoadAsync(id, ct);
+            ModelState.AddModelError("", "Die genehmigte Niederschrift ist eingefroren und kann nicht gelöscht werden.");
+            return Page();
+        }
+
+        db.MeetingDocuments.Remove(document);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Message = TempData["Message"] as string;
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        Items = await db.AgendaItems.AsNoTracking().Include(i => i.Links).Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
+        Documents = await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id).OrderBy(d => d.Id).ToListAsync(ct);
+        Papers = (await db.Papers.AsNoTracking().OrderByDescending(p => p.Id).Select(p => new { p.Id, p.Reference, p.Name }).Take(200).ToListAsync(ct))
+            .Select(p => (p.Id, $"{p.Reference} {p.Name}")).ToList();
+        Fields = (await catalogue.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).Select(n => (n.Id, $"{n.Number} {n.Title}")).ToList();
+        EarlierMeetings = (await db.Meetings.AsNoTracking()
+                .Where(m => m.OrganizationId == meeting.OrganizationId && m.Start < meeting.Start && m.State == MeetingState.Held)
+                .OrderByDescending(m => m.Start).Take(10).Select(m => new { m.Id, m.Title, m.Start }).ToListAsync(ct))
+            .Select(m => (m.Id, $"{m.Title} vom {MeetingMail.Local(m.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}")).ToList();
+        return true;
+    }
+}

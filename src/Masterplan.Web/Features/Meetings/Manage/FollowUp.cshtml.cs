@@ -1,0 +1,83 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Meetings.Manage;
+
+/// <summary>Follow-up of one recommendation: dated updates that move its status (issue 5 §6).</summary>
+public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageModel
+{
+    public Recommendation Recommendation { get; private set; } = null!;
+
+    public string? AddresseeName { get; private set; }
+
+    public IReadOnlyList<string> FieldLabels { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(int id, DateOnly? date, RecommendationStatus status, string? note, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(MeetingMail.Local(time.GetUtcNow()));
+        if (date is null)
+        {
+            ModelState.AddModelError("date", "Bitte geben Sie das Datum an.");
+        }
+        else if (date < Recommendation.AdoptedOn)
+        {
+            ModelState.AddModelError("date", $"Das Datum liegt vor dem Beschluss der Empfehlung am {Recommendation.AdoptedOn:dd.MM.yyyy}.");
+        }
+        else if (date > today)
+        {
+            ModelState.AddModelError("date", "Das Datum darf nicht in der Zukunft liegen.");
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            ModelState.AddModelError("note", status == RecommendationStatus.Rejected
+                ? "Bitte geben Sie den Grund der Ablehnung an."
+                : "Bitte beschreiben Sie kurz, was geschehen ist.");
+        }
+        else if (note.Length > 4000)
+        {
+            ModelState.AddModelError("note", "Der Sachstand darf höchstens 4000 Zeichen lang sein.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var recommendation = await db.Recommendations.SingleAsync(r => r.Id == id, ct);
+        recommendation.Status = status;
+        recommendation.StatusReason = status == RecommendationStatus.Rejected ? note!.Trim() : null;
+        db.RecommendationUpdates.Add(new RecommendationUpdate
+        {
+            RecommendationId = id, Date = date!.Value, Status = status, Note = note!.Trim(), AuthorName = db.CurrentActorName(), RecordedAt = time.GetUtcNow(),
+        });
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var recommendation = await db.Recommendations.AsNoTracking().Include(r => r.Meeting).ThenInclude(m => m.Organization)
+            .Include(r => r.Updates).Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (recommendation is null)
+        {
+            return false;
+        }
+
+        Recommendation = recommendation;
+        AddresseeName = recommendation.AddresseeOrganizationId is { } org ? await db.Organizations.Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        var fieldIds = recommendation.Fields.Select(f => f.FieldOfActionId).ToList();
+        FieldLabels = await db.FieldsOfAction.AsNoTracking().Where(f => fieldIds.Contains(f.Id)).Select(f => f.Title).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,204 @@
+using System.Globalization;
+using System.Text.Json;
+using Masterplan.Documents;
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Meetings.Manage;
+
+/// <summary>
+/// Minutes: a draft written here (every save is a version) → circulated to the members with a comment
+/// deadline → approved under an agenda item of a later meeting, then frozen as PDF and DOCX (issue 5 §7).
+/// </summary>
+public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingMail mail, TimeProvider time) : PageModel
+{
+    public Meeting Meeting { get; private set; } = null!;
+
+    public Minutes? Record { get; private set; }
+
+    public MinutesVersion? Latest { get; private set; }
+
+    public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
+
+    public Dictionary<int, string> Notes { get; private set; } = [];
+
+    /// <summary>Agenda items of later held meetings of the same body, under which the minutes can be approved.</summary>
+    public IReadOnlyList<(int Id, string Label)> ApprovalItems { get; private set; } = [];
+
+    public IReadOnlyList<MeetingDocument> Exports { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, string? introduction, Dictionary<int, string?> notes, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Record?.State == MinutesState.Approved)
+        {
+            ModelState.AddModelError("", "Die Niederschrift ist genehmigt und eingefroren; sie kann nicht mehr geändert werden.");
+            return Page();
+        }
+
+        if (notes.Keys.Any(k => Items.All(i => i.Id != k)))
+        {
+            ModelState.AddModelError("", "Die Notizen gehören zu Tagesordnungspunkten, die es in dieser Sitzung nicht gibt.");
+            return Page();
+        }
+
+        if ((introduction?.Length ?? 0) > 20000 || notes.Values.Any(n => (n?.Length ?? 0) > 20000))
+        {
+            ModelState.AddModelError("", "Ein Abschnitt darf höchstens 20.000 Zeichen lang sein.");
+            return Page();
+        }
+
+        var version = new MinutesVersion
+        {
+            Number = (Latest?.Number ?? 0) + 1, Introduction = string.IsNullOrWhiteSpace(introduction) ? null : introduction.Trim(),
+            ItemNotes = JsonSerializer.Serialize(notes.Where(n => !string.IsNullOrWhiteSpace(n.Value)).ToDictionary(n => n.Key, n => n.Value!.Trim())),
+            CreatedAt = time.GetUtcNow(), AuthorName = db.CurrentActorName(),
+        };
+        if (Record is null)
+        {
+            db.Minutes.Add(new Minutes { MeetingId = id, State = MinutesState.Draft, Versions = [version] });
+        }
+        else
+        {
+            version.MinutesId = Record.Id;
+            db.MinutesVersions.Add(version);
+        }
+
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = $"Fassung {(Latest?.Number ?? 0) + 1} ist gespeichert.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostCirculateAsync(int id, DateOnly? deadline, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var today = DateOnly.FromDateTime(MeetingMail.Local(time.GetUtcNow()));
+        if (Record is null || Latest is null)
+        {
+            ModelState.AddModelError("", "Bitte speichern Sie zuerst einen Entwurf.");
+        }
+        else if (Record.State == MinutesState.Approved)
+        {
+            ModelState.AddModelError("", "Die Niederschrift ist bereits genehmigt.");
+        }
+        else if (deadline is null)
+        {
+            ModelState.AddModelError("deadline", "Bitte geben Sie die Frist für Anmerkungen an.");
+        }
+        else if (deadline < today)
+        {
+            ModelState.AddModelError("deadline", "Die Frist für Anmerkungen darf nicht in der Vergangenheit liegen.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var record = await db.Minutes.SingleAsync(m => m.Id == Record!.Id, ct);
+        (record.State, record.CommentDeadline, record.CirculatedAt) = (MinutesState.Circulated, deadline, time.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, $"{Request.Scheme}://{Request.Host}", ct);
+        TempData["Message"] = $"Fassung {Latest!.Number} ist an {run.Sent} Personen zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(int id, int? approvalItemId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Record?.State != MinutesState.Circulated)
+        {
+            ModelState.AddModelError("", "Genehmigt werden kann nur eine Niederschrift, die den Mitgliedern zur Durchsicht vorlag.");
+        }
+        else if (approvalItemId is null || ApprovalItems.All(i => i.Id != approvalItemId))
+        {
+            ModelState.AddModelError("approvalItemId", "Bitte wählen Sie den Tagesordnungspunkt einer späteren, durchgeführten Sitzung dieses Gremiums, unter dem genehmigt wurde.");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var item = await db.AgendaItems.AsNoTracking().Include(i => i.Meeting).SingleAsync(i => i.Id == approvalItemId, ct);
+        var approval = $"genehmigt in der Sitzung vom {MeetingMail.Local(item.Meeting.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}, TOP {item.Number}; Fassung {Latest!.Number}";
+        var record = await db.Minutes.SingleAsync(m => m.Id == Record!.Id, ct);
+        (record.State, record.ApprovedAt, record.ApprovedUnderAgendaItemId, record.ApprovedVersion) = (MinutesState.Approved, time.GetUtcNow(), item.Id, Latest.Number);
+
+        // Frozen: the approved text is rendered once and stored with its hash; later edits are refused above.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var full = await export.BuildAsync(id, Latest, publicEdition: false, approval, ct);
+        var pdf = Store("pdf", PdfRenderer.Render(full), isPublic: false);
+        var docx = Store("docx", DocxRenderer.Render(full), isPublic: false);
+        if (Meeting.IsPublic)
+        {
+            var open = await export.BuildAsync(id, Latest, publicEdition: true, approval, ct);
+            Store("pdf", PdfRenderer.Render(open), isPublic: true);
+            Store("docx", DocxRenderer.Render(open), isPublic: true);
+        }
+
+        await db.SaveChangesAsync(ct);
+        (record.PdfDocumentId, record.DocxDocumentId) = (pdf.Id, docx.Id);
+        db.AuditReason = approval;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        TempData["Message"] = $"Die Niederschrift ist {approval} und als PDF und DOCX eingefroren.";
+        return RedirectToPage(new { id });
+    }
+
+    private MeetingDocument Store(string extension, byte[] data, bool isPublic)
+    {
+        var date = MeetingMail.Local(Meeting.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var stored = new MeetingDocument
+        {
+            MeetingId = Meeting.Id, Title = isPublic ? $"Niederschrift (öffentlicher Teil, {extension.ToUpperInvariant()})" : $"Niederschrift ({extension.ToUpperInvariant()})",
+            FileName = $"niederschrift-{date}{(isPublic ? "-oeffentlich" : "")}.{extension}",
+            MediaType = extension == "pdf" ? UploadedFile.Pdf.MediaType : UploadedFile.Docx.MediaType, Size = data.Length,
+            Sha512 = UploadedFile.Sha512Hex(data), IsPublic = isPublic, Kind = MeetingDocumentKind.Minutes, UploadedAt = time.GetUtcNow(), UploadedBy = db.CurrentActorName(),
+        };
+        stored.Content = new DocumentContent { Data = data };
+        db.MeetingDocuments.Add(stored);
+        return stored;
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Message = TempData["Message"] as string;
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (meeting is null)
+        {
+            return false;
+        }
+
+        Meeting = meeting;
+        Items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
+        Record = await db.Minutes.AsNoTracking().Include(m => m.Comments).FirstOrDefaultAsync(m => m.MeetingId == id, ct);
+        Latest = Record is null ? null : await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == Record.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+        Notes = Latest is null ? [] : JsonSerializer.Deserialize<Dictionary<int, string>>(Latest.ItemNotes) ?? [];
+        ApprovalItems = (await db.AgendaItems.AsNoTracking().Include(i => i.Meeting)
+                .Where(i => i.Meeting.OrganizationId == meeting.OrganizationId && i.Meeting.Start > meeting.Start && i.Meeting.State == MeetingState.Held)
+                .OrderBy(i => i.Meeting.Start).ThenBy(i => i.SortKey).Take(100).ToListAsync(ct))
+            .Select(i => (i.Id, $"{MeetingMail.Local(i.Meeting.Start):dd.MM.yyyy} {i.Meeting.Title}, TOP {i.Number} {i.Title}")).ToList();
+        Exports = await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id && d.Kind == MeetingDocumentKind.Minutes).ToListAsync(ct);
+        return true;
+    }
+}

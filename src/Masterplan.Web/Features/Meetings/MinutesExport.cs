@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json;
+using Masterplan.Documents;
+using Masterplan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Meetings;
+
+/// <summary>
+/// Builds the minutes of a meeting as a document (attendance, agenda, notes, votes, recommendations) and
+/// renders it as tagged PDF and DOCX. The public edition leaves out the non-public items.
+/// </summary>
+public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public async Task<Document> BuildAsync(int meetingId, MinutesVersion version, bool publicEdition, string? approval, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).SingleAsync(m => m.Id == meetingId, ct);
+        var quorum = await roll.QuorumAsync(meeting, ct);
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && (!publicEdition || i.IsPublic))
+            .OrderBy(i => i.SortKey).ToListAsync(ct);
+        var itemIds = items.Select(i => i.Id).ToList();
+        var votes = await db.Votes.AsNoTracking().Where(v => itemIds.Contains(v.AgendaItemId)).OrderBy(v => v.RecordedAt).ToListAsync(ct);
+        var recommendations = await db.Recommendations.AsNoTracking()
+            .Where(r => r.MeetingId == meetingId && (!publicEdition || r.IsPublic)).OrderBy(r => r.Id).ToListAsync(ct);
+        var notes = JsonSerializer.Deserialize<Dictionary<int, string>>(version.ItemNotes) ?? [];
+        var memberships = await roll.MembershipsAsync(meeting, ct);
+        var byId = memberships.ToDictionary(m => m.Id);
+
+        var start = MeetingMail.Local(meeting.Start);
+        var title = $"Niederschrift: {meeting.Organization.Name}, Sitzung am {start.ToString("dd.MM.yyyy", German)}";
+        var blocks = new List<Block>
+        {
+            new Heading(1, title),
+            KeyValueList.Of(
+                ("Gremium", meeting.Organization.Name),
+                ("Sitzung", meeting.Title),
+                ("Datum", start.ToString("dddd, dd.MM.yyyy", German)),
+                ("Zeit", $"{start:HH:mm} bis {MeetingMail.Local(meeting.End):HH:mm} Uhr"),
+                ("Ort", string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s)))),
+                ("Stand", approval ?? $"Entwurf, Fassung {version.Number}"),
+                ("Ausgabe", publicEdition ? "öffentlicher Teil" : "vollständig (mit nicht öffentlichen Punkten)")),
+        };
+        if (!string.IsNullOrWhiteSpace(version.Introduction))
+        {
+            blocks.AddRange(Paragraphs(version.Introduction));
+        }
+
+        blocks.Add(new Heading(2, "Anwesenheit"));
+        var attendanceRows = quorum.Attendances
+            .Select(a => byId.TryGetValue(a.MembershipId ?? 0, out var m) ? (Membership: m, a.RepresentsMembershipId) : default)
+            .Where(x => x.Membership is not null)
+            .OrderBy(x => x.Membership.Person.FamilyName, StringComparer.Create(German, false))
+            .Select(x => (IReadOnlyList<string>)
+            [
+                x.Membership.Person.DisplayName,
+                x.Membership.OnBehalfOf?.Name ?? "–",
+                x.RepresentsMembershipId is { } seat && byId.TryGetValue(seat, out var holder) ? $"Vertretung für {holder.Person.DisplayName}"
+                    : x.Membership.VotingRight == Organizations.VotingRight.Voting ? "stimmberechtigt" : "beratend",
+            ]).ToList();
+        blocks.Add(new Table("Anwesende", ["Name", "Für", "Teilnahme"], attendanceRows) { ColumnWidths = [3, 3, 3] });
+        blocks.Add(new Paragraph(quorum.Reached
+            ? $"Das Gremium war beschlussfähig: {quorum.VotingPresent} von {quorum.VotingSeats} stimmberechtigten Sitzen waren besetzt."
+            : $"Das Gremium war nicht beschlussfähig: {quorum.VotingPresent} von {quorum.VotingSeats} stimmberechtigten Sitzen waren besetzt, nötig waren {quorum.Required}."));
+
+        blocks.Add(new Heading(2, "Tagesordnung"));
+        blocks.Add(new BulletList(items.Select(i => $"TOP {i.Number} {i.Title}").ToList()));
+        foreach (var item in items)
+        {
+            blocks.Add(new Heading(item.Number.Contains('.', StringComparison.Ordinal) ? 3 : 2, $"TOP {item.Number} {item.Title}"));
+            if (notes.TryGetValue(item.Id, out var note) && !string.IsNullOrWhiteSpace(note))
+            {
+                blocks.AddRange(Paragraphs(note));
+            }
+
+            foreach (var vote in votes.Where(v => v.AgendaItemId == item.Id))
+            {
+                blocks.Add(new Paragraph(
+                [
+                    new TextRun("Abstimmung: ", Bold: true),
+                    new TextRun($"{vote.Subject}. Ja {vote.Yes}, Nein {vote.No}, Enthaltung {vote.Abstain}: {(vote.Adopted ? "angenommen" : "abgelehnt")}."
+                                + (vote.QuorumReached ? "" : " Hinweis: ohne Beschlussfähigkeit abgestimmt.")),
+                ]));
+                if (vote.Resolution is { } resolution)
+                {
+                    blocks.Add(new Paragraph([new TextRun("Beschluss: ", Bold: true), new TextRun(resolution)]));
+                }
+            }
+
+            foreach (var r in recommendations.Where(r => r.AgendaItemId == item.Id))
+            {
+                blocks.Add(new Paragraph([new TextRun($"Empfehlung an {MeetingsModule.AddresseeLabel(r.AddresseeKind)}: ", Bold: true), new TextRun($"{r.Title}. {r.Text}")]));
+            }
+        }
+
+        var loose = recommendations.Where(r => r.AgendaItemId is null || !itemIds.Contains(r.AgendaItemId.Value)).ToList();
+        if (loose.Count > 0)
+        {
+            blocks.Add(new Heading(2, "Weitere Empfehlungen"));
+            blocks.AddRange(loose.Select(r => new Paragraph([new TextRun($"{r.Title} (an {MeetingsModule.AddresseeLabel(r.AddresseeKind)}): ", Bold: true), new TextRun(r.Text)])));
+        }
+
+        return new Document(title, blocks)
+        {
+            Author = "Stadt Dortmund, Geschäftsstelle Masterplan Kommunale Sicherheit",
+            Subject = $"Niederschrift, Fassung {version.Number}",
+            HeaderText = $"{meeting.Organization.Name} · {start.ToString("dd.MM.yyyy", German)}",
+        };
+    }
+
+    private static IEnumerable<Paragraph> Paragraphs(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => new Paragraph(p));
+}
