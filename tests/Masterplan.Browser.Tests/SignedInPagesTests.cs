@@ -112,16 +112,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
     [BrowserFact]
     public async Task The_Office_pages_for_bodies_and_council_seats_pass_axe()
     {
-        var office = await site.CreateAccountAsync("Office");
-        var page = await site.NewPageAsync();
-        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
-        await page.GetByLabel("E-Mail-Adresse").FillAsync(office.Email);
-        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
-        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(office.AuthenticatorKey));
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/konto");
-
+        var page = await SignedInOfficeAsync();
         await page.GotoAsync(site.BaseUrl + "/gremien");
         await page.GetByRole(AriaRole.Link, new() { Name = "Vollversammlung Masterplan Kommunale Sicherheit 2.0" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mitglieder verwalten" }).ClickAsync();
@@ -162,6 +153,65 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Neue Verteilung berechnen" }).ClickAsync();
         Assert.True(await page.Locator("table.preview").IsVisibleAsync());
         await Check("/verwaltung/ratssitze (preview)");
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<IPage> SignedInOfficeAsync()
+    {
+        var office = await site.CreateAccountAsync("Office");
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(office.Email);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(office.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+        return page;
+    }
+
+    [BrowserFact]
+    public async Task The_Office_pages_for_meetings_pass_axe_and_work_with_the_keyboard()
+    {
+        var page = await SignedInOfficeAsync();
+        var failures = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(WcagAA);
+            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/sitzungen");
+        await Check("/verwaltung/sitzungen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Sitzung oder Serie anlegen" }).ClickAsync();
+        await Check("/verwaltung/sitzungen/bearbeiten");
+        await page.GetByLabel("Titel").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern" }).ClickAsync();
+        Assert.Contains("Bitte wählen Sie das Gremium.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/sitzungen/bearbeiten (errors)");
+
+        // Keyboard only: choose the body, type, submit with Enter.
+        await page.GetByLabel("Gremium", new() { Exact = true }).FocusAsync();
+        await page.GetByLabel("Gremium", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Vollversammlung Masterplan Kommunale Sicherheit 2.0" });
+        await page.GetByLabel("Titel").FillAsync("Sondersitzung");
+        await page.GetByLabel("Datum").FillAsync("2027-01-14");
+        await page.GetByLabel("Datum").PressAsync("Enter");
+        await page.WaitForURLAsync("**/verwaltung/sitzungen/bearbeiten/*");
+        await Check("/verwaltung/sitzungen/bearbeiten/{id}");
+        foreach (var (link, what) in new[] { ("Tagesordnung und Unterlagen", "tagesordnung"), ("Anwesenheit, Abstimmungen, Empfehlungen", "ablauf"), ("Niederschrift", "niederschrift") })
+        {
+            await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Check($"/verwaltung/sitzungen/{{id}}/{what}");
+            await page.GoBackAsync();
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/empfehlungen");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Beleuchtung am Nordausgang verbessern" }).ClickAsync();
+        await Check("/verwaltung/empfehlungen/{id}");
+        await page.GotoAsync(site.BaseUrl + "/sitzungen/kalender");
+        await Check("/sitzungen/kalender");
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
@@ -67,6 +68,19 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/gremien/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/ratssitze"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/gremien/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["sitzungen"] = (["GET"], Everyone),
+        ["sitzungen/{id:int}"] = (["GET"], Everyone),
+        ["sitzungen/kalender"] = (["GET", "POST"], SignedIn),
+        ["sitzungen/{meetingId:int}/dokumente/{id:int}"] = (["GET"], Everyone),
+        ["kalender/gremien/{id:int}.ics"] = (["GET"], Everyone),
+        ["kalender/persoenlich/{token}.ics"] = (["GET"], Everyone),
+        ["empfehlungen"] = (["GET"], Everyone),
+        ["verwaltung/sitzungen"] = (["GET"], [Roles.Office]),
+        ["verwaltung/sitzungen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/sitzungen/{id:int}/tagesordnung"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/sitzungen/{id:int}/ablauf"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/sitzungen/{id:int}/niederschrift"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/empfehlungen/{id:int}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     [Fact]
@@ -97,10 +111,13 @@ public class RoleMatrixTests(ITestOutputHelper output)
         foreach (var (pattern, (methods, allowed)) in Matrix)
         {
             var url = "/" + pattern
-                .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper : ids.Organization, StringComparison.Ordinal)
+                .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
+                .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
+                    : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
+                    : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)
                 .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
                 .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
-                .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", ids.Organization, StringComparison.Ordinal);
+                .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting : ids.Organization, StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (who, client) in clients)
@@ -137,7 +154,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private sealed record Ids(string Organization, string Paper, int MemberPersonId);
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation);
 
     private static async Task<Ids> SampleIdsAsync(AppFactory app)
     {
@@ -147,7 +164,22 @@ public class RoleMatrixTests(ITestOutputHelper output)
         var paper = await data.Papers.Select(p => p.Id).FirstAsync();
         var person = new Person { GivenName = "Mia", FamilyName = "Mitglied", PublicConsent = false };
         data.Memberships.Add(new Membership { Person = person, Organization = plenary, VotingRight = VotingRight.Voting, StartDate = new DateOnly(2024, 1, 1) });
+        var meeting = new Meeting
+        {
+            Organization = plenary, Title = "Öffentliche Sitzung", Start = new DateTimeOffset(2026, 12, 1, 16, 0, 0, TimeSpan.Zero),
+            End = new DateTimeOffset(2026, 12, 1, 18, 0, 0, TimeSpan.Zero), IsPublic = true, CalendarUid = "matrix@test",
+        };
+        var recommendation = new Recommendation { Meeting = meeting, Title = "Empfehlung", Text = "Text", IsPublic = true, AdoptedOn = new DateOnly(2026, 12, 1) };
+        data.AddRange(meeting, recommendation);
         await data.SaveChangesAsync();
-        return new Ids(plenary.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), paper.ToString(System.Globalization.CultureInfo.InvariantCulture), person.Id);
+        var document = new MeetingDocument
+        {
+            MeetingId = meeting.Id, Title = "Bericht", FileName = "bericht.pdf", MediaType = "application/pdf", Sha512 = new string('0', 128), IsPublic = true,
+            UploadedBy = "Test", Content = new DocumentContent { Data = "%PDF-1.4"u8.ToArray() },
+        };
+        data.Add(document);
+        await data.SaveChangesAsync();
+        string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id));
     }
 }

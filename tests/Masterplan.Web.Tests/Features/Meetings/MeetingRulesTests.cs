@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Features.Meetings;
+
+/// <summary>Issue 5 §2, §3, §8: cancellations, who sees non-public documents, the Office's rule checks.</summary>
+public class MeetingRulesTests
+{
+    private static async Task<int> AddMeetingAsync(AppFactory app, int organizationId, DateTimeOffset start, bool isPublic = true, MeetingState state = MeetingState.Scheduled)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var meeting = new Meeting
+        {
+            OrganizationId = organizationId, Title = "Sitzung", Start = start, End = start.AddHours(2), IsPublic = isPublic, State = state,
+            CalendarUid = $"{Guid.NewGuid():N}@test",
+        };
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync();
+        return meeting.Id;
+    }
+
+    private static async Task<int> BodyIdAsync(AppFactory app, OrganizationKind kind)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Kind == kind && o.ParentId == null).Select(o => o.Id).FirstAsync();
+    }
+
+    [Theory, Engines]
+    public async Task The_dashboard_warns_when_the_Vollversammlung_cannot_reach_three_meetings_this_year(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var plenary = await BodyIdAsync(app, OrganizationKind.PlenaryAssembly);
+        await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 3, 12, 16, 0, 0, TimeSpan.Zero), state: MeetingState.Held);
+        await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 12, 3, 16, 0, 0, TimeSpan.Zero));
+        var cancelled = await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 12, 17, 16, 0, 0, TimeSpan.Zero), state: MeetingState.Cancelled);
+
+        var warning = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelector(".checks .warning")!.Text();
+        Assert.True(warning.Contains("mindestens 3 Sitzungen im Kalenderjahr (Quelle: 004 §3)", StringComparison.Ordinal), warning);
+        Assert.Contains("2026: 1 durchgeführt, 1 geplant – mit diesem Plan wird das Minimum von 3 Sitzungen nicht erreicht. Es fehlen 1.", warning);
+
+        await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 12, 18, 16, 0, 0, TimeSpan.Zero));
+        var checks = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelectorAll(".checks li").Select(li => li.Text()).ToList();
+        Assert.Contains(checks, c => c.StartsWith("Erfüllt", StringComparison.Ordinal) && c.Contains("Vollversammlung", StringComparison.Ordinal));
+        Assert.Contains(checks, c => c.StartsWith("Warnung", StringComparison.Ordinal) && c.Contains("wöchentliche Sitzung", StringComparison.Ordinal));
+        _ = cancelled;
+    }
+
+    [Fact]
+    public async Task A_cancellation_keeps_the_UID_raises_the_SEQUENCE_and_says_CANCEL()
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = mail });
+        var body = await MeetingChainTests.CreateBodyAsync(app);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero));
+        var page = $"/verwaltung/sitzungen/bearbeiten/{id}";
+
+        var past = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero));
+        var refused = await office.PostFormAsync($"/verwaltung/sitzungen/bearbeiten/{past}?handler=Invite", [], $"/verwaltung/sitzungen/bearbeiten/{past}");
+        Assert.Contains("Zu einer Sitzung, die schon begonnen hat oder vorbei ist, kann nicht eingeladen werden.", await refused.Content.ReadAsStringAsync());
+        Assert.Empty(await MeetingChainTests.MailsAsync(mail));
+
+        await office.PostFormAsync($"{page}?handler=Invite", [], page);
+        var noReason = await office.PostFormAsync($"{page}?handler=Cancel", new() { ["CancellationReason"] = "" }, page);
+        Assert.Contains("Bitte geben Sie den Grund der Absage an.", await noReason.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{page}?handler=Cancel", new() { ["CancellationReason"] = "Erkrankung der Vorsitzenden" }, page)).StatusCode);
+
+        var mails = await MeetingChainTests.MailsAsync(mail);
+        var invitation = MeetingChainTests.Ics(mails.First());
+        var cancellation = mails.Skip(5).Select(MeetingChainTests.Ics).ToList();
+        Assert.Equal(5, cancellation.Count);
+        Assert.All(cancellation, c =>
+        {
+            Assert.Equal("CANCEL", c.Method);
+            Assert.Equal(invitation.Events.Single().Uid, c.Events.Single().Uid);
+            Assert.Equal(invitation.Events.Single().Sequence + 1, c.Events.Single().Sequence);
+            Assert.Equal("CANCELLED", c.Events.Single().Status);
+        });
+        Assert.Contains("Erkrankung der Vorsitzenden", mails.Last().TextBody);
+    }
+
+    [Theory, Engines]
+    public async Task Non_public_documents_are_only_for_the_members_and_the_Office(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var body = await MeetingChainTests.CreateBodyAsync(app);
+        var other = await MeetingChainTests.CreateBodyAsync(app, "AG Andere");
+        var id = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 12, 2, 16, 0, 0, TimeSpan.Zero));
+        var secretMeeting = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 12, 9, 16, 0, 0, TimeSpan.Zero), isPublic: false);
+        int secret;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var document = new MeetingDocument
+            {
+                MeetingId = id, Title = "Vertraulicher Lagebericht", FileName = "lage.pdf", MediaType = "application/pdf", Sha512 = new string('a', 128),
+                IsPublic = false, UploadedBy = "Test", Content = new DocumentContent { Data = "%PDF-1.4 geheim"u8.ToArray() },
+            };
+            db.MeetingDocuments.Add(document);
+            await db.SaveChangesAsync();
+            secret = document.Id;
+        }
+
+        var member = await Users.SignInAsync(app, await Users.CreateAsync(app, "bernd@stadtdo.de", body.BerndPerson));
+        var stranger = await Users.SignInAsync(app, await Users.CreateAsync(app, "fremd@stadtdo.de", await PersonOfAsync(app, other.Bernd)));
+        var admin = await Users.SignInAsync(app, await Users.CreateAsync(app, "admin@stadtdo.de", Roles.Administrator));
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var url = $"/sitzungen/{id}/dokumente/{secret}";
+
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await office.GetAsync(url)).StatusCode);
+        foreach (var outsider in new[] { Users.Client(app), stranger, admin })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/sitzungen/{secretMeeting}")).StatusCode);
+            Assert.DoesNotContain("Vertraulicher Lagebericht", await (await outsider.GetAsync($"/sitzungen/{id}")).Content.ReadAsStringAsync());
+        }
+
+        Assert.Contains("Vertraulicher Lagebericht", await (await member.GetAsync($"/sitzungen/{id}")).Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync($"/sitzungen/{secretMeeting}")).StatusCode);
+
+        // The public feed lists only the public meeting; the member's secret feed both.
+        var feed = Ical.Net.Calendar.Load(await Users.Client(app).GetStringAsync($"/kalender/gremien/{body.OrganizationId}.ics"))!;
+        Assert.Single(feed.Events);
+        var created = await member.PostFormAsync("/sitzungen/kalender", []);
+        var address = (await Html.ParseAsync(created)).QuerySelector("code")!.TextContent;
+        var personal = Ical.Net.Calendar.Load(await Users.Client(app).GetStringAsync(new Uri(address).PathAndQuery))!;
+        Assert.Equal(2, personal.Events.Count);
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync("/kalender/persoenlich/geraten.ics")).StatusCode);
+    }
+
+    private static async Task<int> PersonOfAsync(AppFactory app, int membershipId)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Memberships.Where(m => m.Id == membershipId).Select(m => m.PersonId).SingleAsync();
+    }
+
+    [Fact]
+    public void Agenda_numbers_sort_numerically_and_reject_malformed_input()
+    {
+        Assert.True(AgendaNumber.IsValid("2.1"));
+        Assert.False(AgendaNumber.IsValid("2."));
+        Assert.False(AgendaNumber.IsValid("0"));
+        Assert.False(AgendaNumber.IsValid("1.2.3.4"));
+        var sorted = new[] { "10", "2.10", "2.9", "2", "1" }.OrderBy(AgendaNumber.SortKey, StringComparer.Ordinal).ToList();
+        Assert.Equal(["1", "2", "2.9", "2.10", "10"], sorted);
+        Assert.Equal("3", AgendaNumber.Next(["1", "2", "2.1"]));
+        _ = CultureInfo.InvariantCulture;
+    }
+}
