@@ -215,4 +215,46 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    [BrowserFact]
+    public async Task The_Office_page_for_measures_passes_axe_and_works_with_the_keyboard()
+    {
+        var page = await SignedInOfficeAsync();
+        var failures = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(WcagAA);
+            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/konto");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Maßnahmen verwalten" }).ClickAsync();
+        await Check("/massnahmen (Office)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Neue Maßnahme anlegen" }).ClickAsync();
+        await Check("/verwaltung/massnahmen/bearbeiten");
+        await page.GetByLabel("Fortschritt in Prozent (0 bis 100)", new() { Exact = true }).FillAsync("150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        var errors = await page.Locator(".error-summary").TextContentAsync();
+        Assert.Contains("Der Fortschritt muss zwischen 0 und 100 Prozent liegen.", errors);
+        Assert.Contains("Bitte wählen Sie das Handlungsfeld.", errors);
+        await Check("/verwaltung/massnahmen/bearbeiten (errors)");
+
+        // Keyboard only: choose the field, type, submit with Enter.
+        await page.GetByLabel("Handlungsfeld", new() { Exact = true }).FocusAsync();
+        await page.GetByLabel("Handlungsfeld", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "2.5 Videoüberwachung im öffentlichen Raum" });
+        await page.GetByLabel("Fortschritt in Prozent (0 bis 100)", new() { Exact = true }).FillAsync("30");
+        await page.GetByLabel("Titel", new() { Exact = true }).FillAsync("Mobile Videoanlage");
+        await page.GetByLabel("Titel", new() { Exact = true }).PressAsync("Enter");
+        await page.WaitForURLAsync("**/verwaltung/massnahmen/bearbeiten/*");
+        await Check("/verwaltung/massnahmen/bearbeiten/{id}");
+
+        await page.GetByLabel("Datum", new() { Exact = true }).FillAsync("2026-11-01");
+        await page.GetByLabel("Sachstand", new() { Exact = true }).FillAsync("Standort festgelegt.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sachstand speichern" }).ClickAsync();
+        Assert.Contains("Der Sachstand ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await Check("/verwaltung/massnahmen/bearbeiten/{id} (with a status update)");
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
 }

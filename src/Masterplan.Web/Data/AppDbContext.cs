@@ -39,6 +39,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<FieldOfActionVersion> FieldOfActionVersions => Set<FieldOfActionVersion>();
 
+    public DbSet<Measure> Measures => Set<Measure>();
+
+    public DbSet<MeasureStatusUpdate> MeasureStatusUpdates => Set<MeasureStatusUpdate>();
+
     public DbSet<Paper> Papers => Set<Paper>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();
@@ -357,6 +361,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             x.HasIndex(r => r.FireInstanceId).IsUnique();
         });
         MeetingsSchema.Configure(builder);
+        CatalogueSchema.Configure(builder);
         builder.Entity<ReferenceDataVersion>(v =>
         {
             v.HasKey(x => x.Name);

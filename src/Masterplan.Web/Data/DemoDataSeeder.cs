@@ -78,6 +78,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
 
         await db.SaveChangesAsync(ct);
         await SeedMeetingsAsync(plenary, steering, ct);
+        await SeedMeasuresAsync(ct);
         return true;
     }
 
@@ -135,6 +136,36 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
                 Note = "An das Ratsbüro übermittelt (Demo).", AuthorName = "Geschäftsstelle", RecordedAt = held.Start.AddDays(7),
             }],
         });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A few measures with status updates so that the catalogue shows progress (issue 6 §2).</summary>
+    private async Task SeedMeasuresAsync(CancellationToken ct)
+    {
+        var fields = await db.FieldsOfAction.Where(f => f.SeedKey != null).ToDictionaryAsync(f => f.SeedKey!, f => f.Id, ct);
+        var districts = await db.Districts.Where(d => d.SeedKey != null).ToDictionaryAsync(d => d.SeedKey!, d => d.Id, ct);
+        var unit = await db.Organizations.Where(o => o.Kind == OrganizationKind.Department).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync(ct);
+        var now = time.GetUtcNow();
+        Features.Catalogue.Measure Measure(string field, string title, Features.Catalogue.MeasureStatus status, int progress, string district, decimal? budget) => new()
+        {
+            FieldOfActionId = fields.GetValueOrDefault(field, fields.Values.Min()), Title = title, Status = status, Progress = progress,
+            Description = "Beispiel zum Ausprobieren (Demo).", PlannedBudget = budget, SpentBudget = budget / 2, StartDate = new DateOnly(2025, 1, 1),
+            EndDate = new DateOnly(2027, 12, 31), SourceKind = Features.Catalogue.CatalogueSourceKind.MeetingDecision, SourceText = "Vollversammlung (Demo)",
+            IsPublic = true, IsDemo = true, UpdatedAt = now, UpdatedBy = "Geschäftsstelle",
+            Districts = districts.TryGetValue(district, out var d) ? [new Features.Catalogue.MeasureDistrict { DistrictId = d }] : [],
+            Units = [new Features.Catalogue.MeasureUnit { OrganizationId = unit }],
+        };
+
+        var light = Measure("field:2.5", "Beleuchtung am Nordausgang des Hauptbahnhofs", Features.Catalogue.MeasureStatus.InProgress, 60, "district:innenstadt-nord", 120_000m);
+        light.Updates.Add(new Features.Catalogue.MeasureStatusUpdate
+        {
+            Date = new DateOnly(2025, 6, 1), Text = "Leuchten bestellt (Demo).", NewStatus = Features.Catalogue.MeasureStatus.InProgress, NewProgress = 60,
+            AuthorName = "Geschäftsstelle", RecordedAt = now,
+        });
+        db.Measures.AddRange(
+            light,
+            Measure("field:2.6", "Fortbildung zu Extremismus für Fachkräfte", Features.Catalogue.MeasureStatus.Implemented, 100, "district:eving", 15_000m),
+            Measure("field:1", "Nachbarschaftsstreifen im Quartier", Features.Catalogue.MeasureStatus.Decided, 10, "district:hoerde", null));
         await db.SaveChangesAsync(ct);
     }
 }

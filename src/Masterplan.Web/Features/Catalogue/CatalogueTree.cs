@@ -91,7 +91,14 @@ public static class CatalogueModule
     {
         services.AddScoped<CatalogueTree>();
         services.AddScoped<CatalogueEditor>();
+        services.AddScoped<Measures>();
         services.AddAuthorizationBuilder().AddPolicy(Edit, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Catalogue/Manage", Edit);
+            o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureList");
+            o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureDetails");
+        });
         return services;
     }
 
@@ -100,6 +107,7 @@ public static class CatalogueModule
         var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
         api.MapGet("/", async (CatalogueTree tree, CancellationToken ct) => TypedResults.Ok(await tree.LoadAsync(ct)))
             .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree.");
+        app.MapMeasuresApi();
         return app;
     }
 }

@@ -3,8 +3,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-public sealed class IndexModel(CatalogueTree tree) : PageModel
+public sealed class IndexModel(CatalogueTree tree, Measures measures) : PageModel
 {
+    /// <summary>Progress per node (today's catalogue only; public measures, discarded ones excluded).</summary>
+    public IReadOnlyDictionary<int, NodeProgress> RollUp { get; private set; } = new Dictionary<int, NodeProgress>();
+
     public IReadOnlyList<CatalogueNode> Fields { get; private set; } = [];
 
     public int Count { get; private set; }
@@ -17,6 +20,10 @@ public sealed class IndexModel(CatalogueTree tree) : PageModel
     {
         Fields = AsOf is { } day ? await tree.LoadAsOfAsync(EndOfDay(day), ct) : await tree.LoadAsync(ct);
         Count = Fields.Sum(f => f.SelfAndDescendants().Count());
+        if (AsOf is null)
+        {
+            RollUp = await measures.RollUpAsync(Fields, publicOnly: true, ct);
+        }
     }
 
     /// <summary>The last moment of a calendar day in Dortmund, as UTC.</summary>

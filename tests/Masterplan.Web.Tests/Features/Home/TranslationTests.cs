@@ -23,6 +23,7 @@ public partial class TranslationTests
             .Concat(Enum.GetValues<ConsultationRole>().Select(PapersModule.RoleLabel))
             .Concat(Enum.GetValues<Masterplan.Web.Features.Catalogue.CatalogueChangeKind>().Select(Masterplan.Web.Features.Catalogue.ChangesModel.Label))
             .Concat(Enum.GetValues<Masterplan.Web.Features.Catalogue.CatalogueSourceKind>().Select(Masterplan.Web.Features.Catalogue.ChangesModel.Label))
+            .Concat(Enum.GetValues<Masterplan.Web.Features.Catalogue.MeasureStatus>().Select(Masterplan.Web.Features.Catalogue.Measures.StatusLabel))
             .Concat(ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation }))
             .Concat(Masterplan.Web.Features.Accounts.Roles.Assignable.Append(Masterplan.Web.Features.Accounts.Roles.Member).Select(Masterplan.Web.Features.Accounts.Roles.Label))
             .Distinct()

@@ -407,6 +407,165 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldOfActionVersions");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("PlannedBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("SpentBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Measures", t =>
+                        {
+                            t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureDistrict", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeasureId", "DistrictId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("MeasureDistrict");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureStatusUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NewProgress")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "Date");
+
+                    b.ToTable("MeasureStatusUpdates");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeasureId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("MeasureUnit");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
                 {
                     b.Property<int>("Id")
@@ -1617,6 +1776,54 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureDistrict", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureStatusUpdate", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Units")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Meetings.Meeting", "Meeting")
@@ -1961,6 +2168,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldOfAction", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Units");
+
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>

@@ -1,0 +1,252 @@
+using System.Globalization;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Organizations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue.Manage;
+
+/// <summary>The Office creates and changes a measure and records its status updates (issue 6 §2); concurrent edits are refused, nothing typed is lost.</summary>
+public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures) : PageModel
+{
+    public Measure? Current { get; private set; }
+
+    /// <summary>Set when someone else saved in between: the stored values, shown next to the user's input.</summary>
+    public Measure? Conflict { get; private set; }
+
+    public string? ConflictMessage { get; private set; }
+
+    public IReadOnlyList<CatalogueNode> Nodes { get; private set; } = [];
+
+    public IReadOnlyList<District> AllDistricts { get; private set; } = [];
+
+    public IReadOnlyList<Organization> Departments { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public int? FieldOfActionId { get; set; }
+
+    [BindProperty]
+    public string? Title { get; set; }
+
+    [BindProperty]
+    public string? Description { get; set; }
+
+    [BindProperty]
+    public string? Partners { get; set; }
+
+    [BindProperty]
+    public MeasureStatus Status { get; set; } = MeasureStatus.Proposed;
+
+    [BindProperty]
+    public int? Progress { get; set; } = 0;
+
+    [BindProperty]
+    public string? Weight { get; set; } = "1";
+
+    [BindProperty]
+    public string? PlannedBudget { get; set; }
+
+    [BindProperty]
+    public string? SpentBudget { get; set; }
+
+    [BindProperty]
+    public DateOnly? StartDate { get; set; }
+
+    [BindProperty]
+    public DateOnly? EndDate { get; set; }
+
+    [BindProperty]
+    public string? Place { get; set; }
+
+    [BindProperty]
+    public List<int> DistrictIds { get; set; } = [];
+
+    [BindProperty]
+    public List<int> UnitIds { get; set; } = [];
+
+    [BindProperty]
+    public CatalogueSourceKind SourceKind { get; set; } = CatalogueSourceKind.MeetingDecision;
+
+    [BindProperty]
+    public string? SourceText { get; set; }
+
+    [BindProperty]
+    public bool IsPublic { get; set; }
+
+    [BindProperty]
+    public int? Version { get; set; }
+
+    [BindProperty]
+    public DateOnly? UpdateDate { get; set; }
+
+    [BindProperty]
+    public string? UpdateText { get; set; }
+
+    [BindProperty]
+    public MeasureStatus? UpdateStatus { get; set; }
+
+    [BindProperty]
+    public int? UpdateProgress { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? feld, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Current is { } m)
+        {
+            Fill(m);
+        }
+        else
+        {
+            FieldOfActionId = feld;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht");
+        var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget");
+        var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var input = new MeasureInput(
+            FieldOfActionId, Title, Description, Partners, Status, Progress, weight, planned, spent, StartDate, EndDate,
+            Place, DistrictIds, UnitIds, SourceKind, SourceText, IsPublic);
+        var result = await measures.SaveAsync(id, id is null ? null : Version, input, ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (result.Conflict is { } current)
+        {
+            // The user's input stays in the form; the next save is based on what is stored now.
+            Conflict = current;
+            ConflictMessage = MeasureSaveResult.ConflictMessage(current);
+            Version = current.Version;
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
+
+        if (result.Saved is null)
+        {
+            return Page();
+        }
+
+        Message = id is null ? "Die Maßnahme ist angelegt." : "Die Änderungen sind gespeichert.";
+        return RedirectToPage(new { id = result.Saved.Id });
+    }
+
+    public async Task<IActionResult> OnPostUpdateAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Current is null)
+        {
+            return NotFound();
+        }
+
+        Fill(Current);
+        var errors = await measures.AddUpdateAsync(id, new StatusUpdateInput(UpdateDate, UpdateText, UpdateStatus, UpdateProgress), ct);
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var (field, message) in errors)
+            {
+                ModelState.AddModelError(field, message);
+            }
+
+            return Page();
+        }
+
+        Message = "Der Sachstand ist eingetragen.";
+        return RedirectToPage(new { id });
+    }
+
+    public string NameOf(int nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId) is { } n ? $"{n.Number} {n.Title}" : "–";
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
+        AllDistricts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).ToListAsync(ct);
+        Departments = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);
+        if (id is null)
+        {
+            return true;
+        }
+
+        Current = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).FirstOrDefaultAsync(m => m.Id == id, ct);
+        return Current is not null;
+    }
+
+    private void Fill(Measure m)
+    {
+        FieldOfActionId = m.FieldOfActionId;
+        Title = m.Title;
+        Description = m.Description;
+        Partners = m.Partners;
+        Status = m.Status;
+        Progress = m.Progress;
+        Weight = m.Weight.ToString("0.###", CultureInfo.GetCultureInfo("de-DE"));
+        PlannedBudget = m.PlannedBudget?.ToString("0.00", CultureInfo.GetCultureInfo("de-DE"));
+        SpentBudget = m.SpentBudget?.ToString("0.00", CultureInfo.GetCultureInfo("de-DE"));
+        StartDate = m.StartDate;
+        EndDate = m.EndDate;
+        Place = m.Place;
+        DistrictIds = m.Districts.Select(d => d.DistrictId).ToList();
+        UnitIds = m.Units.Select(u => u.OrganizationId).ToList();
+        SourceKind = m.SourceKind;
+        SourceText = m.SourceText;
+        IsPublic = m.IsPublic;
+        Version = m.Version;
+    }
+
+    /// <summary>Reads an amount as typed in German ("1.234,50") or with a decimal point ("1234.50").</summary>
+    private decimal? ParseAmount(string field, string? text, string what)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var clean = text.Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
+        if (clean.Contains(',', StringComparison.Ordinal))
+        {
+            clean = clean.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
+        }
+
+        if (decimal.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        {
+            return value;
+        }
+
+        ModelState.AddModelError(field, $"{what} muss eine Zahl sein, zum Beispiel 1500,50.");
+        return null;
+    }
+}

@@ -1,0 +1,39 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>One measure for the public: status, progress, budget, dates, places, units, status updates, source; no staff names.</summary>
+public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree) : PageModel
+{
+    public Measure Measure { get; private set; } = null!;
+
+    public CatalogueNode? Node { get; private set; }
+
+    public IReadOnlyList<string> DistrictNames { get; private set; } = [];
+
+    public IReadOnlyList<string> UnitNames { get; private set; } = [];
+
+    public bool IsOffice => User.IsInRole(Roles.Office);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates)
+            .FirstOrDefaultAsync(m => m.Id == id && (m.IsPublic || IsOffice), ct);
+        if (measure is null)
+        {
+            return NotFound();
+        }
+
+        Measure = measure;
+        Node = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == measure.FieldOfActionId);
+        var districts = measure.Districts.Select(d => d.DistrictId).ToList();
+        DistrictNames = await db.Districts.Where(d => districts.Contains(d.Id)).OrderBy(d => d.Position).Select(d => d.Name).ToListAsync(ct);
+        var units = measure.Units.Select(u => u.OrganizationId).ToList();
+        UnitNames = await db.Organizations.Where(o => units.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>A measure as the API shows it (public fields only; no staff names).</summary>
+public sealed record MeasureDto(
+    int Id, int FieldOfActionId, string Title, string? Description, string? Partners, MeasureStatus Status, string StatusLabel, int Progress,
+    decimal Weight, decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place,
+    IReadOnlyList<int> DistrictIds, IReadOnlyList<int> UnitIds, CatalogueSourceKind SourceKind, string? SourceText, bool IsPublic, int Version,
+    IReadOnlyList<MeasureDto.StatusUpdate> StatusUpdates)
+{
+    public sealed record StatusUpdate(DateOnly Date, string Text, MeasureStatus? NewStatus, int? NewProgress);
+}
+
+/// <summary>Body of POST and PUT <c>/api/v1/measures</c>; for PUT, <c>version</c> is the version the client read.</summary>
+public sealed record MeasureWrite(
+    int? FieldOfActionId, string? Title, string? Description, string? Partners, MeasureStatus? Status, int? Progress, decimal? Weight,
+    decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place, IReadOnlyList<int>? DistrictIds,
+    IReadOnlyList<int>? UnitIds, CatalogueSourceKind? SourceKind, string? SourceText, bool IsPublic, int? Version)
+{
+    public MeasureInput ToInput() => new(
+        FieldOfActionId, Title, Description, Partners, Status, Progress, Weight ?? 1, PlannedBudget, SpentBudget, StartDate, EndDate, Place,
+        DistrictIds, UnitIds, SourceKind ?? CatalogueSourceKind.FreeText, SourceText, IsPublic);
+}
+
+/// <summary>Measures over JSON (issue 6 §8): reading public measures for everyone, writing for the Office.</summary>
+public static class MeasuresApi
+{
+    public static WebApplication MapMeasuresApi(this WebApplication app)
+    {
+        var read = app.MapGroup("/api/v1/measures").WithTags("Catalogue").AllowAnonymous();
+        read.MapGet("/", ListAsync)
+            .WithSummary("Public measures, filtered by field of action (with its subtree), district and status.");
+        read.MapGet("/{id:int}", GetAsync).WithSummary("One public measure with its status updates.");
+
+        var write = app.MapGroup("/api/v1/measures").WithTags("Catalogue").RequireAuthorization(CatalogueModule.Edit).DisableAntiforgery();
+        write.MapPost("/", CreateAsync).WithSummary("Creates a measure (Office).");
+        write.MapPut("/{id:int}", UpdateAsync)
+            .WithSummary("Changes a measure (Office).")
+            .WithDescription("version must be the version the client read; when someone saved in between, the answer is 409 with the current version in the problem details.");
+        return app;
+    }
+
+    private static async Task<Ok<List<MeasureDto>>> ListAsync(int? field, int? district, MeasureStatus? status, Measures measures, CancellationToken ct)
+    {
+        var query = await measures.FilterAsync(publicOnly: true, field, district, status, ct);
+        var list = await query.Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).OrderBy(m => m.Id).ToListAsync(ct);
+        return TypedResults.Ok(list.Select(ToDto).ToList());
+    }
+
+    private static async Task<Results<Ok<MeasureDto>, NotFound>> GetAsync(int id, AppDbContext db, CancellationToken ct)
+    {
+        var measure = await Load(db).FirstOrDefaultAsync(m => m.Id == id && m.IsPublic, ct);
+        return measure is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(measure));
+    }
+
+    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(MeasureWrite body, Measures measures, AppDbContext db, CancellationToken ct)
+    {
+        var result = await measures.SaveAsync(null, null, body.ToInput(), ct);
+        if (result.Saved is null)
+        {
+            return Invalid(result.Errors);
+        }
+
+        var saved = await Load(db).FirstAsync(m => m.Id == result.Saved.Id, ct);
+        return TypedResults.Created($"/api/v1/measures/{saved.Id}", ToDto(saved));
+    }
+
+    private static async Task<Results<Ok<MeasureDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
+        int id, MeasureWrite body, Measures measures, AppDbContext db, CancellationToken ct)
+    {
+        var result = await measures.SaveAsync(id, body.Version, body.ToInput(), ct);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Conflict is { } current)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The measure was changed in the meantime.",
+                detail: $"Version {body.Version} is no longer current; the current version is {current.Version}. Read the measure again and apply your change to it.",
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+        }
+
+        if (result.Saved is null)
+        {
+            return Invalid(result.Errors);
+        }
+
+        var saved = await Load(db).FirstAsync(m => m.Id == id, ct);
+        return TypedResults.Ok(ToDto(saved));
+    }
+
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
+            detail: string.Join(" ", errors.Values), title: "The measure is not valid.");
+
+    private static IQueryable<Measure> Load(AppDbContext db) =>
+        db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates);
+
+    private static MeasureDto ToDto(Measure m) => new(
+        m.Id, m.FieldOfActionId, m.Title, m.Description, m.Partners, m.Status, Measures.StatusLabel(m.Status), m.Progress, m.Weight, m.PlannedBudget,
+        m.SpentBudget, m.StartDate, m.EndDate, m.Place, m.Districts.Select(d => d.DistrictId).Order().ToList(), m.Units.Select(u => u.OrganizationId).Order().ToList(),
+        m.SourceKind, m.SourceText, m.IsPublic, m.Version,
+        m.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => new MeasureDto.StatusUpdate(u.Date, u.Text, u.NewStatus, u.NewProgress)).ToList());
+}
