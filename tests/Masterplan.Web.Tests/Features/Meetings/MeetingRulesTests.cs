@@ -145,6 +145,45 @@ public class MeetingRulesTests
     }
 
     [Fact]
+    public async Task A_weekly_series_fills_the_Sonderstab_rhythm_and_an_upload_over_the_limit_is_refused()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Meetings:MaxUploadMegabytes"] = "1" });
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var taskForce = await BodyIdAsync(app, OrganizationKind.SpecialTaskForce);
+
+        // 23.11.2026 is a Monday: the series covers this week and the next four (the check looks four weeks ahead).
+        var created = await office.PostFormAsync("/verwaltung/sitzungen/bearbeiten", new()
+        {
+            ["OrganizationId"] = taskForce.ToString(CultureInfo.InvariantCulture), ["Title"] = "Wöchentliche Lage", ["Date"] = "2026-11-25",
+            ["StartTime"] = "09:00", ["EndTime"] = "10:00", ["RepeatWeekly"] = "4",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using (var scope = app.Scope())
+        {
+            var series = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Meetings.Where(m => m.OrganizationId == taskForce).ToListAsync();
+            Assert.Equal(5, series.Count);
+            Assert.Single(series.Select(m => m.SeriesId).Distinct());
+            Assert.Equal(new DateTimeOffset(2026, 12, 23, 8, 0, 0, TimeSpan.Zero), series.Max(m => m.Start));
+        }
+
+        var weekly = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelectorAll(".checks li").Select(li => li.Text()).Single(c => c.Contains("wöchentliche Sitzung", StringComparison.Ordinal));
+        Assert.Contains("Ohne Sitzung: KW 40/2026", weekly); // the eight weeks before are still empty
+        Assert.DoesNotContain("KW 48/2026", weekly);
+        Assert.DoesNotContain("KW 52/2026", weekly);
+
+        var id = MeetingChainTests.IdFrom(created);
+        var agenda = $"/verwaltung/sitzungen/{id}/tagesordnung";
+        var big = new byte[1_600_000];
+        "%PDF-1.4"u8.CopyTo(big);
+        var refused = await office.PostFileAsync($"{agenda}?handler=Upload", agenda, [], "file", "gross.pdf", big);
+        Assert.Contains("Die Datei „gross.pdf“ ist 1,5 MB groß; erlaubt sind höchstens 1 MB.", await refused.Content.ReadAsStringAsync());
+        await using (var scope = app.Scope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().MeetingDocuments.AnyAsync());
+        }
+    }
+
+    [Fact]
     public void Agenda_numbers_sort_numerically_and_reject_malformed_input()
     {
         Assert.True(AgendaNumber.IsValid("2.1"));
