@@ -184,6 +184,50 @@ public class MeetingRulesTests
     }
 
     [Fact]
+    public async Task A_roll_call_counts_each_filled_seat_once_and_the_Lenkungskreis_check_names_meetings_without_the_overview()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var body = await MeetingChainTests.CreateBodyAsync(app);
+        var officeUser = await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office);
+        var id = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 11, 23, 8, 30, 0, TimeSpan.Zero));
+        var steering = await BodyIdAsync(app, OrganizationKind.SteeringCircle);
+        await AddMeetingAsync(app, steering, new DateTimeOffset(2026, 12, 7, 15, 0, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var office = await Users.SignInAsync(app, officeUser);
+        var agenda = $"/verwaltung/sitzungen/{id}/tagesordnung";
+        await office.PostFormAsync($"{agenda}?handler=Item", new() { ["Number"] = "1", ["ItemTitle"] = "Antrag" }, agenda);
+        var conduct = $"/verwaltung/sitzungen/{id}/ablauf";
+        var attendance = new FormUrlEncodedContent(
+        [
+            new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Clara.ToString(CultureInfo.InvariantCulture)),
+            new("deputies", body.Dieter.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", await MeetingChainTests.TokenAsync(office, conduct)),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
+        var item = await MeetingChainTests.ItemIdAsync(app, id, "1");
+        string Seat(int membership) => $"choice-{membership.ToString(CultureInfo.InvariantCulture)}";
+
+        // The typed counts are ignored in a roll call; the seats decide. Anna's seat is filled by her deputy Dieter.
+        var voted = await office.PostFormAsync($"{conduct}?handler=Vote", new()
+        {
+            ["VoteItemId"] = item, ["Subject"] = "Antrag", ["IsRollCall"] = "true", ["Yes"] = "0", ["No"] = "0", ["Abstain"] = "0",
+            [Seat(body.Anna)] = "Yes", [Seat(body.Bernd)] = "No", [Seat(body.Clara)] = "Yes",
+        }, conduct);
+        Assert.True(voted.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(voted));
+        await using (var scope = app.Scope())
+        {
+            var vote = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Votes.Include(v => v.RollCall).SingleAsync();
+            Assert.Equal((2, 1, 0, true, true), (vote.Yes, vote.No, vote.Abstain, vote.Adopted, vote.QuorumReached));
+            Assert.Equal(await PersonOfAsync(app, body.Dieter), vote.RollCall.Single(r => r.MembershipId == body.Anna).PersonId);
+        }
+
+        var checks = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelectorAll(".checks li").Select(li => li.Text()).ToList();
+        var overview = checks.Single(c => c.Contains("Übersicht der Handlungsfelder in jeder Sitzung", StringComparison.Ordinal));
+        Assert.StartsWith("Warnung", overview, StringComparison.Ordinal);
+        Assert.Contains("1 Sitzungen ohne die Übersicht der Handlungsfelder.", overview);
+        Assert.Contains("07.12.2026 Sitzung", overview);
+    }
+
+    [Fact]
     public void Agenda_numbers_sort_numerically_and_reject_malformed_input()
     {
         Assert.True(AgendaNumber.IsValid("2.1"));
