@@ -8,6 +8,7 @@ using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +22,7 @@ builder.Services.AddJobs(builder.Configuration);
 builder.Services.AddCatalogue();
 builder.Services.AddOrganizations();
 builder.Services.AddMeetings();
+builder.Services.AddReports();
 
 DocumentLicensing.ChoosePdfLicense(builder.Configuration);
 var app = builder.Build();

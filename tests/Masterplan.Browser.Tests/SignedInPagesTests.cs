@@ -212,6 +212,8 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await Check("/verwaltung/empfehlungen/{id}");
         await page.GotoAsync(site.BaseUrl + "/sitzungen/kalender");
         await Check("/sitzungen/kalender");
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/statusuebersicht?von=2020-01-01");
+        await Check("/verwaltung/statusuebersicht");
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

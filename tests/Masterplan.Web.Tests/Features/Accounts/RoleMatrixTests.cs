@@ -76,6 +76,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["kalender/persoenlich/{token}.ics"] = (["GET"], Everyone),
         ["empfehlungen"] = (["GET"], Everyone),
         ["verwaltung/sitzungen"] = (["GET"], [Roles.Office]),
+        ["verwaltung/statusuebersicht"] = (["GET"], [Roles.Office]),
         ["verwaltung/sitzungen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/sitzungen/{id:int}/tagesordnung"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/sitzungen/{id:int}/ablauf"] = (["GET", "POST"], [Roles.Office]),

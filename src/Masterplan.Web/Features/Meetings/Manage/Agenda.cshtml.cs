@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Meetings.Manage;
 
 /// <summary>The agenda (items 1, 2, 2.1 with links) and the documents of a meeting (issue 5 §3).</summary>
-public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, IOptions<MeetingsOptions> options, TimeProvider time) : PageModel
+public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Reports.StatusOverview overview, IOptions<MeetingsOptions> options, TimeProvider time) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -215,6 +215,32 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, IOptio
         db.MeetingDocuments.Add(document);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Das Dokument „{document.Title}“ ist hochgeladen.";
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>Attaches the status overview of the catalogue as a non-public PDF (001 §I; the dashboard checks for it).</summary>
+    public async Task<IActionResult> OnPostAttachOverviewAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var to = DateOnly.FromDateTime(MeetingMail.Local(Meeting.Start));
+        var previous = await db.Meetings.AsNoTracking()
+            .Where(m => m.OrganizationId == Meeting.OrganizationId && m.Start < Meeting.Start && m.State != MeetingState.Cancelled)
+            .OrderByDescending(m => m.Start).Select(m => (DateTimeOffset?)m.Start).FirstOrDefaultAsync(ct);
+        var from = previous is { } p ? DateOnly.FromDateTime(MeetingMail.Local(p)) : to.AddMonths(-3);
+        var data = await overview.BuildAsync(from, to, ct);
+        var pdf = Masterplan.Documents.PdfRenderer.Render(Reports.StatusOverview.ToDocument(data, $"{Meeting.Organization.Name}, Sitzung am {to:dd.MM.yyyy}"));
+        db.MeetingDocuments.Add(new MeetingDocument
+        {
+            MeetingId = id, Title = $"Übersicht der Handlungsfelder ({from:dd.MM.yyyy} bis {to:dd.MM.yyyy})", FileName = $"statusuebersicht-{to:yyyy-MM-dd}.pdf",
+            MediaType = UploadedFile.Pdf.MediaType, Size = pdf.Length, Sha512 = UploadedFile.Sha512Hex(pdf), IsPublic = false, Kind = MeetingDocumentKind.StatusOverview,
+            UploadedAt = time.GetUtcNow(), UploadedBy = db.CurrentActorName(), Content = new DocumentContent { Data = pdf },
+        });
+        await db.SaveChangesAsync(ct);
+        TempData["Message"] = "Die Übersicht der Handlungsfelder ist als Unterlage angehängt.";
         return RedirectToPage(new { id });
     }
 

@@ -1,0 +1,45 @@
+using Masterplan.Documents;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masterplan.Web.Features.Reports;
+
+/// <summary>The status overview for a chosen period: as a page, a tagged PDF and a DOCX (issue 6 §5).</summary>
+public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : PageModel
+{
+    public StatusOverviewData Data { get; private set; } = null!;
+
+    [BindProperty(SupportsGet = true, Name = "von")]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "bis")]
+    public DateOnly? To { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Page();
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
+        await LoadAsync(ct) ? File(PdfRenderer.Render(StatusOverview.ToDocument(Data, null)), "application/pdf", FileName("pdf")) : Page();
+
+    public async Task<IActionResult> OnGetDocxAsync(CancellationToken ct) =>
+        await LoadAsync(ct)
+            ? File(DocxRenderer.Render(StatusOverview.ToDocument(Data, null)), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", FileName("docx"))
+            : Page();
+
+    private string FileName(string extension) => $"statusuebersicht-{Data.From:yyyy-MM-dd}-{Data.To:yyyy-MM-dd}.{extension}";
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        var today = DateOnly.FromDateTime(Meetings.MeetingMail.Local(time.GetUtcNow()));
+        var (from, to) = (From ?? today.AddMonths(-3), To ?? today);
+        if (to < from)
+        {
+            ModelState.AddModelError("bis", "Das Ende des Zeitraums liegt vor seinem Beginn.");
+            (from, to) = (to, from);
+        }
+
+        (From, To) = (from, to);
+        Data = await overview.BuildAsync(from, to, ct);
+        return ModelState.IsValid;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using Masterplan.Documents;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Reports;
+
+public sealed record OverviewMeasure(Measure Measure, IReadOnlyList<MeasureStatusUpdate> NewUpdates);
+
+public sealed record OverviewField(CatalogueNode Node, NodeProgress? Progress, IReadOnlyList<OverviewMeasure> Measures);
+
+/// <summary>The content of one status overview: every field with its measures, the period's status updates and catalogue changes.</summary>
+public sealed record StatusOverviewData(DateOnly From, DateOnly To, IReadOnlyList<OverviewField> Fields, IReadOnlyList<CatalogueChange> Changes);
+
+/// <summary>
+/// The overview the Lenkungskreis gets at every regular meeting (001 §I: "Übersicht der Handlungsfelder inkl. der
+/// jeweiligen Tätigkeiten bzw. Sachstände"), as page data and as a document for PDF and DOCX (issue 6 §5).
+/// Indicators and milestones join when the catalogue has them.
+/// </summary>
+public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures measures)
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public async Task<StatusOverviewData> BuildAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var fields = await tree.LoadAsync(ct);
+        var progress = await measures.RollUpAsync(fields, publicOnly: false, ct);
+        var all = await db.Measures.AsNoTracking().OrderBy(m => m.Title).ToListAsync(ct);
+        var updates = (await db.Set<MeasureStatusUpdate>().AsNoTracking().Where(u => u.Date >= from && u.Date <= to).ToListAsync(ct))
+            .ToLookup(u => u.MeasureId);
+        var byNode = all.ToLookup(m => m.FieldOfActionId);
+        var rows = fields.SelectMany(f => f.SelfAndDescendants())
+            .Select(n => new OverviewField(n, progress.GetValueOrDefault(n.Id),
+                byNode[n.Id].Select(m => new OverviewMeasure(m, updates[m.Id].OrderBy(u => u.Date).ToList())).ToList()))
+            .ToList();
+        var changes = await tree.ChangesAsync(Start(from), Start(to.AddDays(1)), ct);
+        return new StatusOverviewData(from, to, rows, changes);
+    }
+
+    public static Document ToDocument(StatusOverviewData data, string? meetingLine)
+    {
+        var title = $"Übersicht der Handlungsfelder mit Sachständen, {data.From.ToString("dd.MM.yyyy", German)} bis {data.To.ToString("dd.MM.yyyy", German)}";
+        var blocks = new List<Block>
+        {
+            new Heading(1, "Übersicht der Handlungsfelder mit Sachständen"),
+            KeyValueList.Of(
+                ("Zeitraum", $"{data.From.ToString("dd.MM.yyyy", German)} bis {data.To.ToString("dd.MM.yyyy", German)}"),
+                ("Für", meetingLine ?? "Lenkungskreis"),
+                ("Grundlage", "Masterplan Kommunale Sicherheit 2.0, 001 §I: Übersicht bei jeder regulären Sitzung des Lenkungskreises"),
+                ("Maßnahmen", data.Fields.Sum(f => f.Measures.Count).ToString(German))),
+        };
+        foreach (var field in data.Fields)
+        {
+            blocks.Add(new Heading(Math.Min(field.Node.Depth + 2, 3), $"{field.Node.Number} {field.Node.Title}"));
+            if (field.Progress is { } p)
+            {
+                blocks.Add(new Paragraph($"Fortschritt: {p.Percent} % aus {p.Measures} Maßnahmen (gewichtet, ohne verworfene)."));
+            }
+
+            if (field.Measures.Count > 0)
+            {
+                blocks.Add(new Table($"Maßnahmen in {field.Node.Number}", ["Maßnahme", "Stand", "Fortschritt", "Sachstände im Zeitraum"],
+                    field.Measures.Select(m => (IReadOnlyList<string>)
+                    [
+                        m.Measure.Title, Measures.StatusLabel(m.Measure.Status), $"{m.Measure.Progress} %",
+                        m.NewUpdates.Count == 0 ? "–" : string.Join("\n", m.NewUpdates.Select(u => $"{u.Date.ToString("dd.MM.yyyy", German)}: {u.Text}")),
+                    ]).ToList()) { ColumnWidths = [3, 1.4, 1, 4] });
+            }
+        }
+
+        blocks.Add(new Heading(2, "Änderungen am Katalog im Zeitraum"));
+        blocks.Add(data.Changes.Count == 0
+            ? new Paragraph("Keine Änderungen.")
+            : new Table("Änderungen am Katalog", ["Datum", "Änderung", "Handlungsfeld", "Quelle"],
+                data.Changes.Select(c => (IReadOnlyList<string>)
+                [
+                    MeetingMail.Local(c.At).ToString("dd.MM.yyyy", German), Catalogue.ChangesModel.Label(c.Change),
+                    $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{Catalogue.ChangesModel.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + c.SourceText)}",
+                ]).ToList()) { ColumnWidths = [1.2, 1.4, 3, 3] });
+        return new Document(title, blocks)
+        {
+            Author = "Stadt Dortmund, Geschäftsstelle Masterplan Kommunale Sicherheit",
+            Subject = "Statusübersicht für den Lenkungskreis",
+            HeaderText = $"Statusübersicht · {data.To.ToString("dd.MM.yyyy", German)}",
+        };
+    }
+
+    private static DateTimeOffset Start(DateOnly day) => Meetings.Manage.EditModel.ToUtc(day, TimeOnly.MinValue);
+}

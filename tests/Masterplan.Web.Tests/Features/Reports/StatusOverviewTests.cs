@@ -1,0 +1,87 @@
+using System.Net;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+
+namespace Masterplan.Web.Tests.Features.Reports;
+
+/// <summary>Issue 6 §5 and its "done when": the status overview lists every field of 001 and the measures; PDF and DOCX.</summary>
+public class StatusOverviewTests
+{
+    [Theory, Engines]
+    public async Task The_overview_lists_every_field_of_001_and_the_measures_as_page_PDF_and_DOCX_and_satisfies_the_Lenkungskreis_check(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        List<string> topLevel;
+        int steeringMeeting;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            topLevel = await db.FieldsOfAction.Where(f => f.ParentId == null && !f.IsRetired).Select(f => f.Title).ToListAsync();
+            var node = await db.FieldsOfAction.FirstAsync(f => f.Title == "Videoüberwachung im öffentlichen Raum");
+            db.Measures.Add(new Measure
+            {
+                FieldOfActionId = node.Id, Title = "Kameras am Nordmarkt erneuern", Status = MeasureStatus.InProgress, Progress = 40, IsPublic = false,
+                StartDate = new DateOnly(2026, 1, 1), UpdatedAt = app.Clock.GetUtcNow(),
+                Updates = [new MeasureStatusUpdate { Date = new DateOnly(2026, 10, 15), Text = "Ausschreibung veröffentlicht", AuthorName = "Amt 32", RecordedAt = app.Clock.GetUtcNow() }],
+            });
+            var steering = await db.Organizations.FirstAsync(o => o.Kind == OrganizationKind.SteeringCircle);
+            var meeting = new Meeting
+            {
+                OrganizationId = steering.Id, Title = "Lenkungskreis", Start = new DateTimeOffset(2026, 12, 3, 15, 0, 0, TimeSpan.Zero),
+                End = new DateTimeOffset(2026, 12, 3, 17, 0, 0, TimeSpan.Zero), CalendarUid = "lk@test",
+            };
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            steeringMeeting = meeting.Id;
+        }
+
+        Assert.Equal(4, topLevel.Count);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var page = (await office.GetPageAsync("/verwaltung/statusuebersicht?von=2026-09-01&bis=2026-11-23")).Body!.Text();
+        Assert.Contains("Kameras am Nordmarkt erneuern", page);
+        Assert.Contains("15.10.2026: Ausschreibung veröffentlicht", page);
+        Assert.All(topLevel, t => Assert.Contains(t, page));
+
+        var pdf = await office.GetByteArrayAsync("/verwaltung/statusuebersicht?handler=Pdf&von=2026-09-01&bis=2026-11-23");
+        using (var document = PdfDocument.Open(pdf))
+        {
+            var text = string.Join(" ", document.GetPages().Select(p => p.Text));
+            Assert.All(topLevel, t => Assert.Contains(t.Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal)));
+            Assert.Contains("KamerasamNordmarkterneuern", text.Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains("Fortschritt:40%aus1Maßnahmen", text.Replace(" ", "", StringComparison.Ordinal));
+        }
+
+        var docx = await office.GetByteArrayAsync("/verwaltung/statusuebersicht?handler=Docx&von=2026-09-01&bis=2026-11-23");
+        using (var word = WordprocessingDocument.Open(new MemoryStream(docx), false))
+        {
+            Assert.Empty(new OpenXmlValidator().Validate(word));
+            Assert.Contains("Kameras am Nordmarkt erneuern", word.MainDocumentPart!.Document!.InnerText);
+        }
+
+        // Nobody but the Office prepares it; the measure is not public.
+        Assert.Equal(HttpStatusCode.Redirect, (await Users.Client(app).GetAsync("/verwaltung/statusuebersicht")).StatusCode);
+
+        // Attached to the Lenkungskreis meeting, the dashboard's 001 §I check no longer names that meeting.
+        var agenda = $"/verwaltung/sitzungen/{steeringMeeting}/tagesordnung";
+        Assert.Contains("03.12.2026 Lenkungskreis", (await office.GetPageAsync("/verwaltung/sitzungen")).Body!.Text());
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{agenda}?handler=AttachOverview", [], agenda)).StatusCode);
+        var check = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelectorAll(".checks li").Select(li => li.Text())
+            .Single(c => c.Contains("Übersicht der Handlungsfelder in jeder Sitzung", StringComparison.Ordinal));
+        Assert.StartsWith("Erfüllt", check, StringComparison.Ordinal);
+        await using (var scope = app.Scope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().MeetingDocuments.SingleAsync(d => d.MeetingId == steeringMeeting);
+            Assert.Equal(MeetingDocumentKind.StatusOverview, stored.Kind);
+            Assert.False(stored.IsPublic);
+        }
+    }
+}
