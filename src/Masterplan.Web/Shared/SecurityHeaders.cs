@@ -28,7 +28,7 @@ public static class SecurityHeaders
                 if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/konto")
                     || context.Request.Path.StartsWithSegments("/verwaltung"))
                 {
-                    headers.CacheControl = "no-store";
+                    headers.CacheControl = "no-cache, no-store";
                 }
 
                 return Task.CompletedTask;

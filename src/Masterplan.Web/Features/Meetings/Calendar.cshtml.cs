@@ -42,7 +42,7 @@ public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, T
 
     private async Task<int?> LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         var user = await users.GetUserAsync(User);
         HasPerson = user?.PersonId is not null;
         HasFeed = HasPerson && await db.CalendarFeeds.AnyAsync(f => f.PersonId == user!.PersonId, ct);

@@ -86,7 +86,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         Insider = MeetingsModule.SeesNonPublic(User, meeting.OrganizationId);
         if (Insider)
         {
-            Response.Headers.CacheControl = "private, no-store";
+            Response.Headers.CacheControl = "private, no-cache, no-store";
         }
 
         var insider = Insider;

@@ -29,7 +29,7 @@ public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
         var today = DateOnly.FromDateTime(Meetings.MeetingMail.Local(time.GetUtcNow()));
         var (from, to) = (From ?? today.AddMonths(-3), To ?? today);
         if (to < from)

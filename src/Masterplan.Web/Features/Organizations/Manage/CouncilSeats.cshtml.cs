@@ -125,6 +125,6 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
             Seats[f.Id] = f.CouncilSeats;
         }
 
-        Response.Headers.CacheControl = "no-store";
+        Response.Headers.CacheControl = "no-cache, no-store";
     }
 }
