@@ -41,6 +41,11 @@ public static class MeetingsModule
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");
+        // Uploads above Kestrel's 30 MB default must still reach the page, which answers with a German message.
+        services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<Microsoft.Extensions.Options.IOptions<MeetingsOptions>>((k, m) =>
+            k.Limits.MaxRequestBodySize = Math.Max(k.Limits.MaxRequestBodySize ?? 0, (m.Value.MaxUploadMegabytes + 1L) * 1024 * 1024));
+        services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<MeetingsOptions>>((f, m) =>
+            f.MultipartBodyLengthLimit = Math.Max(f.MultipartBodyLengthLimit, (m.Value.MaxUploadMegabytes + 1L) * 1024 * 1024));
         services.AddScoped<MeetingRoll>();
         services.AddScoped<MeetingMail>();
         services.AddScoped<MinutesExport>();

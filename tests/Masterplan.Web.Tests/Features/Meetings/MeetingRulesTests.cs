@@ -228,6 +228,32 @@ public class MeetingRulesTests
     }
 
     [Fact]
+    public async Task The_quorum_follows_the_share_set_in_the_rules_of_procedure()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var body = await MeetingChainTests.CreateBodyAsync(app);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var edit = $"/verwaltung/gremien/bearbeiten/{body.OrganizationId}";
+        var rules = new Dictionary<string, string> { ["RulesAdoptedBy"] = "AG, Sitzung vom 01.02.2026", ["RulesAdoptedOn"] = "2026-02-01", ["RulesText"] = "§ 3 Beschlussfähigkeit", ["RulesQuorumPercent"] = "120" };
+        Assert.Contains("Der Anteil für die Beschlussfähigkeit muss zwischen 1 und 99 Prozent liegen.", await (await office.PostFormAsync($"{edit}?handler=Rules", rules, edit)).Content.ReadAsStringAsync());
+        rules["RulesQuorumPercent"] = "70";
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{edit}?handler=Rules", rules, edit)).StatusCode);
+
+        var id = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        var conduct = $"/verwaltung/sitzungen/{id}/ablauf";
+        var attendance = new FormUrlEncodedContent(
+        [
+            new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Clara.ToString(CultureInfo.InvariantCulture)),
+            new("__RequestVerificationToken", await MeetingChainTests.TokenAsync(office, conduct)),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
+        var quorum = (await office.GetPageAsync(conduct)).QuerySelector("section.quorum")!.Text();
+        Assert.Contains("Nicht beschlussfähig", quorum); // 2 of 3 seats is 66.7 %, not more than 70 %
+        Assert.Contains("nötig sind 3", quorum);
+        Assert.Contains("mehr als 70 % der stimmberechtigten Sitze sind besetzt", quorum);
+    }
+
+    [Fact]
     public void Agenda_numbers_sort_numerically_and_reject_malformed_input()
     {
         Assert.True(AgendaNumber.IsValid("2.1"));

@@ -48,6 +48,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty]
     public DateOnly? RulesAdoptedOn { get; set; }
 
+    /// <summary>Quorum of this version: more than this percentage of the voting seats; empty = more than half.</summary>
+    [BindProperty, Range(1, 99, ErrorMessage = "Der Anteil für die Beschlussfähigkeit muss zwischen 1 und 99 Prozent liegen.")]
+    public int? RulesQuorumPercent { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
@@ -151,7 +155,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
         db.RulesOfProcedure.Add(new RulesOfProcedure
         {
             OrganizationId = id, Version = (Versions.Count == 0 ? 0 : Versions.Max(v => v.Version)) + 1,
-            AdoptedOn = RulesAdoptedOn!.Value, AdoptedBy = RulesAdoptedBy!.Trim(), Text = RulesText!.Trim(),
+            AdoptedOn = RulesAdoptedOn!.Value, AdoptedBy = RulesAdoptedBy!.Trim(), Text = RulesText!.Trim(), QuorumMoreThanPercent = RulesQuorumPercent,
         });
         await db.SaveChangesAsync(ct);
         return Redirect($"/gremien/{id}#geschaeftsordnung");
