@@ -1,5 +1,6 @@
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Data;
 
@@ -86,7 +87,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
     private async Task SeedMeetingsAsync(Organization plenary, Organization steering, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        DateTimeOffset At(int days, int hour) => Features.Meetings.Manage.EditModel.ToUtc(DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), new TimeOnly(hour, 0));
+        DateTimeOffset At(int days, int hour) => CityTime.ToUtc(DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), new TimeOnly(hour, 0));
         Features.Meetings.Meeting NewMeeting(Organization body, string title, int days, bool isPublic) => new()
         {
             Organization = body, Title = title, Start = At(days, 16), End = At(days, 18), Room = "Ratssaal", Address = "Friedensplatz 1, 44135 Dortmund",

@@ -63,25 +63,28 @@ public static class Users
     /// <summary>GETs the form page for its antiforgery token, then POSTs the fields with it.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)
     {
-        var page = await client.GetAsync(formPage ?? url);
-        var html = await page.Content.ReadAsStringAsync();
-        var marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
-        var at = html.IndexOf(marker, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"no antiforgery token on {formPage ?? url} ({(int)page.StatusCode})");
-        var token = html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)];
+        var token = await AntiforgeryTokenAsync(client, formPage ?? url);
         var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
         return await client.PostAsync(url, content);
+    }
+
+    /// <summary>The antiforgery token of the form on a page (GET with the client's cookies).</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string formPage)
+    {
+        var page = await client.GetAsync(formPage);
+        var html = await page.Content.ReadAsStringAsync();
+        const string marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
+        var at = html.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"no antiforgery token on {formPage} ({(int)page.StatusCode})");
+        return html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)];
     }
 
     /// <summary>Like <see cref="PostFormAsync"/>, as multipart with one file.</summary>
     public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, string formPage, Dictionary<string, string> fields, string fileField, string fileName, byte[] data)
     {
-        var html = await (await client.GetAsync(formPage)).Content.ReadAsStringAsync();
-        var marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
-        var at = html.IndexOf(marker, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"no antiforgery token on {formPage}");
+        var token = await AntiforgeryTokenAsync(client, formPage);
         using var content = new MultipartFormDataContent();
-        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)])))
+        foreach (var (name, value) in fields.Append(new("__RequestVerificationToken", token)))
         {
             content.Add(new StringContent(value), name);
         }

@@ -4,6 +4,7 @@ using Masterplan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings;
 
@@ -103,7 +104,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         {
             Draft = await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == Minutes.Id).OrderByDescending(v => v.Number).FirstAsync(ct);
             DraftNotes = JsonSerializer.Deserialize<Dictionary<int, string>>(Draft.ItemNotes) ?? [];
-            CanComment = Minutes.CommentDeadline is null || Minutes.CommentDeadline >= DateOnly.FromDateTime(MeetingMail.Local(time.GetUtcNow()));
+            CanComment = Minutes.CommentDeadline is null || Minutes.CommentDeadline >= CityTime.Today(time);
         }
 
         return true;

@@ -38,6 +38,9 @@ public sealed class Meeting : IAudited
 
     public string? Address { get; set; }
 
+    /// <summary>Room and address as one line, for pages, mails, calendars and minutes.</summary>
+    public string Place => string.Join(", ", new[] { Room, Address }.Where(s => !string.IsNullOrWhiteSpace(s)));
+
     public MeetingState State { get; set; }
 
     public bool IsPublic { get; set; }

@@ -53,7 +53,7 @@ public static class MeetingCalendar
         Uid = meeting.CalendarUid,
         Sequence = meeting.CalendarSequence,
         Summary = $"{meeting.Organization.Name}: {meeting.Title}",
-        Location = string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s))),
+        Location = meeting.Place,
         Description = meeting.State == MeetingState.Cancelled && meeting.CancellationReason is { } reason ? $"Abgesagt: {reason}" : null,
         DtStart = new CalDateTime(meeting.Start.UtcDateTime, CalDateTime.UtcTzId),
         DtEnd = new CalDateTime(meeting.End.UtcDateTime, CalDateTime.UtcTzId),

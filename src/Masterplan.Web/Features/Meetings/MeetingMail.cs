@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -57,11 +58,11 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
         var recipients = await RecipientsAsync(meeting, ct);
         foreach (var r in recipients.Where(r => r.Email is not null))
         {
-            await mail.SendAsync(MailModule.Create(options.Value, r.Email!, $"Niederschrift zur Durchsicht: {meeting.Organization.Name} am {Local(meeting.Start):dd.MM.yyyy}",
+            await mail.SendAsync(MailModule.Create(options.Value, r.Email!, $"Niederschrift zur Durchsicht: {meeting.Organization.Name} am {CityTime.Local(meeting.Start):dd.MM.yyyy}",
                 $"""
                 Guten Tag,
 
-                der Entwurf der Niederschrift der Sitzung „{meeting.Title}“ vom {Local(meeting.Start):dd.MM.yyyy} liegt zur Durchsicht vor.
+                der Entwurf der Niederschrift der Sitzung „{meeting.Title}“ vom {CityTime.Local(meeting.Start):dd.MM.yyyy} liegt zur Durchsicht vor.
                 Anmerkungen sind bis zum {deadline:dd.MM.yyyy} möglich:
 
                 {baseUrl.TrimEnd('/')}/sitzungen/{meeting.Id}#niederschrift
@@ -92,14 +93,14 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
 
     private static string Subject(Meeting meeting, Kind kind) => kind switch
     {
-        Kind.Invitation => $"Einladung: {meeting.Organization.Name} am {Local(meeting.Start):dd.MM.yyyy}",
-        Kind.Update => $"Geändert: {meeting.Organization.Name} am {Local(meeting.Start):dd.MM.yyyy}",
-        _ => $"Abgesagt: {meeting.Organization.Name} am {Local(meeting.Start):dd.MM.yyyy}",
+        Kind.Invitation => $"Einladung: {meeting.Organization.Name} am {CityTime.Local(meeting.Start):dd.MM.yyyy}",
+        Kind.Update => $"Geändert: {meeting.Organization.Name} am {CityTime.Local(meeting.Start):dd.MM.yyyy}",
+        _ => $"Abgesagt: {meeting.Organization.Name} am {CityTime.Local(meeting.Start):dd.MM.yyyy}",
     };
 
     private static string Body(Meeting meeting, Kind kind, List<string> deputyFor, string baseUrl)
     {
-        var start = Local(meeting.Start);
+        var start = CityTime.Local(meeting.Start);
         var role = deputyFor.Count > 0
             ? $"Sie erhalten diese Nachricht als Vertretung für {string.Join(", ", deputyFor)}. Bitte nehmen Sie teil, wenn das Mitglied verhindert ist.\n\n"
             : "";
@@ -116,8 +117,8 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
 
             Gremium: {meeting.Organization.Name}
             Beginn: {start.ToString("dddd, dd.MM.yyyy, HH:mm", Culture)} Uhr
-            Ende: {Local(meeting.End).ToString("HH:mm", Culture)} Uhr
-            Ort: {string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s)))}
+            Ende: {CityTime.Local(meeting.End).ToString("HH:mm", Culture)} Uhr
+            Ort: {meeting.Place}
 
             {role}Tagesordnung und Unterlagen: {baseUrl.TrimEnd('/')}/sitzungen/{meeting.Id}
 
@@ -128,9 +129,4 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
     }
 
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("de-DE");
-
-    /// <summary>Dortmund's wall-clock time for a moment.</summary>
-    public static DateTime Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, Berlin).DateTime;
-
-    public static readonly TimeZoneInfo Berlin = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
 }

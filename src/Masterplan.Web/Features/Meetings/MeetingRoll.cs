@@ -14,7 +14,7 @@ public sealed record Seat(Membership Holder, IReadOnlyList<Membership> Deputies,
 }
 
 /// <summary>The quorum as it stands (issue 5 §4; 004 §3: deputies count for the member they represent).</summary>
-public sealed record QuorumState(IReadOnlyList<Seat> Seats, IReadOnlyList<Membership> Advisory, IReadOnlyList<Attendance> Attendances, int MoreThanPercent, string RuleSource)
+public sealed record QuorumState(IReadOnlyList<Membership> Memberships, IReadOnlyList<Seat> Seats, IReadOnlyList<Membership> Advisory, IReadOnlyList<Attendance> Attendances, int MoreThanPercent, string RuleSource)
 {
     public int VotingSeats => Seats.Count;
 
@@ -24,10 +24,6 @@ public sealed record QuorumState(IReadOnlyList<Seat> Seats, IReadOnlyList<Member
     public int Required => VotingSeats * MoreThanPercent / 100 + 1;
 
     public bool Reached => VotingSeats > 0 && VotingPresent * 100 > VotingSeats * MoreThanPercent;
-
-    public string Rule => MoreThanPercent == 50
-        ? "mehr als die Hälfte der stimmberechtigten Sitze ist besetzt"
-        : $"mehr als {MoreThanPercent} % der stimmberechtigten Sitze sind besetzt";
 }
 
 /// <summary>Who belongs to a meeting and who is there.</summary>
@@ -60,7 +56,7 @@ public sealed class MeetingRoll(AppDbContext db)
             })
             .ToList();
         var advisory = memberships.Where(m => m.VotingRight == VotingRight.Advisory && m.DeputyForId is null).ToList();
-        return new QuorumState(seats, advisory, attendances, rules?.QuorumMoreThanPercent ?? 50,
+        return new QuorumState(memberships, seats, advisory, attendances, rules?.QuorumMoreThanPercent ?? 50,
             rules is null ? "Standardregel (keine Geschäftsordnung hinterlegt)" : $"Geschäftsordnung, Fassung {rules.Version} vom {rules.AdoptedOn:dd.MM.yyyy}");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings;
 
@@ -16,7 +17,7 @@ public sealed class MeetingRules(AppDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<RuleCheck>> CheckAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var today = DateOnly.FromDateTime(MeetingMail.Local(now));
+        var today = DateOnly.FromDateTime(CityTime.Local(now));
         var checks = new List<RuleCheck>();
         foreach (var plenary in await BodiesAsync(OrganizationKind.PlenaryAssembly, ct))
         {
@@ -64,7 +65,7 @@ public sealed class MeetingRules(AppDbContext db, TimeProvider time)
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.OrganizationId == taskForce.Id && m.State != MeetingState.Cancelled && m.Start >= from && m.Start < to)
             .ToListAsync(ct);
-        var covered = meetings.Select(m => ISOWeek.GetWeekOfYear(MeetingMail.Local(m.Start)) + ISOWeek.GetYear(MeetingMail.Local(m.Start)) * 100).ToHashSet();
+        var covered = meetings.Select(m => ISOWeek.GetWeekOfYear(CityTime.Local(m.Start)) + ISOWeek.GetYear(CityTime.Local(m.Start)) * 100).ToHashSet();
         var missing = Enumerable.Range(0, 13).Select(w => first.AddDays(7 * w).ToDateTime(TimeOnly.MinValue))
             .Where(d => !covered.Contains(ISOWeek.GetWeekOfYear(d) + ISOWeek.GetYear(d) * 100))
             .Select(d => $"KW {ISOWeek.GetWeekOfYear(d)}/{ISOWeek.GetYear(d)}").ToList();
@@ -86,7 +87,7 @@ public sealed class MeetingRules(AppDbContext db, TimeProvider time)
     }
 
     private static List<(int, string)> Labels(IEnumerable<Meeting> meetings) =>
-        meetings.Select(m => (m.Id, $"{MeetingMail.Local(m.Start):dd.MM.yyyy} {m.Title}")).ToList();
+        meetings.Select(m => (m.Id, $"{CityTime.Local(m.Start):dd.MM.yyyy} {m.Title}")).ToList();
 
-    private static DateTimeOffset Utc(DateOnly day) => Manage.EditModel.ToUtc(day, TimeOnly.MinValue);
+    private static DateTimeOffset Utc(DateOnly day) => CityTime.ToUtc(day, TimeOnly.MinValue);
 }

@@ -76,9 +76,13 @@ public static class MeetingsModule
             return meetings;
         }
 
-        var own = user.FindAll("organization").Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var own = OwnOrganizations(user);
         return meetings.Where(m => m.IsPublic || own.Contains(m.OrganizationId));
     }
+
+    /// <summary>The organizations the user is a current member of (the <c>organization</c> claims set at sign-in).</summary>
+    public static List<int> OwnOrganizations(ClaimsPrincipal user) =>
+        user.FindAll("organization").Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     public static string StateLabel(MeetingState state) => state switch
     {

@@ -11,6 +11,7 @@ internal static class MeetingsSchema
     {
         builder.Entity<Meeting>(m =>
         {
+            m.Ignore(x => x.Place);
             m.Property(x => x.Title).HasMaxLength(300);
             m.Property(x => x.Room).HasMaxLength(200);
             m.Property(x => x.Address).HasMaxLength(300);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Masterplan.Documents;
 using Masterplan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings;
 
@@ -28,7 +29,7 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
         var memberships = await roll.MembershipsAsync(meeting, ct);
         var byId = memberships.ToDictionary(m => m.Id);
 
-        var start = MeetingMail.Local(meeting.Start);
+        var start = CityTime.Local(meeting.Start);
         var title = $"Niederschrift: {meeting.Organization.Name}, Sitzung am {start.ToString("dd.MM.yyyy", German)}";
         var blocks = new List<Block>
         {
@@ -37,8 +38,8 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
                 ("Gremium", meeting.Organization.Name),
                 ("Sitzung", meeting.Title),
                 ("Datum", start.ToString("dddd, dd.MM.yyyy", German)),
-                ("Zeit", $"{start:HH:mm} bis {MeetingMail.Local(meeting.End):HH:mm} Uhr"),
-                ("Ort", string.Join(", ", new[] { meeting.Room, meeting.Address }.Where(s => !string.IsNullOrWhiteSpace(s)))),
+                ("Zeit", $"{start:HH:mm} bis {CityTime.Local(meeting.End):HH:mm} Uhr"),
+                ("Ort", meeting.Place),
                 ("Stand", approval ?? $"Entwurf, Fassung {version.Number}"),
                 ("Ausgabe", publicEdition ? "öffentlicher Teil" : "vollständig (mit nicht öffentlichen Punkten)")),
         };

@@ -14,7 +14,7 @@ public sealed class RecommendationsModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(bool alle, CancellationToken ct)
     {
         All = alle;
-        var own = User.FindAll("organization").Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var own = MeetingsModule.OwnOrganizations(User);
         var office = User.IsInRole(Accounts.Roles.Office);
         Items = await db.Recommendations.AsNoTracking().Include(r => r.Meeting).ThenInclude(m => m.Organization).Include(r => r.Updates)
             .Where(r => office || r.IsPublic || own.Contains(r.Meeting.OrganizationId))

@@ -1,6 +1,7 @@
 using Masterplan.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Reports;
 
@@ -15,7 +16,7 @@ public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : 
     [BindProperty(SupportsGet = true, Name = "bis")]
     public DateOnly? To { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Page();
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? File(PdfRenderer.Render(StatusOverview.ToDocument(Data, null)), "application/pdf", FileName("pdf")) : Page();
@@ -30,7 +31,7 @@ public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var today = DateOnly.FromDateTime(Meetings.MeetingMail.Local(time.GetUtcNow()));
+        var today = CityTime.Today(time);
         var (from, to) = (From ?? today.AddMonths(-3), To ?? today);
         if (to < from)
         {

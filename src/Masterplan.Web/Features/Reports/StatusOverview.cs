@@ -4,6 +4,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Meetings;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Reports;
 
@@ -76,7 +77,7 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
             : new Table("Änderungen am Katalog", ["Datum", "Änderung", "Handlungsfeld", "Quelle"],
                 data.Changes.Select(c => (IReadOnlyList<string>)
                 [
-                    MeetingMail.Local(c.At).ToString("dd.MM.yyyy", German), Catalogue.ChangesModel.Label(c.Change),
+                    CityTime.Local(c.At).ToString("dd.MM.yyyy", German), Catalogue.ChangesModel.Label(c.Change),
                     $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{Catalogue.ChangesModel.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + c.SourceText)}",
                 ]).ToList()) { ColumnWidths = [1.2, 1.4, 3, 3] });
         return new Document(title, blocks)
@@ -87,5 +88,5 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
         };
     }
 
-    private static DateTimeOffset Start(DateOnly day) => Meetings.Manage.EditModel.ToUtc(day, TimeOnly.MinValue);
+    private static DateTimeOffset Start(DateOnly day) => CityTime.ToUtc(day, TimeOnly.MinValue);
 }

@@ -144,7 +144,7 @@ public class MeetingChainTests
         var attendance = new FormUrlEncodedContent(
         [
             new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Eva.ToString(CultureInfo.InvariantCulture)),
-            new("deputies", body.Dieter.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", await TokenAsync(office, conduct)),
+            new("deputies", body.Dieter.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", await office.AntiforgeryTokenAsync(conduct)),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
         var quorum = (await office.GetPageAsync(conduct)).QuerySelector("section.quorum")!.Text();
@@ -250,14 +250,6 @@ public class MeetingChainTests
     /// <summary>The error summary of a re-rendered form, for assertion messages.</summary>
     internal static async Task<string> Errors(HttpResponseMessage response) =>
         (await Html.ParseAsync(response)).QuerySelector(".error-summary")?.Text() ?? $"{(int)response.StatusCode} without error summary";
-
-    internal static async Task<string> TokenAsync(HttpClient client, string page)
-    {
-        var html = await (await client.GetAsync(page)).Content.ReadAsStringAsync();
-        const string marker = "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"";
-        var at = html.IndexOf(marker, StringComparison.Ordinal);
-        return html[(at + marker.Length)..html.IndexOf('"', at + marker.Length)];
-    }
 
     internal static async Task<string> ItemIdAsync(AppFactory app, int meetingId, string number)
     {

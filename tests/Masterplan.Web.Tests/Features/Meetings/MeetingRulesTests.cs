@@ -200,7 +200,7 @@ public class MeetingRulesTests
         var attendance = new FormUrlEncodedContent(
         [
             new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Clara.ToString(CultureInfo.InvariantCulture)),
-            new("deputies", body.Dieter.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", await MeetingChainTests.TokenAsync(office, conduct)),
+            new("deputies", body.Dieter.ToString(CultureInfo.InvariantCulture)), new("__RequestVerificationToken", await office.AntiforgeryTokenAsync(conduct)),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
         var item = await MeetingChainTests.ItemIdAsync(app, id, "1");
@@ -244,7 +244,7 @@ public class MeetingRulesTests
         var attendance = new FormUrlEncodedContent(
         [
             new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Clara.ToString(CultureInfo.InvariantCulture)),
-            new("__RequestVerificationToken", await MeetingChainTests.TokenAsync(office, conduct)),
+            new("__RequestVerificationToken", await office.AntiforgeryTokenAsync(conduct)),
         ]);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
         var quorum = (await office.GetPageAsync(conduct)).QuerySelector("section.quorum")!.Text();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
@@ -226,11 +227,11 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
             return NotFound();
         }
 
-        var to = DateOnly.FromDateTime(MeetingMail.Local(Meeting.Start));
+        var to = DateOnly.FromDateTime(CityTime.Local(Meeting.Start));
         var previous = await db.Meetings.AsNoTracking()
             .Where(m => m.OrganizationId == Meeting.OrganizationId && m.Start < Meeting.Start && m.State != MeetingState.Cancelled)
             .OrderByDescending(m => m.Start).Select(m => (DateTimeOffset?)m.Start).FirstOrDefaultAsync(ct);
-        var from = previous is { } p ? DateOnly.FromDateTime(MeetingMail.Local(p)) : to.AddMonths(-3);
+        var from = previous is { } p ? DateOnly.FromDateTime(CityTime.Local(p)) : to.AddMonths(-3);
         var data = await overview.BuildAsync(from, to, ct);
         var pdf = Masterplan.Documents.PdfRenderer.Render(Reports.StatusOverview.ToDocument(data, $"{Meeting.Organization.Name}, Sitzung am {to:dd.MM.yyyy}"));
         db.MeetingDocuments.Add(new MeetingDocument
@@ -283,7 +284,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         EarlierMeetings = (await db.Meetings.AsNoTracking()
                 .Where(m => m.OrganizationId == meeting.OrganizationId && m.Start < meeting.Start && m.State == MeetingState.Held)
                 .OrderByDescending(m => m.Start).Take(10).Select(m => new { m.Id, m.Title, m.Start }).ToListAsync(ct))
-            .Select(m => (m.Id, $"{m.Title} vom {MeetingMail.Local(m.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}")).ToList();
+            .Select(m => (m.Id, $"{m.Title} vom {CityTime.Local(m.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}")).ToList();
         return true;
     }
 }

@@ -5,6 +5,7 @@ using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
@@ -79,8 +80,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
         }
 
         ModelState.Clear();
-        var memberships = await roll.MembershipsAsync(Meeting, ct);
-        var byId = memberships.ToDictionary(m => m.Id);
+        var byId = Quorum.Memberships.ToDictionary(m => m.Id);
         if (Meeting.State == MeetingState.Cancelled)
         {
             ModelState.AddModelError("", "Die Sitzung ist abgesagt; es gibt keine Anwesenheit.");
@@ -251,7 +251,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
         db.Recommendations.Add(new Recommendation
         {
             MeetingId = id, AgendaItemId = item?.Id, Title = RecommendationTitle!.Trim(), Text = RecommendationText!.Trim(), AddresseeKind = AddresseeKind,
-            AddresseeOrganizationId = AddresseeOrganizationId, Status = RecommendationStatus.Open, AdoptedOn = DateOnly.FromDateTime(MeetingMail.Local(Meeting.Start)),
+            AddresseeOrganizationId = AddresseeOrganizationId, Status = RecommendationStatus.Open, AdoptedOn = DateOnly.FromDateTime(CityTime.Local(Meeting.Start)),
             IsPublic = Meeting.IsPublic && (item?.IsPublic ?? true), Fields = FieldIds.Distinct().Select(f => new RecommendationField { FieldOfActionId = f }).ToList(),
         });
         await db.SaveChangesAsync(ct);

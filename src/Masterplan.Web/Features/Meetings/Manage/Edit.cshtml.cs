@@ -4,6 +4,7 @@ using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
@@ -60,14 +61,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
 
         if (Meeting is { } m)
         {
-            OrganizationId = m.OrganizationId;
-            Title = m.Title;
-            Date = DateOnly.FromDateTime(MeetingMail.Local(m.Start));
-            StartTime = TimeOnly.FromDateTime(MeetingMail.Local(m.Start));
-            EndTime = TimeOnly.FromDateTime(MeetingMail.Local(m.End));
-            Room = m.Room;
-            Address = m.Address;
-            IsPublic = m.IsPublic;
+            Fill(m);
         }
         else
         {
@@ -107,8 +101,8 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
             return Page();
         }
 
-        var start = ToUtc(Date!.Value, StartTime!.Value);
-        var end = ToUtc(Date.Value, EndTime!.Value);
+        var start = CityTime.ToUtc(Date!.Value, StartTime!.Value);
+        var end = CityTime.ToUtc(Date.Value, EndTime!.Value);
         if (Meeting is { } meeting)
         {
             var moved = meeting.Start != start || meeting.End != end || meeting.Room != Room || meeting.Address != Address || meeting.Title != Title.Trim();
@@ -227,9 +221,9 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
     private void Fill(Meeting m)
     {
         (OrganizationId, Title, Room, Address, IsPublic) = (m.OrganizationId, m.Title, m.Room, m.Address, m.IsPublic);
-        Date = DateOnly.FromDateTime(MeetingMail.Local(m.Start));
-        StartTime = TimeOnly.FromDateTime(MeetingMail.Local(m.Start));
-        EndTime = TimeOnly.FromDateTime(MeetingMail.Local(m.End));
+        Date = DateOnly.FromDateTime(CityTime.Local(m.Start));
+        StartTime = TimeOnly.FromDateTime(CityTime.Local(m.Start));
+        EndTime = TimeOnly.FromDateTime(CityTime.Local(m.End));
     }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
@@ -249,7 +243,4 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    public static DateTimeOffset ToUtc(DateOnly date, TimeOnly time) =>
-        new(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), MeetingMail.Berlin), TimeSpan.Zero);
 }

@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
@@ -23,7 +24,7 @@ public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageMode
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(MeetingMail.Local(time.GetUtcNow()));
+        var today = CityTime.Today(time);
         if (date is null)
         {
             ModelState.AddModelError("date", "Bitte geben Sie das Datum an.");

@@ -5,6 +5,7 @@ using Masterplan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
@@ -86,7 +87,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(MeetingMail.Local(time.GetUtcNow()));
+        var today = CityTime.Today(time);
         if (Record is null || Latest is null)
         {
             ModelState.AddModelError("", "Bitte speichern Sie zuerst einen Entwurf.");
@@ -139,7 +140,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         }
 
         var item = await db.AgendaItems.AsNoTracking().Include(i => i.Meeting).SingleAsync(i => i.Id == approvalItemId, ct);
-        var approval = $"genehmigt in der Sitzung vom {MeetingMail.Local(item.Meeting.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}, TOP {item.Number}; Fassung {Latest!.Number}";
+        var approval = $"genehmigt in der Sitzung vom {CityTime.Local(item.Meeting.Start).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)}, TOP {item.Number}; Fassung {Latest!.Number}";
         var record = await db.Minutes.SingleAsync(m => m.Id == Record!.Id, ct);
         (record.State, record.ApprovedAt, record.ApprovedUnderAgendaItemId, record.ApprovedVersion) = (MinutesState.Approved, time.GetUtcNow(), item.Id, Latest.Number);
 
@@ -166,7 +167,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     private MeetingDocument Store(string extension, byte[] data, bool isPublic)
     {
-        var date = MeetingMail.Local(Meeting.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var date = CityTime.Local(Meeting.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var stored = new MeetingDocument
         {
             MeetingId = Meeting.Id, Title = isPublic ? $"Niederschrift (öffentlicher Teil, {extension.ToUpperInvariant()})" : $"Niederschrift ({extension.ToUpperInvariant()})",
@@ -197,7 +198,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         ApprovalItems = (await db.AgendaItems.AsNoTracking().Include(i => i.Meeting)
                 .Where(i => i.Meeting.OrganizationId == meeting.OrganizationId && i.Meeting.Start > meeting.Start && i.Meeting.State == MeetingState.Held)
                 .OrderBy(i => i.Meeting.Start).ThenBy(i => i.SortKey).Take(100).ToListAsync(ct))
-            .Select(i => (i.Id, $"{MeetingMail.Local(i.Meeting.Start):dd.MM.yyyy} {i.Meeting.Title}, TOP {i.Number} {i.Title}")).ToList();
+            .Select(i => (i.Id, $"{CityTime.Local(i.Meeting.Start):dd.MM.yyyy} {i.Meeting.Title}, TOP {i.Number} {i.Title}")).ToList();
         Exports = await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id && d.Kind == MeetingDocumentKind.Minutes).ToListAsync(ct);
         return true;
     }
