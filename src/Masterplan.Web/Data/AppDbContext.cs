@@ -43,6 +43,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<MeasureStatusUpdate> MeasureStatusUpdates => Set<MeasureStatusUpdate>();
 
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorValue> IndicatorValues => Set<IndicatorValue>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
     public DbSet<Paper> Papers => Set<Paper>();
 
     public DbSet<Consultation> Consultations => Set<Consultation>();

@@ -58,6 +58,12 @@ public sealed class Measure : IAudited
 
     public bool IsDemo { get; set; }
 
+    /// <summary>1 for the measures of masterplan 1.0 (DS 12534-18), imported for its final report (004); 2 otherwise.</summary>
+    public int PlanEdition { get; set; } = 2;
+
+    /// <summary>The measure's number in its source, e.g. "M 3.2" in masterplan 1.0.</summary>
+    public string? ExternalNumber { get; set; }
+
     /// <summary>Optimistic concurrency: incremented with every save; a save based on an older version is refused.</summary>
     public int Version { get; set; } = 1;
 
@@ -71,6 +77,8 @@ public sealed class Measure : IAudited
     public List<MeasureUnit> Units { get; set; } = [];
 
     public List<MeasureStatusUpdate> Updates { get; set; } = [];
+
+    public List<Milestone> Milestones { get; set; } = [];
 }
 
 public sealed class MeasureDistrict

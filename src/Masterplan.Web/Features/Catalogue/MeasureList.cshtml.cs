@@ -12,7 +12,20 @@ public sealed class MeasureListModel(AppDbContext db, CatalogueTree tree, Measur
 {
     public sealed record Row(Measure Measure, string Number, string Field);
 
+    public const int PageSize = 50;
+
     public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    /// <summary>All measures that match the filters (the page shows <see cref="PageSize"/> of them).</summary>
+    public int Total { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "seite")]
+    public int PageNumber { get; set; } = 1;
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>The query string of the current filters, for the page links.</summary>
+    public string FilterQuery => string.Join("&", new[] { Field is { } f ? $"feld={f}" : null, District is { } d ? $"bezirk={d}" : null, Status is { } s ? $"status={s}" : null }.Where(x => x is not null));
 
     public IReadOnlyList<CatalogueNode> Nodes { get; private set; } = [];
 
@@ -34,10 +47,18 @@ public sealed class MeasureListModel(AppDbContext db, CatalogueTree tree, Measur
         Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).ToListAsync(ct);
         var query = await measures.FilterAsync(publicOnly: !IsOffice, Field, District, Status, ct);
-        var list = await query.ToListAsync(ct);
         var nodes = Nodes.ToDictionary(n => n.Id);
-        Rows = list.Select(m => new Row(m, nodes.TryGetValue(m.FieldOfActionId, out var n) ? n.Number : "–", nodes.TryGetValue(m.FieldOfActionId, out var t) ? t.Title : "–"))
-            .OrderBy(r => r.Number, NumberComparer.Instance).ThenBy(r => r.Measure.Title, StringComparer.CurrentCulture).ToList();
+        string NumberOf(int node) => nodes.TryGetValue(node, out var n) ? n.Number : "–";
+
+        // Ordered by catalogue number, which the database does not know: sort the keys, then load one page.
+        var keys = (await query.Select(m => new { m.Id, m.FieldOfActionId, m.Title }).ToListAsync(ct))
+            .OrderBy(k => NumberOf(k.FieldOfActionId), NumberComparer.Instance).ThenBy(k => k.Title, StringComparer.CurrentCulture).ThenBy(k => k.Id).ToList();
+        Total = keys.Count;
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        var ids = keys.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();
+        var page = await db.Measures.AsNoTracking().Where(m => ids.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
+        Rows = ids.Select(id => page[id])
+            .Select(m => new Row(m, NumberOf(m.FieldOfActionId), nodes.TryGetValue(m.FieldOfActionId, out var t) ? t.Title : "–")).ToList();
     }
 }
 

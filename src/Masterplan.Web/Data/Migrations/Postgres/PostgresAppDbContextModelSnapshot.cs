@@ -422,6 +422,116 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("FieldOfActionVersions");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -436,6 +546,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<int>("FieldOfActionId")
                         .HasColumnType("integer");
@@ -453,6 +567,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PlanEdition")
+                        .HasColumnType("integer");
 
                     b.Property<decimal?>("PlannedBudget")
                         .HasPrecision(14, 2)
@@ -583,6 +700,40 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("MeasureUnit");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("DoneDate", "DueDate");
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
@@ -1847,6 +1998,29 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
@@ -1892,6 +2066,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2241,9 +2424,16 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.Navigation("Districts");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Units");
 

@@ -407,6 +407,112 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldOfActionVersions");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("Indicators");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.Property<int>("Id")
@@ -418,6 +524,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FieldOfActionId")
@@ -436,6 +546,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Place")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanEdition")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal?>("PlannedBudget")
                         .HasPrecision(14, 2)
@@ -564,6 +677,38 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("OrganizationId");
 
                     b.ToTable("MeasureUnit");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("DoneDate", "DueDate");
+
+                    b.ToTable("Milestones");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
@@ -1776,6 +1921,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
@@ -1821,6 +1989,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -2170,9 +2347,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("Children");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
                 {
                     b.Navigation("Districts");
+
+                    b.Navigation("Milestones");
 
                     b.Navigation("Units");
 
