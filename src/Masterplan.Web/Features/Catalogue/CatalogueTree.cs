@@ -92,12 +92,17 @@ public static class CatalogueModule
         services.AddScoped<CatalogueTree>();
         services.AddScoped<CatalogueEditor>();
         services.AddScoped<Measures>();
+        services.AddScoped<Indicators>();
+        services.AddScoped<Milestones>();
+        services.AddScoped<MasterplanOneImport>();
         services.AddAuthorizationBuilder().AddPolicy(Edit, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Catalogue/Manage", Edit);
             o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureList");
             o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureDetails");
+            o.Conventions.AllowAnonymousToPage("/Catalogue/IndicatorList");
+            o.Conventions.AllowAnonymousToPage("/Catalogue/IndicatorDetails");
         });
         return services;
     }
@@ -105,9 +110,12 @@ public static class CatalogueModule
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
-        api.MapGet("/", async (CatalogueTree tree, CancellationToken ct) => TypedResults.Ok(await tree.LoadAsync(ct)))
-            .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree.");
+        api.MapGet("/", async (DateOnly? asOf, CatalogueTree tree, CancellationToken ct) =>
+                TypedResults.Ok(asOf is { } day ? await tree.LoadAsOfAsync(IndexModel.EndOfDay(day), ct) : await tree.LoadAsync(ct)))
+            .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree; with asOf=YYYY-MM-DD as it stood at the end of that day.");
+        app.MapCatalogueWrites();
         app.MapMeasuresApi();
+        app.MapIndicatorsApi();
         return app;
     }
 }

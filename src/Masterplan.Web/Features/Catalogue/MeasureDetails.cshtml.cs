@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>One measure for the public: status, progress, budget, dates, places, units, status updates, source; no staff names.</summary>
-public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree) : PageModel
+public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, TimeProvider time) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
 
@@ -17,11 +17,15 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree) : P
 
     public IReadOnlyList<string> UnitNames { get; private set; } = [];
 
+    public IReadOnlyList<IndicatorView> Indicators { get; private set; } = [];
+
+    public DateOnly Today { get; private set; }
+
     public bool IsOffice => User.IsInRole(Roles.Office);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var measure = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates)
+        var measure = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery()
             .FirstOrDefaultAsync(m => m.Id == id && (m.IsPublic || IsOffice), ct);
         if (measure is null)
         {
@@ -34,6 +38,8 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree) : P
         DistrictNames = await db.Districts.Where(d => districts.Contains(d.Id)).OrderBy(d => d.Position).Select(d => d.Name).ToListAsync(ct);
         var units = measure.Units.Select(u => u.OrganizationId).ToList();
         UnitNames = await db.Organizations.Where(o => units.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
+        Indicators = await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.MeasureId == id), IsOffice, ct);
+        Today = Shared.CityTime.Today(time);
         return Page();
     }
 }

@@ -215,7 +215,7 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         return errors;
     }
 
-    private async Task<Dictionary<string, string>> ValidateAsync(MeasureInput input, CancellationToken ct)
+    public async Task<Dictionary<string, string>> ValidateAsync(MeasureInput input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         if (input.FieldOfActionId is not { } field)
@@ -300,6 +300,30 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         {
             errors[key] = $"{what} darf höchstens {max} Zeichen lang sein.";
         }
+    }
+
+    /// <summary>A new measure from valid input, added to the context but not saved (for imports that save all or nothing).</summary>
+    public Measure Add(MeasureInput input)
+    {
+        var measure = new Measure { Title = "" };
+        Apply(measure, input);
+        db.Measures.Add(measure);
+        return measure;
+    }
+
+    /// <summary>A status by its German label or its code name.</summary>
+    public static MeasureStatus? ParseStatus(string text)
+    {
+        var clean = text.Trim();
+        foreach (var status in Enum.GetValues<MeasureStatus>())
+        {
+            if (string.Equals(StatusLabel(status), clean, StringComparison.OrdinalIgnoreCase) || string.Equals(status.ToString(), clean, StringComparison.OrdinalIgnoreCase))
+            {
+                return status;
+            }
+        }
+
+        return null;
     }
 
     private void Apply(Measure m, MeasureInput input)

@@ -8,9 +8,11 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Reports;
 
-public sealed record OverviewMeasure(Measure Measure, IReadOnlyList<MeasureStatusUpdate> NewUpdates);
+public sealed record OverviewMeasure(Measure Measure, IReadOnlyList<MeasureStatusUpdate> NewUpdates, IReadOnlyList<Milestone> OverdueMilestones);
 
-public sealed record OverviewField(CatalogueNode Node, NodeProgress? Progress, IReadOnlyList<OverviewMeasure> Measures);
+public sealed record OverviewIndicator(Indicator Indicator, IndicatorAssessment Assessment);
+
+public sealed record OverviewField(CatalogueNode Node, NodeProgress? Progress, IReadOnlyList<OverviewMeasure> Measures, IReadOnlyList<OverviewIndicator> Indicators);
 
 /// <summary>The content of one status overview: every field with its measures, the period's status updates and catalogue changes.</summary>
 public sealed record StatusOverviewData(DateOnly From, DateOnly To, IReadOnlyList<OverviewField> Fields, IReadOnlyList<CatalogueChange> Changes);
@@ -18,7 +20,7 @@ public sealed record StatusOverviewData(DateOnly From, DateOnly To, IReadOnlyLis
 /// <summary>
 /// The overview the Lenkungskreis gets at every regular meeting (001 §I: "Übersicht der Handlungsfelder inkl. der
 /// jeweiligen Tätigkeiten bzw. Sachstände"), as page data and as a document for PDF and DOCX (issue 6 §5).
-/// Indicators and milestones join when the catalogue has them.
+/// KPI status and overdue milestones are as of the period's last day.
 /// </summary>
 public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures measures)
 {
@@ -32,9 +34,18 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
         var updates = (await db.Set<MeasureStatusUpdate>().AsNoTracking().Where(u => u.Date >= from && u.Date <= to).ToListAsync(ct))
             .ToLookup(u => u.MeasureId);
         var byNode = all.ToLookup(m => m.FieldOfActionId);
+        var overdue = (await db.Milestones.AsNoTracking().Where(m => m.DueDate < to && (m.DoneDate == null || m.DoneDate > to)).ToListAsync(ct))
+            .ToLookup(m => m.MeasureId);
+        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
+        // The status at the end of the period needs only the latest value up to then.
+        var latest = (await db.IndicatorValues.AsNoTracking().Where(v => v.Date <= to)
+                .GroupBy(v => v.IndicatorId).Select(g => g.OrderByDescending(v => v.Date).First()).ToListAsync(ct))
+            .ToDictionary(v => v.IndicatorId);
+        var kpis = indicators.ToLookup(i => i.FieldOfActionId, i => new OverviewIndicator(i, Indicators.Assess(i, latest.TryGetValue(i.Id, out var v) ? [v] : [])));
         var rows = fields.SelectMany(f => f.SelfAndDescendants())
             .Select(n => new OverviewField(n, progress.GetValueOrDefault(n.Id),
-                byNode[n.Id].Select(m => new OverviewMeasure(m, updates[m.Id].OrderBy(u => u.Date).ToList())).ToList()))
+                byNode[n.Id].Select(m => new OverviewMeasure(m, updates[m.Id].OrderBy(u => u.Date).ToList(), overdue[m.Id].OrderBy(x => x.DueDate).ToList())).ToList(),
+                kpis[n.Id].ToList()))
             .ToList();
         var changes = await tree.ChangesAsync(Start(from), Start(to.AddDays(1)), ct);
         return new StatusOverviewData(from, to, rows, changes);
@@ -50,7 +61,9 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
                 ("Zeitraum", $"{data.From.ToString("dd.MM.yyyy", German)} bis {data.To.ToString("dd.MM.yyyy", German)}"),
                 ("Für", meetingLine ?? "Lenkungskreis"),
                 ("Grundlage", "Masterplan Kommunale Sicherheit 2.0, 001 §I: Übersicht bei jeder regulären Sitzung des Lenkungskreises"),
-                ("Maßnahmen", data.Fields.Sum(f => f.Measures.Count).ToString(German))),
+                ("Maßnahmen", data.Fields.Sum(f => f.Measures.Count).ToString(German)),
+                ("Kennzahlen", data.Fields.Sum(f => f.Indicators.Count).ToString(German)),
+                ("Überfällige Meilensteine", data.Fields.Sum(f => f.Measures.Sum(m => m.OverdueMilestones.Count)).ToString(German))),
         };
         foreach (var field in data.Fields)
         {
@@ -62,12 +75,25 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
 
             if (field.Measures.Count > 0)
             {
-                blocks.Add(new Table($"Maßnahmen in {field.Node.Number}", ["Maßnahme", "Stand", "Fortschritt", "Sachstände im Zeitraum"],
+                blocks.Add(new Table($"Maßnahmen in {field.Node.Number}", ["Maßnahme", "Stand", "Fortschritt", "Sachstände im Zeitraum", "Überfällige Meilensteine"],
                     field.Measures.Select(m => (IReadOnlyList<string>)
                     [
                         m.Measure.Title, Measures.StatusLabel(m.Measure.Status), $"{m.Measure.Progress} %",
                         m.NewUpdates.Count == 0 ? "–" : string.Join("\n", m.NewUpdates.Select(u => $"{u.Date.ToString("dd.MM.yyyy", German)}: {u.Text}")),
-                    ]).ToList()) { ColumnWidths = [3, 1.4, 1, 4] });
+                        OverdueText(m.OverdueMilestones),
+                    ]).ToList()) { ColumnWidths = [3, 1.3, 1, 3.5, 2] });
+            }
+
+            if (field.Indicators.Count > 0)
+            {
+                blocks.Add(new Table($"Kennzahlen in {field.Node.Number}", ["Kennzahl", "Letzter Wert", "Ziel", "Status"],
+                    field.Indicators.Select(k => (IReadOnlyList<string>)
+                    [
+                        k.Indicator.Name,
+                        k.Assessment.Latest is { } v ? $"{Indicators.Format(v.Value, k.Indicator.Unit)} ({v.Date.ToString("dd.MM.yyyy", German)})" : "–",
+                        k.Indicator.TargetValue is { } t ? $"{Indicators.Format(t, k.Indicator.Unit)} ({k.Indicator.TargetDate?.ToString("dd.MM.yyyy", German)})" : "–",
+                        k.Assessment.Label,
+                    ]).ToList()) { ColumnWidths = [3, 2, 2, 1.4] });
             }
         }
 
@@ -87,6 +113,9 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
             HeaderText = $"Statusübersicht · {data.To.ToString("dd.MM.yyyy", German)}",
         };
     }
+
+    public static string OverdueText(IReadOnlyList<Milestone> overdue) =>
+        overdue.Count == 0 ? "–" : string.Join("\n", overdue.Select(m => $"{m.Title} (fällig {m.DueDate.ToString("dd.MM.yyyy", German)})"));
 
     private static DateTimeOffset Start(DateOnly day) => CityTime.ToUtc(day, TimeOnly.MinValue);
 }

@@ -18,6 +18,9 @@ public sealed class MailOptions
 
     public string From { get; set; } = "Masterplan Kommunale Sicherheit <masterplan-sicherheit@stadtdo.de>";
 
+    /// <summary>The platform's public address, for links in mails that background jobs send (no request to take it from).</summary>
+    public string? PlatformUrl { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public sealed class SmtpOptions

@@ -2,6 +2,7 @@ using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
 /// <summary>The Office creates and changes a measure and records its status updates (issue 6 §2); concurrent edits are refused, nothing typed is lost.</summary>
-public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures) : PageModel
+public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures, Milestones milestones) : PageModel
 {
     public Measure? Current { get; private set; }
 
@@ -92,6 +93,17 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
 
     [BindProperty]
     public int? UpdateProgress { get; set; }
+
+    [BindProperty]
+    public string? MilestoneTitle { get; set; }
+
+    [BindProperty]
+    public DateOnly? MilestoneDue { get; set; }
+
+    [BindProperty]
+    public DateOnly? MilestoneDone { get; set; }
+
+    public IReadOnlyList<Indicator> MeasureIndicators { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? feld, CancellationToken ct)
     {
@@ -188,7 +200,47 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         return RedirectToPage(new { id });
     }
 
+    public async Task<IActionResult> OnPostMilestoneAsync(int id, CancellationToken ct) =>
+        await MilestoneResultAsync(id, () => milestones.AddAsync(id, MilestoneTitle, MilestoneDue, ct), "Der Meilenstein ist eingetragen.", ct);
+
+    public async Task<IActionResult> OnPostMilestoneDoneAsync(int id, int milestoneId, CancellationToken ct) =>
+        await MilestoneResultAsync(id, () => milestones.CompleteAsync(id, milestoneId, MilestoneDone, ct), "Der Meilenstein ist als erreicht eingetragen.", ct);
+
+    public async Task<IActionResult> OnPostDeleteMilestoneAsync(int id, int milestoneId, CancellationToken ct)
+    {
+        if (!await milestones.DeleteAsync(id, milestoneId, ct))
+        {
+            return NotFound();
+        }
+
+        Message = "Der Meilenstein ist gelöscht.";
+        return RedirectToPage(new { id });
+    }
+
     public string NameOf(int nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId) is { } n ? $"{n.Number} {n.Title}" : "–";
+
+    private async Task<IActionResult> MilestoneResultAsync(int id, Func<Task<IReadOnlyDictionary<string, string>?>> change, string done, CancellationToken ct)
+    {
+        var errors = await change();
+        if (errors is null || !await LoadAsync(id, ct) || Current is null)
+        {
+            return NotFound();
+        }
+
+        if (errors.Count == 0)
+        {
+            Message = done;
+            return RedirectToPage(null, null, new { id }, "meilensteine");
+        }
+
+        Fill(Current);
+        foreach (var (field, message) in errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        return Page();
+    }
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
@@ -201,7 +253,9 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
             return true;
         }
 
-        Current = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).FirstOrDefaultAsync(m => m.Id == id, ct);
+        Current = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones)
+            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, ct);
+        MeasureIndicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id).OrderBy(i => i.Name).ToListAsync(ct);
         return Current is not null;
     }
 
@@ -227,26 +281,5 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Version = m.Version;
     }
 
-    /// <summary>Reads an amount as typed in German ("1.234,50") or with a decimal point ("1234.50").</summary>
-    private decimal? ParseAmount(string field, string? text, string what)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var clean = text.Replace("€", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal);
-        if (clean.Contains(',', StringComparison.Ordinal))
-        {
-            clean = clean.Replace(".", "", StringComparison.Ordinal).Replace(',', '.');
-        }
-
-        if (decimal.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-
-        ModelState.AddModelError(field, $"{what} muss eine Zahl sein, zum Beispiel 1500,50.");
-        return null;
-    }
+    private decimal? ParseAmount(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
 }

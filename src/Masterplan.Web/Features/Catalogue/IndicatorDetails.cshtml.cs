@@ -1,0 +1,37 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>One indicator for the public: definition, source, baseline, target, status with its rule, chart and data table.</summary>
+public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) : PageModel
+{
+    public IndicatorView View { get; private set; } = null!;
+
+    public CatalogueNode? Node { get; private set; }
+
+    public string? MeasureTitle { get; private set; }
+
+    public bool IsOffice => User.IsInRole(Roles.Office);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var view = (await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), IsOffice, ct)).FirstOrDefault();
+        if (view is null)
+        {
+            return NotFound();
+        }
+
+        View = view;
+        Node = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == view.Indicator.FieldOfActionId);
+        if (view.Indicator.MeasureId is { } measure)
+        {
+            MeasureTitle = await db.Measures.Where(m => m.Id == measure && (m.IsPublic || IsOffice)).Select(m => m.Title).FirstOrDefaultAsync(ct);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,366 @@
+using System.Globalization;
+using Masterplan.Documents;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>What the Office enters for an indicator, from the form or the API.</summary>
+public sealed record IndicatorInput(
+    int? FieldOfActionId, int? MeasureId, string? Name, string? Definition, string? Unit, string? DataSource, decimal? BaselineValue,
+    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic);
+
+/// <summary>The outcome of saving an indicator: the indicator, or German messages per field, or the newer version someone else saved.</summary>
+public sealed record IndicatorSaveResult(Indicator? Saved, IReadOnlyDictionary<string, string> Errors, Indicator? Conflict, bool NotFound = false);
+
+public enum IndicatorStatus
+{
+    /// <summary>No values yet, or no baseline and target to compare with.</summary>
+    Unknown,
+    OnTrack,
+    AtRisk,
+    OffTrack,
+}
+
+/// <summary>An indicator's status with the rule that gave it, in words (issue 6 §3: "with the rule shown").</summary>
+public sealed record IndicatorAssessment(IndicatorStatus Status, string Label, string Rule, decimal? Expected, IndicatorValue? Latest);
+
+/// <summary>Indicators of the catalogue (issue 6 §3): validation, saving, values entered or imported from CSV, status against target, chart data.</summary>
+public sealed class Indicators(AppDbContext db, TimeProvider time)
+{
+    /// <summary>Share of the distance between baseline and target a value may lag behind the path and still count as "gefährdet".</summary>
+    public const decimal AtRiskShare = 0.10m;
+
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public static string Label(IndicatorStatus status) => status switch
+    {
+        IndicatorStatus.OnTrack => "auf Kurs",
+        IndicatorStatus.AtRisk => "gefährdet",
+        IndicatorStatus.OffTrack => "nicht auf Kurs",
+        _ => "ohne Bewertung",
+    };
+
+    public static string Label(IndicatorDirection direction) =>
+        direction == IndicatorDirection.HigherIsBetter ? "höher ist besser" : "niedriger ist besser";
+
+    public static string Format(decimal value, string unit) => $"{value.ToString("#,##0.####", German)} {unit}".TrimEnd();
+
+    /// <summary>
+    /// Compares the latest value with the straight path from baseline to target on the latest value's date:
+    /// at least as good as the path is on track; behind by at most <see cref="AtRiskShare"/> of the whole distance is at
+    /// risk; further behind is off track. After the target date the path stays at the target.
+    /// </summary>
+    public static IndicatorAssessment Assess(Indicator indicator, IReadOnlyCollection<IndicatorValue> values)
+    {
+        var latest = values.MaxBy(v => v.Date);
+        if (latest is null)
+        {
+            return new IndicatorAssessment(IndicatorStatus.Unknown, Label(IndicatorStatus.Unknown), "Es gibt noch keine Werte.", null, null);
+        }
+
+        if (indicator is not { BaselineValue: { } baseline, BaselineDate: { } from, TargetValue: { } target, TargetDate: { } to })
+        {
+            return new IndicatorAssessment(IndicatorStatus.Unknown, Label(IndicatorStatus.Unknown),
+                "Ohne Ausgangswert und Ziel (jeweils mit Datum) lässt sich kein Status bestimmen.", null, latest);
+        }
+
+        var share = to <= from ? 1m : Math.Clamp((decimal)(latest.Date.DayNumber - from.DayNumber) / (to.DayNumber - from.DayNumber), 0m, 1m);
+        var expected = baseline + ((target - baseline) * share);
+        var behind = indicator.Direction == IndicatorDirection.HigherIsBetter ? expected - latest.Value : latest.Value - expected;
+        var tolerance = Math.Abs(target - baseline) * AtRiskShare;
+        var status = behind <= 0 ? IndicatorStatus.OnTrack : behind <= tolerance ? IndicatorStatus.AtRisk : IndicatorStatus.OffTrack;
+        var rule =
+            $"Der letzte Wert ({Format(latest.Value, indicator.Unit)} am {latest.Date.ToString("dd.MM.yyyy", German)}) wird mit dem geraden Weg " +
+            $"vom Ausgangswert ({Format(baseline, indicator.Unit)} am {from.ToString("dd.MM.yyyy", German)}) zum Ziel ({Format(target, indicator.Unit)} " +
+            $"am {to.ToString("dd.MM.yyyy", German)}) verglichen; an diesem Tag wären {Format(Math.Round(expected, 2), indicator.Unit)} zu erwarten " +
+            $"({Label(indicator.Direction)}). Auf Kurs: mindestens so gut wie erwartet. Gefährdet: höchstens {(AtRiskShare * 100).ToString("0", German)} % der Strecke " +
+            "zwischen Ausgangswert und Ziel dahinter. Nicht auf Kurs: weiter dahinter.";
+        return new IndicatorAssessment(status, Label(status), rule, Math.Round(expected, 4), latest);
+    }
+
+    /// <summary>The indicator as chart data for <see cref="LineChart"/>.</summary>
+    public static KpiSeries Series(Indicator indicator, IEnumerable<IndicatorValue> values) =>
+        new(indicator.Name, values.OrderBy(v => v.Date).Select(v => new KpiValue(v.Date, (double)v.Value)).ToList())
+        {
+            Unit = indicator.Unit,
+            Target = indicator is { TargetValue: { } t, TargetDate: { } td } ? new KpiValue(td, (double)t) : null,
+            Baseline = indicator is { BaselineValue: { } b, BaselineDate: { } bd } ? new KpiValue(bd, (double)b) : null,
+        };
+
+    /// <summary>Creates (<paramref name="id"/> null) or changes an indicator; a change must name the version it was based on.</summary>
+    public async Task<IndicatorSaveResult> SaveAsync(int? id, int? basedOnVersion, IndicatorInput input, CancellationToken ct)
+    {
+        Indicator? indicator = null;
+        if (id is not null && (indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id, ct)) is null)
+        {
+            return new IndicatorSaveResult(null, new Dictionary<string, string>(), null, NotFound: true);
+        }
+
+        var errors = await ValidateAsync(input, ct);
+        if (indicator is not null && basedOnVersion is null)
+        {
+            errors["Version"] = "Bitte geben Sie die Version an, auf der Ihre Änderung beruht.";
+        }
+
+        if (indicator is not null && input.Unit is { } unit && !string.Equals(unit.Trim(), indicator.Unit, StringComparison.Ordinal)
+            && await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicator.Id, ct))
+        {
+            errors["Unit"] = $"Die Einheit kann nicht geändert werden, solange Werte in „{indicator.Unit}“ erfasst sind.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new IndicatorSaveResult(null, errors, null);
+        }
+
+        if (indicator is not null && indicator.Version != basedOnVersion)
+        {
+            return new IndicatorSaveResult(null, errors, indicator);
+        }
+
+        if (indicator is null)
+        {
+            indicator = new Indicator { Name = "", Unit = "" };
+            db.Indicators.Add(indicator);
+        }
+        else
+        {
+            db.Entry(indicator).Property(i => i.Version).OriginalValue = basedOnVersion!.Value;
+            indicator.Version = basedOnVersion.Value + 1;
+        }
+
+        indicator.FieldOfActionId = input.FieldOfActionId!.Value;
+        indicator.MeasureId = input.MeasureId;
+        indicator.Name = input.Name!.Trim();
+        indicator.Definition = Clean(input.Definition);
+        indicator.Unit = input.Unit!.Trim();
+        indicator.DataSource = Clean(input.DataSource);
+        indicator.BaselineValue = input.BaselineValue;
+        indicator.BaselineDate = input.BaselineDate;
+        indicator.TargetValue = input.TargetValue;
+        indicator.TargetDate = input.TargetDate;
+        indicator.Direction = input.Direction!.Value;
+        indicator.IsPublic = input.IsPublic;
+        indicator.UpdatedAt = time.GetUtcNow();
+        indicator.UpdatedBy = db.CurrentActorName();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return new IndicatorSaveResult(null, errors, await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicator.Id, ct));
+        }
+
+        return new IndicatorSaveResult(indicator, errors, null);
+    }
+
+    /// <summary>Records one value; null when the indicator does not exist, otherwise the German messages (empty when saved).</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
+    {
+        if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId, ct))
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (date is not { } day)
+        {
+            errors["ValueDate"] = "Bitte geben Sie das Datum des Werts an.";
+        }
+        else if (day > CityTime.Today(time))
+        {
+            errors["ValueDate"] = "Das Datum darf nicht in der Zukunft liegen.";
+        }
+        else if (await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicatorId && v.Date == day, ct))
+        {
+            errors["ValueDate"] = $"Für den {day.ToString("dd.MM.yyyy", German)} ist bereits ein Wert erfasst. Löschen Sie ihn, um ihn zu ersetzen.";
+        }
+
+        if (value is null)
+        {
+            errors["Value"] = "Bitte geben Sie den Wert als Zahl an.";
+        }
+
+        if (note is { Length: > 500 })
+        {
+            errors["ValueNote"] = "Die Anmerkung darf höchstens 500 Zeichen lang sein.";
+        }
+
+        if (errors.Count == 0)
+        {
+            db.IndicatorValues.Add(new IndicatorValue { IndicatorId = indicatorId, Date = date!.Value, Value = value!.Value, Note = Clean(note), RecordedAt = time.GetUtcNow() });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Imports values from CSV with the columns Datum and Wert (optional Einheit, Anmerkung; English headers too).
+    /// Every line is checked first; a file with any error imports nothing (issue 6, bad input).
+    /// </summary>
+    public async Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicatorId, ct);
+        var errors = new List<CsvError>();
+        var table = CsvTable.Read(file, errors, maxRows: 10_000);
+        if (table is null)
+        {
+            return (0, errors);
+        }
+
+        var (dateColumn, valueColumn) = (table.Column("Datum", "Date"), table.Column("Wert", "Value"));
+        var (unitColumn, noteColumn) = (table.Column("Einheit", "Unit"), table.Column("Anmerkung", "Note"));
+        if (dateColumn < 0 || valueColumn < 0)
+        {
+            errors.Add(new CsvError(1, $"Die Kopfzeile braucht die Spalten „Datum“ und „Wert“ (gefunden: {string.Join(", ", table.Header.Select(h => $"„{h}“"))})."));
+            return (0, errors);
+        }
+
+        var existing = (await db.IndicatorValues.Where(v => v.IndicatorId == indicatorId).Select(v => v.Date).ToListAsync(ct)).ToHashSet();
+        var seen = new Dictionary<DateOnly, int>();
+        var values = new List<IndicatorValue>();
+        var today = CityTime.Today(time);
+        foreach (var row in table.Rows)
+        {
+            if (row.Fields.Count != table.Header.Count)
+            {
+                errors.Add(new CsvError(row.Line, $"Die Zeile hat {row.Fields.Count} Felder, die Kopfzeile {table.Header.Count}."));
+                continue;
+            }
+
+            DateOnly? date = ParseDate(row.Get(dateColumn));
+            decimal? value = GermanNumber.Parse(row.Get(valueColumn));
+            if (date is null)
+            {
+                errors.Add(new CsvError(row.Line, $"„{row.Get(dateColumn)}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31)."));
+            }
+            else if (date > today)
+            {
+                errors.Add(new CsvError(row.Line, $"Das Datum {date.Value.ToString("dd.MM.yyyy", German)} liegt in der Zukunft."));
+            }
+            else if (seen.TryGetValue(date.Value, out var first))
+            {
+                errors.Add(new CsvError(row.Line, $"Das Datum {date.Value.ToString("dd.MM.yyyy", German)} steht schon in Zeile {first}."));
+            }
+            else if (existing.Contains(date.Value))
+            {
+                errors.Add(new CsvError(row.Line, $"Für den {date.Value.ToString("dd.MM.yyyy", German)} ist bereits ein Wert erfasst."));
+            }
+
+            if (value is null)
+            {
+                errors.Add(new CsvError(row.Line, $"„{row.Get(valueColumn)}“ ist keine Zahl."));
+            }
+
+            if (unitColumn >= 0 && row.Get(unitColumn) is { Length: > 0 } unit && !string.Equals(unit, indicator.Unit, StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add(new CsvError(row.Line, $"Die Einheit „{unit}“ passt nicht zur Kennzahl (erwartet: „{indicator.Unit}“)."));
+            }
+
+            var note = noteColumn >= 0 ? row.Get(noteColumn) : "";
+            if (note.Length > 500)
+            {
+                errors.Add(new CsvError(row.Line, "Die Anmerkung ist länger als 500 Zeichen."));
+            }
+
+            if (date is { } d)
+            {
+                seen.TryAdd(d, row.Line);
+            }
+
+            if (date is not null && value is not null)
+            {
+                values.Add(new IndicatorValue { IndicatorId = indicatorId, Date = date.Value, Value = value.Value, Note = Clean(note), RecordedAt = time.GetUtcNow() });
+            }
+        }
+
+        if (table.Rows.Count == 0)
+        {
+            errors.Add(new CsvError(0, "Die Datei enthält keine Werte."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (0, errors);
+        }
+
+        db.IndicatorValues.AddRange(values);
+        db.AuditReason = "CSV-Import";
+        await db.SaveChangesAsync(ct);
+        return (values.Count, errors);
+    }
+
+    /// <summary>A date as 31.12.2025 or 2025-12-31.</summary>
+    public static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private async Task<Dictionary<string, string>> ValidateAsync(IndicatorInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        if (input.FieldOfActionId is not { } field || !await db.FieldsOfAction.AnyAsync(f => f.Id == field && !f.IsRetired, ct))
+        {
+            errors["FieldOfActionId"] = "Bitte wählen Sie ein Handlungsfeld des aktuellen Katalogs.";
+        }
+
+        if (input.MeasureId is { } measure && !await db.Measures.AnyAsync(m => m.Id == measure, ct))
+        {
+            errors["MeasureId"] = "Diese Maßnahme gibt es nicht.";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Name))
+        {
+            errors["Name"] = "Bitte geben Sie den Namen der Kennzahl ein.";
+        }
+        else if (input.Name.Trim().Length > 300)
+        {
+            errors["Name"] = "Der Name darf höchstens 300 Zeichen lang sein.";
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Unit))
+        {
+            errors["Unit"] = "Bitte geben Sie die Einheit an (z. B. „%“ oder „Fälle“).";
+        }
+        else if (input.Unit.Trim().Length > 40)
+        {
+            errors["Unit"] = "Die Einheit darf höchstens 40 Zeichen lang sein.";
+        }
+
+        if (input.Definition is { Length: > 4000 })
+        {
+            errors["Definition"] = "Die Definition darf höchstens 4000 Zeichen lang sein.";
+        }
+
+        if (input.DataSource is { Length: > 500 })
+        {
+            errors["DataSource"] = "Die Datenquelle darf höchstens 500 Zeichen lang sein.";
+        }
+
+        if ((input.BaselineValue is null) != (input.BaselineDate is null))
+        {
+            errors["BaselineDate"] = "Ausgangswert und sein Datum gehören zusammen: geben Sie beide an oder keines.";
+        }
+
+        if ((input.TargetValue is null) != (input.TargetDate is null))
+        {
+            errors["TargetDate"] = "Zielwert und Zieldatum gehören zusammen: geben Sie beide an oder keines.";
+        }
+        else if (input is { TargetDate: { } to, BaselineDate: { } from } && to <= from)
+        {
+            errors["TargetDate"] = "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.";
+        }
+
+        if (input.Direction is null)
+        {
+            errors["Direction"] = "Bitte geben Sie an, ob höhere oder niedrigere Werte besser sind.";
+        }
+
+        return errors;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

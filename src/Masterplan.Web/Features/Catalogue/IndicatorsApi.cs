@@ -1,0 +1,149 @@
+using Masterplan.Web.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>An indicator as the API shows it: definition, baseline, target, status with its rule, and (for one indicator) its values.</summary>
+public sealed record IndicatorDto(
+    int Id, int FieldOfActionId, int? MeasureId, string Name, string? Definition, string Unit, string? DataSource, decimal? BaselineValue,
+    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection Direction, bool IsPublic, int Version,
+    IndicatorStatus Status, string StatusLabel, string StatusRule, IndicatorDto.Point? Latest, IReadOnlyList<IndicatorDto.Point>? Values)
+{
+    public sealed record Point(DateOnly Date, decimal Value, string? Note);
+}
+
+/// <summary>Body of POST and PUT <c>/api/v1/indicators</c>; for PUT, <c>version</c> is the version the client read.</summary>
+public sealed record IndicatorWrite(
+    int? FieldOfActionId, int? MeasureId, string? Name, string? Definition, string? Unit, string? DataSource, decimal? BaselineValue,
+    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic, int? Version)
+{
+    public IndicatorInput ToInput() => new(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, BaselineValue, BaselineDate, TargetValue, TargetDate, Direction, IsPublic);
+}
+
+public sealed record IndicatorValueWrite(DateOnly? Date, decimal? Value, string? Note);
+
+public sealed record ImportResult(int Imported);
+
+/// <summary>Indicators over JSON (issue 6 §8): reading public ones for everyone, writing and importing values for the Office.</summary>
+public static class IndicatorsApi
+{
+    public static void MapIndicatorsApi(this WebApplication app)
+    {
+        var read = app.MapGroup("/api/v1/indicators").WithTags("Catalogue").AllowAnonymous();
+        read.MapGet("/", ListAsync).WithSummary("Public indicators with their latest value and status against target; field filters by a field of action with its subtree.");
+        read.MapGet("/{id:int}", GetAsync).WithSummary("One public indicator with all its values.");
+
+        var write = app.MapGroup("/api/v1/indicators").WithTags("Catalogue").RequireAuthorization(CatalogueModule.Edit).DisableAntiforgery();
+        write.MapPost("/", CreateAsync).WithSummary("Creates an indicator (Office).");
+        write.MapPut("/{id:int}", UpdateAsync).WithSummary("Changes an indicator (Office); 409 when version is no longer current.");
+        write.MapPost("/{id:int}/values", AddValueAsync).WithSummary("Records one value (Office); one value per date.");
+        write.MapPost("/{id:int}/values/csv", ImportAsync)
+            .Accepts<string>("text/csv")
+            .WithSummary("Imports values from a CSV body (Office): columns Datum;Wert[;Einheit][;Anmerkung] (or date,value,unit,note).")
+            .WithDescription("Every line is checked first; when any line is wrong nothing is imported and the answer is 400 with errors [{line, message}].");
+    }
+
+    private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, CatalogueTree tree, AppDbContext db, CancellationToken ct)
+    {
+        var query = db.Indicators.AsQueryable();
+        if (field is { } f)
+        {
+            var ids = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == f)?.SelfAndDescendants().Select(n => n.Id).ToList() ?? [];
+            query = query.Where(i => ids.Contains(i.FieldOfActionId));
+        }
+
+        var views = await IndicatorView.LoadAsync(db, query, includeNonPublic: false, ct);
+        return TypedResults.Ok(views.OrderBy(v => v.Indicator.Id).Select(v => ToDto(v, withValues: false)).ToList());
+    }
+
+    private static async Task<Results<Ok<IndicatorDto>, NotFound>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
+        (await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: false, ct)).FirstOrDefault() is { } view
+            ? TypedResults.Ok(ToDto(view, withValues: true))
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateAsync(IndicatorWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+    {
+        var result = await indicators.SaveAsync(null, null, body.ToInput(), ct);
+        if (result.Saved is null)
+        {
+            return Invalid(result.Errors);
+        }
+
+        return TypedResults.Created($"/api/v1/indicators/{result.Saved.Id}", await LoadAsync(db, result.Saved.Id, ct));
+    }
+
+    private static async Task<Results<Ok<IndicatorDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
+        int id, IndicatorWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+    {
+        var result = await indicators.SaveAsync(id, body.Version, body.ToInput(), ct);
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (result.Conflict is { } current)
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "The indicator was changed in the meantime.",
+                detail: $"Version {body.Version} is no longer current; the current version is {current.Version}. Read the indicator again and apply your change to it.",
+                extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+        }
+
+        return result.Saved is null ? Invalid(result.Errors) : TypedResults.Ok(await LoadAsync(db, id, ct));
+    }
+
+    private static async Task<Results<Created<IndicatorDto>, ValidationProblem, NotFound>> AddValueAsync(
+        int id, IndicatorValueWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+    {
+        var errors = await indicators.AddValueAsync(id, body.Date, body.Value, body.Note, ct);
+        if (errors is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var named = errors.ToDictionary(e => e.Key switch { "ValueDate" => "Date", "ValueNote" => "Note", _ => e.Key }, e => e.Value);
+        return named.Count > 0 ? Invalid(named) : TypedResults.Created($"/api/v1/indicators/{id}", await LoadAsync(db, id, ct));
+    }
+
+    private static async Task<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>> ImportAsync(int id, HttpRequest request, Indicators indicators, AppDbContext db, CancellationToken ct)
+    {
+        if (!await db.Indicators.AnyAsync(i => i.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the file as text/csv.",
+                detail: "Der Inhalt muss als text/csv (UTF-8) gesendet werden.");
+        }
+
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var (imported, errors) = await indicators.ImportCsvAsync(id, buffer.ToArray(), ct);
+        return errors.Count > 0
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
+                detail: $"{errors.Count} Fehler; es wurde nichts importiert. " + string.Join(" ", errors.Take(5)),
+                extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { line = e.Line, message = e.Message }).ToList() })
+            : TypedResults.Ok(new ImportResult(imported));
+    }
+
+    private static async Task<IndicatorDto> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
+        ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First(), withValues: true);
+
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) =>
+        TypedResults.ValidationProblem(
+            errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
+            detail: string.Join(" ", errors.Values), title: "The indicator is not valid.");
+
+    private static IndicatorDto ToDto(IndicatorView v, bool withValues)
+    {
+        var i = v.Indicator;
+        var a = v.Assessment;
+        return new IndicatorDto(
+            i.Id, i.FieldOfActionId, i.MeasureId, i.Name, i.Definition, i.Unit, i.DataSource, i.BaselineValue, i.BaselineDate, i.TargetValue, i.TargetDate,
+            i.Direction, i.IsPublic, i.Version, a.Status, a.Label, a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
+            withValues ? v.Values.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList() : null);
+    }
+}

@@ -1,0 +1,256 @@
+using System.Globalization;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue.Manage;
+
+/// <summary>The Office defines an indicator and records its values by hand or from a CSV file (issue 6 §3).</summary>
+public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    public Indicator? Current { get; private set; }
+
+    public Indicator? Conflict { get; private set; }
+
+    public string? MeasureTitle { get; private set; }
+
+    public IReadOnlyList<CatalogueNode> Nodes { get; private set; } = [];
+
+    /// <summary>Line-numbered problems of the last CSV upload (nothing was imported).</summary>
+    public IReadOnlyList<CsvError> ImportErrors { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    [BindProperty]
+    public int? FieldOfActionId { get; set; }
+
+    [BindProperty]
+    public int? MeasureId { get; set; }
+
+    [BindProperty]
+    public string? Name { get; set; }
+
+    [BindProperty]
+    public string? Definition { get; set; }
+
+    [BindProperty]
+    public string? Unit { get; set; }
+
+    [BindProperty]
+    public string? DataSource { get; set; }
+
+    [BindProperty]
+    public string? BaselineValue { get; set; }
+
+    [BindProperty]
+    public DateOnly? BaselineDate { get; set; }
+
+    [BindProperty]
+    public string? TargetValue { get; set; }
+
+    [BindProperty]
+    public DateOnly? TargetDate { get; set; }
+
+    [BindProperty]
+    public IndicatorDirection Direction { get; set; }
+
+    [BindProperty]
+    public bool IsPublic { get; set; }
+
+    [BindProperty]
+    public int? Version { get; set; }
+
+    [BindProperty]
+    public DateOnly? ValueDate { get; set; }
+
+    [BindProperty]
+    public string? Value { get; set; }
+
+    [BindProperty]
+    public string? ValueNote { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int? id, int? massnahme, int? feld, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (Current is { } i)
+        {
+            Fill(i);
+        }
+        else
+        {
+            MeasureId = massnahme;
+            FieldOfActionId = feld ?? (massnahme is { } m ? await db.Measures.Where(x => x.Id == m).Select(x => (int?)x.FieldOfActionId).FirstOrDefaultAsync(ct) : null);
+            MeasureTitle = massnahme is { } mid ? await db.Measures.Where(x => x.Id == mid).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var baseline = Number(nameof(BaselineValue), BaselineValue, "Der Ausgangswert");
+        var target = Number(nameof(TargetValue), TargetValue, "Der Zielwert");
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await indicators.SaveAsync(id, id is null ? null : Version,
+            new IndicatorInput(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, baseline, BaselineDate, target, TargetDate, Direction, IsPublic), ct);
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+
+        foreach (var (field, message) in result.Errors)
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (result.Conflict is { } current)
+        {
+            Conflict = current;
+            Version = current.Version;
+            ModelState.Remove(nameof(Version));
+            return Page();
+        }
+
+        if (result.Saved is null)
+        {
+            return Page();
+        }
+
+        Message = id is null ? "Die Kennzahl ist angelegt." : "Die Änderungen sind gespeichert.";
+        return RedirectToPage(new { id = result.Saved.Id });
+    }
+
+    public async Task<IActionResult> OnPostValueAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Current is null)
+        {
+            return NotFound();
+        }
+
+        Fill(Current);
+        var value = Number(nameof(Value), Value, "Der Wert");
+        var numberOk = ModelState.IsValid;
+        var errors = await indicators.AddValueAsync(id, ValueDate, value, ValueNote, ct);
+        if (errors is null)
+        {
+            return NotFound();
+        }
+
+        foreach (var (field, message) in errors.Where(e => e.Key != nameof(Value) || numberOk))
+        {
+            ModelState.AddModelError(field, message);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Message = "Der Wert ist eingetragen.";
+        return RedirectToPage(null, null, new { id }, "werte");
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Current is null)
+        {
+            return NotFound();
+        }
+
+        Fill(Current);
+        if (file is null || file.Length == 0)
+        {
+            ImportErrors = [new CsvError(0, "Bitte wählen Sie eine CSV-Datei aus.")];
+            return Page();
+        }
+
+        if (file.Length > 2 * 1024 * 1024)
+        {
+            ImportErrors = [new CsvError(0, $"Die Datei „{Path.GetFileName(file.FileName)}“ ist {file.Length / 1024} KB groß; höchstens 2 MB sind erlaubt.")];
+            return Page();
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var (imported, errors) = await indicators.ImportCsvAsync(id, buffer.ToArray(), ct);
+        if (errors.Count > 0)
+        {
+            ImportErrors = errors;
+            return Page();
+        }
+
+        Message = $"{imported} Werte sind importiert.";
+        return RedirectToPage(null, null, new { id }, "werte");
+    }
+
+    public async Task<IActionResult> OnPostDeleteValueAsync(int id, int valueId, CancellationToken ct)
+    {
+        var value = await db.IndicatorValues.FirstOrDefaultAsync(v => v.Id == valueId && v.IndicatorId == id, ct);
+        if (value is null)
+        {
+            return NotFound();
+        }
+
+        db.IndicatorValues.Remove(value);
+        await db.SaveChangesAsync(ct);
+        Message = "Der Wert ist gelöscht.";
+        return RedirectToPage(null, null, new { id }, "werte");
+    }
+
+    public string NameOf(int nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId) is { } n ? $"{n.Number} {n.Title}" : "–";
+
+    private async Task<bool> LoadAsync(int? id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
+        if (id is null)
+        {
+            return true;
+        }
+
+        Current = await db.Indicators.AsNoTracking().Include(i => i.Values).FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (Current?.MeasureId is { } measure)
+        {
+            MeasureTitle = await db.Measures.Where(m => m.Id == measure).Select(m => m.Title).FirstOrDefaultAsync(ct);
+        }
+
+        return Current is not null;
+    }
+
+    private void Fill(Indicator i)
+    {
+        FieldOfActionId = i.FieldOfActionId;
+        MeasureId = i.MeasureId;
+        Name = i.Name;
+        Definition = i.Definition;
+        Unit = i.Unit;
+        DataSource = i.DataSource;
+        BaselineValue = i.BaselineValue?.ToString("0.####", German);
+        BaselineDate = i.BaselineDate;
+        TargetValue = i.TargetValue?.ToString("0.####", German);
+        TargetDate = i.TargetDate;
+        Direction = i.Direction;
+        IsPublic = i.IsPublic;
+        Version = i.Version;
+    }
+
+    private decimal? Number(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
+}

@@ -1,0 +1,27 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Catalogue.Manage;
+
+/// <summary>The Office's dashboard of milestones (issue 6 §4): overdue ones with their units and reminders, and those due soon.</summary>
+public sealed class MilestonesModel(AppDbContext db, Milestones milestones, TimeProvider time) : PageModel
+{
+    public sealed record Upcoming(Milestone Milestone, string MeasureTitle);
+
+    public IReadOnlyList<OverdueMilestone> Overdue { get; private set; } = [];
+
+    public IReadOnlyList<Upcoming> DueSoon { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Overdue = await milestones.OverdueAsync(ct);
+        var today = CityTime.Today(time);
+        var until = today.AddDays(30);
+        DueSoon = (await db.Milestones.AsNoTracking().Where(m => m.DoneDate == null && m.DueDate >= today && m.DueDate <= until)
+                .Join(db.Measures, m => m.MeasureId, x => x.Id, (m, x) => new { m, x.Title }).OrderBy(r => r.m.DueDate).ToListAsync(ct))
+            .Select(r => new Upcoming(r.m, r.Title)).ToList();
+    }
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Jobs;
+using Masterplan.Web.Shared;
+using Masterplan.Web.Shared.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Quartz;
+
+namespace Masterplan.Web.Features.Catalogue;
+
+/// <summary>An overdue milestone with what the Office needs to chase it.</summary>
+public sealed record OverdueMilestone(Milestone Milestone, int MeasureId, string MeasureTitle, IReadOnlyList<string> Units, int DaysOverdue);
+
+/// <summary>Milestones of measures (issue 6 §4): adding, marking done, and the overdue ones.</summary>
+public sealed class Milestones(AppDbContext db, TimeProvider time)
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>Adds a milestone; null when the measure does not exist, otherwise German messages (empty when saved).</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> AddAsync(int measureId, string? title, DateOnly? due, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct);
+        if (measure is null)
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors["MilestoneTitle"] = "Bitte benennen Sie den Meilenstein.";
+        }
+        else if (title.Trim().Length > 300)
+        {
+            errors["MilestoneTitle"] = "Der Meilenstein darf höchstens 300 Zeichen lang sein.";
+        }
+
+        if (due is null)
+        {
+            errors["MilestoneDue"] = "Bitte geben Sie das Fälligkeitsdatum an.";
+        }
+        else if (measure.StartDate is { } start && due < start)
+        {
+            errors["MilestoneDue"] = $"Der Meilenstein kann nicht vor dem Beginn der Maßnahme am {start.ToString("dd.MM.yyyy", German)} fällig sein.";
+        }
+
+        if (errors.Count == 0)
+        {
+            db.Milestones.Add(new Milestone { MeasureId = measureId, Title = title!.Trim(), DueDate = due!.Value });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Marks a milestone of the measure done on a date; null when there is no such milestone.</summary>
+    public async Task<IReadOnlyDictionary<string, string>?> CompleteAsync(int measureId, int milestoneId, DateOnly? done, CancellationToken ct)
+    {
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.MeasureId == measureId, ct);
+        if (milestone is null)
+        {
+            return null;
+        }
+
+        var errors = new Dictionary<string, string>();
+        if (done is null)
+        {
+            errors["MilestoneDone"] = "Bitte geben Sie an, wann der Meilenstein erreicht wurde.";
+        }
+        else if (done > CityTime.Today(time))
+        {
+            errors["MilestoneDone"] = "Ein Meilenstein kann nicht in der Zukunft erreicht worden sein.";
+        }
+
+        if (errors.Count == 0)
+        {
+            milestone.DoneDate = done;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return errors;
+    }
+
+    /// <summary>Removes a milestone entered by mistake (through the change tracker, so the audit log records it).</summary>
+    public async Task<bool> DeleteAsync(int measureId, int milestoneId, CancellationToken ct)
+    {
+        var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.MeasureId == measureId, ct);
+        if (milestone is null)
+        {
+            return false;
+        }
+
+        db.Milestones.Remove(milestone);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Milestones not done whose due date has passed, oldest first.</summary>
+    public async Task<IReadOnlyList<OverdueMilestone>> OverdueAsync(CancellationToken ct)
+    {
+        var today = CityTime.Today(time);
+        var rows = await db.Milestones.AsNoTracking().Where(m => m.DoneDate == null && m.DueDate < today)
+            .Join(db.Measures, m => m.MeasureId, x => x.Id, (m, x) => new { Milestone = m, x.Title })
+            .OrderBy(r => r.Milestone.DueDate).ToListAsync(ct);
+        var measureIds = rows.Select(r => r.Milestone.MeasureId).Distinct().ToList();
+        var units = (await db.Set<MeasureUnit>().AsNoTracking().Where(u => measureIds.Contains(u.MeasureId))
+                .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new { u.MeasureId, o.Name }).ToListAsync(ct))
+            .ToLookup(u => u.MeasureId, u => u.Name);
+        return rows.Select(r => new OverdueMilestone(r.Milestone, r.Milestone.MeasureId, r.Title, units[r.Milestone.MeasureId].Order().ToList(), today.DayNumber - r.Milestone.DueDate.DayNumber)).ToList();
+    }
+}
+
+/// <summary>
+/// Once a day: every overdue milestone that was not reminded of in the last week is mailed to the staff of its
+/// measure's responsible units (issue 6 §4). A milestone whose units have no staff account stays on the Office dashboard only.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider time) : IJob
+{
+    public static readonly JobKey Key = new("milestone-reminders", "catalogue");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var run = await JobRuns.StartAsync(db, time, context, cancellationToken);
+        var (mails, milestones) = await RemindAsync(cancellationToken);
+        await JobRuns.FinishAsync(db, time, run, $"{mails} reminders about {milestones} overdue milestones sent", cancellationToken);
+    }
+
+    public async Task<(int Mails, int Milestones)> RemindAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = CityTime.Today(time);
+        var weekAgo = now.AddDays(-7);
+        var due = await db.Milestones.Where(m => m.DoneDate == null && m.DueDate < today && (m.RemindedAt == null || m.RemindedAt < weekAgo))
+            .Join(db.Measures, m => m.MeasureId, x => x.Id, (m, x) => new { Milestone = m, Measure = x.Title }).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return (0, 0);
+        }
+
+        var measureIds = due.Select(d => d.Milestone.MeasureId).Distinct().ToList();
+        var units = await db.Set<MeasureUnit>().Where(u => measureIds.Contains(u.MeasureId)).ToListAsync(ct);
+        var unitIds = units.Select(u => (int?)u.OrganizationId).Distinct().ToList();
+        var staffRole = await db.Roles.Where(r => r.Name == Roles.DepartmentStaff).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var staff = await db.Users.Where(u => !u.IsDisabled && u.Email != null && unitIds.Contains(u.DepartmentId)
+                && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == staffRole))
+            .Select(u => new { u.Email, u.DepartmentId }).ToListAsync(ct);
+        var link = $"{options.Value.PlatformUrl?.TrimEnd('/')}/massnahmen/";
+        var reminded = new HashSet<int>();
+        var mails = 0;
+        foreach (var person in staff.GroupBy(s => s.Email!, StringComparer.OrdinalIgnoreCase))
+        {
+            var theirUnits = person.Select(p => p.DepartmentId!.Value).ToHashSet();
+            var theirMeasures = units.Where(u => theirUnits.Contains(u.OrganizationId)).Select(u => u.MeasureId).ToHashSet();
+            var items = due.Where(d => theirMeasures.Contains(d.Milestone.MeasureId)).OrderBy(d => d.Milestone.DueDate).ToList();
+            var lines = items.Select(d =>
+                $"- {d.Milestone.Title} (Maßnahme „{d.Measure}“), fällig am {d.Milestone.DueDate:dd.MM.yyyy}, seit {today.DayNumber - d.Milestone.DueDate.DayNumber} Tagen überfällig: {link}{d.Milestone.MeasureId}");
+            await mail.SendAsync(MailModule.Create(options.Value, person.Key, $"Überfällige Meilensteine im Masterplan Kommunale Sicherheit ({items.Count})",
+                $"""
+                Guten Tag,
+
+                für Maßnahmen, für die Ihre Stelle verantwortlich ist, sind diese Meilensteine überfällig:
+
+                {string.Join("\n", lines)}
+
+                Bitte tragen Sie ein, wann ein Meilenstein erreicht wurde, oder teilen Sie der Geschäftsstelle einen neuen Termin mit.
+                Diese Erinnerung kommt höchstens einmal pro Woche.
+
+                Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
+                """), ct);
+            mails++;
+            reminded.UnionWith(items.Select(i => i.Milestone.Id));
+        }
+
+        foreach (var d in due.Where(d => reminded.Contains(d.Milestone.Id)))
+        {
+            d.Milestone.RemindedAt = now;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (mails, reminded.Count);
+    }
+}
