@@ -121,6 +121,8 @@ public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOpt
 {
     public static readonly JobKey Key = new("milestone-reminders", "catalogue");
 
+    public static readonly TriggerKey Daily = new("milestone-reminders-daily", "catalogue");
+
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var run = await JobRuns.StartAsync(db, time, context, cancellationToken);

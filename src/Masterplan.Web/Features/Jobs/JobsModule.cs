@@ -33,7 +33,7 @@ public static class JobsModule
             q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-hourly", "platform")
                 .WithCronSchedule(configuration["Jobs:Housekeeping:Cron"] ?? "0 17 * * * ?"));
             q.AddJob<Catalogue.MilestoneReminderJob>(j => j.WithIdentity(Catalogue.MilestoneReminderJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Catalogue.MilestoneReminderJob.Key).WithIdentity("milestone-reminders-daily", "catalogue")
+            q.AddTrigger(t => t.ForJob(Catalogue.MilestoneReminderJob.Key).WithIdentity(Catalogue.MilestoneReminderJob.Daily)
                 .WithCronSchedule(configuration["Jobs:MilestoneReminders:Cron"] ?? "0 0 7 * * ?", c => c.InTimeZone(Shared.CityTime.Zone)));
         });
         if (configuration.GetValue("Jobs:Enabled", true))

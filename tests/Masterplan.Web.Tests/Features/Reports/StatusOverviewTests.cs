@@ -32,6 +32,17 @@ public class StatusOverviewTests
                 FieldOfActionId = node.Id, Title = "Kameras am Nordmarkt erneuern", Status = MeasureStatus.InProgress, Progress = 40, IsPublic = false,
                 StartDate = new DateOnly(2026, 1, 1), UpdatedAt = app.Clock.GetUtcNow(),
                 Updates = [new MeasureStatusUpdate { Date = new DateOnly(2026, 10, 15), Text = "Ausschreibung veröffentlicht", AuthorName = "Amt 32", RecordedAt = app.Clock.GetUtcNow() }],
+                Milestones =
+                [
+                    new Milestone { Title = "Vergabe erteilt", DueDate = new DateOnly(2026, 11, 1) },
+                    new Milestone { Title = "Standorte geprüft", DueDate = new DateOnly(2026, 10, 1), DoneDate = new DateOnly(2026, 9, 20) },
+                ],
+            });
+            db.Indicators.Add(new Indicator
+            {
+                FieldOfActionId = node.Id, Name = "Gemeldete Angsträume am Nordmarkt", Unit = "Orte", Direction = IndicatorDirection.LowerIsBetter,
+                BaselineValue = 20, BaselineDate = new DateOnly(2025, 1, 1), TargetValue = 10, TargetDate = new DateOnly(2027, 1, 1), UpdatedAt = app.Clock.GetUtcNow(),
+                Values = [new IndicatorValue { Date = new DateOnly(2026, 1, 1), Value = 19 }, new IndicatorValue { Date = new DateOnly(2026, 12, 1), Value = 9 }],
             });
             var steering = await db.Organizations.FirstAsync(o => o.Kind == OrganizationKind.SteeringCircle);
             var meeting = new Meeting
@@ -50,6 +61,10 @@ public class StatusOverviewTests
         Assert.Contains("Kameras am Nordmarkt erneuern", page);
         Assert.Contains("15.10.2026: Ausschreibung veröffentlicht", page);
         Assert.All(topLevel, t => Assert.Contains(t, page));
+        // Milestones and KPIs as of the period's end: the November value is after it, so January's 19 (path: 15) decides.
+        Assert.Contains("Vergabe erteilt (fällig am 01.11.2026)", page);
+        Assert.DoesNotContain("Standorte geprüft", page);
+        Assert.Contains("Gemeldete Angsträume am Nordmarkt 19 Orte (01.01.2026) 10 Orte (01.01.2027) nicht auf Kurs", page);
 
         var pdf = await office.GetByteArrayAsync("/verwaltung/statusuebersicht?handler=Pdf&von=2026-09-01&bis=2026-11-23");
         using (var document = PdfDocument.Open(pdf))
@@ -58,6 +73,9 @@ public class StatusOverviewTests
             Assert.All(topLevel, t => Assert.Contains(t.Replace(" ", "", StringComparison.Ordinal), text.Replace(" ", "", StringComparison.Ordinal)));
             Assert.Contains("KamerasamNordmarkterneuern", text.Replace(" ", "", StringComparison.Ordinal));
             Assert.Contains("Fortschritt:40%aus1Maßnahmen", text.Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains("Vergabeerteilt(fällig01.11.2026)", text.Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains("GemeldeteAngsträumeamNordmarkt", text.Replace(" ", "", StringComparison.Ordinal));
+            Assert.Contains("nichtaufKurs", text.Replace(" ", "", StringComparison.Ordinal));
         }
 
         var docx = await office.GetByteArrayAsync("/verwaltung/statusuebersicht?handler=Docx&von=2026-09-01&bis=2026-11-23");
