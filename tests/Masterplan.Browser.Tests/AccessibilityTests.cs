@@ -25,9 +25,11 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
         var meetings = await http.GetStringAsync("/sitzungen");
         var meeting = System.Text.RegularExpressions.Regex.Matches(meetings, "href=\"(/sitzungen/[0-9]+)\"").Select(m => m.Groups[1].Value).Last();
         var measure = (await http.GetFromJsonAsync<JsonElement>("/api/v1/measures")).EnumerateArray().First().GetProperty("id").GetInt32();
+        var indicator = (await http.GetFromJsonAsync<JsonElement>("/api/v1/indicators")).EnumerateArray().First();
         return
         [
-            "/sitzungen", meeting, "/empfehlungen", "/empfehlungen?alle=true", "/massnahmen", "/massnahmen?status=InProgress", $"/massnahmen/{measure}",
+            "/sitzungen", meeting, "/empfehlungen", "/empfehlungen?alle=true", "/massnahmen", "/massnahmen?status=InProgress", $"/massnahmen/{measure}", $"/massnahmen/{indicator.GetProperty("measureId").GetInt32()}", "/kennzahlen",
+            $"/kennzahlen/{indicator.GetProperty("id").GetInt32()}",
             "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",

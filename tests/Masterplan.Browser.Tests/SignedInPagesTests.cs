@@ -257,6 +257,48 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.Contains("Der Sachstand ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
         await Check("/verwaltung/massnahmen/bearbeiten/{id} (with a status update)");
 
+        // A milestone, by keyboard; the history of the measure.
+        await page.GetByLabel("Meilenstein", new() { Exact = true }).FillAsync("Anlage bestellt");
+        await page.GetByLabel("Fällig am", new() { Exact = true }).FillAsync("2026-12-01");
+        await page.GetByLabel("Fällig am", new() { Exact = true }).PressAsync("Enter");
+        Assert.Contains("Der Meilenstein ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await Check("/verwaltung/massnahmen/bearbeiten/{id} (with a milestone)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Änderungsverlauf" }).ClickAsync();
+        await Check("/verwaltung/massnahmen/{id}/verlauf");
+        await page.GoBackAsync();
+
+        // An indicator for the measure, a value, a CSV with errors.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kennzahl für diese Maßnahme anlegen" }).ClickAsync();
+        await Check("/verwaltung/kennzahlen/bearbeiten");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        Assert.Contains("Bitte geben Sie den Namen der Kennzahl ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/kennzahlen/bearbeiten (errors)");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Erkannte Vorfälle");
+        await page.GetByLabel("Einheit, z. B. % oder Fälle", new() { Exact = true }).FillAsync("Fälle");
+        await page.GetByLabel("niedriger ist besser").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Speichern", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/verwaltung/kennzahlen/bearbeiten/*");
+        await page.GetByLabel("Datum", new() { Exact = true }).FillAsync("2026-10-01");
+        await page.GetByLabel("Wert in Fälle", new() { Exact = true }).FillAsync("12");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Wert speichern" }).ClickAsync();
+        Assert.Contains("Der Wert ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await Check("/verwaltung/kennzahlen/bearbeiten/{id}");
+        await page.GetByLabel("CSV-Datei").SetInputFilesAsync(new FilePayload { Name = "werte.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Datum;Wert\n01.11.2026;zwölf\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importieren" }).ClickAsync();
+        Assert.Contains("Zeile 2: „zwölf“ ist keine Zahl.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/kennzahlen/bearbeiten/{id} (import errors)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ansicht der Kennzahl" }).ClickAsync();
+        await Check("/kennzahlen/{id} (Office, one value)");
+
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/meilensteine");
+        await Check("/verwaltung/meilensteine");
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/massnahmen/import");
+        await Check("/verwaltung/massnahmen/import");
+        await page.GetByLabel("CSV-Datei").SetInputFilesAsync(new FilePayload { Name = "mp1.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes("Nummer;Titel\nM 1;Ohne Feld\n") });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Importieren" }).ClickAsync();
+        Assert.Contains("Es fehlen die Spalten", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/massnahmen/import (errors)");
+
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }

@@ -167,6 +167,22 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
             light,
             Measure("field:2.6", "Fortbildung zu Extremismus für Fachkräfte", Features.Catalogue.MeasureStatus.Implemented, 100, "district:eving", 15_000m),
             Measure("field:1", "Nachbarschaftsstreifen im Quartier", Features.Catalogue.MeasureStatus.Decided, 10, "district:hoerde", null));
+        light.Milestones.Add(new Features.Catalogue.Milestone { Title = "Leuchten bestellt (Demo)", DueDate = new DateOnly(2025, 6, 30), DoneDate = new DateOnly(2025, 6, 1) });
+        light.Milestones.Add(new Features.Catalogue.Milestone { Title = "Leuchten montiert (Demo)", DueDate = new DateOnly(2026, 10, 31) });
+        await db.SaveChangesAsync(ct);
+
+        // An indicator with two years of monthly values, so that charts and the status rule can be tried out.
+        var values = Enumerable.Range(0, 24).Select(i => new Features.Catalogue.IndicatorValue
+        {
+            Date = new DateOnly(2024, 10, 1).AddMonths(i), Value = 38m + (i * 0.4m) + ((i % 3) - 1), Note = i == 0 ? "Erste Befragung (Demo)" : null, RecordedAt = now,
+        }).ToList();
+        db.Indicators.Add(new Features.Catalogue.Indicator
+        {
+            FieldOfActionId = light.FieldOfActionId, MeasureId = light.Id, Name = "Sicherheitsgefühl am Hauptbahnhof nach Einbruch der Dunkelheit (Demo)", Unit = "%",
+            Definition = "Anteil der Befragten, die sich dort nachts „eher sicher“ oder „sehr sicher“ fühlen (Beispieldaten).", DataSource = "Kurzbefragung (Demo)",
+            BaselineValue = 38, BaselineDate = new DateOnly(2024, 10, 1), TargetValue = 55, TargetDate = new DateOnly(2027, 12, 31),
+            Direction = Features.Catalogue.IndicatorDirection.HigherIsBetter, IsPublic = true, IsDemo = true, UpdatedAt = now, UpdatedBy = "Geschäftsstelle", Values = values,
+        });
         await db.SaveChangesAsync(ct);
     }
 }

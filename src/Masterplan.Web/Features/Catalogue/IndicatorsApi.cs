@@ -39,9 +39,8 @@ public static class IndicatorsApi
         write.MapPut("/{id:int}", UpdateAsync).WithSummary("Changes an indicator (Office); 409 when version is no longer current.");
         write.MapPost("/{id:int}/values", AddValueAsync).WithSummary("Records one value (Office); one value per date.");
         write.MapPost("/{id:int}/values/csv", ImportAsync)
-            .Accepts<string>("text/csv")
             .WithSummary("Imports values from a CSV body (Office): columns Datum;Wert[;Einheit][;Anmerkung] (or date,value,unit,note).")
-            .WithDescription("Every line is checked first; when any line is wrong nothing is imported and the answer is 400 with errors [{line, message}].");
+            .WithDescription("Send the file as the request body with Content-Type text/csv (UTF-8). Every line is checked first; when any line is wrong nothing is imported and the answer is 400 with errors [{line, message}].");
     }
 
     private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, CatalogueTree tree, AppDbContext db, CancellationToken ct)

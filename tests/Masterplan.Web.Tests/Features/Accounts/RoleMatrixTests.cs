@@ -89,6 +89,23 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["POST api/v1/measures/"] = (["POST"], [Roles.Office]),
         ["GET api/v1/measures/{id:int}"] = (["GET"], Everyone),
         ["PUT api/v1/measures/{id:int}"] = (["PUT"], [Roles.Office]),
+        ["verwaltung/massnahmen/import"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/massnahmen/{id:int}/verlauf"] = (["GET"], [Roles.Office]),
+        ["verwaltung/meilensteine"] = (["GET"], [Roles.Office]),
+        ["kennzahlen"] = (["GET"], Everyone),
+        ["kennzahlen/{id:int}"] = (["GET"], Everyone),
+        ["verwaltung/kennzahlen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["GET api/v1/indicators/"] = (["GET"], Everyone),
+        ["POST api/v1/indicators/"] = (["POST"], [Roles.Office]),
+        ["GET api/v1/indicators/{id:int}"] = (["GET"], Everyone),
+        ["PUT api/v1/indicators/{id:int}"] = (["PUT"], [Roles.Office]),
+        ["api/v1/indicators/{id:int}/values"] = (["POST"], [Roles.Office]),
+        ["api/v1/indicators/{id:int}/values/csv"] = (["POST"], [Roles.Office]),
+        ["api/v1/catalogue/nodes/"] = (["POST"], [Roles.Office]),
+        ["api/v1/catalogue/nodes/{id:int}"] = (["PUT"], [Roles.Office]),
+        ["api/v1/catalogue/nodes/{id:int}/move"] = (["POST"], [Roles.Office]),
+        ["api/v1/catalogue/nodes/{id:int}/merge"] = (["POST"], [Roles.Office]),
+        ["api/v1/catalogue/nodes/{id:int}/retire"] = (["POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
@@ -127,11 +144,14 @@ public class RoleMatrixTests(ITestOutputHelper output)
                 .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
                     : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) || pattern.Contains("measures", StringComparison.Ordinal) ? ids.Measure
+                    : pattern.Contains("kennzahlen", StringComparison.Ordinal) || pattern.Contains("indicators", StringComparison.Ordinal) ? ids.Indicator
+                    : pattern.Contains("catalogue/nodes", StringComparison.Ordinal) ? ids.Node
                     : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)
                 .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
                 .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
-                    : pattern.Contains("massnahmen", StringComparison.Ordinal) ? ids.Measure : ids.Organization, StringComparison.Ordinal);
+                    : pattern.Contains("massnahmen", StringComparison.Ordinal) ? ids.Measure
+                    : pattern.Contains("kennzahlen", StringComparison.Ordinal) ? ids.Indicator : ids.Organization, StringComparison.Ordinal);
             foreach (var method in methods)
             {
                 foreach (var (who, client) in clients)
@@ -168,7 +188,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure);
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Indicator, string Node);
 
     private static async Task<Ids> SampleIdsAsync(AppFactory app)
     {
@@ -194,8 +214,10 @@ public class RoleMatrixTests(ITestOutputHelper output)
         data.Add(document);
         var measure = new Masterplan.Web.Features.Catalogue.Measure { FieldOfActionId = await data.FieldsOfAction.Select(f => f.Id).FirstAsync(), Title = "Maßnahme", IsPublic = true };
         data.Measures.Add(measure);
+        var indicator = new Masterplan.Web.Features.Catalogue.Indicator { FieldOfActionId = measure.FieldOfActionId, Name = "Kennzahl", Unit = "%", IsPublic = true };
+        data.Indicators.Add(indicator);
         await data.SaveChangesAsync();
         string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id));
+        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(indicator.Id), Text(measure.FieldOfActionId));
     }
 }
