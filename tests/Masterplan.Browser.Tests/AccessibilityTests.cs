@@ -30,7 +30,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
         [
             "/sitzungen", meeting, "/empfehlungen", "/empfehlungen?alle=true", "/massnahmen", "/massnahmen?status=InProgress", $"/massnahmen/{measure}", $"/massnahmen/{indicator.GetProperty("measureId").GetInt32()}", "/kennzahlen",
             $"/kennzahlen/{indicator.GetProperty("id").GetInt32()}",
-            "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
+            "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder?nummer=2.5", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
         ];

@@ -16,6 +16,9 @@ public sealed record CatalogueChange(
     DateTimeOffset At, CatalogueChangeKind Change, int NodeId, string Title, string? NumberBefore, string? NumberAfter, string? TitleBefore,
     CatalogueSourceKind SourceKind, string? SourceText, string? Reason, string ActorName);
 
+/// <summary>A node that carried a number from one moment until another (null: still), with its number today (null: retired).</summary>
+public sealed record NumberUse(int NodeId, string Title, DateTimeOffset From, DateTimeOffset? Until, string? NumberToday);
+
 /// <summary>Builds the numbered tree, today's or that of any date; shared by the catalogue pages and API.</summary>
 public sealed class CatalogueTree(AppDbContext db)
 {
@@ -57,6 +60,49 @@ public sealed class CatalogueTree(AppDbContext db)
                 v.ValidFrom, v.Change, v.NodeId, v.Title, before.GetValueOrDefault(v.NodeId), after.GetValueOrDefault(v.NodeId),
                 titleBefore.GetValueOrDefault(v.NodeId), v.SourceKind, v.SourceText, v.Reason, v.ActorName))
             .ToList();
+    }
+
+    /// <summary>
+    /// Every node that has carried <paramref name="number"/> at some time, with the period and its title then, so an old
+    /// number from a paper or report still leads to the right entry (issue 6 §1: "old numbers stay findable").
+    /// </summary>
+    public async Task<IReadOnlyList<NumberUse>> NumberHistoryAsync(string number, CancellationToken ct = default)
+    {
+        var versions = await db.FieldOfActionVersions.AsNoTracking().OrderBy(v => v.ValidFrom).ThenBy(v => v.Id).ToListAsync(ct);
+        var current = Numbers(await LoadAsync(ct));
+        var state = new Dictionary<int, Row>();
+        var open = new Dictionary<int, (DateTimeOffset From, string Title)>();
+        var uses = new List<NumberUse>();
+        // Replays the history one moment at a time and notes when a node takes or gives up the number.
+        foreach (var moment in versions.GroupBy(v => v.ValidFrom))
+        {
+            foreach (var v in moment)
+            {
+                if (v.IsRetired)
+                {
+                    state.Remove(v.NodeId);
+                }
+                else
+                {
+                    state[v.NodeId] = new Row(v.NodeId, v.ParentId, v.Position, v.Title, null, null);
+                }
+            }
+
+            var holder = Build(state.Values.ToList()).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Number == number);
+            foreach (var (node, since) in open.Where(o => o.Key != holder?.Id).ToList())
+            {
+                uses.Add(new NumberUse(node, since.Title, since.From, moment.Key, current.GetValueOrDefault(node)));
+                open.Remove(node);
+            }
+
+            if (holder is not null && !open.ContainsKey(holder.Id))
+            {
+                open[holder.Id] = (moment.Key, holder.Title);
+            }
+        }
+
+        uses.AddRange(open.Select(o => new NumberUse(o.Key, o.Value.Title, o.Value.From, null, current.GetValueOrDefault(o.Key))));
+        return uses.OrderBy(u => u.From).ToList();
     }
 
     private static Dictionary<int, string> Numbers(IReadOnlyList<CatalogueNode> tree) =>

@@ -16,8 +16,20 @@ public sealed class IndexModel(CatalogueTree tree, Measures measures) : PageMode
     [BindProperty(SupportsGet = true, Name = "stand")]
     public DateOnly? AsOf { get; set; }
 
+    /// <summary>Look up which entries carried this number, now or earlier.</summary>
+    [BindProperty(SupportsGet = true, Name = "nummer")]
+    public string? Number { get; set; }
+
+    public IReadOnlyList<NumberUse>? NumberUses { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!string.IsNullOrWhiteSpace(Number))
+        {
+            Number = Number.Trim().TrimEnd('.');
+            NumberUses = Number.Length <= 20 ? await tree.NumberHistoryAsync(Number, ct) : [];
+        }
+
         Fields = AsOf is { } day ? await tree.LoadAsOfAsync(EndOfDay(day), ct) : await tree.LoadAsync(ct);
         Count = Fields.Sum(f => f.SelfAndDescendants().Count());
         if (AsOf is null)

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -83,10 +84,7 @@ public static class IndicatorsApi
 
         if (result.Conflict is { } current)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "The indicator was changed in the meantime.",
-                detail: $"Version {body.Version} is no longer current; the current version is {current.Version}. Read the indicator again and apply your change to it.",
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+            return ApiProblems.StaleVersion("indicator", body.Version, current.Version);
         }
 
         return result.Saved is null ? Invalid(result.Errors) : TypedResults.Ok(await LoadAsync(db, id, ct));
@@ -131,10 +129,7 @@ public static class IndicatorsApi
     private static async Task<IndicatorDto> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
         ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First(), withValues: true);
 
-    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
-            detail: string.Join(" ", errors.Values), title: "The indicator is not valid.");
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) => ApiProblems.Invalid(errors, "The indicator is not valid.");
 
     private static IndicatorDto ToDto(IndicatorView v, bool withValues)
     {

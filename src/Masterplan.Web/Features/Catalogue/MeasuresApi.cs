@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,9 +10,11 @@ public sealed record MeasureDto(
     int Id, int FieldOfActionId, string Title, string? Description, string? Partners, MeasureStatus Status, string StatusLabel, int Progress,
     decimal Weight, decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place,
     IReadOnlyList<int> DistrictIds, IReadOnlyList<int> UnitIds, CatalogueSourceKind SourceKind, string? SourceText, bool IsPublic, int Version,
-    IReadOnlyList<MeasureDto.StatusUpdate> StatusUpdates)
+    IReadOnlyList<MeasureDto.StatusUpdate> StatusUpdates, IReadOnlyList<MeasureDto.MilestoneDto> Milestones, int PlanEdition, string? ExternalNumber)
 {
     public sealed record StatusUpdate(DateOnly Date, string Text, MeasureStatus? NewStatus, int? NewProgress);
+
+    public sealed record MilestoneDto(string Title, DateOnly DueDate, DateOnly? DoneDate);
 }
 
 /// <summary>Body of POST and PUT <c>/api/v1/measures</c>; for PUT, <c>version</c> is the version the client read.</summary>
@@ -32,8 +35,9 @@ public static class MeasuresApi
     {
         var read = app.MapGroup("/api/v1/measures").WithTags("Catalogue").AllowAnonymous();
         read.MapGet("/", ListAsync)
-            .WithSummary("Public measures, filtered by field of action (with its subtree), district and status.");
-        read.MapGet("/{id:int}", GetAsync).WithSummary("One public measure with its status updates.");
+            .WithSummary("Public measures, filtered by field of action (with its subtree), district and status, by id in pages.")
+            .WithDescription($"page (from 1) and pageSize (default {DefaultPageSize}, at most {MaxPageSize}); the total is in the header X-Total-Count, the next page in a Link header with rel=\"next\".");
+        read.MapGet("/{id:int}", GetAsync).WithSummary("One public measure with its status updates and milestones.");
 
         var write = app.MapGroup("/api/v1/measures").WithTags("Catalogue").RequireAuthorization(CatalogueModule.Edit).DisableAntiforgery();
         write.MapPost("/", CreateAsync).WithSummary("Creates a measure (Office).");
@@ -43,10 +47,33 @@ public static class MeasuresApi
         return app;
     }
 
-    private static async Task<Ok<List<MeasureDto>>> ListAsync(int? field, int? district, MeasureStatus? status, Measures measures, CancellationToken ct)
+    private const int DefaultPageSize = 100;
+
+    private const int MaxPageSize = 500;
+
+    private static async Task<Results<Ok<List<MeasureDto>>, ProblemHttpResult>> ListAsync(
+        int? field, int? district, MeasureStatus? status, int? page, int? pageSize, HttpContext http, Measures measures, CancellationToken ct)
     {
+        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        if (number < 1 || size is < 1 or > MaxPageSize)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging.",
+                detail: $"page muss mindestens 1 sein, pageSize zwischen 1 und {MaxPageSize} liegen.");
+        }
+
         var query = await measures.FilterAsync(publicOnly: true, field, district, status, ct);
-        var list = await query.Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).OrderBy(m => m.Id).ToListAsync(ct);
+        var total = await query.CountAsync(ct);
+        var list = await query.OrderBy(m => m.Id).Skip((number - 1) * size).Take(size)
+            .Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery().ToListAsync(ct);
+        http.Response.Headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (number * size < total)
+        {
+            var next = Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(http.Request.Path,
+                http.Request.Query.Where(q => q.Key is not "page").SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+                    .Append(new("page", (number + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
+        }
+
         return TypedResults.Ok(list.Select(ToDto).ToList());
     }
 
@@ -79,10 +106,7 @@ public static class MeasuresApi
 
         if (result.Conflict is { } current)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status409Conflict, title: "The measure was changed in the meantime.",
-                detail: $"Version {body.Version} is no longer current; the current version is {current.Version}. Read the measure again and apply your change to it.",
-                extensions: new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+            return ApiProblems.StaleVersion("measure", body.Version, current.Version);
         }
 
         if (result.Saved is null)
@@ -94,17 +118,15 @@ public static class MeasuresApi
         return TypedResults.Ok(ToDto(saved));
     }
 
-    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
-            detail: string.Join(" ", errors.Values), title: "The measure is not valid.");
+    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) => ApiProblems.Invalid(errors, "The measure is not valid.");
 
     private static IQueryable<Measure> Load(AppDbContext db) =>
-        db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates);
+        db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery();
 
     private static MeasureDto ToDto(Measure m) => new(
         m.Id, m.FieldOfActionId, m.Title, m.Description, m.Partners, m.Status, Measures.StatusLabel(m.Status), m.Progress, m.Weight, m.PlannedBudget,
         m.SpentBudget, m.StartDate, m.EndDate, m.Place, m.Districts.Select(d => d.DistrictId).Order().ToList(), m.Units.Select(u => u.OrganizationId).Order().ToList(),
         m.SourceKind, m.SourceText, m.IsPublic, m.Version,
-        m.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => new MeasureDto.StatusUpdate(u.Date, u.Text, u.NewStatus, u.NewProgress)).ToList());
+        m.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => new MeasureDto.StatusUpdate(u.Date, u.Text, u.NewStatus, u.NewProgress)).ToList(),
+        m.Milestones.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(x => new MeasureDto.MilestoneDto(x.Title, x.DueDate, x.DoneDate)).ToList(), m.PlanEdition, m.ExternalNumber);
 }

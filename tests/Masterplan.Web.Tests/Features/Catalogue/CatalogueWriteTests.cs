@@ -58,6 +58,14 @@ public class CatalogueWriteTests
         Assert.Equal("2.5", Find(yesterday, n25)!.Value.GetProperty("number").GetString());
         Assert.Equal("2.5.", Find(today, n25)!.Value.GetProperty("number").GetString()![..4]);
         Assert.Null(Find(today, id));
+
+        // The old number 2.5 still leads to the moved node; the node that holds it now is named as well.
+        var title26 = Find(yesterday, n26)!.Value.GetProperty("title").GetString();
+        var lookup = (await Users.Client(app).GetPageAsync("/handlungsfelder?nummer=2.5")).QuerySelectorAll("#number-title + ul li, section ul li").Select(li => li.Text()).Distinct().ToList();
+        Assert.Equal(2, lookup.Count);
+        Assert.Matches("^„Videoüberwachung im öffentlichen Raum“ von \\d\\d\\.\\d\\d\\.\\d{4} bis 23\\.11\\.2026 – heute 2\\.5\\.\\d+$", lookup[0]);
+        Assert.Matches($"^„{System.Text.RegularExpressions.Regex.Escape(title26!)}“ von 23\\.11\\.2026 bis heute – heute 2\\.5$", lookup[1]);
+        Assert.Contains("Diese Nummer gab es im Katalog nie.", (await Users.Client(app).GetPageAsync("/handlungsfelder?nummer=9.9")).Body!.Text());
     }
 
     private static JsonElement? Find(JsonElement nodes, int id)

@@ -224,6 +224,16 @@ public class MeasureTests
         Assert.Equal(["Fortbildung", "Kameras"], await Titles($"?field={field2}"));
         Assert.Equal(["Kameras"], await Titles($"?district={hoerde}"));
         Assert.Equal(["Fortbildung", "Streife"], await Titles("?status=Decided"));
+
+        // Pages by id: two of three, the total and the link to the rest; the filter stays in the link.
+        var first = await anonymous.GetAsync("/api/v1/measures?pageSize=2");
+        Assert.Equal(2, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetArrayLength());
+        Assert.Equal("3", first.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal("</api/v1/measures?pageSize=2&page=2>; rel=\"next\"", first.Headers.GetValues("Link").Single());
+        var last = await anonymous.GetAsync("/api/v1/measures?pageSize=2&page=2");
+        Assert.Equal(["Streife"], (await last.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().Select(m => m.GetProperty("title").GetString()));
+        Assert.False(last.Headers.Contains("Link"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/measures?pageSize=501")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/measures/{secret.GetProperty("id").GetInt32()}")).StatusCode);
         var one = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/measures/{cameras.GetProperty("id").GetInt32()}");
         Assert.Equal("in Umsetzung", one.GetProperty("statusLabel").GetString());
