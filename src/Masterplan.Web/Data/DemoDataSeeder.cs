@@ -58,7 +58,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
             Seat(plenary, orgs[key], VotingRight.Voting);
         }
 
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var today = Masterplan.Web.Shared.CityTime.Today(time);
         foreach (var fraction in (await composition.AllocateAsync(today, [], ct)).Fractions)
         {
             for (var i = 0; i < fraction.Seats; i++)

@@ -219,7 +219,7 @@ internal sealed class MemberClaimsFactory(
 
         if (user.PersonId is { } person)
         {
-            var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+            var today = Masterplan.Web.Shared.CityTime.Today(time);
             var organizations = await db.Memberships.AsNoTracking()
                 .Where(m => m.PersonId == person && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
                 .Select(m => m.OrganizationId).Distinct().ToListAsync();

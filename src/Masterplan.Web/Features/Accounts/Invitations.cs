@@ -32,7 +32,7 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
             Guten Tag {invitation.DisplayName},
 
             Sie wurden zur Plattform des Masterplans Kommunale Sicherheit der Stadt Dortmund eingeladen.
-            Legen Sie Ihr Passwort über diesen Link fest (gültig bis {invitation.ExpiresAt.ToLocalTime():dd.MM.yyyy HH:mm} Uhr, nur einmal nutzbar):
+            Legen Sie Ihr Passwort über diesen Link fest (gültig bis {Masterplan.Web.Shared.CityTime.Local(invitation.ExpiresAt):dd.MM.yyyy HH:mm} Uhr, nur einmal nutzbar):
 
             {link}
 

@@ -74,7 +74,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
     }
 
     public static string Throttled(DateTimeOffset until) =>
-        $"Zu viele Fehlversuche. Bitte warten Sie bis {until.ToLocalTime():HH:mm:ss} Uhr und versuchen Sie es dann erneut.";
+        $"Zu viele Fehlversuche. Bitte warten Sie bis {Masterplan.Web.Shared.CityTime.Local(until):HH:mm:ss} Uhr und versuchen Sie es dann erneut.";
 
     public static string SafeReturnUrl(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/konto";

@@ -19,7 +19,7 @@ public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         From ??= DateOnly.FromDateTime(Data.ReferenceDataSeeder.CatalogueOrigin.AddHours(1).Date);
-        To ??= DateOnly.FromDateTime(time.GetLocalNow().Date);
+        To ??= Masterplan.Web.Shared.CityTime.Today(time);
         if (To < From)
         {
             Error = "Das Ende des Zeitraums liegt vor seinem Anfang.";

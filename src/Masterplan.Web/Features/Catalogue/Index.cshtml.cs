@@ -39,10 +39,5 @@ public sealed class IndexModel(CatalogueTree tree, Measures measures) : PageMode
     }
 
     /// <summary>The last moment of a calendar day in Dortmund, as UTC.</summary>
-    public static DateTimeOffset EndOfDay(DateOnly day)
-    {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin");
-        var local = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime().AddTicks(-10);
-    }
+    public static DateTimeOffset EndOfDay(DateOnly day) => Shared.CityTime.ToUtc(day.AddDays(1), TimeOnly.MinValue).AddTicks(-10);
 }

@@ -164,7 +164,7 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         }
 
         var errors = new Dictionary<string, string>();
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin")).DateTime);
+        var today = Shared.CityTime.Today(time);
         if (input.Date is not { } date)
         {
             errors["UpdateDate"] = "Bitte geben Sie das Datum des Sachstands an.";

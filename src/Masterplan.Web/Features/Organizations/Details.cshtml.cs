@@ -37,7 +37,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition
         Organization = org;
         var entity = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
         Children = await db.Organizations.AsNoTracking().Where(o => o.ParentId == id).OrderBy(o => o.Name).ToDto().ToListAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var today = Masterplan.Web.Shared.CityTime.Today(time);
         Check = await composition.CheckAsync(entity, today, ct);
         FormedBy = entity.FormedBy;
         Rules = await db.RulesOfProcedure.AsNoTracking().Where(r => r.OrganizationId == id).OrderByDescending(r => r.Version).ToListAsync(ct);

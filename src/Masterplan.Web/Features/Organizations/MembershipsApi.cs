@@ -35,7 +35,7 @@ public static class MembershipsApi
 
     private static async Task<Results<Ok<List<MembershipDto>>, NotFound, ValidationProblem>> Get(int id, string? at, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var day = Masterplan.Web.Shared.CityTime.Today(time);
         if (at is not null && !DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date in the form YYYY-MM-DD."] });

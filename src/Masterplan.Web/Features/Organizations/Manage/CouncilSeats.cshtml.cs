@@ -114,7 +114,7 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
         return ModelState.IsValid;
     }
 
-    private DateOnly Today() => DateOnly.FromDateTime(time.GetLocalNow().Date);
+    private DateOnly Today() => Masterplan.Web.Shared.CityTime.Today(time);
 
     private async Task LoadAsync(CancellationToken ct)
     {

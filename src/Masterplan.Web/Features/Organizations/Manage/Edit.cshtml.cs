@@ -66,7 +66,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
         else
         {
             ParentId = Parents.FirstOrDefault(p => p.Kind == OrganizationKind.PlenaryAssembly)?.Id;
-            StartDate = DateOnly.FromDateTime(time.GetLocalNow().Date);
+            StartDate = Masterplan.Web.Shared.CityTime.Today(time);
         }
 
         return Page();

@@ -96,7 +96,7 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
             return NotFound();
         }
 
-        var end = endDate ?? DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var end = endDate ?? Masterplan.Web.Shared.CityTime.Today(time);
         if (end < membership.StartDate)
         {
             await LoadAsync(id, ct);
@@ -114,7 +114,7 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
     private async Task AuditViolationsAsync(int id, CancellationToken ct)
     {
         var body = await db.Organizations.AsNoTracking().SingleAsync(o => o.Id == id, ct);
-        if (await composition.CheckAsync(body, DateOnly.FromDateTime(time.GetLocalNow().Date), ct) is { Violations.Count: > 0 } check)
+        if (await composition.CheckAsync(body, Masterplan.Web.Shared.CityTime.Today(time), ct) is { Violations.Count: > 0 } check)
         {
             db.Audit("composition.violation", nameof(Organization), id.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 check.Violations.Select(v => $"{v.Rule} ({v.Source})").ToList());
@@ -131,7 +131,7 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
         }
 
         Body = body;
-        var today = DateOnly.FromDateTime(time.GetLocalNow().Date);
+        var today = Masterplan.Web.Shared.CityTime.Today(time);
         Current = await db.Memberships.AsNoTracking().Include(m => m.Person).Include(m => m.OnBehalfOf)
             .Where(m => m.OrganizationId == id && m.StartDate <= today && (m.EndDate == null || m.EndDate >= today))
             .OrderBy(m => m.VotingRight).ThenBy(m => m.OnBehalfOf!.Name).ThenBy(m => m.DeputyForId != null)
