@@ -3,12 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-public sealed class IndexModel(CatalogueTree tree, Measures measures) : PageModel
+public sealed class IndexModel(CatalogueTree tree, Measures measures, Indicators indicators, Data.AppDbContext db) : PageModel
 {
     /// <summary>Progress per node (today's catalogue only; public measures, discarded ones excluded).</summary>
     public IReadOnlyDictionary<int, NodeProgress> RollUp { get; private set; } = new Dictionary<int, NodeProgress>();
 
     public IReadOnlyList<CatalogueNode> Fields { get; private set; } = [];
+
+    /// <summary>The status of the public indicators of each node (today's catalogue only).</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<IndicatorStatus>> Kpis { get; private set; } = new Dictionary<int, IReadOnlyList<IndicatorStatus>>();
 
     public int Count { get; private set; }
 
@@ -35,6 +38,8 @@ public sealed class IndexModel(CatalogueTree tree, Measures measures) : PageMode
         if (AsOf is null)
         {
             RollUp = await measures.RollUpAsync(Fields, publicOnly: true, ct);
+            Kpis = (await indicators.AssessAsync(db.Indicators.Where(i => i.IsPublic), null, ct))
+                .GroupBy(k => k.Indicator.FieldOfActionId).ToDictionary(g => g.Key, g => (IReadOnlyList<IndicatorStatus>)g.Select(k => k.Assessment.Status).ToList());
         }
     }
 

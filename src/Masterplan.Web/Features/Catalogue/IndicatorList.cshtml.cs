@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>All indicators with their latest value and status against target (issue 6 §3, §6); the Office also sees non-public ones.</summary>
-public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree) : PageModel
+public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
     public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment);
 
@@ -34,16 +34,10 @@ public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree) : Pa
             query = query.Where(i => ids.Contains(i.FieldOfActionId));
         }
 
-        var indicators = await query.ToListAsync(ct);
-        var ids2 = indicators.Select(i => i.Id).ToList();
-        // Only the latest value of each indicator decides its status.
-        var latest = (await db.IndicatorValues.AsNoTracking().Where(v => ids2.Contains(v.IndicatorId))
-                .GroupBy(v => v.IndicatorId).Select(g => g.OrderByDescending(v => v.Date).First()).ToListAsync(ct))
-            .ToDictionary(v => v.IndicatorId);
+        var assessed = await indicators.AssessAsync(query, null, ct);
         var nodes = Nodes.ToDictionary(n => n.Id);
-        Rows = indicators
-            .Select(i => new Row(i, nodes.TryGetValue(i.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–",
-                Indicators.Assess(i, latest.TryGetValue(i.Id, out var v) ? [v] : [])))
+        Rows = assessed
+            .Select(a => new Row(a.Indicator, nodes.TryGetValue(a.Indicator.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–", a.Assessment))
             .Where(r => Status is null || r.Assessment.Status == Status)
             .OrderBy(r => r.Field, NumberComparer.Instance).ThenBy(r => r.Indicator.Name, StringComparer.CurrentCulture).ToList();
     }

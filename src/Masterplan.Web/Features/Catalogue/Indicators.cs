@@ -80,6 +80,24 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         return new IndicatorAssessment(status, Label(status), rule, Math.Round(expected, 4), latest);
     }
 
+    /// <summary>
+    /// The indicators of <paramref name="query"/> with their status from the latest value (up to <paramref name="upTo"/>, if given):
+    /// one query for the indicators and one for the latest value of each, whatever the number of values.
+    /// </summary>
+    public async Task<List<(Indicator Indicator, IndicatorAssessment Assessment)>> AssessAsync(IQueryable<Indicator> query, DateOnly? upTo, CancellationToken ct)
+    {
+        var indicators = await query.AsNoTracking().ToListAsync(ct);
+        var ids = indicators.Select(i => i.Id).ToList();
+        var values = db.IndicatorValues.AsNoTracking().Where(v => ids.Contains(v.IndicatorId));
+        if (upTo is { } day)
+        {
+            values = values.Where(v => v.Date <= day);
+        }
+
+        var latest = (await values.GroupBy(v => v.IndicatorId).Select(g => g.OrderByDescending(v => v.Date).First()).ToListAsync(ct)).ToDictionary(v => v.IndicatorId);
+        return indicators.Select(i => (i, Assess(i, latest.TryGetValue(i.Id, out var v) ? [v] : []))).ToList();
+    }
+
     /// <summary>The indicator as chart data for <see cref="LineChart"/>.</summary>
     public static KpiSeries Series(Indicator indicator, IEnumerable<IndicatorValue> values) =>
         new(indicator.Name, values.OrderBy(v => v.Date).Select(v => new KpiValue(v.Date, (double)v.Value)).ToList())

@@ -22,7 +22,7 @@ public sealed record StatusOverviewData(DateOnly From, DateOnly To, IReadOnlyLis
 /// jeweiligen Tätigkeiten bzw. Sachstände"), as page data and as a document for PDF and DOCX (issue 6 §5).
 /// KPI status and overdue milestones are as of the period's last day.
 /// </summary>
-public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures measures)
+public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures measures, Indicators indicators)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -36,12 +36,9 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
         var byNode = all.ToLookup(m => m.FieldOfActionId);
         var overdue = (await db.Milestones.AsNoTracking().Where(m => m.DueDate < to && (m.DoneDate == null || m.DoneDate > to)).ToListAsync(ct))
             .ToLookup(m => m.MeasureId);
-        var indicators = await db.Indicators.AsNoTracking().OrderBy(i => i.Name).ToListAsync(ct);
-        // The status at the end of the period needs only the latest value up to then.
-        var latest = (await db.IndicatorValues.AsNoTracking().Where(v => v.Date <= to)
-                .GroupBy(v => v.IndicatorId).Select(g => g.OrderByDescending(v => v.Date).First()).ToListAsync(ct))
-            .ToDictionary(v => v.IndicatorId);
-        var kpis = indicators.ToLookup(i => i.FieldOfActionId, i => new OverviewIndicator(i, Indicators.Assess(i, latest.TryGetValue(i.Id, out var v) ? [v] : [])));
+        // KPI status at the end of the period: from the latest value up to then.
+        var kpis = (await indicators.AssessAsync(db.Indicators.OrderBy(i => i.Name), to, ct))
+            .ToLookup(k => k.Indicator.FieldOfActionId, k => new OverviewIndicator(k.Indicator, k.Assessment));
         var rows = fields.SelectMany(f => f.SelfAndDescendants())
             .Select(n => new OverviewField(n, progress.GetValueOrDefault(n.Id),
                 byNode[n.Id].Select(m => new OverviewMeasure(m, updates[m.Id].OrderBy(u => u.Date).ToList(), overdue[m.Id].OrderBy(x => x.DueDate).ToList())).ToList(),

@@ -87,6 +87,7 @@ public class IndicatorTests
         Assert.Equal(["Anteil der Befragten, die sich nachts in der City sicher fühlen", "Feld", "44 % (01.09.2026)", "60 % (01.01.2028)", "nicht auf Kurs"],
             list.QuerySelectorAll("tbody tr td").Select((c, i) => i == 1 ? "Feld" : c.Text()));
         Assert.Empty((await Users.Client(app).GetPageAsync("/kennzahlen?status=OnTrack")).QuerySelectorAll("tbody tr"));
+        Assert.Equal("Kennzahlen zu 2.5: 1 nicht auf Kurs", (await Users.Client(app).GetPageAsync("/handlungsfelder")).QuerySelector(".kpi-summary")!.Text());
 
         // A second value for the same date is refused with its message.
         var twice = await office.PostFormAsync($"{EditPage}/{id}?handler=Value", new() { ["ValueDate"] = "2026-09-01", ["Value"] = "45" }, $"{EditPage}/{id}");
