@@ -94,7 +94,7 @@ internal static class Seed
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var editor = new CatalogueEditor(db, clock);
-            var nodes = await db.FieldsOfAction.AsNoTracking().Where(f => !f.IsRetired).Select(f => new { f.Id, f.ParentId }).ToListAsync();
+            var nodes = await db.FieldsOfAction.AsNoTracking().Where(f => !f.IsRetired).OrderBy(f => f.Id).Select(f => new { f.Id, f.ParentId }).ToListAsync();
             var parentOf = nodes.ToDictionary(n => n.Id, n => n.ParentId);
             int Depth(int id) => parentOf[id] is { } p ? 1 + Depth(p) : 0;
             var source = new ChangeSource(sources[i % sources.Length], $"Bench-Quelle {i + 1}", $"Änderung {i + 1} des Benchmarks");
