@@ -32,6 +32,9 @@ public static class JobsModule
             q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-hourly", "platform")
                 .WithCronSchedule(configuration["Jobs:Housekeeping:Cron"] ?? "0 17 * * * ?"));
+            q.AddJob<Masterplan.Web.Features.Labs.LabDataDeletionJob>(j => j.WithIdentity(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).WithIdentity("lab-data-deletion-hourly", "labs")
+                .WithCronSchedule(configuration["Jobs:LabDataDeletion:Cron"] ?? "0 37 * * * ?"));
         });
         if (configuration.GetValue("Jobs:Enabled", true))
         {
