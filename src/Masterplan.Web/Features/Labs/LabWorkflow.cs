@@ -123,28 +123,26 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
             errors["ReportedOn"] = "Das Datum des Berichts darf nicht in der Zukunft liegen.";
         }
 
-        if (lab.State >= LabState.InvitationsSent && !string.Equals(Clean(input.Categories), lab.Categories, StringComparison.Ordinal))
-        {
-            errors["Categories"] = "Die Merkmale der Anmeldung lassen sich nach dem Versand der Einladungen nicht mehr ändern.";
-        }
-
-        if (lab.State >= LabState.ConceptApproved
-            && (Clean(input.ConceptPolitics) != lab.ConceptPolitics || Clean(input.ConceptDigitalInput) != lab.ConceptDigitalInput || Clean(input.ConceptParticipation) != lab.ConceptParticipation))
-        {
-            errors["ConceptPolitics"] = "Das Konzept ist beschlossen und lässt sich nicht mehr ändern.";
-        }
-
         if (errors.Count > 0)
         {
             return errors;
         }
 
-        lab.ConceptPolitics = Clean(input.ConceptPolitics);
-        lab.ConceptDigitalInput = Clean(input.ConceptDigitalInput);
-        lab.ConceptParticipation = Clean(input.ConceptParticipation);
-        lab.ConceptApprovedOn = input.ConceptApprovedOn;
-        lab.ConceptApprovedBy = Clean(input.ConceptApprovedBy);
-        lab.Categories = Clean(input.Categories);
+        // An approved concept stays as approved; the registration's categories stay once the letters are out.
+        if (lab.State < LabState.ConceptApproved)
+        {
+            lab.ConceptPolitics = Clean(input.ConceptPolitics);
+            lab.ConceptDigitalInput = Clean(input.ConceptDigitalInput);
+            lab.ConceptParticipation = Clean(input.ConceptParticipation);
+            lab.ConceptApprovedOn = input.ConceptApprovedOn;
+            lab.ConceptApprovedBy = Clean(input.ConceptApprovedBy);
+        }
+
+        if (lab.State < LabState.InvitationsSent)
+        {
+            lab.Categories = Clean(input.Categories);
+        }
+
         lab.HeldOn = input.HeldOn;
         lab.ResultsSummary = Clean(input.ResultsSummary);
         lab.ReportedOn = input.ReportedOn;
