@@ -660,7 +660,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             RegisterErrorKind.BirthYear => $"Das Geburtsjahr {number.Value} ergibt ein Alter unter 16 Jahren; der Auszug soll nur Personen ab 16 enthalten.",
             RegisterErrorKind.Gender => $"Das Geschlecht {value} ist unbekannt; das Melderegister verwendet m, w, d und x.",
             RegisterErrorKind.District => $"Der Stadtbezirk {value} ist keiner der zwölf Dortmunder Stadtbezirke.",
-            RegisterErrorKind.Duplicate => $"Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {number.Value}.",
+            RegisterErrorKind.Duplicate => $"Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {System.Text.RegularExpressions.Regex.Match(e.Message, @"line (\d+)").Groups[1].Value}.",
             _ => "Die Zeile ist fehlerhaft.",
         };
         return where + what;
