@@ -89,6 +89,13 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["POST api/v1/measures/"] = (["POST"], [Roles.Office]),
         ["GET api/v1/measures/{id:int}"] = (["GET"], Everyone),
         ["PUT api/v1/measures/{id:int}"] = (["PUT"], [Roles.Office]),
+        ["quartierslabore"] = (["GET"], Everyone),
+        ["quartierslabore/{id:int}"] = (["GET"], Everyone),
+        ["quartierslabore/{id:int}/losverfahren"] = (["GET"], Everyone),
+        ["quartierslabore/anmeldung"] = (["GET", "POST"], Everyone),
+        ["verwaltung/quartierslabore"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/quartierslabore/{id:int}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/quartierslabore/{id:int}/losverfahren"] = (["GET", "POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
@@ -124,7 +131,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
             var pattern = PatternOf(key);
             var url = "/" + pattern
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
-                .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
+                .Replace("{id:int}", pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab
+                    : pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
                     : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) || pattern.Contains("measures", StringComparison.Ordinal) ? ids.Measure
                     : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)
@@ -168,7 +176,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure);
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Lab);
 
     private static async Task<Ids> SampleIdsAsync(AppFactory app)
     {
@@ -194,8 +202,10 @@ public class RoleMatrixTests(ITestOutputHelper output)
         data.Add(document);
         var measure = new Masterplan.Web.Features.Catalogue.Measure { FieldOfActionId = await data.FieldsOfAction.Select(f => f.Id).FirstAsync(), Title = "Maßnahme", IsPublic = true };
         data.Measures.Add(measure);
+        var lab = new Masterplan.Web.Features.Labs.NeighbourhoodLab { Title = "Quartierslabor", District = "Eving", Year = 2026, Quarter = 4 };
+        data.Labs.Add(lab);
         await data.SaveChangesAsync();
         string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id));
+        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(lab.Id));
     }
 }
