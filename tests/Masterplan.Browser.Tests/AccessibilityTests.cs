@@ -31,6 +31,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
+            "/quartierslabore", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
         ];
     }
 
