@@ -189,6 +189,12 @@ public partial class LabChainTests
         select["Quotas"] = quotas.Replace("Altersgruppe; 65+; 0; 2", "Altersgruppe; 65+; 0; 0", StringComparison.Ordinal).Replace("Altersgruppe; 25-34; 0; 3", "Altersgruppe; 25-34; 0; 0", StringComparison.Ordinal)
             .Replace("Altersgruppe; 16-24; 0; 2", "Altersgruppe; 16-24; 0; 1", StringComparison.Ordinal);
         Assert.Contains("Die Höchstzahlen bei „Altersgruppe“ lassen mit den vorhandenen Anmeldungen höchstens 5 Plätze zu, gebraucht werden 6.", await BodyAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw)));
+        // Each category can be met alone, but not together: the men registered are all 25-34 or 50-64.
+        select["Quotas"] = quotas.Replace("Altersgruppe; 25-34; 0; 3", "Altersgruppe; 25-34; 0; 0", StringComparison.Ordinal).Replace("Altersgruppe; 50-64; 0; 2", "Altersgruppe; 50-64; 0; 0", StringComparison.Ordinal);
+        var infeasible = await BodyAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw));
+        Assert.Contains("Keine Gruppe erfüllt alle Quoten zugleich.", infeasible);
+        Assert.Contains("Kleinste Lockerung der Quoten", infeasible);
+        Assert.Matches("(Geschlecht = männlich: 3 bis 3 → 0 bis 3|Altersgruppe = (25-34|50-64): 0 bis 0 → 0 bis [1-3])", infeasible);
         select["Quotas"] = quotas;
         var selected = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
         Assert.True(selected.StatusCode == HttpStatusCode.Redirect, await BodyAsync(selected));
@@ -241,16 +247,16 @@ public partial class LabChainTests
             fieldId = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FieldsOfAction.Where(f => !f.IsRetired).Select(f => f.Id).FirstAsync();
         }
 
-        foreach (var text in new[] { "Mehr Licht am Evinger Markt", "Nachtbus bis Brechten" })
+        foreach (var text in new[] { "Mehr Licht am Evinger Markt", "Nachtbus bis Brechten", "Nachbarschaftshilfe als eigenes Thema" })
         {
             Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Recommendation", new() { ["text"] = text, ["fieldOfActionId"] = fieldId.ToString(CultureInfo.InvariantCulture) }, lab)).StatusCode);
         }
 
-        int lightId, busId;
+        int lightId, busId, neighbourId;
         await using (var scope = app.Scope())
         {
             var ids = await scope.ServiceProvider.GetRequiredService<AppDbContext>().LabRecommendations.Where(r => r.LabId == id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
-            (lightId, busId) = (ids[0], ids[1]);
+            (lightId, busId, neighbourId) = (ids[0], ids[1], ids[2]);
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Decide", new()
@@ -263,6 +269,12 @@ public partial class LabChainTests
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Decide", new()
         {
             ["recommendationId"] = busId.ToString(CultureInfo.InvariantCulture), ["outcome"] = "Declined", ["declineReason"] = "Zuständig ist DSW21; der Fahrplan ist beschlossen.",
+        }, lab)).StatusCode);
+
+        // 004 §5: a new field of action may come out of a lab; its version names the lab as source.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Decide", new()
+        {
+            ["recommendationId"] = neighbourId.ToString(CultureInfo.InvariantCulture), ["outcome"] = "NewFieldOfAction", ["newTitle"] = "Nachbarschaftshilfe",
         }, lab)).StatusCode);
 
         int measureId;
@@ -278,6 +290,14 @@ public partial class LabChainTests
         }
 
         Assert.Contains("Quartierslabor Eving", (await Users.Client(app).GetPageAsync($"/massnahmen/{measureId}")).Body!.Text());
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var node = await db.FieldsOfAction.SingleAsync(f => f.Title == "Nachbarschaftshilfe");
+            var version = await db.FieldOfActionVersions.SingleAsync(v => v.NodeId == node.Id);
+            Assert.Equal(CatalogueSourceKind.LabRecommendation, version.SourceKind);
+            Assert.Contains("Quartierslabor Eving", version.SourceText);
+        }
 
         // Places: within Dortmund only.
         Assert.Contains("liegt nicht in Dortmund", await BodyAsync(await office.PostFormAsync($"{lab}?handler=Place", new() { ["latitude"] = "52,52", ["longitude"] = "13,40", ["category"] = "Unsafe", ["comment"] = "Berlin" }, lab)));
@@ -297,6 +317,7 @@ public partial class LabChainTests
         Assert.Contains("Stadtteilfest in Eving im gleichen Quartal", publicPage);
         Assert.Contains("als neue Maßnahme in den Katalog übernommen: Beleuchtung Evinger Markt", publicPage);
         Assert.Contains("Zuständig ist DSW21; der Fahrplan ist beschlossen.", publicPage);
+        Assert.Contains("als neues Handlungsfeld in den Katalog übernommen: Nachbarschaftshilfe", publicPage);
         Assert.Contains("Unterführung am Bahnhof, dunkel", publicPage);
         Assert.Contains("berichtet", publicPage);
 
