@@ -74,22 +74,41 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             return LabStepResult.Fail("Der Auszug enthält keine Einwohnerinnen und Einwohner.");
         }
 
+        // One transaction, written in batches without change tracking of earlier batches: 600,000 rows stay within memory.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.RegisterEntries.Where(r => r.LabId == labId).ExecuteDeleteAsync(ct);
-        for (var i = 0; i < extract.Count; i++)
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
         {
-            db.RegisterEntries.Add(new RegisterEntry
+            const int batch = 5_000;
+            for (var start = 0; start < extract.Count; start += batch)
             {
-                LabId = labId, RowIndex = i, Line = extract.LineOf(i), Name = extract.NameOf(i), Address = extract.AddressOf(i), BirthYear = extract.BirthYearOf(i),
-                Gender = GenderCode(extract.GenderOf(i)), District = extract.Districts[extract.DistrictIndexOf(i)],
-                SubDistrict = extract.SubDistrictIndexOf(i) < 0 ? null : extract.SubDistricts[extract.SubDistrictIndexOf(i)],
-            });
+                for (var i = start; i < Math.Min(start + batch, extract.Count); i++)
+                {
+                    db.RegisterEntries.Add(new RegisterEntry
+                    {
+                        LabId = labId, RowIndex = i, Line = extract.LineOf(i), Name = extract.NameOf(i), Address = extract.AddressOf(i), BirthYear = extract.BirthYearOf(i),
+                        Gender = GenderCode(extract.GenderOf(i)), District = extract.Districts[extract.DistrictIndexOf(i)],
+                        SubDistrict = extract.SubDistrictIndexOf(i) < 0 ? null : extract.SubDistricts[extract.SubDistrictIndexOf(i)],
+                    });
+                }
+
+                if (start + batch >= extract.Count)
+                {
+                    // Only the fact and the fingerprint go to the audit log, never the residents.
+                    db.Audit("lab.register.imported", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture),
+                        new { rows = extract.Count, rowsSha256 = extract.RowsSha256, referenceDate = referenceDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+                }
+
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        // Only the fact and the fingerprint go to the audit log, never the residents.
-        db.Audit("lab.register.imported", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture),
-            new { rows = extract.Count, rowsSha256 = extract.RowsSha256, referenceDate = referenceDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return LabStepResult.Ok;

@@ -50,7 +50,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
             return;
         }
 
-        var (invitation, lab, error) = await draws.FindCodeAsync(Code, ct);
+        var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Code), error);
@@ -58,7 +58,6 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         }
 
         Show(lab!);
-        _ = invitation;
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
