@@ -112,6 +112,11 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         Length("Categories", input.Categories, 2000, "Die Merkmale");
         Length("ResultsSummary", input.ResultsSummary, 8000, "Die Zusammenfassung");
         Length("ReportedTo", input.ReportedTo, 500, "Die Angabe, wem berichtet wurde");
+        if (lab.State < LabState.InvitationsSent && CategoryProblem(input.Categories) is { } problem)
+        {
+            errors["Categories"] = problem;
+        }
+
         var today = CityTime.Today(time);
         if (input.ConceptApprovedOn > today)
         {
@@ -249,6 +254,40 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         }
 
         return missing;
+    }
+
+    /// <summary>Why the optional categories cannot be used in the form and the quota lines; null when they can.</summary>
+    private static string? CategoryProblem(string? text)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LabsModule.AgeCategory, LabsModule.GenderCategory };
+        var lineNumber = 0;
+        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()))
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var values = colon < 0 ? [] : line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (colon <= 0 || values.Length == 0)
+            {
+                return $"Merkmale, Zeile {lineNumber}: erwartet wird „Merkmal: Wert, Wert“, z. B. „Bildungsabschluss: Hauptschule, Realschule, Abitur“.";
+            }
+
+            if (line.IndexOfAny([';', '=', '[', ']']) >= 0)
+            {
+                return $"Merkmale, Zeile {lineNumber}: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.";
+            }
+
+            if (!names.Add(line[..colon].Trim()))
+            {
+                return $"Merkmale, Zeile {lineNumber}: Das Merkmal „{line[..colon].Trim()}“ gibt es schon (Altersgruppe und Geschlecht werden immer gefragt).";
+            }
+        }
+
+        return null;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -15,6 +15,7 @@ public class LabPlanTests
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
 
         // Three labs as proposed, one after the other.
+        var firstId = 0;
         foreach (var (quarter, district) in new[] { ("2026-Q4", "Innenstadt-West"), ("2027-Q1", "Innenstadt-Nord"), ("2027-Q2", "Innenstadt-Ost") })
         {
             var plan = await office.GetPageAsync("/verwaltung/quartierslabore");
@@ -22,7 +23,15 @@ public class LabPlanTests
             Assert.Equal(district, plan.QuerySelector("#District option[selected]")!.GetAttribute("value"));
             var created = await office.PostFormAsync("/verwaltung/quartierslabore", new() { ["Quarter"] = quarter, ["District"] = district, ["Title"] = $"Labor {district}" });
             Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+            firstId = firstId == 0 ? LabChainTests.IdFrom(created) : firstId;
         }
+
+        // The registration's extra categories must fit the form and the quota lines.
+        var lab = $"/verwaltung/quartierslabore/{firstId}";
+        Assert.Contains("Das Merkmal „Geschlecht“ gibt es schon",
+            await LabChainTests.BodyAsync(await office.PostFormAsync($"{lab}?handler=Save", new() { ["Steps.Categories"] = "Geschlecht: a, b" }, lab)));
+        Assert.Contains("Merkmale, Zeile 2: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.",
+            await LabChainTests.BodyAsync(await office.PostFormAsync($"{lab}?handler=Save", new() { ["Steps.Categories"] = "Bildung: Abitur\nMigration: ja; nein" }, lab)));
 
         var rows = (await office.GetPageAsync("/verwaltung/quartierslabore")).QuerySelectorAll("table tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.Text()))).ToList();
         Assert.Equal(8, rows.Count);
