@@ -189,7 +189,17 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             db.LabInvitations.Add(new LabInvitation { LabId = labId, RowIndex = index });
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second click or a colleague drew at the same moment: the unique index keeps the first draw.
+            db.ChangeTracker.Clear();
+            return LabStepResult.Fail("Für dieses Labor wurde schon gelost. Eine Auslosung wird nicht wiederholt.");
+        }
+
         return LabStepResult.Ok;
     }
 
@@ -630,7 +640,16 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         db.PanelSelections.Add(record);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return (LabStepResult.Fail("Die Teilnehmenden sind schon ausgelost. Eine Auslosung wird nicht wiederholt."), []);
+        }
+
         return (LabStepResult.Ok, []);
     }
 

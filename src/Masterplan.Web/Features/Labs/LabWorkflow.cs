@@ -88,7 +88,18 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         };
         db.Labs.Add(lab);
         db.AuditReason = lab.OverrideReason;
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else created the quarter's lab a moment earlier (unique index).
+            db.ChangeTracker.Clear();
+            errors["Quarter"] = $"Für das {quarter.Number}. Quartal {quarter.Year} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.";
+            return (null, errors);
+        }
+
         return (lab, errors);
     }
 

@@ -22,7 +22,7 @@ internal static class LabsSchema
             l.Property(x => x.Categories).HasMaxLength(2000);
             l.Property(x => x.ResultsSummary).HasMaxLength(8000);
             l.Property(x => x.ReportedTo).HasMaxLength(500);
-            l.HasIndex(x => new { x.Year, x.Quarter });
+            l.HasIndex(x => new { x.Year, x.Quarter }).IsUnique(); // 001 "Handlungsfeld 4": one lab per quarter
         });
         builder.Entity<RegisterEntry>(r =>
         {

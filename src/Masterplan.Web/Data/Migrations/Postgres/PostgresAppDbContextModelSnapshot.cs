@@ -975,7 +975,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "Quarter");
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique();
 
                     b.ToTable("Labs");
                 });

@@ -940,7 +940,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "Quarter");
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique();
 
                     b.ToTable("Labs");
                 });

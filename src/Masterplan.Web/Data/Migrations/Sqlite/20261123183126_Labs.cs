@@ -330,7 +330,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_Labs_Year_Quarter",
                 table: "Labs",
-                columns: new[] { "Year", "Quarter" });
+                columns: new[] { "Year", "Quarter" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PanelOutcomes_SelectionId_RespondentId",
