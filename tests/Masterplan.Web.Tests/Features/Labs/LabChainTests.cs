@@ -231,7 +231,7 @@ public partial class LabChainTests
         Assert.Contains("Lottozahlen 3 9 21 30 41 45", page);
         Assert.Contains(inputHash, page);
         Assert.Contains("LEXIMIN", page);
-        Assert.Contains("Verteilung der Auswahlwahrscheinlichkeiten", page);
+        Assert.Contains("Verteilung der Wahrscheinlichkeiten", page);
         Assert.DoesNotContain("@example.org", page);
         Assert.DoesNotContain("Müller", page);
         Assert.DoesNotContain("Bayrische", page);
