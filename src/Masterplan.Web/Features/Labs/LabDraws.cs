@@ -514,7 +514,13 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             errors.Add($"Es sollen {panelSize} Teilnehmende ausgelost werden, angemeldet haben sich aber nur {pool.Count}.");
         }
 
-        foreach (var category in quotas.Select(q => q.Category).Distinct())
+        var asked = pool.SelectMany(r => r.Features.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in quotas.Select(q => q.Category).Distinct().Where(c => !asked.Contains(c)))
+        {
+            errors.Add($"Das Merkmal „{category}“ wird bei der Anmeldung nicht erfragt; möglich sind: {string.Join(", ", asked.Order(StringComparer.Ordinal))}.");
+        }
+
+        foreach (var category in quotas.Select(q => q.Category).Distinct().Where(asked.Contains))
         {
             var ofCategory = quotas.Where(q => q.Category == category).ToList();
             var available = ofCategory.ToDictionary(q => q.Value, q => pool.Count(r => r.Features.GetValueOrDefault(category) == q.Value));

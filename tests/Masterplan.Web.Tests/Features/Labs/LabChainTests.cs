@@ -186,6 +186,8 @@ public partial class LabChainTests
         select["PanelSize"] = "5";
         Assert.Contains("Die Mindestzahlen bei „Geschlecht“ ergeben zusammen 6, mehr als die 5 Plätze.", await BodyAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw)));
         select["PanelSize"] = "6";
+        select["Quotas"] = quotas + "\nWohnort; Nordstadt; 0; 6";
+        Assert.Contains("Das Merkmal „Wohnort“ wird bei der Anmeldung nicht erfragt; möglich sind: Altersgruppe, Bildungsabschluss, Geschlecht.", await BodyAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw)));
         select["Quotas"] = quotas.Replace("Altersgruppe; 65+; 0; 2", "Altersgruppe; 65+; 0; 0", StringComparison.Ordinal).Replace("Altersgruppe; 25-34; 0; 3", "Altersgruppe; 25-34; 0; 0", StringComparison.Ordinal)
             .Replace("Altersgruppe; 16-24; 0; 2", "Altersgruppe; 16-24; 0; 1", StringComparison.Ordinal);
         Assert.Contains("Die Höchstzahlen bei „Altersgruppe“ lassen mit den vorhandenen Anmeldungen höchstens 5 Plätze zu, gebraucht werden 6.", await BodyAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw)));
