@@ -22,7 +22,7 @@ public sealed class LabDataDeletionJob(AppDbContext db, TimeProvider time, IOpti
     {
         var run = await JobRuns.StartAsync(db, time, context, cancellationToken);
         var (extracts, registrations) = await RunAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, $"{extracts} register extracts and {registrations} registrations deleted", cancellationToken);
+        await JobRuns.FinishAsync(db, time, run, $"{extracts} register rows and {registrations} registrations deleted", cancellationToken);
     }
 
     /// <summary>Deletes what is due; returns the numbers of register rows and registrations removed.</summary>
