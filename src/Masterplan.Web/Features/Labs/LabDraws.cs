@@ -659,6 +659,44 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         return (LabStepResult.Ok, []);
     }
 
+    /// <summary>
+    /// A panel member cancelled: the first reserve with whom the group still meets every quota moves up
+    /// (<see cref="PanelSelection.FindReplacement"/>, the rule of the reserve list).
+    /// </summary>
+    public async Task<LabStepResult> ReplaceAsync(int labId, string? respondentId, CancellationToken ct)
+    {
+        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
+        var selection = await db.PanelSelections.Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == labId, ct);
+        if (selection is null || lab.State is not (LabState.RegistrationOpen or LabState.PanelSelected))
+        {
+            return LabStepResult.Fail("Nachrücken ist möglich, wenn die Teilnehmenden ausgelost sind und das Labor noch nicht stattgefunden hat.");
+        }
+
+        var dropout = selection.Outcomes.FirstOrDefault(o => o.RespondentId == respondentId && o.Participates);
+        if (dropout is null)
+        {
+            return LabStepResult.Fail("Diese Person gehört nicht zu den Teilnehmenden.");
+        }
+
+        var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == labId).ToListAsync(ct);
+        var (quotas, _) = ParseQuotas(selection.Quotas);
+        var problem = new SortitionProblem(Respondents(lab, registrations), quotas, selection.PanelSize);
+        var panel = selection.Outcomes.Where(o => o.Participates).Select(o => o.RespondentId).ToList();
+        var reserve = selection.Outcomes.Where(o => o.ReserveRank is not null && !o.OnPanel && o.ReplacesRespondentId is null).OrderBy(o => o.ReserveRank).Select(o => o.RespondentId).ToList();
+        var next = PanelSelection.FindReplacement(problem, panel, reserve, dropout.RespondentId);
+        dropout.DroppedOutAt = time.GetUtcNow();
+        if (next is not null)
+        {
+            selection.Outcomes.Single(o => o.RespondentId == next).ReplacesRespondentId = dropout.RespondentId;
+        }
+
+        db.Audit("lab.panel.dropout", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new { dropout = dropout.RespondentId, replacement = next });
+        await db.SaveChangesAsync(ct);
+        return next is null
+            ? LabStepResult.Fail($"{dropout.RespondentId} ist als abgesagt vermerkt. Niemand auf der Nachrückliste erfüllt mit der übrigen Gruppe alle Quoten; der Platz bleibt frei.")
+            : LabStepResult.Ok;
+    }
+
     /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
     public static readonly SelectionOptions Options = new() { LegacyRuns = 1_000 };
 

@@ -73,7 +73,9 @@ internal static class LabsSchema
         });
         builder.Entity<PanelOutcome>(o =>
         {
+            o.Ignore(x => x.Participates);
             o.Property(x => x.RespondentId).HasMaxLength(20);
+            o.Property(x => x.ReplacesRespondentId).HasMaxLength(20);
             o.HasOne<PanelSelectionRecord>().WithMany(x => x.Outcomes).HasForeignKey(x => x.SelectionId).OnDelete(DeleteBehavior.Cascade);
             o.HasIndex(x => new { x.SelectionId, x.RespondentId }).IsUnique();
         });

@@ -229,6 +229,15 @@ public sealed class PanelOutcome
 
     /// <summary>1-based place on the reserve list; null if not a reserve.</summary>
     public int? ReserveRank { get; set; }
+
+    /// <summary>When a panel member cancelled; they stay marked as drawn (the draw is what it was).</summary>
+    public DateTimeOffset? DroppedOutAt { get; set; }
+
+    /// <summary>For a reserve who moved up: whose place they took.</summary>
+    public string? ReplacesRespondentId { get; set; }
+
+    /// <summary>Whether the respondent takes part now: drawn or moved up, and not cancelled.</summary>
+    public bool Participates => (OnPanel || ReplacesRespondentId is not null) && DroppedOutAt is null;
 }
 
 public enum RecommendationOutcome

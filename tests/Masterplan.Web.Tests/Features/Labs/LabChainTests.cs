@@ -219,6 +219,32 @@ public partial class LabChainTests
             Assert.Equal(2, report.Checked.Count);
         }
 
+        // A panel member cancels: the first reserve who keeps every quota moves up; the draw itself stays as recorded.
+        string dropout;
+        await using (var scope = app.Scope())
+        {
+            dropout = await scope.ServiceProvider.GetRequiredService<AppDbContext>().PanelOutcomes.Where(o => o.OnPanel).OrderBy(o => o.Id).Select(o => o.RespondentId).FirstAsync();
+        }
+
+        var replaced = await office.PostFormAsync($"{draw}?handler=Dropout", new() { ["respondentId"] = dropout }, draw);
+        Assert.True(replaced.StatusCode == HttpStatusCode.Redirect, await BodyAsync(replaced));
+        Assert.Contains("Diese Person gehört nicht zu den Teilnehmenden.", await BodyAsync(await office.PostFormAsync($"{draw}?handler=Dropout", new() { ["respondentId"] = dropout }, draw)));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var outcomes = await db.PanelOutcomes.ToListAsync();
+            var successor = Assert.Single(outcomes, o => o.ReplacesRespondentId == dropout);
+            Assert.NotNull(successor.ReserveRank);
+            Assert.Equal(6, outcomes.Count(o => o.Participates));
+            var lab6 = await db.Labs.SingleAsync(l => l.Id == id);
+            var record = await db.PanelSelections.SingleAsync(p => p.LabId == id);
+            var problem = new Masterplan.Algorithms.Sortition.SortitionProblem(
+                LabDraws.Respondents(lab6, await db.LabRegistrations.Where(r => r.LabId == id).ToListAsync()), LabDraws.ParseQuotas(record.Quotas).Quotas, record.PanelSize);
+            Assert.True(problem.IsValidPanel(outcomes.Where(o => o.Participates).Select(o => o.RespondentId)), "the group after the replacement meets every quota");
+        }
+
+        Assert.Contains($"nachgerückt für {dropout}", await BodyAsync(await office.GetAsync(draw)));
+
         var cliOut = new StringWriter();
         var cliErr = new StringWriter();
         var exit = await new SortitionReplayCommand().RunAsync(

@@ -952,11 +952,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DroppedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnPanel")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Probability")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ReplacesRespondentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ReserveRank")
                         .HasColumnType("INTEGER");

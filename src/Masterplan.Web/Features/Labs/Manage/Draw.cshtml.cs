@@ -115,6 +115,17 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         return await AfterAsync(id, result.Errors, ct);
     }
 
+    public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await draws.ReplaceAsync(id, respondentId, ct);
+        return await AfterAsync(id, result.Errors, ct);
+    }
+
     public async Task<IActionResult> OnPostReplayAsync(int id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))

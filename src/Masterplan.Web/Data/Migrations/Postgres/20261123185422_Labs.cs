@@ -261,7 +261,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     RespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Probability = table.Column<double>(type: "double precision", nullable: false),
                     OnPanel = table.Column<bool>(type: "boolean", nullable: false),
-                    ReserveRank = table.Column<int>(type: "integer", nullable: true)
+                    ReserveRank = table.Column<int>(type: "integer", nullable: true),
+                    DroppedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplacesRespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {

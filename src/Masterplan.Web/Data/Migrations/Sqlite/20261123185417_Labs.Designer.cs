@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masterplan.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123183126_Labs")]
+    [Migration("20261123185417_Labs")]
     partial class Labs
     {
         /// <inheritdoc />
@@ -955,11 +955,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("DroppedOutAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("OnPanel")
                         .HasColumnType("INTEGER");
 
                     b.Property<double>("Probability")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("ReplacesRespondentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("ReserveRank")
                         .HasColumnType("INTEGER");

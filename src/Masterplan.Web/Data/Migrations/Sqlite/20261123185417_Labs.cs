@@ -260,7 +260,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     RespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Probability = table.Column<double>(type: "REAL", nullable: false),
                     OnPanel = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReserveRank = table.Column<int>(type: "INTEGER", nullable: true)
+                    ReserveRank = table.Column<int>(type: "INTEGER", nullable: true),
+                    DroppedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReplacesRespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Masterplan.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123183213_Labs")]
+    [Migration("20261123185422_Labs")]
     partial class Labs
     {
         /// <inheritdoc />
@@ -992,11 +992,18 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<DateTimeOffset?>("DroppedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("OnPanel")
                         .HasColumnType("boolean");
 
                     b.Property<double>("Probability")
                         .HasColumnType("double precision");
+
+                    b.Property<string>("ReplacesRespondentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<int?>("ReserveRank")
                         .HasColumnType("integer");
