@@ -59,6 +59,7 @@ public static class PdfRenderer
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         XGraphics? gfx = null;
         var pageNumber = 0;
+        var numbering = PageNumbering(ops, pageCount, document.NumberPagesPerSection);
         try
         {
             foreach (var op in ops)
@@ -73,8 +74,8 @@ public static class PdfRenderer
                         page.Height = XUnit.FromPoint(Height);
                         gfx?.Dispose();
                         gfx = XGraphics.FromPdfPage(page);
-                        pageNumber++;
-                        DrawPageFurniture(gfx, structure, fonts, document, pageNumber, pageCount);
+                        var (number, of) = numbering[pageNumber++];
+                        DrawPageFurniture(gfx, structure, fonts, document, number, of);
                         break;
                     case BeginOp begin:
                         if (begin.Tag == "Caption")
@@ -143,6 +144,32 @@ public static class PdfRenderer
             using var encoded = rgba.Encode(SKEncodedImageFormat.Png, 100);
             return XImage.FromStream(new MemoryStream(encoded.ToArray(), writable: false));
         }
+    }
+
+    /// <summary>Per page: its number and the page count, for the whole document or per section (see <see cref="Document.NumberPagesPerSection"/>).</summary>
+    static List<(int Number, int Of)> PageNumbering(List<PdfOp> ops, int pageCount, bool perSection)
+    {
+        var pages = new List<(int Number, int Of)>(pageCount);
+        if (!perSection)
+        {
+            for (var p = 1; p <= pageCount; p++)
+                pages.Add((p, pageCount));
+            return pages;
+        }
+        var sectionStart = 0;
+        foreach (var op in ops.OfType<NewPageOp>())
+        {
+            if (op.StartsSection)
+            {
+                for (var p = sectionStart; p < pages.Count; p++)
+                    pages[p] = (pages[p].Number, pages.Count - sectionStart);
+                sectionStart = pages.Count;
+            }
+            pages.Add((pages.Count - sectionStart + 1, 0));
+        }
+        for (var p = sectionStart; p < pages.Count; p++)
+            pages[p] = (pages[p].Number, pages.Count - sectionStart);
+        return pages;
     }
 
     static PdfDocument CreatePdfDocument()

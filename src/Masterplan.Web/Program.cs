@@ -5,6 +5,7 @@ using Masterplan.Web.Shared.Mail;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Jobs;
+using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
@@ -23,6 +24,7 @@ builder.Services.AddCatalogue();
 builder.Services.AddOrganizations();
 builder.Services.AddMeetings();
 builder.Services.AddReports();
+builder.Services.AddLabs();
 
 DocumentLicensing.ChoosePdfLicense(builder.Configuration);
 var app = builder.Build();

@@ -26,6 +26,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
         var meeting = System.Text.RegularExpressions.Regex.Matches(meetings, "href=\"(/sitzungen/[0-9]+)\"").Select(m => m.Groups[1].Value).Last();
         var measure = (await http.GetFromJsonAsync<JsonElement>("/api/v1/measures")).EnumerateArray().First().GetProperty("id").GetInt32();
         var indicator = (await http.GetFromJsonAsync<JsonElement>("/api/v1/indicators")).EnumerateArray().First();
+        var lab = System.Text.RegularExpressions.Regex.Matches(await http.GetStringAsync("/quartierslabore"), "href=\"(/quartierslabore/[0-9]+)\"").Select(m => m.Groups[1].Value).First();
         return
         [
             "/sitzungen", meeting, "/empfehlungen", "/empfehlungen?alle=true", "/massnahmen", "/massnahmen?status=InProgress", $"/massnahmen/{measure}", $"/massnahmen/{indicator.GetProperty("measureId").GetInt32()}", "/kennzahlen",
@@ -33,6 +34,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder?nummer=2.5", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
+            "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
         ];
     }
 

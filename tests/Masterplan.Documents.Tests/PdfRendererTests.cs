@@ -162,6 +162,27 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void Letters_numbered_per_section_restart_at_every_page_break()
+    {
+        // A long first letter (two pages) and a short second one (one page): "Seite 1 von 2", "Seite 2 von 2", "Seite 1 von 1".
+        var blocks = new List<Block> { new Heading(1, "Brief eins") };
+        blocks.AddRange(Enumerable.Range(1, 60).Select(i => new Paragraph($"Absatz {i} des ersten Briefes, lang genug, dass der Brief zwei Seiten füllt.")));
+        blocks.Add(new PageBreak());
+        blocks.Add(new Heading(1, "Brief zwei"));
+        blocks.Add(new Paragraph("Kurz."));
+        blocks.Add(new PageBreak());
+
+        using var pdf = new PdfStructure(Samples.Pdf(new Document("Briefe", blocks) { NumberPagesPerSection = true }));
+
+        Assert.Equal(3, pdf.Document.NumberOfPages);
+        string Page(int n) => string.Join(" ", pdf.Document.GetPage(n).GetWords().Select(w => w.Text));
+        Assert.Contains("Seite 1 von 2", Page(1));
+        Assert.Contains("Seite 2 von 2", Page(2));
+        Assert.Contains("Seite 1 von 1", Page(3));
+        Assert.DoesNotContain("von 3", Page(3));
+    }
+
+    [Fact]
     public async Task Renders_in_parallel_as_a_web_server_would()
     {
         var documents = Enumerable.Range(1, 6).Select(i => new Document($"Dokument {i}", [new Heading(1, $"Überschrift {i}"), Samples.Measures(20 * i)])).ToList();

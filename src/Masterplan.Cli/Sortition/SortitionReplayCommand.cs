@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Masterplan.Algorithms.Invitations;
 using Masterplan.Algorithms.Sortition;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Cli.Sortition;
 
@@ -14,6 +15,7 @@ internal sealed class SortitionReplayCommand : ICommand
     private const string Usage = $"""
         masterplan sortition replay --register FILE --invitees N [--stratify] --seed TEXT --reference-date YYYY-MM-DD (--expect-hash SHA256 | --expect invitees.json)
         masterplan sortition replay --respondents FILE --categories FILE --expect result.json [--panel K] [--algorithm NAME] [--seed TEXT] [--expect-hash SHA256]
+        masterplan sortition replay --lab ID [--provider NAME] [--connection TEXT]
 
         Recomputes a recorded draw and compares it with the record. Exit code 0 when everything matches, 1 when
         anything differs (each difference is printed) or the input is invalid, 2 on wrong usage.
@@ -24,6 +26,10 @@ internal sealed class SortitionReplayCommand : ICommand
         {RegisterDrawInput.OptionsHelp}
           --expect-hash SHA256    the recorded input hash
           --expect FILE           the recorded invitees.json
+
+        Lab (both stages from the database): recomputes the invitees from the stored register extract and the
+        panel, reserve and probabilities from the stored registrations, with the stored seeds, and compares them
+        with the stored results. Database settings as for 'masterplan migrate'.
 
         Panel (stage 2): recomputes the input hash, the panel, the reserve list and every selection probability
         (within 1e-6) and compares them with a result.json of 'sortition select'. Panel size, algorithm and seed
@@ -43,6 +49,11 @@ internal sealed class SortitionReplayCommand : ICommand
         {
             await output.WriteLineAsync(Usage);
             return 0;
+        }
+
+        if (args.Has("lab"))
+        {
+            return await ReplayLabAsync(args, output, error);
         }
 
         return (args.Has("register"), args.Has("respondents")) switch
@@ -231,6 +242,32 @@ internal sealed class SortitionReplayCommand : ICommand
         }
 
         return await VerdictAsync(differences, output);
+    }
+
+    private static async Task<int> ReplayLabAsync(CommandArguments args, TextWriter output, TextWriter error)
+    {
+        var labId = args.RequiredInt("lab");
+        var verdict = 1;
+        var started = await Masterplan.Cli.Database.CliHost.RunAsync(args, error, async services =>
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<Masterplan.Web.Data.AppDbContext>();
+            var draws = new Masterplan.Web.Features.Labs.LabDraws(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Masterplan.Web.Features.Labs.LabsOptions()));
+            var report = await new Masterplan.Web.Features.Labs.LabReplay(db, draws).ReplayAsync(labId, CancellationToken.None);
+            if (report is null)
+            {
+                await error.WriteLineAsync($"There is no lab with id {labId}.");
+                return;
+            }
+
+            foreach (var line in report.Checked)
+            {
+                await output.WriteLineAsync(line);
+            }
+
+            verdict = await VerdictAsync([.. report.Differences], output);
+        });
+        return started == 0 ? verdict : started;
     }
 
     private static async Task<int> VerdictAsync(List<string> differences, TextWriter output)

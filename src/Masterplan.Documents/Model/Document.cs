@@ -26,5 +26,12 @@ public sealed record Document(string Title, IReadOnlyList<Block> Blocks)
     /// <summary>A running header repeated at the top of every page, e.g. the body and the meeting date.</summary>
     public string? HeaderText { get; init; }
 
+    /// <summary>
+    /// Whether page numbers start again at 1 after every <see cref="PageBreak"/> ("Seite 1 von 2" within each
+    /// part), e.g. for a mail merge of letters in one file; default false: one count for the whole document.
+    /// Only the PDF renderer supports it.
+    /// </summary>
+    public bool NumberPagesPerSection { get; init; }
+
     const string TitleMessage = "A document needs a title (PDF/UA shows it instead of the file name).";
 }

@@ -38,7 +38,7 @@ internal sealed class PdfLayout
             // A page break takes effect with the next block, so a break after the last letter adds no blank page.
             if (layout._breakPending && block is not PageBreak)
             {
-                layout.NewPage();
+                layout.NewPage(startsSection: true);
                 layout._breakPending = false;
             }
             switch (block)
@@ -58,9 +58,9 @@ internal sealed class PdfLayout
 
     static double LineHeight(double size, double leading) => size * leading;
 
-    void NewPage()
+    void NewPage(bool startsSection = false)
     {
-        _ops.Add(new NewPageOp());
+        _ops.Add(new NewPageOp(startsSection));
         _pages++;
         _y = Top;
         _pageEmpty = true;

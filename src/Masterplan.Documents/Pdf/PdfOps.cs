@@ -6,8 +6,8 @@ namespace Masterplan.Documents;
 /// ("Seite 3 von 7") are drawn; the steps are then replayed into PDFsharp.</summary>
 internal abstract record PdfOp;
 
-/// <summary>Starts the next page.</summary>
-internal sealed record NewPageOp : PdfOp;
+/// <summary>Starts the next page; <paramref name="StartsSection"/> when an explicit <see cref="PageBreak"/> caused it.</summary>
+internal sealed record NewPageOp(bool StartsSection = false) : PdfOp;
 
 /// <summary>Opens a structure element (P, H1, Table, TD, L, LI, Caption, …).</summary>
 internal sealed record BeginOp(string Tag, bool ColumnHeader = false) : PdfOp;

@@ -97,6 +97,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Masterplan.Web.Features.Jobs.JobRun> JobRuns => Set<Masterplan.Web.Features.Jobs.JobRun>();
 
+    public DbSet<Masterplan.Web.Features.Labs.NeighbourhoodLab> Labs => Set<Masterplan.Web.Features.Labs.NeighbourhoodLab>();
+
+    public DbSet<Masterplan.Web.Features.Labs.RegisterEntry> RegisterEntries => Set<Masterplan.Web.Features.Labs.RegisterEntry>();
+
+    public DbSet<Masterplan.Web.Features.Labs.InviteeDrawRecord> InviteeDraws => Set<Masterplan.Web.Features.Labs.InviteeDrawRecord>();
+
+    public DbSet<Masterplan.Web.Features.Labs.LabInvitation> LabInvitations => Set<Masterplan.Web.Features.Labs.LabInvitation>();
+
+    public DbSet<Masterplan.Web.Features.Labs.LabRegistration> LabRegistrations => Set<Masterplan.Web.Features.Labs.LabRegistration>();
+
+    public DbSet<Masterplan.Web.Features.Labs.PanelSelectionRecord> PanelSelections => Set<Masterplan.Web.Features.Labs.PanelSelectionRecord>();
+
+    public DbSet<Masterplan.Web.Features.Labs.PanelOutcome> PanelOutcomes => Set<Masterplan.Web.Features.Labs.PanelOutcome>();
+
+    public DbSet<Masterplan.Web.Features.Labs.LabRecommendation> LabRecommendations => Set<Masterplan.Web.Features.Labs.LabRecommendation>();
+
+    public DbSet<Masterplan.Web.Features.Labs.LabPlace> LabPlaces => Set<Masterplan.Web.Features.Labs.LabPlace>();
+
     private readonly List<AuditEntry> _pendingAudit = [];
 
     /// <summary>
@@ -368,6 +386,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         });
         MeetingsSchema.Configure(builder);
         CatalogueSchema.Configure(builder);
+        Masterplan.Web.Features.Labs.LabsSchema.Configure(builder);
         builder.Entity<ReferenceDataVersion>(v =>
         {
             v.HasKey(x => x.Name);

@@ -80,6 +80,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
         await db.SaveChangesAsync(ct);
         await SeedMeetingsAsync(plenary, steering, ct);
         await SeedMeasuresAsync(ct);
+        await Features.Labs.LabDemo.SeedAsync(db, time, ct);
         return true;
     }
 

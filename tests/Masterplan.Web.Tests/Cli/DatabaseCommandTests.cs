@@ -27,6 +27,10 @@ public class DatabaseCommandTests
         Assert.Equal(55, data.FieldsOfAction.Count());
         Assert.True(data.Persons.Any(p => p.IsDemo));
         Assert.All(data.Persons.ToList(), p => Assert.True(p.IsDemo));
+        var lab = Assert.Single(data.Labs.ToList());
+        Assert.Equal(Masterplan.Web.Features.Labs.LabState.Reported, lab.State);
+        Assert.Equal(8, data.PanelOutcomes.Count(o => o.OnPanel));
+        Assert.Empty(data.RegisterEntries.ToList()); // deleted, as the job would have done
     }
 
     [Fact]

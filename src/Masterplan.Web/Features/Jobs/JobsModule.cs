@@ -35,6 +35,9 @@ public static class JobsModule
             q.AddJob<Catalogue.MilestoneReminderJob>(j => j.WithIdentity(Catalogue.MilestoneReminderJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Catalogue.MilestoneReminderJob.Key).WithIdentity(Catalogue.MilestoneReminderJob.Daily)
                 .WithCronSchedule(configuration["Jobs:MilestoneReminders:Cron"] ?? "0 0 7 * * ?", c => c.InTimeZone(Shared.CityTime.Zone)));
+            q.AddJob<Masterplan.Web.Features.Labs.LabDataDeletionJob>(j => j.WithIdentity(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).StoreDurably());
+            q.AddTrigger(t => t.ForJob(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).WithIdentity("lab-data-deletion-hourly", "labs")
+                .WithCronSchedule(configuration["Jobs:LabDataDeletion:Cron"] ?? "0 37 * * * ?"));
         });
         if (configuration.GetValue("Jobs:Enabled", true))
         {

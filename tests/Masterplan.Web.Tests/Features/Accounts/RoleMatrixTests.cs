@@ -106,6 +106,13 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["api/v1/catalogue/nodes/{id:int}/move"] = (["POST"], [Roles.Office]),
         ["api/v1/catalogue/nodes/{id:int}/merge"] = (["POST"], [Roles.Office]),
         ["api/v1/catalogue/nodes/{id:int}/retire"] = (["POST"], [Roles.Office]),
+        ["quartierslabore"] = (["GET"], Everyone),
+        ["quartierslabore/{id:int}"] = (["GET"], Everyone),
+        ["quartierslabore/{id:int}/losverfahren"] = (["GET"], Everyone),
+        ["quartierslabore/anmeldung"] = (["GET", "POST"], Everyone),
+        ["verwaltung/quartierslabore"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/quartierslabore/{id:int}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/quartierslabore/{id:int}/losverfahren"] = (["GET", "POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
@@ -141,7 +148,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
             var pattern = PatternOf(key);
             var url = "/" + pattern
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
-                .Replace("{id:int}", pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
+                .Replace("{id:int}", pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab
+                    : pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
                     : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) || pattern.Contains("measures", StringComparison.Ordinal) ? ids.Measure
                     : pattern.Contains("kennzahlen", StringComparison.Ordinal) || pattern.Contains("indicators", StringComparison.Ordinal) ? ids.Indicator
@@ -188,7 +196,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Indicator, string Node);
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Indicator, string Node, string Lab);
 
     private static async Task<Ids> SampleIdsAsync(AppFactory app)
     {
@@ -216,8 +224,10 @@ public class RoleMatrixTests(ITestOutputHelper output)
         data.Measures.Add(measure);
         var indicator = new Masterplan.Web.Features.Catalogue.Indicator { FieldOfActionId = measure.FieldOfActionId, Name = "Kennzahl", Unit = "%", IsPublic = true };
         data.Indicators.Add(indicator);
+        var lab = new Masterplan.Web.Features.Labs.NeighbourhoodLab { Title = "Quartierslabor", District = "Eving", Year = 2026, Quarter = 4 };
+        data.Labs.Add(lab);
         await data.SaveChangesAsync();
         string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(indicator.Id), Text(measure.FieldOfActionId));
+        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(indicator.Id), Text(measure.FieldOfActionId), Text(lab.Id));
     }
 }

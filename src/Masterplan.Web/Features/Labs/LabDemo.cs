@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Text;
+using Masterplan.Algorithms.Invitations;
+using Masterplan.Algorithms.LabRotation;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.Labs;
+
+/// <summary>
+/// A reported demo lab of the last quarter with both draws, results and places, made through the same code as
+/// the Office's pages (invented residents; the register extract is already deleted as the job would do).
+/// </summary>
+internal static class LabDemo
+{
+    private static readonly string[] GivenNames = ["Anna", "Ben", "Cem", "Dana", "Emil", "Fatma", "Gregor", "Hanna", "Ilias", "Jana"];
+    private static readonly string[] FamilyNames = ["Becker", "Demir", "Fischer", "Kaya", "Lange", "Nowak", "Özdemir", "Richter", "Wolf", "Yilmaz"];
+
+    public static async Task SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var today = CityTime.Today(time);
+        var quarter = Quarter.Of(today).AddQuarters(-1);
+        if (await db.Labs.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var draws = new LabDraws(db, time, Options.Create(new LabsOptions()));
+        var lab = new NeighbourhoodLab
+        {
+            Title = "Quartierslabor Innenstadt-Nord (Demo)", District = "Innenstadt-Nord", Year = quarter.Year, Quarter = quarter.Number, State = LabState.ConceptApproved,
+            PlanBasis = "Festlegung: Demo", OverrideReason = "Beispiel zum Ausprobieren (Demo).",
+            ConceptPolitics = "Die Bezirksvertretung Innenstadt-Nord wird vorab informiert; ihre Mitglieder beobachten das Labor (Demo).",
+            ConceptDigitalInput = "Vier Wochen Online-Beteiligung vor dem Labor; alle Beiträge werden veröffentlicht und im Labor ausgewertet (Demo).",
+            ConceptParticipation = "Quartiersmanagement Nordstadt, Jugendring und die Sozialarbeit am Nordmarkt laden mit ein (Demo).",
+            ConceptApprovedOn = quarter.FirstDay.AddDays(-30), ConceptApprovedBy = "Bezirksvertretung Innenstadt-Nord",
+            Categories = "Bildungsabschluss: ohne Abschluss, Hauptschule, Realschule, Abitur, Hochschule", CreatedAt = time.GetUtcNow(),
+        };
+        db.Labs.Add(lab);
+        await db.SaveChangesAsync(ct);
+
+        var csv = new StringBuilder("name;anschrift;geburtsjahr;geschlecht;stadtbezirk\n");
+        for (var i = 0; i < 400; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{GivenNames[i % 10]} {FamilyNames[i / 10 % 10]} {i};Musterstraße {i + 1}, 44147 Dortmund;{today.Year - 18 - (i * 37 % 70)};{(i % 3 == 0 ? "m" : i % 3 == 1 ? "w" : i % 29 == 0 ? "d" : "m")};Innenstadt-Nord\n");
+        }
+
+        var referenceDate = quarter.FirstDay.AddDays(-20);
+        await draws.ImportAsync(lab.Id, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "demo.csv", referenceDate, ct);
+        await draws.DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, ct);
+
+        // The letters would carry codes; here they get codes nobody holds, and 24 invitees register.
+        lab = await db.Labs.SingleAsync(l => l.Id == lab.Id, ct);
+        var invitations = await db.LabInvitations.Where(i => i.LabId == lab.Id).OrderBy(i => i.RowIndex).ToListAsync(ct);
+        var codes = InvitationCode.CreateMany(invitations.Count);
+        string[] education = ["ohne Abschluss", "Hauptschule", "Realschule", "Abitur", "Hochschule", LabsModule.NoAnswer];
+        for (var i = 0; i < invitations.Count; i++)
+        {
+            invitations[i].CodeHash = LabDraws.HashCode(codes[i]);
+            if (i % 5 < 2)
+            {
+                continue;
+            }
+
+            invitations[i].UsedAt = time.GetUtcNow();
+            db.LabRegistrations.Add(new LabRegistration
+            {
+                LabId = lab.Id, InvitationId = invitations[i].Id, AgeBand = LabsModule.AgeBandLabels[i % LabsModule.AgeBandLabels.Count],
+                Gender = LabsModule.Genders[i % 7 == 6 ? 3 : i % 2], Answers = $"Bildungsabschluss={education[i % education.Length]}",
+                Availability = "abends", Contact = $"demo{i}@example.org", RegisteredAt = time.GetUtcNow(),
+            });
+        }
+
+        lab.LettersCreatedAt = time.GetUtcNow().AddDays(-60);
+        lab.State = LabState.RegistrationOpen;
+        await db.SaveChangesAsync(ct);
+
+        var pool = LabDraws.Respondents(lab, await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == lab.Id).ToListAsync(ct));
+        var quotas = string.Join('\n', LabDraws.SuggestQuotas(pool, 8).Split('\n')
+            .Select(q => q.StartsWith($"{LabsModule.GenderCategory}; weiblich;", StringComparison.Ordinal) || q.StartsWith($"{LabsModule.GenderCategory}; männlich;", StringComparison.Ordinal)
+                ? q[..(q.LastIndexOf(';', q.LastIndexOf(';') - 1) + 1)] + " 3; 5" : q));
+        await draws.SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", ct);
+
+        // Held, documented, reported; the extract is gone, as the deletion job would have done.
+        await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(ct);
+        lab = await db.Labs.SingleAsync(l => l.Id == lab.Id, ct);
+        lab.RegisterDeletedAt = time.GetUtcNow().AddDays(-45);
+        lab.State = LabState.Reported;
+        lab.HeldOn = quarter.FirstDay.AddDays(40);
+        lab.ResultsSummary = "Die Teilnehmenden sprachen über dunkle Wege, Lärm in der Nacht und fehlende Treffpunkte für Jugendliche (Demo).";
+        lab.ReportedOn = quarter.FirstDay.AddDays(70);
+        lab.ReportedTo = "Vollversammlung, Arbeitsgruppe Sichere öffentliche Räume, Lenkungskreis";
+        db.LabRecommendations.AddRange(
+            new LabRecommendation { LabId = lab.Id, Text = "Den Weg zwischen Nordmarkt und Hafen besser beleuchten (Demo).", Outcome = RecommendationOutcome.Forwarded, ForwardedTo = "Tiefbauamt", DecidedAt = time.GetUtcNow() },
+            new LabRecommendation { LabId = lab.Id, Text = "Einen Treffpunkt für Jugendliche am Nordmarkt einrichten (Demo).", Outcome = RecommendationOutcome.Open },
+            new LabRecommendation { LabId = lab.Id, Text = "Nachts alle Läden schließen (Demo).", Outcome = RecommendationOutcome.Declined, DeclineReason = "Ladenöffnungszeiten regelt das Land; die Stadt kann sie nicht ändern (Demo).", DecidedAt = time.GetUtcNow() });
+        db.LabPlaces.AddRange(
+            new LabPlace { LabId = lab.Id, Latitude = 51.5230, Longitude = 7.4606, Category = PlaceCategory.Unsafe, Comment = "Unterführung am Nordausgang, dunkel (Demo)" },
+            new LabPlace { LabId = lab.Id, Latitude = 51.5246, Longitude = 7.4570, Category = PlaceCategory.Safe, Comment = "Nordmarkt am Nachmittag, belebt (Demo)" });
+        await db.SaveChangesAsync(ct);
+    }
+}

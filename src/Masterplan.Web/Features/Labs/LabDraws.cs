@@ -1,0 +1,754 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Masterplan.Algorithms;
+using Masterplan.Algorithms.Invitations;
+using Masterplan.Algorithms.Sortition;
+using Masterplan.Documents;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.Labs;
+
+/// <summary>The outcome of a step: German messages, or nothing when it worked.</summary>
+public sealed record LabStepResult(IReadOnlyList<string> Errors)
+{
+    public static readonly LabStepResult Ok = new([]);
+
+    public bool Succeeded => Errors.Count == 0;
+
+    public static LabStepResult Fail(params string[] errors) => new(errors);
+}
+
+/// <summary>
+/// The two-stage draw of a lab (issue 7 §3–5): register extract, invitees, letters, registrations and the panel.
+/// The algorithms live in Masterplan.Algorithms; here they meet the database, the Office's forms and the public.
+/// </summary>
+public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOptions> options)
+{
+    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
+
+    /// <summary>
+    /// Imports a register extract: every check of the reader, German line-numbered messages, and nothing stored
+    /// unless the whole file is valid. A new import replaces an earlier one as long as nobody was drawn.
+    /// </summary>
+    public async Task<LabStepResult> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
+        if (lab.State != LabState.ConceptApproved)
+        {
+            return LabStepResult.Fail("Einen Melderegister-Auszug importieren Sie, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
+        }
+
+        if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
+        {
+            return LabStepResult.Fail("Für dieses Labor wurde schon gelost; der Auszug lässt sich nicht mehr ersetzen.");
+        }
+
+        if (referenceDate is null)
+        {
+            return LabStepResult.Fail("Bitte geben Sie den Stichtag des Auszugs an.");
+        }
+
+        RegisterExtract extract;
+        try
+        {
+            extract = RegisterExtractReader.Read(csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate.Value });
+        }
+        catch (RegisterExtractException e)
+        {
+            var messages = e.Errors.Select(Translate).ToList();
+            if (e.Omitted > 0)
+            {
+                messages.Add($"… und {e.Omitted} weitere Fehler.");
+            }
+
+            messages.Insert(0, $"Der Auszug wurde nicht importiert: {e.Errors.Count + e.Omitted} {(e.Errors.Count + e.Omitted == 1 ? "Fehler" : "Fehler")}. Eine Datei mit Fehlern wird gar nicht übernommen.");
+            return new LabStepResult(messages);
+        }
+
+        if (extract.Count == 0)
+        {
+            return LabStepResult.Fail("Der Auszug enthält keine Einwohnerinnen und Einwohner.");
+        }
+
+        // One transaction, written in batches without change tracking of earlier batches: 600,000 rows stay within memory.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.RegisterEntries.Where(r => r.LabId == labId).ExecuteDeleteAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            const int batch = 5_000;
+            for (var start = 0; start < extract.Count; start += batch)
+            {
+                for (var i = start; i < Math.Min(start + batch, extract.Count); i++)
+                {
+                    db.RegisterEntries.Add(new RegisterEntry
+                    {
+                        LabId = labId, RowIndex = i, Line = extract.LineOf(i), Name = extract.NameOf(i), Address = extract.AddressOf(i), BirthYear = extract.BirthYearOf(i),
+                        Gender = GenderCode(extract.GenderOf(i)), District = extract.Districts[extract.DistrictIndexOf(i)],
+                        SubDistrict = extract.SubDistrictIndexOf(i) < 0 ? null : extract.SubDistricts[extract.SubDistrictIndexOf(i)],
+                    });
+                }
+
+                if (start + batch >= extract.Count)
+                {
+                    // Only the fact and the fingerprint go to the audit log, never the residents.
+                    db.Audit("lab.register.imported", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture),
+                        new { rows = extract.Count, rowsSha256 = extract.RowsSha256, referenceDate = referenceDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+                }
+
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return LabStepResult.Ok;
+    }
+
+    /// <summary>The stored extract as the algorithms see it (file order).</summary>
+    public async Task<RegisterExtract?> LoadExtractAsync(int labId, CancellationToken ct)
+    {
+        var rows = await db.RegisterEntries.AsNoTracking().Where(r => r.LabId == labId).OrderBy(r => r.RowIndex).ToListAsync(ct);
+        return rows.Count == 0
+            ? null
+            : RegisterExtract.FromPersons(rows.Select(r => new RegisterPerson(r.Line, r.Name, r.Address, r.BirthYear, ParseGender(r.Gender), r.District, r.SubDistrict)), DortmundDistricts.Names);
+    }
+
+    /// <summary>Stage 1: draws the invitees with the seed from a public act and stores the record (issue 7 §3).</summary>
+    public async Task<LabStepResult> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
+        var errors = new List<string>();
+        if (lab.State != LabState.ConceptApproved)
+        {
+            errors.Add("Gelost wird, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
+        }
+
+        if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
+        {
+            errors.Add("Für dieses Labor wurde schon gelost. Eine Auslosung wird nicht wiederholt.");
+        }
+
+        if (string.IsNullOrWhiteSpace(seed))
+        {
+            errors.Add("Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde, z. B. die in öffentlicher Sitzung gezogenen Zahlen.");
+        }
+        else if (seed.Length > 500)
+        {
+            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
+        }
+
+        if (method is not ("simple" or "stratified"))
+        {
+            errors.Add("Bitte wählen Sie das Verfahren: einfache oder geschichtete Zufallsstichprobe.");
+        }
+
+        if (referenceDate is null)
+        {
+            errors.Add("Bitte geben Sie den Stichtag an.");
+        }
+
+        var extract = errors.Count > 0 ? null : await LoadExtractAsync(labId, ct);
+        if (errors.Count == 0 && extract is null)
+        {
+            errors.Add("Es ist kein Melderegister-Auszug importiert.");
+        }
+
+        if (count is null or < 1)
+        {
+            errors.Add("Bitte geben Sie an, wie viele Personen eingeladen werden (mindestens 1).");
+        }
+        else if (extract is not null && count > extract.Count)
+        {
+            errors.Add($"Es sollen {count} Personen eingeladen werden, der Auszug enthält aber nur {extract.Count}.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new LabStepResult(errors);
+        }
+
+        var samplingMethod = method == "stratified" ? SamplingMethod.Stratified : SamplingMethod.Simple;
+        var result = InviteeDraw.Draw(extract!, count!.Value, samplingMethod, referenceDate!.Value, seed!.Trim());
+        db.InviteeDraws.Add(new InviteeDrawRecord
+        {
+            LabId = labId, Seed = result.Seed, Method = method!, ReferenceDate = result.ReferenceDate, InputHash = result.InputSha256, Rows = extract!.Count,
+            Count = result.Invitees.Count, DrawnAt = time.GetUtcNow(),
+        });
+        foreach (var index in result.Invitees)
+        {
+            db.LabInvitations.Add(new LabInvitation { LabId = labId, RowIndex = index });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // A second click or a colleague drew at the same moment: the unique index keeps the first draw.
+            db.ChangeTracker.Clear();
+            return LabStepResult.Fail("Für dieses Labor wurde schon gelost. Eine Auslosung wird nicht wiederholt.");
+        }
+
+        return LabStepResult.Ok;
+    }
+
+    /// <summary>
+    /// Makes the invitation letters as one PDF: a new code for every invitation that was not used yet, stored only as
+    /// its SHA-256; the code itself is printed on the letter and nowhere else. Making them again invalidates the
+    /// earlier letters' codes, so it is possible only until the extract is deleted and registration opens.
+    /// </summary>
+    public async Task<(byte[]? Pdf, LabStepResult Result)> LettersAsync(int labId, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
+        if (lab.State is not (LabState.ConceptApproved or LabState.InvitationsSent))
+        {
+            return (null, LabStepResult.Fail("Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet."));
+        }
+
+        var invitations = await db.LabInvitations.Where(i => i.LabId == labId && i.UsedAt == null).OrderBy(i => i.RowIndex).ToListAsync(ct);
+        if (invitations.Count == 0)
+        {
+            return (null, LabStepResult.Fail("Es sind noch keine Einzuladenden gelost."));
+        }
+
+        var indices = invitations.Select(i => i.RowIndex).ToList();
+        var people = await db.RegisterEntries.AsNoTracking().Where(r => r.LabId == labId && indices.Contains(r.RowIndex)).ToDictionaryAsync(r => r.RowIndex, ct);
+        if (people.Count != invitations.Count)
+        {
+            return (null, LabStepResult.Fail("Der Melderegister-Auszug ist schon gelöscht; Einladungsschreiben lassen sich nicht mehr erzeugen."));
+        }
+
+        var taken = (await db.LabInvitations.Where(i => i.CodeHash != null).Select(i => i.CodeHash!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var codes = new List<string>();
+        while (codes.Count < invitations.Count)
+        {
+            foreach (var code in InvitationCode.CreateMany(invitations.Count - codes.Count))
+            {
+                if (taken.Add(HashCode(code)))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        var letters = new List<Block>();
+        for (var i = 0; i < invitations.Count; i++)
+        {
+            invitations[i].CodeHash = HashCode(codes[i]);
+            letters.AddRange(Letter(lab, people[invitations[i].RowIndex], codes[i]));
+        }
+
+        lab.LettersCreatedAt = time.GetUtcNow();
+        if (lab.State == LabState.ConceptApproved)
+        {
+            lab.State = LabState.InvitationsSent;
+        }
+
+        db.Audit("lab.letters.created", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new { letters = invitations.Count });
+        var document = new Document($"Einladungen zum Quartierslabor {lab.District}, {lab.QuarterLabel}", letters)
+        {
+            Author = "Stadt Dortmund, Geschäftsstelle Masterplan Kommunale Sicherheit",
+            Subject = "Einladungsschreiben Quartierslabor",
+            // Each letter is counted on its own: "Seite 1 von 1" is what the resident holds.
+            NumberPagesPerSection = true,
+        };
+        var pdf = PdfRenderer.Render(document);
+        await db.SaveChangesAsync(ct);
+        return (pdf, LabStepResult.Ok);
+    }
+
+    private IEnumerable<Block> Letter(NeighbourhoodLab lab, RegisterEntry person, string code)
+    {
+        var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/quartierslabore/anmeldung?code={code}";
+        yield return new Paragraph($"{person.Name}\n{person.Address.Replace(", ", "\n", StringComparison.Ordinal)}");
+        yield return new Paragraph($"Dortmund, {CityTime.Today(time).ToString("dd.MM.yyyy", German)}");
+        yield return new Heading(1, $"Einladung zum Quartierslabor {lab.District}");
+        yield return new Paragraph("Guten Tag,");
+        yield return new Paragraph(
+            $"die Stadt Dortmund lädt Sie zum Quartierslabor in {lab.District} ein ({lab.QuarterLabel}). Im Quartierslabor sprechen Bewohnerinnen und Bewohner " +
+            "über Sicherheit, den öffentlichen Raum und das Zusammenleben im Stadtbezirk. Am Ende schreiben Sie selbst Empfehlungen, was die Stadt tun soll.");
+        yield return new Paragraph(
+            "Sie haben diesen Brief, weil Ihr Name aus dem Melderegister ausgelost wurde. Jede und jeder hatte die gleiche Chance. " +
+            "Wenn Sie mitmachen möchten, melden Sie sich bitte mit Ihrem persönlichen Code an. Aus allen Anmeldungen wird dann noch einmal gelost, " +
+            "damit die Gruppe so vielfältig ist wie der Stadtbezirk.");
+        yield return KeyValueList.Of(("Ihr Code", code), ("Anmeldung im Internet", $"{options.Value.PublicBaseUrl.TrimEnd('/')}/quartierslabore/anmeldung"));
+        // 4 pixels per module print sharply at 35 mm (no smoothing in PDF) and keep 3,000 letters within seconds, not minutes.
+        yield return new Figure(QrCode.Png(url, pixelsPerModule: 4), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 35 };
+        yield return new Paragraph(
+            "Ihre Adresse wird nach dem Versand der Einladungen gelöscht. Die Anmeldung ist freiwillig. Wenn Sie nicht mitmachen möchten, müssen Sie nichts tun.");
+        yield return new Paragraph("Mit freundlichen Grüßen\nIhre Geschäftsstelle Masterplan Kommunale Sicherheit");
+        yield return new PageBreak();
+    }
+
+    /// <summary>The invitation a typed code belongs to, or a precise German message.</summary>
+    public async Task<(LabInvitation? Invitation, NeighbourhoodLab? Lab, string? Error)> FindCodeAsync(string? typed, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(typed))
+        {
+            return (null, null, "Bitte geben Sie den Code aus Ihrem Einladungsschreiben ein.");
+        }
+
+        if (!InvitationCode.TryNormalize(typed, out var code))
+        {
+            return (null, null, "Dieser Code ist nicht richtig geschrieben. Ein Code hat zwölf Zeichen wie K7QM-3XTR-P9ZC (ohne 0, O, 1, I und L). Bitte prüfen Sie die Zeichen.");
+        }
+
+        var hash = HashCode(code);
+        var invitation = await db.LabInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
+        if (invitation is null)
+        {
+            return (null, null, "Diesen Code kennen wir nicht. Bitte prüfen Sie ihn; gilt er für ein neueres Schreiben, nehmen Sie den Code aus diesem.");
+        }
+
+        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == invitation.LabId, ct);
+        if (invitation.UsedAt is not null)
+        {
+            return (null, lab, "Mit diesem Code hat sich schon jemand angemeldet. Jeder Code gilt für eine Anmeldung.");
+        }
+
+        if (lab.State != LabState.RegistrationOpen)
+        {
+            return (null, lab, lab.State < LabState.RegistrationOpen
+                ? "Die Anmeldung zu diesem Quartierslabor ist noch nicht geöffnet. Bitte versuchen Sie es später noch einmal."
+                : "Die Anmeldung zu diesem Quartierslabor ist geschlossen.");
+        }
+
+        return (invitation, lab, null);
+    }
+
+    /// <summary>Stage 2: stores a registration with the answers the quotas need; the code can be used once.</summary>
+    public async Task<LabStepResult> RegisterAsync(string? code, RegistrationInput input, CancellationToken ct)
+    {
+        var (invitation, lab, error) = await FindCodeAsync(code, ct);
+        if (error is not null)
+        {
+            return LabStepResult.Fail(error);
+        }
+
+        var errors = new List<string>();
+        if (input.AgeBand is null || !LabsModule.AgeBandLabels.Contains(input.AgeBand))
+        {
+            errors.Add("Bitte wählen Sie Ihre Altersgruppe.");
+        }
+
+        if (input.Gender is null || !LabsModule.Genders.Contains(input.Gender))
+        {
+            errors.Add("Bitte wählen Sie beim Geschlecht eine Angabe (auch „keine Angabe“ ist möglich).");
+        }
+
+        var answers = new List<string>();
+        foreach (var (name, values) in LabsModule.ParseCategories(lab!.Categories))
+        {
+            var answer = input.Answers?.GetValueOrDefault(name);
+            if (answer is null || !values.Contains(answer))
+            {
+                errors.Add($"Bitte wählen Sie bei „{name}“ eine Angabe (auch „keine Angabe“ ist möglich).");
+            }
+            else
+            {
+                answers.Add($"{name}={answer}");
+            }
+        }
+
+        var contact = input.Contact?.Trim();
+        if (string.IsNullOrEmpty(contact))
+        {
+            errors.Add("Bitte geben Sie eine E-Mail-Adresse oder Telefonnummer an, damit wir Sie zum Labor erreichen.");
+        }
+        else if (contact.Length > 320 || !(contact.Contains('@', StringComparison.Ordinal) || contact.Count(char.IsDigit) >= 6))
+        {
+            errors.Add("Die Kontaktangabe ist weder eine E-Mail-Adresse noch eine Telefonnummer.");
+        }
+
+        if (input.Availability?.Length > 1000 || input.AccessibilityNeeds?.Length > 1000)
+        {
+            errors.Add("Die Angaben zu Terminen und Barrierefreiheit dürfen je höchstens 1000 Zeichen lang sein.");
+        }
+
+        if (!input.Consent)
+        {
+            errors.Add("Bitte bestätigen Sie, dass Sie mit der Verarbeitung Ihrer Angaben für das Quartierslabor einverstanden sind.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new LabStepResult(errors);
+        }
+
+        var now = time.GetUtcNow();
+        invitation!.UsedAt = now;
+        db.LabRegistrations.Add(new LabRegistration
+        {
+            LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = input.Gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
+            Availability = Blank(input.Availability), AccessibilityNeeds = Blank(input.AccessibilityNeeds), Contact = contact!, RegisteredAt = now,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two submissions with the same code at once: the unique index lets only one through.
+            db.ChangeTracker.Clear();
+            return LabStepResult.Fail("Mit diesem Code hat sich schon jemand angemeldet. Jeder Code gilt für eine Anmeldung.");
+        }
+
+        return LabStepResult.Ok;
+    }
+
+    /// <summary>The pool for stage 2: every registration as a respondent with its quota values, in registration order.</summary>
+    public static IReadOnlyList<Respondent> Respondents(NeighbourhoodLab lab, IReadOnlyList<LabRegistration> registrations)
+    {
+        var categories = LabsModule.ParseCategories(lab.Categories);
+        return registrations.OrderBy(r => r.Id).Select(r =>
+        {
+            var answers = (r.Answers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
+            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = r.Gender };
+            foreach (var (name, _) in categories)
+            {
+                features[name] = answers.GetValueOrDefault(name) ?? LabsModule.NoAnswer;
+            }
+
+            return new Respondent(r.RespondentId, features);
+        }).ToList();
+    }
+
+    /// <summary>A starting point for the quota form: every value that occurs, from 0 to the panel size.</summary>
+    public static string SuggestQuotas(IReadOnlyList<Respondent> pool, int panelSize) =>
+        string.Join('\n', pool.SelectMany(r => r.Features).Select(f => (f.Key, f.Value)).Distinct().OrderBy(f => f.Key, StringComparer.Ordinal).ThenBy(f => f.Value, StringComparer.Ordinal)
+            .Select(f => string.Create(CultureInfo.InvariantCulture, $"{f.Key}; {f.Value}; 0; {panelSize}")));
+
+    /// <summary>SHA-256 of the canonical stage-2 input: algorithm, panel size, quotas and the pool (pseudonyms and their values).</summary>
+    public static string SelectionInputHash(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize, string algorithm)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"masterplan lab panel v1\nalgorithm: {algorithm}\npanel: {panelSize}\n");
+        foreach (var q in quotas)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"quota\t{q.Category}\t{q.Value}\t{q.Min}\t{q.Max}\n");
+        }
+
+        foreach (var r in pool)
+        {
+            text.Append(r.Id);
+            foreach (var (k, v) in r.Features.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                text.Append('\t').Append(k).Append('=').Append(v);
+            }
+
+            text.Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString().Normalize(NormalizationForm.FormC))));
+    }
+
+    /// <summary>Reads "Kategorie; Wert; min; max" per line; German messages for what is malformed.</summary>
+    public static (List<Quota> Quotas, List<string> Errors) ParseQuotas(string? text)
+    {
+        var quotas = new List<Quota>();
+        var errors = new List<string>();
+        var lineNumber = 0;
+        foreach (var raw in (text ?? "").Split('\n'))
+        {
+            lineNumber++;
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var parts = line.Split(';', StringSplitOptions.TrimEntries);
+            if (parts.Length != 4 || parts[0].Length == 0 || parts[1].Length == 0
+                || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var min) || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var max))
+            {
+                errors.Add($"Quotenzeile {lineNumber}: erwartet wird „Kategorie; Wert; Mindestzahl; Höchstzahl“, z. B. „Geschlecht; weiblich; 4; 6“.");
+                continue;
+            }
+
+            if (min > max)
+            {
+                errors.Add($"Quotenzeile {lineNumber}: Für {parts[0]} = {parts[1]} liegt die Mindestzahl {min} über der Höchstzahl {max}.");
+            }
+
+            if (quotas.Any(q => q.Category == parts[0] && q.Value == parts[1]))
+            {
+                errors.Add($"Quotenzeile {lineNumber}: Für {parts[0]} = {parts[1]} gibt es schon eine Quote.");
+                continue;
+            }
+
+            quotas.Add(new Quota(parts[0], parts[1], min, max));
+        }
+
+        if (quotas.Count == 0 && errors.Count == 0)
+        {
+            errors.Add("Bitte geben Sie die Quoten an, eine je Zeile.");
+        }
+
+        return (quotas, errors);
+    }
+
+    /// <summary>
+    /// German checks of quotas and panel size against the pool, before the solver runs (issue 7 "Bad input"):
+    /// panel size above the pool, minimums above the panel size, maximums that cannot fill it, values without a quota.
+    /// </summary>
+    public static List<string> CheckQuotas(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize)
+    {
+        var errors = new List<string>();
+        if (panelSize < 1)
+        {
+            errors.Add("Die Zahl der Teilnehmenden muss mindestens 1 sein.");
+        }
+        else if (panelSize > pool.Count)
+        {
+            errors.Add($"Es sollen {panelSize} Teilnehmende ausgelost werden, angemeldet haben sich aber nur {pool.Count}.");
+        }
+
+        var asked = pool.SelectMany(r => r.Features.Keys).ToHashSet(StringComparer.Ordinal);
+        foreach (var category in quotas.Select(q => q.Category).Distinct().Where(c => !asked.Contains(c)))
+        {
+            errors.Add($"Das Merkmal „{category}“ wird bei der Anmeldung nicht erfragt; möglich sind: {string.Join(", ", asked.Order(StringComparer.Ordinal))}.");
+        }
+
+        foreach (var category in quotas.Select(q => q.Category).Distinct().Where(asked.Contains))
+        {
+            var ofCategory = quotas.Where(q => q.Category == category).ToList();
+            var available = ofCategory.ToDictionary(q => q.Value, q => pool.Count(r => r.Features.GetValueOrDefault(category) == q.Value));
+            var minSum = ofCategory.Sum(q => q.Min);
+            if (minSum > panelSize)
+            {
+                errors.Add($"Die Mindestzahlen bei „{category}“ ergeben zusammen {minSum}, mehr als die {panelSize} Plätze.");
+            }
+
+            var reachable = ofCategory.Sum(q => Math.Min(q.Max, available[q.Value]));
+            if (panelSize <= pool.Count && reachable < panelSize)
+            {
+                errors.Add($"Die Höchstzahlen bei „{category}“ lassen mit den vorhandenen Anmeldungen höchstens {reachable} Plätze zu, gebraucht werden {panelSize}.");
+            }
+
+            foreach (var q in ofCategory.Where(q => q.Min > available[q.Value]))
+            {
+                errors.Add($"Für {category} = {q.Value} verlangt die Quote mindestens {q.Min}, angemeldet {(available[q.Value] == 1 ? "ist" : "sind")} aber nur {available[q.Value]}.");
+            }
+
+            foreach (var value in pool.Select(r => r.Features.GetValueOrDefault(category)).Where(v => v is not null && !available.ContainsKey(v)).Distinct())
+            {
+                errors.Add($"Für {category} = {value} fehlt eine Quote; {pool.Count(r => r.Features.GetValueOrDefault(category) == value)} Anmeldungen haben diesen Wert.");
+            }
+        }
+
+        foreach (var category in pool.SelectMany(r => r.Features.Keys).Distinct().Where(c => quotas.All(q => q.Category != c)))
+        {
+            errors.Add($"Für die Kategorie „{category}“ fehlen die Quoten.");
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
+    /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
+    /// </summary>
+    public async Task<(LabStepResult Result, IReadOnlyList<string> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
+        var errors = new List<string>();
+        if (lab.State != LabState.RegistrationOpen)
+        {
+            errors.Add("Ausgelost wird, während die Anmeldung offen ist; danach steht das Ergebnis fest.");
+        }
+
+        if (await db.PanelSelections.AnyAsync(s => s.LabId == labId, ct))
+        {
+            errors.Add("Die Teilnehmenden sind schon ausgelost. Eine Auslosung wird nicht wiederholt.");
+        }
+
+        if (algorithm is not ("leximin" or "legacy"))
+        {
+            errors.Add("Bitte wählen Sie das Verfahren: LEXIMIN oder LEGACY.");
+        }
+
+        if (string.IsNullOrWhiteSpace(seed))
+        {
+            errors.Add("Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
+        }
+        else if (seed.Length > 500)
+        {
+            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
+        }
+
+        if (panelSize is null)
+        {
+            errors.Add("Bitte geben Sie an, wie viele Teilnehmende ausgelost werden.");
+        }
+
+        var (quotas, quotaErrors) = ParseQuotas(quotasText);
+        errors.AddRange(quotaErrors);
+        var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == labId).ToListAsync(ct);
+        var pool = Respondents(lab, registrations);
+        if (pool.Count == 0)
+        {
+            errors.Add("Es liegen keine Anmeldungen vor.");
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(CheckQuotas(pool, quotas, panelSize!.Value));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (new LabStepResult(errors), []);
+        }
+
+        var algo = algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin;
+        SelectionResult result;
+        try
+        {
+            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options, ct);
+        }
+        catch (InfeasibleQuotasException e)
+        {
+            var relaxation = e.Report.Relaxations
+                .Select(r => $"{r.Quota.Category} = {r.Quota.Value}: {r.Quota.Min} bis {r.Quota.Max} → {r.RelaxedMin} bis {r.RelaxedMax}").ToList();
+            return (LabStepResult.Fail(
+                "Keine Gruppe erfüllt alle Quoten zugleich. " +
+                (relaxation.Count > 0 ? $"Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {e.Report.TotalRelaxation} Plätze), steht unten." : "Bitte lockern Sie die Quoten.")), relaxation);
+        }
+        catch (SortitionInputException e)
+        {
+            return (new LabStepResult([.. e.Errors.Select(x => "Die Eingaben passen nicht zusammen: " + x)]), []);
+        }
+
+        var record = new PanelSelectionRecord
+        {
+            LabId = labId, Algorithm = algorithm!, Seed = result.Seed, PanelSize = panelSize!.Value,
+            Quotas = string.Join('\n', quotas.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Category}; {q.Value}; {q.Min}; {q.Max}"))),
+            InputHash = SelectionInputHash(pool, quotas, panelSize.Value, algorithm!), Respondents = pool.Count, PanelCount = result.PanelCount,
+            MinimumProbability = result.MinimumProbability, MedianProbability = result.MedianProbability, MaximumProbability = result.MaximumProbability,
+            SelectedAt = time.GetUtcNow(),
+        };
+        var onPanel = result.Panel.ToHashSet(StringComparer.Ordinal);
+        var reserveRank = result.Reserve.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i + 1, StringComparer.Ordinal);
+        foreach (var p in result.Probabilities)
+        {
+            record.Outcomes.Add(new PanelOutcome { RespondentId = p.Id, Probability = p.Probability, OnPanel = onPanel.Contains(p.Id), ReserveRank = reserveRank.TryGetValue(p.Id, out var rank) ? rank : null });
+        }
+
+        db.PanelSelections.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return (LabStepResult.Fail("Die Teilnehmenden sind schon ausgelost. Eine Auslosung wird nicht wiederholt."), []);
+        }
+
+        return (LabStepResult.Ok, []);
+    }
+
+    /// <summary>
+    /// A panel member cancelled: the first reserve with whom the group still meets every quota moves up
+    /// (<see cref="PanelSelection.FindReplacement"/>, the rule of the reserve list).
+    /// </summary>
+    public async Task<LabStepResult> ReplaceAsync(int labId, string? respondentId, CancellationToken ct)
+    {
+        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
+        var selection = await db.PanelSelections.Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == labId, ct);
+        if (selection is null || lab.State is not (LabState.RegistrationOpen or LabState.PanelSelected))
+        {
+            return LabStepResult.Fail("Nachrücken ist möglich, wenn die Teilnehmenden ausgelost sind und das Labor noch nicht stattgefunden hat.");
+        }
+
+        var dropout = selection.Outcomes.FirstOrDefault(o => o.RespondentId == respondentId && o.Participates);
+        if (dropout is null)
+        {
+            return LabStepResult.Fail("Diese Person gehört nicht zu den Teilnehmenden.");
+        }
+
+        var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == labId).ToListAsync(ct);
+        var (quotas, _) = ParseQuotas(selection.Quotas);
+        var problem = new SortitionProblem(Respondents(lab, registrations), quotas, selection.PanelSize);
+        var panel = selection.Outcomes.Where(o => o.Participates).Select(o => o.RespondentId).ToList();
+        var reserve = selection.Outcomes.Where(o => o.ReserveRank is not null && !o.OnPanel && o.ReplacesRespondentId is null).OrderBy(o => o.ReserveRank).Select(o => o.RespondentId).ToList();
+        var next = PanelSelection.FindReplacement(problem, panel, reserve, dropout.RespondentId);
+        dropout.DroppedOutAt = time.GetUtcNow();
+        if (next is not null)
+        {
+            selection.Outcomes.Single(o => o.RespondentId == next).ReplacesRespondentId = dropout.RespondentId;
+        }
+
+        db.Audit("lab.panel.dropout", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new { dropout = dropout.RespondentId, replacement = next });
+        await db.SaveChangesAsync(ct);
+        return next is null
+            ? LabStepResult.Fail($"{dropout.RespondentId} ist als abgesagt vermerkt. Niemand auf der Nachrückliste erfüllt mit der übrigen Gruppe alle Quoten; der Platz bleibt frei.")
+            : LabStepResult.Ok;
+    }
+
+    /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
+    public static readonly SelectionOptions Options = new() { LegacyRuns = 1_000 };
+
+    public static string HashCode(string canonicalCode) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalCode)));
+
+    internal static string GenderCode(RegisterGender gender) => gender switch
+    {
+        RegisterGender.Male => "m",
+        RegisterGender.Female => "w",
+        RegisterGender.Diverse => "d",
+        _ => "x",
+    };
+
+    internal static RegisterGender ParseGender(string code) => code switch
+    {
+        "m" => RegisterGender.Male,
+        "w" => RegisterGender.Female,
+        "d" => RegisterGender.Diverse,
+        _ => RegisterGender.Unspecified,
+    };
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>The reader's problem in German, with its line number and the offending value (issue 7 "Bad input").</summary>
+    private static string Translate(RegisterExtractError e)
+    {
+        var where = e.Line > 0 ? $"Zeile {e.Line}: " : "";
+        var quoted = System.Text.RegularExpressions.Regex.Match(e.Message, "'([^']*)'");
+        var value = quoted.Success ? $"„{quoted.Groups[1].Value}“" : "";
+        var number = System.Text.RegularExpressions.Regex.Match(e.Message, @"\b(\d{3,4})\b");
+        var what = e.Kind switch
+        {
+            RegisterErrorKind.EmptyFile => "Die Datei ist leer.",
+            RegisterErrorKind.Encoding => "Die Datei ist nicht in UTF-8 gespeichert (z. B. Windows-1252 oder UTF-16). Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.",
+            RegisterErrorKind.Header when e.Message.StartsWith("Missing", StringComparison.Ordinal) =>
+                $"In der Kopfzeile fehlt: {string.Join(", ", System.Text.RegularExpressions.Regex.Matches(e.Message.Split('.')[0], @"(\w+) \(").Select(m => m.Groups[1].Value))}. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk).",
+            RegisterErrorKind.Header => "Die Kopfzeile passt nicht. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk), jede genau einmal.",
+            RegisterErrorKind.RowShape => "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen.",
+            RegisterErrorKind.EmptyField => $"Ein Pflichtfeld ist leer{(value.Length > 0 ? $" ({value})" : "")}.",
+            RegisterErrorKind.ControlCharacter => "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen.",
+            RegisterErrorKind.BirthYear when e.Message.Contains("is not a year", StringComparison.Ordinal) => $"Das Geburtsjahr {value} ist keine Jahreszahl (vier Ziffern erwartet).",
+            RegisterErrorKind.BirthYear when e.Message.Contains("after the reference date", StringComparison.Ordinal) => $"Das Geburtsjahr {number.Value} liegt nach dem Stichtag.",
+            RegisterErrorKind.BirthYear when e.Message.Contains("impossible", StringComparison.Ordinal) => $"Das Geburtsjahr {number.Value} ergibt ein Alter über 120 Jahren; das ist unmöglich.",
+            RegisterErrorKind.BirthYear => $"Das Geburtsjahr {number.Value} ergibt ein Alter unter 16 Jahren; der Auszug soll nur Personen ab 16 enthalten.",
+            RegisterErrorKind.Gender => $"Das Geschlecht {value} ist unbekannt; das Melderegister verwendet m, w, d und x.",
+            RegisterErrorKind.District => $"Der Stadtbezirk {value} ist keiner der zwölf Dortmunder Stadtbezirke.",
+            RegisterErrorKind.Duplicate => $"Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {System.Text.RegularExpressions.Regex.Match(e.Message, @"line (\d+)").Groups[1].Value}.",
+            _ => "Die Zeile ist fehlerhaft.",
+        };
+        return where + what;
+    }
+}
+
+/// <summary>What a resident enters on the registration form.</summary>
+public sealed record RegistrationInput(string? AgeBand, string? Gender, IReadOnlyDictionary<string, string>? Answers, string? Availability, string? AccessibilityNeeds, string? Contact, bool Consent);

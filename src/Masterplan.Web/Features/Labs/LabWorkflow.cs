@@ -1,0 +1,305 @@
+using Masterplan.Algorithms;
+using Masterplan.Algorithms.LabRotation;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Labs;
+
+/// <summary>What the Office enters for the concept and the later steps of a lab.</summary>
+public sealed record LabStepInput(
+    string? ConceptPolitics, string? ConceptDigitalInput, string? ConceptParticipation, DateOnly? ConceptApprovedOn, string? ConceptApprovedBy,
+    string? Categories, DateOnly? HeldOn, string? ResultsSummary, DateOnly? ReportedOn, string? ReportedTo);
+
+/// <summary>Planning (rotation) and the state machine of a lab; every step is validated with German messages and audited.</summary>
+public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
+{
+    public const int PlanQuarters = 8;
+
+    /// <summary>
+    /// The next quarters as the rotation planner proposes them from the labs so far (001 "Handlungsfeld 4": one
+    /// lab per quarter, each in another district; 004 §5: districts without a lab first).
+    /// </summary>
+    public async Task<IReadOnlyList<PlannedLab>> PlanAsync(CancellationToken ct)
+    {
+        var labs = await db.Labs.AsNoTracking().Select(l => new { l.District, l.Year, l.Quarter, l.HeldOn }).ToListAsync(ct);
+        var current = Algorithms.LabRotation.Quarter.Of(CityTime.Today(time));
+        var latest = labs.Count == 0 ? (Quarter?)null : labs.Select(l => new Quarter(l.Year, l.Quarter)).Max();
+        var first = latest is { } q && q >= current ? q.AddQuarters(1) : current;
+        var history = labs.Where(l => DortmundDistricts.Names.Contains(l.District))
+            .Select(l => new PastLab(l.District, l.HeldOn is { } held && Algorithms.LabRotation.Quarter.Of(held) < first ? held : new Quarter(l.Year, l.Quarter).FirstDay));
+        return RotationPlanner.Plan(DortmundDistricts.Names, history, first, PlanQuarters);
+    }
+
+    /// <summary>Creates a lab for a quarter of the plan; another district than proposed needs a reason, which is stored.</summary>
+    public async Task<(NeighbourhoodLab? Lab, Dictionary<string, string> Errors)> CreateAsync(string? quarterText, string? district, string? title, string? overrideReason, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var plan = await PlanAsync(ct);
+        PlannedLab? planned = null;
+        if (!Algorithms.LabRotation.Quarter.TryParse(quarterText, out var quarter))
+        {
+            errors["Quarter"] = "Bitte wählen Sie das Quartal.";
+        }
+        else if (await db.Labs.AnyAsync(l => l.Year == quarter.Year && l.Quarter == quarter.Number, ct))
+        {
+            // 001 "Handlungsfeld 4": one lab per quarter.
+            errors["Quarter"] = $"Für das {quarter.Number}. Quartal {quarter.Year} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.";
+        }
+        else
+        {
+            planned = plan.FirstOrDefault(p => p.Quarter == quarter);
+            if (planned is null)
+            {
+                errors["Quarter"] = "Dieses Quartal liegt nicht im Plan der nächsten Quartale.";
+            }
+        }
+
+        var chosen = DortmundDistricts.Names.FirstOrDefault(d => string.Equals(d, district?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (chosen is null)
+        {
+            errors["District"] = "Bitte wählen Sie einen der zwölf Stadtbezirke.";
+        }
+
+        var deviates = planned is not null && chosen is not null && chosen != planned.District;
+        if (deviates && string.IsNullOrWhiteSpace(overrideReason))
+        {
+            errors["OverrideReason"] = $"Der Plan sieht für dieses Quartal {planned!.District} vor. Wenn Sie davon abweichen, geben Sie bitte den Grund an.";
+        }
+
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors["Title"] = "Bitte geben Sie einen Titel an.";
+        }
+        else if (title.Length > 300)
+        {
+            errors["Title"] = "Der Titel darf höchstens 300 Zeichen lang sein.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var lab = new NeighbourhoodLab
+        {
+            Title = title!.Trim(), District = chosen!, Year = quarter.Year, Quarter = quarter.Number, State = LabState.Planned,
+            PlanBasis = planned!.Reason, OverrideReason = deviates ? overrideReason!.Trim() : null, CreatedAt = time.GetUtcNow(),
+        };
+        db.Labs.Add(lab);
+        db.AuditReason = lab.OverrideReason;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone else created the quarter's lab a moment earlier (unique index).
+            db.ChangeTracker.Clear();
+            errors["Quarter"] = $"Für das {quarter.Number}. Quartal {quarter.Year} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.";
+            return (null, errors);
+        }
+
+        return (lab, errors);
+    }
+
+    /// <summary>Saves the concept and the data of the later steps (without changing the state).</summary>
+    public async Task<Dictionary<string, string>> SaveAsync(int id, LabStepInput input, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == id, ct);
+        var errors = new Dictionary<string, string>();
+        void Length(string key, string? value, int max, string label)
+        {
+            if (value is not null && value.Length > max)
+            {
+                errors[key] = $"{label} darf höchstens {max} Zeichen lang sein.";
+            }
+        }
+
+        Length("ConceptPolitics", input.ConceptPolitics, 4000, "Die Beteiligung der Lokalpolitik");
+        Length("ConceptDigitalInput", input.ConceptDigitalInput, 4000, "Die digitale Beteiligung");
+        Length("ConceptParticipation", input.ConceptParticipation, 4000, "Die Beteiligung von Vereinen, Jugend und Sozialarbeit");
+        Length("ConceptApprovedBy", input.ConceptApprovedBy, 300, "Das beschließende Gremium");
+        Length("Categories", input.Categories, 2000, "Die Merkmale");
+        Length("ResultsSummary", input.ResultsSummary, 8000, "Die Zusammenfassung");
+        Length("ReportedTo", input.ReportedTo, 500, "Die Angabe, wem berichtet wurde");
+        if (lab.State < LabState.InvitationsSent && CategoryProblem(input.Categories) is { } problem)
+        {
+            errors["Categories"] = problem;
+        }
+
+        var today = CityTime.Today(time);
+        if (input.ConceptApprovedOn > today)
+        {
+            errors["ConceptApprovedOn"] = "Das Datum des Beschlusses darf nicht in der Zukunft liegen.";
+        }
+
+        if (input.ReportedOn > today)
+        {
+            errors["ReportedOn"] = "Das Datum des Berichts darf nicht in der Zukunft liegen.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        // An approved concept stays as approved; the registration's categories stay once the letters are out.
+        if (lab.State < LabState.ConceptApproved)
+        {
+            lab.ConceptPolitics = Clean(input.ConceptPolitics);
+            lab.ConceptDigitalInput = Clean(input.ConceptDigitalInput);
+            lab.ConceptParticipation = Clean(input.ConceptParticipation);
+            lab.ConceptApprovedOn = input.ConceptApprovedOn;
+            lab.ConceptApprovedBy = Clean(input.ConceptApprovedBy);
+        }
+
+        if (lab.State < LabState.InvitationsSent)
+        {
+            lab.Categories = Clean(input.Categories);
+        }
+
+        lab.HeldOn = input.HeldOn;
+        lab.ResultsSummary = Clean(input.ResultsSummary);
+        lab.ReportedOn = input.ReportedOn;
+        lab.ReportedTo = Clean(input.ReportedTo);
+        await db.SaveChangesAsync(ct);
+        return errors;
+    }
+
+    /// <summary>Moves the lab one step on; the German messages say what is still missing.</summary>
+    public async Task<IReadOnlyList<string>> AdvanceAsync(int id, LabState to, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == id, ct);
+        var missing = await MissingForAsync(lab, to, ct);
+        if (missing.Count > 0)
+        {
+            return missing;
+        }
+
+        db.AuditReason = $"{LabsModule.StateLabel(lab.State)} → {LabsModule.StateLabel(to)}";
+        lab.State = to;
+        await db.SaveChangesAsync(ct);
+        return missing;
+    }
+
+    /// <summary>What the lab lacks to reach <paramref name="to"/>; empty when it may.</summary>
+    public async Task<List<string>> MissingForAsync(NeighbourhoodLab lab, LabState to, CancellationToken ct)
+    {
+        var missing = new List<string>();
+        if (to != lab.State + 1)
+        {
+            missing.Add($"Vom Stand „{LabsModule.StateLabel(lab.State)}“ geht es nur zum Stand „{LabsModule.StateLabel(lab.State + 1 > LabState.Reported ? LabState.Reported : lab.State + 1)}“.");
+            return missing;
+        }
+
+        switch (to)
+        {
+            case LabState.ConceptApproved:
+                // 004 §5: the concept says how politics, digital input and associations, youth and social work take part.
+                if (string.IsNullOrWhiteSpace(lab.ConceptPolitics))
+                {
+                    missing.Add("Im Konzept fehlt, wie die Lokalpolitik informiert und beteiligt wird (004 §5).");
+                }
+
+                if (string.IsNullOrWhiteSpace(lab.ConceptDigitalInput))
+                {
+                    missing.Add("Im Konzept fehlt, wie Bürgerinnen und Bürger digital beitragen und wie das veröffentlicht und ausgewertet wird (004 §5).");
+                }
+
+                if (string.IsNullOrWhiteSpace(lab.ConceptParticipation))
+                {
+                    missing.Add("Im Konzept fehlt, wie Vereine, Jugend und Sozialarbeit beteiligt werden (004 §5).");
+                }
+
+                if (lab.ConceptApprovedOn is null || string.IsNullOrWhiteSpace(lab.ConceptApprovedBy))
+                {
+                    missing.Add("Bitte tragen Sie Datum und Gremium des Konzeptbeschlusses ein.");
+                }
+
+                break;
+            case LabState.InvitationsSent:
+                if (!await db.InviteeDraws.AnyAsync(d => d.LabId == lab.Id, ct))
+                {
+                    missing.Add("Es sind noch keine Einzuladenden gelost.");
+                }
+                else if (lab.LettersCreatedAt is null)
+                {
+                    missing.Add("Die Einladungsschreiben sind noch nicht erzeugt.");
+                }
+
+                break;
+            case LabState.PanelSelected:
+                if (!await db.PanelSelections.AnyAsync(s => s.LabId == lab.Id, ct))
+                {
+                    missing.Add("Die Teilnehmenden sind noch nicht ausgelost.");
+                }
+
+                break;
+            case LabState.Held:
+                if (lab.HeldOn is null)
+                {
+                    missing.Add("Bitte tragen Sie ein, wann das Labor stattfand.");
+                }
+                else if (lab.HeldOn > CityTime.Today(time))
+                {
+                    missing.Add("Das Labor liegt noch in der Zukunft.");
+                }
+
+                break;
+            case LabState.ResultsDocumented:
+                if (!await db.LabRecommendations.AnyAsync(r => r.LabId == lab.Id, ct))
+                {
+                    missing.Add("Es ist noch keine Handlungsempfehlung des Labors erfasst.");
+                }
+
+                break;
+            case LabState.Reported:
+                // 004 §5 and 001: results go to the Vollversammlung, its working groups and the Lenkungskreis.
+                if (lab.ReportedOn is null || string.IsNullOrWhiteSpace(lab.ReportedTo))
+                {
+                    missing.Add("Bitte tragen Sie ein, wann und wem die Ergebnisse berichtet wurden (Vollversammlung, Arbeitsgruppen, Lenkungskreis).");
+                }
+
+                break;
+        }
+
+        return missing;
+    }
+
+    /// <summary>Why the optional categories cannot be used in the form and the quota lines; null when they can.</summary>
+    private static string? CategoryProblem(string? text)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LabsModule.AgeCategory, LabsModule.GenderCategory };
+        var lineNumber = 0;
+        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()))
+        {
+            lineNumber++;
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var values = colon < 0 ? [] : line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (colon <= 0 || values.Length == 0)
+            {
+                return $"Merkmale, Zeile {lineNumber}: erwartet wird „Merkmal: Wert, Wert“, z. B. „Bildungsabschluss: Hauptschule, Realschule, Abitur“.";
+            }
+
+            if (line.IndexOfAny([';', '=', '[', ']']) >= 0)
+            {
+                return $"Merkmale, Zeile {lineNumber}: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.";
+            }
+
+            if (!names.Add(line[..colon].Trim()))
+            {
+                return $"Merkmale, Zeile {lineNumber}: Das Merkmal „{line[..colon].Trim()}“ gibt es schon (Altersgruppe und Geschlecht werden immer gefragt).";
+            }
+        }
+
+        return null;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);
+}

@@ -1,0 +1,101 @@
+using Masterplan.Web.Features.Accounts;
+
+namespace Masterplan.Web.Features.Labs;
+
+/// <summary>Settings of the Quartierslabore (<c>Labs:*</c>).</summary>
+public sealed class LabsOptions
+{
+    /// <summary>Days after the invitation run until the register extract is deleted (issue 7 §3: configurable grace period).</summary>
+    public int RegisterGraceDays { get; set; } = 14;
+
+    /// <summary>Days after the lab was reported until registrations (answers, contact) are deleted (issue 7 §4).</summary>
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>The public address of the site, for the registration link printed on the letters.</summary>
+    public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
+}
+
+public static class LabsModule
+{
+    /// <summary>The Office plans labs, imports register extracts, draws, selects panels and records results.</summary>
+    public const string Manage = "Labs.Manage";
+
+    public static IServiceCollection AddLabs(this IServiceCollection services)
+    {
+        services.AddOptions<LabsOptions>().BindConfiguration("Labs");
+        services.AddScoped<LabWorkflow>();
+        services.AddScoped<LabDraws>();
+        services.AddScoped<LabResults>();
+        services.AddScoped<LabReplay>();
+        services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
+        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Labs/Manage", Manage);
+            o.Conventions.AllowAnonymousToPage("/Labs/Index");
+            o.Conventions.AllowAnonymousToPage("/Labs/Details");
+            o.Conventions.AllowAnonymousToPage("/Labs/Transparency");
+            o.Conventions.AllowAnonymousToPage("/Labs/Register");
+        });
+        return services;
+    }
+
+    public static string StateLabel(LabState state) => state switch
+    {
+        LabState.Planned => "geplant",
+        LabState.ConceptApproved => "Konzept beschlossen",
+        LabState.InvitationsSent => "Einladungen versandt",
+        LabState.RegistrationOpen => "Anmeldung offen",
+        LabState.PanelSelected => "Teilnehmende ausgelost",
+        LabState.Held => "durchgeführt",
+        LabState.ResultsDocumented => "Ergebnisse dokumentiert",
+        _ => "berichtet",
+    };
+
+    public static string OutcomeLabel(RecommendationOutcome outcome) => outcome switch
+    {
+        RecommendationOutcome.Open => "noch offen",
+        RecommendationOutcome.NewMeasure => "als neue Maßnahme in den Katalog übernommen",
+        RecommendationOutcome.NewFieldOfAction => "als neues Handlungsfeld in den Katalog übernommen",
+        RecommendationOutcome.Forwarded => "weitergeleitet",
+        _ => "abgelehnt",
+    };
+
+    public static string PlaceLabel(PlaceCategory category) => category == PlaceCategory.Safe ? "sicherer Ort" : "unsicherer Ort";
+
+    public static string MethodLabel(string method) => method == "stratified" ? "geschichtete Zufallsstichprobe" : "einfache Zufallsstichprobe";
+
+    public static string AlgorithmLabel(string algorithm) => algorithm == "legacy" ? "LEGACY (gieriges Verfahren)" : "LEXIMIN (größtmögliche Fairness)";
+
+    /// <summary>The fixed quota categories every registration answers.</summary>
+    public const string AgeCategory = "Altersgruppe";
+
+    public const string GenderCategory = "Geschlecht";
+
+    public const string NoAnswer = "keine Angabe";
+
+    public static readonly string[] Genders = ["weiblich", "männlich", "divers", NoAnswer];
+
+    /// <summary>The age bands from 16 on (the youngest invited, see AgeBands).</summary>
+    public static IReadOnlyList<string> AgeBandLabels { get; } =
+        [.. Masterplan.Algorithms.Invitations.AgeBands.All.Where(b => b.MinAge >= 16).Select(b => b.Label)];
+
+    /// <summary>Parses the lab's optional categories: "Name: Wert, Wert" per line; every category also allows "keine Angabe".</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyList<string> Values)> ParseCategories(string? text)
+    {
+        var list = new List<(string, IReadOnlyList<string>)>();
+        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (colon <= 0)
+            {
+                continue;
+            }
+
+            var values = line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(v => v != NoAnswer).Distinct(StringComparer.Ordinal).Append(NoAnswer).ToList();
+            list.Add((line[..colon].Trim(), values));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Labs.Manage;
+
+/// <summary>One lab for the Office: concept (004 §5), the steps of its life, its results and what became of them.</summary>
+public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults results, CatalogueTree tree) : PageModel
+{
+    public NeighbourhoodLab Lab { get; private set; } = null!;
+
+    public IReadOnlyList<string> MissingForNext { get; private set; } = [];
+
+    public IReadOnlyList<LabRecommendation> Recommendations { get; private set; } = [];
+
+    public IReadOnlyList<LabPlace> Places { get; private set; } = [];
+
+    public IReadOnlyList<CatalogueNode> Nodes { get; private set; } = [];
+
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public LabStepInput? Steps { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, string? gespeichert, CancellationToken ct)
+    {
+        Message = gespeichert is null ? null : "Gespeichert.";
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var errors = await workflow.SaveAsync(id, Steps ?? new LabStepInput(null, null, null, null, null, null, null, null, null, null), ct);
+        return await AfterAsync(id, errors.Select(e => (e.Key, e.Value)).ToList(), ct);
+    }
+
+    public async Task<IActionResult> OnPostAdvanceAsync(int id, LabState to, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var errors = await workflow.AdvanceAsync(id, to, ct);
+        return await AfterAsync(id, errors.Select(e => (string.Empty, e)).ToList(), ct);
+    }
+
+    public async Task<IActionResult> OnPostRecommendationAsync(int id, string? text, int? fieldOfActionId, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await results.AddRecommendationAsync(id, text, fieldOfActionId, ct);
+        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+    }
+
+    public async Task<IActionResult> OnPostDecideAsync(int id, int recommendationId, RecommendationOutcome? outcome, int? targetFieldId, string? newTitle, string? forwardedTo, string? declineReason, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await results.DecideAsync(id, recommendationId, new OutcomeInput(outcome, targetFieldId, newTitle, forwardedTo, declineReason), ct);
+        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+    }
+
+    public async Task<IActionResult> OnPostPlaceAsync(int id, string? latitude, string? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await results.AddPlaceAsync(id, Coordinate(latitude), Coordinate(longitude), category, comment, ct);
+        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+    }
+
+    private static double? Coordinate(string? text) =>
+        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+
+    private async Task<IActionResult> AfterAsync(int id, List<(string Key, string Message)> errors, CancellationToken ct)
+    {
+        if (errors.Count == 0)
+        {
+            return Redirect($"/verwaltung/quartierslabore/{id}?gespeichert=1");
+        }
+
+        if (errors.All(e => e.Key.Length == 0))
+        {
+            // Only the concept form posts Steps; after other forms show what is stored.
+            Steps = null;
+        }
+
+        foreach (var (key, message) in errors)
+        {
+            ModelState.AddModelError(key.Length == 0 ? string.Empty : $"Steps.{key}", message);
+        }
+
+        await LoadAsync(id, ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        var lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
+        if (lab is null)
+        {
+            return false;
+        }
+
+        Lab = lab;
+        MissingForNext = lab.State == LabState.Reported ? [] : await workflow.MissingForAsync(lab, lab.State + 1, ct);
+        Recommendations = await db.LabRecommendations.AsNoTracking().Where(r => r.LabId == id).OrderBy(r => r.Id).ToListAsync(ct);
+        Places = await db.LabPlaces.AsNoTracking().Where(p => p.LabId == id).OrderBy(p => p.Id).ToListAsync(ct);
+        Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
+        Steps ??= new LabStepInput(lab.ConceptPolitics, lab.ConceptDigitalInput, lab.ConceptParticipation, lab.ConceptApprovedOn, lab.ConceptApprovedBy,
+            lab.Categories, lab.HeldOn, lab.ResultsSummary, lab.ReportedOn, lab.ReportedTo);
+        return true;
+    }
+}
