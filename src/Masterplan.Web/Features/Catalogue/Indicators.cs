@@ -94,7 +94,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             values = values.Where(v => v.Date <= day);
         }
 
-        var latest = (await values.GroupBy(v => v.IndicatorId).Select(g => g.OrderByDescending(v => v.Date).First()).ToListAsync(ct)).ToDictionary(v => v.IndicatorId);
+        // The latest date per indicator comes from the (IndicatorId, Date) index; only those rows are read.
+        var latestDates = values.GroupBy(v => v.IndicatorId).Select(g => new { IndicatorId = g.Key, Date = g.Max(v => v.Date) });
+        var latest = (await values.Join(latestDates, v => new { v.IndicatorId, v.Date }, l => new { l.IndicatorId, l.Date }, (v, _) => v).ToListAsync(ct))
+            .ToDictionary(v => v.IndicatorId);
         return indicators.Select(i => (i, Assess(i, latest.TryGetValue(i.Id, out var v) ? [v] : []))).ToList();
     }
 

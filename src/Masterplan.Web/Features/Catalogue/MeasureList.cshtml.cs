@@ -50,9 +50,11 @@ public sealed class MeasureListModel(AppDbContext db, CatalogueTree tree, Measur
         var nodes = Nodes.ToDictionary(n => n.Id);
         string NumberOf(int node) => nodes.TryGetValue(node, out var n) ? n.Number : "–";
 
-        // Ordered by catalogue number, which the database does not know: sort the keys, then load one page.
+        // Ordered by catalogue number, which the database does not know: the nodes come in catalogue order, so their
+        // position is the sort key; sort the keys, then load one page.
+        var rank = Nodes.Select((n, i) => (n.Id, i)).ToDictionary(x => x.Id, x => x.i);
         var keys = (await query.Select(m => new { m.Id, m.FieldOfActionId, m.Title }).ToListAsync(ct))
-            .OrderBy(k => NumberOf(k.FieldOfActionId), NumberComparer.Instance).ThenBy(k => k.Title, StringComparer.CurrentCulture).ThenBy(k => k.Id).ToList();
+            .OrderBy(k => rank.GetValueOrDefault(k.FieldOfActionId, int.MaxValue)).ThenBy(k => k.Title, StringComparer.CurrentCulture).ThenBy(k => k.Id).ToList();
         Total = keys.Count;
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         var ids = keys.Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();

@@ -68,8 +68,8 @@ public class CatalogueHistoryTests
         Assert.Contains("1.4.7 Sozialpolitische Prävention", today);
         Assert.Contains("5 Sauberkeit und Ruhe im Quartier", today);
 
-        // The diff names exactly these changes, with their sources.
-        var diff = await client.GetPageAsync("/handlungsfelder/aenderungen?von=2026-12-01&bis=2027-03-31");
+        // The diff names exactly these changes, with their sources; the Office also sees who made them.
+        var diff = await (await Users.SignInAsync(app, officeUser)).GetPageAsync("/handlungsfelder/aenderungen?von=2026-12-01&bis=2027-03-31");
         var rows = diff.QuerySelectorAll("table.changes-table tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToArray()).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Equal(["10.12.2026", "umbenannt", "Videoüberwachung im öffentlichen Raum → Videobeobachtung im öffentlichen Raum", "2.5", "2.5", "Beschluss einer Sitzung: Vollversammlung 10.12.2026, TOP 3", "Begriff des Polizeigesetzes", "Test office"], rows[0]);
@@ -77,6 +77,12 @@ public class CatalogueHistoryTests
         Assert.Equal("Prüfung durch den Lenkungskreis: Lenkungskreis 05.01.2027", rows[1][5]);
         Assert.Equal(["20.02.2027", "aufgehoben", "Prävention bei Senioren", "1.4.7", "–"], rows[2][..5]);
         Assert.Equal(["01.03.2027", "neu", "Sauberkeit und Ruhe im Quartier", "–", "5", "Empfehlung eines Quartierslabors: Quartierslabor Eving, Empfehlung 2"], rows[3][..6]);
+
+        // The public sees the same changes without the staff member's name (issue 6 §6).
+        var anonymous = await Users.Client(app).GetPageAsync("/handlungsfelder/aenderungen?von=2026-12-01&bis=2027-03-31");
+        Assert.Equal(4, anonymous.QuerySelectorAll("table.changes-table tbody tr").Length);
+        Assert.DoesNotContain("Test office", anonymous.Body!.Text());
+        Assert.Equal(7, anonymous.QuerySelectorAll("table.changes-table thead th").Length);
     }
 
     [Fact]
