@@ -40,6 +40,16 @@ public partial class TranslationTests
         Assert.True(missing.Count == 0, "Missing English for:\n" + string.Join('\n', missing));
     }
 
+    /// <summary>The resource build treats names case-insensitively and drops the second of "Neu" and "neu", which then shows in German.</summary>
+    [Fact]
+    public void No_two_texts_differ_only_in_case()
+    {
+        var names = XDocument.Load(Path.Combine(RepositoryRoot(), "src", "Masterplan.Web", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => d.Attribute("name")!.Value);
+        var clashes = names.GroupBy(n => n, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => string.Join(" / ", g)).ToList();
+        Assert.True(clashes.Count == 0, "Texts that differ only in case (reword one of each):\n" + string.Join('\n', clashes));
+    }
+
     internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
