@@ -44,22 +44,23 @@ public static class IndicatorsApi
             .WithDescription("Send the file as the request body with Content-Type text/csv (UTF-8). Every line is checked first; when any line is wrong nothing is imported and the answer is 400 with errors [{line, message}].");
     }
 
-    private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, CatalogueTree tree, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, Measures measures, Indicators indicators, AppDbContext db, CancellationToken ct)
     {
-        var query = db.Indicators.AsQueryable();
+        var query = db.Indicators.Where(i => i.IsPublic);
         if (field is { } f)
         {
-            var ids = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == f)?.SelfAndDescendants().Select(n => n.Id).ToList() ?? [];
+            var ids = await measures.SubtreeAsync(f, ct);
             query = query.Where(i => ids.Contains(i.FieldOfActionId));
         }
 
-        var views = await IndicatorView.LoadAsync(db, query, includeNonPublic: false, ct);
-        return TypedResults.Ok(views.OrderBy(v => v.Indicator.Id).Select(v => ToDto(v, withValues: false)).ToList());
+        // The list needs only each indicator's latest value, not its whole series.
+        var assessed = await indicators.AssessAsync(query.OrderBy(i => i.Id), null, ct);
+        return TypedResults.Ok(assessed.Select(a => ToDto(a.Indicator, a.Assessment, null)).ToList());
     }
 
     private static async Task<Results<Ok<IndicatorDto>, NotFound>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
         (await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: false, ct)).FirstOrDefault() is { } view
-            ? TypedResults.Ok(ToDto(view, withValues: true))
+            ? TypedResults.Ok(ToDto(view))
             : TypedResults.NotFound();
 
     private static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateAsync(IndicatorWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
@@ -127,17 +128,14 @@ public static class IndicatorsApi
     }
 
     private static async Task<IndicatorDto> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
-        ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First(), withValues: true);
+        ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First());
 
     private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) => ApiProblems.Invalid(errors, "The indicator is not valid.");
 
-    private static IndicatorDto ToDto(IndicatorView v, bool withValues)
-    {
-        var i = v.Indicator;
-        var a = v.Assessment;
-        return new IndicatorDto(
-            i.Id, i.FieldOfActionId, i.MeasureId, i.Name, i.Definition, i.Unit, i.DataSource, i.BaselineValue, i.BaselineDate, i.TargetValue, i.TargetDate,
-            i.Direction, i.IsPublic, i.Version, a.Status, a.Label, a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
-            withValues ? v.Values.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList() : null);
-    }
+    private static IndicatorDto ToDto(IndicatorView v) => ToDto(v.Indicator, v.Assessment, v.Values);
+
+    private static IndicatorDto ToDto(Indicator i, IndicatorAssessment a, IReadOnlyList<IndicatorValue>? values) => new(
+        i.Id, i.FieldOfActionId, i.MeasureId, i.Name, i.Definition, i.Unit, i.DataSource, i.BaselineValue, i.BaselineDate, i.TargetValue, i.TargetDate,
+        i.Direction, i.IsPublic, i.Version, a.Status, a.Label, a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
+        values?.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList());
 }

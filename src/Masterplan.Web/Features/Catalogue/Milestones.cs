@@ -83,6 +83,10 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
         return errors;
     }
 
+    /// <summary>Milestones not done whose due date lies before <paramref name="today"/>: the dashboard's and the reminder job's rule.</summary>
+    public static IQueryable<Milestone> Overdue(IQueryable<Milestone> milestones, DateOnly today) =>
+        milestones.Where(m => m.DoneDate == null && m.DueDate < today);
+
     /// <summary>Removes a milestone entered by mistake (through the change tracker, so the audit log records it).</summary>
     public async Task<bool> DeleteAsync(int measureId, int milestoneId, CancellationToken ct)
     {
@@ -101,7 +105,7 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
     public async Task<IReadOnlyList<OverdueMilestone>> OverdueAsync(CancellationToken ct)
     {
         var today = CityTime.Today(time);
-        var rows = await db.Milestones.AsNoTracking().Where(m => m.DoneDate == null && m.DueDate < today)
+        var rows = await Overdue(db.Milestones.AsNoTracking(), today)
             .Join(db.Measures, m => m.MeasureId, x => x.Id, (m, x) => new { Milestone = m, x.Title })
             .OrderBy(r => r.Milestone.DueDate).ToListAsync(ct);
         var measureIds = rows.Select(r => r.Milestone.MeasureId).Distinct().ToList();
@@ -135,7 +139,7 @@ public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOpt
         var now = time.GetUtcNow();
         var today = CityTime.Today(time);
         var weekAgo = now.AddDays(-7);
-        var due = await db.Milestones.Where(m => m.DoneDate == null && m.DueDate < today && (m.RemindedAt == null || m.RemindedAt < weekAgo))
+        var due = await Milestones.Overdue(db.Milestones, today).Where(m => m.RemindedAt == null || m.RemindedAt < weekAgo)
             .Join(db.Measures, m => m.MeasureId, x => x.Id, (m, x) => new { Milestone = m, Measure = x.Title }).ToListAsync(ct);
         if (due.Count == 0)
         {

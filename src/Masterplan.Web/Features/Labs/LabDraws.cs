@@ -138,14 +138,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             errors.Add("Für dieses Labor wurde schon gelost. Eine Auslosung wird nicht wiederholt.");
         }
 
-        if (string.IsNullOrWhiteSpace(seed))
-        {
-            errors.Add("Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde, z. B. die in öffentlicher Sitzung gezogenen Zahlen.");
-        }
-        else if (seed.Length > 500)
-        {
-            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
-        }
+        CheckSeed(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde, z. B. die in öffentlicher Sitzung gezogenen Zahlen.");
 
         if (method is not ("simple" or "stratified"))
         {
@@ -578,14 +571,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             errors.Add("Bitte wählen Sie das Verfahren: LEXIMIN oder LEGACY.");
         }
 
-        if (string.IsNullOrWhiteSpace(seed))
-        {
-            errors.Add("Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
-        }
-        else if (seed.Length > 500)
-        {
-            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
-        }
+        CheckSeed(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
 
         if (panelSize is null)
         {
@@ -747,6 +733,19 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             _ => "Die Zeile ist fehlerhaft.",
         };
         return where + what;
+    }
+
+    /// <summary>Both draws need a seed from a public act, at most 500 characters.</summary>
+    private static void CheckSeed(List<string> errors, string? seed, string missing)
+    {
+        if (string.IsNullOrWhiteSpace(seed))
+        {
+            errors.Add(missing);
+        }
+        else if (seed.Length > 500)
+        {
+            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -86,8 +87,7 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
         return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
     }
 
-    private static double? Coordinate(string? text) =>
-        double.TryParse(text?.Trim().Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value) ? value : null;
+    private static double? Coordinate(string? text) => GermanNumber.Parse(text) is { } value ? (double)value : null;
 
     private async Task<IActionResult> AfterAsync(int id, List<(string Key, string Message)> errors, CancellationToken ct)
     {
