@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2566acc-7de9-41a2-9bcc-1c3294c09b8f"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("e4e342d4-abb7-450b-ba29-c5bdc38d7b74"), entityTypeCount: 56)
         {
         }
 

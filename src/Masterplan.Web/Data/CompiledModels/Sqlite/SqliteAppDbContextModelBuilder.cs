@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("339f3f74-fe98-4092-94d6-c9cfe1b9b63d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("0b9c6d7d-fb69-4be1-aa24-d3a9bbdb76c7"), entityTypeCount: 56)
         {
         }
 
