@@ -5,7 +5,7 @@ namespace Masterplan.Web.Shared;
 
 /// <summary>
 /// Turns failures inside the JSON API into RFC 9457 problem details: unreadable JSON becomes a 400 that
-/// names the offending field; anything unexpected a 500 without internals. Pages fall through to the German error page.
+/// names the offending field; a unique key taken by a concurrent request a 409; anything unexpected a 500 without internals. Pages fall through to the German error page.
 /// </summary>
 internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -29,6 +29,14 @@ internal sealed class ApiExceptionHandler(ILogger<ApiExceptionHandler> logger) :
             {
                 result = TypedResults.Problem(detail: message, statusCode: bad.StatusCode, title: "The request could not be read.");
             }
+        }
+        else if (exception.IsUniqueViolation())
+        {
+            // Two requests inserted the same key at once; the other one won. A conflict, not a server fault.
+            logger.LogWarning("Concurrent insert of the same key in API request {Path}", context.Request.Path);
+            result = TypedResults.Problem(
+                statusCode: StatusCodes.Status409Conflict, title: "Another request saved the same entry at the same moment.",
+                detail: "Read the current state again and decide whether your change is still needed.");
         }
         else
         {

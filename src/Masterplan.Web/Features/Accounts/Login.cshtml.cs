@@ -72,7 +72,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
             db.Audit("auth.login.succeeded", nameof(AppUser), user!.Id);
             await db.SaveChangesAsync(ct);
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Masterplan.Web.Shared.LocalUrl.Safe(ReturnUrl, "/konto"));
         }
 
         var locked = await throttling.RecordFailureAsync(key, ct);
@@ -89,7 +89,4 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
     public static string Throttled(DateTimeOffset until) =>
         $"Zu viele Fehlversuche. Bitte warten Sie bis {Masterplan.Web.Shared.CityTime.Local(until):HH:mm:ss} Uhr und versuchen Sie es dann erneut.";
-
-    public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/konto";
 }

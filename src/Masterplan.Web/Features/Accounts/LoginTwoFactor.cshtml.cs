@@ -56,7 +56,7 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, LoginThro
             await throttling.ResetAsync(key, ct);
             db.Audit(IsRecoveryCode ? "auth.login.succeeded.recovery-code" : "auth.login.succeeded", nameof(AppUser), user.Id);
             await db.SaveChangesAsync(ct);
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Masterplan.Web.Shared.LocalUrl.Safe(ReturnUrl, "/konto"));
         }
 
         var locked = await throttling.RecordFailureAsync(key, ct);

@@ -179,8 +179,14 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         return new IndicatorSaveResult(indicator, errors, null);
     }
 
-    /// <summary>Records one value; null when the indicator does not exist, otherwise the German messages (empty when saved).</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
+    /// <summary>
+    /// Records one value; null when the indicator does not exist, otherwise the German messages (empty when saved).
+    /// Of two requests for the same date at once, the slower gets the message it would have got alone.
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, string>?> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct) =>
+        db.RetryOnUniqueViolationAsync(() => TryAddValueAsync(indicatorId, date, value, note, ct));
+
+    private async Task<IReadOnlyDictionary<string, string>?> TryAddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
     {
         if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId, ct))
         {
@@ -191,6 +197,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         if (date is not { } day)
         {
             errors["ValueDate"] = "Bitte geben Sie das Datum des Werts an.";
+        }
+        else if (!DateInput.InRange(day))
+        {
+            errors["ValueDate"] = DateInput.OutOfRange;
         }
         else if (day > CityTime.Today(time))
         {
@@ -224,7 +234,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
     /// Imports values from CSV with the columns Datum and Wert (optional Einheit, Anmerkung; English headers too).
     /// Every line is checked first; a file with any error imports nothing (issue 6, bad input).
     /// </summary>
-    public async Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct)
+    public Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct) =>
+        db.RetryOnUniqueViolationAsync(() => TryImportCsvAsync(indicatorId, file, ct));
+
+    private async Task<(int Imported, IReadOnlyList<CsvError> Errors)> TryImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicatorId, ct);
         var errors = new List<CsvError>();
@@ -259,6 +272,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             if (date is null)
             {
                 errors.Add(new CsvError(row.Line, $"„{row.Get(dateColumn)}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31)."));
+            }
+            else if (!DateInput.InRange(date.Value))
+            {
+                errors.Add(new CsvError(row.Line, DateInput.OutOfRange));
             }
             else if (date > today)
             {

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Features.Meetings;
 /// A member's personal calendar feed: a secret address (only its hash is stored), shown once when made;
 /// making a new one ends the old one (issue 5 §2).
 /// </summary>
-public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
 {
     public bool HasPerson { get; private set; }
 
@@ -35,7 +35,7 @@ public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, T
         db.CalendarFeeds.Add(new CalendarFeed { PersonId = personId.Value, TokenHash = MeetingsModule.HashToken(token), CreatedAt = time.GetUtcNow() });
         db.Audit("calendar.feed.created", "Person", personId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        NewAddress = $"{Request.Scheme}://{Request.Host}/kalender/persoenlich/{token}.ics";
+        NewAddress = mail.Value.Link($"/kalender/persoenlich/{token}.ics");
         HasFeed = true;
         return Page();
     }
