@@ -60,7 +60,7 @@ public class ReturnUrlTests
             var first = await client.PostFormAsync($"/konto/anmelden?ReturnUrl={payload}", new() { ["Email"] = office.Email, ["Password"] = Users.Password }, "/konto/anmelden");
             var secondStep = first.Headers.Location!.OriginalString;
             Assert.Contains("zweiter-faktor", secondStep);
-            var second = await client.PostFormAsync(secondStep, new() { ["Code"] = Users.Totp(office.AuthenticatorKey!) });
+            var second = await client.PostFormAsync(secondStep, new() { ["Code"] = Users.Totp(app, office.AuthenticatorKey!) });
             Assert.True(second.StatusCode == HttpStatusCode.Redirect, $"{payload}: {(int)second.StatusCode}");
             Assert.True(second.Headers.Location!.OriginalString == "/konto", $"{payload} led to {second.Headers.Location}");
         }
