@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2566acc-7de9-41a2-9bcc-1c3294c09b8f"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("06af5dd1-9260-4bf4-9575-5d9f68469c7c"), entityTypeCount: 56)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("339f3f74-fe98-4092-94d6-c9cfe1b9b63d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("b9e37c3b-3dcc-468a-8b44-16ceee82a6c7"), entityTypeCount: 56)
         {
         }
 
