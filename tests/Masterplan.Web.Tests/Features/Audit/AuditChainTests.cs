@@ -222,6 +222,27 @@ public class AuditChainTests
         Assert.Equal(0, (await VerifyAsync(app, "--checkpoint", checkpoints)).Code);
     }
 
+    [Fact]
+    public async Task The_first_start_creates_a_key_file_only_its_owner_can_read_and_a_wrong_key_stops_the_start()
+    {
+        var keyFile = Path.Combine(Path.GetTempPath(), "masterplan-tests", $"key-{Guid.NewGuid():N}", "audit-chain.key");
+        await using (await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Audit:ChainKeyFile"] = keyFile }))
+        {
+            Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(keyFile).Trim()).Length);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
+            }
+        }
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?> { ["Audit:ChainKey"] = "zu-kurz" });
+        });
+        Assert.Contains("Audit:ChainKey must hold at least 32 random bytes in base64", error.ToString(), StringComparison.Ordinal);
+        Directory.Delete(Path.GetDirectoryName(keyFile)!, recursive: true);
+    }
+
     private static AppDbContext Data(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
     private static string CheckpointFile() => Path.Combine(Path.GetTempPath(), "masterplan-tests", $"checkpoints-{Guid.NewGuid():N}.log");
