@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e4e342d4-abb7-450b-ba29-c5bdc38d7b74"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("1a597806-cc97-4662-87d1-2aa98721c377"), entityTypeCount: 56)
         {
         }
 

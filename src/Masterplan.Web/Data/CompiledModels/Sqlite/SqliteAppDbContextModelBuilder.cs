@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0b9c6d7d-fb69-4be1-aa24-d3a9bbdb76c7"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("1d94967c-a840-454e-99eb-80997dfa7234"), entityTypeCount: 56)
         {
         }
 
