@@ -4,7 +4,7 @@ using Quartz;
 
 namespace Masterplan.Web.Features.Jobs;
 
-/// <summary>Removes what has served its purpose: expired sessions, stale throttling records, expired invitations (DSGVO: no longer than needed).</summary>
+/// <summary>Removes what has served its purpose: expired sessions, stale throttling records, expired invitations and password reset links (DSGVO: no longer than needed).</summary>
 [DisallowConcurrentExecution]
 public sealed class HousekeepingJob(AppDbContext db, TimeProvider time) : IJob
 {
@@ -19,7 +19,8 @@ public sealed class HousekeepingJob(AppDbContext db, TimeProvider time) : IJob
         var throttles = await db.LoginThrottles.Where(t => t.NotBefore < now && t.LastFailureAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
         var monthAgo = now.AddDays(-30);
         var invitations = await db.Invitations.Where(i => i.AcceptedAt == null && i.ExpiresAt < monthAgo).ExecuteDeleteAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations removed", cancellationToken);
+        var resets = await db.PasswordResetRequests.Where(r => r.ExpiresAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
+        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations, {resets} password reset links removed", cancellationToken);
     }
 }
 

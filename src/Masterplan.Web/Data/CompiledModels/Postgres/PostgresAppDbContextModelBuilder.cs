@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2566acc-7de9-41a2-9bcc-1c3294c09b8f"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("9b35e814-9cdd-46d3-a38f-84c52b1af4af"), entityTypeCount: 57)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var appUser = AppUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
@@ -148,6 +149,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AppUserEntityType.CreateAnnotations(appUser);
             InvitationEntityType.CreateAnnotations(invitation);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("339f3f74-fe98-4092-94d6-c9cfe1b9b63d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("0739392b-55f6-4b36-b12d-491bf53f22b6"), entityTypeCount: 57)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var appUser = AppUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
@@ -147,6 +148,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AppUserEntityType.CreateAnnotations(appUser);
             InvitationEntityType.CreateAnnotations(invitation);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
