@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Invitation> Invitations => Set<Invitation>();
 
+    public DbSet<PasswordResetRequest> PasswordResetRequests => Set<PasswordResetRequest>();
+
     public DbSet<LoginThrottle> LoginThrottles => Set<LoginThrottle>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

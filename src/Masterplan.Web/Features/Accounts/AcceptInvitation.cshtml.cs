@@ -6,7 +6,11 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Masterplan.Web.Features.Accounts;
 
-/// <summary>The single-use invitation link: the invited person sets a password and may then sign in.</summary>
+/// <summary>
+/// The single-use invitation link: the invited person sets a password and is signed in. A new invitation to an
+/// existing account (sent by an administrator) sets that account's password instead and does not sign in, so an
+/// account with two factors still needs its second factor.
+/// </summary>
 [EnableRateLimiting(AccountsModule.PublicForms)]
 public sealed class AcceptInvitationModel(Invitations invitations, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
@@ -27,12 +31,21 @@ public sealed class AcceptInvitationModel(Invitations invitations, SignInManager
 
     public string? Problem { get; private set; }
 
+    /// <summary>The invitation is for an existing account whose password the administration removed.</summary>
+    public bool ExistingAccount { get; private set; }
+
+    public bool Done { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         (Invitation, Problem) = await invitations.FindAsync(token, ct);
         if (Problem is not null)
         {
             Response.StatusCode = StatusCodes.Status410Gone;
+        }
+        else
+        {
+            ExistingAccount = await invitations.ResetsPasswordAsync(Invitation!, ct);
         }
 
         return Page();
@@ -47,6 +60,7 @@ public sealed class AcceptInvitationModel(Invitations invitations, SignInManager
             return Page();
         }
 
+        ExistingAccount = await invitations.ResetsPasswordAsync(Invitation, ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -57,15 +71,15 @@ public sealed class AcceptInvitationModel(Invitations invitations, SignInManager
         {
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError(nameof(Password), error.Code switch
-                {
-                    "PasswordPolicy" => error.Description, // already German (PasswordPolicy)
-                    "PasswordTooShort" => $"Das Passwort muss mindestens {PasswordPolicy.MinLength} Zeichen lang sein.",
-                    "DuplicateEmail" or "DuplicateUserName" => "Für diese E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an.",
-                    _ => error.Description,
-                });
+                ModelState.AddModelError(nameof(Password), AccountPasswords.German(error));
             }
 
+            return Page();
+        }
+
+        if (ExistingAccount)
+        {
+            Done = true;
             return Page();
         }
 

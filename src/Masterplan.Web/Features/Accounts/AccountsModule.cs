@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Threading.RateLimiting;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -15,6 +16,9 @@ namespace Masterplan.Web.Features.Accounts;
 public sealed class AccountOptions
 {
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a "Passwort vergessen" link works (it works once).</summary>
+    public TimeSpan PasswordResetLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Sessions end after this long without a request (WCAG 2.2.1: the user is warned and can extend).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
@@ -120,6 +124,8 @@ public static class AccountsModule
             o.Conventions.AllowAnonymousToPage("/Accounts/Login");
             o.Conventions.AllowAnonymousToPage("/Accounts/LoginTwoFactor");
             o.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
+            o.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
+            o.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
             o.Conventions.AuthorizeFolder("/Accounts/Admin", ManageUsers);
         });
         services.AddRateLimiter(o =>
@@ -142,6 +148,9 @@ public static class AccountsModule
         services.AddSingleton<IAuthorizationHandler, SignedInUnlessNoEndpoint>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<Invitations>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<PasswordResets>();
+        services.AddMailQueue();
         return services;
     }
 

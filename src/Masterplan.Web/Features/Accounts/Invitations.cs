@@ -7,12 +7,20 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Accounts;
 
 /// <summary>Creating and accepting invitations; shared by the administration page and the CLI.</summary>
-public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<AccountOptions> options, TimeProvider time)
+public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<AccountOptions> options, TimeProvider time, AccountSessions sessions)
 {
     public sealed record Created(Invitation Invitation, string Token);
 
     /// <summary>Creates an invitation and mails its link; returns the token for the administrator to hand over if mail fails.</summary>
     public async Task<Created> InviteAsync(string email, string displayName, IReadOnlyCollection<string> roles, int? personId, int? departmentId, string baseUrl, CancellationToken ct)
+    {
+        var created = Add(email, displayName, roles, personId, departmentId);
+        await db.SaveChangesAsync(ct);
+        await SendAsync(created, baseUrl, resetsPassword: false, ct);
+        return created;
+    }
+
+    private Created Add(string email, string displayName, IReadOnlyCollection<string> roles, int? personId, int? departmentId)
     {
         var token = Invitation.NewToken();
         var now = time.GetUtcNow();
@@ -23,22 +31,40 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
             InvitedByUserId = null, CreatedAt = now, ExpiresAt = now + options.Value.InvitationLifetime,
         };
         db.Invitations.Add(invitation);
-        db.Audit("account.invited", nameof(Invitation), invitation.Email, new { invitation.Email, invitation.DisplayName, invitation.Roles, invitation.ExpiresAt });
-        await db.SaveChangesAsync(ct);
+        db.Audit("account.invited", nameof(Invitation), invitation.Email, new { invitation.Email, invitation.DisplayName, invitation.Roles, invitation.PersonId, invitation.DepartmentId, invitation.ExpiresAt });
+        return new Created(invitation, token);
+    }
 
-        var link = $"{baseUrl.TrimEnd('/')}/konto/einladung/{token}";
-        await mail.SendAsync(MailModule.Create(mailOptions.Value, invitation.Email, "Einladung zur Plattform Masterplan Kommunale Sicherheit",
-            $"""
+    private Task SendAsync(Created created, string baseUrl, bool resetsPassword, CancellationToken ct)
+    {
+        var invitation = created.Invitation;
+        var link = $"{baseUrl.TrimEnd('/')}/konto/einladung/{created.Token}";
+        var until = $"{Masterplan.Web.Shared.CityTime.Local(invitation.ExpiresAt):dd.MM.yyyy HH:mm}";
+        return mail.SendAsync(MailModule.Create(mailOptions.Value, invitation.Email, resetsPassword
+            ? "Neue Einladung zur Plattform Masterplan Kommunale Sicherheit"
+            : "Einladung zur Plattform Masterplan Kommunale Sicherheit",
+            resetsPassword
+            ? $"""
+            Guten Tag {invitation.DisplayName},
+
+            die Administration hat Ihr Passwort für die Plattform des Masterplans Kommunale Sicherheit der Stadt Dortmund
+            zurückgesetzt. Ihr bisheriges Passwort gilt nicht mehr. Legen Sie über diesen Link ein neues fest
+            (gültig bis {until} Uhr, nur einmal nutzbar):
+
+            {link}
+
+            Wenn Sie die Anmeldung mit zwei Faktoren eingerichtet haben, brauchen Sie danach weiterhin Ihre Authenticator-App.
+            """
+            : $"""
             Guten Tag {invitation.DisplayName},
 
             Sie wurden zur Plattform des Masterplans Kommunale Sicherheit der Stadt Dortmund eingeladen.
-            Legen Sie Ihr Passwort über diesen Link fest (gültig bis {Masterplan.Web.Shared.CityTime.Local(invitation.ExpiresAt):dd.MM.yyyy HH:mm} Uhr, nur einmal nutzbar):
+            Legen Sie Ihr Passwort über diesen Link fest (gültig bis {until} Uhr, nur einmal nutzbar):
 
             {link}
 
             Wenn Sie diese Einladung nicht erwartet haben, ignorieren Sie diese E-Mail.
             """), ct);
-        return new Created(invitation, token);
     }
 
     /// <summary>The open invitation for a token, or the German reason why it cannot be used.</summary>
@@ -55,14 +81,76 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
         };
     }
 
-    /// <summary>Creates the account with its roles and marks the invitation used, all in one transaction.</summary>
+    /// <summary>
+    /// "Neue Einladung senden" for an existing account: its password is removed and its sessions end at once
+    /// (a stolen password is worthless from now on), every older invitation to the address lapses, and a new
+    /// link goes out with which the owner sets a new password. Roles, links and the second factor stay.
+    /// </summary>
+    public async Task<Created> ReinviteAsync(AppUser user, string baseUrl, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        if (await users.HasPasswordAsync(user))
+        {
+            var removed = await users.RemovePasswordAsync(user);
+            if (!removed.Succeeded)
+            {
+                throw new InvalidOperationException($"Removing the password of account {user.Id} failed: {string.Join("; ", removed.Errors.Select(e => e.Code))}");
+            }
+        }
+
+        var ended = await sessions.EndAllAsync(user, ct);
+        await AccountPasswords.RevokeResetLinksAsync(db, user.Id, now, ct);
+        await LapseOpenInvitationsAsync(user.Email!, now, ct);
+        db.Audit("account.reinvited", nameof(AppUser), user.Id, new { user.Email, SessionsEnded = ended }, reason: "password removed until the new invitation is accepted");
+        var created = Add(user.Email!, user.DisplayName, [], null, null);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await SendAsync(created, baseUrl, resetsPassword: true, ct);
+        return created;
+    }
+
+    /// <summary>
+    /// Accepts an invitation in one transaction: creates the account with its roles, or, where an administrator
+    /// sent a new invitation to an existing account (whose password was removed then), sets that account's password.
+    /// Every other open invitation to the address lapses.
+    /// </summary>
     public async Task<IdentityResult> AcceptAsync(Invitation invitation, string password, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var now = time.GetUtcNow();
+        var existing = await users.FindByEmailAsync(invitation.Email);
+        if (existing is not null)
+        {
+            if (await users.HasPasswordAsync(existing))
+            {
+                return IdentityResult.Failed(new IdentityError { Code = "DuplicateEmail" });
+            }
+
+            if (existing.IsDisabled)
+            {
+                return IdentityResult.Failed(new IdentityError { Code = "AccountDisabled" });
+            }
+
+            var set = await users.AddPasswordAsync(existing, password);
+            if (!set.Succeeded)
+            {
+                return set;
+            }
+
+            invitation.AcceptedAt = now;
+            invitation.AcceptedUserId = existing.Id;
+            await LapseOpenInvitationsAsync(invitation.Email, now, ct);
+            db.Audit("auth.password.set", nameof(AppUser), existing.Id, new { existing.Email }, reason: "new invitation accepted");
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            return IdentityResult.Success;
+        }
+
         var user = new AppUser
         {
             UserName = invitation.Email, Email = invitation.Email, EmailConfirmed = true, DisplayName = invitation.DisplayName,
-            PersonId = invitation.PersonId, DepartmentId = invitation.DepartmentId, CreatedAt = time.GetUtcNow(),
+            PersonId = invitation.PersonId, DepartmentId = invitation.DepartmentId, CreatedAt = now,
         };
         var result = await users.CreateAsync(user, password);
         if (!result.Succeeded)
@@ -79,11 +167,24 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
             }
         }
 
-        invitation.AcceptedAt = time.GetUtcNow();
+        invitation.AcceptedAt = now;
         invitation.AcceptedUserId = user.Id;
-        db.Audit("account.created", nameof(AppUser), user.Id, new { user.Email, user.DisplayName, invitation.Roles });
+        await LapseOpenInvitationsAsync(invitation.Email, now, ct);
+        db.Audit("account.created", nameof(AppUser), user.Id, new { user.Email, user.DisplayName, invitation.Roles, user.PersonId, user.DepartmentId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return IdentityResult.Success;
     }
+
+    /// <summary>Whether an open invitation sets the password of an existing account rather than creating one.</summary>
+    public Task<bool> ResetsPasswordAsync(Invitation invitation, CancellationToken ct)
+    {
+        var normalized = users.NormalizeEmail(invitation.Email);
+        return db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct);
+    }
+
+    // Older links to the same address must not set the password of the account the newest one is for.
+    private Task<int> LapseOpenInvitationsAsync(string email, DateTimeOffset now, CancellationToken ct) =>
+        db.Invitations.Where(i => i.Email == email && i.AcceptedAt == null && i.ExpiresAt > now)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.ExpiresAt, now), ct);
 }

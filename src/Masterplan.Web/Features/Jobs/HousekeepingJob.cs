@@ -8,8 +8,8 @@ using Quartz;
 namespace Masterplan.Web.Features.Jobs;
 
 /// <summary>
-/// Removes what has served its purpose: expired sessions, stale throttling records, expired invitations (DSGVO: no
-/// longer than needed), and unsent mail in the pickup folder once the links in it have expired.
+/// Removes what has served its purpose: expired sessions, stale throttling records, expired invitations and password
+/// reset links (DSGVO: no longer than needed), and unsent mail in the pickup folder once the links in it have expired.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class HousekeepingJob(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<AccountOptions> accounts) : IJob
@@ -25,9 +25,11 @@ public sealed class HousekeepingJob(AppDbContext db, TimeProvider time, IMailSen
         var throttles = await db.LoginThrottles.Where(t => t.NotBefore < now && t.LastFailureAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
         var monthAgo = now.AddDays(-30);
         var invitations = await db.Invitations.Where(i => i.AcceptedAt == null && i.ExpiresAt < monthAgo).ExecuteDeleteAsync(cancellationToken);
+        var resets = await db.PasswordResetRequests.Where(r => r.ExpiresAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
+
         // The invitation link is the longest-lived link a mail carries; once it has expired, nothing in the file works.
         var mails = mail is PickupDirectoryMailSender pickup ? pickup.DeleteWrittenBefore(now - accounts.Value.InvitationLifetime) : 0;
-        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations, {mails} mail files removed", cancellationToken);
+        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations, {resets} password reset links, {mails} mail files removed", cancellationToken);
     }
 }
 

@@ -59,11 +59,17 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["konto/anmelden"] = (["GET", "POST"], Everyone),
         ["konto/anmelden/zweiter-faktor"] = (["GET", "POST"], Everyone),
         ["konto/einladung/{token}"] = (["GET", "POST"], Everyone),
+        ["konto/passwort-vergessen"] = (["GET", "POST"], Everyone),
+        ["konto/passwort-zuruecksetzen/{token}"] = (["GET", "POST"], Everyone),
+        ["konto/passwort"] = (["GET", "POST"], SignedIn),
+        ["konto/ueberall-abmelden"] = (["GET", "POST"], SignedIn),
         ["konto"] = (["GET"], SignedIn),
         ["konto/zwei-faktor"] = (["GET", "POST"], SignedIn),
         ["konto/abmelden"] = (["GET", "POST"], SignedIn),
         ["konto/sitzung"] = (["POST"], SignedIn),
         ["verwaltung/benutzer"] = (["GET", "POST"], [Roles.Administrator]),
+        ["verwaltung/benutzer/{id}"] = (["GET", "POST"], [Roles.Administrator]),
+        ["verwaltung/personen/{id:int}"] = (["GET"], [Roles.Office, Roles.Administrator]),
         ["verwaltung/protokoll"] = (["GET"], AuditReaders),
         ["verwaltung/gremien/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/ratssitze"] = (["GET", "POST"], [Roles.Office]),
@@ -148,7 +154,9 @@ public class RoleMatrixTests(ITestOutputHelper output)
             var pattern = PatternOf(key);
             var url = "/" + pattern
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
-                .Replace("{id:int}", pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab
+                .Replace("{id}", ids.Account, StringComparison.Ordinal)
+                .Replace("{id:int}", pattern.Contains("personen", StringComparison.Ordinal) ? ids.MemberPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    : pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab
                     : pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
                     : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) || pattern.Contains("measures", StringComparison.Ordinal) ? ids.Measure
@@ -196,7 +204,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
-    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Indicator, string Node, string Lab);
+    private sealed record Ids(string Organization, string Paper, int MemberPersonId, string Meeting, string Document, string Recommendation, string Measure, string Indicator, string Node, string Lab, string Account);
 
     private static async Task<Ids> SampleIdsAsync(AppFactory app)
     {
@@ -228,6 +236,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         data.Labs.Add(lab);
         await data.SaveChangesAsync();
         string Text(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(indicator.Id), Text(measure.FieldOfActionId), Text(lab.Id));
+        var account = await Users.CreateAsync(app, "konto@stadtdo.de");
+        return new Ids(Text(plenary.Id), Text(paper), person.Id, Text(meeting.Id), Text(document.Id), Text(recommendation.Id), Text(measure.Id), Text(indicator.Id), Text(measure.FieldOfActionId), Text(lab.Id), account.Id);
     }
 }

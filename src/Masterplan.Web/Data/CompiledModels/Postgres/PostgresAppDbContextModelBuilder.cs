@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("42d93921-cb51-4871-9db9-3d169f4b4b69"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("abc483b8-f30b-437d-9750-8a6ab9082574"), entityTypeCount: 57)
         {
         }
 
@@ -22,6 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var appUser = AppUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
@@ -149,6 +150,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AppUserEntityType.CreateAnnotations(appUser);
             InvitationEntityType.CreateAnnotations(invitation);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b961b099-68ea-4691-a353-763dee9f306a"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("fbda9924-179d-4d07-ac07-22005bc74f7c"), entityTypeCount: 57)
         {
         }
 
@@ -21,6 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var appUser = AppUserEntityType.Create(this);
             var invitation = InvitationEntityType.Create(this);
             var loginThrottle = LoginThrottleEntityType.Create(this);
+            var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
@@ -148,6 +149,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AppUserEntityType.CreateAnnotations(appUser);
             InvitationEntityType.CreateAnnotations(invitation);
             LoginThrottleEntityType.CreateAnnotations(loginThrottle);
+            PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);

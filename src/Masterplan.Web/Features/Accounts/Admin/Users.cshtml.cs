@@ -7,10 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Accounts.Admin;
 
-/// <summary>Administration of accounts: invite, change roles, disable (issue 3 §1, §3).</summary>
-public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
+/// <summary>Administration of accounts: invite (with person and department), change roles, disable (issue 3 §1, §3).</summary>
+public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations, TimeProvider time, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
 {
-    public sealed record Row(string Id, string DisplayName, string Email, bool Disabled, bool TwoFactor, IReadOnlyList<string> Roles);
+    public sealed record Row(string Id, string DisplayName, string Email, bool Disabled, bool TwoFactor, IReadOnlyList<string> Roles, string? Person, string? Department);
 
     public IReadOnlyList<Row> Accounts { get; private set; } = [];
 
@@ -30,6 +30,18 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
     [BindProperty]
     public List<string> SelectedRoles { get; set; } = [];
 
+    [BindProperty]
+    [Display(Name = "Person")]
+    public int? PersonId { get; set; }
+
+    [BindProperty]
+    [Display(Name = "Dienststelle")]
+    public int? DepartmentId { get; set; }
+
+    public IReadOnlyList<AccountAssignments.Choice> Persons { get; private set; } = [];
+
+    public IReadOnlyList<AccountAssignments.Choice> Departments { get; private set; } = [];
+
     /// <summary>Shown once after an invitation, so the administrator can hand the link over when mail is slow.</summary>
     public string? InvitationLink { get; private set; }
 
@@ -46,7 +58,18 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
 
         if (await users.FindByEmailAsync(Email.Trim()) is not null)
         {
-            ModelState.AddModelError(nameof(Email), "Für diese E-Mail-Adresse gibt es schon ein Konto.");
+            ModelState.AddModelError(nameof(Email), "Für diese E-Mail-Adresse gibt es schon ein Konto. Ein neues Passwort bekommt es mit „Neue Einladung senden“ auf der Seite des Kontos.");
+        }
+
+        var (person, department) = await AccountAssignments.CheckAsync(db, PersonId, DepartmentId, null, ct);
+        if (person is not null)
+        {
+            ModelState.AddModelError(nameof(PersonId), person);
+        }
+
+        if (department is not null)
+        {
+            ModelState.AddModelError(nameof(DepartmentId), department);
         }
 
         if (!ModelState.IsValid)
@@ -55,12 +78,13 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
             return Page();
         }
 
-        var created = await invitations.InviteAsync(Email, DisplayName, SelectedRoles, null, null, mail.Value.BaseUrl, ct);
+        var created = await invitations.InviteAsync(Email, DisplayName, SelectedRoles, PersonId, DepartmentId, mail.Value.BaseUrl, ct);
         InvitationLink = mail.Value.Link($"/konto/einladung/{created.Token}");
         Message = $"Die Einladung an {created.Invitation.Email} wurde verschickt.";
         ModelState.Clear();
         Email = DisplayName = "";
         SelectedRoles = [];
+        PersonId = DepartmentId = null;
         await LoadAsync(ct);
         return Page();
     }
@@ -116,10 +140,15 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
     {
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name!, ct);
         var userRoles = (await db.UserRoles.AsNoTracking().ToListAsync(ct)).ToLookup(r => r.UserId, r => roleNames[r.RoleId]);
+        Persons = await AccountAssignments.PersonsAsync(db, ct);
+        Departments = await AccountAssignments.DepartmentsAsync(db, ct);
+        var personNames = Persons.ToDictionary(p => p.Id, p => p.Label);
+        var departmentNames = Departments.ToDictionary(d => d.Id, d => d.Label);
         Accounts = (await db.Users.AsNoTracking().OrderBy(u => u.DisplayName).ToListAsync(ct))
-            .Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.IsDisabled, u.TwoFactorEnabled, userRoles[u.Id].ToList()))
+            .Select(u => new Row(u.Id, u.DisplayName, u.Email ?? "", u.IsDisabled, u.TwoFactorEnabled, userRoles[u.Id].ToList(),
+                u.PersonId is { } p ? personNames.GetValueOrDefault(p) : null, u.DepartmentId is { } d ? departmentNames.GetValueOrDefault(d) : null))
             .ToList();
-        var now = DateTimeOffset.UtcNow;
+        var now = time.GetUtcNow();
         OpenInvitations = (await db.Invitations.AsNoTracking().Where(i => i.AcceptedAt == null).ToListAsync(ct))
             .Where(i => i.ExpiresAt > now).OrderBy(i => i.ExpiresAt).ToList();
     }
