@@ -1,3 +1,6 @@
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Masterplan.Web.Shared;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Shared;

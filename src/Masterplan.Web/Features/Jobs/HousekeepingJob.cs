@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;

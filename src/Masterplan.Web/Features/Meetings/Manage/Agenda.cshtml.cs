@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -157,7 +158,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
 
     public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
     {
-        var link = await db.AgendaLinks.FirstOrDefaultAsync(l => l.Id == linkId && db.AgendaItems.Any(i => i.Id == l.AgendaItemId && i.MeetingId == id), ct);
+        var link = await db.AgendaLinks.FirstOrDefaultAsync(l => l.Id == linkId && db.Set<AgendaItem>().Any(i => i.Id == l.AgendaItemId && i.MeetingId == id), ct);
         if (link is null)
         {
             return NotFound();
