@@ -73,7 +73,6 @@ public static class DatabaseSetup
         });
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
-        services.AddScoped<Features.Organizations.Composition>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -3,11 +3,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Accounts;
 
 /// <summary>The single-use invitation link: the invited person sets a password and may then sign in.</summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class AcceptInvitationModel(Invitations invitations, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     [BindProperty]

@@ -1,4 +1,4 @@
-using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Labs;
 /// Stage 2 (issue 7 §4): residents with an invitation register with their code, typed or from the QR code's link.
 /// Only what the quotas and the lab need is asked; every optional category can be answered "keine Angabe".
 /// </summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class RegisterModel(LabDraws draws) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
@@ -32,14 +33,38 @@ internal sealed class NonPublicMeetingContentHandler : AuthorizationHandler<NonP
     }
 }
 
-public static class MeetingsModule
+public sealed class MeetingsModule : IModule
 {
     /// <summary>The Office schedules meetings, keeps agendas, attendance, votes, minutes and follow-up.</summary>
     public const string Manage = "Meetings.Manage";
 
     public const string NonPublic = "Meetings.NonPublic";
 
-    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.Folder("/Meetings/Manage", Manage),
+        PageAccess.PublicPage("/Meetings/Index"),
+        PageAccess.PublicPage("/Meetings/Details"),
+        PageAccess.PublicPage("/Meetings/Recommendations"),
+    ];
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new(NavigationArea.Main, 30, "Sitzungen", "/sitzungen"),
+        new(NavigationArea.Account, 30, "Sitzungen verwalten", "/verwaltung/sitzungen", Manage),
+        new(NavigationArea.Account, 100, "Mein Sitzungskalender", "/sitzungen/kalender"),
+    ];
+
+    public IEnumerable<string> TranslationLabels =>
+        Enum.GetValues<MeetingState>().Select(StateLabel)
+            .Concat(Enum.GetValues<AddresseeKind>().Select(AddresseeLabel))
+            .Concat(Enum.GetValues<RecommendationStatus>().Select(StatusLabel))
+            .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel));
+
+    public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        MeetingsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");
         // Uploads above Kestrel's 30 MB default must still reach the page, which answers with a German message.
@@ -55,31 +80,11 @@ public static class MeetingsModule
         services.AddAuthorizationBuilder()
             .AddPolicy(Manage, p => p.RequireRole(Roles.Office))
             .AddPolicy(NonPublic, p => p.AddRequirements(new NonPublicMeetingContent()));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Meetings/Manage", Manage);
-            o.Conventions.AllowAnonymousToPage("/Meetings/Index");
-            o.Conventions.AllowAnonymousToPage("/Meetings/Details");
-            o.Conventions.AllowAnonymousToPage("/Meetings/Recommendations");
-        });
-        return services;
     }
 
     /// <summary>Whether the user sees the non-public items, documents and meetings of an organization.</summary>
     public static bool SeesNonPublic(ClaimsPrincipal user, int organizationId) =>
         user.IsInRole(Roles.Office) || user.HasClaim("organization", organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>Meetings the user may know exist: public ones, and non-public ones of their organizations.</summary>
-    public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, ClaimsPrincipal user)
-    {
-        if (user.IsInRole(Roles.Office))
-        {
-            return meetings;
-        }
-
-        var own = OwnOrganizations(user);
-        return meetings.Where(m => m.IsPublic || own.Contains(m.OrganizationId));
-    }
 
     /// <summary>The organizations the user is a current member of (the <c>organization</c> claims set at sign-in).</summary>
     public static List<int> OwnOrganizations(ClaimsPrincipal user) =>
@@ -120,12 +125,11 @@ public static class MeetingsModule
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static WebApplication MapMeetings(this WebApplication app)
+    public void MapEndpoints(WebApplication app)
     {
         app.MapGet("/sitzungen/{meetingId:int}/dokumente/{id:int}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/gremien/{id:int}.ics", OrganizationFeedAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/persoenlich/{token}.ics", PersonalFeedAsync).ExcludeFromDescription().AllowAnonymous();
-        return app;
     }
 
     /// <summary>A meeting document; non-public ones only for members and the Office, everyone else gets 404.</summary>
@@ -180,5 +184,21 @@ public static class MeetingsModule
         var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization)
             .Where(m => organizations.Contains(m.OrganizationId)).OrderBy(m => m.Start).ToListAsync(ct);
         return Results.Text(MeetingCalendar.Feed("Meine Sitzungen – Masterplan Kommunale Sicherheit", meetings, time.GetUtcNow()), MeetingCalendar.MediaType + "; charset=utf-8");
+    }
+}
+
+/// <summary>Which meetings a user may know of.</summary>
+public static class MeetingQueries
+{
+    /// <summary>Meetings the user may know exist: public ones, and non-public ones of their organizations.</summary>
+    public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, ClaimsPrincipal user)
+    {
+        if (user.IsInRole(Roles.Office))
+        {
+            return meetings;
+        }
+
+        var own = MeetingsModule.OwnOrganizations(user);
+        return meetings.Where(m => m.IsPublic || own.Contains(m.OrganizationId));
     }
 }

@@ -11,6 +11,7 @@ using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,7 +136,7 @@ public partial class LabChainTests
             var stored = await db.LabInvitations.Where(i => i.LabId == id).Select(i => i.CodeHash).ToListAsync();
             Assert.Equal(20, stored.Count);
             Assert.DoesNotContain(codes[0], stored); // only the hash is kept
-            Assert.Contains(LabDraws.HashCode(codes[0]), stored);
+            Assert.Contains(HashedCodes.Hash(codes[0]), stored);
             Assert.Equal(LabState.InvitationsSent, (await db.Labs.SingleAsync(l => l.Id == id)).State);
         }
 
