@@ -314,15 +314,12 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         return (invitation, lab, null);
     }
 
-    /// <summary>Stage 2: stores a registration with the answers the quotas need; the code can be used once.</summary>
-    public async Task<LabStepResult> RegisterAsync(string? code, RegistrationInput input, CancellationToken ct)
+    /// <summary>
+    /// Stage 2: stores a registration with the answers the quotas need, for an invitation <see cref="FindCodeAsync"/>
+    /// found open; the code can be used once.
+    /// </summary>
+    public async Task<LabStepResult> RegisterAsync(LabInvitation invitation, NeighbourhoodLab lab, RegistrationInput input, CancellationToken ct)
     {
-        var (invitation, lab, error) = await FindCodeAsync(code, ct);
-        if (error is not null)
-        {
-            return LabStepResult.Fail(error);
-        }
-
         var errors = new List<string>();
         if (input.AgeBand is null || !LabsModule.AgeBandLabels.Contains(input.AgeBand))
         {
@@ -335,7 +332,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         var answers = new List<string>();
-        foreach (var (name, values) in LabsModule.ParseCategories(lab!.Categories))
+        foreach (var (name, values) in LabsModule.ParseCategories(lab.Categories))
         {
             var answer = input.Answers?.GetValueOrDefault(name);
             if (answer is null || !values.Contains(answer))
@@ -374,7 +371,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         var now = time.GetUtcNow();
-        invitation!.UsedAt = now;
+        invitation.UsedAt = now;
         db.LabRegistrations.Add(new LabRegistration
         {
             LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = input.Gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),

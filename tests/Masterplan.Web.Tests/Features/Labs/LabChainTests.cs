@@ -174,7 +174,8 @@ public partial class LabChainTests
             // The first resident types the code in lower case without hyphens.
             var code = i == 0 ? codes[0].Replace("-", "", StringComparison.Ordinal).ToLowerInvariant() : codes[i];
             var answer = await RegisterAsync(code, ages[i % ages.Length], i % 2 == 0 ? "weiblich" : "männlich", i % 3 == 0 ? "keine Angabe" : i % 3 == 1 ? "Abitur" : "Hauptschule", $"person{i}@example.org");
-            Assert.Contains("Vielen Dank, Ihre Anmeldung ist eingegangen.", await BodyAsync(answer));
+            Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode); // Post/Redirect/Get: a reload does not post again
+            Assert.Contains("Vielen Dank, Ihre Anmeldung ist eingegangen.", await BodyAsync(await resident.GetAsync(answer.Headers.Location)));
         }
 
         Assert.Contains("Mit diesem Code hat sich schon jemand angemeldet.", await BodyAsync(await RegisterAsync(codes[1], "25-34", "weiblich", "Abitur", "zweimal@example.org")));
