@@ -5,6 +5,9 @@ using System.Runtime;
 using System.Text;
 using Masterplan.Documents;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Shared;
 using Microsoft.Data.Sqlite;
@@ -380,7 +383,7 @@ internal static class BenchMain
                 Probe.Track(record);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                var data = await overview.BuildAsync(from, to, CancellationToken.None);
+                var data = await overview.BuildAsync(from, to, null, CancellationToken.None);
                 var built = watch.Elapsed.TotalMilliseconds;
                 var doc = StatusOverview.ToDocument(data, null);
                 var documented = watch.Elapsed.TotalMilliseconds;

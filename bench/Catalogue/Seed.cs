@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

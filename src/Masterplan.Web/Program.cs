@@ -1,9 +1,8 @@
-using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
-using Masterplan.Web.Shared.Mail;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Home;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
@@ -12,60 +11,27 @@ using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Shared;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddDatabase();
-builder.Services.AddPlatformShell();
-builder.Services.AddMail();
-builder.Services.AddAccounts();
-builder.Services.AddAudit();
-builder.Services.AddTelemetry(builder.Configuration);
-builder.Services.AddJobs(builder.Configuration);
-builder.Services.AddCatalogue();
-builder.Services.AddOrganizations();
-builder.Services.AddMeetings();
-builder.Services.AddReports();
-builder.Services.AddLabs();
-
-DocumentLicensing.ChoosePdfLicense(builder.Configuration);
-var app = builder.Build();
-try
-{
-    // Start-up on two cores (cold start, issue 2 §8): one migrates the database and loads the reference data;
-    // the other maps and builds the endpoints and, once the schema exists, creates the job scheduler and loads
-    // the data-protection key ring. The server starts when both are done.
-    var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-    var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
-        app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
-    app.UsePlatformShell();
-    app.UseAccounts();
-    app.MapAccounts();
-    app.MapOrganizationsApi();
-    app.MapSeatAllocationApi();
-    app.MapMembershipsApi();
-    app.MapCatalogueApi();
-    app.MapDistrictsApi();
-    app.MapPapersApi();
-    app.MapMeetings();
-    app.MapPlatformEndpoints();
-    app.MapTelemetry();
-    app.BuildEndpoints();
-    if (await Task.WhenAny(schema.Task, database) == schema.Task)
-    {
-        await app.CreateSchedulerAsync();
-        app.LoadKeyRing(); // on SQLite, a first key waits for the reference data's write transaction
-    }
-
-    await database;
-}
-catch (StartupException e)
-{
-    // One line that says what to fix; no stack trace (issue 2, "Bad input").
-    await Console.Error.WriteLineAsync(e.Message);
-    return 1;
-}
-
-await app.RunAsync();
-return 0;
+return await PlatformHost.RunAsync(args, Program.Modules);
 
 /// <summary>Entry point; public for the in-process test host.</summary>
-public partial class Program;
+public partial class Program
+{
+    /// <summary>
+    /// Every module of the platform; a new module is one more line. They register in this order, and add their demo
+    /// data in it (a module may use the demo data of those above it). See docs/architecture.md, "Adding a module".
+    /// </summary>
+    public static IReadOnlyList<IModule> Modules { get; } =
+    [
+        new HomeModule(),
+        new AccountsModule(),
+        new AuditModule(),
+        new JobsModule(),
+        new OrganizationsModule(),
+        new CatalogueModule(),
+        new DistrictsModule(),
+        new PapersModule(),
+        new MeetingsModule(),
+        new ReportsModule(),
+        new LabsModule(),
+    ];
+}

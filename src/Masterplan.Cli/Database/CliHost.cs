@@ -1,5 +1,5 @@
 using Masterplan.Web.Data;
-using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +9,8 @@ using Microsoft.Extensions.Logging;
 namespace Masterplan.Cli.Database;
 
 /// <summary>
-/// The database services as the web app has them, configured the same way: appsettings.json in the
+/// The services of the web app's modules (so a command uses <c>LabDraws</c> as the pages do) and its database,
+/// configured the same way: appsettings.json in the
 /// current folder, environment variables (Database__Provider, ConnectionStrings__Masterplan) and the
 /// options --provider and --connection.
 /// </summary>
@@ -34,7 +35,7 @@ internal static class CliHost
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
         builder.Services.AddDatabase();
         builder.Services.AddMail();
-        builder.Services.AddAccounts();
+        builder.Services.AddModules(builder.Configuration, global::Program.Modules);
         return builder.Build();
     }
 

@@ -251,9 +251,7 @@ internal sealed class SortitionReplayCommand : ICommand
         var started = await Masterplan.Cli.Database.CliHost.RunAsync(args, error, async services =>
         {
             using var scope = services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<Masterplan.Web.Data.AppDbContext>();
-            var draws = new Masterplan.Web.Features.Labs.LabDraws(db, TimeProvider.System, Microsoft.Extensions.Options.Options.Create(new Masterplan.Web.Features.Labs.LabsOptions()));
-            var report = await new Masterplan.Web.Features.Labs.LabReplay(db, draws).ReplayAsync(labId, CancellationToken.None);
+            var report = await scope.ServiceProvider.GetRequiredService<Masterplan.Web.Features.Labs.LabReplay>().ReplayAsync(labId, CancellationToken.None);
             if (report is null)
             {
                 await error.WriteLineAsync($"There is no lab with id {labId}.");

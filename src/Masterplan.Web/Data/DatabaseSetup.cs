@@ -75,7 +75,6 @@ public static class DatabaseSetup
         services.AddSingleton<Features.Audit.AuditKey>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
-        services.AddScoped<Features.Organizations.Composition>();
         services.TryAddSingletonTimeProvider();
         return services;
     }

@@ -60,16 +60,7 @@ public static class PlatformShell
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddProblemDetails();
-        services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AllowAnonymousToFolder("/Home");
-            o.Conventions.AllowAnonymousToPage("/Catalogue/Index");
-            o.Conventions.AllowAnonymousToPage("/Catalogue/Changes");
-            o.Conventions.AllowAnonymousToPage("/Organizations/Index");
-            o.Conventions.AllowAnonymousToPage("/Organizations/Details");
-            o.Conventions.AllowAnonymousToFolder("/Papers");
-            o.Conventions.AllowAnonymousToFolder("/Districts");
-        });
+        services.AddPublicForms();
         services.AddDataProtection().SetApplicationName("Masterplan").PersistKeysToDbContext<AppDbContext>();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
@@ -126,6 +117,7 @@ public static class PlatformShell
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
+        app.UseRateLimiter();
         return app;
     }
 

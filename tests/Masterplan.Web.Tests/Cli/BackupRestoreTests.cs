@@ -1,7 +1,10 @@
 using Masterplan.Cli;
 using Masterplan.Cli.Database;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

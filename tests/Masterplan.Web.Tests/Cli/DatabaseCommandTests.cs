@@ -1,6 +1,10 @@
 using Masterplan.Cli;
 using Masterplan.Cli.Database;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 
@@ -22,8 +26,8 @@ public class DatabaseCommandTests
         Assert.Equal("", error.ToString());
         await using var app = new AppFactory(db);
         await using var scope = app.Scope();
-        var data = scope.ServiceProvider.GetService(typeof(AppDbContext)) as AppDbContext;
-        Assert.Equal(12, data!.Districts.Count());
+        var data = Assert.IsAssignableFrom<AppDbContext>(scope.ServiceProvider.GetService(typeof(AppDbContext)));
+        Assert.Equal(12, data.Districts.Count());
         Assert.Equal(55, data.FieldsOfAction.Count());
         Assert.True(data.Persons.Any(p => p.IsDemo));
         Assert.All(data.Persons.ToList(), p => Assert.True(p.IsDemo));

@@ -1,5 +1,8 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

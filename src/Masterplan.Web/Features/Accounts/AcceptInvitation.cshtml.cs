@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Accounts;
 
@@ -11,7 +12,7 @@ namespace Masterplan.Web.Features.Accounts;
 /// existing account (sent by an administrator) sets that account's password instead and does not sign in, so an
 /// account with two factors still needs its second factor.
 /// </summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class AcceptInvitationModel(Invitations invitations, SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
 {
     [BindProperty]

@@ -1,6 +1,7 @@
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -22,22 +23,35 @@ public sealed class AccountOptions
 
     /// <summary>Sessions end after this long without a request (WCAG 2.2.1: the user is warned and can extend).</summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
-
-    /// <summary>Requests per minute and client address to the sign-in and every other public form.</summary>
-    public int FormPostsPerMinute { get; set; } = 30;
 }
 
 /// <summary>Accounts, sessions, roles and the module's permissions (issue 3 §1–§4).</summary>
-public static class AccountsModule
+public sealed class AccountsModule : IModule
 {
     public const string ManageUsers = "Accounts.ManageUsers";
 
-    /// <summary>Rate limiter policy for every public form (sign-in, registration, submissions).</summary>
-    public const string PublicForms = "public-forms";
-
     public const string SessionCookie = "__Host-mp-session";
 
-    public static IServiceCollection AddAccounts(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.PublicPage("/Accounts/Login"),
+        PageAccess.PublicPage("/Accounts/LoginTwoFactor"),
+        PageAccess.PublicPage("/Accounts/AcceptInvitation"),
+        PageAccess.PublicPage("/Accounts/ForgotPassword"),
+        PageAccess.PublicPage("/Accounts/ResetPassword"),
+        PageAccess.Folder("/Accounts/Admin", ManageUsers),
+    ];
+
+    public IReadOnlyList<RecurringJob> Jobs =>
+        [RecurringJob.Create<HousekeepingJob>(HousekeepingJob.Key, new("housekeeping-hourly", "platform"), "Jobs:Housekeeping:Cron", "0 17 * * * ?")];
+
+    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Account, 10, "Benutzer verwalten", "/verwaltung/benutzer", ManageUsers)];
+
+    public IEnumerable<string> TranslationLabels => Roles.Assignable.Append(Roles.Member).Select(Roles.Label);
+
+    public IReadOnlyList<Type> PublicApi => [typeof(AppUser), typeof(Roles), typeof(AccountOptions)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountOptions>().BindConfiguration("Accounts");
         services.AddHttpContextAccessor();
@@ -119,45 +133,17 @@ public static class AccountsModule
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().AddRequirements(new SignedInUnlessNoEndpoint()).Build())
             .AddPolicy(ManageUsers, p => p.RequireRole(Roles.Administrator));
-        services.Configure<RazorPagesOptions>(o =>
-        {
-            o.Conventions.AllowAnonymousToPage("/Accounts/Login");
-            o.Conventions.AllowAnonymousToPage("/Accounts/LoginTwoFactor");
-            o.Conventions.AllowAnonymousToPage("/Accounts/AcceptInvitation");
-            o.Conventions.AllowAnonymousToPage("/Accounts/ForgotPassword");
-            o.Conventions.AllowAnonymousToPage("/Accounts/ResetPassword");
-            o.Conventions.AuthorizeFolder("/Accounts/Admin", ManageUsers);
-        });
-        services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(PublicForms, context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("get");
-                }
-
-                var limit = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.FormPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
-        });
         services.AddSingleton<IAuthorizationHandler, SignedInUnlessNoEndpoint>();
         services.AddScoped<LoginThrottling>();
         services.AddScoped<Invitations>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<PasswordResets>();
         services.AddMailQueue();
-        return services;
     }
 
     /// <summary>After authentication: roles that need two-factor sign-in are sent to enrol before anything else.</summary>
-    public static WebApplication UseAccounts(this WebApplication app)
+    public void UseMiddleware(WebApplication app)
     {
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.Use(async (context, next) =>
         {
@@ -179,14 +165,12 @@ public static class AccountsModule
             await next(context);
         });
         app.UseAuthorization();
-        return app;
     }
 
-    public static WebApplication MapAccounts(this WebApplication app)
+    public void MapEndpoints(WebApplication app)
     {
         // The idle-timeout warning's "stay signed in" button: any authenticated request renews the sliding session.
         app.MapPost("/konto/sitzung", () => TypedResults.NoContent()).ExcludeFromDescription();
-        return app;
     }
 
     private static bool AllowedWithoutSecondFactor(PathString path) =>

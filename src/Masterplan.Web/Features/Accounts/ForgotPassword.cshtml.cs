@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Masterplan.Web.Shared.Mail;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Accounts;
 
 /// <summary>Asks for a reset link by e-mail; answers the same for known, unknown and disabled addresses.</summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class ForgotPasswordModel(PasswordResets resets, IOptions<MailOptions> mail, IOptions<AccountOptions> options) : PageModel
 {
     [BindProperty]

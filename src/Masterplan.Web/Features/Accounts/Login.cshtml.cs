@@ -4,10 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Accounts;
 
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, LoginThrottling throttling, AppDbContext db) : PageModel
 {
     /// <summary>The same words for a wrong password, an unknown address and a disabled account.</summary>

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Accounts;
 
 /// <summary>Second step of the sign-in: a code from the authenticator app, or a one-time recovery code.</summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, LoginThrottling throttling, AppDbContext db) : PageModel
 {
     [BindProperty]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +10,7 @@ namespace Masterplan.Web.Features.Accounts;
 /// The link from the "Passwort vergessen" mail: sets a new password and ends every session. It does not sign
 /// in, so an account with two factors still needs its second factor at the next sign-in.
 /// </summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class ResetPasswordModel(PasswordResets resets) : PageModel
 {
     [BindProperty]

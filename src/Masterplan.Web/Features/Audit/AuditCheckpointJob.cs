@@ -21,26 +21,14 @@ public sealed partial class AuditCheckpointJob(
 
     public const string DefaultFile = "data/audit-checkpoints.log";
 
-    /// <summary>Registers the job, hourly at minute 7 unless <c>Jobs:AuditCheckpoint:Cron</c> says otherwise (empty: never).</summary>
-    public static void Schedule(IQuartzBuilder quartz, IConfiguration configuration)
-    {
-        quartz.AddJob<AuditCheckpointJob>(j => j.WithIdentity(Key).StoreDurably());
-        var cron = configuration["Jobs:AuditCheckpoint:Cron"] ?? "0 7 * * * ?";
-        if (cron.Length > 0)
-        {
-            quartz.AddTrigger(t => t.ForJob(Key).WithIdentity("audit-checkpoint-hourly", "audit").WithCronSchedule(cron));
-        }
-    }
-
     /// <summary>The checkpoint file: <c>Audit:CheckpointFile</c>, relative to the app's folder.</summary>
     public string FilePath => Path.GetFullPath(Path.Combine(environment.ContentRootPath, configuration["Audit:CheckpointFile"] is { Length: > 0 } file ? file : DefaultFile));
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => JobRuns.RecordAsync(db, time, context, async ct =>
     {
-        var run = await JobRuns.StartAsync(db, time, context, cancellationToken);
-        var checkpoint = await WriteAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, checkpoint is null ? "nothing new since the last checkpoint" : checkpoint.ToLine(), cancellationToken);
-    }
+        var checkpoint = await WriteAsync(ct);
+        return checkpoint is null ? "nothing new since the last checkpoint" : checkpoint.ToLine();
+    }, cancellationToken);
 
     /// <summary>Writes a checkpoint of the current head; null when the head is the last checkpoint itself.</summary>
     public async Task<AuditCheckpoint?> WriteAsync(CancellationToken ct)

@@ -1,20 +1,28 @@
 using System.Security.Claims;
 using Masterplan.Web.Features.Accounts;
-using Microsoft.AspNetCore.Mvc.RazorPages;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Audit;
 
 /// <summary>The audit log viewer's permission (issue 3 §6).</summary>
-public static class AuditModule
+public sealed class AuditModule : IModule
 {
     public const string View = "Audit.View";
 
-    public static IServiceCollection AddAudit(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages => [PageAccess.Folder("/Audit", View)];
+
+    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Account, 20, "Protokoll der Änderungen", "/verwaltung/protokoll", View)];
+
+    /// <summary>Every module's entities mark themselves audited; the DbContext writes the chained entries.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(IAudited), typeof(NotAuditedAttribute), typeof(AuditEntry), typeof(AuditScope), typeof(AuditChain)];
+
+    public IReadOnlyList<RecurringJob> Jobs =>
+        [RecurringJob.Create<AuditCheckpointJob>(AuditCheckpointJob.Key, new("audit-checkpoint-hourly", "audit"), "Jobs:AuditCheckpoint:Cron", "0 7 * * * ?")];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddAuthorizationBuilder().AddPolicy(View, p => p.RequireRole(Roles.Administrator, Roles.Office, Roles.ComplaintsOffice, Roles.AssaultReportsUnit));
-        services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Audit", View));
         services.AddHostedService<AuditKeyCheck>();
-        return services;
     }
 
     /// <summary>

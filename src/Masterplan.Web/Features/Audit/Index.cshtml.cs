@@ -66,6 +66,5 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Total = await query.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Math.Max(1, (Total + PageSize - 1) / PageSize));
         Entries = await query.OrderByDescending(e => e.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(ct);
-        Response.Headers.CacheControl = "no-cache, no-store";
     }
 }

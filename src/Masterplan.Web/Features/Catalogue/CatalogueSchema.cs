@@ -1,84 +1,160 @@
+using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>The EF mapping of the catalogue's measures, called from <see cref="Data.AppDbContext"/>.</summary>
-internal static class CatalogueSchema
+/// <summary>The tables of the catalogue on <see cref="AppDbContext"/> (<c>db.FieldsOfAction</c>, …).</summary>
+public static class CatalogueTables
 {
-    public static void Configure(ModelBuilder builder)
+    extension(AppDbContext db)
     {
-        builder.Entity<Measure>(m =>
-        {
-            m.Property(x => x.Title).HasMaxLength(300);
-            m.Property(x => x.Description).HasMaxLength(8000);
-            m.Property(x => x.Partners).HasMaxLength(1000);
-            m.Property(x => x.Place).HasMaxLength(300);
-            m.Property(x => x.SourceText).HasMaxLength(500);
-            m.Property(x => x.UpdatedBy).HasMaxLength(200);
-            m.Property(x => x.ExternalNumber).HasMaxLength(40);
-            m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
-            m.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
-            m.Property(x => x.Weight).HasPrecision(9, 3);
-            m.Property(x => x.PlannedBudget).HasPrecision(14, 2);
-            m.Property(x => x.SpentBudget).HasPrecision(14, 2);
-            m.Property(x => x.Version).IsConcurrencyToken();
-            m.ToTable(t => t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100"));
-            m.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
-            m.HasIndex(x => x.FieldOfActionId);
-            m.HasIndex(x => x.Status);
-        });
-        builder.Entity<MeasureDistrict>(d =>
-        {
-            d.HasKey(x => new { x.MeasureId, x.DistrictId });
-            d.HasOne<Measure>().WithMany(x => x.Districts).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
-            d.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
-            d.HasIndex(x => x.DistrictId);
-        });
-        builder.Entity<MeasureUnit>(u =>
-        {
-            u.HasKey(x => new { x.MeasureId, x.OrganizationId });
-            u.HasOne<Measure>().WithMany(x => x.Units).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
-            u.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
-        });
-        builder.Entity<MeasureStatusUpdate>(u =>
-        {
-            u.Property(x => x.Text).HasMaxLength(4000);
-            u.Property(x => x.AuthorName).HasMaxLength(200);
-            u.Property(x => x.NewStatus).HasConversion<string>().HasMaxLength(20);
-            u.HasOne<Measure>().WithMany(x => x.Updates).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
-            u.HasIndex(x => new { x.MeasureId, x.Date });
-        });
-        builder.Entity<Indicator>(i =>
-        {
-            i.Property(x => x.Name).HasMaxLength(300);
-            i.Property(x => x.Definition).HasMaxLength(4000);
-            i.Property(x => x.Unit).HasMaxLength(40);
-            i.Property(x => x.DataSource).HasMaxLength(500);
-            i.Property(x => x.UpdatedBy).HasMaxLength(200);
-            i.Property(x => x.Direction).HasConversion<string>().HasMaxLength(20);
-            i.Property(x => x.BaselineValue).HasPrecision(18, 4);
-            i.Property(x => x.TargetValue).HasPrecision(18, 4);
-            i.Property(x => x.Version).IsConcurrencyToken();
-            i.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
-            i.HasOne<Measure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.SetNull);
-            i.HasIndex(x => x.FieldOfActionId);
-            i.HasIndex(x => x.MeasureId);
-        });
-        builder.Entity<IndicatorValue>(v =>
-        {
-            v.Property(x => x.Value).HasPrecision(18, 4);
-            v.Property(x => x.Note).HasMaxLength(500);
-            v.HasOne<Indicator>().WithMany(x => x.Values).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
-            v.HasIndex(x => new { x.IndicatorId, x.Date }).IsUnique();
-        });
-        builder.Entity<Milestone>(m =>
-        {
-            m.Property(x => x.Title).HasMaxLength(300);
-            m.HasOne<Measure>().WithMany(x => x.Milestones).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
-            m.HasIndex(x => new { x.DoneDate, x.DueDate });
-            m.HasIndex(x => x.MeasureId);
-        });
+        public DbSet<FieldOfAction> FieldsOfAction => db.Set<FieldOfAction>();
+
+        public DbSet<FieldOfActionVersion> FieldOfActionVersions => db.Set<FieldOfActionVersion>();
+
+        public DbSet<Measure> Measures => db.Set<Measure>();
+
+        public DbSet<MeasureStatusUpdate> MeasureStatusUpdates => db.Set<MeasureStatusUpdate>();
+
+        public DbSet<Indicator> Indicators => db.Set<Indicator>();
+
+        public DbSet<IndicatorValue> IndicatorValues => db.Set<IndicatorValue>();
+
+        public DbSet<Milestone> Milestones => db.Set<Milestone>();
+    }
+}
+
+internal sealed class FieldOfActionConfiguration : IEntityTypeConfiguration<FieldOfAction>
+{
+    public void Configure(EntityTypeBuilder<FieldOfAction> f)
+    {
+        f.ToTable("FieldsOfAction");
+        f.Property(x => x.Title).HasMaxLength(300);
+        f.Property(x => x.GuidingSentence).HasMaxLength(500);
+        f.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FieldOfActionVersionConfiguration : IEntityTypeConfiguration<FieldOfActionVersion>
+{
+    public void Configure(EntityTypeBuilder<FieldOfActionVersion> v)
+    {
+        v.ToTable("FieldOfActionVersions");
+        v.Property(x => x.Title).HasMaxLength(300);
+        v.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
+        v.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
+        v.Property(x => x.SourceText).HasMaxLength(500);
+        v.Property(x => x.Reason).HasMaxLength(1000);
+        v.Property(x => x.ActorName).HasMaxLength(200);
+        v.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.NodeId).OnDelete(DeleteBehavior.Restrict);
+        v.HasIndex(x => new { x.NodeId, x.ValidFrom });
+        v.HasIndex(x => x.ValidFrom);
+    }
+}
+
+internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
+{
+    public void Configure(EntityTypeBuilder<Measure> m)
+    {
+        m.ToTable("Measures");
+        m.Property(x => x.Title).HasMaxLength(300);
+        m.Property(x => x.Description).HasMaxLength(8000);
+        m.Property(x => x.Partners).HasMaxLength(1000);
+        m.Property(x => x.Place).HasMaxLength(300);
+        m.Property(x => x.SourceText).HasMaxLength(500);
+        m.Property(x => x.UpdatedBy).HasMaxLength(200);
+        m.Property(x => x.ExternalNumber).HasMaxLength(40);
+        m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        m.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
+        m.Property(x => x.Weight).HasPrecision(9, 3);
+        m.Property(x => x.PlannedBudget).HasPrecision(14, 2);
+        m.Property(x => x.SpentBudget).HasPrecision(14, 2);
+        m.Property(x => x.Version).IsConcurrencyToken();
+        m.ToTable(t => t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100"));
+        m.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
+        m.HasIndex(x => x.FieldOfActionId);
+        m.HasIndex(x => x.Status);
+    }
+}
+
+internal sealed class MeasureDistrictConfiguration : IEntityTypeConfiguration<MeasureDistrict>
+{
+    public void Configure(EntityTypeBuilder<MeasureDistrict> d)
+    {
+        d.HasKey(x => new { x.MeasureId, x.DistrictId });
+        d.HasOne<Measure>().WithMany(x => x.Districts).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        d.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
+        d.HasIndex(x => x.DistrictId);
+    }
+}
+
+internal sealed class MeasureUnitConfiguration : IEntityTypeConfiguration<MeasureUnit>
+{
+    public void Configure(EntityTypeBuilder<MeasureUnit> u)
+    {
+        u.HasKey(x => new { x.MeasureId, x.OrganizationId });
+        u.HasOne<Measure>().WithMany(x => x.Units).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        u.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class MeasureStatusUpdateConfiguration : IEntityTypeConfiguration<MeasureStatusUpdate>
+{
+    public void Configure(EntityTypeBuilder<MeasureStatusUpdate> u)
+    {
+        u.ToTable("MeasureStatusUpdates");
+        u.Property(x => x.Text).HasMaxLength(4000);
+        u.Property(x => x.AuthorName).HasMaxLength(200);
+        u.Property(x => x.NewStatus).HasConversion<string>().HasMaxLength(20);
+        u.HasOne<Measure>().WithMany(x => x.Updates).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        u.HasIndex(x => new { x.MeasureId, x.Date });
+    }
+}
+
+internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
+{
+    public void Configure(EntityTypeBuilder<Indicator> i)
+    {
+        i.ToTable("Indicators");
+        i.Property(x => x.Name).HasMaxLength(300);
+        i.Property(x => x.Definition).HasMaxLength(4000);
+        i.Property(x => x.Unit).HasMaxLength(40);
+        i.Property(x => x.DataSource).HasMaxLength(500);
+        i.Property(x => x.UpdatedBy).HasMaxLength(200);
+        i.Property(x => x.Direction).HasConversion<string>().HasMaxLength(20);
+        i.Property(x => x.BaselineValue).HasPrecision(18, 4);
+        i.Property(x => x.TargetValue).HasPrecision(18, 4);
+        i.Property(x => x.Version).IsConcurrencyToken();
+        i.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
+        i.HasOne<Measure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.SetNull);
+        i.HasIndex(x => x.FieldOfActionId);
+        i.HasIndex(x => x.MeasureId);
+    }
+}
+
+internal sealed class IndicatorValueConfiguration : IEntityTypeConfiguration<IndicatorValue>
+{
+    public void Configure(EntityTypeBuilder<IndicatorValue> v)
+    {
+        v.ToTable("IndicatorValues");
+        v.Property(x => x.Value).HasPrecision(18, 4);
+        v.Property(x => x.Note).HasMaxLength(500);
+        v.HasOne<Indicator>().WithMany(x => x.Values).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Cascade);
+        v.HasIndex(x => new { x.IndicatorId, x.Date }).IsUnique();
+    }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> m)
+    {
+        m.ToTable("Milestones");
+        m.Property(x => x.Title).HasMaxLength(300);
+        m.HasOne<Measure>().WithMany(x => x.Milestones).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
+        m.HasIndex(x => new { x.DoneDate, x.DueDate });
+        m.HasIndex(x => x.MeasureId);
     }
 }

@@ -1,6 +1,5 @@
 using Masterplan.Web.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Masterplan.Web.Features.Catalogue;
 
@@ -126,45 +125,5 @@ public sealed class CatalogueTree(AppDbContext db)
 
         // A node whose parent is not part of this state would be lost; none should exist, but never hide it.
         return [.. Level(null, ""), .. rows.Where(r => r.ParentId is { } p && !present.Contains(p)).Select(r => new CatalogueNode(r.Id, "?", r.Title, r.GuidingSentence, r.Description, []))];
-    }
-}
-
-public static class CatalogueModule
-{
-    /// <summary>The Office changes the catalogue.</summary>
-    public const string Edit = "Catalogue.Edit";
-
-    public static IServiceCollection AddCatalogue(this IServiceCollection services)
-    {
-        services.AddScoped<CatalogueTree>();
-        services.AddScoped<CatalogueEditor>();
-        services.AddScoped<Measures>();
-        services.AddScoped<Indicators>();
-        services.AddScoped<Milestones>();
-        services.AddScoped<MasterplanOneImport>();
-        services.AddAuthorizationBuilder().AddPolicy(Edit, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Catalogue/Manage", Edit);
-            o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureList");
-            o.Conventions.AllowAnonymousToPage("/Catalogue/MeasureDetails");
-            o.Conventions.AllowAnonymousToPage("/Catalogue/IndicatorList");
-            o.Conventions.AllowAnonymousToPage("/Catalogue/IndicatorDetails");
-        });
-        return services;
-    }
-
-    public static WebApplication MapCatalogueApi(this WebApplication app)
-    {
-        var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
-        api.MapGet("/", async Task<Results<Ok<IReadOnlyList<CatalogueNode>>, ValidationProblem>> (DateOnly? asOf, CatalogueTree tree, CancellationToken ct) =>
-                Shared.DateInput.Check(asOf) is { } outOfRange
-                    ? Shared.ApiProblems.Invalid(new Dictionary<string, string> { ["asOf"] = outOfRange }, "The date is out of range.")
-                    : TypedResults.Ok(asOf is { } day ? await tree.LoadAsOfAsync(IndexModel.EndOfDay(day), ct) : await tree.LoadAsync(ct)))
-            .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree; with asOf=YYYY-MM-DD as it stood at the end of that day.");
-        app.MapCatalogueWrites();
-        app.MapMeasuresApi();
-        app.MapIndicatorsApi();
-        return app;
     }
 }

@@ -32,23 +32,4 @@ public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageMo
 
         Changes = await tree.ChangesAsync(IndexModel.EndOfDay(From.Value), IndexModel.EndOfDay(To.Value), ct);
     }
-
-    public static string Label(CatalogueChangeKind kind) => kind switch
-    {
-        CatalogueChangeKind.Added => "neu",
-        CatalogueChangeKind.Renamed => "umbenannt",
-        CatalogueChangeKind.Moved => "verschoben",
-        CatalogueChangeKind.Merged => "zusammengeführt",
-        _ => "aufgehoben",
-    };
-
-    public static string Label(CatalogueSourceKind kind) => kind switch
-    {
-        CatalogueSourceKind.Document => "Dokument",
-        CatalogueSourceKind.MeetingDecision => "Beschluss einer Sitzung",
-        CatalogueSourceKind.LabRecommendation => "Empfehlung eines Quartierslabors",
-        CatalogueSourceKind.WorkingGroup => "Arbeitsgruppe",
-        CatalogueSourceKind.SteeringCircleReview => "Prüfung durch den Lenkungskreis",
-        _ => "Freitext",
-    };
 }

@@ -1,4 +1,6 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Microsoft.EntityFrameworkCore;
 

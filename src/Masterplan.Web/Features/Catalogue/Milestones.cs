@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Shared;
@@ -127,12 +128,11 @@ public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOpt
 
     public static readonly TriggerKey Daily = new("milestone-reminders-daily", "catalogue");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => JobRuns.RecordAsync(db, time, context, async ct =>
     {
-        var run = await JobRuns.StartAsync(db, time, context, cancellationToken);
-        var (mails, milestones) = await RemindAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, $"{mails} reminders about {milestones} overdue milestones sent", cancellationToken);
-    }
+        var (mails, milestones) = await RemindAsync(ct);
+        return $"{mails} reminders about {milestones} overdue milestones sent";
+    }, cancellationToken);
 
     public async Task<(int Mails, int Milestones)> RemindAsync(CancellationToken ct)
     {

@@ -1,3 +1,6 @@
+using Masterplan.Web.Data;
+using Quartz;
+
 namespace Masterplan.Web.Features.Jobs;
 
 /// <summary>One execution of a background job on one instance: operations can see what ran where.</summary>
@@ -17,4 +20,23 @@ public sealed class JobRun
     public DateTimeOffset? FinishedAt { get; set; }
 
     public string? Result { get; set; }
+}
+
+/// <summary>Records the runs of every job in <see cref="JobRun"/>: what ran where, when it finished and what it did.</summary>
+public static class JobRuns
+{
+    /// <summary>Runs <paramref name="work"/> between the start and the finish of its record; the work returns what it did, in one line.</summary>
+    public static async ValueTask RecordAsync(AppDbContext db, TimeProvider time, IJobExecutionContext context, Func<CancellationToken, Task<string>> work, CancellationToken ct)
+    {
+        var run = new JobRun
+        {
+            Job = context.JobDetail.Key.ToString(), FireInstanceId = context.FireInstanceId, Node = context.Scheduler.SchedulerInstanceId, StartedAt = time.GetUtcNow(),
+        };
+        db.JobRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        var result = await work(ct);
+        run.FinishedAt = time.GetUtcNow();
+        run.Result = result;
+        await db.SaveChangesAsync(ct);
+    }
 }

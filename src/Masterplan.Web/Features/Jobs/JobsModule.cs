@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Quartz;
 
 namespace Masterplan.Web.Features.Jobs;
@@ -7,10 +8,14 @@ namespace Masterplan.Web.Features.Jobs;
 /// Background jobs with Quartz.NET: on PostgreSQL the clustered ADO.NET store (several instances, each
 /// firing runs once; tables from the Jobs migration), on SQLite the in-memory store (one instance).
 /// </summary>
-public static class JobsModule
+public sealed class JobsModule : IModule
 {
-    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    public IReadOnlyList<Type> PublicApi => [typeof(JobRuns), typeof(JobRun)];
+
+    /// <summary>The scheduler, with the jobs every module declares.</summary>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        var jobs = ModuleList.From(services).All.SelectMany(m => m.Jobs).ToList();
         services.AddQuartz(q =>
         {
             // Each instance needs its own id in the cluster.
@@ -29,30 +34,35 @@ public static class JobsModule
                 });
             }
 
-            q.AddJob<HousekeepingJob>(j => j.WithIdentity(HousekeepingJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(HousekeepingJob.Key).WithIdentity("housekeeping-hourly", "platform")
-                .WithCronSchedule(configuration["Jobs:Housekeeping:Cron"] ?? "0 17 * * * ?"));
-            q.AddJob<Catalogue.MilestoneReminderJob>(j => j.WithIdentity(Catalogue.MilestoneReminderJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Catalogue.MilestoneReminderJob.Key).WithIdentity(Catalogue.MilestoneReminderJob.Daily)
-                .WithCronSchedule(configuration["Jobs:MilestoneReminders:Cron"] ?? "0 0 7 * * ?", c => c.InTimeZone(Shared.CityTime.Zone)));
-            q.AddJob<Masterplan.Web.Features.Labs.LabDataDeletionJob>(j => j.WithIdentity(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).StoreDurably());
-            q.AddTrigger(t => t.ForJob(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).WithIdentity("lab-data-deletion-hourly", "labs")
-                .WithCronSchedule(configuration["Jobs:LabDataDeletion:Cron"] ?? "0 37 * * * ?"));
-            Audit.AuditCheckpointJob.Schedule(q, configuration);
+            foreach (var job in jobs)
+            {
+                q.AddJob(job.JobType, j => j.WithIdentity(job.Key).StoreDurably());
+                var cron = configuration[job.CronSetting] ?? job.DefaultCron;
+                if (cron.Length == 0)
+                {
+                    continue; // an empty schedule switches the job off
+                }
+
+                q.AddTrigger(t => t.ForJob(job.Key).WithIdentity(job.Trigger).WithCronSchedule(cron, c =>
+                {
+                    if (job.InCityTime)
+                    {
+                        c.InTimeZone(CityTime.Zone);
+                    }
+                }));
+            }
         });
         if (Enabled(configuration))
         {
             services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         }
-
-        return services;
     }
 
     /// <summary>
     /// Creates the scheduler (and, on PostgreSQL, stores the jobs) before the host starts it. Needs the
     /// migrated schema.
     /// </summary>
-    public static async Task CreateSchedulerAsync(this WebApplication app)
+    public async Task PrepareAsync(WebApplication app)
     {
         if (Enabled(app.Configuration))
         {

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Jobs;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Quartz;
@@ -18,12 +19,11 @@ public sealed class LabDataDeletionJob(AppDbContext db, TimeProvider time, IOpti
 {
     public static readonly JobKey Key = new("lab-data-deletion", "labs");
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => JobRuns.RecordAsync(db, time, context, async ct =>
     {
-        var run = await JobRuns.StartAsync(db, time, context, cancellationToken);
-        var (extracts, registrations) = await RunAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, $"{extracts} register rows and {registrations} registrations deleted", cancellationToken);
-    }
+        var (extracts, registrations) = await RunAsync(ct);
+        return $"{extracts} register rows and {registrations} registrations deleted";
+    }, cancellationToken);
 
     /// <summary>Deletes what is due; returns the numbers of register rows and registrations removed.</summary>
     public async Task<(int Extracts, int Registrations)> RunAsync(CancellationToken ct)
@@ -31,35 +31,23 @@ public sealed class LabDataDeletionJob(AppDbContext db, TimeProvider time, IOpti
         var now = time.GetUtcNow();
         var graceEnd = now.AddDays(-options.Value.RegisterGraceDays);
         var extractLabs = await db.Labs.Where(l => l.RegisterDeletedAt == null && l.LettersCreatedAt != null).ToListAsync(ct);
-        var rows = 0;
-        foreach (var lab in extractLabs.Where(l => l.LettersCreatedAt <= graceEnd))
+        var rows = await Retention.DeleteAsync(db, extractLabs.Where(l => l.LettersCreatedAt <= graceEnd), async (lab, c) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var deleted = await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(ct);
+            var deleted = await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(c);
             lab.RegisterDeletedAt = now;
-            db.AuditReason = $"Löschfrist: {options.Value.RegisterGraceDays} Tage nach dem Versand der Einladungen";
-            db.Audit("lab.register.deleted", nameof(NeighbourhoodLab), lab.Id.ToString(CultureInfo.InvariantCulture), new { rows = deleted }, db.AuditReason);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            rows += deleted;
-        }
+            return deleted;
+        }, "lab.register.deleted", $"Löschfrist: {options.Value.RegisterGraceDays} Tage nach dem Versand der Einladungen", "rows", IdOf, ct);
 
         var retentionEnd = DateOnly.FromDateTime(now.AddDays(-options.Value.RetentionDays).UtcDateTime);
         var reportedLabs = await db.Labs.Where(l => l.RegistrationsDeletedAt == null && l.State == LabState.Reported && l.ReportedOn != null).ToListAsync(ct);
-        var registrations = 0;
-        foreach (var lab in reportedLabs.Where(l => l.ReportedOn <= retentionEnd))
+        var registrations = await Retention.DeleteAsync(db, reportedLabs.Where(l => l.ReportedOn <= retentionEnd), async (lab, c) =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var deleted = await db.LabRegistrations.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(ct);
+            var deleted = await db.LabRegistrations.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(c);
             lab.RegistrationsDeletedAt = now;
-            db.AuditReason = $"Aufbewahrungsfrist: {options.Value.RetentionDays} Tage nach dem Bericht";
-            db.Audit("lab.registrations.deleted", nameof(NeighbourhoodLab), lab.Id.ToString(CultureInfo.InvariantCulture), new { registrations = deleted }, db.AuditReason);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            registrations += deleted;
-        }
-
-        db.AuditReason = null;
+            return deleted;
+        }, "lab.registrations.deleted", $"Aufbewahrungsfrist: {options.Value.RetentionDays} Tage nach dem Bericht", "registrations", IdOf, ct);
         return (rows, registrations);
     }
+
+    private static string IdOf(NeighbourhoodLab lab) => lab.Id.ToString(CultureInfo.InvariantCulture);
 }

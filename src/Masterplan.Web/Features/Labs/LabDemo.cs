@@ -18,13 +18,13 @@ internal static class LabDemo
     private static readonly string[] GivenNames = ["Anna", "Ben", "Cem", "Dana", "Emil", "Fatma", "Gregor", "Hanna", "Ilias", "Jana"];
     private static readonly string[] FamilyNames = ["Becker", "Demir", "Fischer", "Kaya", "Lange", "Nowak", "Özdemir", "Richter", "Wolf", "Yilmaz"];
 
-    public static async Task SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<bool> SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         var today = CityTime.Today(time);
         var quarter = Quarter.Of(today).AddQuarters(-1);
         if (await db.Labs.AnyAsync(ct))
         {
-            return;
+            return false;
         }
 
         var draws = new LabDraws(db, time, Options.Create(new LabsOptions()));
@@ -58,7 +58,7 @@ internal static class LabDemo
         string[] education = ["ohne Abschluss", "Hauptschule", "Realschule", "Abitur", "Hochschule", LabsModule.NoAnswer];
         for (var i = 0; i < invitations.Count; i++)
         {
-            invitations[i].CodeHash = LabDraws.HashCode(codes[i]);
+            invitations[i].CodeHash = HashedCodes.Hash(codes[i]);
             if (i % 5 < 2)
             {
                 continue;
@@ -100,5 +100,6 @@ internal static class LabDemo
             new LabPlace { LabId = lab.Id, Latitude = 51.5230, Longitude = 7.4606, Category = PlaceCategory.Unsafe, Comment = "Unterführung am Nordausgang, dunkel (Demo)" },
             new LabPlace { LabId = lab.Id, Latitude = 51.5246, Longitude = 7.4570, Category = PlaceCategory.Safe, Comment = "Nordmarkt am Nachmittag, belebt (Demo)" });
         await db.SaveChangesAsync(ct);
+        return true;
     }
 }

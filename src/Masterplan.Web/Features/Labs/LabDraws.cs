@@ -228,22 +228,12 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         var taken = (await db.LabInvitations.Where(i => i.CodeHash != null).Select(i => i.CodeHash!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var codes = new List<string>();
-        while (codes.Count < invitations.Count)
-        {
-            foreach (var code in InvitationCode.CreateMany(invitations.Count - codes.Count))
-            {
-                if (taken.Add(HashCode(code)))
-                {
-                    codes.Add(code);
-                }
-            }
-        }
+        var codes = HashedCodes.CreateUnused(invitations.Count, taken);
 
         var letters = new List<Block>();
         for (var i = 0; i < invitations.Count; i++)
         {
-            invitations[i].CodeHash = HashCode(codes[i]);
+            invitations[i].CodeHash = HashedCodes.Hash(codes[i]);
             letters.AddRange(Letter(lab, people[invitations[i].RowIndex], codes[i]));
         }
 
@@ -297,12 +287,11 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             return (null, null, "Bitte geben Sie den Code aus Ihrem Einladungsschreiben ein.");
         }
 
-        if (!InvitationCode.TryNormalize(typed, out var code))
+        if (HashedCodes.HashOfTyped(typed) is not { } hash)
         {
             return (null, null, "Dieser Code ist nicht richtig geschrieben. Ein Code hat zwölf Zeichen wie K7QM-3XTR-P9ZC (ohne 0, O, 1, I und L). Bitte prüfen Sie die Zeichen.");
         }
 
-        var hash = HashCode(code);
         var invitation = await db.LabInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
         if (invitation is null)
         {
@@ -325,15 +314,12 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         return (invitation, lab, null);
     }
 
-    /// <summary>Stage 2: stores a registration with the answers the quotas need; the code can be used once.</summary>
-    public async Task<LabStepResult> RegisterAsync(string? code, RegistrationInput input, CancellationToken ct)
+    /// <summary>
+    /// Stage 2: stores a registration with the answers the quotas need, for an invitation <see cref="FindCodeAsync"/>
+    /// found open; the code can be used once.
+    /// </summary>
+    public async Task<LabStepResult> RegisterAsync(LabInvitation invitation, NeighbourhoodLab lab, RegistrationInput input, CancellationToken ct)
     {
-        var (invitation, lab, error) = await FindCodeAsync(code, ct);
-        if (error is not null)
-        {
-            return LabStepResult.Fail(error);
-        }
-
         var errors = new List<string>();
         if (input.AgeBand is null || !LabsModule.AgeBandLabels.Contains(input.AgeBand))
         {
@@ -346,7 +332,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         var answers = new List<string>();
-        foreach (var (name, values) in LabsModule.ParseCategories(lab!.Categories))
+        foreach (var (name, values) in LabsModule.ParseCategories(lab.Categories))
         {
             var answer = input.Answers?.GetValueOrDefault(name);
             if (answer is null || !values.Contains(answer))
@@ -385,7 +371,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
 
         var now = time.GetUtcNow();
-        invitation!.UsedAt = now;
+        invitation.UsedAt = now;
         db.LabRegistrations.Add(new LabRegistration
         {
             LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = input.Gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
@@ -690,8 +676,6 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
 
     /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
     public static readonly SelectionOptions Options = new() { LegacyRuns = 1_000 };
-
-    public static string HashCode(string canonicalCode) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonicalCode)));
 
     internal static string GenderCode(RegisterGender gender) => gender switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
 

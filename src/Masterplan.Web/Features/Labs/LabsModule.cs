@@ -1,4 +1,6 @@
+using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Labs;
 
@@ -15,12 +17,41 @@ public sealed class LabsOptions
     public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
 }
 
-public static class LabsModule
+public sealed class LabsModule : IModule
 {
     /// <summary>The Office plans labs, imports register extracts, draws, selects panels and records results.</summary>
     public const string Manage = "Labs.Manage";
 
-    public static IServiceCollection AddLabs(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.Folder("/Labs/Manage", Manage),
+        PageAccess.PublicPage("/Labs/Index"),
+        PageAccess.PublicPage("/Labs/Details"),
+        PageAccess.PublicPage("/Labs/Transparency"),
+        PageAccess.PublicPage("/Labs/Register"),
+    ];
+
+    public IReadOnlyList<RecurringJob> Jobs =>
+        [RecurringJob.Create<LabDataDeletionJob>(LabDataDeletionJob.Key, new("lab-data-deletion-hourly", "labs"), "Jobs:LabDataDeletion:Cron", "0 37 * * * ?")];
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new(NavigationArea.Main, 50, "Quartierslabore", "/quartierslabore"),
+        new(NavigationArea.Account, 40, "Quartierslabore verwalten", "/verwaltung/quartierslabore", Manage),
+    ];
+
+    public IEnumerable<string> TranslationLabels =>
+        Enum.GetValues<LabState>().Select(StateLabel)
+            .Concat(Enum.GetValues<RecommendationOutcome>().Select(OutcomeLabel))
+            .Concat(Enum.GetValues<PlaceCategory>().Select(PlaceLabel))
+            .Concat(new[] { "simple", "stratified" }.Select(MethodLabel))
+            .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
+            .Concat(Genders);
+
+    public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        LabDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LabsOptions>().BindConfiguration("Labs");
         services.AddScoped<LabWorkflow>();
@@ -28,15 +59,6 @@ public static class LabsModule
         services.AddScoped<LabResults>();
         services.AddScoped<LabReplay>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Labs/Manage", Manage);
-            o.Conventions.AllowAnonymousToPage("/Labs/Index");
-            o.Conventions.AllowAnonymousToPage("/Labs/Details");
-            o.Conventions.AllowAnonymousToPage("/Labs/Transparency");
-            o.Conventions.AllowAnonymousToPage("/Labs/Register");
-        });
-        return services;
     }
 
     public static string StateLabel(LabState state) => state switch

@@ -1,4 +1,4 @@
-using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Labs;
 /// Stage 2 (issue 7 §4): residents with an invitation register with their code, typed or from the QR code's link.
 /// Only what the quotas and the lab need is asked; every optional category can be answered "keine Angabe".
 /// </summary>
-[EnableRateLimiting(AccountsModule.PublicForms)]
+[EnableRateLimiting(PublicForms.Policy)]
 public sealed class RegisterModel(LabDraws draws) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -42,9 +42,15 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
 
     public bool Done { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(bool angemeldet, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
+        if (angemeldet)
+        {
+            Done = true;
+            return;
+        }
+
         if (Code is null)
         {
             return;
@@ -63,7 +69,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
+        var (invitation, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Code), error);
@@ -71,7 +77,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         }
 
         Show(lab!);
-        var result = await draws.RegisterAsync(Code, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
+        var result = await draws.RegisterAsync(invitation!, lab!, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
@@ -82,8 +88,8 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
             return Page();
         }
 
-        Done = true;
-        return Page();
+        // Post/Redirect/Get: reloading the confirmation does not send the form again.
+        return RedirectToPage(new { angemeldet = true });
     }
 
     private void Show(NeighbourhoodLab lab)

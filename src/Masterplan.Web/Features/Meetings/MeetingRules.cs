@@ -79,8 +79,8 @@ public sealed class MeetingRules(AppDbContext db, TimeProvider time)
         var from = Utc(new DateOnly(today.Year, 1, 1));
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.OrganizationId == steering.Id && m.State != MeetingState.Cancelled && m.Start >= from)
-            .Where(m => !db.AgendaItems.Any(i => i.MeetingId == m.Id && i.Links.Any(l => l.Kind == AgendaLinkKind.StatusOverview))
-                        && !db.MeetingDocuments.Any(d => d.MeetingId == m.Id && d.Kind == MeetingDocumentKind.StatusOverview))
+            .Where(m => !db.Set<AgendaItem>().Any(i => i.MeetingId == m.Id && i.Links.Any(l => l.Kind == AgendaLinkKind.StatusOverview))
+                        && !db.Set<MeetingDocument>().Any(d => d.MeetingId == m.Id && d.Kind == MeetingDocumentKind.StatusOverview))
             .OrderBy(m => m.Start).ToListAsync(ct);
         return new RuleCheck($"{steering.Name}: Übersicht der Handlungsfelder in jeder Sitzung", "001 §I", meetings.Count == 0,
             meetings.Count == 0 ? "Jede Sitzung dieses Jahres hat die Übersicht auf der Tagesordnung." : $"{meetings.Count} Sitzungen ohne die Übersicht der Handlungsfelder.", Labels(meetings));

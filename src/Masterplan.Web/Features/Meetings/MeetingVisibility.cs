@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;

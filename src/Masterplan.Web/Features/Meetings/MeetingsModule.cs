@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +15,36 @@ public sealed class MeetingsOptions
     public int MaxUploadMegabytes { get; set; } = 20;
 }
 
-public static class MeetingsModule
+public sealed class MeetingsModule : IModule
 {
     /// <summary>The Office schedules meetings, keeps agendas, attendance, votes, minutes and follow-up.</summary>
     public const string Manage = "Meetings.Manage";
 
-    public static IServiceCollection AddMeetings(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.Folder("/Meetings/Manage", Manage),
+        PageAccess.PublicPage("/Meetings/Index"),
+        PageAccess.PublicPage("/Meetings/Details"),
+        PageAccess.PublicPage("/Meetings/Recommendations"),
+    ];
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new(NavigationArea.Main, 30, "Sitzungen", "/sitzungen"),
+        new(NavigationArea.Account, 30, "Sitzungen verwalten", "/verwaltung/sitzungen", Manage),
+        new(NavigationArea.Account, 100, "Mein Sitzungskalender", "/sitzungen/kalender"),
+    ];
+
+    public IEnumerable<string> TranslationLabels =>
+        Enum.GetValues<MeetingState>().Select(StateLabel)
+            .Concat(Enum.GetValues<AddresseeKind>().Select(AddresseeLabel))
+            .Concat(Enum.GetValues<RecommendationStatus>().Select(StatusLabel))
+            .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel));
+
+    public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        MeetingsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");
         // Uploads above Kestrel's 30 MB default must still reach the page, which answers with a German message.
@@ -31,14 +57,6 @@ public static class MeetingsModule
         services.AddScoped<MinutesExport>();
         services.AddScoped<MeetingRules>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
-        {
-            o.Conventions.AuthorizeFolder("/Meetings/Manage", Manage);
-            o.Conventions.AllowAnonymousToPage("/Meetings/Index");
-            o.Conventions.AllowAnonymousToPage("/Meetings/Details");
-            o.Conventions.AllowAnonymousToPage("/Meetings/Recommendations");
-        });
-        return services;
     }
 
     public static string StateLabel(MeetingState state) => state switch
@@ -76,12 +94,11 @@ public static class MeetingsModule
 
     public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static WebApplication MapMeetings(this WebApplication app)
+    public void MapEndpoints(WebApplication app)
     {
         app.MapGet("/sitzungen/{meetingId:int}/dokumente/{id:int}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/gremien/{id:int}.ics", OrganizationFeedAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/persoenlich/{token}.ics", PersonalFeedAsync).ExcludeFromDescription().AllowAnonymous();
-        return app;
     }
 
     /// <summary>A meeting document for whoever sees it (<see cref="MeetingViewer"/>); everyone else gets 404, as if it did not exist.</summary>

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +10,51 @@ public sealed record OrganizationDto(
     int Id, string Name, string? ShortName, OrganizationKind Kind, string? Classification, int? ParentId, string? ParentName,
     int? DistrictId, string? Purpose, DateOnly? StartDate, DateOnly? EndDate, int? CouncilSeats, string? Source);
 
-public static class OrganizationsModule
+public sealed class OrganizationsModule : IModule
 {
     /// <summary>The Office edits bodies and memberships.</summary>
     public const string Manage = "Organizations.Manage";
 
-    public static IServiceCollection AddOrganizations(this IServiceCollection services)
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.PublicPage("/Organizations/Index"),
+        PageAccess.PublicPage("/Organizations/Details"),
+        PageAccess.Folder("/Organizations/Manage", Manage),
+    ];
+
+    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 20, "Gremien", "/gremien")];
+
+    public IEnumerable<string> TranslationLabels => Enum.GetValues<OrganizationKind>().Select(KindLabel);
+
+    /// <summary>Meetings seat members, measures name departments, papers their originators; accounts belong to a person.</summary>
+    public IReadOnlyList<Type> PublicApi =>
+        [typeof(Body), typeof(Organization), typeof(OrganizationKind), typeof(Person), typeof(Membership), typeof(VotingRight), typeof(Composition)];
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddScoped<Composition>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
-        services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Organizations/Manage", Manage));
-        return services;
+    }
+
+    public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        OrganizationsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<Composition>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public void MapEndpoints(WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/organizations").WithTags("Organizations").AllowAnonymous();
+        api.MapGet("/", async (AppDbContext db, OrganizationKind? kind, CancellationToken ct) =>
+                TypedResults.Ok(await db.Organizations.AsNoTracking()
+                    .Where(o => kind == null || o.Kind == kind)
+                    .OrderBy(o => o.Kind).ThenBy(o => o.Name)
+                    .ToDto().ToListAsync(ct)))
+            .WithSummary("All bodies: masterplan bodies, council, committees, district councils, fractions, institutions, departments.");
+        api.MapGet("/{id:int}", async Task<Results<Ok<OrganizationDto>, NotFound>> (int id, AppDbContext db, CancellationToken ct) =>
+                await db.Organizations.AsNoTracking().Where(o => o.Id == id).ToDto().FirstOrDefaultAsync(ct) is { } dto
+                    ? TypedResults.Ok(dto)
+                    : TypedResults.NotFound())
+            .WithSummary("One body.");
+        app.MapSeatAllocationApi();
+        app.MapMembershipsApi();
     }
 
     /// <summary>German labels of the kinds, shared by pages (the English resx translates them).</summary>
@@ -35,26 +71,13 @@ public static class OrganizationsModule
         OrganizationKind.Committee => "Ausschuss",
         _ => kind.ToString(),
     };
+}
 
+/// <summary>Bodies as the public API shows them.</summary>
+public static class OrganizationQueries
+{
     public static IQueryable<OrganizationDto> ToDto(this IQueryable<Organization> query) =>
         query.Select(o => new OrganizationDto(
             o.Id, o.Name, o.ShortName, o.Kind, o.Classification, o.ParentId, o.Parent != null ? o.Parent.Name : null,
             o.DistrictId, o.Purpose, o.StartDate, o.EndDate, o.CouncilSeats, o.Source));
-
-    public static WebApplication MapOrganizationsApi(this WebApplication app)
-    {
-        var api = app.MapGroup("/api/v1/organizations").WithTags("Organizations").AllowAnonymous();
-        api.MapGet("/", async (AppDbContext db, OrganizationKind? kind, CancellationToken ct) =>
-                TypedResults.Ok(await db.Organizations.AsNoTracking()
-                    .Where(o => kind == null || o.Kind == kind)
-                    .OrderBy(o => o.Kind).ThenBy(o => o.Name)
-                    .ToDto().ToListAsync(ct)))
-            .WithSummary("All bodies: masterplan bodies, council, committees, district councils, fractions, institutions, departments.");
-        api.MapGet("/{id:int}", async Task<Results<Ok<OrganizationDto>, NotFound>> (int id, AppDbContext db, CancellationToken ct) =>
-                await db.Organizations.AsNoTracking().Where(o => o.Id == id).ToDto().FirstOrDefaultAsync(ct) is { } dto
-                    ? TypedResults.Ok(dto)
-                    : TypedResults.NotFound())
-            .WithSummary("One body.");
-        return app;
-    }
 }

@@ -36,7 +36,7 @@ public static class SeatAllocationApi
         app.MapPost("/api/v1/seat-allocation", Allocate)
             .WithTags("Organizations")
             .AllowAnonymous()
-            .RequireRateLimiting(Masterplan.Web.Features.Accounts.AccountsModule.PublicForms)
+            .RequireRateLimiting(Masterplan.Web.Shared.PublicForms.Policy)
             .WithSummary("Distributes seats by Hare-Niemeyer, D'Hondt or Sainte-Laguë/Schepers with exact arithmetic.")
             .WithDescription(
                 "method: \"hare-niemeyer\" (largest remainder, 004 §3), \"dhondt\" or \"sainte-lague\". " +

@@ -35,7 +35,6 @@ public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : 
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var today = CityTime.Today(time);
         var (from, to) = (From ?? today.AddMonths(-3), To ?? today);
         if (to < from)

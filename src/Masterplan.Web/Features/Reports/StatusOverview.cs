@@ -121,8 +121,8 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
             : new Table("Änderungen am Katalog", ["Datum", "Änderung", "Handlungsfeld", "Quelle"],
                 data.Changes.Select(c => (IReadOnlyList<string>)
                 [
-                    CityTime.Local(c.At).ToString("dd.MM.yyyy", German), Catalogue.ChangesModel.Label(c.Change),
-                    $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{Catalogue.ChangesModel.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + c.SourceText)}",
+                    CityTime.Local(c.At).ToString("dd.MM.yyyy", German), CatalogueModule.Label(c.Change),
+                    $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{CatalogueModule.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + c.SourceText)}",
                 ]).ToList()) { ColumnWidths = [1.2, 1.4, 3, 3] });
         return new Document(title, blocks)
         {

@@ -1,6 +1,8 @@
 using System.Net;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

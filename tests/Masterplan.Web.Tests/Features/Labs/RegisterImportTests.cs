@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

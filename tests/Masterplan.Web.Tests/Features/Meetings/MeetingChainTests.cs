@@ -5,6 +5,8 @@ using DocumentFormat.OpenXml.Validation;
 using Ical.Net;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;

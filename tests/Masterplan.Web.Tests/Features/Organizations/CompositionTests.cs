@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -15,8 +15,6 @@ public sealed class ImportModel(MasterplanOneImport import) : PageModel
     [BindProperty]
     public bool IsPublic { get; set; } = true;
 
-    public void OnGet() => Response.Headers.CacheControl = "no-cache, no-store";
-
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken ct)
     {
         if (file is null || file.Length == 0)

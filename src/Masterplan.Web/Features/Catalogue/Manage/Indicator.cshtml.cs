@@ -219,7 +219,6 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
         if (id is null)
         {

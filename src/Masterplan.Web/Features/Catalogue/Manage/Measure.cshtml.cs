@@ -244,7 +244,6 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
         AllDistricts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).ToListAsync(ct);
         Departments = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Department).OrderBy(o => o.Name).ToListAsync(ct);

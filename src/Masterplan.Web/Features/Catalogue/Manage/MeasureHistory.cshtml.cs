@@ -34,7 +34,6 @@ public sealed class MeasureHistoryModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct);
         if (measure is null)
         {

@@ -16,7 +16,6 @@ public sealed class MilestonesModel(AppDbContext db, Milestones milestones, Time
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Overdue = await milestones.OverdueAsync(ct);
         var today = CityTime.Today(time);
         var until = today.AddDays(30);

@@ -85,7 +85,6 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
             return await AfterAsync(id, result.Errors, ct);
         }
 
-        Response.Headers.CacheControl = "private, no-store";
         return File(pdf, "application/pdf", $"einladungen-quartierslabor-{id}-{CityTime.Today(time):yyyy-MM-dd}.pdf");
     }
 
@@ -131,7 +130,6 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lab is null)
         {

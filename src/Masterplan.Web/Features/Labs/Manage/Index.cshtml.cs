@@ -46,7 +46,6 @@ public sealed class IndexModel(AppDbContext db, LabWorkflow workflow) : PageMode
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Plan = await workflow.PlanAsync(ct);
         Labs = await db.Labs.AsNoTracking().OrderByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ToListAsync(ct);
         Quarter ??= Plan[0].Quarter.ToString();

@@ -89,7 +89,6 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
         if (lab is null)
         {

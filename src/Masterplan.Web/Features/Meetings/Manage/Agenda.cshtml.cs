@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -157,7 +158,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
 
     public async Task<IActionResult> OnPostUnlinkAsync(int id, int linkId, CancellationToken ct)
     {
-        var link = await db.AgendaLinks.FirstOrDefaultAsync(l => l.Id == linkId && db.AgendaItems.Any(i => i.Id == l.AgendaItemId && i.MeetingId == id), ct);
+        var link = await db.AgendaLinks.FirstOrDefaultAsync(l => l.Id == linkId && db.Set<AgendaItem>().Any(i => i.Id == l.AgendaItemId && i.MeetingId == id), ct);
         if (link is null)
         {
             return NotFound();
@@ -267,7 +268,6 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Message = TempData["Message"] as string;
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)

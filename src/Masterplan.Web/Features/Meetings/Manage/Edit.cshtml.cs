@@ -226,7 +226,6 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
 
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Message = TempData["Message"] as string;
         Organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.Fraction && o.Kind != OrganizationKind.Institution && o.Kind != OrganizationKind.Department)

@@ -1,4 +1,6 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +69,6 @@ public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageMode
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var recommendation = await db.Recommendations.AsNoTracking().Include(r => r.Meeting).ThenInclude(m => m.Organization)
             .Include(r => r.Updates).Include(r => r.Fields).FirstOrDefaultAsync(r => r.Id == id, ct);
         if (recommendation is null)

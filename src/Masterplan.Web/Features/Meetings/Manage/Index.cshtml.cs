@@ -17,7 +17,6 @@ public sealed class IndexModel(AppDbContext db, MeetingRules rules, TimeProvider
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         var now = time.GetUtcNow();
         Checks = await rules.CheckAsync(ct);
         Upcoming = await db.Meetings.AsNoTracking().Include(m => m.Organization).Where(m => m.Start >= now.AddHours(-12))

@@ -182,7 +182,6 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        Response.Headers.CacheControl = "no-cache, no-store";
         Message = TempData["Message"] as string;
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)

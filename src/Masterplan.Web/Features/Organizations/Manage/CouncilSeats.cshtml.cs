@@ -124,7 +124,5 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
         {
             Seats[f.Id] = f.CouncilSeats;
         }
-
-        Response.Headers.CacheControl = "no-cache, no-store";
     }
 }

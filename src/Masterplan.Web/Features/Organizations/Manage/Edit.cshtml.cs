@@ -176,7 +176,6 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
 
         Parents = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind == OrganizationKind.PlenaryAssembly || o.Kind == OrganizationKind.SpecialTaskForce).OrderBy(o => o.Name).ToListAsync(ct);
-        Response.Headers.CacheControl = "no-cache, no-store";
         return true;
     }
 }

@@ -144,7 +144,6 @@ public sealed class MembersModel(AppDbContext db, Composition composition, TimeP
             .OrderBy(o => o.Name, StringComparer.CurrentCulture)
             .Select(o => new SelectListItem(o.Name, o.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
-        Response.Headers.CacheControl = "no-cache, no-store";
         return true;
     }
 }

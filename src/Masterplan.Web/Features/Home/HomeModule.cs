@@ -1,0 +1,13 @@
+using Masterplan.Web.Shared;
+
+namespace Masterplan.Web.Features.Home;
+
+/// <summary>Start page, accessibility statement, privacy, imprint and the error pages: open to everyone.</summary>
+public sealed class HomeModule : IModule
+{
+    public IReadOnlyList<PageAccess> Pages => [PageAccess.PublicFolder("/Home")];
+
+    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/")];
+
+    public IEnumerable<string> TranslationLabels => ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation });
+}

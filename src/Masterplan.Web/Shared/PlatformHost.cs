@@ -1,0 +1,87 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared.Mail;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Masterplan.Web.Shared;
+
+/// <summary>The web application's start-up: the platform's own services, then every module, started on two cores.</summary>
+public static class PlatformHost
+{
+    public static async Task<int> RunAsync(string[] args, IReadOnlyList<IModule> modules)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddDatabase();
+        builder.Services.AddPlatformShell();
+        builder.Services.AddMail();
+        builder.Services.AddTelemetry(builder.Configuration);
+        builder.Services.AddModules(builder.Configuration, modules);
+
+        DocumentLicensing.ChoosePdfLicense(builder.Configuration);
+        var app = builder.Build();
+        try
+        {
+            // Start-up on two cores (cold start): one migrates the database and loads the reference data; the
+            // other maps and builds the endpoints and, once the schema exists, lets the modules prepare (the job
+            // scheduler) and loads the data-protection key ring. The server starts when both are done.
+            var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
+                app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
+            app.UsePlatformShell();
+            foreach (var module in modules)
+            {
+                module.UseMiddleware(app);
+            }
+
+            foreach (var module in modules)
+            {
+                module.MapEndpoints(app);
+            }
+
+            app.MapPlatformEndpoints();
+            app.MapTelemetry();
+            app.BuildEndpoints();
+            if (await Task.WhenAny(schema.Task, database) == schema.Task)
+            {
+                foreach (var module in modules)
+                {
+                    await module.PrepareAsync(app);
+                }
+
+                app.LoadKeyRing(); // on SQLite, a first key waits for the reference data's write transaction
+            }
+
+            await database;
+        }
+        catch (StartupException e)
+        {
+            // One line that says what to fix; no stack trace.
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>
+    /// The services of every module and who may open their pages. The command-line tool calls this too, so it
+    /// gets the same services as the web application.
+    /// </summary>
+    public static IServiceCollection AddModules(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        services.AddSingleton(new ModuleList(modules));
+        foreach (var module in modules)
+        {
+            module.AddServices(services, configuration);
+        }
+
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            foreach (var page in modules.SelectMany(m => m.Pages))
+            {
+                page.Apply(o.Conventions);
+            }
+        });
+        return services;
+    }
+}
