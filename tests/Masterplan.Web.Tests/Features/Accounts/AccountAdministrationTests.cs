@@ -4,6 +4,7 @@ using Masterplan.Cli;
 using Masterplan.Cli.Accounts;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;

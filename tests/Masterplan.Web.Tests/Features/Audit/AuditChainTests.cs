@@ -2,6 +2,7 @@ using Masterplan.Cli;
 using Masterplan.Cli.Audit;
 using Masterplan.Cli.Database;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Tests.Infrastructure;

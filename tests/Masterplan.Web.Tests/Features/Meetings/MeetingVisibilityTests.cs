@@ -345,7 +345,7 @@ public class MeetingVisibilityTests(ITestOutputHelper output)
             meetings = await db.Meetings.Select(m => m.Id).ToListAsync();
             documents = await db.MeetingDocuments.Select(d => d.Id).ToListAsync();
             documents.Add(documents.Max() + 1);
-            organizations = await db.Organizations.Where(o => db.Meetings.Any(m => m.OrganizationId == o.Id) || o.Name == "AG Andere").Select(o => o.Id).ToListAsync();
+            organizations = await db.Organizations.Where(o => db.Set<Meeting>().Any(m => m.OrganizationId == o.Id) || o.Name == "AG Andere").Select(o => o.Id).ToListAsync();
             ids = meetings.Concat(organizations)
                 .Concat(await db.Recommendations.Select(r => r.Id).ToListAsync())
                 .Append(1).Distinct().Order().ToList();
