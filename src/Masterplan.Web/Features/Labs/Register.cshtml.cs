@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,7 +54,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error);
+            this.ShowErrors([error]);
             return;
         }
 
@@ -66,19 +67,14 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error);
+            this.ShowErrors([error]);
             return Page();
         }
 
         Show(lab!);
         var result = await draws.RegisterAsync(Code, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
-        if (!result.Succeeded)
+        if (this.ShowErrors(result))
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, e);
-            }
-
             return Page();
         }
 
