@@ -102,8 +102,8 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
             return NotFound();
         }
 
-        var baseline = Number(nameof(BaselineValue), BaselineValue, "Der Ausgangswert");
-        var target = Number(nameof(TargetValue), TargetValue, "Der Zielwert");
+        var baseline = Number(nameof(BaselineValue), BaselineValue, "Der Ausgangswert muss eine Zahl sein, zum Beispiel 1500,50.");
+        var target = Number(nameof(TargetValue), TargetValue, "Der Zielwert muss eine Zahl sein, zum Beispiel 1500,50.");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -142,7 +142,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         }
 
         Fill(Current);
-        var value = Number(nameof(Value), Value, "Der Wert");
+        var value = Number(nameof(Value), Value, "Der Wert muss eine Zahl sein, zum Beispiel 1500,50.");
         var numberOk = ModelState.IsValid;
         var outcome = await indicators.AddValueAsync(id, ValueDate, value, ValueNote, ct);
         if (outcome.IsNotFound)
@@ -246,5 +246,5 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         Version = i.Version;
     }
 
-    private decimal? Number(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
+    private decimal? Number(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
 }

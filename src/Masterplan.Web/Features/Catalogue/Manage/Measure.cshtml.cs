@@ -131,9 +131,9 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
             return NotFound();
         }
 
-        var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht");
-        var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget");
-        var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel");
+        var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht muss eine Zahl sein, zum Beispiel 1500,50.");
+        var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget muss eine Zahl sein, zum Beispiel 1500,50.");
+        var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel muss eine Zahl sein, zum Beispiel 1500,50.");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -268,5 +268,5 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Version = m.Version;
     }
 
-    private decimal? ParseAmount(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
+    private decimal? ParseAmount(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
 }
