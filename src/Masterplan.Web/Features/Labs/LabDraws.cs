@@ -331,7 +331,8 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             errors.Add("", "Bitte wählen Sie Ihre Altersgruppe.");
         }
 
-        if (input.Gender is null || !LabsModule.Genders.Contains(input.Gender))
+        var gender = LabsModule.ParseGender(input.Gender);
+        if (gender is null)
         {
             errors.Add("", "Bitte wählen Sie beim Geschlecht eine Angabe (auch „keine Angabe“ ist möglich).");
         }
@@ -379,7 +380,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         invitation!.UsedAt = now;
         db.LabRegistrations.Add(new LabRegistration
         {
-            LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = input.Gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
+            LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
             Availability = Blank(input.Availability), AccessibilityNeeds = Blank(input.AccessibilityNeeds), Contact = contact!, RegisteredAt = now,
         });
         try
@@ -396,14 +397,17 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         return Outcome.Done;
     }
 
-    /// <summary>The pool for stage 2: every registration as a respondent with its quota values, in registration order.</summary>
+    /// <summary>
+    /// The pool for stage 2: every registration as a respondent with its quota values, in registration order. Gender is
+    /// stored as a code; the quota lines name its German word ("Geschlecht; weiblich; 4; 6"), so the pool uses the word.
+    /// </summary>
     public static IReadOnlyList<Respondent> Respondents(NeighbourhoodLab lab, IReadOnlyList<LabRegistration> registrations)
     {
         var categories = LabsModule.ParseCategories(lab.Categories);
         return registrations.OrderBy(r => r.Id).Select(r =>
         {
             var answers = (r.Answers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
-            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = r.Gender };
+            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = LabsModule.GenderLabel(r.Gender) };
             foreach (var (name, _) in categories)
             {
                 features[name] = answers.GetValueOrDefault(name) ?? LabsModule.NoAnswer;
