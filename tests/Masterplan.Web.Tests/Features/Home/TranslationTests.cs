@@ -87,7 +87,7 @@ public partial class TranslationTests
         new(@"\bnew(?: FieldError)?\(\s*""[\w.\[\]]*"",\s*" + Key),
         new(@"\b(?:Invalid|Problem|StaleVersion)\(http, [^;]*?,\s*" + Key + @"\s*[,)]"),
         new(@"\b(?:Error|Invalid)\(" + Key),
-        new(@"\b(?:Limit|Length|ParseAmount|Number)\([^;]*,\s*" + Key + @"\)"),
+        new(@"\b(?:Limit|Length|ParseAmount|Number|CheckSeed)\([^;]*,\s*" + Key + @"\)"),
         new(@"\bconst string \w+ = ""([^""]*\.)"";"),
         new(@"\b[tT]\[" + Key),
     ];
