@@ -186,10 +186,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         var previous = await AuditEntries.OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
+        var key = (ApplicationServices()?.GetService(typeof(AuditKey)) as AuditKey)?.GetOrCreate();
         foreach (var entry in _pendingAudit)
         {
+            // The hash covers the time exactly as the database will give it back.
+            entry.At = AuditChain.Truncate(entry.At);
             entry.PreviousHash = previous;
             entry.Hash = AuditChain.Compute(entry);
+            entry.Seal = key is null ? null : AuditKey.Seal(key, entry.Hash);
             previous = entry.Hash;
             AuditEntries.Add(entry);
         }
@@ -228,19 +232,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private (string? Id, string Name) CurrentActor()
     {
-        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var user = (services?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.User;
+        var user = (ApplicationServices()?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.User;
         return user?.Identity?.IsAuthenticated == true
             ? (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue("name") ?? user.Identity.Name ?? "?")
             : (null, user is null ? "System" : "Anonym");
     }
 
-    private DateTimeOffset Now()
-    {
-        var services = this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
-        var now = (services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
-    }
+    private DateTimeOffset Now() =>
+        AuditChain.Truncate((ApplicationServices()?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow());
+
+    private IServiceProvider? ApplicationServices() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -372,6 +374,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             x.Property(a => a.Scope).HasConversion<string>().HasMaxLength(30);
             x.Property(a => a.PreviousHash).HasMaxLength(64);
             x.Property(a => a.Hash).HasMaxLength(64);
+            x.Property(a => a.Seal).HasMaxLength(64);
             x.HasIndex(a => a.At);
             x.HasIndex(a => new { a.EntityType, a.EntityId });
             x.HasIndex(a => a.Action);

@@ -71,6 +71,8 @@ public static class DatabaseSetup
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),
             _ => sp.GetRequiredService<SqliteAppDbContext>(),
         });
+        // Every host that writes the audit log (app, command line, tests) seals its entries with the same key.
+        services.AddSingleton<Features.Audit.AuditKey>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DemoDataSeeder>();
         services.AddScoped<Features.Organizations.Composition>();

@@ -43,6 +43,7 @@ public static class PlatformShell
             m.SetNonPropertyValueMustBeANumberAccessor(() => t["Bitte geben Sie eine Zahl ein."]);
             m.SetMissingKeyOrValueAccessor(() => t["Bitte füllen Sie dieses Feld aus."]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => t["Die Anfrage ist leer."]);
+            o.ModelBinderProviders.Insert(0, new DateInputBinderProvider(o.ModelBinderProviders));
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {
@@ -114,7 +115,12 @@ public static class PlatformShell
             return next(context);
         });
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/fehler/500");
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/fehler/500",
+            // A unique key that a concurrent request took a moment earlier is a conflict, not a server fault.
+            StatusCodeSelector = e => e.IsUniqueViolation() ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(IsApi, api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c), pages => pages.UseStatusCodePagesWithReExecute("/fehler/{0}"));
         app.UseStaticFiles();
@@ -183,11 +189,8 @@ public static class PlatformShell
             CultureCookie,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
             new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-        return TypedResults.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        return TypedResults.LocalRedirect(LocalUrl.Safe(returnUrl));
     }
-
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));
 
     /// <summary>Healthy when the database answers a query against the migrated schema.</summary>
     private sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck

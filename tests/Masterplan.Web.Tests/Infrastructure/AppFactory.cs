@@ -13,8 +13,17 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
 {
     private bool _ownsDatabase;
 
-    /// <summary>The clock every test app runs on: 23.11.2026, 09:00 in Dortmund.</summary>
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero))
+    /// <summary>
+    /// The audit key of every test app: one file for the whole run, so the template database and its copies are
+    /// sealed with the same key (and nothing is written into the source tree).
+    /// </summary>
+    public static readonly string AuditKeyFile = Path.Combine(Path.GetTempPath(), "masterplan-tests", "audit-chain.key");
+
+    /// <summary>
+    /// The clock every test app runs on: 23.11.2026, 09:00:00.1234567 in Dortmund. Sub-millisecond ticks,
+    /// because SQLite keeps times to 100 µs only, and a clock on whole seconds hides every place that forgets it.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero).AddTicks(1_234_567))
     {
         // The city's time zone, so "today" on pages is Dortmund's today.
         AutoAdvanceAmount = TimeSpan.Zero,
@@ -27,6 +36,9 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Masterplan", database.ConnectionString);
+        builder.UseSetting("Audit:ChainKeyFile", AuditKeyFile);
+        // Checkpoints only where a test asks for them: moving the clock would otherwise fire the hourly job.
+        builder.UseSetting("Jobs:AuditCheckpoint:Cron", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

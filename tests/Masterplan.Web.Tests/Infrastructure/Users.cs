@@ -53,7 +53,7 @@ public static class Users
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         if (response.Headers.Location!.OriginalString.Contains("zweiter-faktor", StringComparison.Ordinal))
         {
-            var second = await client.PostFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = Totp(user.AuthenticatorKey!) });
+            var second = await client.PostFormAsync(response.Headers.Location.OriginalString, new() { ["Code"] = Totp(app, user.AuthenticatorKey!) });
             Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         }
 
@@ -93,6 +93,30 @@ public static class Users
         return await client.PostAsync(url, content);
     }
 
-    /// <summary>The code the authenticator app shows now.</summary>
-    public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LastStep = new();
+
+    /// <summary>
+    /// A code the authenticator app shows at the app's clock that this key has not used yet: the app accepts a code
+    /// once, and one step ahead, so a test that signs in again moves the clock on by a step when it must.
+    /// </summary>
+    public static string Totp(AppFactory app, string base32Key)
+    {
+        base32Key = base32Key.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        while (true)
+        {
+            var current = app.Clock.GetUtcNow().ToUnixTimeSeconds() / 30;
+            var step = Math.Max(current, LastStep.TryGetValue(base32Key, out var last) ? last + 1 : current);
+            if (step <= current + 1)
+            {
+                LastStep[base32Key] = step;
+                return CodeAt(base32Key, step);
+            }
+
+            app.Clock.Advance(TimeSpan.FromSeconds(30));
+        }
+    }
+
+    /// <summary>The code of one time step, whether or not it was used.</summary>
+    public static string CodeAt(string base32Key, long step) =>
+        Masterplan.Tests.Shared.Totp.Code(base32Key, DateTimeOffset.FromUnixTimeSeconds(step * 30));
 }

@@ -49,9 +49,12 @@ public static class AccountsModule
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
                 o.Lockout.AllowedForNewUsers = false; // LoginThrottling does it per name and address
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AccountManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(OneTimeAuthenticatorTokenProvider.Name)
             .AddPasswordValidator<PasswordPolicy>()
             .AddClaimsPrincipalFactory<MemberClaimsFactory>();
         services.AddSingleton<DatabaseTicketStore>();
@@ -84,7 +87,29 @@ public static class AccountsModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
             o.Cookie.Path = "/";
         });
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+
+            // The validation rebuilds the principal from the database every minute; how the session signed in
+            // (password alone or with a second factor) is a fact of the session, not of the account, so it is
+            // carried over from the stored ticket. Without it the second factor would lapse after a minute.
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity && context.CurrentPrincipal is { } current)
+                {
+                    foreach (var claim in current.FindAll(c => c.Type is "amr" or System.Security.Claims.ClaimTypes.AuthenticationMethod))
+                    {
+                        if (!identity.HasClaim(claim.Type, claim.Value))
+                        {
+                            identity.AddClaim(new Claim(claim.Type, claim.Value));
+                        }
+                    }
+                }
+
+                return Task.CompletedTask;
+            };
+        });
 
         // Deny by default: every endpoint needs a signed-in user unless it says otherwise.
         services.AddAuthorizationBuilder()
@@ -178,6 +203,20 @@ public static class AccountsModule
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
+}
+
+/// <summary>
+/// Identity's user manager without its own lockout: <see cref="LoginThrottling"/> throttles per name and address and
+/// per account for the second factor. Identity's count of failures would write the user row at every wrong code, and
+/// at the same moment those writes collide with each other and with the one sign-in that is right.
+/// </summary>
+public sealed class AccountManager(
+    IUserStore<AppUser> store, IOptions<IdentityOptions> options, IPasswordHasher<AppUser> hasher,
+    IEnumerable<IUserValidator<AppUser>> userValidators, IEnumerable<IPasswordValidator<AppUser>> passwordValidators,
+    ILookupNormalizer normalizer, IdentityErrorDescriber errors, IServiceProvider services, ILogger<UserManager<AppUser>> logger)
+    : UserManager<AppUser>(store, options, hasher, userValidators, passwordValidators, normalizer, errors, services, logger)
+{
+    public override bool SupportsUserLockout => false;
 }
 
 /// <summary>

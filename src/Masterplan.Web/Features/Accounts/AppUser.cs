@@ -17,4 +17,7 @@ public sealed class AppUser : IdentityUser
     public int? DepartmentId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The time step of the last authenticator code accepted: a code counts once.</summary>
+    public long? LastAuthenticatorStep { get; set; }
 }

@@ -50,9 +50,18 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         }
 
         var user = await users.FindByEmailAsync(Email.Trim());
-        var result = user is null || user.IsDisabled
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
+        Microsoft.AspNetCore.Identity.SignInResult result;
+        if (user is null || user.IsDisabled || user.PasswordHash is null)
+        {
+            // The same work as for a real account, so the answer's timing tells nobody which addresses exist.
+            users.PasswordHasher.VerifyHashedPassword(DummyUser, DummyHash.Value, Password);
+            result = Microsoft.AspNetCore.Identity.SignInResult.Failed;
+        }
+        else
+        {
+            result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: false);
+        }
+
         if (result.Succeeded || result.RequiresTwoFactor)
         {
             await throttling.ResetAsync(key, ct);
@@ -63,7 +72,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
 
             db.Audit("auth.login.succeeded", nameof(AppUser), user!.Id);
             await db.SaveChangesAsync(ct);
-            return LocalRedirect(SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Masterplan.Web.Shared.LocalUrl.Safe(ReturnUrl, "/konto"));
         }
 
         var locked = await throttling.RecordFailureAsync(key, ct);
@@ -73,9 +82,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         return Page();
     }
 
+    private static readonly AppUser DummyUser = new() { DisplayName = "", UserName = "" };
+
+    private static readonly Lazy<string> DummyHash = new(() =>
+        new PasswordHasher<AppUser>().HashPassword(DummyUser, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     public static string Throttled(DateTimeOffset until) =>
         $"Zu viele Fehlversuche. Bitte warten Sie bis {Masterplan.Web.Shared.CityTime.Local(until):HH:mm:ss} Uhr und versuchen Sie es dann erneut.";
-
-    public static string SafeReturnUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/konto";
 }

@@ -40,6 +40,13 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time)
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(
             $"{login.Trim().ToUpperInvariant()}|{clientAddress}")));
 
+    /// <summary>
+    /// Wrong second factors are counted per account, from every address, and apart from the password: a correct
+    /// password must not clear them, or whoever knows it could guess codes without end.
+    /// </summary>
+    public static string SecondFactorKeyFor(string userId) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"second-factor|{userId}")));
+
     /// <summary>When attempts are allowed again, or null when they are allowed now.</summary>
     public async Task<DateTimeOffset?> BlockedUntilAsync(string key, CancellationToken ct)
     {
@@ -47,26 +54,42 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time)
         return entry is not null && entry.NotBefore > time.GetUtcNow() ? entry.NotBefore : null;
     }
 
-    /// <summary>Records a failure; returns true when this failure locked the key.</summary>
+    /// <summary>
+    /// Records a failure; returns true when this failure locked the key. Many failures at the same moment each
+    /// count: the count is raised in the database, and a first row that another request inserted first is
+    /// counted on instead of failing on the unique key.
+    /// </summary>
     public async Task<bool> RecordFailureAsync(string key, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var entry = await db.LoginThrottles.FirstOrDefaultAsync(t => t.Key == key, ct);
-        if (entry is null)
+        var forgiven = now - TimeSpan.FromHours(24); // old failures are forgiven
+        for (var attempt = 0; ; attempt++)
         {
-            entry = new LoginThrottle { Key = key };
-            db.LoginThrottles.Add(entry);
-        }
-        else if (now - entry.LastFailureAt > TimeSpan.FromHours(24))
-        {
-            entry.Failures = 0; // old failures are forgiven
-        }
+            var raised = await db.LoginThrottles.Where(t => t.Key == key).ExecuteUpdateAsync(s => s
+                .SetProperty(t => t.Failures, t => t.LastFailureAt < forgiven ? 1 : t.Failures + 1)
+                .SetProperty(t => t.LastFailureAt, now), ct);
+            if (raised == 0)
+            {
+                var entry = new LoginThrottle { Key = key, Failures = 1, LastFailureAt = now, NotBefore = now + DelayAfter(1) };
+                db.LoginThrottles.Add(entry);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    return false;
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    db.Entry(entry).State = EntityState.Detached; // another request inserted the row: count on it
+                    continue;
+                }
+            }
 
-        entry.Failures++;
-        entry.LastFailureAt = now;
-        entry.NotBefore = now + DelayAfter(entry.Failures);
-        await db.SaveChangesAsync(ct);
-        return entry.Failures >= LockAfter;
+            var failures = await db.LoginThrottles.Where(t => t.Key == key).Select(t => t.Failures).FirstAsync(ct);
+            var notBefore = now + DelayAfter(failures);
+            await db.LoginThrottles.Where(t => t.Key == key && t.NotBefore < notBefore)
+                .ExecuteUpdateAsync(s => s.SetProperty(t => t.NotBefore, notBefore), ct);
+            return failures >= LockAfter;
+        }
     }
 
     public Task ResetAsync(string key, CancellationToken ct) =>

@@ -40,14 +40,14 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, LoginThro
             return Page();
         }
 
-        var key = LoginThrottling.KeyFor(user.Email ?? user.Id, HttpContext.Connection.RemoteIpAddress?.ToString());
+        var key = LoginThrottling.SecondFactorKeyFor(user.Id);
         if (await throttling.BlockedUntilAsync(key, ct) is { } until)
         {
             Error = LoginModel.Throttled(until);
             return Page();
         }
 
-        var code = Code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var code = AuthenticatorCodes.Normalize(Code);
         var result = IsRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Trim())
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
@@ -56,15 +56,16 @@ public sealed class LoginTwoFactorModel(SignInManager<AppUser> signIn, LoginThro
             await throttling.ResetAsync(key, ct);
             db.Audit(IsRecoveryCode ? "auth.login.succeeded.recovery-code" : "auth.login.succeeded", nameof(AppUser), user.Id);
             await db.SaveChangesAsync(ct);
-            return LocalRedirect(LoginModel.SafeReturnUrl(ReturnUrl));
+            return LocalRedirect(Masterplan.Web.Shared.LocalUrl.Safe(ReturnUrl, "/konto"));
         }
 
-        await throttling.RecordFailureAsync(key, ct);
-        db.Audit("auth.second-factor.failed", nameof(AppUser), user.Id, reason: IsRecoveryCode ? "recovery code not valid or already used" : "wrong code");
+        var locked = await throttling.RecordFailureAsync(key, ct);
+        db.Audit(locked ? "auth.second-factor.locked" : "auth.second-factor.failed", nameof(AppUser), user.Id,
+            reason: IsRecoveryCode ? "recovery code not valid or already used" : "wrong or already used code");
         await db.SaveChangesAsync(ct);
         Error = IsRecoveryCode
             ? "Dieser Wiederherstellungscode ist nicht gültig oder wurde bereits benutzt."
-            : "Der Code ist nicht richtig. Nehmen Sie den aktuellen Code aus Ihrer App.";
+            : "Der Code ist nicht richtig oder wurde schon benutzt. Nehmen Sie den nächsten Code aus Ihrer App.";
         return Page();
     }
 }

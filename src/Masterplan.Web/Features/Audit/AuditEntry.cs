@@ -11,13 +11,15 @@ public enum AuditScope
 /// <summary>
 /// One append-only record of a change or security event. Written in the same transaction as the change;
 /// each entry carries the SHA-256 of its content and of the entry before it, so any later change breaks the
-/// chain (<c>masterplan audit verify</c>). Database triggers refuse UPDATE and DELETE.
+/// chain (<c>masterplan audit verify</c>). Database triggers refuse UPDATE and DELETE. Whoever can drop those
+/// triggers can also recompute the chain, so each hash is sealed with a key kept outside the database
+/// (<see cref="AuditKey"/>), and checkpoints of the head go outside the database too (<see cref="AuditCheckpoint"/>).
 /// </summary>
 public sealed class AuditEntry
 {
     public long Id { get; set; }
 
-    /// <summary>UTC, truncated to microseconds so both engines store it exactly (the hash covers it).</summary>
+    /// <summary>UTC, cut to 100 µs (<see cref="AuditChain.TimeResolutionTicks"/>) so both engines store it exactly (the hash covers it).</summary>
     public DateTimeOffset At { get; set; }
 
     public string? ActorUserId { get; set; }
@@ -41,6 +43,9 @@ public sealed class AuditEntry
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }
+
+    /// <summary>HMAC-SHA256 of <see cref="Hash"/> with the audit key, which is not in the database.</summary>
+    public string? Seal { get; set; }
 }
 
 /// <summary>Entities whose creation, change and deletion are audited automatically with their field values.</summary>

@@ -13,7 +13,23 @@ public static class AuditModule
     {
         services.AddAuthorizationBuilder().AddPolicy(View, p => p.RequireRole(Roles.Administrator, Roles.Office, Roles.ComplaintsOffice, Roles.AssaultReportsUnit));
         services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Audit", View));
+        services.AddHostedService<AuditKeyCheck>();
         return services;
+    }
+
+    /// <summary>
+    /// Loads the audit key when the app starts (and creates the key file on the first start), so that a wrong
+    /// <c>Audit:ChainKey</c> or an unreadable key file stops the start instead of every later write.
+    /// </summary>
+    private sealed class AuditKeyCheck(AuditKey key) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            key.GetOrCreate();
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>

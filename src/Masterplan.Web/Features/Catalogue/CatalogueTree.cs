@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Masterplan.Web.Features.Catalogue;
 
@@ -156,8 +157,10 @@ public static class CatalogueModule
     public static WebApplication MapCatalogueApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
-        api.MapGet("/", async (DateOnly? asOf, CatalogueTree tree, CancellationToken ct) =>
-                TypedResults.Ok(asOf is { } day ? await tree.LoadAsOfAsync(IndexModel.EndOfDay(day), ct) : await tree.LoadAsync(ct)))
+        api.MapGet("/", async Task<Results<Ok<IReadOnlyList<CatalogueNode>>, ValidationProblem>> (DateOnly? asOf, CatalogueTree tree, HttpContext http, CancellationToken ct) =>
+                Shared.DateInput.Check(asOf) is { } outOfRange
+                    ? Shared.OutcomeAdapters.Invalid(http, [new Shared.FieldError("AsOf", outOfRange)], "Das Datum liegt außerhalb des erlaubten Bereichs.")
+                    : TypedResults.Ok(asOf is { } day ? await tree.LoadAsOfAsync(IndexModel.EndOfDay(day), ct) : await tree.LoadAsync(ct)))
             .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree; with asOf=YYYY-MM-DD as it stood at the end of that day.");
         app.MapCatalogueWrites();
         app.MapMeasuresApi();

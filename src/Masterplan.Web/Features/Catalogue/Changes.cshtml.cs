@@ -14,15 +14,19 @@ public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageMo
 
     public IReadOnlyList<CatalogueChange> Changes { get; private set; } = [];
 
-    public string? Error { get; private set; }
-
     public async Task OnGetAsync(CancellationToken ct)
     {
+        if (!ModelState.IsValid)
+        {
+            // A date that could not be read or lies out of range: the form shows why, nothing is listed.
+            return;
+        }
+
         From ??= DateOnly.FromDateTime(Data.ReferenceDataSeeder.CatalogueOrigin.AddHours(1).Date);
         To ??= Masterplan.Web.Shared.CityTime.Today(time);
         if (To < From)
         {
-            Error = "Das Ende des Zeitraums liegt vor seinem Anfang.";
+            ModelState.AddModelError("bis", "Das Ende des Zeitraums liegt vor seinem Anfang.");
             return;
         }
 

@@ -178,8 +178,13 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         return Outcome<Indicator>.Ok(indicator);
     }
 
-    /// <summary>Records one value.</summary>
-    public async Task<Outcome> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
+    /// <summary>
+    /// Records one value. Of two requests for the same date at once, the slower gets the message it would have got alone.
+    /// </summary>
+    public Task<Outcome> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct) =>
+        db.RetryOnUniqueViolationAsync(() => TryAddValueAsync(indicatorId, date, value, note, ct));
+
+    private async Task<Outcome> TryAddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
     {
         if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId, ct))
         {
@@ -190,6 +195,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         if (date is not { } day)
         {
             errors.Add("ValueDate", "Bitte geben Sie das Datum des Werts an.");
+        }
+        else if (!DateInput.InRange(day))
+        {
+            errors.Add("ValueDate", DateInput.OutOfRange);
         }
         else if (day > CityTime.Today(time))
         {
@@ -223,7 +232,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
     /// Imports values from CSV with the columns Datum and Wert (optional Einheit, Anmerkung; English headers too).
     /// Every line is checked first; a file with any error imports nothing (issue 6, bad input).
     /// </summary>
-    public async Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct)
+    public Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct) =>
+        db.RetryOnUniqueViolationAsync(() => TryImportCsvAsync(indicatorId, file, ct));
+
+    private async Task<(int Imported, IReadOnlyList<CsvError> Errors)> TryImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct)
     {
         var indicator = await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicatorId, ct);
         var errors = new List<CsvError>();
@@ -258,6 +270,10 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             if (date is null)
             {
                 errors.Add(new CsvError(row.Line, "„{0}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31).", row.Get(dateColumn)));
+            }
+            else if (!DateInput.InRange(date.Value))
+            {
+                errors.Add(new CsvError(row.Line, DateInput.OutOfRange));
             }
             else if (date > today)
             {

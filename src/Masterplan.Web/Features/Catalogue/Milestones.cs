@@ -153,7 +153,7 @@ public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOpt
         var staff = await db.Users.Where(u => !u.IsDisabled && u.Email != null && unitIds.Contains(u.DepartmentId)
                 && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == staffRole))
             .Select(u => new { u.Email, u.DepartmentId }).ToListAsync(ct);
-        var link = $"{options.Value.PlatformUrl?.TrimEnd('/')}/massnahmen/";
+        var link = options.Value.Link("/massnahmen/");
         var reminded = new HashSet<int>();
         var mails = 0;
         foreach (var person in staff.GroupBy(s => s.Email!, StringComparer.OrdinalIgnoreCase))

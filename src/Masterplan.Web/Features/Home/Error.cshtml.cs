@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Home;
 
@@ -14,6 +15,7 @@ public sealed class ErrorModel : PageModel
         [401] = ("Anmeldung erforderlich", "Bitte melden Sie sich an, um diese Seite zu sehen."),
         [403] = ("Kein Zugriff", "Sie haben keine Berechtigung für diese Seite."),
         [404] = ("Seite nicht gefunden", "Diese Seite gibt es nicht oder nicht mehr. Prüfen Sie die Adresse oder beginnen Sie auf der Startseite."),
+        [409] = ("Gleichzeitig gespeichert", "Jemand anderes hat im selben Moment denselben Eintrag gespeichert. Laden Sie die Seite neu und prüfen Sie, ob Ihre Eingabe noch nötig ist."),
         [429] = ("Zu viele Anfragen", "Bitte warten Sie einen Moment und versuchen Sie es dann erneut."),
         [500] = ("Ein Fehler ist aufgetreten", "Das hätte nicht passieren dürfen. Bitte versuchen Sie es später noch einmal. Ihre bisherigen Eingaben sind nicht verloren, wenn sie bereits bestätigt wurden."),
     };
@@ -29,6 +31,11 @@ public sealed class ErrorModel : PageModel
     private void Show(int? code)
     {
         var status = code is >= 400 and <= 599 ? code.Value : 500;
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error && error.IsUniqueViolation())
+        {
+            status = StatusCodes.Status409Conflict;
+        }
+
         Response.StatusCode = status;
         (Heading, Explanation) = Texts.TryGetValue(status, out var text) ? text : Texts[500];
     }

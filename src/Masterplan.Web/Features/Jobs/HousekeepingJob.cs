@@ -1,12 +1,18 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Shared.Mail;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 
 namespace Masterplan.Web.Features.Jobs;
 
-/// <summary>Removes what has served its purpose: expired sessions, stale throttling records, expired invitations (DSGVO: no longer than needed).</summary>
+/// <summary>
+/// Removes what has served its purpose: expired sessions, stale throttling records, expired invitations (DSGVO: no
+/// longer than needed), and unsent mail in the pickup folder once the links in it have expired.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class HousekeepingJob(AppDbContext db, TimeProvider time) : IJob
+public sealed class HousekeepingJob(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<AccountOptions> accounts) : IJob
 {
     public static readonly JobKey Key = new("housekeeping", "platform");
 
@@ -19,7 +25,9 @@ public sealed class HousekeepingJob(AppDbContext db, TimeProvider time) : IJob
         var throttles = await db.LoginThrottles.Where(t => t.NotBefore < now && t.LastFailureAt < dayAgo).ExecuteDeleteAsync(cancellationToken);
         var monthAgo = now.AddDays(-30);
         var invitations = await db.Invitations.Where(i => i.AcceptedAt == null && i.ExpiresAt < monthAgo).ExecuteDeleteAsync(cancellationToken);
-        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations removed", cancellationToken);
+        // The invitation link is the longest-lived link a mail carries; once it has expired, nothing in the file works.
+        var mails = mail is PickupDirectoryMailSender pickup ? pickup.DeleteWrittenBefore(now - accounts.Value.InvitationLifetime) : 0;
+        await JobRuns.FinishAsync(db, time, run, $"{sessions} sessions, {throttles} throttling records, {invitations} invitations, {mails} mail files removed", cancellationToken);
     }
 }
 

@@ -38,6 +38,7 @@ public static class JobsModule
             q.AddJob<Masterplan.Web.Features.Labs.LabDataDeletionJob>(j => j.WithIdentity(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).StoreDurably());
             q.AddTrigger(t => t.ForJob(Masterplan.Web.Features.Labs.LabDataDeletionJob.Key).WithIdentity("lab-data-deletion-hourly", "labs")
                 .WithCronSchedule(configuration["Jobs:LabDataDeletion:Cron"] ?? "0 37 * * * ?"));
+            Audit.AuditCheckpointJob.Schedule(q, configuration);
         });
         if (Enabled(configuration))
         {

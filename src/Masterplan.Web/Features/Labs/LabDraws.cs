@@ -182,7 +182,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // A second click or a colleague drew at the same moment: the unique index keeps the first draw.
             db.ChangeTracker.Clear();
@@ -387,7 +387,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Two submissions with the same code at once: the unique index lets only one through.
             db.ChangeTracker.Clear();
@@ -638,7 +638,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
             return (Outcome.Invalid("", AlreadySelected), []);

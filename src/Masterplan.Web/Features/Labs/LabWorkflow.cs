@@ -92,7 +92,7 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Someone else created the quarter's lab a moment earlier (unique index).
             db.ChangeTracker.Clear();

@@ -10,13 +10,17 @@ namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>
 /// A member's personal calendar feed: a secret address (only its hash is stored), shown once when made;
-/// making a new one ends the old one (issue 5 §2).
+/// making a new one ends the old one (issue 5 §2). It stops working when the account is disabled or signed out
+/// everywhere; the page then says so.
 /// </summary>
-public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time) : PageModel
+public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
 {
     public bool HasPerson { get; private set; }
 
     public bool HasFeed { get; private set; }
+
+    /// <summary>An address was made but no longer works (the account was signed out everywhere or its password changed).</summary>
+    public bool FeedEnded { get; private set; }
 
     public string? NewAddress { get; private set; }
 
@@ -24,28 +28,33 @@ public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, T
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var personId = await LoadAsync(ct);
-        if (personId is null)
+        var user = await LoadAsync(ct);
+        if (user?.PersonId is not { } personId)
         {
             return Page();
         }
 
         var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
         db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == personId).ToListAsync(ct));
-        db.CalendarFeeds.Add(new CalendarFeed { PersonId = personId.Value, TokenHash = MeetingsModule.HashToken(token), CreatedAt = time.GetUtcNow() });
-        db.Audit("calendar.feed.created", "Person", personId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        db.CalendarFeeds.Add(new CalendarFeed
+        {
+            PersonId = personId, TokenHash = MeetingsModule.HashToken(token), UserId = user.Id, StampHash = MeetingsModule.StampHash(user), CreatedAt = time.GetUtcNow(),
+        });
+        db.Audit("calendar.feed.created", "Person", personId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);
-        NewAddress = $"{Request.Scheme}://{Request.Host}/kalender/persoenlich/{token}.ics";
-        HasFeed = true;
+        NewAddress = mail.Value.Link($"/kalender/persoenlich/{token}.ics");
+        (HasFeed, FeedEnded) = (true, false);
         return Page();
     }
 
-    private async Task<int?> LoadAsync(CancellationToken ct)
+    private async Task<AppUser?> LoadAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
         var user = await users.GetUserAsync(User);
         HasPerson = user?.PersonId is not null;
-        HasFeed = HasPerson && await db.CalendarFeeds.AnyAsync(f => f.PersonId == user!.PersonId, ct);
-        return user?.PersonId;
+        var feed = HasPerson ? await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.PersonId == user!.PersonId, ct) : null;
+        HasFeed = feed is not null && feed.UserId == user!.Id && MeetingsModule.IsValid(feed, user);
+        FeedEnded = feed is not null && !HasFeed;
+        return user;
     }
 }

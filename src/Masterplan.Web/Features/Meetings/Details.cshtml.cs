@@ -9,8 +9,8 @@ using Masterplan.Web.Shared;
 namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>
-/// One meeting: agenda, documents, votes, recommendations and minutes. Non-public parts only for the
-/// members of the body and the Office; a non-public meeting does not exist for anybody else (404).
+/// One meeting: agenda, documents, votes, recommendations and minutes, as much as <see cref="MeetingViewer"/> allows;
+/// a meeting the viewer may not see does not exist for them (404).
 /// Members comment here on circulated minutes.
 /// </summary>
 public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
@@ -26,6 +26,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<Vote> Votes { get; private set; } = [];
 
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
+
+    /// <summary>Meetings that agenda links of this page point at and the viewer may not see.</summary>
+    public IReadOnlySet<int> HiddenMeetings { get; private set; } = new HashSet<int>();
 
     public Minutes? Minutes { get; private set; }
 
@@ -76,7 +79,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).VisibleTo(User).FirstOrDefaultAsync(m => m.Id == id, ct);
+        var viewer = await MeetingViewer.OfAsync(db, User, ct);
+        var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).VisibleTo(viewer).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
         {
             return false;
@@ -84,21 +88,29 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
         Meeting = meeting;
         Message = TempData["Message"] as string;
-        Insider = MeetingsModule.SeesNonPublic(User, meeting.OrganizationId);
+        Insider = viewer.IsInsider(meeting);
         if (Insider)
         {
             Response.Headers.CacheControl = "private, no-cache, no-store";
         }
 
-        var insider = Insider;
-        Items = await db.AgendaItems.AsNoTracking().Include(i => i.Links).Where(i => i.MeetingId == id && (insider || i.IsPublic))
-            .OrderBy(i => i.SortKey).ToListAsync(ct);
+        // Everything of the meeting is read, then the one rule filters, so the page cannot show more than the download gives.
+        var all = await db.AgendaItems.AsNoTracking().Include(i => i.Links).Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
+        var byId = all.ToDictionary(i => i.Id);
+        AgendaItem? ItemOf(int? itemId) => itemId is { } key ? byId.GetValueOrDefault(key) : null;
+        Items = all.Where(i => viewer.Sees(meeting, i)).ToList();
         var itemIds = Items.Select(i => i.Id).ToList();
-        Documents = await db.MeetingDocuments.AsNoTracking()
-            .Where(d => d.MeetingId == id && (insider || d.IsPublic) && (d.AgendaItemId == null || itemIds.Contains(d.AgendaItemId.Value)))
-            .OrderBy(d => d.Id).ToListAsync(ct);
+        Documents = (await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id).OrderBy(d => d.Id).ToListAsync(ct))
+            .Where(d => viewer.Sees(meeting, ItemOf(d.AgendaItemId), d)).ToList();
         Votes = await db.Votes.AsNoTracking().Where(v => itemIds.Contains(v.AgendaItemId)).OrderBy(v => v.RecordedAt).ToListAsync(ct);
-        Recommendations = await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == id && (insider || r.IsPublic)).OrderBy(r => r.Id).ToListAsync(ct);
+        Recommendations = (await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == id).OrderBy(r => r.Id).ToListAsync(ct))
+            .Where(r => viewer.Sees(meeting, ItemOf(r.AgendaItemId), r)).ToList();
+
+        // An approval item names the approved meeting; that name is not for those who may not see that meeting.
+        var approved = Items.SelectMany(i => i.Links).Where(l => l.Kind == AgendaLinkKind.MinutesApproval && l.TargetId is not null).Select(l => l.TargetId!.Value).Distinct().ToList();
+        var visible = approved.Count == 0 ? [] : await db.Meetings.AsNoTracking().Where(m => approved.Contains(m.Id)).VisibleTo(viewer).Select(m => m.Id).ToListAsync(ct);
+        HiddenMeetings = approved.Except(visible).ToHashSet();
+
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);
         if (Insider && Minutes?.State == MinutesState.Circulated)
         {

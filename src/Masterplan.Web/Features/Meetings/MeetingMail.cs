@@ -26,7 +26,7 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
 
     private sealed record Recipient(Organizations.Person Person, string? Email, List<string> DeputyFor, bool IsMember);
 
-    public async Task<MailRun> SendAsync(Meeting meeting, Kind kind, string baseUrl, CancellationToken ct)
+    public async Task<MailRun> SendAsync(Meeting meeting, Kind kind, CancellationToken ct)
     {
         var recipients = await RecipientsAsync(meeting, ct);
         var from = MailboxAddress.Parse(options.Value.From);
@@ -35,7 +35,7 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
         var sent = 0;
         foreach (var r in recipients.Where(r => r.Email is not null))
         {
-            var message = MailModule.Create(options.Value, r.Email!, Subject(meeting, kind), Body(meeting, kind, r.IsMember ? [] : r.DeputyFor, baseUrl));
+            var message = MailModule.Create(options.Value, r.Email!, Subject(meeting, kind), Body(meeting, kind, r.IsMember ? [] : r.DeputyFor, options.Value.BaseUrl));
             var calendar = new MimePart("text", "calendar")
             {
                 Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ics))),
@@ -53,7 +53,7 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
     }
 
     /// <summary>Tells the members that the minutes are out for comments until the deadline (issue 5 §7).</summary>
-    public async Task<MailRun> SendMinutesAsync(Meeting meeting, DateOnly deadline, string baseUrl, CancellationToken ct)
+    public async Task<MailRun> SendMinutesAsync(Meeting meeting, DateOnly deadline, CancellationToken ct)
     {
         var recipients = await RecipientsAsync(meeting, ct);
         foreach (var r in recipients.Where(r => r.Email is not null))
@@ -65,7 +65,7 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
                 der Entwurf der Niederschrift der Sitzung „{meeting.Title}“ vom {CityTime.Local(meeting.Start):dd.MM.yyyy} liegt zur Durchsicht vor.
                 Anmerkungen sind bis zum {deadline:dd.MM.yyyy} möglich:
 
-                {baseUrl.TrimEnd('/')}/sitzungen/{meeting.Id}#niederschrift
+                {options.Value.Link($"/sitzungen/{meeting.Id}#niederschrift")}
 
                 Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
                 """), ct);

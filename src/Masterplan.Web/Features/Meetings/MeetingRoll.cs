@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Meetings;
@@ -32,7 +33,7 @@ public sealed class MeetingRoll(AppDbContext db)
     /// <summary>The memberships current on the meeting's day, voting seats first, with deputies attached.</summary>
     public async Task<List<Membership>> MembershipsAsync(Meeting meeting, CancellationToken ct)
     {
-        var day = DateOnly.FromDateTime(meeting.Start.UtcDateTime);
+        var day = DateOnly.FromDateTime(CityTime.Local(meeting.Start));
         return await db.Memberships.AsNoTracking().Include(m => m.Person).Include(m => m.OnBehalfOf)
             .Where(m => m.OrganizationId == meeting.OrganizationId && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day))
             .OrderBy(m => m.VotingRight).ThenBy(m => m.Person.FamilyName).ThenBy(m => m.Person.GivenName)

@@ -1,9 +1,7 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Meetings;
@@ -15,28 +13,10 @@ public sealed class MeetingsOptions
     public int MaxUploadMegabytes { get; set; } = 20;
 }
 
-/// <summary>Non-public meeting content: the members of the meeting's organization and the Office (issue 3 §4).</summary>
-public sealed class NonPublicMeetingContent : IAuthorizationRequirement;
-
-internal sealed class NonPublicMeetingContentHandler : AuthorizationHandler<NonPublicMeetingContent, Meeting>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, NonPublicMeetingContent requirement, Meeting meeting)
-    {
-        if (MeetingsModule.SeesNonPublic(context.User, meeting.OrganizationId))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
-}
-
 public static class MeetingsModule
 {
     /// <summary>The Office schedules meetings, keeps agendas, attendance, votes, minutes and follow-up.</summary>
     public const string Manage = "Meetings.Manage";
-
-    public const string NonPublic = "Meetings.NonPublic";
 
     public static IServiceCollection AddMeetings(this IServiceCollection services)
     {
@@ -50,10 +30,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingMail>();
         services.AddScoped<MinutesExport>();
         services.AddScoped<MeetingRules>();
-        services.AddSingleton<IAuthorizationHandler, NonPublicMeetingContentHandler>();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Manage, p => p.RequireRole(Roles.Office))
-            .AddPolicy(NonPublic, p => p.AddRequirements(new NonPublicMeetingContent()));
+        services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
         services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Meetings/Manage", Manage);
@@ -63,26 +40,6 @@ public static class MeetingsModule
         });
         return services;
     }
-
-    /// <summary>Whether the user sees the non-public items, documents and meetings of an organization.</summary>
-    public static bool SeesNonPublic(ClaimsPrincipal user, int organizationId) =>
-        user.IsInRole(Roles.Office) || user.HasClaim("organization", organizationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    /// <summary>Meetings the user may know exist: public ones, and non-public ones of their organizations.</summary>
-    public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, ClaimsPrincipal user)
-    {
-        if (user.IsInRole(Roles.Office))
-        {
-            return meetings;
-        }
-
-        var own = OwnOrganizations(user);
-        return meetings.Where(m => m.IsPublic || own.Contains(m.OrganizationId));
-    }
-
-    /// <summary>The organizations the user is a current member of (the <c>organization</c> claims set at sign-in).</summary>
-    public static List<int> OwnOrganizations(ClaimsPrincipal user) =>
-        user.FindAll("organization").Select(c => int.Parse(c.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
     public static string StateLabel(MeetingState state) => state switch
     {
@@ -127,9 +84,10 @@ public static class MeetingsModule
         return app;
     }
 
-    /// <summary>A meeting document; non-public ones only for members and the Office, everyone else gets 404.</summary>
-    private static async Task<IResult> DownloadAsync(int meetingId, int id, HttpContext http, AppDbContext db, IAuthorizationService authz, CancellationToken ct)
+    /// <summary>A meeting document for whoever sees it (<see cref="MeetingViewer"/>); everyone else gets 404, as if it did not exist.</summary>
+    private static async Task<IResult> DownloadAsync(int meetingId, int id, HttpContext http, AppDbContext db, CancellationToken ct)
     {
+        http.Response.Headers.CacheControl = MeetingVisibility.CacheControl(publicOnly: false);
         var meeting = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(m => m.Id == meetingId, ct);
         var document = meeting is null ? null : await db.MeetingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id && d.MeetingId == meetingId, ct);
         if (meeting is null || document is null)
@@ -137,13 +95,15 @@ public static class MeetingsModule
             return Results.NotFound();
         }
 
-        if (!(meeting.IsPublic && document.IsPublic) && !(await authz.AuthorizeAsync(http.User, meeting, NonPublic)).Succeeded)
+        var item = document.AgendaItemId is { } itemId ? await db.AgendaItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) : null;
+        var viewer = await MeetingViewer.OfAsync(db, http.User, ct);
+        if (!viewer.Sees(meeting, item, document))
         {
             return Results.NotFound();
         }
 
         var content = await db.DocumentContents.AsNoTracking().SingleAsync(c => c.Id == id, ct);
-        http.Response.Headers.CacheControl = meeting.IsPublic && document.IsPublic ? "public, max-age=300" : "private, no-store";
+        http.Response.Headers.CacheControl = MeetingVisibility.CacheControl(publicOnly: MeetingViewer.Public.Sees(meeting, item, document));
         http.Response.Headers["Digest"] = $"sha-512={Convert.ToBase64String(Convert.FromHexString(document.Sha512))}";
         return Results.File(content.Data, document.MediaType, document.FileName);
     }
@@ -157,27 +117,38 @@ public static class MeetingsModule
             return Results.NotFound();
         }
 
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization)
-            .Where(m => m.OrganizationId == id && m.IsPublic).OrderBy(m => m.Start).ToListAsync(ct);
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization).VisibleTo(MeetingViewer.Public)
+            .Where(m => m.OrganizationId == id).OrderBy(m => m.Start).ToListAsync(ct);
         return Results.Text(MeetingCalendar.Feed(organization.Name, meetings, time.GetUtcNow()), MeetingCalendar.MediaType + "; charset=utf-8");
     }
 
-    /// <summary>Every meeting of the person's organizations (public or not) behind a secret address.</summary>
-    private static async Task<IResult> PersonalFeedAsync(string token, AppDbContext db, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// The meetings of the bodies the person belonged to on each meeting's day, public or not, behind a secret
+    /// address. The address lives only as long as the account that made it: disabled, linked to another person,
+    /// or signed out everywhere (a new security stamp), and it answers 404 like a guessed one.
+    /// </summary>
+    private static async Task<IResult> PersonalFeedAsync(string token, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
+        http.Response.Headers.CacheControl = MeetingVisibility.CacheControl(publicOnly: false);
         var hash = HashToken(token);
         var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
-        if (feed is null)
+        var account = feed is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == feed.UserId, ct);
+        if (feed is null || account is null || !IsValid(feed, account))
         {
             return Results.NotFound();
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var organizations = await db.Memberships.AsNoTracking()
-            .Where(m => m.PersonId == feed.PersonId && (m.EndDate == null || m.EndDate >= today.AddYears(-1)))
-            .Select(m => m.OrganizationId).Distinct().ToListAsync(ct);
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization)
-            .Where(m => organizations.Contains(m.OrganizationId)).OrderBy(m => m.Start).ToListAsync(ct);
+        var viewer = await MeetingViewer.OfPersonAsync(db, feed.PersonId, ct);
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization).Where(viewer.Insider<Meeting>(m => m))
+            .OrderBy(m => m.Start).ToListAsync(ct);
         return Results.Text(MeetingCalendar.Feed("Meine Sitzungen – Masterplan Kommunale Sicherheit", meetings, time.GetUtcNow()), MeetingCalendar.MediaType + "; charset=utf-8");
     }
+
+    /// <summary>Whether a personal feed still belongs to the account that made it, as it is now.</summary>
+    internal static bool IsValid(CalendarFeed feed, AppUser account) =>
+        !account.IsDisabled && account.PersonId == feed.PersonId
+        && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(StampHash(account)), Encoding.ASCII.GetBytes(feed.StampHash));
+
+    /// <summary>The hash of the account's security stamp, which Identity renews when the user signs out everywhere or changes the password.</summary>
+    internal static string StampHash(AppUser account) => HashToken(account.SecurityStamp ?? "");
 }

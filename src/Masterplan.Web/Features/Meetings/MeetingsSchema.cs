@@ -122,6 +122,9 @@ internal static class MeetingsSchema
             f.HasIndex(x => x.TokenHash).IsUnique();
             f.HasIndex(x => x.PersonId).IsUnique();
             f.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
+            f.Property(x => x.UserId).HasMaxLength(450);
+            f.Property(x => x.StampHash).HasMaxLength(64);
+            f.HasOne<Accounts.AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

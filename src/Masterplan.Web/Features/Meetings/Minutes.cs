@@ -77,7 +77,7 @@ public sealed class MinutesComment
     public DateTimeOffset At { get; set; }
 }
 
-/// <summary>A person's secret calendar feed address (only the hash is stored).</summary>
+/// <summary>A person's secret calendar feed address (only the hash is stored), valid while the account that made it is.</summary>
 public sealed class CalendarFeed
 {
     public int Id { get; set; }
@@ -85,6 +85,12 @@ public sealed class CalendarFeed
     public int PersonId { get; set; }
 
     public required string TokenHash { get; set; }
+
+    /// <summary>The account that made the address; the address dies with it.</summary>
+    public required string UserId { get; set; }
+
+    /// <summary>SHA-256 of the account's security stamp when the address was made; a new stamp (sign out everywhere) ends the address.</summary>
+    public required string StampHash { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

@@ -19,12 +19,14 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
     {
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).SingleAsync(m => m.Id == meetingId, ct);
         var quorum = await roll.QuorumAsync(meeting, ct);
-        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId && (!publicEdition || i.IsPublic))
-            .OrderBy(i => i.SortKey).ToListAsync(ct);
+        // The public edition shows what anybody sees on the meeting's page, by the same rule.
+        var viewer = publicEdition ? MeetingViewer.Public : MeetingViewer.Everything;
+        var all = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == meetingId).OrderBy(i => i.SortKey).ToListAsync(ct);
+        var items = all.Where(i => viewer.Sees(meeting, i)).ToList();
         var itemIds = items.Select(i => i.Id).ToList();
         var votes = await db.Votes.AsNoTracking().Where(v => itemIds.Contains(v.AgendaItemId)).OrderBy(v => v.RecordedAt).ToListAsync(ct);
-        var recommendations = await db.Recommendations.AsNoTracking()
-            .Where(r => r.MeetingId == meetingId && (!publicEdition || r.IsPublic)).OrderBy(r => r.Id).ToListAsync(ct);
+        var recommendations = (await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == meetingId).OrderBy(r => r.Id).ToListAsync(ct))
+            .Where(r => viewer.Sees(meeting, all.FirstOrDefault(i => i.Id == r.AgendaItemId), r)).ToList();
         var notes = JsonSerializer.Deserialize<Dictionary<int, string>>(version.ItemNotes) ?? [];
         var memberships = await roll.MembershipsAsync(meeting, ct);
         var byId = memberships.ToDictionary(m => m.Id);

@@ -14,10 +14,9 @@ public sealed class RecommendationsModel(AppDbContext db) : PageModel
     public async Task OnGetAsync(bool alle, CancellationToken ct)
     {
         All = alle;
-        var own = MeetingsModule.OwnOrganizations(User);
-        var office = User.IsInRole(Accounts.Roles.Office);
+        var viewer = await MeetingViewer.OfAsync(db, User, ct);
         Items = await db.Recommendations.AsNoTracking().Include(r => r.Meeting).ThenInclude(m => m.Organization).Include(r => r.Updates)
-            .Where(r => office || r.IsPublic || own.Contains(r.Meeting.OrganizationId))
+            .VisibleTo(viewer, db.AgendaItems)
             .Where(r => alle || (r.Status != RecommendationStatus.Implemented && r.Status != RecommendationStatus.Rejected))
             .OrderBy(r => r.AdoptedOn).ThenBy(r => r.Id).Take(500).ToListAsync(ct);
     }

@@ -18,8 +18,20 @@ public sealed class MailOptions
 
     public string From { get; set; } = "Masterplan Kommunale Sicherheit <masterplan-sicherheit@stadtdo.de>";
 
-    /// <summary>The platform's public address, for links in mails that background jobs send (no request to take it from).</summary>
+    /// <summary>The address links point to when nothing is configured: the local development run.</summary>
+    public const string DevelopmentPlatformUrl = "http://localhost:5000";
+
+    /// <summary>
+    /// The platform's public address for every link in a mail. Links never come from the request's Host header: a
+    /// forged header would otherwise put another site's address into an invitation.
+    /// </summary>
     public string? PlatformUrl { get; set; }
+
+    /// <summary><see cref="PlatformUrl"/> without a trailing slash, or <see cref="DevelopmentPlatformUrl"/>.</summary>
+    public string BaseUrl => string.IsNullOrWhiteSpace(PlatformUrl) ? DevelopmentPlatformUrl : PlatformUrl.Trim().TrimEnd('/');
+
+    /// <summary>An absolute link to a path of the platform (path with a leading slash).</summary>
+    public string Link(string path) => BaseUrl + path;
 
     public SmtpOptions Smtp { get; set; } = new();
 
@@ -39,12 +51,62 @@ public sealed class MailOptions
 
 internal sealed class PickupDirectoryMailSender(string directory) : IMailSender
 {
+    public string Directory => directory;
+
     public async Task SendAsync(MimeMessage message, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(directory);
+        System.IO.Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{DateTime.UtcNow:yyyyMMddHHmmssfff}-{Guid.NewGuid():N}.eml");
         await message.WriteToAsync(path, ct);
     }
+
+    /// <summary>
+    /// Deletes the .eml files written before <paramref name="cutoff"/>: they may hold single-use links (invitations)
+    /// that must not lie around once the link has expired. Returns how many went.
+    /// </summary>
+    public int DeleteWrittenBefore(DateTimeOffset cutoff)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return 0;
+        }
+
+        var deleted = 0;
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles("*.eml"))
+        {
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime)
+            {
+                file.Delete();
+                deleted++;
+            }
+        }
+
+        return deleted;
+    }
+}
+
+/// <summary>Says at start-up what an operator must know about mail: where unsent mail lies, where links point.</summary>
+internal sealed class MailStartupNotice(IMailSender sender, Microsoft.Extensions.Options.IOptions<MailOptions> options, IHostEnvironment env, ILogger<MailStartupNotice> logger)
+    : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (sender is PickupDirectoryMailSender pickup)
+        {
+            logger.LogWarning(
+                "No SMTP server is configured (Mail:Smtp:Host): e-mails are not sent but written as .eml files to {Folder}. They include invitations with live single-use links: keep the folder private. Housekeeping deletes them once the longest link has expired.",
+                pickup.Directory);
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Value.PlatformUrl) && !env.IsDevelopment())
+        {
+            logger.LogWarning("Mail:PlatformUrl is not set: links in e-mails point to {Default}. Set it to the platform's public address.", MailOptions.DevelopmentPlatformUrl);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 internal sealed class SmtpMailSender(MailOptions options) : IMailSender
@@ -68,6 +130,7 @@ public static class MailModule
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddHostedService<MailStartupNotice>();
         services.AddSingleton<IMailSender>(sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<MailOptions>>().Value;

@@ -122,7 +122,7 @@ public partial class InvitationTests
         var key = enrolPage.QuerySelector("[data-key]")!.TextContent;
         var wrong = await client.PostFormAsync("/konto/zwei-faktor", new() { ["Code"] = "000000" });
         Assert.Contains("nicht richtig", await wrong.Content.ReadAsStringAsync());
-        var enrolled = await Html.ParseAsync(await client.PostFormAsync("/konto/zwei-faktor", new() { ["Code"] = Users.Totp(key) }));
+        var enrolled = await Html.ParseAsync(await client.PostFormAsync("/konto/zwei-faktor", new() { ["Code"] = Users.Totp(app, key) }));
         var codes = enrolled.QuerySelectorAll("ul.codes code").Select(c => c.TextContent).ToList();
         Assert.Equal(10, codes.Count);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/verwaltung/protokoll")).StatusCode);

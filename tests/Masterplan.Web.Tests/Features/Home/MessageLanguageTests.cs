@@ -69,6 +69,8 @@ public partial class MessageLanguageTests
             new("catalogue API, no title", c => c.PostAsJsonAsync("/api/v1/catalogue/nodes", new { source = new { text = "x" } })),
             new("seat allocation API", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "x" })),
             new("memberships API", c => c.GetAsync($"/api/v1/organizations/{organization}/memberships?at=gestern")),
+            new("catalogue API, date out of range", c => c.GetAsync("/api/v1/catalogue?asOf=1800-01-01")),
+            new("unreadable JSON", c => c.PostAsync("/api/v1/measures", new StringContent("{\"progress\": \"x\"}", System.Text.Encoding.UTF8, "application/json"))),
         ];
 
         var germanOnly = GermanOnlyWords();

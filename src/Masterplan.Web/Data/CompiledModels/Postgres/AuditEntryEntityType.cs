@@ -20,7 +20,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Audit.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -126,6 +126,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             scope.SetSentinelFromProviderValue("General");
             scope.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seal = runtimeEntityType.AddProperty(
+                "Seal",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("Seal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<Seal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            seal.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

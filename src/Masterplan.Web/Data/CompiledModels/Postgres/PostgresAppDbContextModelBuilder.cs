@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b2566acc-7de9-41a2-9bcc-1c3294c09b8f"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("42d93921-cb51-4871-9db9-3d169f4b4b69"), entityTypeCount: 56)
         {
         }
 
@@ -108,6 +108,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AttendanceEntityType.CreateForeignKey3(attendance, person);
             AttendanceEntityType.CreateForeignKey4(attendance, membership);
             CalendarFeedEntityType.CreateForeignKey1(calendarFeed, person);
+            CalendarFeedEntityType.CreateForeignKey2(calendarFeed, appUser);
             DocumentContentEntityType.CreateForeignKey1(documentContent, meetingDocument);
             MeetingEntityType.CreateForeignKey1(meeting, organization);
             MeetingDocumentEntityType.CreateForeignKey1(meetingDocument, agendaItem);

@@ -20,7 +20,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Audit.AuditEntry",
                 typeof(AuditEntry),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 13,
                 unnamedIndexCount: 3,
                 keyCount: 1);
 
@@ -115,6 +115,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 maxLength: 30,
                 providerPropertyType: typeof(string));
             scope.SetSentinelFromProviderValue("General");
+
+            var seal = runtimeEntityType.AddProperty(
+                "Seal",
+                typeof(string),
+                propertyInfo: typeof(AuditEntry).GetProperty("Seal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(AuditEntry).GetField("<Seal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

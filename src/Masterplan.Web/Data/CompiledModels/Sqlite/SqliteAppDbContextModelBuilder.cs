@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("339f3f74-fe98-4092-94d6-c9cfe1b9b63d"), entityTypeCount: 56)
+            : base(skipDetectChanges: false, modelId: new Guid("b961b099-68ea-4691-a353-763dee9f306a"), entityTypeCount: 56)
         {
         }
 
@@ -107,6 +107,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AttendanceEntityType.CreateForeignKey3(attendance, person);
             AttendanceEntityType.CreateForeignKey4(attendance, membership);
             CalendarFeedEntityType.CreateForeignKey1(calendarFeed, person);
+            CalendarFeedEntityType.CreateForeignKey2(calendarFeed, appUser);
             DocumentContentEntityType.CreateForeignKey1(documentContent, meetingDocument);
             MeetingEntityType.CreateForeignKey1(meeting, organization);
             MeetingDocumentEntityType.CreateForeignKey1(meetingDocument, agendaItem);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Accounts.Admin;
 
 /// <summary>Administration of accounts: invite, change roles, disable (issue 3 §1, §3).</summary>
-public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations) : PageModel
+public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
 {
     public sealed record Row(string Id, string DisplayName, string Email, bool Disabled, bool TwoFactor, IReadOnlyList<string> Roles);
 
@@ -55,8 +55,8 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
             return Page();
         }
 
-        var created = await invitations.InviteAsync(Email, DisplayName, SelectedRoles, null, null, $"{Request.Scheme}://{Request.Host}", ct);
-        InvitationLink = $"{Request.Scheme}://{Request.Host}/konto/einladung/{created.Token}";
+        var created = await invitations.InviteAsync(Email, DisplayName, SelectedRoles, null, null, mail.Value.BaseUrl, ct);
+        InvitationLink = mail.Value.Link($"/konto/einladung/{created.Token}");
         Message = $"Die Einladung an {created.Invitation.Email} wurde verschickt.";
         ModelState.Clear();
         Email = DisplayName = "";

@@ -119,7 +119,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
             if (notify)
             {
                 await db.Entry(meeting).Reference(x => x.Organization).LoadAsync(ct);
-                Mailed = await mail.SendAsync(meeting, MeetingMail.Kind.Update, BaseUrl, ct);
+                Mailed = await mail.SendAsync(meeting, MeetingMail.Kind.Update, ct);
                 TempData["Message"] = $"Gespeichert. Die Änderung ging an {Mailed.Sent} Personen.";
             }
 
@@ -171,7 +171,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         Meeting.State = MeetingState.Invited;
         Meeting.InvitedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        Mailed = await mail.SendAsync(Meeting, again ? MeetingMail.Kind.Update : MeetingMail.Kind.Invitation, BaseUrl, ct);
+        Mailed = await mail.SendAsync(Meeting, again ? MeetingMail.Kind.Update : MeetingMail.Kind.Invitation, ct);
         TempData["Message"] = Mailed.WithoutAddress.Count == 0
             ? $"Die Einladung ging an {Mailed.Sent} Personen."
             : $"Die Einladung ging an {Mailed.Sent} Personen. Ohne E-Mail-Adresse (bitte anders einladen): {string.Join(", ", Mailed.WithoutAddress)}.";
@@ -209,14 +209,12 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         await db.SaveChangesAsync(ct);
         if (wasInvited)
         {
-            Mailed = await mail.SendAsync(Meeting, MeetingMail.Kind.Cancellation, BaseUrl, ct);
+            Mailed = await mail.SendAsync(Meeting, MeetingMail.Kind.Cancellation, ct);
         }
 
         TempData["Message"] = wasInvited ? $"Abgesagt. Die Absage ging an {Mailed!.Sent} Personen." : "Abgesagt.";
         return RedirectToPage(new { id });
     }
-
-    private string BaseUrl => $"{Request.Scheme}://{Request.Host}";
 
     private void Fill(Meeting m)
     {

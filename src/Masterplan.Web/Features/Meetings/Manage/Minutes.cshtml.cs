@@ -113,7 +113,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         var record = await db.Minutes.SingleAsync(m => m.Id == Record!.Id, ct);
         (record.State, record.CommentDeadline, record.CirculatedAt) = (MinutesState.Circulated, deadline, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, $"{Request.Scheme}://{Request.Host}", ct);
+        var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, ct);
         TempData["Message"] = $"Fassung {Latest!.Number} ist an {run.Sent} Personen zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
         return RedirectToPage(new { id });
     }
