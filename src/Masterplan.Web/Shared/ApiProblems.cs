@@ -2,19 +2,15 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Masterplan.Web.Shared;
 
-/// <summary>The problem details (RFC 9457) that the write APIs share: invalid fields and a stale version.</summary>
+/// <summary>The problem details (RFC 9457) that the write APIs share, in the request's language: invalid fields and a stale version.</summary>
 public static class ApiProblems
 {
-    /// <summary>400 with the German message per field, field names in camelCase as in the JSON body.</summary>
-    public static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors, string title) =>
-        TypedResults.ValidationProblem(
-            errors.ToDictionary(e => char.ToLowerInvariant(e.Key[0]) + e.Key[1..], e => new[] { e.Value }),
-            detail: string.Join(" ", errors.Values), title: title);
+    /// <summary>400 with the message per field, field names in camelCase as in the JSON body.</summary>
+    public static ValidationProblem Invalid(HttpContext http, Outcome outcome, string titleKey) => OutcomeAdapters.Invalid(http, outcome, titleKey);
 
     /// <summary>409 when the client's version is no longer the stored one; the current version is in <c>currentVersion</c>.</summary>
-    public static ProblemHttpResult StaleVersion(string what, int? clientVersion, int currentVersion) =>
-        TypedResults.Problem(
-            statusCode: StatusCodes.Status409Conflict, title: $"The {what} was changed in the meantime.",
-            detail: $"Version {clientVersion} is no longer current; the current version is {currentVersion}. Read the {what} again and apply your change to it.",
-            extensions: new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
+    public static ProblemHttpResult StaleVersion(HttpContext http, string titleKey, int? clientVersion, int currentVersion) =>
+        OutcomeAdapters.Problem(http, StatusCodes.Status409Conflict, titleKey,
+            new FieldError("", "Version {0} ist nicht mehr aktuell; aktuell ist Version {1}. Lesen Sie den Eintrag erneut und wenden Sie Ihre Änderung darauf an.", clientVersion?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–", currentVersion),
+            new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
 }

@@ -2,10 +2,19 @@ using System.Text;
 
 namespace Masterplan.Web.Shared;
 
-/// <summary>A problem in an uploaded CSV file, with the line it is on (1 = the header).</summary>
-public sealed record CsvError(int Line, string Message)
+/// <summary>A problem in an uploaded CSV file, with the line it is on (1 = the header); the message is a resource key with arguments.</summary>
+public sealed record CsvError(int Line, string Key, params object[] Args)
 {
-    public override string ToString() => Line > 0 ? $"Zeile {Line}: {Message}" : Message;
+    public FieldError Error => new("", Key, Args);
+
+    /// <summary>The message alone, in the current UI culture.</summary>
+    public string Message(Microsoft.Extensions.Localization.IStringLocalizer t) => Error.Localize(t);
+
+    /// <summary>"Zeile 3: …" in the current UI culture.</summary>
+    public string Localize(Microsoft.Extensions.Localization.IStringLocalizer t) =>
+        Line > 0 ? t["Zeile {0}: {1}", Line, Message(t)].Value : Message(t);
+
+    public override string ToString() => Line > 0 ? $"Zeile {Line}: {Error.German}" : Error.German;
 }
 
 /// <summary>One data record of a CSV file and the line on which it starts.</summary>
@@ -59,7 +68,7 @@ public sealed class CsvTable
 
         if (records.Count - 1 > maxRows)
         {
-            errors.Add(new CsvError(0, $"Die Datei hat {records.Count - 1} Datenzeilen; höchstens {maxRows} sind erlaubt."));
+            errors.Add(new CsvError(0, "Die Datei hat {0} Datenzeilen; höchstens {1} sind erlaubt.", records.Count - 1, maxRows));
             return null;
         }
 

@@ -24,8 +24,8 @@ public static class GermanNumber
             && Math.Abs(value) < 100_000_000_000_000m ? value : null;
     }
 
-    /// <summary>Reads a form field; empty is null, anything else that is not a number adds a German message to the field.</summary>
-    public static decimal? Bind(ModelStateDictionary state, string field, string? text, string what)
+    /// <summary>Reads a form field; empty is null, anything else that is not a number adds the message (a resource key) to the field.</summary>
+    public static decimal? Bind(ModelStateDictionary state, string field, string? text, string notANumber)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -37,7 +37,7 @@ public static class GermanNumber
             return value;
         }
 
-        state.AddModelError(field, $"{what} muss eine Zahl sein, zum Beispiel 1500,50.");
+        state.AddModelError(field, notANumber);
         return null;
     }
 }

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,78 +27,64 @@ public static class CatalogueApi
     public static void MapCatalogueWrites(this WebApplication app)
     {
         var write = app.MapGroup("/api/v1/catalogue/nodes").WithTags("Catalogue").RequireAuthorization(CatalogueModule.Edit).DisableAntiforgery();
-        write.MapPost("/", async Task<Results<Created<CatalogueNode>, ProblemHttpResult>> (NodeAdd body, CatalogueEditor editor, CatalogueTree tree, CancellationToken ct) =>
+        write.MapPost("/", async Task<Results<Created<CatalogueNode>, ValidationProblem>> (NodeAdd body, CatalogueEditor editor, CatalogueTree tree, HttpContext http, CancellationToken ct) =>
         {
-            var problem = Check(body.Title, body.Source);
-            if (problem is not null)
+            if (Check(body.Title, body.Source) is { } invalid)
             {
-                return problem;
+                return Invalid(http, invalid);
             }
 
-            try
-            {
-                var node = await editor.AddAsync(body.ParentId, body.Title!, body.Source!.ToSource(), ct);
-                return TypedResults.Created($"/api/v1/catalogue/nodes/{node.Id}", await FindAsync(tree, node.Id, ct));
-            }
-            catch (CatalogueException e)
-            {
-                return Refused(e);
-            }
+            var added = await editor.AddAsync(body.ParentId, body.Title!, body.Source!.ToSource(), ct);
+            return added.Value is { } node
+                ? TypedResults.Created($"/api/v1/catalogue/nodes/{node.Id}", await FindAsync(tree, node.Id, ct))
+                : Invalid(http, added);
         }).WithSummary("Adds a node under a parent (or at the top); its number follows its position.");
 
-        write.MapPut("/{id:int}", (int id, NodeRename body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, Check(body.Title, body.Source), () => editor.RenameAsync(id, body.Title!, body.Source!.ToSource(), ct), id, ct))
+        write.MapPut("/{id:int}", (int id, NodeRename body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check(body.Title, body.Source), () => editor.RenameAsync(id, body.Title!, body.Source!.ToSource(), ct), id, ct))
             .WithSummary("Renames a node; the old title stays in its history.");
-        write.MapPost("/{id:int}/move", (int id, NodeMove body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, Check("-", body.Source), () => editor.MoveAsync(id, body.ParentId, body.Source!.ToSource(), ct), id, ct))
+        write.MapPost("/{id:int}/move", (int id, NodeMove body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => editor.MoveAsync(id, body.ParentId, body.Source!.ToSource(), ct), id, ct))
             .WithSummary("Moves a node with its subtree under another parent (null: top level); a node cannot move under its own descendant.");
-        write.MapPost("/{id:int}/merge", (int id, NodeMerge body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, body.IntoId is null ? Problem("intoId", "Bitte geben Sie an, in welchen Eintrag zusammengeführt wird.") : Check("-", body.Source),
+        write.MapPost("/{id:int}/merge", (int id, NodeMerge body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, body.IntoId is null ? new FieldError("IntoId", "Bitte geben Sie an, in welchen Eintrag zusammengeführt wird.") : Check("-", body.Source),
                 () => editor.MergeAsync(id, body.IntoId!.Value, body.Source!.ToSource(), ct), body.IntoId, ct))
             .WithSummary("Merges a node into another: its children move there, it is retired with a pointer to it.");
-        write.MapPost("/{id:int}/retire", (int id, NodeRetire body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, Check("-", body.Source), () => editor.RetireAsync(id, body.Source!.ToSource(), ct), null, ct))
+        write.MapPost("/{id:int}/retire", (int id, NodeRetire body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => editor.RetireAsync(id, body.Source!.ToSource(), ct), null, ct))
             .WithSummary("Retires a node and everything below it; they stay in the catalogue's history.");
     }
 
-    private static async Task<Results<Ok<CatalogueNode>, NoContent, NotFound, ProblemHttpResult>> ChangeAsync(
-        int id, AppDbContext db, CatalogueTree tree, ProblemHttpResult? problem, Func<Task> change, int? show, CancellationToken ct)
+    private static async Task<Results<Ok<CatalogueNode>, NoContent, NotFound, ValidationProblem>> ChangeAsync(
+        int id, AppDbContext db, CatalogueTree tree, HttpContext http, FieldError? invalid, Func<Task<Outcome>> change, int? show, CancellationToken ct)
     {
         if (!await db.FieldsOfAction.AnyAsync(f => f.Id == id && !f.IsRetired, ct))
         {
             return TypedResults.NotFound();
         }
 
-        if (problem is not null)
+        if (invalid is not null)
         {
-            return problem;
+            return Invalid(http, invalid);
         }
 
-        try
+        var outcome = await change();
+        if (!outcome.Succeeded)
         {
-            await change();
-        }
-        catch (CatalogueException e)
-        {
-            return Refused(e);
+            return Invalid(http, outcome);
         }
 
         // The answer is the changed node with its new number, or for a merge the node it went into; a retired node has none.
         return show is { } shown && await FindAsync(tree, shown, ct) is { } node ? TypedResults.Ok(node) : TypedResults.NoContent();
     }
 
-    private static ProblemHttpResult? Check(string? title, SourceWrite? source) =>
-        string.IsNullOrWhiteSpace(title) ? Problem("title", "Bitte geben Sie einen Titel an.")
-        : source is null ? Problem("source", "Bitte geben Sie die Quelle der Änderung an (kind, text, reason).")
-        : source.Kind is not null && !Enum.IsDefined(source.Kind.Value) ? Problem("source.kind", "Unbekannte Art der Quelle.")
+    private static FieldError? Check(string? title, SourceWrite? source) =>
+        string.IsNullOrWhiteSpace(title) ? new FieldError("Title", "Bitte geben Sie einen Titel an.")
+        : source is null ? new FieldError("Source", "Bitte geben Sie die Quelle der Änderung an (kind, text, reason).")
+        : source.Kind is not null && !Enum.IsDefined(source.Kind.Value) ? new FieldError("Source.Kind", "Unbekannte Art der Quelle.")
         : null;
 
-    private static ProblemHttpResult Problem(string field, string message) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The change is not valid.", detail: message,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [message] } });
-
-    private static ProblemHttpResult Refused(CatalogueException e) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The catalogue refused the change.", detail: e.Message);
+    private static ValidationProblem Invalid(HttpContext http, Outcome outcome) => ApiProblems.Invalid(http, outcome, "Der Katalog lehnt die Änderung ab.");
 
     private static async Task<CatalogueNode?> FindAsync(CatalogueTree tree, int id, CancellationToken ct) =>
         (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == id);

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
@@ -6,56 +7,88 @@ namespace Masterplan.Web.Features.Catalogue;
 /// <summary>Where a change comes from and why (issue 6 §1: who, when, why, source).</summary>
 public sealed record ChangeSource(CatalogueSourceKind Kind, string? Text, string? Reason);
 
-/// <summary>A change the catalogue refuses; the message is German and says why.</summary>
-public sealed class CatalogueException(string message) : Exception(message);
-
 /// <summary>
 /// Changes to the living catalogue (001 §I, 004 §3, §5): add, rename, move, merge and retire nodes at any depth.
 /// Nodes keep their id; their number follows their position. Every change writes a version with its source
-/// and, through the audit log, who made it.
+/// and, through the audit log, who made it. A refused change names the field: <c>Id</c> (the node), <c>ParentId</c>
+/// (the new parent), <c>IntoId</c> (the node merged into) or <c>Title</c>.
 /// </summary>
 public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
 {
-    public async Task<FieldOfAction> AddAsync(int? parentId, string title, ChangeSource source, CancellationToken ct)
+    public async Task<Outcome<FieldOfAction>> AddAsync(int? parentId, string title, ChangeSource source, CancellationToken ct)
     {
         var parent = parentId is null ? null : await ActiveAsync(parentId.Value, ct);
-        var node = new FieldOfAction { Title = Clean(title), ParentId = parent?.Id, Position = await NextPositionAsync(parent?.Id, ct), Source = source.Text };
+        if (parentId is not null && parent is null)
+        {
+            return Outcome<FieldOfAction>.Invalid("ParentId", NotInCatalogue);
+        }
+
+        if (Clean(title) is not { } clean)
+        {
+            return Outcome<FieldOfAction>.Invalid("Title", TitleLength);
+        }
+
+        var node = new FieldOfAction { Title = clean, ParentId = parent?.Id, Position = await NextPositionAsync(parent?.Id, ct), Source = source.Text };
         db.FieldsOfAction.Add(node);
         db.AuditReason = source.Reason;
         await db.SaveChangesAsync(ct);
         await RecordAsync(node, CatalogueChangeKind.Added, source, ct);
-        return node;
+        return Outcome<FieldOfAction>.Ok(node);
     }
 
-    public async Task RenameAsync(int id, string title, ChangeSource source, CancellationToken ct)
+    public async Task<Outcome> RenameAsync(int id, string title, ChangeSource source, CancellationToken ct)
     {
-        var node = await ActiveAsync(id, ct);
-        node.Title = Clean(title);
+        if (await ActiveAsync(id, ct) is not { } node)
+        {
+            return Outcome.Invalid("Id", NotInCatalogue);
+        }
+
+        if (Clean(title) is not { } clean)
+        {
+            return Outcome.Invalid("Title", TitleLength);
+        }
+
+        node.Title = clean;
         await SaveAsync(node, CatalogueChangeKind.Renamed, source, ct);
+        return Outcome.Done;
     }
 
     /// <summary>Moves a node (with its subtree) to the end of another parent's children.</summary>
-    public async Task MoveAsync(int id, int? newParentId, ChangeSource source, CancellationToken ct)
+    public async Task<Outcome> MoveAsync(int id, int? newParentId, ChangeSource source, CancellationToken ct)
     {
-        var node = await ActiveAsync(id, ct);
+        if (await ActiveAsync(id, ct) is not { } node)
+        {
+            return Outcome.Invalid("Id", NotInCatalogue);
+        }
+
         if (newParentId is { } target)
         {
-            await ActiveAsync(target, ct);
+            if (await ActiveAsync(target, ct) is null)
+            {
+                return Outcome.Invalid("ParentId", NotInCatalogue);
+            }
+
             if (target == id || (await DescendantsAsync(id, ct)).Contains(target))
             {
-                throw new CatalogueException("Ein Eintrag kann nicht unter sich selbst oder einen seiner Untereinträge verschoben werden.");
+                return Outcome.Invalid("ParentId", "Ein Eintrag kann nicht unter sich selbst oder einen seiner Untereinträge verschoben werden.");
             }
         }
 
         node.ParentId = newParentId;
         node.Position = await NextPositionAsync(newParentId, ct);
         await SaveAsync(node, CatalogueChangeKind.Moved, source, ct);
+        return Outcome.Done;
     }
 
     /// <summary>Retires a node and everything below it; they leave the current catalogue and stay in its history.</summary>
-    public async Task RetireAsync(int id, ChangeSource source, CancellationToken ct)
+    public async Task<Outcome> RetireAsync(int id, ChangeSource source, CancellationToken ct)
     {
-        var ids = (await DescendantsAsync(id, ct)).Prepend((await ActiveAsync(id, ct)).Id).ToList();
+        if (await ActiveAsync(id, ct) is null)
+        {
+            return Outcome.Invalid("Id", NotInCatalogue);
+        }
+
+        var ids = (await DescendantsAsync(id, ct)).Prepend(id).ToList();
         foreach (var node in await db.FieldsOfAction.Where(f => ids.Contains(f.Id) && !f.IsRetired).ToListAsync(ct))
         {
             node.IsRetired = true;
@@ -64,21 +97,30 @@ public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
 
         db.AuditReason = source.Reason;
         await db.SaveChangesAsync(ct);
+        return Outcome.Done;
     }
 
     /// <summary>Merges a node into another: its children move to the other node, it is retired with a pointer to it.</summary>
-    public async Task MergeAsync(int id, int intoId, ChangeSource source, CancellationToken ct)
+    public async Task<Outcome> MergeAsync(int id, int intoId, ChangeSource source, CancellationToken ct)
     {
         if (id == intoId)
         {
-            throw new CatalogueException("Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.");
+            return Outcome.Invalid("IntoId", "Ein Eintrag kann nicht mit sich selbst zusammengeführt werden.");
         }
 
-        var node = await ActiveAsync(id, ct);
-        var into = await ActiveAsync(intoId, ct);
+        if (await ActiveAsync(id, ct) is not { } node)
+        {
+            return Outcome.Invalid("Id", NotInCatalogue);
+        }
+
+        if (await ActiveAsync(intoId, ct) is not { } into)
+        {
+            return Outcome.Invalid("IntoId", NotInCatalogue);
+        }
+
         if ((await DescendantsAsync(id, ct)).Contains(intoId))
         {
-            throw new CatalogueException("Ein Eintrag kann nicht mit einem seiner Untereinträge zusammengeführt werden.");
+            return Outcome.Invalid("IntoId", "Ein Eintrag kann nicht mit einem seiner Untereinträge zusammengeführt werden.");
         }
 
         var next = await NextPositionAsync(into.Id, ct);
@@ -92,6 +134,7 @@ public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
         node.IsRetired = true;
         node.MergedIntoId = into.Id;
         await SaveAsync(node, CatalogueChangeKind.Merged, source, ct);
+        return Outcome.Done;
     }
 
     /// <summary>Gives every node that has no history yet its first version (reference data, imports).</summary>
@@ -129,9 +172,12 @@ public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
         Reason = source.Reason, SourceKind = source.Kind, SourceText = source.Text, ActorName = actor,
     };
 
-    private async Task<FieldOfAction> ActiveAsync(int id, CancellationToken ct) =>
-        await db.FieldsOfAction.FirstOrDefaultAsync(f => f.Id == id && !f.IsRetired, ct)
-        ?? throw new CatalogueException("Diesen Eintrag gibt es im aktuellen Katalog nicht.");
+    private const string NotInCatalogue = "Diesen Eintrag gibt es im aktuellen Katalog nicht.";
+
+    private const string TitleLength = "Der Titel muss 1 bis 300 Zeichen lang sein.";
+
+    private async Task<FieldOfAction?> ActiveAsync(int id, CancellationToken ct) =>
+        await db.FieldsOfAction.FirstOrDefaultAsync(f => f.Id == id && !f.IsRetired, ct);
 
     private async Task<int> NextPositionAsync(int? parentId, CancellationToken ct) =>
         (await db.FieldsOfAction.Where(f => f.ParentId == parentId).MaxAsync(f => (int?)f.Position, ct) ?? 0) + 1;
@@ -155,9 +201,9 @@ public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
         return result;
     }
 
-    private static string Clean(string title)
+    private static string? Clean(string title)
     {
         var clean = title.Trim();
-        return clean.Length is > 0 and <= 300 ? clean : throw new CatalogueException("Der Titel muss 1 bis 300 Zeichen lang sein.");
+        return clean.Length is > 0 and <= 300 ? clean : null;
     }
 }

@@ -49,7 +49,7 @@ public sealed class CatalogueModule : IModule
     public IReadOnlyList<Type> PublicApi =>
     [
         typeof(CatalogueModule), typeof(FieldOfAction), typeof(CatalogueTree), typeof(CatalogueNode), typeof(NodeProgress), typeof(CatalogueChange),
-        typeof(CatalogueEditor), typeof(ChangeSource), typeof(CatalogueSourceKind), typeof(CatalogueException),
+        typeof(CatalogueEditor), typeof(ChangeSource), typeof(CatalogueSourceKind),
         typeof(Measure), typeof(Measures), typeof(MeasureInput), typeof(MeasureStatus), typeof(MeasureStatusUpdate), typeof(Milestone),
         typeof(Indicator), typeof(Indicators), typeof(IndicatorAssessment),
     ];
@@ -68,9 +68,9 @@ public sealed class CatalogueModule : IModule
     public void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup("/api/v1/catalogue").WithTags("Catalogue").AllowAnonymous();
-        api.MapGet("/", async Task<Results<Ok<IReadOnlyList<CatalogueNode>>, ValidationProblem>> (DateOnly? asOf, CatalogueTree tree, CancellationToken ct) =>
+        api.MapGet("/", async Task<Results<Ok<IReadOnlyList<CatalogueNode>>, ValidationProblem>> (DateOnly? asOf, CatalogueTree tree, HttpContext http, CancellationToken ct) =>
                 Shared.DateInput.Check(asOf) is { } outOfRange
-                    ? Shared.ApiProblems.Invalid(new Dictionary<string, string> { ["asOf"] = outOfRange }, "The date is out of range.")
+                    ? Shared.OutcomeAdapters.Invalid(http, [new Shared.FieldError("AsOf", outOfRange)], "Das Datum liegt außerhalb des erlaubten Bereichs.")
                     : TypedResults.Ok(asOf is { } day ? await tree.LoadAsOfAsync(IndexModel.EndOfDay(day), ct) : await tree.LoadAsync(ct)))
             .WithSummary("The catalogue of fields of action (Handlungsfelder) as a numbered tree; with asOf=YYYY-MM-DD as it stood at the end of that day.");
         app.MapCatalogueWrites();

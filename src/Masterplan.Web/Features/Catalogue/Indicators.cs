@@ -12,7 +12,6 @@ public sealed record IndicatorInput(
     DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic);
 
 /// <summary>The outcome of saving an indicator: the indicator, or German messages per field, or the newer version someone else saved.</summary>
-public sealed record IndicatorSaveResult(Indicator? Saved, IReadOnlyDictionary<string, string> Errors, Indicator? Conflict, bool NotFound = false);
 
 public enum IndicatorStatus
 {
@@ -111,34 +110,34 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         };
 
     /// <summary>Creates (<paramref name="id"/> null) or changes an indicator; a change must name the version it was based on.</summary>
-    public async Task<IndicatorSaveResult> SaveAsync(int? id, int? basedOnVersion, IndicatorInput input, CancellationToken ct)
+    public async Task<Outcome<Indicator>> SaveAsync(int? id, int? basedOnVersion, IndicatorInput input, CancellationToken ct)
     {
         Indicator? indicator = null;
         if (id is not null && (indicator = await db.Indicators.FirstOrDefaultAsync(i => i.Id == id, ct)) is null)
         {
-            return new IndicatorSaveResult(null, new Dictionary<string, string>(), null, NotFound: true);
+            return Outcome<Indicator>.NotFound();
         }
 
         var errors = await ValidateAsync(input, ct);
         if (indicator is not null && basedOnVersion is null)
         {
-            errors["Version"] = "Bitte geben Sie die Version an, auf der Ihre Änderung beruht.";
+            errors.Add("Version", "Bitte geben Sie die Version an, auf der Ihre Änderung beruht.");
         }
 
         if (indicator is not null && input.Unit is { } unit && !string.Equals(unit.Trim(), indicator.Unit, StringComparison.Ordinal)
             && await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicator.Id, ct))
         {
-            errors["Unit"] = $"Die Einheit kann nicht geändert werden, solange Werte in „{indicator.Unit}“ erfasst sind.";
+            errors.Add("Unit", "Die Einheit kann nicht geändert werden, solange Werte in „{0}“ erfasst sind.", indicator.Unit);
         }
 
         if (errors.Count > 0)
         {
-            return new IndicatorSaveResult(null, errors, null);
+            return errors;
         }
 
         if (indicator is not null && indicator.Version != basedOnVersion)
         {
-            return new IndicatorSaveResult(null, errors, indicator);
+            return Outcome<Indicator>.Conflict(indicator);
         }
 
         if (indicator is null)
@@ -173,52 +172,51 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return new IndicatorSaveResult(null, errors, await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicator.Id, ct));
+            return Outcome<Indicator>.Conflict(await db.Indicators.AsNoTracking().FirstAsync(i => i.Id == indicator.Id, ct));
         }
 
-        return new IndicatorSaveResult(indicator, errors, null);
+        return Outcome<Indicator>.Ok(indicator);
     }
 
     /// <summary>
-    /// Records one value; null when the indicator does not exist, otherwise the German messages (empty when saved).
-    /// Of two requests for the same date at once, the slower gets the message it would have got alone.
+    /// Records one value. Of two requests for the same date at once, the slower gets the message it would have got alone.
     /// </summary>
-    public Task<IReadOnlyDictionary<string, string>?> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct) =>
+    public Task<Outcome> AddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct) =>
         db.RetryOnUniqueViolationAsync(() => TryAddValueAsync(indicatorId, date, value, note, ct));
 
-    private async Task<IReadOnlyDictionary<string, string>?> TryAddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
+    private async Task<Outcome> TryAddValueAsync(int indicatorId, DateOnly? date, decimal? value, string? note, CancellationToken ct)
     {
         if (!await db.Indicators.AnyAsync(i => i.Id == indicatorId, ct))
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (date is not { } day)
         {
-            errors["ValueDate"] = "Bitte geben Sie das Datum des Werts an.";
+            errors.Add("ValueDate", "Bitte geben Sie das Datum des Werts an.");
         }
         else if (!DateInput.InRange(day))
         {
-            errors["ValueDate"] = DateInput.OutOfRange;
+            errors.Add("ValueDate", DateInput.OutOfRange);
         }
         else if (day > CityTime.Today(time))
         {
-            errors["ValueDate"] = "Das Datum darf nicht in der Zukunft liegen.";
+            errors.Add("ValueDate", "Das Datum darf nicht in der Zukunft liegen.");
         }
         else if (await db.IndicatorValues.AnyAsync(v => v.IndicatorId == indicatorId && v.Date == day, ct))
         {
-            errors["ValueDate"] = $"Für den {day.ToString("dd.MM.yyyy", German)} ist bereits ein Wert erfasst. Löschen Sie ihn, um ihn zu ersetzen.";
+            errors.Add("ValueDate", "Für den {0:dd.MM.yyyy} ist bereits ein Wert erfasst. Löschen Sie ihn, um ihn zu ersetzen.", day);
         }
 
         if (value is null)
         {
-            errors["Value"] = "Bitte geben Sie den Wert als Zahl an.";
+            errors.Add("Value", "Bitte geben Sie den Wert als Zahl an.");
         }
 
         if (note is { Length: > 500 })
         {
-            errors["ValueNote"] = "Die Anmerkung darf höchstens 500 Zeichen lang sein.";
+            errors.Add("ValueNote", "Die Anmerkung darf höchstens 500 Zeichen lang sein.");
         }
 
         if (errors.Count == 0)
@@ -251,7 +249,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         var (unitColumn, noteColumn) = (table.Column("Einheit", "Unit"), table.Column("Anmerkung", "Note"));
         if (dateColumn < 0 || valueColumn < 0)
         {
-            errors.Add(new CsvError(1, $"Die Kopfzeile braucht die Spalten „Datum“ und „Wert“ (gefunden: {string.Join(", ", table.Header.Select(h => $"„{h}“"))})."));
+            errors.Add(new CsvError(1, "Die Kopfzeile braucht die Spalten „Datum“ und „Wert“ (gefunden: {0}).", string.Join(", ", table.Header.Select(h => $"„{h}“"))));
             return (0, errors);
         }
 
@@ -263,7 +261,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         {
             if (row.Fields.Count != table.Header.Count)
             {
-                errors.Add(new CsvError(row.Line, $"Die Zeile hat {row.Fields.Count} Felder, die Kopfzeile {table.Header.Count}."));
+                errors.Add(new CsvError(row.Line, "Die Zeile hat {0} Felder, die Kopfzeile {1}.", row.Fields.Count, table.Header.Count));
                 continue;
             }
 
@@ -271,7 +269,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             decimal? value = GermanNumber.Parse(row.Get(valueColumn));
             if (date is null)
             {
-                errors.Add(new CsvError(row.Line, $"„{row.Get(dateColumn)}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31)."));
+                errors.Add(new CsvError(row.Line, "„{0}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31).", row.Get(dateColumn)));
             }
             else if (!DateInput.InRange(date.Value))
             {
@@ -279,25 +277,25 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             }
             else if (date > today)
             {
-                errors.Add(new CsvError(row.Line, $"Das Datum {date.Value.ToString("dd.MM.yyyy", German)} liegt in der Zukunft."));
+                errors.Add(new CsvError(row.Line, "Das Datum {0:dd.MM.yyyy} liegt in der Zukunft.", date.Value));
             }
             else if (seen.TryGetValue(date.Value, out var first))
             {
-                errors.Add(new CsvError(row.Line, $"Das Datum {date.Value.ToString("dd.MM.yyyy", German)} steht schon in Zeile {first}."));
+                errors.Add(new CsvError(row.Line, "Das Datum {0:dd.MM.yyyy} steht schon in Zeile {1}.", date.Value, first));
             }
             else if (existing.Contains(date.Value))
             {
-                errors.Add(new CsvError(row.Line, $"Für den {date.Value.ToString("dd.MM.yyyy", German)} ist bereits ein Wert erfasst."));
+                errors.Add(new CsvError(row.Line, "Für den {0:dd.MM.yyyy} ist bereits ein Wert erfasst.", date.Value));
             }
 
             if (value is null)
             {
-                errors.Add(new CsvError(row.Line, $"„{row.Get(valueColumn)}“ ist keine Zahl."));
+                errors.Add(new CsvError(row.Line, "„{0}“ ist keine Zahl.", row.Get(valueColumn)));
             }
 
             if (unitColumn >= 0 && row.Get(unitColumn) is { Length: > 0 } unit && !string.Equals(unit, indicator.Unit, StringComparison.OrdinalIgnoreCase))
             {
-                errors.Add(new CsvError(row.Line, $"Die Einheit „{unit}“ passt nicht zur Kennzahl (erwartet: „{indicator.Unit}“)."));
+                errors.Add(new CsvError(row.Line, "Die Einheit „{0}“ passt nicht zur Kennzahl (erwartet: „{1}“).", unit, indicator.Unit));
             }
 
             var note = noteColumn >= 0 ? row.Get(noteColumn) : "";
@@ -337,64 +335,64 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
     public static DateOnly? ParseDate(string text) =>
         DateOnly.TryParseExact(text, ["dd.MM.yyyy", "d.M.yyyy", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
-    private async Task<Dictionary<string, string>> ValidateAsync(IndicatorInput input, CancellationToken ct)
+    private async Task<FieldErrors> ValidateAsync(IndicatorInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (input.FieldOfActionId is not { } field || !await db.FieldsOfAction.AnyAsync(f => f.Id == field && !f.IsRetired, ct))
         {
-            errors["FieldOfActionId"] = "Bitte wählen Sie ein Handlungsfeld des aktuellen Katalogs.";
+            errors.Add("FieldOfActionId", "Bitte wählen Sie ein Handlungsfeld des aktuellen Katalogs.");
         }
 
         if (input.MeasureId is { } measure && !await db.Measures.AnyAsync(m => m.Id == measure, ct))
         {
-            errors["MeasureId"] = "Diese Maßnahme gibt es nicht.";
+            errors.Add("MeasureId", "Diese Maßnahme gibt es nicht.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Name))
         {
-            errors["Name"] = "Bitte geben Sie den Namen der Kennzahl ein.";
+            errors.Add("Name", "Bitte geben Sie den Namen der Kennzahl ein.");
         }
         else if (input.Name.Trim().Length > 300)
         {
-            errors["Name"] = "Der Name darf höchstens 300 Zeichen lang sein.";
+            errors.Add("Name", "Der Name darf höchstens 300 Zeichen lang sein.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Unit))
         {
-            errors["Unit"] = "Bitte geben Sie die Einheit an (z. B. „%“ oder „Fälle“).";
+            errors.Add("Unit", "Bitte geben Sie die Einheit an (z. B. „%“ oder „Fälle“).");
         }
         else if (input.Unit.Trim().Length > 40)
         {
-            errors["Unit"] = "Die Einheit darf höchstens 40 Zeichen lang sein.";
+            errors.Add("Unit", "Die Einheit darf höchstens 40 Zeichen lang sein.");
         }
 
         if (input.Definition is { Length: > 4000 })
         {
-            errors["Definition"] = "Die Definition darf höchstens 4000 Zeichen lang sein.";
+            errors.Add("Definition", "Die Definition darf höchstens 4000 Zeichen lang sein.");
         }
 
         if (input.DataSource is { Length: > 500 })
         {
-            errors["DataSource"] = "Die Datenquelle darf höchstens 500 Zeichen lang sein.";
+            errors.Add("DataSource", "Die Datenquelle darf höchstens 500 Zeichen lang sein.");
         }
 
         if ((input.BaselineValue is null) != (input.BaselineDate is null))
         {
-            errors["BaselineDate"] = "Ausgangswert und sein Datum gehören zusammen: geben Sie beide an oder keines.";
+            errors.Add("BaselineDate", "Ausgangswert und sein Datum gehören zusammen: geben Sie beide an oder keines.");
         }
 
         if ((input.TargetValue is null) != (input.TargetDate is null))
         {
-            errors["TargetDate"] = "Zielwert und Zieldatum gehören zusammen: geben Sie beide an oder keines.";
+            errors.Add("TargetDate", "Zielwert und Zieldatum gehören zusammen: geben Sie beide an oder keines.");
         }
         else if (input is { TargetDate: { } to, BaselineDate: { } from } && to <= from)
         {
-            errors["TargetDate"] = "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.";
+            errors.Add("TargetDate", "Das Zieldatum muss nach dem Datum des Ausgangswerts liegen.");
         }
 
         if (input.Direction is null)
         {
-            errors["Direction"] = "Bitte geben Sie an, ob höhere oder niedrigere Werte besser sind.";
+            errors.Add("Direction", "Bitte geben Sie an, ob höhere oder niedrigere Werte besser sind.");
         }
 
         return errors;

@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Masterplan.Web.Features.Catalogue;
 
@@ -44,7 +45,7 @@ public static class IndicatorsApi
             .WithDescription("Send the file as the request body with Content-Type text/csv (UTF-8). Every line is checked first; when any line is wrong nothing is imported and the answer is 400 with errors [{line, message}].");
     }
 
-    private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, Measures measures, Indicators indicators, AppDbContext db, CancellationToken ct)
+    private static async Task<Ok<List<IndicatorDto>>> ListAsync(int? field, Measures measures, Indicators indicators, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var query = db.Indicators.Where(i => i.IsPublic);
         if (field is { } f)
@@ -55,56 +56,56 @@ public static class IndicatorsApi
 
         // The list needs only each indicator's latest value, not its whole series.
         var assessed = await indicators.AssessAsync(query.OrderBy(i => i.Id), null, ct);
-        return TypedResults.Ok(assessed.Select(a => ToDto(a.Indicator, a.Assessment, null)).ToList());
+        return TypedResults.Ok(assessed.Select(a => ToDto(a.Indicator, a.Assessment, null, OutcomeAdapters.Localizer(http))).ToList());
     }
 
-    private static async Task<Results<Ok<IndicatorDto>, NotFound>> GetAsync(int id, AppDbContext db, CancellationToken ct) =>
+    private static async Task<Results<Ok<IndicatorDto>, NotFound>> GetAsync(int id, AppDbContext db, HttpContext http, CancellationToken ct) =>
         (await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: false, ct)).FirstOrDefault() is { } view
-            ? TypedResults.Ok(ToDto(view))
+            ? TypedResults.Ok(ToDto(view, OutcomeAdapters.Localizer(http)))
             : TypedResults.NotFound();
 
-    private static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateAsync(IndicatorWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<IndicatorDto>, ValidationProblem>> CreateAsync(IndicatorWrite body, Indicators indicators, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var result = await indicators.SaveAsync(null, null, body.ToInput(), ct);
-        if (result.Saved is null)
+        if (result.Value is not { } saved)
         {
-            return Invalid(result.Errors);
+            return Invalid(http, result.Errors);
         }
 
-        return TypedResults.Created($"/api/v1/indicators/{result.Saved.Id}", await LoadAsync(db, result.Saved.Id, ct));
+        return TypedResults.Created($"/api/v1/indicators/{saved.Id}", await LoadAsync(db, saved.Id, http, ct));
     }
 
     private static async Task<Results<Ok<IndicatorDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        int id, IndicatorWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+        int id, IndicatorWrite body, Indicators indicators, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var result = await indicators.SaveAsync(id, body.Version, body.ToInput(), ct);
-        if (result.NotFound)
+        if (result.IsNotFound)
         {
             return TypedResults.NotFound();
         }
 
-        if (result.Conflict is { } current)
+        if (result is { Kind: OutcomeKind.Conflict, Value: { } current })
         {
-            return ApiProblems.StaleVersion("indicator", body.Version, current.Version);
+            return ApiProblems.StaleVersion(http, "Die Kennzahl wurde inzwischen geändert.", body.Version, current.Version);
         }
 
-        return result.Saved is null ? Invalid(result.Errors) : TypedResults.Ok(await LoadAsync(db, id, ct));
+        return result.Succeeded ? TypedResults.Ok(await LoadAsync(db, id, http, ct)) : Invalid(http, result.Errors);
     }
 
     private static async Task<Results<Created<IndicatorDto>, ValidationProblem, NotFound>> AddValueAsync(
-        int id, IndicatorValueWrite body, Indicators indicators, AppDbContext db, CancellationToken ct)
+        int id, IndicatorValueWrite body, Indicators indicators, AppDbContext db, HttpContext http, CancellationToken ct)
     {
-        var errors = await indicators.AddValueAsync(id, body.Date, body.Value, body.Note, ct);
-        if (errors is null)
+        var outcome = await indicators.AddValueAsync(id, body.Date, body.Value, body.Note, ct);
+        if (outcome.IsNotFound)
         {
             return TypedResults.NotFound();
         }
 
-        var named = errors.ToDictionary(e => e.Key switch { "ValueDate" => "Date", "ValueNote" => "Note", _ => e.Key }, e => e.Value);
-        return named.Count > 0 ? Invalid(named) : TypedResults.Created($"/api/v1/indicators/{id}", await LoadAsync(db, id, ct));
+        var named = outcome.Errors.Select(e => e with { Field = e.Field switch { "ValueDate" => "Date", "ValueNote" => "Note", _ => e.Field } });
+        return outcome.Succeeded ? TypedResults.Created($"/api/v1/indicators/{id}", await LoadAsync(db, id, http, ct)) : Invalid(http, named);
     }
 
-    private static async Task<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>> ImportAsync(int id, HttpRequest request, Indicators indicators, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ImportResult>, NotFound, ProblemHttpResult>> ImportAsync(int id, HttpRequest request, HttpContext http, Indicators indicators, AppDbContext db, CancellationToken ct)
     {
         if (!await db.Indicators.AnyAsync(i => i.Id == id, ct))
         {
@@ -113,29 +114,30 @@ public static class IndicatorsApi
 
         if (request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the file as text/csv.",
-                detail: "Der Inhalt muss als text/csv (UTF-8) gesendet werden.");
+            return OutcomeAdapters.Problem(http, StatusCodes.Status415UnsupportedMediaType, "Senden Sie die Datei als text/csv.",
+                new FieldError("", "Der Inhalt muss als text/csv (UTF-8) gesendet werden."));
         }
 
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         var (imported, errors) = await indicators.ImportCsvAsync(id, buffer.ToArray(), ct);
+        var t = OutcomeAdapters.Localizer(http);
         return errors.Count > 0
-            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "The file was not imported.",
-                detail: $"{errors.Count} Fehler; es wurde nichts importiert. " + string.Join(" ", errors.Take(5)),
-                extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { line = e.Line, message = e.Message }).ToList() })
+            ? TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: t["Die Datei wurde nicht importiert."],
+                detail: t["{0} Fehler; es wurde nichts importiert.", errors.Count] + " " + string.Join(" ", errors.Take(5).Select(e => e.Localize(t))),
+                extensions: new Dictionary<string, object?> { ["errors"] = errors.Select(e => new { line = e.Line, message = e.Message(t) }).ToList() })
             : TypedResults.Ok(new ImportResult(imported));
     }
 
-    private static async Task<IndicatorDto> LoadAsync(AppDbContext db, int id, CancellationToken ct) =>
-        ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First());
+    private static async Task<IndicatorDto> LoadAsync(AppDbContext db, int id, HttpContext http, CancellationToken ct) =>
+        ToDto((await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.Id == id), includeNonPublic: true, ct)).First(), OutcomeAdapters.Localizer(http));
 
-    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) => ApiProblems.Invalid(errors, "The indicator is not valid.");
+    private static ValidationProblem Invalid(HttpContext http, IEnumerable<FieldError> errors) => OutcomeAdapters.Invalid(http, errors, "Die Kennzahl ist nicht gültig.");
 
-    private static IndicatorDto ToDto(IndicatorView v) => ToDto(v.Indicator, v.Assessment, v.Values);
+    private static IndicatorDto ToDto(IndicatorView v, IStringLocalizer t) => ToDto(v.Indicator, v.Assessment, v.Values, t);
 
-    private static IndicatorDto ToDto(Indicator i, IndicatorAssessment a, IReadOnlyList<IndicatorValue>? values) => new(
+    private static IndicatorDto ToDto(Indicator i, IndicatorAssessment a, IReadOnlyList<IndicatorValue>? values, IStringLocalizer t) => new(
         i.Id, i.FieldOfActionId, i.MeasureId, i.Name, i.Definition, i.Unit, i.DataSource, i.BaselineValue, i.BaselineDate, i.TargetValue, i.TargetDate,
-        i.Direction, i.IsPublic, i.Version, a.Status, a.Label, a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
+        i.Direction, i.IsPublic, i.Version, a.Status, t[a.Label], a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
         values?.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList());
 }

@@ -32,7 +32,7 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
         var missing = new[] { ("Nummer", number), ("Titel", title), ("Handlungsfeld", field), ("Status", status) }.Where(c => c.Item2 < 0).Select(c => $"„{c.Item1}“").ToList();
         if (missing.Count > 0)
         {
-            errors.Add(new CsvError(1, $"Es fehlen die Spalten {string.Join(", ", missing)}. Erwartet: {Columns}."));
+            errors.Add(new CsvError(1, "Es fehlen die Spalten {0}. Erwartet: {1}.", string.Join(", ", missing), Columns));
             return (0, errors);
         }
 
@@ -44,10 +44,10 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
         foreach (var row in table.Rows)
         {
             var before = errors.Count;
-            void Error(string message) => errors.Add(new CsvError(row.Line, message));
+            void Error(string key, params object[] args) => errors.Add(new CsvError(row.Line, key, args));
             if (row.Fields.Count != table.Header.Count)
             {
-                Error($"Die Zeile hat {row.Fields.Count} Felder, die Kopfzeile {table.Header.Count}.");
+                Error("Die Zeile hat {0} Felder, die Kopfzeile {1}.", row.Fields.Count, table.Header.Count);
                 continue;
             }
 
@@ -58,29 +58,29 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
             }
             else if (seen.TryGetValue(no, out var first))
             {
-                Error($"Die Nummer „{no}“ steht schon in Zeile {first}.");
+                Error("Die Nummer „{0}“ steht schon in Zeile {1}.", no, first);
             }
             else if (imported.Contains(no))
             {
-                Error($"Die Maßnahme „{no}“ aus Masterplan 1.0 ist bereits importiert.");
+                Error("Die Maßnahme „{0}“ aus Masterplan 1.0 ist bereits importiert.", no);
             }
 
             seen.TryAdd(no, row.Line);
             if (!nodes.TryGetValue(row.Get(field), out var node))
             {
-                Error($"„{row.Get(field)}“ ist keine Nummer eines Handlungsfelds im aktuellen Katalog (z. B. 2.3).");
+                Error("„{0}“ ist keine Nummer eines Handlungsfelds im aktuellen Katalog (z. B. 2.3).", row.Get(field));
             }
 
             var state = Measures.ParseStatus(row.Get(status));
             if (state is null)
             {
-                Error($"„{row.Get(status)}“ ist kein Status (erlaubt: {string.Join(", ", Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel))}).");
+                Error("„{0}“ ist kein Status (erlaubt: {1}).", row.Get(status), string.Join(", ", Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel)));
             }
 
             var percent = 0;
             if (progress >= 0 && row.Get(progress) is { Length: > 0 } p && !int.TryParse(p.TrimEnd('%', ' '), NumberStyles.Integer, CultureInfo.InvariantCulture, out percent))
             {
-                Error($"„{p}“ ist kein Fortschritt in Prozent (ganze Zahl von 0 bis 100).");
+                Error("„{0}“ ist kein Fortschritt in Prozent (ganze Zahl von 0 bis 100).", p);
             }
 
             var unitIds = new List<int>();
@@ -89,7 +89,7 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
                 var unit = departments.FirstOrDefault(d => string.Equals(d.Name, name, StringComparison.OrdinalIgnoreCase) || string.Equals(d.ShortName, name, StringComparison.OrdinalIgnoreCase));
                 if (unit is null)
                 {
-                    Error($"„{name}“ ist keine bekannte verantwortliche Stelle (mehrere mit | trennen).");
+                    Error("„{0}“ ist keine bekannte verantwortliche Stelle (mehrere mit | trennen).", name);
                 }
                 else
                 {
@@ -97,7 +97,7 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
                 }
             }
 
-            DateOnly? Date(int column, string what)
+            DateOnly? Date(int column, string notADate)
             {
                 var text = column >= 0 ? row.Get(column) : "";
                 if (text.Length == 0)
@@ -108,7 +108,7 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
                 var date = Indicators.ParseDate(text);
                 if (date is null)
                 {
-                    Error($"{what} „{text}“ ist kein Datum (erwartet: 31.12.2019 oder 2019-12-31).");
+                    Error(notADate, text);
                 }
 
                 return date;
@@ -116,12 +116,12 @@ public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Mea
 
             var input = new MeasureInput(
                 node?.Id, row.Get(title), description >= 0 ? row.Get(description) : null, null, state, percent, 1, null, null,
-                Date(start, "Der Beginn"), Date(end, "Das Ende"), null, [], unitIds, CatalogueSourceKind.Document, $"{Source}, Maßnahme {no}", isPublic);
+                Date(start, "Der Beginn „{0}“ ist kein Datum (erwartet: 31.12.2019 oder 2019-12-31)."), Date(end, "Das Ende „{0}“ ist kein Datum (erwartet: 31.12.2019 oder 2019-12-31)."), null, [], unitIds, CatalogueSourceKind.Document, $"{Source}, Maßnahme {no}", isPublic);
             if (errors.Count == before)
             {
-                foreach (var (_, message) in await measures.ValidateAsync(input, ct))
+                foreach (var error in await measures.ValidateAsync(input, ct))
                 {
-                    Error(message);
+                    Error(error.Key, error.Args);
                 }
             }
 

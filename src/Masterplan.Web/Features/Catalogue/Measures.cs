@@ -1,6 +1,7 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
@@ -14,13 +15,6 @@ public sealed record MeasureInput(
 /// <summary>A dated status report as entered.</summary>
 public sealed record StatusUpdateInput(DateOnly? Date, string? Text, MeasureStatus? NewStatus, int? NewProgress);
 
-/// <summary>The outcome of a save: the measure, or German messages per field, or the newer version someone else saved.</summary>
-public sealed record MeasureSaveResult(Measure? Saved, IReadOnlyDictionary<string, string> Errors, Measure? Conflict, bool NotFound = false)
-{
-    public static string ConflictMessage(Measure current) =>
-        $"Diese Maßnahme wurde inzwischen von {current.UpdatedBy ?? "jemand anderem"} geändert ({current.UpdatedAt.ToOffset(TimeSpan.FromHours(1)):dd.MM.yyyy HH:mm}). " +
-        "Die aktuellen Werte stehen unten; Ihre Eingaben sind im Formular erhalten. Prüfen Sie sie und speichern Sie erneut.";
-}
 
 /// <summary>Progress of a catalogue node: weighted mean of its subtree's measures (discarded ones excluded).</summary>
 public sealed record NodeProgress(int Percent, int Measures);
@@ -28,6 +22,13 @@ public sealed record NodeProgress(int Percent, int Measures);
 /// <summary>Measures of the catalogue (issue 6 §2): validation, saving with optimistic concurrency, status updates, roll-up; shared by pages and API.</summary>
 public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider time)
 {
+    /// <summary>What the form says when someone else saved the measure in between (the stored values are shown below it).</summary>
+    public static FieldError ConflictMessage(Measure current) => current.UpdatedBy is { } who
+        ? new("", "Diese Maßnahme wurde inzwischen von {0} geändert ({1:dd.MM.yyyy HH:mm}). Die aktuellen Werte stehen unten; Ihre Eingaben sind im Formular erhalten. Prüfen Sie sie und speichern Sie erneut.",
+            who, CityTime.Local(current.UpdatedAt))
+        : new("", "Diese Maßnahme wurde inzwischen von jemand anderem geändert ({0:dd.MM.yyyy HH:mm}). Die aktuellen Werte stehen unten; Ihre Eingaben sind im Formular erhalten. Prüfen Sie sie und speichern Sie erneut.",
+            CityTime.Local(current.UpdatedAt));
+
     public static string StatusLabel(MeasureStatus status) => status switch
     {
         MeasureStatus.Proposed => "vorgeschlagen",
@@ -100,7 +101,7 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
     }
 
     /// <summary>Creates (<paramref name="id"/> null) or changes a measure; a change must name the version it was based on.</summary>
-    public async Task<MeasureSaveResult> SaveAsync(int? id, int? basedOnVersion, MeasureInput input, CancellationToken ct)
+    public async Task<Outcome<Measure>> SaveAsync(int? id, int? basedOnVersion, MeasureInput input, CancellationToken ct)
     {
         Measure? measure = null;
         if (id is not null)
@@ -108,24 +109,24 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
             measure = await db.Measures.Include(m => m.Districts).Include(m => m.Units).FirstOrDefaultAsync(m => m.Id == id, ct);
             if (measure is null)
             {
-                return new MeasureSaveResult(null, new Dictionary<string, string>(), null, NotFound: true);
+                return Outcome<Measure>.NotFound();
             }
         }
 
         var errors = await ValidateAsync(input, ct);
         if (measure is not null && basedOnVersion is null)
         {
-            errors["Version"] = "Bitte geben Sie die Version an, auf der Ihre Änderung beruht.";
+            errors.Add("Version", "Bitte geben Sie die Version an, auf der Ihre Änderung beruht.");
         }
 
         if (errors.Count > 0)
         {
-            return new MeasureSaveResult(null, errors, null);
+            return errors;
         }
 
         if (measure is not null && measure.Version != basedOnVersion)
         {
-            return new MeasureSaveResult(null, errors, measure);
+            return Outcome<Measure>.Conflict(measure);
         }
 
         if (measure is null)
@@ -149,48 +150,48 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         {
             db.ChangeTracker.Clear();
             var current = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).FirstAsync(m => m.Id == measure.Id, ct);
-            return new MeasureSaveResult(null, errors, current);
+            return Outcome<Measure>.Conflict(current);
         }
 
-        return new MeasureSaveResult(measure, errors, null);
+        return Outcome<Measure>.Ok(measure);
     }
 
     /// <summary>Adds a status report; its new status and progress become the measure's.</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> AddUpdateAsync(int measureId, StatusUpdateInput input, CancellationToken ct)
+    public async Task<Outcome> AddUpdateAsync(int measureId, StatusUpdateInput input, CancellationToken ct)
     {
         var measure = await db.Measures.FirstOrDefaultAsync(m => m.Id == measureId, ct);
         if (measure is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         var today = Shared.CityTime.Today(time);
         if (input.Date is not { } date)
         {
-            errors["UpdateDate"] = "Bitte geben Sie das Datum des Sachstands an.";
+            errors.Add("UpdateDate", "Bitte geben Sie das Datum des Sachstands an.");
         }
         else if (measure.StartDate is { } start && date < start)
         {
-            errors["UpdateDate"] = $"Der Sachstand kann nicht vor dem Beginn der Maßnahme am {start:dd.MM.yyyy} liegen.";
+            errors.Add("UpdateDate", "Der Sachstand kann nicht vor dem Beginn der Maßnahme am {0:dd.MM.yyyy} liegen.", start);
         }
         else if (date > today)
         {
-            errors["UpdateDate"] = "Das Datum darf nicht in der Zukunft liegen.";
+            errors.Add("UpdateDate", "Das Datum darf nicht in der Zukunft liegen.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Text))
         {
-            errors["UpdateText"] = "Bitte beschreiben Sie den Sachstand.";
+            errors.Add("UpdateText", "Bitte beschreiben Sie den Sachstand.");
         }
         else if (input.Text.Trim().Length > 4000)
         {
-            errors["UpdateText"] = "Der Sachstand darf höchstens 4000 Zeichen lang sein.";
+            errors.Add("UpdateText", "Der Sachstand darf höchstens 4000 Zeichen lang sein.");
         }
 
         if (input.NewProgress is < 0 or > 100)
         {
-            errors["UpdateProgress"] = "Der Fortschritt muss zwischen 0 und 100 Prozent liegen.";
+            errors.Add("UpdateProgress", "Der Fortschritt muss zwischen 0 und 100 Prozent liegen.");
         }
 
         if (errors.Count > 0)
@@ -213,93 +214,93 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         }
 
         await db.SaveChangesAsync(ct);
-        return errors;
+        return Outcome.Done;
     }
 
-    public async Task<Dictionary<string, string>> ValidateAsync(MeasureInput input, CancellationToken ct)
+    public async Task<FieldErrors> ValidateAsync(MeasureInput input, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (input.FieldOfActionId is not { } field)
         {
-            errors["FieldOfActionId"] = "Bitte wählen Sie das Handlungsfeld.";
+            errors.Add("FieldOfActionId", "Bitte wählen Sie das Handlungsfeld.");
         }
         else if (!await db.FieldsOfAction.AnyAsync(f => f.Id == field && !f.IsRetired, ct))
         {
-            errors["FieldOfActionId"] = "Dieses Handlungsfeld gibt es im aktuellen Katalog nicht.";
+            errors.Add("FieldOfActionId", "Dieses Handlungsfeld gibt es im aktuellen Katalog nicht.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Title))
         {
-            errors["Title"] = "Bitte geben Sie einen Titel ein.";
+            errors.Add("Title", "Bitte geben Sie einen Titel ein.");
         }
         else if (input.Title.Trim().Length > 300)
         {
-            errors["Title"] = "Der Titel darf höchstens 300 Zeichen lang sein.";
+            errors.Add("Title", "Der Titel darf höchstens 300 Zeichen lang sein.");
         }
 
-        Limit(errors, "Description", input.Description, 8000, "Die Beschreibung");
-        Limit(errors, "Partners", input.Partners, 1000, "Die Angabe der Partner");
-        Limit(errors, "Place", input.Place, 300, "Der Ort");
-        Limit(errors, "SourceText", input.SourceText, 500, "Die Quelle");
+        Limit(errors, "Description", input.Description, 8000, "Die Beschreibung darf höchstens {0} Zeichen lang sein.");
+        Limit(errors, "Partners", input.Partners, 1000, "Die Angabe der Partner darf höchstens {0} Zeichen lang sein.");
+        Limit(errors, "Place", input.Place, 300, "Der Ort darf höchstens {0} Zeichen lang sein.");
+        Limit(errors, "SourceText", input.SourceText, 500, "Die Quelle darf höchstens {0} Zeichen lang sein.");
         if (input.Status is null)
         {
-            errors["Status"] = "Bitte wählen Sie den Status.";
+            errors.Add("Status", "Bitte wählen Sie den Status.");
         }
 
         if (input.Progress is not { } progress)
         {
-            errors["Progress"] = "Bitte geben Sie den Fortschritt in Prozent an.";
+            errors.Add("Progress", "Bitte geben Sie den Fortschritt in Prozent an.");
         }
         else if (progress is < 0 or > 100)
         {
-            errors["Progress"] = "Der Fortschritt muss zwischen 0 und 100 Prozent liegen.";
+            errors.Add("Progress", "Der Fortschritt muss zwischen 0 und 100 Prozent liegen.");
         }
 
         if (input.Weight is not { } weight || weight <= 0 || weight > 100)
         {
-            errors["Weight"] = "Das Gewicht muss größer als 0 und höchstens 100 sein.";
+            errors.Add("Weight", "Das Gewicht muss größer als 0 und höchstens 100 sein.");
         }
 
         if (input.PlannedBudget is < 0 or > 1_000_000_000m)
         {
-            errors["PlannedBudget"] = "Das geplante Budget muss zwischen 0 und 1 Milliarde Euro liegen.";
+            errors.Add("PlannedBudget", "Das geplante Budget muss zwischen 0 und 1 Milliarde Euro liegen.");
         }
 
         if (input.SpentBudget is < 0 or > 1_000_000_000m)
         {
-            errors["SpentBudget"] = "Die verausgabten Mittel müssen zwischen 0 und 1 Milliarde Euro liegen.";
+            errors.Add("SpentBudget", "Die verausgabten Mittel müssen zwischen 0 und 1 Milliarde Euro liegen.");
         }
 
         if (input.StartDate is { } s && input.EndDate is { } e && e < s)
         {
-            errors["EndDate"] = "Das Ende darf nicht vor dem Beginn liegen.";
+            errors.Add("EndDate", "Das Ende darf nicht vor dem Beginn liegen.");
         }
 
         var districts = input.DistrictIds ?? [];
         if (districts.Count > 0 && await db.Districts.CountAsync(d => districts.Contains(d.Id), ct) != districts.Distinct().Count())
         {
-            errors["DistrictIds"] = "Mindestens einen der gewählten Stadtbezirke gibt es nicht.";
+            errors.Add("DistrictIds", "Mindestens einen der gewählten Stadtbezirke gibt es nicht.");
         }
 
         var units = input.UnitIds ?? [];
         if (units.Count > 0 && await db.Organizations.CountAsync(o => units.Contains(o.Id) && o.Kind == OrganizationKind.Department, ct) != units.Distinct().Count())
         {
-            errors["UnitIds"] = "Mindestens eine der gewählten verantwortlichen Stellen gibt es nicht.";
+            errors.Add("UnitIds", "Mindestens eine der gewählten verantwortlichen Stellen gibt es nicht.");
         }
 
         if (input.SourceKind is null)
         {
-            errors["SourceKind"] = "Bitte wählen Sie die Art der Quelle.";
+            errors.Add("SourceKind", "Bitte wählen Sie die Art der Quelle.");
         }
 
         return errors;
     }
 
-    private static void Limit(Dictionary<string, string> errors, string key, string? value, int max, string what)
+    private static void Limit(FieldErrors errors, string key, string? value, int max, string message)
     {
         if (value is not null && value.Trim().Length > max)
         {
-            errors[key] = $"{what} darf höchstens {max} Zeichen lang sein.";
+            errors.Add(key, message, max);
         }
     }
 

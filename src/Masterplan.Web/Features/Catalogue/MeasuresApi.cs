@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Masterplan.Web.Features.Catalogue;
 
@@ -57,8 +58,8 @@ public static class MeasuresApi
         var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         if (number < 1 || size is < 1 or > MaxPageSize)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid paging.",
-                detail: $"page muss mindestens 1 sein, pageSize zwischen 1 und {MaxPageSize} liegen.");
+            return OutcomeAdapters.Problem(http, StatusCodes.Status400BadRequest, "Ungültige Seitenangabe.",
+                new FieldError("", "page muss mindestens 1 sein, pageSize zwischen 1 und {0} liegen.", MaxPageSize));
         }
 
         var query = await measures.FilterAsync(publicOnly: true, field, district, status, ct);
@@ -74,57 +75,57 @@ public static class MeasuresApi
             http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
 
-        return TypedResults.Ok(list.Select(ToDto).ToList());
+        return TypedResults.Ok(list.Select(m => ToDto(m, OutcomeAdapters.Localizer(http))).ToList());
     }
 
-    private static async Task<Results<Ok<MeasureDto>, NotFound>> GetAsync(int id, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<MeasureDto>, NotFound>> GetAsync(int id, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var measure = await Load(db).FirstOrDefaultAsync(m => m.Id == id && m.IsPublic, ct);
-        return measure is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(measure));
+        return measure is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(measure, OutcomeAdapters.Localizer(http)));
     }
 
-    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(MeasureWrite body, Measures measures, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(MeasureWrite body, Measures measures, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var result = await measures.SaveAsync(null, null, body.ToInput(), ct);
-        if (result.Saved is null)
+        if (result.Value is not { } created)
         {
-            return Invalid(result.Errors);
+            return Invalid(http, result);
         }
 
-        var saved = await Load(db).FirstAsync(m => m.Id == result.Saved.Id, ct);
-        return TypedResults.Created($"/api/v1/measures/{saved.Id}", ToDto(saved));
+        var saved = await Load(db).FirstAsync(m => m.Id == created.Id, ct);
+        return TypedResults.Created($"/api/v1/measures/{saved.Id}", ToDto(saved, OutcomeAdapters.Localizer(http)));
     }
 
     private static async Task<Results<Ok<MeasureDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        int id, MeasureWrite body, Measures measures, AppDbContext db, CancellationToken ct)
+        int id, MeasureWrite body, Measures measures, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var result = await measures.SaveAsync(id, body.Version, body.ToInput(), ct);
-        if (result.NotFound)
+        if (result.IsNotFound)
         {
             return TypedResults.NotFound();
         }
 
-        if (result.Conflict is { } current)
+        if (result is { Kind: OutcomeKind.Conflict, Value: { } current })
         {
-            return ApiProblems.StaleVersion("measure", body.Version, current.Version);
+            return ApiProblems.StaleVersion(http, "Die Maßnahme wurde inzwischen geändert.", body.Version, current.Version);
         }
 
-        if (result.Saved is null)
+        if (!result.Succeeded)
         {
-            return Invalid(result.Errors);
+            return Invalid(http, result);
         }
 
         var saved = await Load(db).FirstAsync(m => m.Id == id, ct);
-        return TypedResults.Ok(ToDto(saved));
+        return TypedResults.Ok(ToDto(saved, OutcomeAdapters.Localizer(http)));
     }
 
-    private static ValidationProblem Invalid(IReadOnlyDictionary<string, string> errors) => ApiProblems.Invalid(errors, "The measure is not valid.");
+    private static ValidationProblem Invalid(HttpContext http, Outcome outcome) => ApiProblems.Invalid(http, outcome, "Die Maßnahme ist nicht gültig.");
 
     private static IQueryable<Measure> Load(AppDbContext db) =>
         db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery();
 
-    private static MeasureDto ToDto(Measure m) => new(
-        m.Id, m.FieldOfActionId, m.Title, m.Description, m.Partners, m.Status, Measures.StatusLabel(m.Status), m.Progress, m.Weight, m.PlannedBudget,
+    private static MeasureDto ToDto(Measure m, IStringLocalizer t) => new(
+        m.Id, m.FieldOfActionId, m.Title, m.Description, m.Partners, m.Status, t[Measures.StatusLabel(m.Status)], m.Progress, m.Weight, m.PlannedBudget,
         m.SpentBudget, m.StartDate, m.EndDate, m.Place, m.Districts.Select(d => d.DistrictId).Order().ToList(), m.Units.Select(u => u.OrganizationId).Order().ToList(),
         m.SourceKind, m.SourceText, m.IsPublic, m.Version,
         m.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => new MeasureDto.StatusUpdate(u.Date, u.Text, u.NewStatus, u.NewProgress)).ToList(),

@@ -20,31 +20,31 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     /// <summary>Adds a milestone; null when the measure does not exist, otherwise German messages (empty when saved).</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> AddAsync(int measureId, string? title, DateOnly? due, CancellationToken ct)
+    public async Task<Outcome> AddAsync(int measureId, string? title, DateOnly? due, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct);
         if (measure is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(title))
         {
-            errors["MilestoneTitle"] = "Bitte benennen Sie den Meilenstein.";
+            errors.Add("MilestoneTitle", "Bitte benennen Sie den Meilenstein.");
         }
         else if (title.Trim().Length > 300)
         {
-            errors["MilestoneTitle"] = "Der Meilenstein darf höchstens 300 Zeichen lang sein.";
+            errors.Add("MilestoneTitle", "Der Meilenstein darf höchstens 300 Zeichen lang sein.");
         }
 
         if (due is null)
         {
-            errors["MilestoneDue"] = "Bitte geben Sie das Fälligkeitsdatum an.";
+            errors.Add("MilestoneDue", "Bitte geben Sie das Fälligkeitsdatum an.");
         }
         else if (measure.StartDate is { } start && due < start)
         {
-            errors["MilestoneDue"] = $"Der Meilenstein kann nicht vor dem Beginn der Maßnahme am {start.ToString("dd.MM.yyyy", German)} fällig sein.";
+            errors.Add("MilestoneDue", "Der Meilenstein kann nicht vor dem Beginn der Maßnahme am {0:dd.MM.yyyy} fällig sein.", start);
         }
 
         if (errors.Count == 0)
@@ -57,22 +57,22 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>Marks a milestone of the measure done on a date; null when there is no such milestone.</summary>
-    public async Task<IReadOnlyDictionary<string, string>?> CompleteAsync(int measureId, int milestoneId, DateOnly? done, CancellationToken ct)
+    public async Task<Outcome> CompleteAsync(int measureId, int milestoneId, DateOnly? done, CancellationToken ct)
     {
         var milestone = await db.Milestones.FirstOrDefaultAsync(m => m.Id == milestoneId && m.MeasureId == measureId, ct);
         if (milestone is null)
         {
-            return null;
+            return Outcome.NotFound();
         }
 
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         if (done is null)
         {
-            errors["MilestoneDone"] = "Bitte geben Sie an, wann der Meilenstein erreicht wurde.";
+            errors.Add("MilestoneDone", "Bitte geben Sie an, wann der Meilenstein erreicht wurde.");
         }
         else if (done > CityTime.Today(time))
         {
-            errors["MilestoneDone"] = "Ein Meilenstein kann nicht in der Zukunft erreicht worden sein.";
+            errors.Add("MilestoneDone", "Ein Meilenstein kann nicht in der Zukunft erreicht worden sein.");
         }
 
         if (errors.Count == 0)

@@ -68,7 +68,7 @@ internal static class LabDemo
             db.LabRegistrations.Add(new LabRegistration
             {
                 LabId = lab.Id, InvitationId = invitations[i].Id, AgeBand = LabsModule.AgeBandLabels[i % LabsModule.AgeBandLabels.Count],
-                Gender = LabsModule.Genders[i % 7 == 6 ? 3 : i % 2], Answers = $"Bildungsabschluss={education[i % education.Length]}",
+                Gender = LabsModule.GenderCodes[i % 7 == 6 ? 3 : i % 2], Answers = $"Bildungsabschluss={education[i % education.Length]}",
                 Availability = "abends", Contact = $"demo{i}@example.org", RegisteredAt = time.GetUtcNow(),
             });
         }

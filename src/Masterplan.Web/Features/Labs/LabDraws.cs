@@ -12,16 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Labs;
 
-/// <summary>The outcome of a step: German messages, or nothing when it worked.</summary>
-public sealed record LabStepResult(IReadOnlyList<string> Errors)
-{
-    public static readonly LabStepResult Ok = new([]);
-
-    public bool Succeeded => Errors.Count == 0;
-
-    public static LabStepResult Fail(params string[] errors) => new(errors);
-}
-
 /// <summary>
 /// The two-stage draw of a lab (issue 7 §3–5): register extract, invitees, letters, registrations and the panel.
 /// The algorithms live in Masterplan.Algorithms; here they meet the database, the Office's forms and the public.
@@ -39,22 +29,22 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     /// Imports a register extract: every check of the reader, German line-numbered messages, and nothing stored
     /// unless the whole file is valid. A new import replaces an earlier one as long as nobody was drawn.
     /// </summary>
-    public async Task<LabStepResult> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct)
+    public async Task<Outcome> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         if (lab.State != LabState.ConceptApproved)
         {
-            return LabStepResult.Fail("Einen Melderegister-Auszug importieren Sie, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
+            return Outcome.Invalid("", "Einen Melderegister-Auszug importieren Sie, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
         }
 
         if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
         {
-            return LabStepResult.Fail("Für dieses Labor wurde schon gelost; der Auszug lässt sich nicht mehr ersetzen.");
+            return Outcome.Invalid("", "Für dieses Labor wurde schon gelost; der Auszug lässt sich nicht mehr ersetzen.");
         }
 
         if (referenceDate is null)
         {
-            return LabStepResult.Fail("Bitte geben Sie den Stichtag des Auszugs an.");
+            return Outcome.Invalid("", "Bitte geben Sie den Stichtag des Auszugs an.");
         }
 
         RegisterExtract extract;
@@ -64,19 +54,20 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         }
         catch (RegisterExtractException e)
         {
-            var messages = e.Errors.Select(Translate).ToList();
+            var messages = new FieldErrors();
+            messages.Add("", "Der Auszug wurde nicht importiert: {0} Fehler. Eine Datei mit Fehlern wird gar nicht übernommen.", e.Errors.Count + e.Omitted);
+            messages.AddRange(e.Errors.Select(Translate));
             if (e.Omitted > 0)
             {
-                messages.Add($"… und {e.Omitted} weitere Fehler.");
+                messages.Add("", "… und {0} weitere Fehler.", e.Omitted);
             }
 
-            messages.Insert(0, $"Der Auszug wurde nicht importiert: {e.Errors.Count + e.Omitted} Fehler. Eine Datei mit Fehlern wird gar nicht übernommen.");
-            return new LabStepResult(messages);
+            return messages;
         }
 
         if (extract.Count == 0)
         {
-            return LabStepResult.Fail("Der Auszug enthält keine Einwohnerinnen und Einwohner.");
+            return Outcome.Invalid("", "Der Auszug enthält keine Einwohnerinnen und Einwohner.");
         }
 
         // One transaction, written in batches without change tracking of earlier batches: 600,000 rows stay within memory.
@@ -116,7 +107,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
 
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
     /// <summary>The stored extract as the algorithms see it (file order).</summary>
@@ -129,50 +120,50 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     }
 
     /// <summary>Stage 1: draws the invitees with the seed from a public act and stores the record (issue 7 §3).</summary>
-    public async Task<LabStepResult> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, CancellationToken ct)
+    public async Task<Outcome> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (lab.State != LabState.ConceptApproved)
         {
-            errors.Add("Gelost wird, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
+            errors.Add("", "Gelost wird, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
         }
 
         if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
         {
-            errors.Add(AlreadyDrawn);
+            errors.Add("", AlreadyDrawn);
         }
 
         CheckSeed(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde, z. B. die in öffentlicher Sitzung gezogenen Zahlen.");
 
         if (method is not ("simple" or "stratified"))
         {
-            errors.Add("Bitte wählen Sie das Verfahren: einfache oder geschichtete Zufallsstichprobe.");
+            errors.Add("", "Bitte wählen Sie das Verfahren: einfache oder geschichtete Zufallsstichprobe.");
         }
 
         if (referenceDate is null)
         {
-            errors.Add("Bitte geben Sie den Stichtag an.");
+            errors.Add("", "Bitte geben Sie den Stichtag an.");
         }
 
         var extract = errors.Count > 0 ? null : await LoadExtractAsync(labId, ct);
         if (errors.Count == 0 && extract is null)
         {
-            errors.Add("Es ist kein Melderegister-Auszug importiert.");
+            errors.Add("", "Es ist kein Melderegister-Auszug importiert.");
         }
 
         if (count is null or < 1)
         {
-            errors.Add("Bitte geben Sie an, wie viele Personen eingeladen werden (mindestens 1).");
+            errors.Add("", "Bitte geben Sie an, wie viele Personen eingeladen werden (mindestens 1).");
         }
         else if (extract is not null && count > extract.Count)
         {
-            errors.Add($"Es sollen {count} Personen eingeladen werden, der Auszug enthält aber nur {extract.Count}.");
+            errors.Add("", "Es sollen {0} Personen eingeladen werden, der Auszug enthält aber nur {1}.", count, extract.Count);
         }
 
         if (errors.Count > 0)
         {
-            return new LabStepResult(errors);
+            return Outcome.From(errors);
         }
 
         var samplingMethod = method == "stratified" ? SamplingMethod.Stratified : SamplingMethod.Simple;
@@ -195,10 +186,10 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             // A second click or a colleague drew at the same moment: the unique index keeps the first draw.
             db.ChangeTracker.Clear();
-            return LabStepResult.Fail(AlreadyDrawn);
+            return Outcome.Invalid("", AlreadyDrawn);
         }
 
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
     /// <summary>
@@ -206,25 +197,25 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     /// its SHA-256; the code itself is printed on the letter and nowhere else. Making them again invalidates the
     /// earlier letters' codes, so it is possible only until the extract is deleted and registration opens.
     /// </summary>
-    public async Task<(byte[]? Pdf, LabStepResult Result)> LettersAsync(int labId, CancellationToken ct)
+    public async Task<(byte[]? Pdf, Outcome Result)> LettersAsync(int labId, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         if (lab.State is not (LabState.ConceptApproved or LabState.InvitationsSent))
         {
-            return (null, LabStepResult.Fail("Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet."));
+            return (null, Outcome.Invalid("", "Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet."));
         }
 
         var invitations = await db.LabInvitations.Where(i => i.LabId == labId && i.UsedAt == null).OrderBy(i => i.RowIndex).ToListAsync(ct);
         if (invitations.Count == 0)
         {
-            return (null, LabStepResult.Fail("Es sind noch keine Einzuladenden gelost."));
+            return (null, Outcome.Invalid("", "Es sind noch keine Einzuladenden gelost."));
         }
 
         var indices = invitations.Select(i => i.RowIndex).ToList();
         var people = await db.RegisterEntries.AsNoTracking().Where(r => r.LabId == labId && indices.Contains(r.RowIndex)).ToDictionaryAsync(r => r.RowIndex, ct);
         if (people.Count != invitations.Count)
         {
-            return (null, LabStepResult.Fail("Der Melderegister-Auszug ist schon gelöscht; Einladungsschreiben lassen sich nicht mehr erzeugen."));
+            return (null, Outcome.Invalid("", "Der Melderegister-Auszug ist schon gelöscht; Einladungsschreiben lassen sich nicht mehr erzeugen."));
         }
 
         var taken = (await db.LabInvitations.Where(i => i.CodeHash != null).Select(i => i.CodeHash!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
@@ -253,7 +244,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         };
         var pdf = PdfRenderer.Render(document);
         await db.SaveChangesAsync(ct);
-        return (pdf, LabStepResult.Ok);
+        return (pdf, Outcome.Done);
     }
 
     private IEnumerable<Block> Letter(NeighbourhoodLab lab, RegisterEntry person, string code)
@@ -279,36 +270,36 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         yield return new PageBreak();
     }
 
-    /// <summary>The invitation a typed code belongs to, or a precise German message.</summary>
-    public async Task<(LabInvitation? Invitation, NeighbourhoodLab? Lab, string? Error)> FindCodeAsync(string? typed, CancellationToken ct)
+    /// <summary>The invitation a typed code belongs to, or a precise message at the field Code.</summary>
+    public async Task<(LabInvitation? Invitation, NeighbourhoodLab? Lab, FieldError? Error)> FindCodeAsync(string? typed, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(typed))
         {
-            return (null, null, "Bitte geben Sie den Code aus Ihrem Einladungsschreiben ein.");
+            return (null, null, new FieldError("Code", "Bitte geben Sie den Code aus Ihrem Einladungsschreiben ein."));
         }
 
         if (HashedCodes.HashOfTyped(typed) is not { } hash)
         {
-            return (null, null, "Dieser Code ist nicht richtig geschrieben. Ein Code hat zwölf Zeichen wie K7QM-3XTR-P9ZC (ohne 0, O, 1, I und L). Bitte prüfen Sie die Zeichen.");
+            return (null, null, new FieldError("Code", "Dieser Code ist nicht richtig geschrieben. Ein Code hat zwölf Zeichen wie K7QM-3XTR-P9ZC (ohne 0, O, 1, I und L). Bitte prüfen Sie die Zeichen."));
         }
 
         var invitation = await db.LabInvitations.FirstOrDefaultAsync(i => i.CodeHash == hash, ct);
         if (invitation is null)
         {
-            return (null, null, "Diesen Code kennen wir nicht. Bitte prüfen Sie ihn; gilt er für ein neueres Schreiben, nehmen Sie den Code aus diesem.");
+            return (null, null, new FieldError("Code", "Diesen Code kennen wir nicht. Bitte prüfen Sie ihn; gilt er für ein neueres Schreiben, nehmen Sie den Code aus diesem."));
         }
 
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == invitation.LabId, ct);
         if (invitation.UsedAt is not null)
         {
-            return (null, lab, CodeUsed);
+            return (null, lab, new FieldError("Code", CodeUsed));
         }
 
         if (lab.State != LabState.RegistrationOpen)
         {
             return (null, lab, lab.State < LabState.RegistrationOpen
-                ? "Die Anmeldung zu diesem Quartierslabor ist noch nicht geöffnet. Bitte versuchen Sie es später noch einmal."
-                : "Die Anmeldung zu diesem Quartierslabor ist geschlossen.");
+                ? new FieldError("Code", "Die Anmeldung zu diesem Quartierslabor ist noch nicht geöffnet. Bitte versuchen Sie es später noch einmal.")
+                : new FieldError("Code", "Die Anmeldung zu diesem Quartierslabor ist geschlossen."));
         }
 
         return (invitation, lab, null);
@@ -318,17 +309,18 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     /// Stage 2: stores a registration with the answers the quotas need, for an invitation <see cref="FindCodeAsync"/>
     /// found open; the code can be used once.
     /// </summary>
-    public async Task<LabStepResult> RegisterAsync(LabInvitation invitation, NeighbourhoodLab lab, RegistrationInput input, CancellationToken ct)
+    public async Task<Outcome> RegisterAsync(LabInvitation invitation, NeighbourhoodLab lab, RegistrationInput input, CancellationToken ct)
     {
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (input.AgeBand is null || !LabsModule.AgeBandLabels.Contains(input.AgeBand))
         {
-            errors.Add("Bitte wählen Sie Ihre Altersgruppe.");
+            errors.Add("", "Bitte wählen Sie Ihre Altersgruppe.");
         }
 
-        if (input.Gender is null || !LabsModule.Genders.Contains(input.Gender))
+        var gender = LabsModule.ParseGender(input.Gender);
+        if (gender is null)
         {
-            errors.Add("Bitte wählen Sie beim Geschlecht eine Angabe (auch „keine Angabe“ ist möglich).");
+            errors.Add("", "Bitte wählen Sie beim Geschlecht eine Angabe (auch „keine Angabe“ ist möglich).");
         }
 
         var answers = new List<string>();
@@ -337,7 +329,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             var answer = input.Answers?.GetValueOrDefault(name);
             if (answer is null || !values.Contains(answer))
             {
-                errors.Add($"Bitte wählen Sie bei „{name}“ eine Angabe (auch „keine Angabe“ ist möglich).");
+                errors.Add("", "Bitte wählen Sie bei „{0}“ eine Angabe (auch „keine Angabe“ ist möglich).", name);
             }
             else
             {
@@ -348,33 +340,33 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         var contact = input.Contact?.Trim();
         if (string.IsNullOrEmpty(contact))
         {
-            errors.Add("Bitte geben Sie eine E-Mail-Adresse oder Telefonnummer an, damit wir Sie zum Labor erreichen.");
+            errors.Add("", "Bitte geben Sie eine E-Mail-Adresse oder Telefonnummer an, damit wir Sie zum Labor erreichen.");
         }
         else if (contact.Length > 320 || !(contact.Contains('@', StringComparison.Ordinal) || contact.Count(char.IsDigit) >= 6))
         {
-            errors.Add("Die Kontaktangabe ist weder eine E-Mail-Adresse noch eine Telefonnummer.");
+            errors.Add("", "Die Kontaktangabe ist weder eine E-Mail-Adresse noch eine Telefonnummer.");
         }
 
         if (input.Availability?.Length > 1000 || input.AccessibilityNeeds?.Length > 1000)
         {
-            errors.Add("Die Angaben zu Terminen und Barrierefreiheit dürfen je höchstens 1000 Zeichen lang sein.");
+            errors.Add("", "Die Angaben zu Terminen und Barrierefreiheit dürfen je höchstens 1000 Zeichen lang sein.");
         }
 
         if (!input.Consent)
         {
-            errors.Add("Bitte bestätigen Sie, dass Sie mit der Verarbeitung Ihrer Angaben für das Quartierslabor einverstanden sind.");
+            errors.Add("", "Bitte bestätigen Sie, dass Sie mit der Verarbeitung Ihrer Angaben für das Quartierslabor einverstanden sind.");
         }
 
         if (errors.Count > 0)
         {
-            return new LabStepResult(errors);
+            return Outcome.From(errors);
         }
 
         var now = time.GetUtcNow();
         invitation.UsedAt = now;
         db.LabRegistrations.Add(new LabRegistration
         {
-            LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = input.Gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
+            LabId = lab.Id, InvitationId = invitation.Id, AgeBand = input.AgeBand!, Gender = gender!, Answers = answers.Count == 0 ? null : string.Join('\n', answers),
             Availability = Blank(input.Availability), AccessibilityNeeds = Blank(input.AccessibilityNeeds), Contact = contact!, RegisteredAt = now,
         });
         try
@@ -385,20 +377,23 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             // Two submissions with the same code at once: the unique index lets only one through.
             db.ChangeTracker.Clear();
-            return LabStepResult.Fail(CodeUsed);
+            return Outcome.Invalid("Code", CodeUsed);
         }
 
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
-    /// <summary>The pool for stage 2: every registration as a respondent with its quota values, in registration order.</summary>
+    /// <summary>
+    /// The pool for stage 2: every registration as a respondent with its quota values, in registration order. Gender is
+    /// stored as a code; the quota lines name its German word ("Geschlecht; weiblich; 4; 6"), so the pool uses the word.
+    /// </summary>
     public static IReadOnlyList<Respondent> Respondents(NeighbourhoodLab lab, IReadOnlyList<LabRegistration> registrations)
     {
         var categories = LabsModule.ParseCategories(lab.Categories);
         return registrations.OrderBy(r => r.Id).Select(r =>
         {
             var answers = (r.Answers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
-            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = r.Gender };
+            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = LabsModule.GenderLabel(r.Gender) };
             foreach (var (name, _) in categories)
             {
                 features[name] = answers.GetValueOrDefault(name) ?? LabsModule.NoAnswer;
@@ -438,10 +433,10 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     }
 
     /// <summary>Reads "Kategorie; Wert; min; max" per line; German messages for what is malformed.</summary>
-    public static (List<Quota> Quotas, List<string> Errors) ParseQuotas(string? text)
+    public static (List<Quota> Quotas, FieldErrors Errors) ParseQuotas(string? text)
     {
         var quotas = new List<Quota>();
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         var lineNumber = 0;
         foreach (var raw in (text ?? "").Split('\n'))
         {
@@ -456,18 +451,18 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             if (parts.Length != 4 || parts[0].Length == 0 || parts[1].Length == 0
                 || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var min) || !int.TryParse(parts[3], NumberStyles.None, CultureInfo.InvariantCulture, out var max))
             {
-                errors.Add($"Quotenzeile {lineNumber}: erwartet wird „Kategorie; Wert; Mindestzahl; Höchstzahl“, z. B. „Geschlecht; weiblich; 4; 6“.");
+                errors.Add("", "Quotenzeile {0}: erwartet wird „Kategorie; Wert; Mindestzahl; Höchstzahl“, z. B. „Geschlecht; weiblich; 4; 6“.", lineNumber);
                 continue;
             }
 
             if (min > max)
             {
-                errors.Add($"Quotenzeile {lineNumber}: Für {parts[0]} = {parts[1]} liegt die Mindestzahl {min} über der Höchstzahl {max}.");
+                errors.Add("", "Quotenzeile {0}: Für {1} = {2} liegt die Mindestzahl {3} über der Höchstzahl {4}.", lineNumber, parts[0], parts[1], min, max);
             }
 
             if (quotas.Any(q => q.Category == parts[0] && q.Value == parts[1]))
             {
-                errors.Add($"Quotenzeile {lineNumber}: Für {parts[0]} = {parts[1]} gibt es schon eine Quote.");
+                errors.Add("", "Quotenzeile {0}: Für {1} = {2} gibt es schon eine Quote.", lineNumber, parts[0], parts[1]);
                 continue;
             }
 
@@ -476,7 +471,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
 
         if (quotas.Count == 0 && errors.Count == 0)
         {
-            errors.Add("Bitte geben Sie die Quoten an, eine je Zeile.");
+            errors.Add("", "Bitte geben Sie die Quoten an, eine je Zeile.");
         }
 
         return (quotas, errors);
@@ -486,22 +481,22 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     /// German checks of quotas and panel size against the pool, before the solver runs (issue 7 "Bad input"):
     /// panel size above the pool, minimums above the panel size, maximums that cannot fill it, values without a quota.
     /// </summary>
-    public static List<string> CheckQuotas(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize)
+    public static FieldErrors CheckQuotas(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize)
     {
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (panelSize < 1)
         {
-            errors.Add("Die Zahl der Teilnehmenden muss mindestens 1 sein.");
+            errors.Add("", "Die Zahl der Teilnehmenden muss mindestens 1 sein.");
         }
         else if (panelSize > pool.Count)
         {
-            errors.Add($"Es sollen {panelSize} Teilnehmende ausgelost werden, angemeldet haben sich aber nur {pool.Count}.");
+            errors.Add("", "Es sollen {0} Teilnehmende ausgelost werden, angemeldet haben sich aber nur {1}.", panelSize, pool.Count);
         }
 
         var asked = pool.SelectMany(r => r.Features.Keys).ToHashSet(StringComparer.Ordinal);
         foreach (var category in quotas.Select(q => q.Category).Distinct().Where(c => !asked.Contains(c)))
         {
-            errors.Add($"Das Merkmal „{category}“ wird bei der Anmeldung nicht erfragt; möglich sind: {string.Join(", ", asked.Order(StringComparer.Ordinal))}.");
+            errors.Add("", "Das Merkmal „{0}“ wird bei der Anmeldung nicht erfragt; möglich sind: {1}.", category, string.Join(", ", asked.Order(StringComparer.Ordinal)));
         }
 
         foreach (var category in quotas.Select(q => q.Category).Distinct().Where(asked.Contains))
@@ -511,29 +506,31 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             var minSum = ofCategory.Sum(q => q.Min);
             if (minSum > panelSize)
             {
-                errors.Add($"Die Mindestzahlen bei „{category}“ ergeben zusammen {minSum}, mehr als die {panelSize} Plätze.");
+                errors.Add("", "Die Mindestzahlen bei „{0}“ ergeben zusammen {1}, mehr als die {2} Plätze.", category, minSum, panelSize);
             }
 
             var reachable = ofCategory.Sum(q => Math.Min(q.Max, available[q.Value]));
             if (panelSize <= pool.Count && reachable < panelSize)
             {
-                errors.Add($"Die Höchstzahlen bei „{category}“ lassen mit den vorhandenen Anmeldungen höchstens {reachable} Plätze zu, gebraucht werden {panelSize}.");
+                errors.Add("", "Die Höchstzahlen bei „{0}“ lassen mit den vorhandenen Anmeldungen höchstens {1} Plätze zu, gebraucht werden {2}.", category, reachable, panelSize);
             }
 
             foreach (var q in ofCategory.Where(q => q.Min > available[q.Value]))
             {
-                errors.Add($"Für {category} = {q.Value} verlangt die Quote mindestens {q.Min}, angemeldet {(available[q.Value] == 1 ? "ist" : "sind")} aber nur {available[q.Value]}.");
+                errors.Add(available[q.Value] == 1
+                    ? new FieldError("", "Für {0} = {1} verlangt die Quote mindestens {2}, angemeldet ist aber nur {3}.", category, q.Value, q.Min, available[q.Value])
+                    : new FieldError("", "Für {0} = {1} verlangt die Quote mindestens {2}, angemeldet sind aber nur {3}.", category, q.Value, q.Min, available[q.Value]));
             }
 
             foreach (var value in pool.Select(r => r.Features.GetValueOrDefault(category)).Where(v => v is not null && !available.ContainsKey(v)).Distinct())
             {
-                errors.Add($"Für {category} = {value} fehlt eine Quote; {pool.Count(r => r.Features.GetValueOrDefault(category) == value)} Anmeldungen haben diesen Wert.");
+                errors.Add("", "Für {0} = {1} fehlt eine Quote; {2} Anmeldungen haben diesen Wert.", category, value!, pool.Count(r => r.Features.GetValueOrDefault(category) == value));
             }
         }
 
         foreach (var category in pool.SelectMany(r => r.Features.Keys).Distinct().Where(c => quotas.All(q => q.Category != c)))
         {
-            errors.Add($"Für die Kategorie „{category}“ fehlen die Quoten.");
+            errors.Add("", "Für die Kategorie „{0}“ fehlen die Quoten.", category);
         }
 
         return errors;
@@ -543,30 +540,30 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
     /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
     /// </summary>
-    public async Task<(LabStepResult Result, IReadOnlyList<string> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
+    public async Task<(Outcome Result, IReadOnlyList<string> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (lab.State != LabState.RegistrationOpen)
         {
-            errors.Add("Ausgelost wird, während die Anmeldung offen ist; danach steht das Ergebnis fest.");
+            errors.Add("", "Ausgelost wird, während die Anmeldung offen ist; danach steht das Ergebnis fest.");
         }
 
         if (await db.PanelSelections.AnyAsync(s => s.LabId == labId, ct))
         {
-            errors.Add(AlreadySelected);
+            errors.Add("", AlreadySelected);
         }
 
         if (algorithm is not ("leximin" or "legacy"))
         {
-            errors.Add("Bitte wählen Sie das Verfahren: LEXIMIN oder LEGACY.");
+            errors.Add("", "Bitte wählen Sie das Verfahren: LEXIMIN oder LEGACY.");
         }
 
         CheckSeed(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
 
         if (panelSize is null)
         {
-            errors.Add("Bitte geben Sie an, wie viele Teilnehmende ausgelost werden.");
+            errors.Add("", "Bitte geben Sie an, wie viele Teilnehmende ausgelost werden.");
         }
 
         var (quotas, quotaErrors) = ParseQuotas(quotasText);
@@ -575,7 +572,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         var pool = Respondents(lab, registrations);
         if (pool.Count == 0)
         {
-            errors.Add("Es liegen keine Anmeldungen vor.");
+            errors.Add("", "Es liegen keine Anmeldungen vor.");
         }
 
         if (errors.Count == 0)
@@ -585,7 +582,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
 
         if (errors.Count > 0)
         {
-            return (new LabStepResult(errors), []);
+            return (Outcome.From(errors), []);
         }
 
         var algo = algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin;
@@ -598,13 +595,13 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         {
             var relaxation = e.Report.Relaxations
                 .Select(r => $"{r.Quota.Category} = {r.Quota.Value}: {r.Quota.Min} bis {r.Quota.Max} → {r.RelaxedMin} bis {r.RelaxedMax}").ToList();
-            return (LabStepResult.Fail(
-                "Keine Gruppe erfüllt alle Quoten zugleich. " +
-                (relaxation.Count > 0 ? $"Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {e.Report.TotalRelaxation} Plätze), steht unten." : "Bitte lockern Sie die Quoten.")), relaxation);
+            return (relaxation.Count > 0
+                ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", e.Report.TotalRelaxation)
+                : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation);
         }
         catch (SortitionInputException e)
         {
-            return (new LabStepResult([.. e.Errors.Select(x => "Die Eingaben passen nicht zusammen: " + x)]), []);
+            return (Outcome.Invalid(e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x))), []);
         }
 
         var record = new PanelSelectionRecord
@@ -630,29 +627,29 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             db.ChangeTracker.Clear();
-            return (LabStepResult.Fail(AlreadySelected), []);
+            return (Outcome.Invalid("", AlreadySelected), []);
         }
 
-        return (LabStepResult.Ok, []);
+        return (Outcome.Done, []);
     }
 
     /// <summary>
     /// A panel member cancelled: the first reserve with whom the group still meets every quota moves up
     /// (<see cref="PanelSelection.FindReplacement"/>, the rule of the reserve list).
     /// </summary>
-    public async Task<LabStepResult> ReplaceAsync(int labId, string? respondentId, CancellationToken ct)
+    public async Task<Outcome> ReplaceAsync(int labId, string? respondentId, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
         var selection = await db.PanelSelections.Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == labId, ct);
         if (selection is null || lab.State is not (LabState.RegistrationOpen or LabState.PanelSelected))
         {
-            return LabStepResult.Fail("Nachrücken ist möglich, wenn die Teilnehmenden ausgelost sind und das Labor noch nicht stattgefunden hat.");
+            return Outcome.Invalid("", "Nachrücken ist möglich, wenn die Teilnehmenden ausgelost sind und das Labor noch nicht stattgefunden hat.");
         }
 
         var dropout = selection.Outcomes.FirstOrDefault(o => o.RespondentId == respondentId && o.Participates);
         if (dropout is null)
         {
-            return LabStepResult.Fail("Diese Person gehört nicht zu den Teilnehmenden.");
+            return Outcome.Invalid("", "Diese Person gehört nicht zu den Teilnehmenden.");
         }
 
         var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == labId).ToListAsync(ct);
@@ -670,8 +667,8 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
         db.Audit("lab.panel.dropout", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new { dropout = dropout.RespondentId, replacement = next });
         await db.SaveChangesAsync(ct);
         return next is null
-            ? LabStepResult.Fail($"{dropout.RespondentId} ist als abgesagt vermerkt. Niemand auf der Nachrückliste erfüllt mit der übrigen Gruppe alle Quoten; der Platz bleibt frei.")
-            : LabStepResult.Ok;
+            ? Outcome.Invalid("", "{0} ist als abgesagt vermerkt. Niemand auf der Nachrückliste erfüllt mit der übrigen Gruppe alle Quoten; der Platz bleibt frei.", dropout.RespondentId)
+            : Outcome.Done;
     }
 
     /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
@@ -696,44 +693,43 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The reader's problem in German, with its line number and the offending value (issue 7 "Bad input").</summary>
-    private static string Translate(RegisterExtractError e)
+    private static FieldError Translate(RegisterExtractError e)
     {
-        var where = e.Line > 0 ? $"Zeile {e.Line}: " : "";
         var quoted = System.Text.RegularExpressions.Regex.Match(e.Message, "'([^']*)'");
         var value = quoted.Success ? $"„{quoted.Groups[1].Value}“" : "";
         var number = System.Text.RegularExpressions.Regex.Match(e.Message, @"\b(\d{3,4})\b");
         var what = e.Kind switch
         {
-            RegisterErrorKind.EmptyFile => "Die Datei ist leer.",
-            RegisterErrorKind.Encoding => "Die Datei ist nicht in UTF-8 gespeichert (z. B. Windows-1252 oder UTF-16). Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch.",
+            RegisterErrorKind.EmptyFile => new FieldError("", "Die Datei ist leer."),
+            RegisterErrorKind.Encoding => new FieldError("", "Die Datei ist nicht in UTF-8 gespeichert (z. B. Windows-1252 oder UTF-16). Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch."),
             RegisterErrorKind.Header when e.Message.StartsWith("Missing", StringComparison.Ordinal) =>
-                $"In der Kopfzeile fehlt: {string.Join(", ", System.Text.RegularExpressions.Regex.Matches(e.Message.Split('.')[0], @"(\w+) \(").Select(m => m.Groups[1].Value))}. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk).",
-            RegisterErrorKind.Header => "Die Kopfzeile passt nicht. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk), jede genau einmal.",
-            RegisterErrorKind.RowShape => "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen.",
-            RegisterErrorKind.EmptyField => $"Ein Pflichtfeld ist leer{(value.Length > 0 ? $" ({value})" : "")}.",
-            RegisterErrorKind.ControlCharacter => "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen.",
-            RegisterErrorKind.BirthYear when e.Message.Contains("is not a year", StringComparison.Ordinal) => $"Das Geburtsjahr {value} ist keine Jahreszahl (vier Ziffern erwartet).",
-            RegisterErrorKind.BirthYear when e.Message.Contains("after the reference date", StringComparison.Ordinal) => $"Das Geburtsjahr {number.Value} liegt nach dem Stichtag.",
-            RegisterErrorKind.BirthYear when e.Message.Contains("impossible", StringComparison.Ordinal) => $"Das Geburtsjahr {number.Value} ergibt ein Alter über 120 Jahren; das ist unmöglich.",
-            RegisterErrorKind.BirthYear => $"Das Geburtsjahr {number.Value} ergibt ein Alter unter 16 Jahren; der Auszug soll nur Personen ab 16 enthalten.",
-            RegisterErrorKind.Gender => $"Das Geschlecht {value} ist unbekannt; das Melderegister verwendet m, w, d und x.",
-            RegisterErrorKind.District => $"Der Stadtbezirk {value} ist keiner der zwölf Dortmunder Stadtbezirke.",
-            RegisterErrorKind.Duplicate => $"Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {System.Text.RegularExpressions.Regex.Match(e.Message, @"line (\d+)").Groups[1].Value}.",
-            _ => "Die Zeile ist fehlerhaft.",
+                new FieldError("", "In der Kopfzeile fehlt: {0}. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk).", string.Join(", ", System.Text.RegularExpressions.Regex.Matches(e.Message.Split('.')[0], @"(\w+) \(").Select(m => m.Groups[1].Value))),
+            RegisterErrorKind.Header => new FieldError("", "Die Kopfzeile passt nicht. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk), jede genau einmal."),
+            RegisterErrorKind.RowShape => new FieldError("", "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen."),
+            RegisterErrorKind.EmptyField => value.Length > 0 ? new FieldError("", "Ein Pflichtfeld ist leer ({0}).", value) : new FieldError("", "Ein Pflichtfeld ist leer."),
+            RegisterErrorKind.ControlCharacter => new FieldError("", "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen."),
+            RegisterErrorKind.BirthYear when e.Message.Contains("is not a year", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} ist keine Jahreszahl (vier Ziffern erwartet).", value),
+            RegisterErrorKind.BirthYear when e.Message.Contains("after the reference date", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} liegt nach dem Stichtag.", number.Value),
+            RegisterErrorKind.BirthYear when e.Message.Contains("impossible", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter über 120 Jahren; das ist unmöglich.", number.Value),
+            RegisterErrorKind.BirthYear => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter unter 16 Jahren; der Auszug soll nur Personen ab 16 enthalten.", number.Value),
+            RegisterErrorKind.Gender => new FieldError("", "Das Geschlecht {0} ist unbekannt; das Melderegister verwendet m, w, d und x.", value),
+            RegisterErrorKind.District => new FieldError("", "Der Stadtbezirk {0} ist keiner der zwölf Dortmunder Stadtbezirke.", value),
+            RegisterErrorKind.Duplicate => new FieldError("", "Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {0}.", System.Text.RegularExpressions.Regex.Match(e.Message, @"line (\d+)").Groups[1].Value),
+            _ => new FieldError("", "Die Zeile ist fehlerhaft."),
         };
-        return where + what;
+        return e.Line > 0 ? new FieldError("", "Zeile {0}: {1}", e.Line, what) : what;
     }
 
     /// <summary>Both draws need a seed from a public act, at most 500 characters.</summary>
-    private static void CheckSeed(List<string> errors, string? seed, string missing)
+    private static void CheckSeed(FieldErrors errors, string? seed, string missing)
     {
         if (string.IsNullOrWhiteSpace(seed))
         {
-            errors.Add(missing);
+            errors.Add("", missing);
         }
         else if (seed.Length > 500)
         {
-            errors.Add("Der Startwert darf höchstens 500 Zeichen lang sein.");
+            errors.Add("", "Der Startwert darf höchstens 500 Zeichen lang sein.");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Labs;
@@ -18,79 +19,79 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
     // Dortmund's city limits, generously rounded: a point outside is a typing error.
     public const double MinLatitude = 51.41, MaxLatitude = 51.60, MinLongitude = 7.30, MaxLongitude = 7.64;
 
-    public async Task<LabStepResult> AddRecommendationAsync(int labId, string? text, int? fieldOfActionId, CancellationToken ct)
+    public async Task<Outcome> AddRecommendationAsync(int labId, string? text, int? fieldOfActionId, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (lab.State < LabState.Held)
         {
-            errors.Add("Empfehlungen erfassen Sie, wenn das Labor stattgefunden hat.");
+            errors.Add("", "Empfehlungen erfassen Sie, wenn das Labor stattgefunden hat.");
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add("Bitte geben Sie den Text der Empfehlung ein.");
+            errors.Add("", "Bitte geben Sie den Text der Empfehlung ein.");
         }
         else if (text.Length > 4000)
         {
-            errors.Add("Eine Empfehlung darf höchstens 4000 Zeichen lang sein.");
+            errors.Add("", "Eine Empfehlung darf höchstens 4000 Zeichen lang sein.");
         }
 
         if (fieldOfActionId is { } field && !await db.FieldsOfAction.AnyAsync(f => f.Id == field && !f.IsRetired, ct))
         {
-            errors.Add("Dieses Handlungsfeld gibt es im aktuellen Katalog nicht.");
+            errors.Add("", "Dieses Handlungsfeld gibt es im aktuellen Katalog nicht.");
         }
 
         if (errors.Count > 0)
         {
-            return new LabStepResult(errors);
+            return Outcome.From(errors);
         }
 
         db.LabRecommendations.Add(new LabRecommendation { LabId = labId, Text = text!.Trim(), FieldOfActionId = fieldOfActionId, Outcome = RecommendationOutcome.Open });
         await db.SaveChangesAsync(ct);
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
-    public async Task<LabStepResult> AddPlaceAsync(int labId, double? latitude, double? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
+    public async Task<Outcome> AddPlaceAsync(int labId, double? latitude, double? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
-        var errors = new List<string>();
+        var errors = new FieldErrors();
         if (lab.State < LabState.Held)
         {
-            errors.Add("Orte erfassen Sie, wenn das Labor stattgefunden hat.");
+            errors.Add("", "Orte erfassen Sie, wenn das Labor stattgefunden hat.");
         }
 
         if (latitude is null || longitude is null)
         {
-            errors.Add("Bitte geben Sie Breite und Länge des Ortes an (z. B. 51.5136 und 7.4653).");
+            errors.Add("", "Bitte geben Sie Breite und Länge des Ortes an (z. B. 51.5136 und 7.4653).");
         }
         else if (latitude is < MinLatitude or > MaxLatitude || longitude is < MinLongitude or > MaxLongitude)
         {
-            errors.Add(string.Create(CultureInfo.GetCultureInfo("de-DE"), $"Der Punkt {latitude:0.0000}, {longitude:0.0000} liegt nicht in Dortmund (Breite {MinLatitude} bis {MaxLatitude}, Länge {MinLongitude} bis {MaxLongitude})."));
+            errors.Add("", "Der Punkt {0:0.0000}, {1:0.0000} liegt nicht in Dortmund (Breite {2} bis {3}, Länge {4} bis {5}).", latitude!, longitude!, MinLatitude, MaxLatitude, MinLongitude, MaxLongitude);
         }
 
         if (category is null)
         {
-            errors.Add("Bitte wählen Sie, ob der Ort als sicher oder unsicher genannt wurde.");
+            errors.Add("", "Bitte wählen Sie, ob der Ort als sicher oder unsicher genannt wurde.");
         }
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            errors.Add("Bitte beschreiben Sie kurz, was zu dem Ort gesagt wurde.");
+            errors.Add("", "Bitte beschreiben Sie kurz, was zu dem Ort gesagt wurde.");
         }
         else if (comment.Length > 1000)
         {
-            errors.Add("Der Kommentar darf höchstens 1000 Zeichen lang sein.");
+            errors.Add("", "Der Kommentar darf höchstens 1000 Zeichen lang sein.");
         }
 
         if (errors.Count > 0)
         {
-            return new LabStepResult(errors);
+            return Outcome.From(errors);
         }
 
         db.LabPlaces.Add(new LabPlace { LabId = labId, Latitude = latitude!.Value, Longitude = longitude!.Value, Category = category!.Value, Comment = comment!.Trim() });
         await db.SaveChangesAsync(ct);
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
     /// <summary>
@@ -98,17 +99,17 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
     /// source = this lab), a new field of action (through <see cref="CatalogueEditor"/>, source = this lab),
     /// forwarded (to whom) or declined (with a reason). Decided once.
     /// </summary>
-    public async Task<LabStepResult> DecideAsync(int labId, int recommendationId, OutcomeInput input, CancellationToken ct)
+    public async Task<Outcome> DecideAsync(int labId, int recommendationId, OutcomeInput input, CancellationToken ct)
     {
         var recommendation = await db.LabRecommendations.FirstOrDefaultAsync(r => r.Id == recommendationId && r.LabId == labId, ct);
         if (recommendation is null)
         {
-            return LabStepResult.Fail("Diese Empfehlung gibt es bei diesem Labor nicht.");
+            return Outcome.Invalid("", "Diese Empfehlung gibt es bei diesem Labor nicht.");
         }
 
         if (recommendation.Outcome != RecommendationOutcome.Open)
         {
-            return LabStepResult.Fail("Über diese Empfehlung ist schon entschieden.");
+            return Outcome.Invalid("", "Über diese Empfehlung ist schon entschieden.");
         }
 
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
@@ -125,12 +126,13 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
                 var saved = await measures.SaveAsync(null, null, new MeasureInput(
                     input.FieldOfActionId ?? recommendation.FieldOfActionId, input.Title, recommendation.Text, null, MeasureStatus.Proposed, 0, 1, null, null, null, null, null,
                     await DistrictIdsAsync(lab.District, ct), [], CatalogueSourceKind.LabRecommendation, source, true), ct);
-                if (saved.Saved is null)
+                if (saved.Value is not { } measure)
                 {
-                    return new LabStepResult([.. saved.Errors.Values]);
+                    // The measure's fields are not on this form: its messages show above the form.
+                    return Outcome.Invalid(saved.Errors.Select(e => e with { Field = "" }));
                 }
 
-                recommendation.MeasureId = saved.Saved.Id;
+                recommendation.MeasureId = measure.Id;
                 break;
             }
 
@@ -138,19 +140,17 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
             {
                 if (string.IsNullOrWhiteSpace(input.Title))
                 {
-                    return LabStepResult.Fail("Bitte geben Sie den Titel des neuen Handlungsfeldes an.");
+                    return Outcome.Invalid("", "Bitte geben Sie den Titel des neuen Handlungsfeldes an.");
                 }
 
-                try
+                // 004 §5: new fields of action may come out of a lab.
+                var added = await editor.AddAsync(input.FieldOfActionId, input.Title, new ChangeSource(CatalogueSourceKind.LabRecommendation, source, "Empfehlung eines Quartierslabors (004 §5)"), ct);
+                if (added.Value is not { } node)
                 {
-                    // 004 §5: new fields of action may come out of a lab.
-                    var node = await editor.AddAsync(input.FieldOfActionId, input.Title, new ChangeSource(CatalogueSourceKind.LabRecommendation, source, "Empfehlung eines Quartierslabors (004 §5)"), ct);
-                    recommendation.NewFieldOfActionId = node.Id;
+                    return Outcome.Invalid(added.Errors.Select(e => e with { Field = "" }));
                 }
-                catch (CatalogueException e)
-                {
-                    return LabStepResult.Fail(e.Message);
-                }
+
+                recommendation.NewFieldOfActionId = node.Id;
 
                 break;
             }
@@ -158,7 +158,7 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
             case RecommendationOutcome.Forwarded:
                 if (string.IsNullOrWhiteSpace(input.ForwardedTo) || input.ForwardedTo.Length > 300)
                 {
-                    return LabStepResult.Fail("Bitte geben Sie an, an wen die Empfehlung weitergeleitet wurde (höchstens 300 Zeichen).");
+                    return Outcome.Invalid("", "Bitte geben Sie an, an wen die Empfehlung weitergeleitet wurde (höchstens 300 Zeichen).");
                 }
 
                 recommendation.ForwardedTo = input.ForwardedTo.Trim();
@@ -166,19 +166,19 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
             case RecommendationOutcome.Declined:
                 if (string.IsNullOrWhiteSpace(input.DeclineReason) || input.DeclineReason.Length > 2000)
                 {
-                    return LabStepResult.Fail("Bitte begründen Sie, warum die Empfehlung nicht übernommen wird (höchstens 2000 Zeichen).");
+                    return Outcome.Invalid("", "Bitte begründen Sie, warum die Empfehlung nicht übernommen wird (höchstens 2000 Zeichen).");
                 }
 
                 recommendation.DeclineReason = input.DeclineReason.Trim();
                 break;
             default:
-                return LabStepResult.Fail("Bitte wählen Sie, was aus der Empfehlung wird.");
+                return Outcome.Invalid("", "Bitte wählen Sie, was aus der Empfehlung wird.");
         }
 
         recommendation.Outcome = input.Outcome!.Value;
         recommendation.DecidedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return LabStepResult.Ok;
+        return Outcome.Done;
     }
 
     private async Task<List<int>> DistrictIdsAsync(string district, CancellationToken ct) =>

@@ -32,53 +32,53 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>Creates a lab for a quarter of the plan; another district than proposed needs a reason, which is stored.</summary>
-    public async Task<(NeighbourhoodLab? Lab, Dictionary<string, string> Errors)> CreateAsync(string? quarterText, string? district, string? title, string? overrideReason, CancellationToken ct)
+    public async Task<Outcome<NeighbourhoodLab>> CreateAsync(string? quarterText, string? district, string? title, string? overrideReason, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string>();
+        var errors = new FieldErrors();
         var plan = await PlanAsync(ct);
         PlannedLab? planned = null;
         if (!Algorithms.LabRotation.Quarter.TryParse(quarterText, out var quarter))
         {
-            errors["Quarter"] = "Bitte wählen Sie das Quartal.";
+            errors.Add("Quarter", "Bitte wählen Sie das Quartal.");
         }
         else if (await db.Labs.AnyAsync(l => l.Year == quarter.Year && l.Quarter == quarter.Number, ct))
         {
             // 001 "Handlungsfeld 4": one lab per quarter.
-            errors["Quarter"] = $"Für das {quarter.Number}. Quartal {quarter.Year} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.";
+            errors.Add("Quarter", "Für das {0}. Quartal {1} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.", quarter.Number, quarter.Year);
         }
         else
         {
             planned = plan.FirstOrDefault(p => p.Quarter == quarter);
             if (planned is null)
             {
-                errors["Quarter"] = "Dieses Quartal liegt nicht im Plan der nächsten Quartale.";
+                errors.Add("Quarter", "Dieses Quartal liegt nicht im Plan der nächsten Quartale.");
             }
         }
 
         var chosen = DortmundDistricts.Names.FirstOrDefault(d => string.Equals(d, district?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (chosen is null)
         {
-            errors["District"] = "Bitte wählen Sie einen der zwölf Stadtbezirke.";
+            errors.Add("District", "Bitte wählen Sie einen der zwölf Stadtbezirke.");
         }
 
         var deviates = planned is not null && chosen is not null && chosen != planned.District;
         if (deviates && string.IsNullOrWhiteSpace(overrideReason))
         {
-            errors["OverrideReason"] = $"Der Plan sieht für dieses Quartal {planned!.District} vor. Wenn Sie davon abweichen, geben Sie bitte den Grund an.";
+            errors.Add("OverrideReason", "Der Plan sieht für dieses Quartal {0} vor. Wenn Sie davon abweichen, geben Sie bitte den Grund an.", planned!.District);
         }
 
         if (string.IsNullOrWhiteSpace(title))
         {
-            errors["Title"] = "Bitte geben Sie einen Titel an.";
+            errors.Add("Title", "Bitte geben Sie einen Titel an.");
         }
         else if (title.Length > 300)
         {
-            errors["Title"] = "Der Titel darf höchstens 300 Zeichen lang sein.";
+            errors.Add("Title", "Der Titel darf höchstens 300 Zeichen lang sein.");
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return errors;
         }
 
         var lab = new NeighbourhoodLab
@@ -96,47 +96,47 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         {
             // Someone else created the quarter's lab a moment earlier (unique index).
             db.ChangeTracker.Clear();
-            errors["Quarter"] = $"Für das {quarter.Number}. Quartal {quarter.Year} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.";
-            return (null, errors);
+            errors.Add("Quarter", "Für das {0}. Quartal {1} ist schon ein Quartierslabor angelegt; je Quartal gibt es eines.", quarter.Number, quarter.Year);
+            return errors;
         }
 
-        return (lab, errors);
+        return Outcome<NeighbourhoodLab>.Ok(lab);
     }
 
     /// <summary>Saves the concept and the data of the later steps (without changing the state).</summary>
-    public async Task<Dictionary<string, string>> SaveAsync(int id, LabStepInput input, CancellationToken ct)
+    public async Task<Outcome> SaveAsync(int id, LabStepInput input, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == id, ct);
-        var errors = new Dictionary<string, string>();
-        void Length(string key, string? value, int max, string label)
+        var errors = new FieldErrors();
+        void Length(string key, string? value, int max, string message)
         {
             if (value is not null && value.Length > max)
             {
-                errors[key] = $"{label} darf höchstens {max} Zeichen lang sein.";
+                errors.Add(key, message, max);
             }
         }
 
-        Length("ConceptPolitics", input.ConceptPolitics, 4000, "Die Beteiligung der Lokalpolitik");
-        Length("ConceptDigitalInput", input.ConceptDigitalInput, 4000, "Die digitale Beteiligung");
-        Length("ConceptParticipation", input.ConceptParticipation, 4000, "Die Beteiligung von Vereinen, Jugend und Sozialarbeit");
-        Length("ConceptApprovedBy", input.ConceptApprovedBy, 300, "Das beschließende Gremium");
-        Length("Categories", input.Categories, 2000, "Die Merkmale");
-        Length("ResultsSummary", input.ResultsSummary, 8000, "Die Zusammenfassung");
-        Length("ReportedTo", input.ReportedTo, 500, "Die Angabe, wem berichtet wurde");
+        Length("ConceptPolitics", input.ConceptPolitics, 4000, "Die Beteiligung der Lokalpolitik darf höchstens {0} Zeichen lang sein.");
+        Length("ConceptDigitalInput", input.ConceptDigitalInput, 4000, "Die digitale Beteiligung darf höchstens {0} Zeichen lang sein.");
+        Length("ConceptParticipation", input.ConceptParticipation, 4000, "Die Beteiligung von Vereinen, Jugend und Sozialarbeit darf höchstens {0} Zeichen lang sein.");
+        Length("ConceptApprovedBy", input.ConceptApprovedBy, 300, "Das beschließende Gremium darf höchstens {0} Zeichen lang sein.");
+        Length("Categories", input.Categories, 2000, "Die Merkmale darf höchstens {0} Zeichen lang sein.");
+        Length("ResultsSummary", input.ResultsSummary, 8000, "Die Zusammenfassung darf höchstens {0} Zeichen lang sein.");
+        Length("ReportedTo", input.ReportedTo, 500, "Die Angabe, wem berichtet wurde darf höchstens {0} Zeichen lang sein.");
         if (lab.State < LabState.InvitationsSent && CategoryProblem(input.Categories) is { } problem)
         {
-            errors["Categories"] = problem;
+            errors.Add(problem with { Field = "Categories" });
         }
 
         var today = CityTime.Today(time);
         if (input.ConceptApprovedOn > today)
         {
-            errors["ConceptApprovedOn"] = "Das Datum des Beschlusses darf nicht in der Zukunft liegen.";
+            errors.Add("ConceptApprovedOn", "Das Datum des Beschlusses darf nicht in der Zukunft liegen.");
         }
 
         if (input.ReportedOn > today)
         {
-            errors["ReportedOn"] = "Das Datum des Berichts darf nicht in der Zukunft liegen.";
+            errors.Add("ReportedOn", "Das Datum des Berichts darf nicht in der Zukunft liegen.");
         }
 
         if (errors.Count > 0)
@@ -168,7 +168,7 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>Moves the lab one step on; the German messages say what is still missing.</summary>
-    public async Task<IReadOnlyList<string>> AdvanceAsync(int id, LabState to, CancellationToken ct)
+    public async Task<Outcome> AdvanceAsync(int id, LabState to, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == id, ct);
         var missing = await MissingForAsync(lab, to, ct);
@@ -184,12 +184,12 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>What the lab lacks to reach <paramref name="to"/>; empty when it may.</summary>
-    public async Task<List<string>> MissingForAsync(NeighbourhoodLab lab, LabState to, CancellationToken ct)
+    public async Task<FieldErrors> MissingForAsync(NeighbourhoodLab lab, LabState to, CancellationToken ct)
     {
-        var missing = new List<string>();
+        var missing = new FieldErrors();
         if (to != lab.State + 1)
         {
-            missing.Add($"Vom Stand „{LabsModule.StateLabel(lab.State)}“ geht es nur zum Stand „{LabsModule.StateLabel(lab.State + 1 > LabState.Reported ? LabState.Reported : lab.State + 1)}“.");
+            missing.Add("", "Vom Stand „{0}“ geht es nur zum Stand „{1}“.", LabsModule.StateLabel(lab.State), LabsModule.StateLabel(lab.State + 1 > LabState.Reported ? LabState.Reported : lab.State + 1));
             return missing;
         }
 
@@ -199,58 +199,58 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
                 // 004 §5: the concept says how politics, digital input and associations, youth and social work take part.
                 if (string.IsNullOrWhiteSpace(lab.ConceptPolitics))
                 {
-                    missing.Add("Im Konzept fehlt, wie die Lokalpolitik informiert und beteiligt wird (004 §5).");
+                    missing.Add("", "Im Konzept fehlt, wie die Lokalpolitik informiert und beteiligt wird (004 §5).");
                 }
 
                 if (string.IsNullOrWhiteSpace(lab.ConceptDigitalInput))
                 {
-                    missing.Add("Im Konzept fehlt, wie Bürgerinnen und Bürger digital beitragen und wie das veröffentlicht und ausgewertet wird (004 §5).");
+                    missing.Add("", "Im Konzept fehlt, wie Bürgerinnen und Bürger digital beitragen und wie das veröffentlicht und ausgewertet wird (004 §5).");
                 }
 
                 if (string.IsNullOrWhiteSpace(lab.ConceptParticipation))
                 {
-                    missing.Add("Im Konzept fehlt, wie Vereine, Jugend und Sozialarbeit beteiligt werden (004 §5).");
+                    missing.Add("", "Im Konzept fehlt, wie Vereine, Jugend und Sozialarbeit beteiligt werden (004 §5).");
                 }
 
                 if (lab.ConceptApprovedOn is null || string.IsNullOrWhiteSpace(lab.ConceptApprovedBy))
                 {
-                    missing.Add("Bitte tragen Sie Datum und Gremium des Konzeptbeschlusses ein.");
+                    missing.Add("", "Bitte tragen Sie Datum und Gremium des Konzeptbeschlusses ein.");
                 }
 
                 break;
             case LabState.InvitationsSent:
                 if (!await db.InviteeDraws.AnyAsync(d => d.LabId == lab.Id, ct))
                 {
-                    missing.Add("Es sind noch keine Einzuladenden gelost.");
+                    missing.Add("", "Es sind noch keine Einzuladenden gelost.");
                 }
                 else if (lab.LettersCreatedAt is null)
                 {
-                    missing.Add("Die Einladungsschreiben sind noch nicht erzeugt.");
+                    missing.Add("", "Die Einladungsschreiben sind noch nicht erzeugt.");
                 }
 
                 break;
             case LabState.PanelSelected:
                 if (!await db.PanelSelections.AnyAsync(s => s.LabId == lab.Id, ct))
                 {
-                    missing.Add("Die Teilnehmenden sind noch nicht ausgelost.");
+                    missing.Add("", "Die Teilnehmenden sind noch nicht ausgelost.");
                 }
 
                 break;
             case LabState.Held:
                 if (lab.HeldOn is null)
                 {
-                    missing.Add("Bitte tragen Sie ein, wann das Labor stattfand.");
+                    missing.Add("", "Bitte tragen Sie ein, wann das Labor stattfand.");
                 }
                 else if (lab.HeldOn > CityTime.Today(time))
                 {
-                    missing.Add("Das Labor liegt noch in der Zukunft.");
+                    missing.Add("", "Das Labor liegt noch in der Zukunft.");
                 }
 
                 break;
             case LabState.ResultsDocumented:
                 if (!await db.LabRecommendations.AnyAsync(r => r.LabId == lab.Id, ct))
                 {
-                    missing.Add("Es ist noch keine Handlungsempfehlung des Labors erfasst.");
+                    missing.Add("", "Es ist noch keine Handlungsempfehlung des Labors erfasst.");
                 }
 
                 break;
@@ -258,7 +258,7 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
                 // 004 §5 and 001: results go to the Vollversammlung, its working groups and the Lenkungskreis.
                 if (lab.ReportedOn is null || string.IsNullOrWhiteSpace(lab.ReportedTo))
                 {
-                    missing.Add("Bitte tragen Sie ein, wann und wem die Ergebnisse berichtet wurden (Vollversammlung, Arbeitsgruppen, Lenkungskreis).");
+                    missing.Add("", "Bitte tragen Sie ein, wann und wem die Ergebnisse berichtet wurden (Vollversammlung, Arbeitsgruppen, Lenkungskreis).");
                 }
 
                 break;
@@ -268,7 +268,7 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
     }
 
     /// <summary>Why the optional categories cannot be used in the form and the quota lines; null when they can.</summary>
-    private static string? CategoryProblem(string? text)
+    private static FieldError? CategoryProblem(string? text)
     {
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LabsModule.AgeCategory, LabsModule.GenderCategory };
         var lineNumber = 0;
@@ -284,17 +284,17 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
             var values = colon < 0 ? [] : line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             if (colon <= 0 || values.Length == 0)
             {
-                return $"Merkmale, Zeile {lineNumber}: erwartet wird „Merkmal: Wert, Wert“, z. B. „Bildungsabschluss: Hauptschule, Realschule, Abitur“.";
+                return new FieldError("Categories", "Merkmale, Zeile {0}: erwartet wird „Merkmal: Wert, Wert“, z. B. „Bildungsabschluss: Hauptschule, Realschule, Abitur“.", lineNumber);
             }
 
             if (line.IndexOfAny([';', '=', '[', ']']) >= 0)
             {
-                return $"Merkmale, Zeile {lineNumber}: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.";
+                return new FieldError("Categories", "Merkmale, Zeile {0}: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.", lineNumber);
             }
 
             if (!names.Add(line[..colon].Trim()))
             {
-                return $"Merkmale, Zeile {lineNumber}: Das Merkmal „{line[..colon].Trim()}“ gibt es schon (Altersgruppe und Geschlecht werden immer gefragt).";
+                return new FieldError("Categories", "Merkmale, Zeile {0}: Das Merkmal „{1}“ gibt es schon (Altersgruppe und Geschlecht werden immer gefragt).", lineNumber, line[..colon].Trim());
             }
         }
 

@@ -95,7 +95,24 @@ public sealed class LabsModule : IModule
 
     public const string NoAnswer = "keine Angabe";
 
-    public static readonly string[] Genders = ["weiblich", "männlich", "divers", NoAnswer];
+    /// <summary>What a registration stores for gender: codes, shown in the reader's language.</summary>
+    public static readonly string[] GenderCodes = ["female", "male", "diverse", "unspecified"];
+
+    /// <summary>The German words for the gender codes: the labels on the form and the values the quota lines use.</summary>
+    public static readonly string[] Genders = [.. GenderCodes.Select(GenderLabel)];
+
+    public static string GenderLabel(string code) => code switch
+    {
+        "female" => "weiblich",
+        "male" => "männlich",
+        "diverse" => "divers",
+        "unspecified" => NoAnswer,
+        _ => code,
+    };
+
+    /// <summary>The code for a posted gender: a code, or its German word (forms and clients from before the codes).</summary>
+    public static string? ParseGender(string? text) =>
+        text is null ? null : GenderCodes.FirstOrDefault(c => c == text || GenderLabel(c) == text);
 
     /// <summary>The age bands from 16 on (the youngest invited, see AgeBands).</summary>
     public static IReadOnlyList<string> AgeBandLabels { get; } =

@@ -1,4 +1,5 @@
 using Masterplan.Web.Shared;
+using Masterplan.Web.Features.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -59,7 +60,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error);
+            this.ShowErrors([error]);
             return;
         }
 
@@ -72,19 +73,14 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         var (invitation, lab, error) = await draws.FindCodeAsync(Code, ct);
         if (error is not null)
         {
-            ModelState.AddModelError(nameof(Code), error);
+            this.ShowErrors([error]);
             return Page();
         }
 
         Show(lab!);
         var result = await draws.RegisterAsync(invitation!, lab!, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
-        if (!result.Succeeded)
+        if (this.ShowErrors(result))
         {
-            foreach (var e in result.Errors)
-            {
-                ModelState.AddModelError(string.Empty, e);
-            }
-
             return Page();
         }
 

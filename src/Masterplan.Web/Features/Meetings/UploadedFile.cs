@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using System.IO.Compression;
 using System.Security.Cryptography;
 
@@ -139,33 +140,33 @@ public static class UploadedFile
         return null;
     }
 
-    /// <summary>The German message for a file over the limit, checked before it is read.</summary>
-    public static string? TooLarge(string fileName, long length, long maxBytes) =>
-        length > maxBytes ? $"Die Datei „{fileName}“ ist {Megabytes(length)} groß; erlaubt sind höchstens {Megabytes(maxBytes)}." : null;
+    /// <summary>The message for a file over the limit, checked before it is read.</summary>
+    public static FieldError? TooLarge(string fileName, long length, long maxBytes) =>
+        length > maxBytes ? new("file", "Die Datei „{0}“ ist {1:0.#} MB groß; erlaubt sind höchstens {2:0.#} MB.", fileName, Megabytes(length), Megabytes(maxBytes)) : null;
 
-    /// <summary>Checks an upload's content against its name; returns the German message that says what is wrong, or the type.</summary>
-    public static (FileType? Type, string? Error) Check(string fileName, byte[] data)
+    /// <summary>Checks an upload's content against its name; returns the message that says what is wrong, or the type.</summary>
+    public static (FileType? Type, FieldError? Error) Check(string fileName, byte[] data)
     {
         if (data.Length == 0)
         {
-            return (null, $"Die Datei „{fileName}“ ist leer.");
+            return (null, new("file", "Die Datei „{0}“ ist leer.", fileName));
         }
 
         var (type, bomb) = Sniff(data);
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
         if (bomb)
         {
-            return (null, $"Die Datei „{fileName}“ ist ein gepacktes Archiv, das entpackt mehr als {Megabytes(MaxInflatedBytes)} oder mehr als {MaxZipEntries} Teile hätte. So große Office-Dokumente nimmt die Plattform nicht an; bitte speichern Sie das Dokument neu oder als PDF.");
+            return (null, new("file", "Die Datei „{0}“ ist ein gepacktes Archiv, das entpackt mehr als {1:0.#} MB oder mehr als {2} Teile hätte. So große Office-Dokumente nimmt die Plattform nicht an; bitte speichern Sie das Dokument neu oder als PDF.", fileName, Megabytes(MaxInflatedBytes), MaxZipEntries));
         }
 
         if (type is null)
         {
-            return (null, $"Die Datei „{fileName}“ ist keine der erlaubten Dateiarten (PDF, DOCX, ODT, XLSX, PNG, JPEG).");
+            return (null, new("file", "Die Datei „{0}“ ist keine der erlaubten Dateiarten (PDF, DOCX, ODT, XLSX, PNG, JPEG).", fileName));
         }
 
         if (!type.Extensions.Contains(extension))
         {
-            return (null, $"Die Datei „{fileName}“ ist laut Inhalt ein {type.Label}, ihre Endung „{extension}“ passt nicht dazu. Bitte benennen Sie die Datei passend um.");
+            return (null, new("file", "Die Datei „{0}“ ist laut Inhalt ein {1}, ihre Endung „{2}“ passt nicht dazu. Bitte benennen Sie die Datei passend um.", fileName, type.Label, extension));
         }
 
         return (type, null);
@@ -173,5 +174,5 @@ public static class UploadedFile
 
     public static string Sha512Hex(byte[] data) => Convert.ToHexStringLower(SHA512.HashData(data));
 
-    private static string Megabytes(long bytes) => $"{bytes / 1024d / 1024d:0.#} MB";
+    private static double Megabytes(long bytes) => bytes / 1024d / 1024d;
 }

@@ -33,12 +33,12 @@ public static class MembershipsApi
         return app;
     }
 
-    private static async Task<Results<Ok<List<MembershipDto>>, NotFound, ValidationProblem>> Get(int id, string? at, AppDbContext db, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<List<MembershipDto>>, NotFound, ValidationProblem>> Get(int id, string? at, AppDbContext db, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var day = Masterplan.Web.Shared.CityTime.Today(time);
         if (at is not null && !DateOnly.TryParseExact(at, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out day))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["at"] = ["at must be a date in the form YYYY-MM-DD."] });
+            return Masterplan.Web.Shared.OutcomeAdapters.Invalid(http, [new Masterplan.Web.Shared.FieldError("at", "at muss ein Datum der Form JJJJ-MM-TT sein.")], "Die Anfrage ist nicht gültig.");
         }
 
         if (!await db.Organizations.AnyAsync(o => o.Id == id, ct))

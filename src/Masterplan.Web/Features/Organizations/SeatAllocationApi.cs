@@ -46,33 +46,33 @@ public static class SeatAllocationApi
         return app;
     }
 
-    private static Results<Ok<SeatAllocationResponse>, ValidationProblem> Allocate(SeatAllocationRequest request)
+    private static Results<Ok<SeatAllocationResponse>, ValidationProblem> Allocate(SeatAllocationRequest request, HttpContext http)
     {
         if (request.Seats is null)
         {
-            return Invalid("seats", "seats is required: the number of seats to distribute (1 to 10,000).");
+            return Invalid(http, "seats", "seats fehlt: die Zahl der zu verteilenden Sitze (1 bis 10.000).");
         }
 
         if (request.Method is null || !Methods.TryGetValue(request.Method, out var method))
         {
-            return Invalid("method", $"method must be one of {string.Join(", ", Methods.Keys.Select(k => $"\"{k}\""))}.");
+            return Invalid(http, "method", "method muss eines von {0} sein.", string.Join(", ", Methods.Keys.Select(k => $"\"{k}\"")));
         }
 
         if (request.Parties is null)
         {
-            return Invalid("parties", "parties is required: a list of {\"name\", \"votes\"}.");
+            return Invalid(http, "parties", "parties fehlt: eine Liste von {{\"name\", \"votes\"}}.");
         }
 
         for (var i = 0; i < request.Parties.Count; i++)
         {
             if (request.Parties[i] is null)
             {
-                return Invalid($"parties[{i}]", "Each party must be an object with name and votes.");
+                return Invalid(http, $"parties[{i}]", "Jede Partei muss ein Objekt mit name und votes sein.");
             }
 
             if (request.Parties[i].Votes is null)
             {
-                return Invalid($"parties[{i}].votes", "votes is required: a whole number of votes or council seats, 0 or more.");
+                return Invalid(http, $"parties[{i}].votes", "votes fehlt: eine ganze Zahl von Stimmen oder Ratssitzen, 0 oder mehr.");
             }
         }
 
@@ -88,10 +88,11 @@ public static class SeatAllocationApi
         }
         catch (SeatAllocationInputException e)
         {
-            return Invalid(e.Field, e.Message);
+            // The algorithm library says what is wrong in English; it has a German text here.
+            return Invalid(http, e.Field, "{0}", e.Message);
         }
     }
 
-    private static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, detail: message, title: "The seat allocation request is not valid.");
+    private static ValidationProblem Invalid(HttpContext http, string field, string key, params object[] args) =>
+        Masterplan.Web.Shared.OutcomeAdapters.Invalid(http, [new Masterplan.Web.Shared.FieldError(field, key, args)], "Die Anfrage zur Sitzverteilung ist nicht gültig.");
 }

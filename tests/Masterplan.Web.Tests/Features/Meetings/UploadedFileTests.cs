@@ -48,7 +48,7 @@ public class UploadedFileTests
     {
         var before = GC.GetAllocatedBytesForCurrentThread();
         var (type, error) = UploadedFile.Check(fileName, data);
-        return (type, error, GC.GetAllocatedBytesForCurrentThread() - before);
+        return (type, error?.German, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -73,30 +74,18 @@ public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor) : Page
         }
 
         var source = new ChangeSource(SourceKind, SourceText!.Trim(), string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
-        try
+        Outcome outcome = Action switch
         {
-            switch (Action)
-            {
-                case Operation.Add:
-                    await editor.AddAsync(TargetId, Title!, source, ct);
-                    break;
-                case Operation.Rename:
-                    await editor.RenameAsync(NodeId!.Value, Title!, source, ct);
-                    break;
-                case Operation.Move:
-                    await editor.MoveAsync(NodeId!.Value, TargetId, source, ct);
-                    break;
-                case Operation.Retire:
-                    await editor.RetireAsync(NodeId!.Value, source, ct);
-                    break;
-                case Operation.Merge:
-                    await editor.MergeAsync(NodeId!.Value, TargetId!.Value, source, ct);
-                    break;
-            }
-        }
-        catch (CatalogueException e)
+            Operation.Add => await editor.AddAsync(TargetId, Title!, source, ct),
+            Operation.Rename => await editor.RenameAsync(NodeId!.Value, Title!, source, ct),
+            Operation.Move => await editor.MoveAsync(NodeId!.Value, TargetId, source, ct),
+            Operation.Retire => await editor.RetireAsync(NodeId!.Value, source, ct),
+            _ => await editor.MergeAsync(NodeId!.Value, TargetId!.Value, source, ct),
+        };
+
+        // The editor names the node, its new parent or the node merged into; this form has one list for each role.
+        if (this.ShowErrors(outcome, f => f switch { "Id" => nameof(NodeId), "ParentId" or "IntoId" => nameof(TargetId), _ => f }))
         {
-            ModelState.AddModelError(Action == Operation.Move ? nameof(TargetId) : nameof(NodeId), e.Message);
             return Page();
         }
 

@@ -25,7 +25,7 @@ public sealed class ImportModel(MasterplanOneImport import) : PageModel
 
         if (file.Length > 5 * 1024 * 1024)
         {
-            Errors = [new CsvError(0, $"Die Datei „{Path.GetFileName(file.FileName)}“ ist {file.Length / 1024} KB groß; höchstens 5 MB sind erlaubt.")];
+            Errors = [new CsvError(0, "Die Datei „{0}“ ist {1} KB groß; höchstens 5 MB sind erlaubt.", Path.GetFileName(file.FileName), file.Length / 1024)];
             return Page();
         }
 

@@ -102,8 +102,8 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
             return NotFound();
         }
 
-        var baseline = Number(nameof(BaselineValue), BaselineValue, "Der Ausgangswert");
-        var target = Number(nameof(TargetValue), TargetValue, "Der Zielwert");
+        var baseline = Number(nameof(BaselineValue), BaselineValue, "Der Ausgangswert muss eine Zahl sein, zum Beispiel 1500,50.");
+        var target = Number(nameof(TargetValue), TargetValue, "Der Zielwert muss eine Zahl sein, zum Beispiel 1500,50.");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -111,17 +111,13 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
 
         var result = await indicators.SaveAsync(id, id is null ? null : Version,
             new IndicatorInput(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, baseline, BaselineDate, target, TargetDate, Direction, IsPublic), ct);
-        if (result.NotFound)
+        if (result.IsNotFound)
         {
             return NotFound();
         }
 
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (result.Conflict is { } current)
+        this.ShowErrors(result);
+        if (result is { Kind: OutcomeKind.Conflict, Value: { } current })
         {
             Conflict = current;
             Version = current.Version;
@@ -129,13 +125,13 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
             return Page();
         }
 
-        if (result.Saved is null)
+        if (result.Value is not { } saved)
         {
             return Page();
         }
 
         Message = id is null ? "Die Kennzahl ist angelegt." : "Die Änderungen sind gespeichert.";
-        return RedirectToPage(new { id = result.Saved.Id });
+        return RedirectToPage(new { id = saved.Id });
     }
 
     public async Task<IActionResult> OnPostValueAsync(int id, CancellationToken ct)
@@ -146,18 +142,16 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         }
 
         Fill(Current);
-        var value = Number(nameof(Value), Value, "Der Wert");
+        var value = Number(nameof(Value), Value, "Der Wert muss eine Zahl sein, zum Beispiel 1500,50.");
         var numberOk = ModelState.IsValid;
-        var errors = await indicators.AddValueAsync(id, ValueDate, value, ValueNote, ct);
-        if (errors is null)
+        var outcome = await indicators.AddValueAsync(id, ValueDate, value, ValueNote, ct);
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
 
-        foreach (var (field, message) in errors.Where(e => e.Key != nameof(Value) || numberOk))
-        {
-            ModelState.AddModelError(field, message);
-        }
+        // A value that is not a number has its message already; the service would only add "please enter a number".
+        this.ShowErrors(outcome.Errors.Where(e => e.Field != nameof(Value) || numberOk));
 
         if (!ModelState.IsValid)
         {
@@ -184,7 +178,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
 
         if (file.Length > 2 * 1024 * 1024)
         {
-            ImportErrors = [new CsvError(0, $"Die Datei „{Path.GetFileName(file.FileName)}“ ist {file.Length / 1024} KB groß; höchstens 2 MB sind erlaubt.")];
+            ImportErrors = [new CsvError(0, "Die Datei „{0}“ ist {1} KB groß; höchstens 2 MB sind erlaubt.", Path.GetFileName(file.FileName), file.Length / 1024)];
             return Page();
         }
 
@@ -251,5 +245,5 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         Version = i.Version;
     }
 
-    private decimal? Number(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
+    private decimal? Number(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
 }

@@ -131,9 +131,9 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
             return NotFound();
         }
 
-        var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht");
-        var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget");
-        var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel");
+        var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht muss eine Zahl sein, zum Beispiel 1500,50.");
+        var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget muss eine Zahl sein, zum Beispiel 1500,50.");
+        var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel muss eine Zahl sein, zum Beispiel 1500,50.");
         if (!ModelState.IsValid)
         {
             return Page();
@@ -143,33 +143,29 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
             FieldOfActionId, Title, Description, Partners, Status, Progress, weight, planned, spent, StartDate, EndDate,
             Place, DistrictIds, UnitIds, SourceKind, SourceText, IsPublic);
         var result = await measures.SaveAsync(id, id is null ? null : Version, input, ct);
-        if (result.NotFound)
+        if (result.IsNotFound)
         {
             return NotFound();
         }
 
-        foreach (var (field, message) in result.Errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
-        if (result.Conflict is { } current)
+        this.ShowErrors(result);
+        if (result is { Kind: OutcomeKind.Conflict, Value: { } current })
         {
             // The user's input stays in the form; the next save is based on what is stored now.
             Conflict = current;
-            ConflictMessage = MeasureSaveResult.ConflictMessage(current);
+            ConflictMessage = Measures.ConflictMessage(current).Localize(OutcomeAdapters.Localizer(HttpContext));
             Version = current.Version;
             ModelState.Remove(nameof(Version));
             return Page();
         }
 
-        if (result.Saved is null)
+        if (result.Value is not { } saved)
         {
             return Page();
         }
 
         Message = id is null ? "Die Maßnahme ist angelegt." : "Die Änderungen sind gespeichert.";
-        return RedirectToPage(new { id = result.Saved.Id });
+        return RedirectToPage(new { id = saved.Id });
     }
 
     public async Task<IActionResult> OnPostUpdateAsync(int id, CancellationToken ct)
@@ -180,19 +176,14 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         }
 
         Fill(Current);
-        var errors = await measures.AddUpdateAsync(id, new StatusUpdateInput(UpdateDate, UpdateText, UpdateStatus, UpdateProgress), ct);
-        if (errors is null)
+        var outcome = await measures.AddUpdateAsync(id, new StatusUpdateInput(UpdateDate, UpdateText, UpdateStatus, UpdateProgress), ct);
+        if (outcome.IsNotFound)
         {
             return NotFound();
         }
 
-        if (errors.Count > 0)
+        if (this.ShowErrors(outcome))
         {
-            foreach (var (field, message) in errors)
-            {
-                ModelState.AddModelError(field, message);
-            }
-
             return Page();
         }
 
@@ -219,26 +210,22 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
 
     public string NameOf(int nodeId) => Nodes.FirstOrDefault(n => n.Id == nodeId) is { } n ? $"{n.Number} {n.Title}" : "–";
 
-    private async Task<IActionResult> MilestoneResultAsync(int id, Func<Task<IReadOnlyDictionary<string, string>?>> change, string done, CancellationToken ct)
+    private async Task<IActionResult> MilestoneResultAsync(int id, Func<Task<Outcome>> change, string done, CancellationToken ct)
     {
-        var errors = await change();
-        if (errors is null || !await LoadAsync(id, ct) || Current is null)
+        var outcome = await change();
+        if (outcome.IsNotFound || !await LoadAsync(id, ct) || Current is null)
         {
             return NotFound();
         }
 
-        if (errors.Count == 0)
+        if (outcome.Succeeded)
         {
             Message = done;
             return RedirectToPage(null, null, new { id }, "meilensteine");
         }
 
         Fill(Current);
-        foreach (var (field, message) in errors)
-        {
-            ModelState.AddModelError(field, message);
-        }
-
+        this.ShowErrors(outcome);
         return Page();
     }
 
@@ -280,5 +267,5 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Version = m.Version;
     }
 
-    private decimal? ParseAmount(string field, string? text, string what) => GermanNumber.Bind(ModelState, field, text, what);
+    private decimal? ParseAmount(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
 }

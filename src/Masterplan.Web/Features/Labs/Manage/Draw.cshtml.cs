@@ -57,10 +57,10 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
 
     public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, CancellationToken ct)
     {
-        LabStepResult result;
+        Outcome result;
         if (file is null || file.Length == 0)
         {
-            result = LabStepResult.Fail("Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.");
+            result = Outcome.Invalid("", "Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.");
         }
         else
         {
@@ -112,16 +112,11 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         return Page();
     }
 
-    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<string> errors, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
     {
-        if (errors.Count == 0)
+        if (!this.ShowErrors(errors))
         {
             return Redirect($"/verwaltung/quartierslabore/{id}/losverfahren?gespeichert=1");
-        }
-
-        foreach (var e in errors)
-        {
-            ModelState.AddModelError(string.Empty, e);
         }
 
         await LoadAsync(id, ct);

@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using Masterplan.Algorithms.LabRotation;
 using Masterplan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
@@ -29,16 +30,13 @@ public sealed class IndexModel(AppDbContext db, LabWorkflow workflow) : PageMode
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (lab, errors) = await workflow.CreateAsync(Quarter, District, Title, OverrideReason, ct);
-        if (lab is not null)
+        var created = await workflow.CreateAsync(Quarter, District, Title, OverrideReason, ct);
+        if (created.Value is { } lab)
         {
             return Redirect($"/verwaltung/quartierslabore/{lab.Id}");
         }
 
-        foreach (var (key, message) in errors)
-        {
-            ModelState.AddModelError(key, message);
-        }
+        this.ShowErrors(created);
 
         await LoadAsync(ct);
         return Page();

@@ -14,7 +14,7 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
 {
     public NeighbourhoodLab Lab { get; private set; } = null!;
 
-    public IReadOnlyList<string> MissingForNext { get; private set; } = [];
+    public IReadOnlyList<FieldError> MissingForNext { get; private set; } = [];
 
     public IReadOnlyList<LabRecommendation> Recommendations { get; private set; } = [];
 
@@ -36,52 +36,49 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
     public async Task<IActionResult> OnPostSaveAsync(int id, CancellationToken ct)
     {
         var errors = await workflow.SaveAsync(id, Steps ?? new LabStepInput(null, null, null, null, null, null, null, null, null, null), ct);
-        return await AfterAsync(id, errors.Select(e => (e.Key, e.Value)).ToList(), ct);
+        return await AfterAsync(id, errors.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostAdvanceAsync(int id, LabState to, CancellationToken ct)
     {
         var errors = await workflow.AdvanceAsync(id, to, ct);
-        return await AfterAsync(id, errors.Select(e => (string.Empty, e)).ToList(), ct);
+        return await AfterAsync(id, errors.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostRecommendationAsync(int id, string? text, int? fieldOfActionId, CancellationToken ct)
     {
         var result = await results.AddRecommendationAsync(id, text, fieldOfActionId, ct);
-        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+        return await AfterAsync(id, result.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostDecideAsync(int id, int recommendationId, RecommendationOutcome? outcome, int? targetFieldId, string? newTitle, string? forwardedTo, string? declineReason, CancellationToken ct)
     {
         var result = await results.DecideAsync(id, recommendationId, new OutcomeInput(outcome, targetFieldId, newTitle, forwardedTo, declineReason), ct);
-        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+        return await AfterAsync(id, result.Errors, ct);
     }
 
     public async Task<IActionResult> OnPostPlaceAsync(int id, string? latitude, string? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
     {
         var result = await results.AddPlaceAsync(id, Coordinate(latitude), Coordinate(longitude), category, comment, ct);
-        return await AfterAsync(id, result.Errors.Select(e => (string.Empty, e)).ToList(), ct);
+        return await AfterAsync(id, result.Errors, ct);
     }
 
     private static double? Coordinate(string? text) => GermanNumber.Parse(text) is { } value ? (double)value : null;
 
-    private async Task<IActionResult> AfterAsync(int id, List<(string Key, string Message)> errors, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
     {
         if (errors.Count == 0)
         {
             return Redirect($"/verwaltung/quartierslabore/{id}?gespeichert=1");
         }
 
-        if (errors.All(e => e.Key.Length == 0))
+        if (errors.All(e => e.Field.Length == 0))
         {
             // Only the concept form posts Steps; after other forms show what is stored.
             Steps = null;
         }
 
-        foreach (var (key, message) in errors)
-        {
-            ModelState.AddModelError(key.Length == 0 ? string.Empty : $"Steps.{key}", message);
-        }
+        this.ShowErrors(errors, f => f.Length == 0 ? string.Empty : $"Steps.{f}");
 
         await LoadAsync(id, ct);
         return Page();

@@ -81,15 +81,15 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
 
         if (!AgendaNumber.IsValid(Number))
         {
-            ModelState.AddModelError(nameof(Number), $"„{Number}“ ist keine gültige Nummer. Erlaubt sind Nummern wie 1, 2 oder 2.1.");
+            this.ShowError(nameof(Number), "„{0}“ ist keine gültige Nummer. Erlaubt sind Nummern wie 1, 2 oder 2.1.", Number);
         }
         else if (Items.Any(i => i.Number == Number && i.Id != ItemId))
         {
-            ModelState.AddModelError(nameof(Number), $"Die Nummer {Number} gibt es auf dieser Tagesordnung schon.");
+            this.ShowError(nameof(Number), "Die Nummer {0} gibt es auf dieser Tagesordnung schon.", Number);
         }
         else if (Number.LastIndexOf('.') is var dot and > 0 && Items.All(i => i.Number != Number[..dot]))
         {
-            ModelState.AddModelError(nameof(Number), $"Zu {Number} fehlt der übergeordnete Punkt {Number[..dot]}.");
+            this.ShowError(nameof(Number), "Zu {0} fehlt der übergeordnete Punkt {1}.", Number, Number[..dot]);
         }
 
         if (!ModelState.IsValid)
@@ -116,7 +116,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         if (await db.Votes.AnyAsync(v => v.AgendaItemId == itemId, ct) || await db.Minutes.AnyAsync(m => m.ApprovedUnderAgendaItemId == itemId, ct))
         {
             await LoadAsync(id, ct);
-            ModelState.AddModelError("", $"Tagesordnungspunkt {item.Number} hat Abstimmungen oder eine Genehmigung und bleibt deshalb erhalten.");
+            this.ShowError("", "Tagesordnungspunkt {0} hat Abstimmungen oder eine Genehmigung und bleibt deshalb erhalten.", item.Number);
             return Page();
         }
 
@@ -193,7 +193,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         var name = Path.GetFileName(file.FileName);
         if (UploadedFile.TooLarge(name, file.Length, max) is { } tooLarge)
         {
-            ModelState.AddModelError("file", tooLarge);
+            this.ShowErrors([tooLarge]);
             return Page();
         }
 
@@ -203,7 +203,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         var (type, error) = UploadedFile.Check(name, data);
         if (error is not null)
         {
-            ModelState.AddModelError("file", error);
+            this.ShowErrors([error]);
             return Page();
         }
 

@@ -92,7 +92,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
 
         foreach (var unknown in present.Concat(deputies).Where(m => !byId.ContainsKey(m)))
         {
-            ModelState.AddModelError("", $"Die Mitgliedschaft {unknown} gehört nicht zu diesem Gremium.");
+            this.ShowError("", "Die Mitgliedschaft {0} gehört nicht zu diesem Gremium.", unknown);
         }
 
         var standIns = deputies.Where(byId.ContainsKey).Select(d => byId[d]).ToList();
@@ -100,17 +100,17 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
         {
             if (deputy.DeputyForId is not { } seat)
             {
-                ModelState.AddModelError("", $"{deputy.Person.DisplayName} ist keine Vertretung.");
+                this.ShowError("", "{0} ist keine Vertretung.", deputy.Person.DisplayName);
             }
             else if (present.Contains(seat))
             {
-                ModelState.AddModelError("", $"{byId[seat].Person.DisplayName} ist selbst anwesend; {deputy.Person.DisplayName} kann nicht zugleich als Vertretung gezählt werden.");
+                this.ShowError("", "{0} ist selbst anwesend; {1} kann nicht zugleich als Vertretung gezählt werden.", byId[seat].Person.DisplayName, deputy.Person.DisplayName);
             }
         }
 
         foreach (var twice in standIns.Where(d => d.DeputyForId is not null).GroupBy(d => d.DeputyForId!.Value).Where(g => g.Count() > 1))
         {
-            ModelState.AddModelError("", $"Für {byId[twice.Key].Person.DisplayName} kann nur eine Vertretung zählen, angegeben sind {string.Join(" und ", twice.Select(d => d.Person.DisplayName))}.");
+            this.ShowError("", "Für {0} kann nur eine Vertretung zählen, angegeben sind {1}.", byId[twice.Key].Person.DisplayName, string.Join(" und ", twice.Select(d => d.Person.DisplayName)));
         }
 
         if (!ModelState.IsValid)
@@ -164,7 +164,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
             foreach (var (seat, _) in cast.Where(c => !filled.ContainsKey(c.Key)))
             {
                 var holder = Quorum.Seats.FirstOrDefault(s => s.Holder.Id == seat)?.Holder.Person.DisplayName ?? seat.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                ModelState.AddModelError("", $"Der Sitz von {holder} ist nicht besetzt und kann nicht abstimmen.");
+                this.ShowError("", "Der Sitz von {0} ist nicht besetzt und kann nicht abstimmen.", holder);
             }
 
             (Yes, No, Abstain) = (cast.Count(c => c.Value == VoteChoice.Yes), cast.Count(c => c.Value == VoteChoice.No), cast.Count(c => c.Value == VoteChoice.Abstain));
@@ -172,7 +172,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
 
         if (Yes + No + Abstain > Quorum.VotingPresent)
         {
-            ModelState.AddModelError(nameof(Yes), $"Eingetragen sind {Yes + No + Abstain} Stimmen, anwesend sind aber nur {Quorum.VotingPresent} Stimmberechtigte (Vertretungen eingerechnet).");
+            this.ShowError(nameof(Yes), "Eingetragen sind {0} Stimmen, anwesend sind aber nur {1} Stimmberechtigte (Vertretungen eingerechnet).", Yes + No + Abstain, Quorum.VotingPresent);
         }
 
         if (Yes + No + Abstain == 0 && ModelState.IsValid)

@@ -149,7 +149,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         ModelState.Clear();
         if (Meeting.State is MeetingState.Cancelled or MeetingState.Held)
         {
-            ModelState.AddModelError("", $"Zu einer Sitzung im Zustand „{MeetingsModule.StateLabel(Meeting.State)}“ kann nicht eingeladen werden.");
+            this.ShowError("", "Zu einer Sitzung im Zustand „{0}“ kann nicht eingeladen werden.", MeetingsModule.StateLabel(Meeting.State));
         }
         else if (Meeting.Start <= time.GetUtcNow())
         {
@@ -192,7 +192,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         }
         else if (Meeting.State is MeetingState.Cancelled or MeetingState.Held)
         {
-            ModelState.AddModelError(nameof(CancellationReason), $"Eine Sitzung im Zustand „{MeetingsModule.StateLabel(Meeting.State)}“ kann nicht abgesagt werden.");
+            this.ShowError(nameof(CancellationReason), "Eine Sitzung im Zustand „{0}“ kann nicht abgesagt werden.", MeetingsModule.StateLabel(Meeting.State));
         }
 
         if (!ModelState.IsValid)

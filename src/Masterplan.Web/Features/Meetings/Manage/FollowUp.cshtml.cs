@@ -33,7 +33,7 @@ public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageMode
         }
         else if (date < Recommendation.AdoptedOn)
         {
-            ModelState.AddModelError("date", $"Das Datum liegt vor dem Beschluss der Empfehlung am {Recommendation.AdoptedOn:dd.MM.yyyy}.");
+            this.ShowError("date", "Das Datum liegt vor dem Beschluss der Empfehlung am {0:dd.MM.yyyy}.", Recommendation.AdoptedOn);
         }
         else if (date > today)
         {

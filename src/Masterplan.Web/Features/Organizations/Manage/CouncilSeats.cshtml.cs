@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using Masterplan.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -107,7 +108,7 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
         {
             if (!Seats.TryGetValue(f.Id, out var value) || value is null or < 0 or > 1000)
             {
-                ModelState.AddModelError($"Seats[{f.Id}]", $"Bitte geben Sie für {f.Name} eine ganze Zahl von 0 bis 1000 ein.");
+                this.ShowError($"Seats[{f.Id}]", "Bitte geben Sie für {0} eine ganze Zahl von 0 bis 1000 ein.", f.Name);
             }
         }
 

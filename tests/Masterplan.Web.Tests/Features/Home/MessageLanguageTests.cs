@@ -1,0 +1,145 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Tests.Features.Labs;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Features.Home;
+
+/// <summary>
+/// Walks the error state of every form and write API in both languages: in English no German word is left, in German
+/// the messages are German. German words are the words of the German resource keys that no English text uses.
+/// </summary>
+public partial class MessageLanguageTests
+{
+    private sealed record Case(string Name, Func<HttpClient, Task<HttpResponseMessage>> Submit);
+
+    [Theory, Engines]
+    public async Task Every_form_and_API_reports_its_errors_in_the_chosen_language(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        int organization, node;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            organization = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+            node = await db.FieldsOfAction.Where(f => f.SeedKey == "field:2.5").Select(f => f.Id).SingleAsync();
+        }
+
+        var plan = await office.GetPageAsync("/verwaltung/quartierslabore");
+        var created = await office.PostFormAsync("/verwaltung/quartierslabore", new()
+        {
+            ["Quarter"] = plan.QuerySelector("#Quarter option[selected]")!.GetAttribute("value")!,
+            ["District"] = plan.QuerySelector("#District option[selected]")!.GetAttribute("value")!, ["Title"] = "Labor",
+        });
+        var lab = $"/verwaltung/quartierslabore/{LabChainTests.IdFrom(created)}";
+        var indicator = await office.PostAsJsonAsync("/api/v1/indicators", new { fieldOfActionId = node, name = "Fälle", unit = "Fälle", direction = "LowerIsBetter" });
+        Assert.True(indicator.IsSuccessStatusCode, await indicator.Content.ReadAsStringAsync());
+        var indicatorId = (await indicator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
+        var future = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Case[] cases =
+        [
+            new("measure form", c => c.PostFormAsync("/verwaltung/massnahmen/bearbeiten", new() { ["Weight"] = "x", ["Progress"] = "120" })),
+            new("indicator form", c => c.PostFormAsync("/verwaltung/kennzahlen/bearbeiten", new() { ["BaselineValue"] = "1" })),
+            new("indicator value form", c => c.PostFormAsync($"/verwaltung/kennzahlen/bearbeiten/{indicatorId}?handler=Value", new() { ["ValueDate"] = future }, $"/verwaltung/kennzahlen/bearbeiten/{indicatorId}")),
+            new("catalogue node form", c => c.PostFormAsync("/verwaltung/handlungsfelder", new() { ["Action"] = "Merge", ["NodeId"] = $"{node}", ["TargetId"] = $"{node}", ["SourceText"] = "x" })),
+            new("catalogue node form, empty", c => c.PostFormAsync("/verwaltung/handlungsfelder", new() { ["Action"] = "Rename" })),
+            new("meeting form", c => c.PostFormAsync("/verwaltung/sitzungen/bearbeiten", new() { ["OrganizationId"] = $"{organization}", ["Date"] = "2026-12-01", ["StartTime"] = "19:00", ["EndTime"] = "17:00" })),
+            new("membership form", c => c.PostFormAsync($"/verwaltung/gremien/{organization}?handler=Add", new() { ["Role"] = "" }, $"/verwaltung/gremien/{organization}")),
+            new("lab plan form", c => c.PostFormAsync("/verwaltung/quartierslabore", new() { ["Quarter"] = "", ["Title"] = "" })),
+            new("lab concept form", c => c.PostFormAsync($"{lab}?handler=Save", new() { ["Steps.Categories"] = "Bildung: Abitur\nMigration: ja; nein" }, lab)),
+            new("lab state", c => c.PostFormAsync($"{lab}?handler=Advance&to=ConceptApproved", [], lab)),
+            new("lab draw form", c => c.PostFormAsync($"{lab}/losverfahren?handler=Draw", new() { ["method"] = "" }, $"{lab}/losverfahren")),
+            new("lab panel form", c => c.PostFormAsync($"{lab}/losverfahren?handler=Select", new() { ["Quotas"] = "A; b; 5; 2" }, $"{lab}/losverfahren")),
+            new("lab results form", c => c.PostFormAsync($"{lab}?handler=Place", new() { ["latitude"] = "1", ["longitude"] = "1" }, lab)),
+            new("lab registration", c => c.PostFormAsync("/quartierslabore/anmeldung", new() { ["Code"] = "K7QM-3XTR-P9ZX" }, "/quartierslabore/anmeldung")),
+            new("status overview period", c => c.GetAsync("/verwaltung/statusuebersicht?von=2026-06-01&bis=2026-01-01")),
+            new("measures API", c => c.PostAsJsonAsync("/api/v1/measures", new { title = "", progress = 120 })),
+            new("measures API paging", c => c.GetAsync("/api/v1/measures?page=0")),
+            new("indicators API", c => c.PostAsJsonAsync("/api/v1/indicators", new { name = "" })),
+            new("indicator values API", c => c.PostAsJsonAsync($"/api/v1/indicators/{indicatorId}/values", new { date = future })),
+            new("catalogue API", c => c.PostAsJsonAsync($"/api/v1/catalogue/nodes/{node}/merge", new { intoId = node, source = new { text = "x" } })),
+            new("catalogue API, no title", c => c.PostAsJsonAsync("/api/v1/catalogue/nodes", new { source = new { text = "x" } })),
+            new("seat allocation API", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "x" })),
+            new("memberships API", c => c.GetAsync($"/api/v1/organizations/{organization}/memberships?at=gestern")),
+            new("catalogue API, date out of range", c => c.GetAsync("/api/v1/catalogue?asOf=1800-01-01")),
+            new("unreadable JSON", c => c.PostAsync("/api/v1/measures", new StringContent("{\"progress\": \"x\"}", System.Text.Encoding.UTF8, "application/json"))),
+        ];
+
+        var germanOnly = GermanOnlyWords();
+        var failures = new List<string>();
+        foreach (var (name, submit) in cases)
+        {
+            office.DefaultRequestHeaders.AcceptLanguage.Clear();
+            office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+            var english = await MessagesAsync(await submit(office));
+            office.DefaultRequestHeaders.AcceptLanguage.Clear();
+            office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+            var german = await MessagesAsync(await submit(office));
+            if (english.Count == 0 || german.Count == 0)
+            {
+                failures.Add($"{name}: no error shown (en {english.Count}, de {german.Count})");
+                continue;
+            }
+
+            var left = english.SelectMany(m => Words().Matches(m).Select(w => w.Value)).Where(germanOnly.Contains).Distinct().ToList();
+            if (left.Count > 0)
+            {
+                failures.Add($"{name}: German in English ({string.Join(", ", left)}): {string.Join(" | ", english)}");
+            }
+
+            if (!german.Any(m => Words().Matches(m).Any(w => germanOnly.Contains(w.Value))))
+            {
+                failures.Add($"{name}: the German answer has no German: {string.Join(" | ", german)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    /// <summary>The error summary of a page, or the title, detail and field messages of problem details.</summary>
+    private static async Task<List<string>> MessagesAsync(HttpResponseMessage response)
+    {
+        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        {
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var texts = new List<string>();
+            foreach (var name in new[] { "title", "detail" })
+            {
+                if (problem.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+                {
+                    texts.Add(value.GetString()!);
+                }
+            }
+
+            if (problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                texts.AddRange(errors.EnumerateObject().SelectMany(e => e.Value.EnumerateArray().Select(m => m.GetString()!)));
+            }
+
+            return texts;
+        }
+
+        var page = await Html.ParseAsync(response);
+        return [.. page.QuerySelectorAll(".error-summary li, .field-error").Select(e => e.Text()).Where(t => t.Length > 0)];
+    }
+
+    /// <summary>Words of the German resource keys that no English text of the resources uses (at least four letters).</summary>
+    private static HashSet<string> GermanOnlyWords()
+    {
+        var resources = XDocument.Load(Path.Combine(TranslationTests.RepositoryRoot(), "src", "Masterplan.Web", "Resources", "SharedResource.en.resx"))
+            .Root!.Elements("data").Select(d => (Key: d.Attribute("name")!.Value, Value: d.Element("value")!.Value)).ToList();
+        var english = resources.SelectMany(r => Words().Matches(r.Value).Select(m => m.Value)).ToHashSet(StringComparer.Ordinal);
+        return resources.SelectMany(r => Words().Matches(r.Key).Select(m => m.Value)).Where(w => w.Length >= 4 && !english.Contains(w)).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"[\p{L}]+")]
+    private static partial Regex Words();
+}
