@@ -30,7 +30,7 @@ DocumentLicensing.ChoosePdfLicense(builder.Configuration);
 var app = builder.Build();
 try
 {
-    // Start-up on two cores (cold start, issue 2 §8): one migrates the database and loads the reference data;
+    // Start-up on two cores (cold start ≤ 3 s, docs/domain.md#performance-targets): one migrates the database and loads the reference data;
     // the other maps and builds the endpoints and, once the schema exists, creates the job scheduler and loads
     // the data-protection key ring. The server starts when both are done.
     var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -59,7 +59,7 @@ try
 }
 catch (StartupException e)
 {
-    // One line that says what to fix; no stack trace (issue 2, "Bad input").
+    // One line that says what to fix; no stack trace (docs/domain.md#operations).
     await Console.Error.WriteLineAsync(e.Message);
     return 1;
 }

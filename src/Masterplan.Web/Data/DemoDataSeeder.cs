@@ -141,7 +141,7 @@ public sealed class DemoDataSeeder(AppDbContext db, Composition composition, Tim
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>A few measures with status updates so that the catalogue shows progress (issue 6 §2).</summary>
+    /// <summary>A few measures with status updates so that the catalogue shows progress (docs/domain.md#measures).</summary>
     private async Task SeedMeasuresAsync(CancellationToken ct)
     {
         var fields = await db.FieldsOfAction.Where(f => f.SeedKey != null).ToDictionaryAsync(f => f.SeedKey!, f => f.Id, ct);

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Audit;
 
-/// <summary>The audit log viewer's permission (issue 3 §6).</summary>
+/// <summary>The audit log viewer's permission (docs/domain.md#audit-log).</summary>
 public static class AuditModule
 {
     public const string View = "Audit.View";

@@ -24,7 +24,7 @@ public sealed record MeasureSaveResult(Measure? Saved, IReadOnlyDictionary<strin
 /// <summary>Progress of a catalogue node: weighted mean of its subtree's measures (discarded ones excluded).</summary>
 public sealed record NodeProgress(int Percent, int Measures);
 
-/// <summary>Measures of the catalogue (issue 6 §2): validation, saving with optimistic concurrency, status updates, roll-up; shared by pages and API.</summary>
+/// <summary>Measures of the catalogue (docs/domain.md#measures): validation, saving with optimistic concurrency, status updates, roll-up; shared by pages and API.</summary>
 public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider time)
 {
     public static string StatusLabel(MeasureStatus status) => status switch

@@ -11,11 +11,11 @@ namespace Masterplan.Web.Features.Meetings;
 /// <summary>Settings of the meetings module (<c>Meetings:*</c>).</summary>
 public sealed class MeetingsOptions
 {
-    /// <summary>Largest document upload in megabytes (issue 5 §3: configurable).</summary>
+    /// <summary>Largest document upload in megabytes (configurable, docs/domain.md#meetings).</summary>
     public int MaxUploadMegabytes { get; set; } = 20;
 }
 
-/// <summary>Non-public meeting content: the members of the meeting's organization and the Office (issue 3 §4).</summary>
+/// <summary>Non-public meeting content: the members of the meeting's organization and the Office (docs/domain.md#access).</summary>
 public sealed class NonPublicMeetingContent : IAuthorizationRequirement;
 
 internal sealed class NonPublicMeetingContentHandler : AuthorizationHandler<NonPublicMeetingContent, Meeting>
