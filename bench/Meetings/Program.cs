@@ -63,17 +63,6 @@ internal static class BenchMain
         await member.SignInAsync(seeded.MemberEmail, Seed.Password, null);
         await office.SignInAsync(seeded.OfficeEmail, Seed.Password, seeded.OfficeKey);
 
-        // The app's check of the security stamp (once a minute) rebuilds the session without its second-factor mark, and
-        // the Office is then sent to /konto/zwei-faktor: the Office signs in afresh before each series of requests so that
-        // it measures the conduct page and not that redirect.
-        async Task Fresh(Browser client)
-        {
-            if (ReferenceEquals(client, office))
-            {
-                await office.SignInAsync(seeded.OfficeEmail, Seed.Password, seeded.OfficeKey);
-            }
-        }
-
         var cases = new (string Name, Browser Client, string Url, int ExpectedTops)[]
         {
             ("public page, anonymous", anonymous, page, seeded.PublicItems),
@@ -99,7 +88,6 @@ internal static class BenchMain
                 throw new InvalidOperationException($"{name}: {url} answered {(int)check.Status} with {tops} × \"TOP \" (expected ≥ {expectedTops})");
             }
 
-            await Fresh(client);
             var timing = await TimePageAsync(client, url, warmup, requests, machine);
             await timing.WriteCsvAsync(Path.Combine(outDir, $"times-{run.Eng}-{Slug(name)}.csv"));
             var (times, inApp, secondHalf) = (timing.Times, timing.InApp, timing.SecondHalf);
@@ -116,7 +104,6 @@ internal static class BenchMain
         Say("## SQL per request (one request each, after the timing runs)");
         foreach (var (name, client, url, _) in cases)
         {
-            await Fresh(client);
             var record = await SqlOfOneRequestAsync(client, url);
             var file = Path.Combine(outDir, $"sql-{run.Eng}-{Slug(name)}.txt");
             await File.WriteAllLinesAsync(file, record.Sql.Select((s, k) => $"-- #{k + 1}, {s.Duration.TotalMilliseconds:F3} ms\n{s.Sql}\n"));
@@ -132,7 +119,6 @@ internal static class BenchMain
         Say("|---|---|---|---|---|---|---|");
         foreach (var (name, client, url, _) in cases)
         {
-            await Fresh(client);
             Say(await PhasesRowAsync(client, url, name, 200));
         }
 
