@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Runtime;
 using System.Text;
 using Masterplan.Documents;
 using Masterplan.Web.Data;
@@ -10,12 +9,11 @@ using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Shared;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
+using static Masterplan.Bench.Report;
 
-// Issue 6, "Performance": with 5,000 measures, 50,000 status updates and 200 indicators with 10 years of monthly values,
+// The catalogue targets (docs/domain.md#performance-targets): with 5,000 measures, 50,000 status updates and 200 indicators with 10 years of monthly values,
 // the public catalogue page's server time p95 ≤ 100 ms, the catalogue as of a date ≤ 300 ms, the status overview PDF for
 // 500 measures ≤ 3 s; on SQLite and PostgreSQL.
 //
@@ -37,69 +35,37 @@ internal static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        var engine = DatabaseProvider.Sqlite;
-        var postgres = Environment.GetEnvironmentVariable("MASTERPLAN_BENCH_POSTGRES");
-        int requests = 500, warmup = 50, runs = 5, wrkSeconds = 10, measureCount = 5000, pdfMeasures = 500;
-        int? pgPid = null;
-        bool useWrk = true, fullPdf = true;
-        string? outDir = null;
-        for (var i = 0; i < args.Length; i++)
+        int measureCount = 5000, pdfMeasures = 500;
+        var fullPdf = true;
+        bool Extra(string name, Func<string> next)
         {
-            switch (args[i])
+            switch (name)
             {
-                case "--engine": engine = args[++i].StartsWith("p", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite; break;
-                case "--postgres": postgres = args[++i]; break;
-                case "--requests": requests = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--warmup": warmup = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--runs": runs = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--measures": measureCount = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--pdf-measures": pdfMeasures = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--wrk-seconds": wrkSeconds = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                case "--no-wrk": useWrk = false; break;
-                case "--no-full-pdf": fullPdf = false; break;
-                case "--out": outDir = args[++i]; break;
-                case "--pg-pid": pgPid = int.Parse(args[++i], CultureInfo.InvariantCulture); break;
-                default: Console.Error.WriteLine($"unknown argument {args[i]}"); return 2;
+                case "--measures": measureCount = int.Parse(next(), CultureInfo.InvariantCulture); return true;
+                case "--pdf-measures": pdfMeasures = int.Parse(next(), CultureInfo.InvariantCulture); return true;
+                case "--no-full-pdf": fullPdf = false; return true;
+                default: return false;
             }
         }
 
+        if (BenchOptions.Parse(args, requests: 500, Extra) is not { } options || BenchRun.Create(options, "catalogue") is not { } created)
+        {
+            return 2;
+        }
+
+        await using var run = created;
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
-        var inv = CultureInfo.InvariantCulture;
-        var eng = engine.ToString().ToLowerInvariant();
-        var machine = new Machine(pgPid);
-        var work = Path.Combine(Path.GetTempPath(), $"masterplan-bench-catalogue-{Environment.ProcessId}");
-        Directory.CreateDirectory(work);
-        outDir ??= work;
-        Directory.CreateDirectory(outDir);
+        var inv = Report.Inv;
+        var (requests, warmup, runs, outDir, eng) = (options.Requests, options.Warmup, options.Runs, run.OutDir, run.Eng);
+        var machine = new Machine(options.PostgresPid);
+        var app = run.App;
 
-        string connectionString;
-        string? dropDatabase = null;
-        if (engine == DatabaseProvider.Postgres)
-        {
-            if (string.IsNullOrWhiteSpace(postgres))
-            {
-                Console.Error.WriteLine("PostgreSQL needs --postgres \"Host=127.0.0.1;Port=…;Username=postgres;Database=postgres\" or MASTERPLAN_BENCH_POSTGRES");
-                return 2;
-            }
-
-            dropDatabase = $"masterplan_bench_{Environment.ProcessId}";
-            connectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = dropDatabase }.ConnectionString;
-        }
-        else
-        {
-            connectionString = $"Data Source={Path.Combine(work, "bench.db")}";
-        }
-
-        Say($"# Catalogue benchmark, {engine}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-        Say($"machine: {Machine.Cores} cores, {File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()}, " +
-            $"load {Machine.LoadAverage()}; .NET {Environment.Version}; server GC {GCSettings.IsServerGC}; " +
-            $"build {(typeof(BenchApp).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(d => d.IsJITOptimizerDisabled) ? "Debug (!)" : "Release")}");
+        Say($"# Catalogue benchmark, {options.Engine}, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
+        Say(BenchRun.MachineLine());
 
         using var efListener = Probe.ListenToEf();
-        await using var app = new BenchApp(engine, connectionString);
-        var started = Stopwatch.StartNew();
-        var baseUrl = app.Start();
-        Say($"app: {baseUrl}, started (migrations and reference data) in {started.Elapsed.TotalSeconds:F2} s; database: {(engine == DatabaseProvider.Postgres ? "PostgreSQL " + await ServerVersionAsync() : "SQLite " + SqliteVersion())}");
+        var (baseUrl, startLine) = await run.StartAsync();
+        Say(startLine);
 
         // ---- seed, part 1: the catalogue's history, the first 500 measures and the indicators ---------------------------
         var historyFirst = new DateOnly(2023, 1, 16);
@@ -206,61 +172,30 @@ internal static class BenchMain
                 asOfNodes = entries;
             }
 
-            for (var w = 0; w < warmup; w++)
-            {
-                await Expect200(url);
-            }
-
-            Probe.Drain();
-            var before = machine.Take();
-            var times = new List<double>(requests);
-            var bytes = 0;
-            for (var r = 0; r < requests; r++)
-            {
-                var (elapsed, status, length) = await anonymous.TimeGetAsync(url);
-                if (status != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{name}: request {r} answered {(int)status}");
-                }
-
-                times.Add(elapsed.TotalMilliseconds);
-                bytes = length;
-            }
-
-            var after = machine.Take();
-            var records = Probe.Drain().Where(x => x.Path == url).ToList();
-            var inApp = records.Select(x => x.InApp.TotalMilliseconds).ToList();
-            var db = records.Select(x => x.DbTime.TotalMilliseconds).ToList();
-            var commands = records.Count == 0 ? 0 : records.Average(x => x.Commands);
-            await File.WriteAllLinesAsync(Path.Combine(outDir, $"times-{eng}-{Slug(name)}.csv"),
-                times.Select((t, k) => string.Create(inv, $"{k + 1},{t:F3},{(k < records.Count ? records[k].InApp.TotalMilliseconds : double.NaN):F3},{(k < records.Count ? records[k].DbTime.TotalMilliseconds : double.NaN):F3}"))
-                    .Prepend("request,client_ms,in_app_ms,db_ms"));
-            var secondHalf = times.Skip(times.Count / 2).ToList();
+            var timing = await TimePageAsync(anonymous, url, warmup, requests, machine);
+            await timing.WriteCsvAsync(Path.Combine(outDir, $"times-{eng}-{Slug(name)}.csv"));
+            var (times, inApp, db, records) = (timing.Times, timing.InApp, timing.Db, timing.Records);
+            var secondHalf = timing.SecondHalf;
             var p95 = Percentile(times, 95);
             results.Add((name, p95, target));
             var limit = TargetMs(target);
             var met = limit is null ? "–" : p95 <= limit ? "yes" : "**no**";
-            Say(string.Create(inv, $"| `{url}` ({name}) | {bytes} | {entries} | {firstMs:F0} | {Percentile(times, 50):F2} | {p95:F2} | {Percentile(times, 99):F2} | {times.Max():F2} | {times.Average():F2} | " +
-                $"{Percentile(inApp, 50):F2} / {Percentile(inApp, 95):F2} | {Percentile(secondHalf, 50):F2} / {Percentile(secondHalf, 95):F2} | {commands:F1} | {Percentile(db, 50):F2} | " +
-                $"{Percentile(records.Select(x => (double)x.Rows).ToList(), 50):F0} | {records.Sum(x => x.Compilations)} | {Machine.OthersPercent(before, after):F0} % | {target} | {met} |"));
+            Say(string.Create(inv, $"| `{url}` ({name}) | {timing.Bytes} | {entries} | {firstMs:F0} | {Percentile(times, 50):F2} | {p95:F2} | {Percentile(times, 99):F2} | {times.Max():F2} | {times.Average():F2} | " +
+                $"{Percentile(inApp, 50):F2} / {Percentile(inApp, 95):F2} | {Percentile(secondHalf, 50):F2} / {Percentile(secondHalf, 95):F2} | {timing.Commands:F1} | {Percentile(db, 50):F2} | " +
+                $"{Percentile(records.Select(x => (double)x.Rows).ToList(), 50):F0} | {records.Sum(x => x.Compilations)} | {timing.OthersPercent:F0} % | {target} | {met} |"));
         }
 
         // One request per page with the SQL kept: which commands, how long each took on the database.
         Say("");
         Say("## SQL per request (one request each, after the timing runs)");
-        Probe.KeepSql = true;
         foreach (var (name, url, _) in cases)
         {
-            Probe.Drain();
-            await Expect200(url);
-            var record = Probe.Drain().Single(x => x.Path == url);
+            var record = await SqlOfOneRequestAsync(anonymous, url);
             var file = Path.Combine(outDir, $"sql-{eng}-{Slug(name)}.txt");
             await File.WriteAllLinesAsync(file, record.Sql.Select((s, k) => $"-- #{k + 1}, {s.Duration.TotalMilliseconds:F3} ms, {s.Rows} rows read\n{s.Sql}\n"));
             Say(string.Create(inv, $"- `{url}`: {record.Sql.Count} commands, {record.DbTime.TotalMilliseconds:F2} ms on the database (as EF measured it: until the reader opened), {record.Rows} rows read, in-app {record.InApp.TotalMilliseconds:F2} ms; " +
-                $"slowest: {string.Join(", ", record.Sql.OrderByDescending(s => s.Duration).Take(3).Select(s => $"{s.Duration.TotalMilliseconds:F2} ms / {s.Rows} rows `{FirstWords(s.Sql)}`"))}; full list: {file}"));
+                $"slowest: {string.Join(", ", record.Sql.OrderByDescending(s => s.Duration).Take(3).Select(s => $"{s.Duration.TotalMilliseconds:F2} ms / {s.Rows} rows `{FirstWords(s.Sql, 90)}`"))}; full list: {file}"));
         }
-
-        Probe.KeepSql = false;
 
         // Where the in-app time goes, from MVC's diagnostic events (on only for these requests).
         Say("");
@@ -268,25 +203,10 @@ internal static class BenchMain
         Say("");
         Say("| page | in-app ms | before the page action | page handler (OnGetAsync, all SQL and in-memory work) | views (page + layout + partials) | rest of the action | after the action |");
         Say("|---|---|---|---|---|---|---|");
-        Probe.Phases = true;
-        foreach (var (name, url, _) in cases)
+        foreach (var (_, url, _) in cases)
         {
-            Probe.Drain();
-            for (var r = 0; r < 100; r++)
-            {
-                await Expect200(url);
-            }
-
-            var records = Probe.Drain().Where(x => x.Path == url && x.ActionStart > 0 && x.ViewEnd > 0).ToList();
-            double Ms(Func<RequestRecord, long> from, Func<RequestRecord, long> to) =>
-                Percentile(records.Select(x => (to(x) - from(x)) * 1000.0 / Stopwatch.Frequency).ToList(), 50);
-            var end = (Func<RequestRecord, long>)(x => x.Started + (long)(x.InApp.TotalSeconds * Stopwatch.Frequency));
-            Say(string.Create(inv, $"| `{url}` | {Percentile(records.Select(x => x.InApp.TotalMilliseconds).ToList(), 50):F2} | {Ms(x => x.Started, x => x.ActionStart):F2} | " +
-                $"{Ms(x => x.HandlerStart, x => x.HandlerEnd):F2} | {Ms(x => x.ViewStart, x => x.ViewEnd):F2} | " +
-                $"{Ms(x => x.ActionStart, x => x.ActionEnd) - Ms(x => x.HandlerStart, x => x.HandlerEnd) - Ms(x => x.ViewStart, x => x.ViewEnd):F2} | {Ms(x => x.ActionEnd, end):F2} |"));
+            Say(await PhasesRowAsync(anonymous, url, $"`{url}`", 100));
         }
-
-        Probe.Phases = false;
 
         // The handlers' steps one by one, in-process with the app's own services (the same calls the page models make, in the
         // request's culture de-DE), to show where the handler time of the two heaviest pages goes.
@@ -298,37 +218,23 @@ internal static class BenchMain
         await ProfileHandlersAsync(topField);
 
         // Cross-check from outside the process: wrk, one connection (sequential, like above), and 8 connections for throughput.
-        if (useWrk && File.Exists("/usr/bin/wrk"))
+        if (await Wrk.CreateAsync(run, baseUrl, machine) is { } wrk)
         {
-            var script = Path.Combine(work, "percentiles.lua");
-            await File.WriteAllTextAsync(script, """
-                done = function(summary, latency, requests)
-                  io.write(string.format("WRK %d %d %.3f %.3f %.3f %.3f\n", summary.requests, summary.errors.status,
-                    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000, latency.max / 1000))
-                end
-                """);
             Say("");
-            Say($"## wrk cross-check ({wrkSeconds} s each after a 3 s warm-up, `wrk -t1 -cN --latency`, same server)");
+            Say($"## wrk cross-check ({options.WrkSeconds} s each after a 3 s warm-up, `wrk -t1 -cN --latency`, same server)");
             Say("");
-            Say("| page | connections | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | non-2xx | others' CPU |");
-            Say("|---|---|---|---|---|---|---|---|---|---|");
+            Say(Wrk.Header);
             foreach (var (url, connections) in new[] { (cases[0].Url, 1), (cases[1].Url, 1), (cases[0].Url, 8) })
             {
-                await RunWrkAsync(url, connections, 3, script);
-                var before = machine.Take();
-                var line = await RunWrkAsync(url, connections, wrkSeconds, script);
-                var after = machine.Take();
-                var f = line.Split(' ');
-                var n = int.Parse(f[1], inv);
-                Say(string.Create(inv, $"| `{url}` | {connections} | {n} | {n / (double)wrkSeconds:F0} | {f[3]} | {f[4]} | {f[5]} | {f[6]} | {f[2]} | {Machine.OthersPercent(before, after):F0} % |"));
+                Say(await wrk.RowAsync($"`{url}`", url, connections, options.WrkSeconds));
             }
         }
 
-        // What the Office page would render today with the whole database (all measures): not the issue's figure.
+        // What the Office page would render today with the whole database (all measures): not a target figure (the target is for 500).
         if (fullPdf)
         {
             Say("");
-            Say($"## Status overview with all {measureCount} measures (what /verwaltung/statusuebersicht renders on this database; not the issue's figure), one run after one warm-up");
+            Say($"## Status overview with all {measureCount} measures (what /verwaltung/statusuebersicht renders on this database; not a target figure), one run after one warm-up");
             Say("");
             Say("| measures | period | pages | bytes | BuildAsync ms | ToDocument ms | Render ms | total ms | CPU ms | first run ms | SQL commands | target | met |");
             Say("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
@@ -338,29 +244,8 @@ internal static class BenchMain
         Say("");
         Say($"as-of page: {asOfNodes} nodes listed; load average at the end: {Machine.LoadAverage()}; outputs in {outDir}");
 
-        await app.DisposeAsync();
-        if (engine == DatabaseProvider.Postgres)
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(postgres);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{dropDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
-        }
-        else
-        {
-            SqliteConnection.ClearAllPools();
-        }
-
-        if (outDir != work)
-        {
-            Directory.Delete(work, recursive: true);
-        }
-
         var pagesMet = results.All(r => TargetMs(r.Target) is not { } limit || r.P95 <= limit);
         return pagesMet && pdfResults.All(t => t <= 3000) ? 0 : 1;
-
-        void Say(string line) => Console.WriteLine(line);
 
         static double? TargetMs(string target) => target.StartsWith("≤ ", StringComparison.Ordinal)
             ? double.Parse(target[2..].Replace(" ms", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : null;
@@ -383,7 +268,7 @@ internal static class BenchMain
                 Probe.Track(record);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var watch = Stopwatch.StartNew();
-                var data = await overview.BuildAsync(from, to, null, CancellationToken.None);
+                var data = await overview.BuildAsync(from, to, fieldId: null, CancellationToken.None);
                 var built = watch.Elapsed.TotalMilliseconds;
                 var doc = StatusOverview.ToDocument(data, null);
                 var documented = watch.Elapsed.TotalMilliseconds;
@@ -496,80 +381,6 @@ internal static class BenchMain
             }
         }
 
-        async Task Expect200(string url)
-        {
-            var (_, status, _) = await anonymous.TimeGetAsync(url);
-            if (status != HttpStatusCode.OK)
-            {
-                throw new InvalidOperationException($"{url} answered {(int)status}");
-            }
-        }
-
-        async Task<string> RunWrkAsync(string url, int connections, int seconds, string script)
-        {
-            var start = new ProcessStartInfo("/usr/bin/wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var a in new[] { "-t1", $"-c{connections}", $"-d{seconds}s", "--latency", "-s", script, "-H", "Accept: text/html", "-H", "Accept-Language: de-DE,de;q=0.9" })
-            {
-                start.ArgumentList.Add(a);
-            }
-
-            start.ArgumentList.Add(baseUrl + url);
-            using var wrk = Process.Start(start)!;
-            var stdout = await wrk.StandardOutput.ReadToEndAsync();
-            await wrk.WaitForExitAsync();
-            return stdout.Split('\n').Single(l => l.StartsWith("WRK ", StringComparison.Ordinal));
-        }
-
-        async Task<string> ServerVersionAsync()
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            return await db.Database.SqlQueryRaw<string>("SELECT current_setting('server_version') AS \"Value\"").SingleAsync();
-        }
-
-        static string SqliteVersion()
-        {
-            using var connection = new SqliteConnection("Data Source=:memory:");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT sqlite_version()";
-            return (string)command.ExecuteScalar()!;
-        }
-
-        static double Percentile(List<double> values, double p)
-        {
-            if (values.Count == 0)
-            {
-                return double.NaN;
-            }
-
-            // Nearest rank: the smallest value with at least p % of the values at or below it.
-            var sorted = values.Order().ToList();
-            return sorted[Math.Max(0, (int)Math.Ceiling(p / 100 * sorted.Count) - 1)];
-        }
-
-        static int CountOccurrences(string text, string word)
-        {
-            var count = 0;
-            for (var at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal))
-            {
-                count++;
-            }
-
-            return count;
-        }
-
-        static int CountPages(byte[] pdf) =>
-            System.Text.RegularExpressions.Regex.Count(Encoding.Latin1.GetString(pdf), @"/Type\s*/Page(?![s\w])");
-
         static string Slug(string name) => new(name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').ToArray());
-
-        static string FirstWords(string sql)
-        {
-            var flat = string.Join(' ', sql.Split((char[])['\n', '\r', ' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            var from = flat.IndexOf(" FROM ", StringComparison.Ordinal);
-            var head = flat.StartsWith("SELECT", StringComparison.Ordinal) && from > 0 ? "SELECT … " + flat[(from + 1)..] : flat;
-            return head.Length > 90 ? head[..90] + "…" : head;
-        }
     }
 }

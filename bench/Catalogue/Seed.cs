@@ -26,7 +26,7 @@ internal sealed class SetClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>
-/// The data of issue 6's performance target, written through the app's AppDbContext (so the audit log is written as
+/// The data of the catalogue performance target (docs/domain.md#performance-targets), written through the app's AppDbContext (so the audit log is written as
 /// for any change) in batches of a few thousand rows, each batch in a fresh context: the catalogue's history
 /// (nodes added, renamed and moved through <see cref="CatalogueEditor"/> with a set clock), measures with districts,
 /// units, 10 status updates each over the last 3 years and milestones, and indicators with 120 monthly values.

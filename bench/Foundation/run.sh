@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Foundation benchmark (issue 2, point 8): cold start to the first healthy /health on SQLite, resident memory,
+# Foundation benchmark (targets in docs/domain.md#performance-targets): cold start to the first healthy /health on SQLite, resident memory,
 # and the start page's requests per second next to a bare endpoint returning the same number of bytes.
 #
 # Usage: bench/Foundation/run.sh            (as root if wrk has to be installed)

@@ -19,7 +19,7 @@ internal sealed record Seeded(
     int PublicDocuments, long DocumentBytes, int Votes, int Recommendations, string MemberEmail, string OfficeEmail, string OfficeKey);
 
 /// <summary>
-/// The meeting of issue 5's performance target, written through the app's AppDbContext (so the audit log is
+/// The meeting of the meetings performance target (docs/domain.md#performance-targets), written through the app's AppDbContext (so the audit log is
 /// written as for any change): one working group, one held public meeting with 40 agenda items (1, 1.1, 2 …,
 /// every 5th non-public, about 30 links), 20 PDF documents (real, small, SHA-512), 60 attendees, a vote on every
 /// 4th item, 6 recommendations, and minutes circulated in a second version with a note on every item.

@@ -8,7 +8,7 @@ using Masterplan.Algorithms.Random;
 namespace Masterplan.Bench.Sortition;
 
 /// <summary>
-/// Stage 1 of the Quartierslabore draw (issue 7 §3): a synthetic register extract of Dortmund and the time and
+/// Stage 1 of the Quartierslabore draw (docs/domain.md#two-stage-draw): a synthetic register extract of Dortmund and the time and
 /// memory to import it and draw the invitees.
 /// </summary>
 internal static class Stage1Bench

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Stage 1 of the Quartierslabore draw (issue 7 §3): import a synthetic 600,000-row register extract of Dortmund
+# Stage 1 of the Quartierslabore draw (docs/domain.md#two-stage-draw): import a synthetic 600,000-row register extract of Dortmund
 # and draw 5,000 invitees stratified by sub-district × age band × gender (plus 5,000 registration codes).
 # Each run is a fresh process, timed from outside with /usr/bin/time (wall, CPU, peak resident memory) and from
 # inside (read / draw / codes). Prints the runs and the medians. Target: ≤ 10 s and ≤ 1 GB.

@@ -6,7 +6,7 @@ using Masterplan.Algorithms.Random;
 namespace Masterplan.Algorithms.Invitations;
 
 /// <summary>
-/// Stage 1 of the two-stage draw (issue 7 §3): which residents of a register extract get an invitation letter.
+/// Stage 1 of the two-stage draw (docs/domain.md#two-stage-draw): which residents of a register extract get an invitation letter.
 /// </summary>
 /// <remarks>
 /// <para>

@@ -5,7 +5,7 @@ using System.Text.Unicode;
 
 namespace Masterplan.Algorithms.Invitations;
 
-/// <summary>Reads and checks a register extract in CSV form (issue 7 §3); a file with any problem yields no residents.</summary>
+/// <summary>Reads and checks a register extract in CSV form (docs/domain.md#two-stage-draw); a file with any problem yields no residents.</summary>
 /// <remarks>
 /// <para>
 /// Format: UTF-8 (a BOM is allowed), separator ';', ',' or tab (whichever occurs most often in the header

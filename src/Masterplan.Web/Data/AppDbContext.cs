@@ -17,7 +17,7 @@ namespace Masterplan.Web.Data;
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
-    /// <summary>ASP.NET Data Protection keys, shared by every instance (issue 3 §8).</summary>
+    /// <summary>ASP.NET Data Protection keys, shared by every instance (docs/domain.md#operations).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();

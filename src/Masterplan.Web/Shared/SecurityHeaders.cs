@@ -1,7 +1,7 @@
 namespace Masterplan.Web.Shared;
 
 /// <summary>
-/// Headers on every response, error pages included (issue 3 §7). Registered first, so they are set
+/// Headers on every response, error pages included (docs/domain.md#operations). Registered first, so they are set
 /// even when the exception handler rewrites the response.
 /// </summary>
 public static class SecurityHeaders

@@ -9,7 +9,7 @@ using OpenTelemetry.Trace;
 namespace Masterplan.Web.Shared;
 
 /// <summary>
-/// Metrics and traces with OpenTelemetry (issue 3 §10): ASP.NET Core, the .NET runtime and the platform's own
+/// Metrics and traces with OpenTelemetry (docs/domain.md#operations): ASP.NET Core, the .NET runtime and the platform's own
 /// "Masterplan" meter and activity source. The Prometheus scrape endpoint <c>/metrics</c> exists only when
 /// <c>Telemetry:Prometheus:Enabled</c> is true, and then answers only loopback and the networks in
 /// <c>Telemetry:Prometheus:AllowedNetworks</c>; everyone else gets the same 404 as for an unknown address.

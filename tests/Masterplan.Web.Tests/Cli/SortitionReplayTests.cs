@@ -8,7 +8,7 @@ using Masterplan.Web.Tests.Infrastructure;
 
 namespace Masterplan.Web.Tests.Cli;
 
-/// <summary>Issue 7 §3 and "Done when": <c>masterplan sortition invite</c> and <c>masterplan sortition replay</c>.</summary>
+/// <summary>Replaying a draw (docs/domain.md#draw-transparency): <c>masterplan sortition invite</c> and <c>masterplan sortition replay</c>.</summary>
 public sealed class SortitionReplayTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("masterplan-replay-").FullName;

@@ -5,7 +5,7 @@ using Masterplan.Web.Tests.Infrastructure;
 
 namespace Masterplan.Web.Tests.Cli;
 
-/// <summary>Issue 7 §7: <c>masterplan sortition select</c> on the public instances in ../shared/sortition-data.</summary>
+/// <summary>Panel selection from the command line (docs/domain.md#two-stage-draw): <c>masterplan sortition select</c> on the public instances in ../shared/sortition-data.</summary>
 public class SortitionSelectCommandTests
 {
     private static string Instance(string name) => Path.Combine(Path.GetDirectoryName(SeedDocuments.Directory)!, "sortition-data", name);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Masterplan.Web.Tests.Data;
 
 /// <summary>
-/// The platform starts with the compiled models in Data/CompiledModels (cold start, issue 2 §8). At run time
+/// The platform starts with the compiled models in Data/CompiledModels (cold start ≤ 3 s, docs/domain.md#performance-targets). At run time
 /// EF uses them instead of the entity classes, so a compiled model that lags behind the classes would
 /// silently drop a new property. These tests generate each model again and compare it with the stored one.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class AccountOptions
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(20);
 }
 
-/// <summary>Accounts, sessions, roles and the module's permissions (issue 3 §1–§4).</summary>
+/// <summary>Accounts, sessions, roles and the module's permissions (docs/domain.md#access).</summary>
 public sealed class AccountsModule : IModule
 {
     public const string ManageUsers = "Accounts.ManageUsers";
@@ -235,7 +235,7 @@ internal sealed class SignedInUnlessNoEndpoint : AuthorizationHandler<SignedInUn
         endpoint.Metadata.Count == 0 && endpoint.DisplayName is "405 HTTP Method Not Supported" or "415 HTTP Unsupported Media Type";
 }
 
-/// <summary>Adds the derived Member role and the user's organizations and department to the sign-in (issue 3 §4).</summary>
+/// <summary>Adds the derived Member role and the user's organizations and department to the sign-in (docs/domain.md#access).</summary>
 internal sealed class MemberClaimsFactory(
     UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options, AppDbContext db, TimeProvider time)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)

@@ -22,7 +22,7 @@ public sealed class LoginThrottle
     public DateTimeOffset NotBefore { get; set; }
 }
 
-/// <summary>Growing delays after repeated failures, and a temporary lock at the tenth (issue 3 §2).</summary>
+/// <summary>Growing delays after repeated failures, and a temporary lock at the tenth (docs/domain.md#access).</summary>
 public sealed class LoginThrottling(AppDbContext db, TimeProvider time)
 {
     public const int LockAfter = 10;

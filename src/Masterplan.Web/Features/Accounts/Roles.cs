@@ -1,6 +1,6 @@
 namespace Masterplan.Web.Features.Accounts;
 
-/// <summary>The roles of the platform (issue 3 §4). Member is derived from memberships, never assigned.</summary>
+/// <summary>The roles of the platform (docs/domain.md#access). Member is derived from memberships, never assigned.</summary>
 public static class Roles
 {
     /// <summary>Users and settings; no access to confidential cases.</summary>
@@ -26,7 +26,7 @@ public static class Roles
     /// <summary>Roles an administrator can grant (Member is derived).</summary>
     public static readonly string[] Assignable = [Administrator, Office, Moderator, DepartmentStaff, ComplaintsOffice, AssaultReportsUnit];
 
-    /// <summary>Roles that must use two-factor sign-in (issue 3 §1): administration and every role that reads confidential data.</summary>
+    /// <summary>Roles that must use two-factor sign-in (docs/domain.md#access): administration and every role that reads confidential data.</summary>
     public static readonly string[] RequireTwoFactor = [Administrator, Office, ComplaintsOffice, AssaultReportsUnit];
 
     public static string Label(string role) => role switch

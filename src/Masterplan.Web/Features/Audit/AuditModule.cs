@@ -4,7 +4,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Audit;
 
-/// <summary>The audit log viewer's permission (issue 3 §6).</summary>
+/// <summary>The audit log viewer's permission (docs/domain.md#audit-log).</summary>
 public sealed class AuditModule : IModule
 {
     public const string View = "Audit.View";

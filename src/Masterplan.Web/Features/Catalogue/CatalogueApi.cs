@@ -21,7 +21,7 @@ public sealed record NodeMerge(int? IntoId, SourceWrite? Source);
 
 public sealed record NodeRetire(SourceWrite? Source);
 
-/// <summary>Changes to the tree over JSON for the Office (issue 6 §1, §8), with the same rules and history as the editing page.</summary>
+/// <summary>Changes to the tree over JSON for the Office (docs/domain.md#catalogue), with the same rules and history as the editing page.</summary>
 public static class CatalogueApi
 {
     public static void MapCatalogueWrites(this WebApplication app)

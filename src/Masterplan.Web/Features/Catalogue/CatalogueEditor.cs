@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>Where a change comes from and why (issue 6 §1: who, when, why, source).</summary>
+/// <summary>Where a change comes from and why (docs/domain.md#catalogue: who, when, why, source).</summary>
 public sealed record ChangeSource(CatalogueSourceKind Kind, string? Text, string? Reason);
 
 /// <summary>

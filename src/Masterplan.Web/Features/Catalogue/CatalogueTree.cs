@@ -64,7 +64,7 @@ public sealed class CatalogueTree(AppDbContext db)
 
     /// <summary>
     /// Every node that has carried <paramref name="number"/> at some time, with the period and its title then, so an old
-    /// number from a paper or report still leads to the right entry (issue 6 §1: "old numbers stay findable").
+    /// number from a paper or report still leads to the right entry (docs/domain.md#catalogue: old numbers stay findable).
     /// </summary>
     public async Task<IReadOnlyList<NumberUse>> NumberHistoryAsync(string number, CancellationToken ct = default)
     {

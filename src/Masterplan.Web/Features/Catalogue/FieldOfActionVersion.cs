@@ -30,7 +30,7 @@ public enum CatalogueSourceKind
 /// <summary>
 /// The state of one catalogue node from <see cref="ValidFrom"/> on, written with every change. "The catalogue as
 /// of a date" is the latest version of every node at that date; the diff between two dates compares two such
-/// states. Who, when, why and the source of each change are kept here (issue 6 §1).
+/// states. Who, when, why and the source of each change are kept here (docs/domain.md#catalogue).
 /// </summary>
 public sealed class FieldOfActionVersion
 {

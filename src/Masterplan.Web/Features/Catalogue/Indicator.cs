@@ -10,7 +10,7 @@ public enum IndicatorDirection
 }
 
 /// <summary>
-/// An indicator (Kennzahl) of a field of action, optionally of one of its measures (issue 6 §3; 003 asks for reliable
+/// An indicator (Kennzahl) of a field of action, optionally of one of its measures (docs/domain.md#indicators; 003 asks for reliable
 /// KPIs and concrete goals). Its values are dated; its status compares the latest value with the straight path from
 /// baseline to target (<see cref="IndicatorAssessment"/>).
 /// </summary>
@@ -73,7 +73,7 @@ public sealed class IndicatorValue : IAudited
     public DateTimeOffset RecordedAt { get; set; }
 }
 
-/// <summary>A milestone (Meilenstein) of a measure: due by a date, done on a date (issue 6 §4; 003: realistic milestones).</summary>
+/// <summary>A milestone (Meilenstein) of a measure: due by a date, done on a date (docs/domain.md#milestones; 003: realistic milestones).</summary>
 public sealed class Milestone : IAudited
 {
     public int Id { get; set; }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>All indicators with their latest value and status against target (issue 6 §3, §6); the Office also sees non-public ones.</summary>
+/// <summary>All indicators with their latest value and status against target (docs/domain.md#indicators, docs/domain.md#public-catalogue); the Office also sees non-public ones.</summary>
 public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
     public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment);

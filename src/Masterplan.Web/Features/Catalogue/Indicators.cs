@@ -22,10 +22,10 @@ public enum IndicatorStatus
     OffTrack,
 }
 
-/// <summary>An indicator's status with the rule that gave it, in words (issue 6 §3: "with the rule shown").</summary>
+/// <summary>An indicator's status with the rule that gave it, in words (docs/domain.md#indicators: the rule is shown with the status).</summary>
 public sealed record IndicatorAssessment(IndicatorStatus Status, string Label, string Rule, decimal? Expected, IndicatorValue? Latest);
 
-/// <summary>Indicators of the catalogue (issue 6 §3): validation, saving, values entered or imported from CSV, status against target, chart data.</summary>
+/// <summary>Indicators of the catalogue (docs/domain.md#indicators): validation, saving, values entered or imported from CSV, status against target, chart data.</summary>
 public sealed class Indicators(AppDbContext db, TimeProvider time)
 {
     /// <summary>Share of the distance between baseline and target a value may lag behind the path and still count as "gefährdet".</summary>
@@ -230,7 +230,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
 
     /// <summary>
     /// Imports values from CSV with the columns Datum and Wert (optional Einheit, Anmerkung; English headers too).
-    /// Every line is checked first; a file with any error imports nothing (issue 6, bad input).
+    /// Every line is checked first; a file with any error imports nothing (docs/domain.md#bad-input).
     /// </summary>
     public Task<(int Imported, IReadOnlyList<CsvError> Errors)> ImportCsvAsync(int indicatorId, byte[] file, CancellationToken ct) =>
         db.RetryOnUniqueViolationAsync(() => TryImportCsvAsync(indicatorId, file, ct));

@@ -27,7 +27,7 @@ public sealed record IndicatorValueWrite(DateOnly? Date, decimal? Value, string?
 
 public sealed record ImportResult(int Imported);
 
-/// <summary>Indicators over JSON (issue 6 §8): reading public ones for everyone, writing and importing values for the Office.</summary>
+/// <summary>Indicators over JSON (docs/domain.md#indicators): reading public ones for everyone, writing and importing values for the Office.</summary>
 public static class IndicatorsApi
 {
     public static void MapIndicatorsApi(this WebApplication app)

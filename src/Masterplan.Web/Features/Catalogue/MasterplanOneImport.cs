@@ -8,7 +8,7 @@ namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>
 /// Imports the measures of masterplan 1.0 (DS 12534-18, adopted February 2019, 30 measures) from CSV, so that its final
-/// report (004) can be written from the platform (issue 6 §7). They are marked as edition 1 and keep their old number;
+/// report (004) can be written from the platform (docs/domain.md#masterplan-one). They are marked as edition 1 and keep their old number;
 /// each is placed under a node of today's catalogue. A file with any error imports nothing.
 /// </summary>
 public sealed class MasterplanOneImport(AppDbContext db, CatalogueTree tree, Measures measures)

@@ -2,7 +2,7 @@ using Masterplan.Web.Features.Audit;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>Where a measure stands (issue 6 §2).</summary>
+/// <summary>Where a measure stands (docs/domain.md#measures).</summary>
 public enum MeasureStatus
 {
     Proposed,

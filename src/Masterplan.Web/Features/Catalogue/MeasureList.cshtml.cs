@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>The measures of the catalogue, filtered by field, district and status (issue 6 §6); the Office also sees non-public ones.</summary>
+/// <summary>The measures of the catalogue, filtered by field, district and status (docs/domain.md#public-catalogue); the Office also sees non-public ones.</summary>
 public sealed class MeasureListModel(AppDbContext db, CatalogueTree tree, Measures measures) : PageModel
 {
     public sealed record Row(Measure Measure, string Number, string Field);

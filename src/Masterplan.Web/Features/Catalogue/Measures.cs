@@ -19,7 +19,7 @@ public sealed record StatusUpdateInput(DateOnly? Date, string? Text, MeasureStat
 /// <summary>Progress of a catalogue node: weighted mean of its subtree's measures (discarded ones excluded).</summary>
 public sealed record NodeProgress(int Percent, int Measures);
 
-/// <summary>Measures of the catalogue (issue 6 §2): validation, saving with optimistic concurrency, status updates, roll-up; shared by pages and API.</summary>
+/// <summary>Measures of the catalogue (docs/domain.md#measures): validation, saving with optimistic concurrency, status updates, roll-up; shared by pages and API.</summary>
 public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider time)
 {
     /// <summary>What the form says when someone else saved the measure in between (the stored values are shown below it).</summary>

@@ -29,7 +29,7 @@ public sealed record MeasureWrite(
         DistrictIds, UnitIds, SourceKind ?? CatalogueSourceKind.FreeText, SourceText, IsPublic);
 }
 
-/// <summary>Measures over JSON (issue 6 §8): reading public measures for everyone, writing for the Office.</summary>
+/// <summary>Measures over JSON (docs/domain.md#measures): reading public measures for everyone, writing for the Office.</summary>
 public static class MeasuresApi
 {
     public static WebApplication MapMeasuresApi(this WebApplication app)

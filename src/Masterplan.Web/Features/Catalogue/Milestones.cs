@@ -14,7 +14,7 @@ namespace Masterplan.Web.Features.Catalogue;
 /// <summary>An overdue milestone with what the Office needs to chase it.</summary>
 public sealed record OverdueMilestone(Milestone Milestone, int MeasureId, string MeasureTitle, IReadOnlyList<string> Units, int DaysOverdue);
 
-/// <summary>Milestones of measures (issue 6 §4): adding, marking done, and the overdue ones.</summary>
+/// <summary>Milestones of measures (docs/domain.md#milestones): adding, marking done, and the overdue ones.</summary>
 public sealed class Milestones(AppDbContext db, TimeProvider time)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
@@ -119,7 +119,7 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
 
 /// <summary>
 /// Once a day: every overdue milestone that was not reminded of in the last week is mailed to the staff of its
-/// measure's responsible units (issue 6 §4). A milestone whose units have no staff account stays on the Office dashboard only.
+/// measure's responsible units (docs/domain.md#milestones). A milestone whose units have no staff account stays on the Office dashboard only.
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOptions<MailOptions> options, TimeProvider time) : IJob

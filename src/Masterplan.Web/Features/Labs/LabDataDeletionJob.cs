@@ -9,7 +9,7 @@ using Quartz;
 namespace Masterplan.Web.Features.Labs;
 
 /// <summary>
-/// Deletes the personal data of the labs when its purpose ends (issue 7 §3, §4; DSGVO: no longer than needed):
+/// Deletes the personal data of the labs when its purpose ends (docs/domain.md#personal-data; DSGVO: no longer than needed):
 /// the register extract <c>Labs:RegisterGraceDays</c> after the invitation run (only the pseudonymous codes and
 /// the draw record remain), and the registrations <c>Labs:RetentionDays</c> after the lab was reported (only the
 /// pseudonyms with their probabilities remain). Each deletion writes an audit entry in the same transaction.

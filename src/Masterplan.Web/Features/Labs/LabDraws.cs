@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Labs;
 
 /// <summary>
-/// The two-stage draw of a lab (issue 7 §3–5): register extract, invitees, letters, registrations and the panel.
+/// The two-stage draw of a lab (docs/domain.md#two-stage-draw): register extract, invitees, letters, registrations and the panel.
 /// The algorithms live in Masterplan.Algorithms; here they meet the database, the Office's forms and the public.
 /// </summary>
 public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOptions> options)
@@ -119,7 +119,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
             : RegisterExtract.FromPersons(rows.Select(r => new RegisterPerson(r.Line, r.Name, r.Address, r.BirthYear, ParseGender(r.Gender), r.District, r.SubDistrict)), DortmundDistricts.Names);
     }
 
-    /// <summary>Stage 1: draws the invitees with the seed from a public act and stores the record (issue 7 §3).</summary>
+    /// <summary>Stage 1: draws the invitees with the seed from a public act and stores the record (docs/domain.md#two-stage-draw).</summary>
     public async Task<Outcome> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
@@ -478,7 +478,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
     }
 
     /// <summary>
-    /// German checks of quotas and panel size against the pool, before the solver runs (issue 7 "Bad input"):
+    /// German checks of quotas and panel size against the pool, before the solver runs (docs/domain.md#bad-input):
     /// panel size above the pool, minimums above the panel size, maximums that cannot fill it, values without a quota.
     /// </summary>
     public static FieldErrors CheckQuotas(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize)
@@ -692,7 +692,7 @@ public sealed class LabDraws(AppDbContext db, TimeProvider time, IOptions<LabsOp
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The reader's problem in German, with its line number and the offending value (issue 7 "Bad input").</summary>
+    /// <summary>The reader's problem in German, with its line number and the offending value (docs/domain.md#bad-input).</summary>
     private static FieldError Translate(RegisterExtractError e)
     {
         var quoted = System.Text.RegularExpressions.Regex.Match(e.Message, "'([^']*)'");

@@ -14,7 +14,7 @@ public sealed record ReplayReport(IReadOnlyList<string> Checked, IReadOnlyList<s
 
 /// <summary>
 /// Recomputes a lab's two draws from the stored inputs and seeds and compares them with what was stored
-/// (issue 7 §3: anyone with the inputs can replay the draw). Used by <c>masterplan sortition replay --lab</c>.
+/// (docs/domain.md#draw-transparency: anyone with the inputs can replay the draw). Used by <c>masterplan sortition replay --lab</c>.
 /// </summary>
 public sealed class LabReplay(AppDbContext db, LabDraws draws)
 {

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Features.Labs;
 public sealed record OutcomeInput(RecommendationOutcome? Outcome, int? FieldOfActionId, string? Title, string? ForwardedTo, string? DeclineReason);
 
 /// <summary>
-/// The results of a lab (issue 7 §8): recommendations the participants wrote and the places they mapped, and what
+/// The results of a lab (docs/domain.md#lab-results): recommendations the participants wrote and the places they mapped, and what
 /// became of each recommendation. Results shall be implemented (002); new fields of action may come out of a lab (004 §5).
 /// </summary>
 public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEditor editor, TimeProvider time)

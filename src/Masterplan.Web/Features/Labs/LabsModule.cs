@@ -7,10 +7,10 @@ namespace Masterplan.Web.Features.Labs;
 /// <summary>Settings of the Quartierslabore (<c>Labs:*</c>).</summary>
 public sealed class LabsOptions
 {
-    /// <summary>Days after the invitation run until the register extract is deleted (issue 7 §3: configurable grace period).</summary>
+    /// <summary>Days after the invitation run until the register extract is deleted (a configurable grace period, docs/domain.md#personal-data).</summary>
     public int RegisterGraceDays { get; set; } = 14;
 
-    /// <summary>Days after the lab was reported until registrations (answers, contact) are deleted (issue 7 §4).</summary>
+    /// <summary>Days after the lab was reported until registrations (answers, contact) are deleted (docs/domain.md#personal-data).</summary>
     public int RetentionDays { get; set; } = 90;
 
     /// <summary>The public address of the site, for the registration link printed on the letters.</summary>

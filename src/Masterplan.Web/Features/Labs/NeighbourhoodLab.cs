@@ -2,7 +2,7 @@ using Masterplan.Web.Features.Audit;
 
 namespace Masterplan.Web.Features.Labs;
 
-/// <summary>The life of a lab (issue 7 §2); each step needs what the one before produced.</summary>
+/// <summary>The life of a lab (docs/domain.md#quartierslabore); each step needs what the one before produced.</summary>
 public enum LabState
 {
     Planned,
@@ -249,7 +249,7 @@ public enum RecommendationOutcome
     Declined,
 }
 
-/// <summary>A Handlungsempfehlung the participants wrote (001 "Handlungsfeld 4") and what became of it (issue 7 §8).</summary>
+/// <summary>A Handlungsempfehlung the participants wrote (001 §II, Handlungsfeld 4) and what became of it (docs/domain.md#lab-results).</summary>
 public sealed class LabRecommendation : IAudited
 {
     public int Id { get; set; }

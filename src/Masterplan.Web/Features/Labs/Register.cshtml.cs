@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Masterplan.Web.Features.Labs;
 
 /// <summary>
-/// Stage 2 (issue 7 §4): residents with an invitation register with their code, typed or from the QR code's link.
+/// Stage 2 (docs/domain.md#two-stage-draw): residents with an invitation register with their code, typed or from the QR code's link.
 /// Only what the quotas and the lab need is asked; every optional category can be answered "keine Angabe".
 /// </summary>
 [EnableRateLimiting(PublicForms.Policy)]

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Labs;
 
 /// <summary>
-/// The transparency page of a lab's two draws (issue 7 §6): seeds, methods, input hashes, the number of panels and
+/// The transparency page of a lab's two draws (docs/domain.md#draw-transparency): seeds, methods, input hashes, the number of panels and
 /// the spread of the selection probabilities as a table — and no personal data, not even pseudonyms.
 /// </summary>
 public sealed class TransparencyModel(AppDbContext db) : PageModel

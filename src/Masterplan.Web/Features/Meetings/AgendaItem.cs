@@ -37,7 +37,7 @@ public enum AgendaLinkKind
     /// <summary>The catalogue status overview the Lenkungskreis gets at every regular meeting (001 §I).</summary>
     StatusOverview,
 
-    /// <summary>The approval of another meeting's minutes (issue 5 §7).</summary>
+    /// <summary>The approval of another meeting's minutes (docs/domain.md#minutes).</summary>
     MinutesApproval,
 }
 

@@ -10,7 +10,7 @@ namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>
 /// A member's personal calendar feed: a secret address (only its hash is stored), shown once when made;
-/// making a new one ends the old one (issue 5 §2). It stops working when the account is disabled or signed out
+/// making a new one ends the old one (docs/domain.md#meetings). It stops working when the account is disabled or signed out
 /// everywhere; the page then says so.
 /// </summary>
 public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, TimeProvider time, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Features.Meetings;
 public sealed record MailRun(int Sent, IReadOnlyList<string> WithoutAddress);
 
 /// <summary>
-/// Invitations, updates and cancellations to all current members and their deputies (issue 5 §2),
+/// Invitations, updates and cancellations to all current members and their deputies (docs/domain.md#meetings),
 /// one mail per person (nobody sees the others' addresses) with the iCalendar message attached.
 /// </summary>
 public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender mail, IOptions<MailOptions> options, TimeProvider time)
@@ -52,7 +52,7 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
         return new MailRun(sent, recipients.Where(r => r.Email is null).Select(r => r.Person.DisplayName).ToList());
     }
 
-    /// <summary>Tells the members that the minutes are out for comments until the deadline (issue 5 §7).</summary>
+    /// <summary>Tells the members that the minutes are out for comments until the deadline (docs/domain.md#minutes).</summary>
     public async Task<MailRun> SendMinutesAsync(Meeting meeting, DateOnly deadline, CancellationToken ct)
     {
         var recipients = await RecipientsAsync(meeting, ct);

@@ -14,7 +14,7 @@ public sealed record Seat(Membership Holder, IReadOnlyList<Membership> Deputies,
     public Person? Voter => HolderPresent ? Holder.Person : DeputyPresent?.Person;
 }
 
-/// <summary>The quorum as it stands (issue 5 §4; 004 §3: deputies count for the member they represent).</summary>
+/// <summary>The quorum as it stands (docs/domain.md#meetings; 004 §3: deputies count for the member they represent).</summary>
 public sealed record QuorumState(IReadOnlyList<Membership> Memberships, IReadOnlyList<Seat> Seats, IReadOnlyList<Membership> Advisory, IReadOnlyList<Attendance> Attendances, int MoreThanPercent, string RuleSource)
 {
     public int VotingSeats => Seats.Count;

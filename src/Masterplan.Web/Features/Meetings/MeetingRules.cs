@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Meetings;
 /// <summary>One rule check for the Office dashboard: the rule, its source, whether it holds, and what to look at.</summary>
 public sealed record RuleCheck(string Rule, string Source, bool Holds, string Finding, IReadOnlyList<(int MeetingId, string Label)> Meetings);
 
-/// <summary>The meeting rules of 004 §3, 003 and 001 §I, checked against what is held and planned (issue 5 §8).</summary>
+/// <summary>The meeting rules of 004 §3, 003 and 001 §I, checked against what is held and planned (docs/domain.md#meeting-rules).</summary>
 public sealed class MeetingRules(AppDbContext db, TimeProvider time)
 {
     public const int PlenaryMinimumPerYear = 3;

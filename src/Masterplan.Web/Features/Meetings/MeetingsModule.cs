@@ -11,7 +11,7 @@ namespace Masterplan.Web.Features.Meetings;
 /// <summary>Settings of the meetings module (<c>Meetings:*</c>).</summary>
 public sealed class MeetingsOptions
 {
-    /// <summary>Largest document upload in megabytes (issue 5 §3: configurable).</summary>
+    /// <summary>Largest document upload in megabytes (configurable, docs/domain.md#meetings).</summary>
     public int MaxUploadMegabytes { get; set; } = 20;
 }
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Meetings;
 
-/// <summary>Recommendations and their follow-up; open ones by default (issue 5 §6).</summary>
+/// <summary>Recommendations and their follow-up; open ones by default (docs/domain.md#recommendations).</summary>
 public sealed class RecommendationsModel(AppDbContext db) : PageModel
 {
     public IReadOnlyList<Recommendation> Items { get; private set; } = [];

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>
-/// The file types a meeting may carry, recognised from their content (issue 5 §3: never trust the name).
+/// The file types a meeting may carry, recognised from their content (docs/domain.md#meetings: never trust the name).
 /// </summary>
 public static class UploadedFile
 {

@@ -20,7 +20,7 @@ public sealed class RulesOfProcedure : IAudited
 
     /// <summary>
     /// Quorum: more than this share (percent) of the voting seats must be present; null means the usual
-    /// "more than half" (issue 5 §4). Deputies count for the member they represent.
+    /// "more than half" (the platform's default, docs/domain.md#meetings). Deputies count for the member they represent.
     /// </summary>
     public int? QuorumMoreThanPercent { get; set; }
 }

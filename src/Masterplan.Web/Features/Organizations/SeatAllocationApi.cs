@@ -21,7 +21,7 @@ public sealed record SeatAllocationResponse(string Method, int Seats, string Tot
     public sealed record TieInfo(IReadOnlyList<string> Parties, int SeatsInDispute);
 }
 
-/// <summary>The public seat allocation calculator (issue 4 §5); the arithmetic lives in Masterplan.Algorithms.</summary>
+/// <summary>The public seat allocation calculator (docs/domain.md#seat-allocation); the arithmetic lives in Masterplan.Algorithms.</summary>
 public static class SeatAllocationApi
 {
     private static readonly Dictionary<string, SeatAllocationMethod> Methods = new(StringComparer.OrdinalIgnoreCase)

@@ -5,7 +5,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Reports;
 
-/// <summary>The status overview for a chosen period: as a page, a tagged PDF and a DOCX (issue 6 §5).</summary>
+/// <summary>The status overview for a chosen period: as a page, a tagged PDF and a DOCX (docs/domain.md#status-overview).</summary>
 public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : PageModel
 {
     public StatusOverviewData Data { get; private set; } = null!;

@@ -23,7 +23,7 @@ public sealed record StatusOverviewData(
 
 /// <summary>
 /// The overview the Lenkungskreis gets at every regular meeting (001 §I: "Übersicht der Handlungsfelder inkl. der
-/// jeweiligen Tätigkeiten bzw. Sachstände"), as page data and as a document for PDF and DOCX (issue 6 §5).
+/// jeweiligen Tätigkeiten bzw. Sachstände"), as page data and as a document for PDF and DOCX (docs/domain.md#status-overview).
 /// KPI status and overdue milestones are as of the period's last day.
 /// </summary>
 public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures measures, Indicators indicators)

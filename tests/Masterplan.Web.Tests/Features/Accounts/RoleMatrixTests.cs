@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 namespace Masterplan.Web.Tests.Features.Accounts;
 
 /// <summary>
-/// Issue 3 §5: every endpoint of the running app, for every kind of user, answers as classified here.
+/// Deny by default, checked (docs/domain.md#access): every endpoint of the running app, for every kind of user, answers as classified here.
 /// An endpoint that is not in <see cref="Matrix"/> fails the test: whoever adds one must decide who may use it.
 /// </summary>
 public class RoleMatrixTests(ITestOutputHelper output)

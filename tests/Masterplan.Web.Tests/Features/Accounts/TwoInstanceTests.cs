@@ -9,7 +9,7 @@ using Quartz;
 
 namespace Masterplan.Web.Tests.Features.Accounts;
 
-/// <summary>Issue 3 §8: two app instances against one PostgreSQL behave as one platform.</summary>
+/// <summary>Several instances (docs/domain.md#operations): two app instances against one PostgreSQL behave as one platform.</summary>
 public class TwoInstanceTests
 {
     private static readonly Dictionary<string, string?> Settings = new() { ["Jobs:Housekeeping:Cron"] = "0 0 3 1 1 ? 2099" };

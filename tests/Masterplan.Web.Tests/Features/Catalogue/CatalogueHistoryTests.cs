@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
-/// <summary>Issue 6 §1: the living tree keeps stable ids, renumbers by position, and shows any date and the changes between dates with sources.</summary>
+/// <summary>The living tree (docs/domain.md#catalogue) keeps stable ids, renumbers by position, and shows any date and the changes between dates with sources.</summary>
 public class CatalogueHistoryTests
 {
     private static async Task<int> NodeAsync(AppFactory app, string number)
@@ -78,7 +78,7 @@ public class CatalogueHistoryTests
         Assert.Equal(["20.02.2027", "aufgehoben", "Prävention bei Senioren", "1.4.7", "–"], rows[2][..5]);
         Assert.Equal(["01.03.2027", "neu", "Sauberkeit und Ruhe im Quartier", "–", "5", "Empfehlung eines Quartierslabors: Quartierslabor Eving, Empfehlung 2"], rows[3][..6]);
 
-        // The public sees the same changes without the staff member's name (issue 6 §6).
+        // The public sees the same changes without the staff member's name (docs/domain.md#public-catalogue).
         var anonymous = await Users.Client(app).GetPageAsync("/handlungsfelder/aenderungen?von=2026-12-01&bis=2027-03-31");
         Assert.Equal(4, anonymous.QuerySelectorAll("table.changes-table tbody tr").Length);
         Assert.DoesNotContain("Test office", anonymous.Body!.Text());

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
-/// <summary>Issue 6 §1, §7, §8: the tree changed over the API with sources, the masterplan 1.0 import, and each measure's history.</summary>
+/// <summary>Catalogue writes (docs/domain.md#catalogue, docs/domain.md#masterplan-one): the tree changed over the API with sources, the masterplan 1.0 import, and each measure's history.</summary>
 public class CatalogueWriteTests
 {
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
-/// <summary>Issue 6 §3 and §8: indicators with values typed or imported from CSV, their status against target, chart, table and API.</summary>
+/// <summary>Indicators (docs/domain.md#indicators) with values typed or imported from CSV, their status against target, chart, table and API.</summary>
 public class IndicatorTests
 {
     private const string EditPage = "/verwaltung/kennzahlen/bearbeiten";

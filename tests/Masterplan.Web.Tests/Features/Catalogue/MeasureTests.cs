@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
-/// <summary>Issue 6 §2 and §8: measures with status updates, the weighted roll-up, bad input, concurrent edits and the API.</summary>
+/// <summary>Measures (docs/domain.md#measures) with status updates, the weighted roll-up, bad input, concurrent edits and the API.</summary>
 public class MeasureTests
 {
     private const string EditPage = "/verwaltung/massnahmen/bearbeiten";

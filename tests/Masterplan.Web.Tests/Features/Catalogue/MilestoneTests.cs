@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
-/// <summary>Issue 6 §4: milestones per measure; overdue ones on the Office dashboard and mailed to the responsible unit by the daily job.</summary>
+/// <summary>Milestones per measure (docs/domain.md#milestones); overdue ones on the Office dashboard and mailed to the responsible unit by the daily job.</summary>
 public class MilestoneTests
 {
     private const string EditPage = "/verwaltung/massnahmen/bearbeiten";

@@ -20,7 +20,7 @@ using UglyToad.PdfPig;
 namespace Masterplan.Web.Tests.Features.Labs;
 
 /// <summary>
-/// Issue 7, the web part: plan → concept → register extract → invitees → letters → registration → panel →
+/// The whole life of a lab (docs/domain.md#quartierslabore): plan → concept → register extract → invitees → letters → registration → panel →
 /// transparency → replay → results into the catalogue → report → deletion of the personal data.
 /// </summary>
 public partial class LabChainTests

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Labs;
 
-/// <summary>Issue 7 "Bad input": register extracts with problems get line-numbered German messages and import nothing.</summary>
+/// <summary>Bad input (docs/domain.md#bad-input): register extracts with problems get line-numbered German messages and import nothing.</summary>
 public class RegisterImportTests
 {
     [Theory, Engines]

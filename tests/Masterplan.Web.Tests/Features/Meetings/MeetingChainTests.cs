@@ -18,7 +18,7 @@ using UglyToad.PdfPig;
 namespace Masterplan.Web.Tests.Features.Meetings;
 
 /// <summary>
-/// Issue 5, first "done when": schedule → invite (mail + ICS) → agenda → attendance with a deputy → quorum →
+/// The whole chain of a meeting (docs/domain.md#meetings): schedule → invite (mail + ICS) → agenda → attendance with a deputy → quorum →
 /// vote → recommendation → minutes circulated → approved at the next meeting, frozen as PDF and DOCX.
 /// </summary>
 public class MeetingChainTests

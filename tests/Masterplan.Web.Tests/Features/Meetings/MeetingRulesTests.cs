@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Meetings;
 
-/// <summary>Issue 5 §2, §3, §8: cancellations, who sees non-public documents, the Office's rule checks.</summary>
+/// <summary>Meetings (docs/domain.md#meetings, docs/domain.md#meeting-rules): cancellations, who sees non-public documents, the Office's rule checks.</summary>
 public class MeetingRulesTests
 {
     private static async Task<int> AddMeetingAsync(AppFactory app, int organizationId, DateTimeOffset start, bool isPublic = true, MeetingState state = MeetingState.Scheduled)

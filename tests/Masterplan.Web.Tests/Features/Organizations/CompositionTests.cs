@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Organizations;
 
-/// <summary>Issue 4 §3, §6: the composition rules of 004 on the Vollversammlung's page, and membership history.</summary>
+/// <summary>The composition rules of 004 §2–§3 (docs/domain.md#bodies) on the Vollversammlung's page, and membership history.</summary>
 public class CompositionTests
 {
     private static readonly Dictionary<string, string?> Demo = new() { ["Seed:Demo"] = "true" };

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Organizations;
 
-/// <summary>Issue 4 §4: new council seats are recomputed, shown as gains and losses, and a tie is decided by a recorded lot.</summary>
+/// <summary>New council seats (docs/domain.md#seat-allocation) are recomputed, shown as gains and losses, and a tie is decided by a recorded lot.</summary>
 public class CouncilSeatsTests
 {
     private static async Task<Dictionary<string, int>> FractionIdsAsync(AppFactory app)

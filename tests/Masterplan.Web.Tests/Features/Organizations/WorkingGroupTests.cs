@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Organizations;
 
-/// <summary>Issue 4 §1–§2: working groups formed by a recorded decision, external members, rules of procedure kept in versions.</summary>
+/// <summary>Working groups (004 §4, docs/domain.md#arbeitsgruppen): formed by a recorded decision, external members, rules of procedure kept in versions.</summary>
 public class WorkingGroupTests
 {
     [Fact]

@@ -13,7 +13,7 @@ using UglyToad.PdfPig;
 
 namespace Masterplan.Web.Tests.Features.Reports;
 
-/// <summary>Issue 6 §5 and its "done when": the status overview lists every field of 001 and the measures; PDF and DOCX.</summary>
+/// <summary>The status overview (docs/domain.md#status-overview) lists every field of 001 §II and the measures; PDF and DOCX.</summary>
 public class StatusOverviewTests
 {
     [Theory, Engines]

@@ -349,7 +349,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 table: "UserSessions",
                 column: "UserId");
 
-            // Issue 3 §6: the audit log is append-only; the database itself refuses changes.
+            // The audit log is append-only (docs/domain.md#audit-log): the database itself refuses changes.
             migrationBuilder.Sql("""
                 CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN

@@ -347,7 +347,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "UserSessions",
                 column: "UserId");
 
-            // Issue 3 §6: the audit log is append-only; the database itself refuses changes.
+            // The audit log is append-only (docs/domain.md#audit-log): the database itself refuses changes.
             migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
             migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
         }

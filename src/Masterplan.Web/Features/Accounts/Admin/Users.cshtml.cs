@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Accounts.Admin;
 
-/// <summary>Administration of accounts: invite (with person and department), change roles, disable (issue 3 §1, §3).</summary>
+/// <summary>Administration of accounts: invite (with person and department), change roles, disable (docs/domain.md#access).</summary>
 public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invitations invitations, TimeProvider time, Microsoft.Extensions.Options.IOptions<Shared.Mail.MailOptions> mail) : PageModel
 {
     public sealed record Row(string Id, string DisplayName, string Email, bool Disabled, bool TwoFactor, IReadOnlyList<string> Roles, string? Person, string? Department);

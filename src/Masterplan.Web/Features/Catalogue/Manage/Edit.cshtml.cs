@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
-/// <summary>The Office changes the living catalogue: every change names its source and reason (issue 6 §1).</summary>
+/// <summary>The Office changes the living catalogue: every change names its source and reason (docs/domain.md#catalogue).</summary>
 [Authorize(Policy = CatalogueModule.Edit)]
 public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor) : PageModel
 {

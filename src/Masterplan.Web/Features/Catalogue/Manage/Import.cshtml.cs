@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
-/// <summary>The Office imports the measures of masterplan 1.0 from CSV (issue 6 §7); line-numbered errors, all or nothing.</summary>
+/// <summary>The Office imports the measures of masterplan 1.0 from CSV (docs/domain.md#masterplan-one); line-numbered errors, all or nothing.</summary>
 public sealed class ImportModel(MasterplanOneImport import) : PageModel
 {
     public IReadOnlyList<CsvError> Errors { get; private set; } = [];

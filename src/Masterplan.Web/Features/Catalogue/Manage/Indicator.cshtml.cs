@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
-/// <summary>The Office defines an indicator and records its values by hand or from a CSV file (issue 6 §3).</summary>
+/// <summary>The Office defines an indicator and records its values by hand or from a CSV file (docs/domain.md#indicators).</summary>
 public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");

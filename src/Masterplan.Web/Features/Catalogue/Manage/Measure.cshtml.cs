@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
-/// <summary>The Office creates and changes a measure and records its status updates (issue 6 §2); concurrent edits are refused, nothing typed is lost.</summary>
+/// <summary>The Office creates and changes a measure and records its status updates (docs/domain.md#measures); concurrent edits are refused, nothing typed is lost.</summary>
 public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures, Milestones milestones) : PageModel
 {
     public Measure? Current { get; private set; }

@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Catalogue.Manage;
 
 /// <summary>
 /// Everything that happened to one measure, its status updates and milestones, from the audit log: who, when, which
-/// field from what to what, and why — the provenance issue 6 asks for, without reading the whole log.
+/// field from what to what, and why — the provenance every change carries (docs/domain.md#catalogue), without reading the whole log.
 /// </summary>
 public sealed class MeasureHistoryModel(AppDbContext db) : PageModel
 {

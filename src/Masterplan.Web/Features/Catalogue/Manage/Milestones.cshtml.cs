@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
-/// <summary>The Office's dashboard of milestones (issue 6 §4): overdue ones with their units and reminders, and those due soon.</summary>
+/// <summary>The Office's dashboard of milestones (docs/domain.md#milestones): overdue ones with their units and reminders, and those due soon.</summary>
 public sealed class MilestonesModel(AppDbContext db, Milestones milestones, TimeProvider time) : PageModel
 {
     public sealed record Upcoming(Milestone Milestone, string MeasureTitle);

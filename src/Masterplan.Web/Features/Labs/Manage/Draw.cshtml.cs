@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Labs.Manage;
 
 /// <summary>
-/// The two-stage draw of one lab for the Office (issue 7 §3–5): register extract, invitees, letters, registrations,
+/// The two-stage draw of one lab for the Office (docs/domain.md#two-stage-draw): register extract, invitees, letters, registrations,
 /// panel selection and a replay check. Personal data is shown here only, to the Office.
 /// </summary>
 [RequestSizeLimit(MaxUploadBytes)]

@@ -11,7 +11,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
-/// <summary>The agenda (items 1, 2, 2.1 with links) and the documents of a meeting (issue 5 §3).</summary>
+/// <summary>The agenda (items 1, 2, 2.1 with links) and the documents of a meeting (docs/domain.md#meetings).</summary>
 public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Reports.StatusOverview overview, IOptions<MeetingsOptions> options, TimeProvider time) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;

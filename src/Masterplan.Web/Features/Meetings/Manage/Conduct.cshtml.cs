@@ -9,7 +9,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
-/// <summary>The meeting as it happens: attendance with deputies, quorum, votes and recommendations (issue 5 §4–§6).</summary>
+/// <summary>The meeting as it happens: attendance with deputies, quorum, votes and recommendations (docs/domain.md#meetings, docs/domain.md#recommendations).</summary>
 public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTree catalogue, TimeProvider time) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;

@@ -8,7 +8,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
-/// <summary>Schedule a meeting (or a weekly series), change it, invite, cancel (issue 5 §1–§2).</summary>
+/// <summary>Schedule a meeting (or a weekly series), change it, invite, cancel (docs/domain.md#meetings).</summary>
 public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider time) : PageModel
 {
     public Meeting? Meeting { get; private set; }

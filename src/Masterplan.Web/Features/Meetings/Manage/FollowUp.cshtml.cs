@@ -8,7 +8,7 @@ using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Meetings.Manage;
 
-/// <summary>Follow-up of one recommendation: dated updates that move its status (issue 5 §6).</summary>
+/// <summary>Follow-up of one recommendation: dated updates that move its status (docs/domain.md#recommendations).</summary>
 public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public Recommendation Recommendation { get; private set; } = null!;

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Features.Meetings.Manage;
 
 /// <summary>
 /// Minutes: a draft written here (every save is a version) → circulated to the members with a comment
-/// deadline → approved under an agenda item of a later meeting, then frozen as PDF and DOCX (issue 5 §7).
+/// deadline → approved under an agenda item of a later meeting, then frozen as PDF and DOCX (docs/domain.md#minutes).
 /// </summary>
 public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingMail mail, TimeProvider time) : PageModel
 {

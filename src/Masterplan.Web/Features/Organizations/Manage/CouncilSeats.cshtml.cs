@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Organizations.Manage;
 /// <summary>
 /// After an election or a change of fraction the Office enters the new council seats; the page recomputes the
 /// Vollversammlung's ten fraction seats, shows who gains or loses, and lists the memberships to add or end
-/// (issue 4 §4). A tie for the last seat is decided here by a recorded lot.
+/// (docs/domain.md#seat-allocation). A tie for the last seat is decided here by a recorded lot.
 /// </summary>
 public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, TimeProvider time) : PageModel
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 
-namespace Masterplan.Bench.Catalogue;
+namespace Masterplan.Bench;
 
 /// <summary>
 /// A plain HTTP client on one keep-alive connection with its own cookie jar: the app's cookies are Secure and
@@ -38,6 +38,16 @@ internal sealed class Browser : IDisposable
 
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         var body = await response.Content.ReadAsByteArrayAsync();
+        Remember(response);
+        return (response.StatusCode, response.Headers.Location?.OriginalString, body);
+    }
+
+    /// <summary>
+    /// Keeps the cookies the response sets, as a browser does: the app renews the session cookie now and then (sliding
+    /// expiry, security stamp check), and a client that kept sending the old one would be signed out in a long run.
+    /// </summary>
+    private void Remember(HttpResponseMessage response)
+    {
         if (response.Headers.TryGetValues("Set-Cookie", out var setCookies))
         {
             foreach (var header in setCookies)
@@ -55,8 +65,6 @@ internal sealed class Browser : IDisposable
                 }
             }
         }
-
-        return (response.StatusCode, response.Headers.Location?.OriginalString, body);
     }
 
     /// <summary>
@@ -74,7 +82,9 @@ internal sealed class Browser : IDisposable
         var start = Stopwatch.GetTimestamp();
         using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
         var body = await response.Content.ReadAsByteArrayAsync();
-        return (Stopwatch.GetElapsedTime(start), response.StatusCode, body.Length);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        Remember(response);
+        return (elapsed, response.StatusCode, body.Length);
     }
 
     /// <summary>GETs the form page for its antiforgery token, then POSTs the fields with it.</summary>

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Masterplan.Bench.Catalogue;
+namespace Masterplan.Bench;
 
 /// <summary>
 /// The real app (Program.cs, Production environment) on Kestrel on a loopback port, in this process, so the

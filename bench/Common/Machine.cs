@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Masterplan.Bench.Meetings;
+namespace Masterplan.Bench;
 
 /// <summary>
 /// CPU accounting from /proc, so a figure taken on a shared machine says how busy the machine was meanwhile:
