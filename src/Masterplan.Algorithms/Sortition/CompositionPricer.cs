@@ -51,8 +51,14 @@ internal sealed class CompositionPricer : IDisposable
 
     /// <summary>
     /// The composition maximising the sum over types of weight × count, and that sum; null when no panel
-    /// meets the quotas.
+    /// meets the quotas (proven by the solver).
     /// </summary>
+    /// <remarks>
+    /// Only a proven optimum may end a LEXIMIN stage: a composition that is merely feasible could hide a better
+    /// one, and the stage would be fixed too low. So anything but OPTIMAL or INFEASIBLE is solved once more from
+    /// a fresh model state and, if it still is not proven, stops the computation with a message.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The solver did not prove optimality or infeasibility twice in a row.</exception>
     public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember)
     {
         var objective = _solver.Objective();
@@ -62,9 +68,20 @@ internal sealed class CompositionPricer : IDisposable
         }
 
         var status = _solver.Solve(_parameters);
-        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE))
+        {
+            _solver.Reset();
+            status = _solver.Solve(_parameters);
+        }
+
+        if (status == Solver.ResultStatus.INFEASIBLE)
         {
             return null;
+        }
+
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new InvalidOperationException($"The pricing integer program (SCIP) ended with status {status} twice, so it is not proven that no better panel exists; the LEXIMIN lottery cannot be certified. Try again, or simplify the quotas.");
         }
 
         var counts = new int[_x.Length];

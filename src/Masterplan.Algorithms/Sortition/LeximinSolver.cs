@@ -33,7 +33,9 @@ public static class LeximinSolver
 {
     private const double PricingTolerance = 1e-9;
     private const double FixingThreshold = 1e-7;
-    private const double FixedSlack = 1e-7;
+
+    // How far a respondent's probability in the returned lottery may be from the level LEXIMIN fixed them at.
+    private const double RealisationTolerance = 1e-9;
 
     // How many extra columns one pricing round may add (swap neighbours of the priced composition).
     private const int NeighboursPerRound = 40;
@@ -189,7 +191,9 @@ public static class LeximinSolver
                 if (isFixed[t])
                 {
                     rows[t].SetCoefficient(z, 0);
-                    rows[t].SetLb(Math.Max(0, fixedAt[t] - FixedSlack));
+                    // Exactly the stage's value, no slack: probability freed by a slack would lift the next stage
+                    // above its true value, and the error would grow from stage to stage.
+                    rows[t].SetLb(fixedAt[t]);
                 }
             }
         }
@@ -211,7 +215,34 @@ public static class LeximinSolver
             }
         }
 
-        return new PanelDistribution(problem, panels, compositions, calls);
+        var distribution = new PanelDistribution(problem, panels, compositions, calls);
+        CheckRealised(problem, types, fixedAt, distribution);
+        return distribution;
+    }
+
+    /// <summary>
+    /// The final primal check: every respondent's probability in the returned lottery is the level LEXIMIN fixed
+    /// their type at. A lottery that does not realise the computed levels is never returned.
+    /// </summary>
+    private static void CheckRealised(SortitionProblem problem, RespondentTypes types, double[] fixedAt, PanelDistribution distribution)
+    {
+        var worst = 0.0;
+        var worstPerson = 0;
+        for (var i = 0; i < problem.Pool.Count; i++)
+        {
+            var error = Math.Abs(distribution.Probabilities[i] - fixedAt[types.TypeOfPerson[i]]);
+            if (error > worst)
+            {
+                worst = error;
+                worstPerson = i;
+            }
+        }
+
+        if (worst > RealisationTolerance)
+        {
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The LEXIMIN lottery does not realise the computed probabilities: respondent '{problem.Pool[worstPerson].Id}' gets {distribution.Probabilities[worstPerson]:R} instead of {fixedAt[types.TypeOfPerson[worstPerson]]:R} (difference {worst:E2}); the result is withheld."));
+        }
     }
 
     /// <summary>
