@@ -59,7 +59,9 @@ internal sealed class CompositionPricer : IDisposable
     /// a fresh model state and, if it still is not proven, stops the computation with a message.
     /// </remarks>
     /// <exception cref="InvalidOperationException">The solver did not prove optimality or infeasibility twice in a row.</exception>
-    public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember)
+    /// <exception cref="TimeoutException">The run reached <paramref name="timeLimit"/> without a proof.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; a running solve is interrupted.</exception>
+    public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember, TimeSpan? timeLimit = null, CancellationToken cancellationToken = default)
     {
         var objective = _solver.Objective();
         for (var t = 0; t < _x.Length; t++)
@@ -67,11 +69,12 @@ internal sealed class CompositionPricer : IDisposable
             objective.SetCoefficient(_x[t], weightPerMember[t]);
         }
 
-        var status = _solver.Solve(_parameters);
+        using var interrupt = cancellationToken.Register(() => _solver.InterruptSolve());
+        var status = Run(timeLimit, cancellationToken);
         if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE))
         {
             _solver.Reset();
-            status = _solver.Solve(_parameters);
+            status = Run(timeLimit, cancellationToken);
         }
 
         if (status == Solver.ResultStatus.INFEASIBLE)
@@ -93,6 +96,24 @@ internal sealed class CompositionPricer : IDisposable
         }
 
         return (counts, value);
+    }
+
+    private Solver.ResultStatus Run(TimeSpan? timeLimit, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (timeLimit is { } limit)
+        {
+            _solver.SetTimeLimit((long)Math.Max(1, Math.Ceiling(limit.TotalMilliseconds)));
+        }
+
+        var status = _solver.Solve(_parameters);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE) && timeLimit is { } used && watch.Elapsed >= used)
+        {
+            throw new TimeoutException("The pricing integer program reached the time limit.");
+        }
+
+        return status;
     }
 
     public void Dispose()
