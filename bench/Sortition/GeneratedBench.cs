@@ -21,7 +21,9 @@ internal static class GeneratedBench
         var check = !args.Contains("--no-check");
         var writeAt = Array.IndexOf(args, "--write");
         var writeDir = writeAt >= 0 && writeAt + 1 < args.Length ? args[writeAt + 1] : null;
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (writeAt < 0 || i != writeAt + 1)).ToHashSet(StringComparer.Ordinal);
+        var limitAt = Array.IndexOf(args, "--time-limit");
+        var settings = new LeximinSettings { TimeLimit = limitAt >= 0 ? TimeSpan.FromSeconds(double.Parse(args[limitAt + 1], CultureInfo.InvariantCulture)) : null };
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (writeAt < 0 || i != writeAt + 1) && (limitAt < 0 || i != limitAt + 1)).ToHashSet(StringComparer.Ordinal);
         var selected = GeneratedPools.Instances.Where(i => names.Count == 0 || names.Contains(i.Name)).ToArray();
 
         // Warm up the native solvers so that loading them is not charged to the first instance.
@@ -39,7 +41,17 @@ internal static class GeneratedBench
             var types = problem.Pool.Select(r => string.Join('|', problem.Categories.Select(c => r.Features[c]))).Distinct().Count();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var distribution = LeximinSolver.Solve(problem, null, Environment.GetEnvironmentVariable("LEXIMIN_TRACE") == "1" ? new TraceProgress() : null);
+            PanelDistribution distribution;
+            try
+            {
+                distribution = LeximinSolver.Solve(problem, settings, Environment.GetEnvironmentVariable("LEXIMIN_TRACE") == "1" ? new TraceProgress() : null);
+            }
+            catch (LeximinLimitException e)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-16} {n,5} {categories,4} {k,4} {types,5}  stopped: {e.Message} (cpu {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F1} s)"));
+                continue;
+            }
+
             watch.Stop();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             var levels = distribution.Probabilities.Select(p => Math.Round(p, 7)).Distinct().Count();

@@ -5,7 +5,7 @@ using Masterplan.Algorithms.Sortition;
 // Runs LEXIMIN on the shared instances and compares the minimum selection probability with the published one.
 // Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...]
 // Generated registration pools (5–7 categories, up to 2,000/100) with an independent LEXIMIN check:
-//   ... -- generated [--no-check] [--write DIR] [instance ...]
+//   ... -- generated [--no-check] [--time-limit SECONDS] [--write DIR] [instance ...]
 // Stage 1 (register extract import and invitee draw): ... -- stage1 generate FILE [ROWS] | stage1 run FILE [INVITEES]
 if (args is ["stage1", ..])
 {
