@@ -142,7 +142,7 @@ public static class LeximinCertificate
                 for (var g = 0; g < groups; g++)
                 {
                     var bound = LevelOf(level[g]) < s ? level[g] : distinct[s];
-                    rows[g] = lp.MakeConstraint(bound - 1e-9, double.PositiveInfinity, string.Empty);
+                    rows[g] = lp.MakeConstraint(bound, double.PositiveInfinity, string.Empty);
                 }
 
                 var objective = lp.Objective();
