@@ -4,10 +4,17 @@ using Masterplan.Algorithms.Sortition;
 
 // Runs LEXIMIN on the shared instances and compares the minimum selection probability with the published one.
 // Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...]
+// Generated registration pools (5–7 categories, up to 2,000/100) with an independent LEXIMIN check:
+//   ... -- generated [--no-check] [--time-limit SECONDS] [--write DIR] [instance ...]
 // Stage 1 (register extract import and invitee draw): ... -- stage1 generate FILE [ROWS] | stage1 run FILE [INVITEES]
 if (args is ["stage1", ..])
 {
     return Masterplan.Bench.Sortition.Stage1Bench.Run(args[1..]);
+}
+
+if (args is ["generated", ..])
+{
+    return Masterplan.Bench.Sortition.GeneratedBench.Run(args[1..]);
 }
 
 var dataDir = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../../../shared/sortition-data"));

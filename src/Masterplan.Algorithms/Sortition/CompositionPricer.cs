@@ -51,9 +51,17 @@ internal sealed class CompositionPricer : IDisposable
 
     /// <summary>
     /// The composition maximising the sum over types of weight × count, and that sum; null when no panel
-    /// meets the quotas.
+    /// meets the quotas (proven by the solver).
     /// </summary>
-    public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember)
+    /// <remarks>
+    /// Only a proven optimum may end a LEXIMIN stage: a composition that is merely feasible could hide a better
+    /// one, and the stage would be fixed too low. So anything but OPTIMAL or INFEASIBLE is solved once more from
+    /// a fresh model state and, if it still is not proven, stops the computation with a message.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The solver did not prove optimality or infeasibility twice in a row.</exception>
+    /// <exception cref="TimeoutException">The run reached <paramref name="timeLimit"/> without a proof.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; a running solve is interrupted.</exception>
+    public (int[] Counts, double Value)? Maximize(IReadOnlyList<double> weightPerMember, TimeSpan? timeLimit = null, CancellationToken cancellationToken = default)
     {
         var objective = _solver.Objective();
         for (var t = 0; t < _x.Length; t++)
@@ -61,10 +69,22 @@ internal sealed class CompositionPricer : IDisposable
             objective.SetCoefficient(_x[t], weightPerMember[t]);
         }
 
-        var status = _solver.Solve(_parameters);
-        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE))
+        using var interrupt = cancellationToken.Register(() => _solver.InterruptSolve());
+        var status = Run(timeLimit, cancellationToken);
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE))
+        {
+            _solver.Reset();
+            status = Run(timeLimit, cancellationToken);
+        }
+
+        if (status == Solver.ResultStatus.INFEASIBLE)
         {
             return null;
+        }
+
+        if (status != Solver.ResultStatus.OPTIMAL)
+        {
+            throw new InvalidOperationException($"The pricing integer program (SCIP) ended with status {status} twice, so it is not proven that no better panel exists; the LEXIMIN lottery cannot be certified. Try again, or simplify the quotas.");
         }
 
         var counts = new int[_x.Length];
@@ -76,6 +96,24 @@ internal sealed class CompositionPricer : IDisposable
         }
 
         return (counts, value);
+    }
+
+    private Solver.ResultStatus Run(TimeSpan? timeLimit, CancellationToken cancellationToken)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        if (timeLimit is { } limit)
+        {
+            _solver.SetTimeLimit((long)Math.Max(1, Math.Ceiling(limit.TotalMilliseconds)));
+        }
+
+        var status = _solver.Solve(_parameters);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (status is not (Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.INFEASIBLE) && timeLimit is { } used && watch.Elapsed >= used)
+        {
+            throw new TimeoutException("The pricing integer program reached the time limit.");
+        }
+
+        return status;
     }
 
     public void Dispose()

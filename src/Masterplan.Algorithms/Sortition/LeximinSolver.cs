@@ -28,132 +28,223 @@ namespace Masterplan.Algorithms.Sortition;
 /// whose pool is described by two binary categories. Each composition is then split into concrete panels by systematic sampling that gives every
 /// member of a type exactly the type's share (see the remarks of the expansion in the source).
 /// </para>
+/// <para>
+/// Speed on pools with hundreds of types (real registration pools with 5–7 categories): the duals of the
+/// restricted LP jump between rounds, so the exact pricing runs at smoothed duals (half the current duals, half the best duals of the stage so far), which
+/// damps the oscillation of the duals between rounds; when it finds no column that improves the LP, the
+/// current duals are priced exactly, and only that proof ends the stage. Besides the types with positive LP
+/// dual, a stage fixes the types whose weight in the best smoothed duals proves, with a margin far below
+/// 1e-9, that they cannot get more than the stage's value — several levels then need no stage of their own.
+/// </para>
 /// </remarks>
 public static class LeximinSolver
 {
     private const double PricingTolerance = 1e-9;
     private const double FixingThreshold = 1e-7;
-    private const double FixedSlack = 1e-7;
 
-    // How many extra columns one pricing round may add (swap neighbours of the priced composition).
+    // How far a respondent's probability in the returned lottery may be from the level LEXIMIN fixed them at.
+    private const double RealisationTolerance = 1e-9;
+
+    // A type with weight w in proven-optimal smoothed duals whose bound is ε above the stage value can get at most
+    // ε / w more than the stage value; it is fixed when that is below this.
+    private const double SmoothedFixingMargin = 1e-11;
+
+    // Columns: single-swap neighbours of a priced column and the first LP's seed columns; the weight of the
+    // stage's best duals in the smoothed duals at which the exact pricing runs.
     private const int NeighboursPerRound = 40;
     private const int InitialColumns = 200;
+    private const double Smoothing = 0.5;
 
     /// <summary>Computes the LEXIMIN distribution for <paramref name="problem"/>.</summary>
     /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the exception explains why and proposes a relaxation.</exception>
-    public static PanelDistribution Solve(SortitionProblem problem, CancellationToken cancellationToken = default)
+    /// <exception cref="LeximinLimitException">The default round cap was reached.</exception>
+    public static PanelDistribution Solve(SortitionProblem problem, CancellationToken cancellationToken = default) =>
+        Solve(problem, null, null, cancellationToken);
+
+    /// <summary>Computes the LEXIMIN distribution for <paramref name="problem"/> within <paramref name="settings"/>, reporting progress.</summary>
+    /// <param name="problem">The pool, the quotas and the panel size.</param>
+    /// <param name="settings">Round cap and time limit; null for the defaults.</param>
+    /// <param name="progress">Receives the stage, the panels found and the time, after every stage and every few rounds.</param>
+    /// <param name="cancellationToken">Stops the computation, also in the middle of an integer program.</param>
+    /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the exception explains why and proposes a relaxation.</exception>
+    /// <exception cref="LeximinLimitException">The round cap or the time limit was reached; the message says where the computation stood.</exception>
+    public static PanelDistribution Solve(SortitionProblem problem, LeximinSettings? settings, IProgress<LeximinProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
+        settings ??= new LeximinSettings();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var types = new RespondentTypes(problem);
         var typeCount = types.Count;
         using var pricer = new CompositionPricer(problem, types);
         var calls = 0;
+        var rounds = 0;
+        var stage = 1;
+        var unfixed = typeCount;
+        var fixedRespondents = 0;
+        using var pool = new MasterLp(types);
 
-        var first = pricer.Maximize(new double[typeCount]);
-        calls++;
+        LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), pool.Count, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
+
+        LeximinLimitException Limit(string what)
+        {
+            var now = Progress();
+            return new LeximinLimitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"LEXIMIN stopped at {what}: stage {now.Stage} of at most {now.MaxStages}, {now.Panels} panel compositions, {now.Rounds} rounds, {now.FixedRespondents} of {now.Respondents} respondents' probabilities fixed, after {now.Elapsed.TotalSeconds:F1} s. No lottery is returned, because its fairness is not proven; allow more time or rounds, or use fewer quota categories."), now);
+        }
+
+        TimeSpan? Remaining() => settings.TimeLimit is { } limit ? limit - watch.Elapsed : null;
+
+        (int[] Counts, double Value)? Price(double[] weights)
+        {
+            if (Remaining() is { } left && left <= TimeSpan.Zero)
+            {
+                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
+            }
+
+            calls++;
+            try
+            {
+                return pricer.Maximize(weights, Remaining(), cancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
+            }
+        }
+
+        var first = Price(new double[typeCount]);
         if (first is null)
         {
             throw new InfeasibleQuotasException(QuotaRelaxation.Explain(problem)
                 ?? throw new InvalidOperationException("The pricing model found no panel, but the relaxation model found the quotas feasible."));
         }
 
-        var columns = new List<int[]>();
-        var lambdas = new List<Variable>();
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        using var master = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
-        var z = master.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "z");
-        var rows = new Constraint[typeCount];
-        for (var t = 0; t < typeCount; t++)
-        {
-            rows[t] = master.MakeConstraint(0, double.PositiveInfinity, $"t{t}");
-            rows[t].SetCoefficient(z, -1);
-        }
-
-        var convexity = master.MakeConstraint(1, 1, "sum");
-        var objective = master.Objective();
-        objective.SetCoefficient(z, 1);
-        objective.SetMaximization();
-
-        bool AddColumn(int[] counts)
-        {
-            if (!known.Add(string.Join(',', counts)))
-            {
-                return false;
-            }
-
-            columns.Add(counts);
-            var lambda = master.MakeNumVar(0, double.PositiveInfinity, $"l{lambdas.Count}");
-            lambdas.Add(lambda);
-            convexity.SetCoefficient(lambda, 1);
-            for (var t = 0; t < typeCount; t++)
-            {
-                if (counts[t] != 0)
-                {
-                    rows[t].SetCoefficient(lambda, (double)counts[t] / types.Size[t]);
-                }
-            }
-
-            return true;
-        }
-
-        AddColumn(first.Value.Counts);
+        pool.Add(first.Value.Counts);
 
         // Seed the first LP with the single-swap neighbours of the priced panel, those that bring in a type it
         // leaves out first, so that the first stage does not start from one panel.
         var seedWeights = first.Value.Counts.Select(c => c == 0 ? 1.0 : 0.0).ToArray();
         foreach (var neighbour in Neighbours(problem, types, first.Value.Counts, seedWeights, double.NegativeInfinity, InitialColumns))
         {
-            AddColumn(neighbour);
+            pool.Add(neighbour);
         }
 
         var fixedAt = new double[typeCount];
         var isFixed = new bool[typeCount];
-        var unfixed = typeCount;
         var weights = new double[typeCount];
-        var y = new double[typeCount];
-        double[] lottery = [];
+        var smoothed = new double[typeCount];
+        var smoothedWeights = new double[typeCount];
+        var center = new double[typeCount];
+        LpSolution lp = default;
         while (unfixed > 0)
         {
-            double value;
+            var hasCenter = false;
+            var centerBound = double.PositiveInfinity;
+            var fixedPart = 0.0;
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var status = master.Solve();
-                if (status == Solver.ResultStatus.ABNORMAL)
+                if (rounds >= settings.MaxRounds)
                 {
-                    master.Reset();
-                    status = master.Solve();
+                    throw Limit($"the round cap of {settings.MaxRounds}");
                 }
 
-                calls++;
-                if (status != Solver.ResultStatus.OPTIMAL)
+                if (Remaining() is { } left && left <= TimeSpan.Zero)
                 {
-                    throw new InvalidOperationException($"The LEXIMIN master LP ended with status {status} ({columns.Count} compositions, {unfixed} types unfixed).");
+                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
                 }
+
+                rounds++;
+                if (rounds % 10 == 0)
+                {
+                    progress?.Report(Progress());
+                }
+
+                lp = pool.Solve(unfixed);
+                calls++;
 
                 // Dual prices: y_t ≥ 0 for "type t gets at least z (or its fixed value)", ŷ for "the lottery sums to 1".
                 for (var t = 0; t < typeCount; t++)
                 {
-                    y[t] = Math.Max(0, -rows[t].DualValue());
-                    weights[t] = y[t] / types.Size[t];
+                    weights[t] = lp.Y[t] / types.Size[t];
                 }
 
-                var best = pricer.Maximize(weights);
-                calls++;
-                var bound = convexity.DualValue() + PricingTolerance;
-                if (best is null || best.Value.Value <= bound || !AddColumn(best.Value.Counts))
+                var bound = lp.ConvexityDual + PricingTolerance;
+
+                // Exact pricing at smoothed duals: between the stage's best duals and the current ones.
+                double[] priceAt;
+                if (hasCenter)
                 {
-                    value = objective.Value();
-                    lottery = [.. lambdas.Select(l => l.SolutionValue())];
-                    break;
+                    for (var t = 0; t < typeCount; t++)
+                    {
+                        smoothed[t] = (Smoothing * center[t]) + ((1 - Smoothing) * lp.Y[t]);
+                        smoothedWeights[t] = smoothed[t] / types.Size[t];
+                    }
+
+                    priceAt = smoothed;
+                }
+                else
+                {
+                    priceAt = lp.Y;
                 }
 
-                foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, NeighboursPerRound))
+                var best = Price(hasCenter ? smoothedWeights : weights);
+                if (best is null)
                 {
-                    AddColumn(neighbour);
+                    throw new InvalidOperationException("The pricing model found no panel although one was found before.");
                 }
+
+                // The Lagrangian bound of these duals on the stage's value, and whether they are the best so far.
+                fixedPart = 0.0;
+                for (var t = 0; t < typeCount; t++)
+                {
+                    if (isFixed[t])
+                    {
+                        fixedPart += priceAt[t] * fixedAt[t];
+                    }
+                }
+
+                var priceBound = best.Value.Value - fixedPart;
+                if (priceBound < centerBound)
+                {
+                    centerBound = priceBound;
+                    Array.Copy(priceAt, center, typeCount);
+                    hasCenter = true;
+                }
+
+                var atCurrent = Value(weights, best.Value.Counts);
+                if (atCurrent > bound && pool.Add(best.Value.Counts))
+                {
+                    foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, NeighboursPerRound))
+                    {
+                        pool.Add(neighbour);
+                    }
+
+                    continue;
+                }
+
+                if (priceAt != lp.Y)
+                {
+                    // The smoothed duals found nothing that improves the LP: only the current duals can end the stage.
+                    best = Price(weights) ?? throw new InvalidOperationException("The pricing model found no panel although one was found before.");
+                    if (best.Value.Value > bound && pool.Add(best.Value.Counts))
+                    {
+                        foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, NeighboursPerRound))
+                        {
+                            pool.Add(neighbour);
+                        }
+
+                        continue;
+                    }
+                }
+
+                break;
             }
 
+            // The stage is optimal. Fix every type with positive dual (complementary slackness: no optimal lottery
+            // gives it more than z), and every type that the best smoothed duals pin down just as tightly.
+            var value = lp.Z;
+            var gap = Math.Max(0, centerBound - value);
             var newlyFixed = 0;
             var strongest = -1;
             for (var t = 0; t < typeCount; t++)
@@ -163,13 +254,15 @@ public static class LeximinSolver
                     continue;
                 }
 
-                if (y[t] > FixingThreshold)
+                if (lp.Y[t] > FixingThreshold || (hasCenter && center[t] > FixingThreshold && gap <= SmoothedFixingMargin * center[t]))
                 {
                     isFixed[t] = true;
                     fixedAt[t] = Math.Clamp(value, 0, 1);
+                    pool.Fix(t, fixedAt[t]);
+                    fixedRespondents += types.Size[t];
                     newlyFixed++;
                 }
-                else if (strongest < 0 || y[t] > y[strongest])
+                else if (strongest < 0 || lp.Y[t] > lp.Y[strongest])
                 {
                     strongest = t;
                 }
@@ -180,38 +273,171 @@ public static class LeximinSolver
                 // Cannot happen in exact arithmetic (the prices of the unfixed types sum to 1); a guard against numerical noise.
                 isFixed[strongest] = true;
                 fixedAt[strongest] = Math.Clamp(value, 0, 1);
+                pool.Fix(strongest, fixedAt[strongest]);
+                fixedRespondents += types.Size[strongest];
                 newlyFixed = 1;
             }
 
             unfixed -= newlyFixed;
-            for (var t = 0; t < typeCount; t++)
+            progress?.Report(Progress());
+            if (unfixed > 0)
             {
-                if (isFixed[t])
-                {
-                    rows[t].SetCoefficient(z, 0);
-                    rows[t].SetLb(Math.Max(0, fixedAt[t] - FixedSlack));
-                }
+                stage++;
             }
         }
 
+        // The lottery: the last stage's LP, whose remaining types were all fixed at its value.
         var panels = new List<WeightedPanel>();
         var compositions = 0;
-        for (var c = 0; c < columns.Count; c++)
+        for (var c = 0; c < lp.Columns.Length; c++)
         {
-            var lambda = lottery[c];
+            var lambda = lp.Lambda[c];
             if (lambda <= 1e-12)
             {
                 continue;
             }
 
             compositions++;
-            foreach (var (indices, weight) in CompositionExpander.Expand(types, columns[c]))
+            foreach (var (indices, weight) in CompositionExpander.Expand(types, lp.Columns[c]))
             {
                 panels.Add(new WeightedPanel([.. indices.Select(i => problem.Pool[i].Id)], lambda * weight));
             }
         }
 
-        return new PanelDistribution(problem, panels, compositions, calls);
+        var distribution = new PanelDistribution(problem, panels, compositions, calls);
+        CheckRealised(problem, types, fixedAt, distribution);
+        progress?.Report(Progress());
+        return distribution;
+    }
+
+    private static double Value(double[] weights, int[] counts)
+    {
+        var value = 0.0;
+        for (var t = 0; t < counts.Length; t++)
+        {
+            value += weights[t] * counts[t];
+        }
+
+        return value;
+    }
+
+    private readonly record struct LpSolution(double Z, double[] Y, double ConvexityDual, double[] Lambda, int[][] Columns);
+
+    /// <summary>
+    /// The restricted master LP: maximise z such that every unfixed type gets at least z, every fixed type at
+    /// least its level, and the lottery sums to 1 (GLOP). The model lives across rounds and stages; columns are
+    /// only added, and fixing a type turns its row into "at least the level".
+    /// </summary>
+    private sealed class MasterLp : IDisposable
+    {
+        private readonly RespondentTypes _types;
+        private readonly Solver _solver;
+        private readonly Variable _z;
+        private readonly Constraint[] _rows;
+        private readonly Constraint _convexity;
+        private readonly List<Variable> _lambdas = [];
+        private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+        public MasterLp(RespondentTypes types)
+        {
+            _types = types;
+            _solver = Solver.CreateSolver("GLOP") ?? throw new InvalidOperationException("The GLOP solver of Google OR-Tools is not available.");
+            _z = _solver.MakeNumVar(double.NegativeInfinity, double.PositiveInfinity, "z");
+            _rows = new Constraint[types.Count];
+            for (var t = 0; t < types.Count; t++)
+            {
+                _rows[t] = _solver.MakeConstraint(0, double.PositiveInfinity, string.Empty);
+                _rows[t].SetCoefficient(_z, -1);
+            }
+
+            _convexity = _solver.MakeConstraint(1, 1, "sum");
+            _solver.Objective().SetCoefficient(_z, 1);
+            _solver.Objective().SetMaximization();
+        }
+
+        public List<int[]> Columns { get; } = [];
+
+        public int Count => Columns.Count;
+
+        /// <summary>Adds a composition as a column; false if it is already there.</summary>
+        public bool Add(int[] counts)
+        {
+            if (!_known.Add(string.Join(',', counts)))
+            {
+                return false;
+            }
+
+            Columns.Add(counts);
+            var lambda = _solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
+            _lambdas.Add(lambda);
+            _convexity.SetCoefficient(lambda, 1);
+            for (var t = 0; t < counts.Length; t++)
+            {
+                if (counts[t] != 0)
+                {
+                    _rows[t].SetCoefficient(lambda, (double)counts[t] / _types.Size[t]);
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Holds type <paramref name="t"/> at <paramref name="level"/>, exactly: a slack below the level would free probability that lifts the next stage above its true value, and the error would grow from stage to stage.</summary>
+        public void Fix(int t, double level)
+        {
+            _rows[t].SetCoefficient(_z, 0);
+            _rows[t].SetLb(level);
+        }
+
+        public LpSolution Solve(int unfixed)
+        {
+            var status = _solver.Solve();
+            if (status == Solver.ResultStatus.ABNORMAL)
+            {
+                _solver.Reset();
+                status = _solver.Solve();
+            }
+
+            if (status != Solver.ResultStatus.OPTIMAL)
+            {
+                throw new InvalidOperationException($"The LEXIMIN master LP ended with status {status} ({Columns.Count} compositions, {unfixed} types unfixed).");
+            }
+
+            var y = new double[_rows.Length];
+            for (var t = 0; t < y.Length; t++)
+            {
+                y[t] = Math.Max(0, -_rows[t].DualValue());
+            }
+
+            return new LpSolution(_z.SolutionValue(), y, _convexity.DualValue(), [.. _lambdas.Select(l => l.SolutionValue())], [.. Columns]);
+        }
+
+        public void Dispose() => _solver.Dispose();
+    }
+
+    /// <summary>
+    /// The final primal check: every respondent's probability in the returned lottery is the level LEXIMIN fixed
+    /// their type at. A lottery that does not realise the computed levels is never returned.
+    /// </summary>
+    private static void CheckRealised(SortitionProblem problem, RespondentTypes types, double[] fixedAt, PanelDistribution distribution)
+    {
+        var worst = 0.0;
+        var worstPerson = 0;
+        for (var i = 0; i < problem.Pool.Count; i++)
+        {
+            var error = Math.Abs(distribution.Probabilities[i] - fixedAt[types.TypeOfPerson[i]]);
+            if (error > worst)
+            {
+                worst = error;
+                worstPerson = i;
+            }
+        }
+
+        if (worst > RealisationTolerance)
+        {
+            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"The LEXIMIN lottery does not realise the computed probabilities: respondent '{problem.Pool[worstPerson].Id}' gets {distribution.Probabilities[worstPerson]:R} instead of {fixedAt[types.TypeOfPerson[worstPerson]]:R} (difference {worst:E2}); the result is withheld."));
+        }
     }
 
     /// <summary>

@@ -34,7 +34,13 @@ public static class PanelSelection
 
     /// <summary>Runs the selection.</summary>
     /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the report says why and how to relax them.</exception>
-    public static SelectionResult Select(SortitionProblem problem, SortitionAlgorithm algorithm, string seed, SelectionOptions? options = null, CancellationToken cancellationToken = default)
+    public static SelectionResult Select(SortitionProblem problem, SortitionAlgorithm algorithm, string seed, SelectionOptions? options = null, CancellationToken cancellationToken = default) =>
+        Select(problem, algorithm, seed, options, null, cancellationToken);
+
+    /// <summary>Runs the selection and reports LEXIMIN's progress (stage, panels found, time) to <paramref name="progress"/>.</summary>
+    /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the report says why and how to relax them.</exception>
+    /// <exception cref="LeximinLimitException">LEXIMIN reached the round cap or time limit of <see cref="SelectionOptions.Leximin"/>.</exception>
+    public static SelectionResult Select(SortitionProblem problem, SortitionAlgorithm algorithm, string seed, SelectionOptions? options, IProgress<LeximinProgress>? progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentException.ThrowIfNullOrWhiteSpace(seed);
@@ -45,7 +51,7 @@ public static class PanelSelection
         switch (algorithm)
         {
             case SortitionAlgorithm.Leximin:
-                distribution = LeximinSolver.Solve(problem, cancellationToken);
+                distribution = LeximinSolver.Solve(problem, options.Leximin, progress, cancellationToken);
                 panel = distribution.Draw(random).Members;
                 break;
             case SortitionAlgorithm.Legacy:

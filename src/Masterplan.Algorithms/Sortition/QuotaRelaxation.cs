@@ -79,11 +79,100 @@ public static class QuotaRelaxation
         var reasons = DirectReasons(problem);
         if (reasons.Count == 0)
         {
-            reasons.Add($"Each category can be met on its own, but not all together: the quotas {string.Join(", ", relaxations.Select(r => $"{r.Quota.Category} = {r.Quota.Value} ({r.Quota.Min}..{r.Quota.Max})"))} conflict through the respondents who combine these values.");
+            var conflict = SmallestConflict(problem, types);
+            var names = string.Join(" and ", conflict.Select(c => $"'{problem.Categories[c]}'"));
+            reasons.Add($"Each category can be met on its own, but not all together: the quotas of {names} cannot be met by one panel of {problem.PanelSize} from this pool, because of the combinations of these categories the respondents have ({string.Join("; ", conflict.Select(c => QuotaList(problem, c)))}).");
         }
 
         return new InfeasibilityReport(reasons, relaxations);
     }
+
+    /// <summary>
+    /// The smallest set of categories whose quotas alone already admit no panel (each category alone does);
+    /// among sets of equal size the first in category order.
+    /// </summary>
+    private static int[] SmallestConflict(SortitionProblem problem, RespondentTypes types)
+    {
+        var count = problem.Categories.Count;
+        for (var size = 2; size <= count; size++)
+        {
+            foreach (var subset in Subsets(count, size))
+            {
+                if (!Feasible(problem, types, subset))
+                {
+                    return subset;
+                }
+            }
+        }
+
+        return [.. Enumerable.Range(0, count)];
+    }
+
+    private static IEnumerable<int[]> Subsets(int n, int size)
+    {
+        var current = new int[size];
+        IEnumerable<int[]> Recurse(int start, int depth)
+        {
+            if (depth == size)
+            {
+                yield return (int[])current.Clone();
+                yield break;
+            }
+
+            for (var i = start; i <= n - (size - depth); i++)
+            {
+                current[depth] = i;
+                foreach (var s in Recurse(i + 1, depth + 1))
+                {
+                    yield return s;
+                }
+            }
+        }
+
+        return Recurse(0, 0);
+    }
+
+    /// <summary>Whether some panel of k meets the quotas of <paramref name="categories"/>, ignoring all other quotas.</summary>
+    private static bool Feasible(SortitionProblem problem, RespondentTypes types, int[] categories)
+    {
+        using var solver = Solver.CreateSolver("SCIP") ?? throw new InvalidOperationException("The SCIP solver of Google OR-Tools is not available.");
+        solver.SuppressOutput();
+        var x = types.Size.Select((n, t) => solver.MakeIntVar(0, n, $"x{t}")).ToArray();
+        var size = solver.MakeConstraint(problem.PanelSize, problem.PanelSize, "k");
+        foreach (var v in x)
+        {
+            size.SetCoefficient(v, 1);
+        }
+
+        for (var q = 0; q < problem.Quotas.Count; q++)
+        {
+            if (!categories.Contains(problem.QuotaCategory[q]))
+            {
+                continue;
+            }
+
+            var row = solver.MakeConstraint(problem.Quotas[q].Min, problem.Quotas[q].Max, $"q{q}");
+            for (var t = 0; t < types.Count; t++)
+            {
+                if (types.QuotasOfType[t].Contains(q))
+                {
+                    row.SetCoefficient(x[t], 1);
+                }
+            }
+        }
+
+        var status = solver.Solve();
+        return status switch
+        {
+            Solver.ResultStatus.OPTIMAL or Solver.ResultStatus.FEASIBLE => true,
+            Solver.ResultStatus.INFEASIBLE => false,
+            _ => throw new InvalidOperationException($"The quota conflict model ended with status {status}."),
+        };
+    }
+
+    private static string QuotaList(SortitionProblem problem, int category) =>
+        string.Join(", ", Enumerable.Range(0, problem.Quotas.Count).Where(q => problem.QuotaCategory[q] == category)
+            .Select(q => $"{problem.Quotas[q].Category} = {problem.Quotas[q].Value} ({problem.Quotas[q].Min}..{problem.Quotas[q].Max})"));
 
     private static List<string> DirectReasons(SortitionProblem problem)
     {

@@ -1,6 +1,6 @@
 namespace Masterplan.Algorithms.Sortition;
 
-/// <summary>Settings of <see cref="PanelSelection.Select"/>.</summary>
+/// <summary>Settings of <see cref="PanelSelection"/>.</summary>
 public sealed record SelectionOptions
 {
     /// <summary>How long the reserve list should be; null means k (one reserve per panel seat).</summary>
@@ -11,4 +11,7 @@ public sealed record SelectionOptions
 
     /// <summary>How many times LEGACY starts over when its greedy choice gets stuck (default 100).</summary>
     public int LegacyMaxAttempts { get; init; } = 100;
+
+    /// <summary>The round cap and time limit of LEXIMIN (defaults: 20,000 rounds, no time limit).</summary>
+    public LeximinSettings Leximin { get; init; } = new();
 }

@@ -207,7 +207,7 @@ internal sealed class SortitionReplayCommand : ICommand
         {
             result = PanelSelection.Select(problem, algorithm, seed, options);
         }
-        catch (Exception e) when (e is InfeasibleQuotasException or InvalidOperationException)
+        catch (Exception e) when (e is InfeasibleQuotasException or InvalidOperationException or LeximinLimitException)
         {
             await error.WriteLineAsync(e.Message);
             return 1;

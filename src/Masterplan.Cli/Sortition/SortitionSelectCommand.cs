@@ -28,6 +28,12 @@ internal sealed class SortitionSelectCommand : ICommand
           --format NAME        auto (default), replication or sortition-foundation
           --reserve N          length of the reserve list (default: K)
           --legacy-runs N      runs that estimate LEGACY's probabilities (default: 1000)
+          --time-limit SECONDS stop LEXIMIN after this long, with a message (default: no limit)
+          --max-rounds N       stop LEXIMIN after N pricing rounds, with a message (default: 20000)
+          --quiet              no progress on standard error
+
+        LEXIMIN reports its progress on standard error (stage k of at most n, panels found so far);
+        Ctrl+C stops it.
 
         Exit codes: 0 success, 1 invalid input or infeasible quotas (with an explanation), 2 wrong usage.
         """;
@@ -64,6 +70,11 @@ internal sealed class SortitionSelectCommand : ICommand
         {
             ReserveSize = args.Has("reserve") ? args.RequiredInt("reserve") : null,
             LegacyRuns = args.Has("legacy-runs") ? Math.Max(1, args.RequiredInt("legacy-runs")) : 1_000,
+            Leximin = new LeximinSettings
+            {
+                TimeLimit = args.Has("time-limit") ? TimeSpan.FromSeconds(Positive(args.RequiredInt("time-limit"), "time-limit")) : null,
+                MaxRounds = args.Has("max-rounds") ? Positive(args.RequiredInt("max-rounds"), "max-rounds") : 20_000,
+            },
         };
         var seedGiven = args.Optional("seed");
         var seed = string.IsNullOrWhiteSpace(seedGiven) ? SeededRandom.NewSeed() : seedGiven;
@@ -97,9 +108,26 @@ internal sealed class SortitionSelectCommand : ICommand
 
         var watch = Stopwatch.StartNew();
         SelectionResult result;
+        using var cancel = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
         try
         {
-            result = PanelSelection.Select(problem, algorithm, seed, options);
+            result = PanelSelection.Select(problem, algorithm, seed, options, args.Has("quiet") ? null : new ProgressWriter(error), cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("Cancelled; no panel was selected.");
+            return 1;
+        }
+        catch (LeximinLimitException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
         }
         catch (InfeasibleQuotasException e)
         {
@@ -111,6 +139,11 @@ internal sealed class SortitionSelectCommand : ICommand
             // LEGACY stuck on every attempt although panels exist, or a solver failure.
             await error.WriteLineAsync(e.Message);
             return 1;
+        }
+
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
 
         watch.Stop();
@@ -133,6 +166,29 @@ internal sealed class SortitionSelectCommand : ICommand
         }
 
         return 0;
+    }
+
+    private static int Positive(int value, string option) =>
+        value > 0 ? value : throw new CommandLineException($"Option --{option} must be a positive whole number, got {value}.");
+
+    /// <summary>Writes LEXIMIN's progress as one line per report, at most one every half second (and every stage end).</summary>
+    private sealed class ProgressWriter(TextWriter error) : IProgress<LeximinProgress>
+    {
+        private int _stage;
+        private TimeSpan _last = TimeSpan.MinValue;
+
+        public void Report(LeximinProgress value)
+        {
+            if (value.Stage == _stage && value.Elapsed - _last < TimeSpan.FromSeconds(0.5))
+            {
+                return;
+            }
+
+            _stage = value.Stage;
+            _last = value.Elapsed;
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"LEXIMIN: stage {value.Stage} of at most {value.MaxStages}, {value.Panels} panel compositions so far, {value.FixedRespondents} of {value.Respondents} probabilities fixed, {value.Elapsed.TotalSeconds:F1} s"));
+        }
     }
 
     /// <summary>SHA-256 over both input files, the panel size and the algorithm, so that a draw can be checked against its inputs.</summary>

@@ -71,6 +71,25 @@ public class QuotaRelaxationTests
     }
 
     [Fact]
+    public void A_parity_conflict_names_the_categories_whose_quotas_conflict()
+    {
+        // Everyone in district Nord answered "ja", everyone in Süd "nein": 11 from Nord but only 9 "ja" cannot hold.
+        // Age is free and must not be blamed; neither may two values of one category be named as the conflict.
+        var pool = Enumerable.Range(0, 40).Select(i => Person($"p{i}", ("district", i < 20 ? "Nord" : "Süd"), ("age", i % 2 == 0 ? "jung" : "alt"), ("C", i < 20 ? "ja" : "nein"))).ToList();
+        var problem = new SortitionProblem(pool, [
+            new Quota("district", "Nord", 11, 11), new Quota("district", "Süd", 9, 9),
+            new Quota("age", "jung", 8, 12), new Quota("age", "alt", 8, 12),
+            new Quota("C", "ja", 9, 9), new Quota("C", "nein", 11, 11)], 20);
+
+        var report = QuotaRelaxation.Explain(problem)!;
+
+        var reason = Assert.Single(report.Reasons);
+        Assert.Contains("the quotas of 'district' and 'C' cannot be met by one panel of 20", reason, StringComparison.Ordinal);
+        Assert.DoesNotContain("'age'", reason, StringComparison.Ordinal);
+        Assert.Equal(4, report.TotalRelaxation);
+    }
+
+    [Fact]
     public void The_relaxation_is_minimal_compared_with_brute_force_on_small_pools()
     {
         for (var seed = 0; seed < 40; seed++)

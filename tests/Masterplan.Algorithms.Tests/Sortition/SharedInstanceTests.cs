@@ -17,7 +17,7 @@ public class SharedInstanceTests
         var distribution = LeximinSolver.Solve(problem);
         watch.Stop();
 
-        Assert.Equal(published, distribution.Probabilities.Min(), 1e-4);
+        Assert.Equal(published, distribution.Probabilities.Min(), 1e-9);
         Assert.Equal(k, distribution.Probabilities.Sum(), 1e-6);
         Assert.All(distribution.Panels, p => Assert.True(problem.IsValidPanel(p.Members)));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(30), $"{instance} took {watch.Elapsed}");

@@ -1,0 +1,94 @@
+using Masterplan.Algorithms.Random;
+using Masterplan.Algorithms.Sortition;
+
+namespace Masterplan.Algorithms.Tests.Sortition;
+
+public class LeximinLimitsTests
+{
+    private static SortitionProblem FeasibleProblem(int seed, int n, int k)
+    {
+        for (var s = seed; s < seed + 200; s++)
+        {
+            var problem = SortitionTestData.RandomProblem(s, n, k, 3, tight: false);
+            if (QuotaRelaxation.Explain(problem) is null && new HashSet<string>(problem.Pool.Select(r => string.Join('|', r.Features.Values))).Count > 10)
+            {
+                return problem;
+            }
+        }
+
+        throw new InvalidOperationException("no feasible problem");
+    }
+
+    [Fact]
+    public void The_round_cap_stops_with_a_message_that_says_where_it_stood()
+    {
+        var problem = FeasibleProblem(5, 120, 12);
+
+        var e = Assert.Throws<LeximinLimitException>(() => LeximinSolver.Solve(problem, new LeximinSettings { MaxRounds = 1 }, null));
+
+        Assert.Contains("round cap of 1", e.Message, StringComparison.Ordinal);
+        Assert.Contains("stage 1 of at most", e.Message, StringComparison.Ordinal);
+        Assert.Contains("No lottery is returned", e.Message, StringComparison.Ordinal);
+        Assert.NotNull(e.Progress);
+        Assert.Equal(1, e.Progress.Rounds);
+    }
+
+    [Fact]
+    public void The_time_limit_stops_with_a_message()
+    {
+        var problem = FeasibleProblem(5, 120, 12);
+
+        var e = Assert.Throws<LeximinLimitException>(() => PanelSelection.Select(problem, SortitionAlgorithm.Leximin, "seed", new SelectionOptions { Leximin = new LeximinSettings { TimeLimit = TimeSpan.FromTicks(1) } }));
+
+        Assert.Contains("time limit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_cancelled_token_stops_the_computation()
+    {
+        var problem = FeasibleProblem(5, 120, 12);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => LeximinSolver.Solve(problem, cancel.Token));
+    }
+
+    [Fact]
+    public void Progress_counts_stages_and_panels_up_to_every_respondent_fixed()
+    {
+        var problem = FeasibleProblem(7, 120, 12);
+        var reports = new List<LeximinProgress>();
+
+        var distribution = LeximinSolver.Solve(problem, null, new Recorder(reports));
+
+        Assert.NotEmpty(reports);
+        Assert.All(reports, r => Assert.InRange(r.Stage, 1, r.MaxStages));
+        Assert.Equal(reports.Select(r => r.Stage).Order(), reports.Select(r => r.Stage));
+        Assert.Equal(reports.Select(r => r.FixedRespondents).Order(), reports.Select(r => r.FixedRespondents));
+        Assert.Equal(problem.Pool.Count, reports[^1].FixedRespondents);
+        Assert.True(reports[^1].Panels >= distribution.Compositions);
+    }
+
+    [Fact]
+    public void The_independent_check_certifies_leximin_on_a_pool_too_large_to_enumerate_and_rejects_legacy()
+    {
+        var problem = FeasibleProblem(11, 150, 15);
+        var distribution = LeximinSolver.Solve(problem);
+
+        var report = LeximinCertificate.Check(problem, distribution.Panels, distribution.Probabilities);
+
+        Assert.True(report.IsLeximin(1e-6), report.ToString());
+        Assert.True(report.Levels >= 2, report.ToString());
+
+        // The check can fail: LEGACY's lottery is valid but not the fairest.
+        var legacy = LegacySolver.Estimate(problem, new SeededRandom("check"), 300);
+        var legacyReport = LeximinCertificate.Check(problem, legacy.Panels, legacy.Probabilities);
+        Assert.True(legacyReport.AllPanelsValid);
+        Assert.False(legacyReport.IsLeximin(1e-6), legacyReport.ToString());
+    }
+
+    private sealed class Recorder(List<LeximinProgress> reports) : IProgress<LeximinProgress>
+    {
+        public void Report(LeximinProgress value) => reports.Add(value);
+    }
+}
