@@ -8,7 +8,7 @@ namespace Masterplan.Web.Features.Catalogue;
 /// <summary>Demo measures and an indicator (flagged <c>IsDemo</c>), so that the catalogue shows progress and charts.</summary>
 internal static class CatalogueDemo
 {
-    /// <summary>A few measures with status updates so that the catalogue shows progress (issue 6 §2).</summary>
+    /// <summary>A few measures with status updates so that the catalogue shows progress.</summary>
     public static async Task<bool> SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         if (await db.Measures.AnyAsync(m => m.IsDemo, ct))
