@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Tests.Features.Labs;
 using Masterplan.Web.Tests.Infrastructure;
