@@ -13,8 +13,8 @@ public sealed class AuditModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Account, 20, "Protokoll der Änderungen", "/verwaltung/protokoll", View)];
 
-    /// <summary>Every module's entities mark themselves audited; the DbContext writes the chained entries.</summary>
-    public IReadOnlyList<Type> PublicApi => [typeof(IAudited), typeof(NotAuditedAttribute), typeof(AuditEntry), typeof(AuditScope), typeof(AuditChain)];
+    /// <summary>Every module's entities mark themselves audited; the DbContext writes the chained entries and seals them with the key.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(IAudited), typeof(NotAuditedAttribute), typeof(AuditEntry), typeof(AuditScope), typeof(AuditChain), typeof(AuditKey)];
 
     public IReadOnlyList<RecurringJob> Jobs =>
         [RecurringJob.Create<AuditCheckpointJob>(AuditCheckpointJob.Key, new("audit-checkpoint-hourly", "audit"), "Jobs:AuditCheckpoint:Cron", "0 7 * * * ?")];
