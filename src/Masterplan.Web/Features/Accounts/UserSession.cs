@@ -28,7 +28,7 @@ internal sealed class DatabaseTicketStore(IServiceScopeFactory scopes, TimeProvi
 {
     public async Task<string> StoreAsync(AuthenticationTicket ticket)
     {
-        var id = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var id = Invitation.NewToken(); // the same random, URL-safe 256-bit key
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         db.UserSessions.Add(new UserSession

@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using System.Security.Cryptography;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
@@ -38,7 +39,7 @@ public sealed class CalendarModel(AppDbContext db, UserManager<AppUser> users, T
         db.CalendarFeeds.RemoveRange(await db.CalendarFeeds.Where(f => f.PersonId == personId).ToListAsync(ct));
         db.CalendarFeeds.Add(new CalendarFeed
         {
-            PersonId = personId, TokenHash = MeetingsModule.HashToken(token), UserId = user.Id, StampHash = MeetingsModule.StampHash(user), CreatedAt = time.GetUtcNow(),
+            PersonId = personId, TokenHash = HashedCodes.Hash(token), UserId = user.Id, StampHash = MeetingsModule.StampHash(user), CreatedAt = time.GetUtcNow(),
         });
         db.Audit("calendar.feed.created", "Person", personId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await db.SaveChangesAsync(ct);

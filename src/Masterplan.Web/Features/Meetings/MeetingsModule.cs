@@ -92,8 +92,6 @@ public sealed class MeetingsModule : IModule
         _ => "genehmigt",
     };
 
-    public static string HashToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
-
     public void MapEndpoints(WebApplication app)
     {
         app.MapGet("/sitzungen/{meetingId:int}/dokumente/{id:int}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
@@ -147,7 +145,7 @@ public sealed class MeetingsModule : IModule
     private static async Task<IResult> PersonalFeedAsync(string token, HttpContext http, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
         http.Response.Headers.CacheControl = MeetingVisibility.CacheControl(publicOnly: false);
-        var hash = HashToken(token);
+        var hash = HashedCodes.Hash(token);
         var feed = await db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
         var account = feed is null ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == feed.UserId, ct);
         if (feed is null || account is null || !IsValid(feed, account))
@@ -167,5 +165,5 @@ public sealed class MeetingsModule : IModule
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(StampHash(account)), Encoding.ASCII.GetBytes(feed.StampHash));
 
     /// <summary>The hash of the account's security stamp, which Identity renews when the user signs out everywhere or changes the password.</summary>
-    internal static string StampHash(AppUser account) => HashToken(account.SecurityStamp ?? "");
+    internal static string StampHash(AppUser account) => HashedCodes.Hash(account.SecurityStamp ?? "");
 }
