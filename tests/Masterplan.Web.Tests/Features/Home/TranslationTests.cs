@@ -30,6 +30,7 @@ public partial class TranslationTests
             .Concat(new[] { "simple", "stratified" }.Select(Masterplan.Web.Features.Labs.LabsModule.MethodLabel))
             .Concat(new[] { "leximin", "legacy" }.Select(Masterplan.Web.Features.Labs.LabsModule.AlgorithmLabel))
             .Concat(Masterplan.Web.Features.Labs.LabsModule.Genders)
+            .Concat(ApiReferenceModel.TagHeadings.Values).Concat(ApiReferenceModel.StatusTexts.Values).Concat(ApiReferenceModel.ParameterPlaces.Values)
             .Concat(ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation }))
             .Concat(Masterplan.Web.Features.Accounts.Roles.Assignable.Append(Masterplan.Web.Features.Accounts.Roles.Member).Select(Masterplan.Web.Features.Accounts.Roles.Label))
             .Distinct()
