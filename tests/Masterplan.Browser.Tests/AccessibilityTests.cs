@@ -35,6 +35,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
             "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
+            "/api/docs",
         ];
     }
 
@@ -73,6 +74,31 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             {
                 failures.Add($"{url} scrolls sideways by {overflow}px at 320px");
             }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [BrowserFact]
+    public async Task The_API_reference_has_no_WCAG_2_1_AA_violations_and_reflows_at_320_pixels()
+    {
+        var failures = new List<string>();
+        foreach (var (locale, width) in new[] { ("de-DE", 1280), ("en-GB", 1280), ("de-DE", 320) })
+        {
+            var page = await site.NewPageAsync(width: width, locale: locale);
+            await page.GotoAsync(site.BaseUrl + "/api/docs");
+            Assert.Equal(locale[..2], await page.Locator("html").GetAttributeAsync("lang"));
+            Assert.True(await page.Locator(".api-operation").CountAsync() > 15, "the reference lists the operations");
+            var result = await page.RunAxe(WcagAA);
+            failures.AddRange(result.Violations.Select(v =>
+                $"{locale} {width}px: {v.Id} ({v.Impact}) {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (overflow > 0)
+            {
+                failures.Add($"{locale} {width}px: scrolls sideways by {overflow}px");
+            }
+
+            await page.Context.CloseAsync();
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

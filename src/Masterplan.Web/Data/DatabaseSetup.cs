@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Masterplan.Web.Data;
@@ -117,16 +118,24 @@ public static class DatabaseSetup
                 }
             }
 
-            if (migrate)
+            // Several instances may start at once against one database (a first deployment, a scale-out): the first
+            // migrates and creates the roles, the others wait here and then find nothing left to do.
+            await using (await StartupLock.TakeAsync(settings, ct))
             {
-                await db.Database.MigrateAsync(ct);
-            }
+                if (migrate)
+                {
+                    await MigrateAsync(db, ct);
+                }
 
-            schemaReady?.TrySetResult();
+                schemaReady?.TrySetResult();
+                if (seed)
+                {
+                    await EnsureRolesAsync(db, ct);
+                }
+            }
 
             if (seed)
             {
-                await EnsureRolesAsync(db, ct);
                 await scope.ServiceProvider.GetRequiredService<ReferenceDataSeeder>().SeedAsync(ct);
                 if (demo ?? services.GetRequiredService<IConfiguration>().GetValue("Seed:Demo", false))
                 {
@@ -134,8 +143,8 @@ public static class DatabaseSetup
                 }
             }
         }
-        catch (Exception e) when (e is NpgsqlException or SqliteException or System.Net.Sockets.SocketException or TimeoutException
-                                      || e.InnerException is NpgsqlException or System.Net.Sockets.SocketException)
+        catch (Exception e) when (e is not StartupException && (e is NpgsqlException or SqliteException or System.Net.Sockets.SocketException or TimeoutException
+                                      || e.InnerException is NpgsqlException or System.Net.Sockets.SocketException))
         {
             throw new StartupException(settings.Provider == DatabaseProvider.Postgres
                 ? $"Cannot use the PostgreSQL database ({Describe(settings.ConnectionString)}): {FirstLine(e)} Check ConnectionStrings:Masterplan and that the server is running."
@@ -143,9 +152,47 @@ public static class DatabaseSetup
         }
     }
 
+    /// <summary>
+    /// Applies the pending migrations one at a time, so that a failing one can be named with the database's own error
+    /// (a connection problem surfaces before, when the lock or the migrations history is read).
+    /// </summary>
+    private static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
+    {
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        foreach (var migration in await db.Database.GetPendingMigrationsAsync(ct))
+        {
+            try
+            {
+                await migrator.MigrateAsync(migration, ct);
+            }
+            catch (Exception e) when (StatementError(e) is { } error)
+            {
+                throw new StartupException(
+                    $"The migration {migration} failed: {FirstLine(error)} The database holds something this migration does not expect (changed by hand or by another tool?); compare it with the migration before starting again.", e);
+            }
+        }
+    }
+
+    /// <summary>The error the database reported for a statement (EF may wrap it), as opposed to not being reachable.</summary>
+    private static Exception? StatementError(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is PostgresException or SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_ERROR or SQLitePCL.raw.SQLITE_CONSTRAINT })
+            {
+                return e;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The assignable roles exist in every database (Member is derived, never stored).</summary>
     private static async Task EnsureRolesAsync(AppDbContext db, CancellationToken ct)
     {
+        // On SQLite the transaction takes the write lock first, so a second process starting at once reads the roles
+        // the first one made (on PostgreSQL the start-up lock does that).
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
         foreach (var role in Features.Accounts.Roles.Assignable.Except(existing))
         {
@@ -153,6 +200,7 @@ public static class DatabaseSetup
         }
 
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static string FirstLine(Exception e)
@@ -166,5 +214,65 @@ public static class DatabaseSetup
     {
         var b = new NpgsqlConnectionStringBuilder(connectionString);
         return $"host {b.Host}, port {b.Port}, database {b.Database}";
+    }
+}
+
+/// <summary>
+/// Lets one starting instance at a time migrate a PostgreSQL database and create the roles: a session advisory lock
+/// on a connection of its own (no transaction left open while migrating), released when the work is done or the
+/// process dies. EF Core's own lock on PostgreSQL is taken anew for each migration, so two instances could take
+/// turns within one run, and it does not cover the roles. SQLite needs none: EF Core's migration lock and the
+/// engine's write lock serialise processes on one file.
+/// </summary>
+internal sealed class StartupLock : IAsyncDisposable
+{
+    private const long Key = 727000;
+    private readonly NpgsqlConnection _connection;
+
+    private StartupLock(NpgsqlConnection connection) => _connection = connection;
+
+    public static async Task<IAsyncDisposable> TakeAsync(DatabaseSettings settings, CancellationToken ct)
+    {
+        if (settings.Provider != DatabaseProvider.Postgres)
+        {
+            return NoLock.Instance;
+        }
+
+        var connection = new NpgsqlConnection(settings.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            // Waits as long as the other instance migrates (a big migration may take minutes).
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({Key})", connection) { CommandTimeout = 0 };
+            await command.ExecuteNonQueryAsync(ct);
+            return new StartupLock(connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({Key})", _connection);
+            await command.ExecuteNonQueryAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is gone, and with its session the lock.
+        }
+
+        await _connection.DisposeAsync();
+    }
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

@@ -43,16 +43,18 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider time)
             return false;
         }
 
+        // Several instances may start at once; only one seeds, the others wait and then see the new version. On SQLite
+        // the transaction holds the write lock from its start (BEGIN IMMEDIATE), on PostgreSQL an advisory lock.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
         {
-            // Several instances may start at once; only one seeds, the others wait and then see the new version.
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(727001)", ct);
-            applied = await db.ReferenceDataVersions.FirstOrDefaultAsync(v => v.Name == SetName, ct);
-            if (applied is not null && applied.Version >= seed.Version)
-            {
-                return false;
-            }
+        }
+
+        applied = await db.ReferenceDataVersions.FirstOrDefaultAsync(v => v.Name == SetName, ct);
+        if (applied is not null && applied.Version >= seed.Version)
+        {
+            return false;
         }
 
         var body = await db.Bodies.ToListAsync(ct);

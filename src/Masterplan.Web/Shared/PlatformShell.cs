@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Scalar.AspNetCore;
 
 namespace Masterplan.Web.Shared;
 
@@ -134,7 +133,6 @@ public static class PlatformShell
             },
         }).ExcludeFromDescription().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Masterplan Kommunale Sicherheit – API").DisableDefaultFonts()).AllowAnonymous();
         app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
 
         if (app.Configuration.GetValue("Bench:BareEndpoint", false))

@@ -1,4 +1,10 @@
 using System.Diagnostics;
+using Masterplan.Web.Data;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 namespace Masterplan.Web.Tests.Data;
 
@@ -39,6 +45,29 @@ public class StartupFailureTests
         Assert.StartsWith("Database:Provider is 'Postgres' but ConnectionStrings:Masterplan is empty.", stderr.Trim());
     }
 
+    [Theory, Engines]
+    public async Task A_failing_migration_is_named_with_the_database_error_not_blamed_on_the_connection(DatabaseProvider engine)
+    {
+        await using var db = await TestDatabase.CreateEmptyAsync(engine);
+        string migration;
+        await using (var context = ConcurrentStartTests.Context(db))
+        {
+            // Somebody made a table by hand that a migration creates.
+            await context.Database.ExecuteSqlRawAsync("CREATE TABLE \"AspNetRoles\" (\"Id\" text PRIMARY KEY)");
+            var migrations = context.GetService<IMigrationsAssembly>();
+            migration = migrations.Migrations.Single(m => migrations.CreateMigration(m.Value, context.Database.ProviderName!)
+                .UpOperations.OfType<CreateTableOperation>().Any(t => t.Name == "AspNetRoles")).Key;
+        }
+
+        var (exitCode, stderr, _) = await RunAppAsync(("Database__Provider", engine.ToString()), ("ConnectionStrings__Masterplan", db.ConnectionString));
+
+        Assert.NotEqual(0, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"The migration {migration} failed: ", line);
+        Assert.Contains(engine == DatabaseProvider.Postgres ? "42P07: relation \"AspNetRoles\" already exists" : "table \"AspNetRoles\" already exists", line);
+        Assert.DoesNotContain("ConnectionStrings", line);
+    }
+
     private static async Task<(int ExitCode, string Stderr, string Stdout)> RunAppAsync(params (string Name, string Value)[] environment)
     {
         var workDir = Directory.CreateTempSubdirectory("masterplan-start");
@@ -57,7 +86,7 @@ public class StartupFailureTests
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -65,7 +94,7 @@ public class StartupFailureTests
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("The app did not stop within 60 s although its start-up had to fail.");
+            throw new TimeoutException("The app did not stop within 120 s although its start-up had to fail.");
         }
 
         workDir.Delete(recursive: true);

@@ -9,5 +9,6 @@ public sealed class HomeModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/")];
 
-    public IEnumerable<string> TranslationLabels => ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation });
+    public IEnumerable<string> TranslationLabels => ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation })
+        .Concat(ApiReferenceModel.TagHeadings.Values).Concat(ApiReferenceModel.StatusTexts.Values).Concat(ApiReferenceModel.ParameterPlaces.Values);
 }
