@@ -52,7 +52,17 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.Equal("Ihr Konto", await page.Locator("h1").TextContentAsync());
         await Check("/konto");
 
-        foreach (var url in new[] { "/verwaltung/benutzer", "/verwaltung/protokoll", "/konto/zwei-faktor", "/konto/abmelden", "/gremien" })
+        // An account's page: person and department, and the new invitation.
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/benutzer");
+        await page.Locator("table a[href^='/verwaltung/benutzer/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/verwaltung/benutzer/*");
+        await Check("/verwaltung/benutzer/{id}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verknüpfungen speichern" }).ClickAsync();
+        await page.WaitForURLAsync("**gespeichert=1");
+        Assert.Contains("Die Verknüpfungen sind gespeichert.", await page.Locator(".notice").TextContentAsync());
+        await Check("/verwaltung/benutzer/{id} (saved)");
+
+        foreach (var url in new[] { "/verwaltung/benutzer", "/verwaltung/protokoll", "/konto/zwei-faktor", "/konto/abmelden", "/gremien", "/konto/passwort", "/konto/ueberall-abmelden" })
         {
             var response = await page.GotoAsync(site.BaseUrl + url);
             Assert.Equal((int)HttpStatusCode.OK, response!.Status);
@@ -153,6 +163,77 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Button, new() { Name = "Neue Verteilung berechnen" }).ClickAsync();
         Assert.True(await page.Locator("table.preview").IsVisibleAsync());
         await Check("/verwaltung/ratssitze (preview)");
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [BrowserFact]
+    public async Task The_Office_reaches_a_persons_page_from_the_members_of_a_body_and_it_passes_axe()
+    {
+        var page = await SignedInOfficeAsync();
+        await page.GotoAsync(site.BaseUrl + "/gremien");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Vollversammlung Masterplan Kommunale Sicherheit 2.0" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mitglieder verwalten" }).ClickAsync();
+        await page.Locator("table a[href^='/verwaltung/personen/']").First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/verwaltung/personen/*");
+        Assert.Equal("Konto auf der Plattform", await page.Locator("main h2").Last.TextContentAsync());
+        var result = await page.RunAxe(WcagAA);
+        output.WriteLine($"axe de-DE /verwaltung/personen/{{id}}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+        Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} {v.Help}")));
+    }
+
+    [BrowserFact]
+    public async Task The_password_pages_pass_axe_and_work_with_the_keyboard()
+    {
+        var email = await site.CreateUserWithoutSecondFactorAsync("Moderator");
+        var page = await site.NewPageAsync();
+        var failures = new List<string>();
+        async Task Check(string what)
+        {
+            var result = await page.RunAxe(WcagAA);
+            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
+        }
+
+        // "Passwort vergessen" from the sign-in page, with the keyboard.
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Passwort vergessen?" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto/passwort-vergessen");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Link anfordern" }).ClickAsync();
+        Assert.Contains("Bitte geben Sie Ihre E-Mail-Adresse ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/konto/passwort-vergessen (errors)");
+        await page.GetByLabel("E-Mail-Adresse").FocusAsync();
+        await page.Keyboard.TypeAsync("niemand@stadtdo.de");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Wenn es zu dieser Adresse ein aktives Konto gibt");
+        await Check("/konto/passwort-vergessen (sent)");
+
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(email);
+        await page.GetByLabel("Passwort", new() { Exact = true }).FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.WaitForURLAsync("**/konto");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Passwort ändern" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Passwort ändern" }).ClickAsync();
+        Assert.Contains("Bitte geben Sie Ihr bisheriges Passwort ein.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/konto/passwort (errors)");
+        await page.GetByLabel("Bisheriges Passwort").FocusAsync();
+        await page.Keyboard.TypeAsync(SiteFixture.Password);
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("tastatur und browser sind freunde");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync("tastatur und browser sind freunde");
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("Ihr Passwort ist geändert");
+        await Check("/konto/passwort (changed)");
+
+        await page.GotoAsync(site.BaseUrl + "/konto");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Überall abmelden" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto/anmelden");
+        Assert.Equal("Anmelden", await page.Locator("h1").TextContentAsync());
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
