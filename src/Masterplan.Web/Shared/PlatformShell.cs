@@ -43,6 +43,7 @@ public static class PlatformShell
             m.SetMissingKeyOrValueAccessor(() => t["Bitte füllen Sie dieses Feld aus."]);
             m.SetMissingRequestBodyRequiredValueAccessor(() => t["Die Anfrage ist leer."]);
             o.ModelBinderProviders.Insert(0, new DateInputBinderProvider(o.ModelBinderProviders));
+            o.ModelBinderProviders.Insert(0, new TypedNumberBinderProvider());
         });
         services.Configure<RequestLocalizationOptions>(o =>
         {

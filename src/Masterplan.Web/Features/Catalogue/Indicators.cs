@@ -266,7 +266,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
             }
 
             DateOnly? date = ParseDate(row.Get(dateColumn));
-            decimal? value = GermanNumber.Parse(row.Get(valueColumn));
+            decimal? value = TypedNumber.Parse(row.Get(valueColumn), language: null);
             if (date is null)
             {
                 errors.Add(new CsvError(row.Line, "„{0}“ ist kein Datum (erwartet: 31.12.2025 oder 2025-12-31).", row.Get(dateColumn)));
@@ -288,7 +288,11 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
                 errors.Add(new CsvError(row.Line, "Für den {0:dd.MM.yyyy} ist bereits ein Wert erfasst.", date.Value));
             }
 
-            if (value is null)
+            if (value is null && TypedNumber.Parse(row.Get(valueColumn), TypedNumber.German) is not null)
+            {
+                errors.Add(new CsvError(row.Line, "„{0}“ lässt sich als Tausender oder als Dezimalzahl lesen: bitte ohne Tausenderpunkt oder mit Dezimalkomma schreiben (zum Beispiel 12345 oder 12,345).", row.Get(valueColumn)));
+            }
+            else if (value is null)
             {
                 errors.Add(new CsvError(row.Line, "„{0}“ ist keine Zahl.", row.Get(valueColumn)));
             }

@@ -10,7 +10,6 @@ namespace Masterplan.Web.Features.Catalogue.Manage;
 /// <summary>The Office defines an indicator and records its values by hand or from a CSV file (docs/domain.md#indicators).</summary>
 public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
-    private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
     public Indicator? Current { get; private set; }
 
@@ -236,14 +235,14 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         Definition = i.Definition;
         Unit = i.Unit;
         DataSource = i.DataSource;
-        BaselineValue = i.BaselineValue?.ToString("0.####", German);
+        BaselineValue = i.BaselineValue is { } baseline ? TypedNumber.Format(baseline, "#,##0.####") : null;
         BaselineDate = i.BaselineDate;
-        TargetValue = i.TargetValue?.ToString("0.####", German);
+        TargetValue = i.TargetValue is { } target ? TypedNumber.Format(target, "#,##0.####") : null;
         TargetDate = i.TargetDate;
         Direction = i.Direction;
         IsPublic = i.IsPublic;
         Version = i.Version;
     }
 
-    private decimal? Number(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
+    private decimal? Number(string field, string? text, string notANumber) => TypedNumber.Bind(ModelState, field, text, notANumber);
 }

@@ -253,9 +253,9 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Partners = m.Partners;
         Status = m.Status;
         Progress = m.Progress;
-        Weight = m.Weight.ToString("0.###", CultureInfo.GetCultureInfo("de-DE"));
-        PlannedBudget = m.PlannedBudget?.ToString("0.00", CultureInfo.GetCultureInfo("de-DE"));
-        SpentBudget = m.SpentBudget?.ToString("0.00", CultureInfo.GetCultureInfo("de-DE"));
+        Weight = TypedNumber.Format(m.Weight, "0.###");
+        PlannedBudget = m.PlannedBudget is { } planned ? TypedNumber.Format(planned, "#,##0.00") : null;
+        SpentBudget = m.SpentBudget is { } spent ? TypedNumber.Format(spent, "#,##0.00") : null;
         StartDate = m.StartDate;
         EndDate = m.EndDate;
         Place = m.Place;
@@ -267,5 +267,5 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Version = m.Version;
     }
 
-    private decimal? ParseAmount(string field, string? text, string notANumber) => GermanNumber.Bind(ModelState, field, text, notANumber);
+    private decimal? ParseAmount(string field, string? text, string notANumber) => TypedNumber.Bind(ModelState, field, text, notANumber);
 }

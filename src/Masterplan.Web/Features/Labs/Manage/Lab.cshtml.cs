@@ -63,7 +63,7 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    private static double? Coordinate(string? text) => GermanNumber.Parse(text) is { } value ? (double)value : null;
+    private static double? Coordinate(string? text) => TypedNumber.Coordinate(text);
 
     private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
     {
