@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Masterplan.Web.Tests.Infrastructure;
@@ -31,6 +32,9 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
 
     public TestDatabase Database => database;
 
+    /// <summary>What the app logged, through the filters of its configuration.</summary>
+    public LogCapture Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
@@ -44,6 +48,7 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         builder.ConfigureServices(s =>
         {
             Clock.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Berlin"));
