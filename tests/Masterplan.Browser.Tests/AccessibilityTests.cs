@@ -35,7 +35,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
             "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
-            "/api/docs", "/konto/passwort-vergessen", "/konto/passwort-zuruecksetzen/unbekannt",
+            "/api/docs", "/mitmachen", "/konto/passwort-vergessen", "/konto/passwort-zuruecksetzen/unbekannt",
         ];
     }
 

@@ -95,6 +95,9 @@ public enum NavigationArea
 
     /// <summary>The list of tasks on the account page (<c>/konto</c>), for signed-in users.</summary>
     Account,
+
+    /// <summary>What residents can do, on <c>/mitmachen</c>, each with its <see cref="NavigationEntry.Description"/>.</summary>
+    TakePart,
 }
 
 /// <summary>A link a module adds to the navigation; <see cref="Label"/> is German and translated like every text.</summary>
@@ -104,6 +107,9 @@ public sealed record NavigationEntry(NavigationArea Area, int Order, string Labe
 {
     /// <summary>Further links shown in brackets after this one ("Maßnahmen verwalten (Maßnahme anlegen, …)").</summary>
     public IReadOnlyList<NavigationEntry> Children { get; init; } = [];
+
+    /// <summary>One plain sentence under the link, where the area shows one (German, translated like the label).</summary>
+    public string? Description { get; init; }
 }
 
 /// <summary>

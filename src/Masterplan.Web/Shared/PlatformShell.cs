@@ -94,16 +94,41 @@ public static class PlatformShell
         app.UseForwardedHeaders();
         app.Use((context, next) =>
         {
-            // Like browsers, treat plain HTTP on the same machine as a secure context, so the Secure __Host-
-            // cookies work for `dotnet run` on localhost. Proxied requests carry X-Forwarded-Proto and are
-            // judged by it (ForwardedHeaders above); requests from other machines must use HTTPS.
-            if (!context.Request.IsHttps && context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote)
-                && !context.Request.Headers.ContainsKey("X-Forwarded-Proto"))
+            if (context.Request.IsHttps)
             {
-                context.Request.Scheme = "https";
+                return next(context);
             }
 
-            return next(context);
+            // Like browsers, treat plain HTTP on the same machine as a secure context, so the Secure __Host-
+            // cookies work for `dotnet run` on localhost (no address: the in-process host or a Unix socket).
+            // Proxied requests carry X-Forwarded-Proto and are judged by it (ForwardedHeaders above).
+            var local = context.Connection.RemoteIpAddress is not { } remote || System.Net.IPAddress.IsLoopback(remote);
+            var untrustedProxy = context.Request.Headers.ContainsKey("X-Forwarded-Proto");
+            if (local && !untrustedProxy)
+            {
+                context.Request.Scheme = "https";
+                return next(context);
+            }
+
+            // Plain HTTP from elsewhere would lose the Secure cookies and fail at the first form: send browsers to
+            // HTTPS, and tell an operator whose proxy is not trusted what to set. Health checks and the metrics
+            // scrape (which has its own network rule) stay on HTTP.
+            if (context.Request.Path.Equals("/health", StringComparison.OrdinalIgnoreCase) || context.Request.Path.Equals("/metrics", StringComparison.OrdinalIgnoreCase))
+            {
+                return next(context);
+            }
+
+            if (!untrustedProxy && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                context.Response.Redirect("https://" + context.Request.Host + context.Request.PathBase + context.Request.Path + context.Request.QueryString, permanent: true, preserveMethod: true);
+                return Task.CompletedTask;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync(untrustedProxy
+                ? "Diese Anfrage kam über einen Proxy, dem die Plattform nicht vertraut (ForwardedHeaders:KnownProxies, siehe docs/operations.md). / This request came through a proxy the platform does not trust."
+                : "Bitte verwenden Sie HTTPS. / Please use HTTPS.");
         });
         app.UseSecurityHeaders();
         app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -7,7 +7,7 @@ public sealed class HomeModule : IModule
 {
     public IReadOnlyList<PageAccess> Pages => [PageAccess.PublicFolder("/Home")];
 
-    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/")];
+    public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/"), new(NavigationArea.Main, 5, "Mitmachen", "/mitmachen")];
 
     public IEnumerable<string> TranslationLabels => ErrorModel.Texts.Values.SelectMany(t => new[] { t.Heading, t.Explanation })
         .Concat(ApiReferenceModel.TagHeadings.Values).Concat(ApiReferenceModel.StatusTexts.Values).Concat(ApiReferenceModel.ParameterPlaces.Values);

@@ -31,6 +31,10 @@ public sealed class MeetingsModule : IModule
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
         new(NavigationArea.Main, 30, "Sitzungen", "/sitzungen"),
+        new(NavigationArea.TakePart, 30, "Sitzungen besuchen", "/sitzungen")
+        {
+            Description = "Öffentliche Sitzungen können alle besuchen. Termine, Tagesordnungen und Niederschriften stehen hier; Sie können die Termine auch in Ihren Kalender übernehmen.",
+        },
         new(NavigationArea.Account, 30, "Sitzungen verwalten", "/verwaltung/sitzungen", Manage),
         new(NavigationArea.Account, 100, "Mein Sitzungskalender", "/sitzungen/kalender"),
     ];

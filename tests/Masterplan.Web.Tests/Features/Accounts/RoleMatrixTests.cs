@@ -35,6 +35,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["barrierefreiheit"] = (["GET"], Everyone),
         ["datenschutz"] = (["GET"], Everyone),
         ["impressum"] = (["GET"], Everyone),
+        ["mitmachen"] = (["GET"], Everyone),
         ["fehler/{code:int?}"] = (["GET"], Everyone),
         ["handlungsfelder"] = (["GET"], Everyone),
         ["handlungsfelder/aenderungen"] = (["GET"], Everyone),

@@ -23,6 +23,56 @@ public class SecurityHeaderTests
         Assert.False(string.IsNullOrEmpty(Header("Referrer-Policy")));
     }
 
+    [Theory]
+    [InlineData("GET", "/konto/anmelden", null, 308)]
+    [InlineData("HEAD", "/sitzungen?x=1", null, 308)]
+    [InlineData("POST", "/konto/anmelden", null, 400)]
+    [InlineData("GET", "/konto/anmelden", "https", 400)]
+    [InlineData("GET", "/health", null, 200)]
+    public async Task Plain_HTTP_from_another_machine_is_sent_to_HTTPS_instead_of_failing_at_the_first_form(string method, string url, string? forwardedProto, int status)
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Scheme = "http";
+            c.Request.Host = new Microsoft.AspNetCore.Http.HostString("masterplan.example.org");
+            c.Request.Path = url.Split('?')[0];
+            c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString(url.Contains('?', StringComparison.Ordinal) ? "?" + url.Split('?')[1] : "");
+            c.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            if (forwardedProto is not null)
+            {
+                c.Request.Headers["X-Forwarded-Proto"] = forwardedProto; // from a proxy nobody listed as known
+            }
+        });
+
+        Assert.Equal(status, context.Response.StatusCode);
+        if (status == 308)
+        {
+            Assert.Equal("https://masterplan.example.org" + url, context.Response.Headers.Location.ToString());
+        }
+        else if (status == 400)
+        {
+            Assert.Contains(forwardedProto is null ? "HTTPS" : "KnownProxies", await new StreamReader(context.Response.Body).ReadToEndAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_form_page_answers_on_the_in_process_host_and_on_loopback_without_HTTPS()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/konto/anmelden")).StatusCode);
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/konto/anmelden";
+            c.Connection.RemoteIpAddress = IPAddress.Loopback;
+        });
+        Assert.Equal(200, context.Response.StatusCode);
+    }
+
     [Fact]
     public async Task Every_response_carries_the_security_headers_200_302_404_and_500()
     {

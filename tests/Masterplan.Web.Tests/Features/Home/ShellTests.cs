@@ -24,12 +24,39 @@ public class ShellTests
     }
 
     [Fact]
+    public async Task A_resident_finds_what_to_do_under_Mitmachen_and_the_login_says_it_is_for_staff()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.CreateClient();
+
+        var start = await client.GetPageAsync("/");
+        var header = start.QuerySelector("header")!;
+        Assert.Equal("Login für Mitarbeitende", header.QuerySelector("a[href='/konto/anmelden']")!.Text().Trim());
+        Assert.Contains("/mitmachen", header.QuerySelectorAll("nav a").Select(a => a.GetAttribute("href")));
+
+        // Every way a module offers is listed with its sentence; the meetings come from the Meetings module.
+        var takePart = await client.GetPageAsync("/mitmachen");
+        var meetings = takePart.QuerySelectorAll("main li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/sitzungen");
+        Assert.Contains("Öffentliche Sitzungen können alle besuchen", meetings.Text());
+
+        // A resident who lands on the staff login is sent on.
+        var login = await client.GetPageAsync("/konto/anmelden");
+        Assert.NotNull(login.QuerySelector("main a[href='/mitmachen']"));
+
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var english = await client.GetPageAsync("/mitmachen");
+        Assert.Equal("Take part", english.QuerySelector("h1")!.Text());
+        Assert.Contains("Anyone may attend public meetings", english.QuerySelector("main")!.Text());
+        Assert.Equal("Staff login", english.QuerySelector("header a[href='/konto/anmelden']")!.Text().Trim());
+    }
+
+    [Fact]
     public async Task Every_page_has_a_skip_link_landmarks_and_one_heading()
     {
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
 
-        foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum" })
+        foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/mitmachen" })
         {
             var page = await client.GetPageAsync(url);
             var skip = page.QuerySelector("body > a.skip-link");
