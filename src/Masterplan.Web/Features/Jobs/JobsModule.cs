@@ -6,7 +6,7 @@ namespace Masterplan.Web.Features.Jobs;
 
 /// <summary>
 /// Background jobs with Quartz.NET: on PostgreSQL the clustered ADO.NET store (several instances, each
-/// firing runs once; tables from the Jobs migration), on SQLite the in-memory store (one instance).
+/// firing runs once; tables from the Initial migration), on SQLite the in-memory store (one instance).
 /// </summary>
 public sealed class JobsModule : IModule
 {
@@ -28,7 +28,7 @@ public sealed class JobsModule : IModule
             {
                 q.UsePersistentStore(s =>
                 {
-                    s.UsePostgres(settings.ConnectionString); // tables qrtz_* from the Jobs migration
+                    s.UsePostgres(settings.ConnectionString); // tables qrtz_* from the Initial migration
                     s.UseClustering(c => c.CheckinInterval = TimeSpan.FromSeconds(5));
                     s.UseSystemTextJsonSerializer();
                 });

@@ -29,7 +29,10 @@ public static class MeetingCalendar
         return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    /// <summary>A subscribable feed (METHOD:PUBLISH) of several meetings.</summary>
+    /// <summary>
+    /// A subscribable feed (METHOD:PUBLISH) of several meetings. An event names only the meeting's body, title, place,
+    /// time and state, never its agenda, so choosing the meetings decides everything a feed shows.
+    /// </summary>
     public static string Feed(string name, IEnumerable<Meeting> meetings, DateTimeOffset now)
     {
         var calendar = NewCalendar("PUBLISH");

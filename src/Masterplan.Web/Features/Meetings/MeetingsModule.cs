@@ -99,6 +99,7 @@ public sealed class MeetingsModule : IModule
     public void MapEndpoints(WebApplication app)
     {
         app.MapGet("/sitzungen/{meetingId:int}/dokumente/{id:int}", DownloadAsync).ExcludeFromDescription().AllowAnonymous();
+        app.MapGet(PublicFeedPath, AllBodiesFeedAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/gremien/{id:int}.ics", OrganizationFeedAsync).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/kalender/persoenlich/{token}.ics", PersonalFeedAsync).ExcludeFromDescription().AllowAnonymous();
     }
@@ -127,6 +128,13 @@ public sealed class MeetingsModule : IModule
         return Results.File(content.Data, document.MediaType, document.FileName);
     }
 
+    /// <summary>The address of the calendar of all public meetings, linked from the list of meetings.</summary>
+    public const string PublicFeedPath = "/kalender/sitzungen.ics";
+
+    /// <summary>The public meetings of every body of the masterplan as one subscribable calendar.</summary>
+    private static Task<IResult> AllBodiesFeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct) =>
+        PublicFeedAsync("Sitzungen – Masterplan Kommunale Sicherheit", db.Meetings, time, ct);
+
     /// <summary>The public meetings of one organization as a subscribable calendar.</summary>
     private static async Task<IResult> OrganizationFeedAsync(int id, AppDbContext db, TimeProvider time, CancellationToken ct)
     {
@@ -136,9 +144,18 @@ public sealed class MeetingsModule : IModule
             return Results.NotFound();
         }
 
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Organization).VisibleTo(MeetingViewer.Public)
-            .Where(m => m.OrganizationId == id).OrderBy(m => m.Start).ToListAsync(ct);
-        return Results.Text(MeetingCalendar.Feed(organization.Name, meetings, time.GetUtcNow()), MeetingCalendar.MediaType + "; charset=utf-8");
+        return await PublicFeedAsync(organization.Name, db.Meetings.Where(m => m.OrganizationId == id), time, ct);
+    }
+
+    /// <summary>
+    /// A calendar of those of <paramref name="meetings"/> that everybody may see (<see cref="MeetingViewer.Public"/>),
+    /// cancelled ones included so that subscribers see the cancellation; the one builder of every public feed.
+    /// </summary>
+    private static async Task<IResult> PublicFeedAsync(string name, IQueryable<Meeting> meetings, TimeProvider time, CancellationToken ct)
+    {
+        var visible = await meetings.AsNoTracking().Include(m => m.Organization).VisibleTo(MeetingViewer.Public)
+            .OrderBy(m => m.Start).ToListAsync(ct);
+        return Results.Text(MeetingCalendar.Feed(name, visible, time.GetUtcNow()), MeetingCalendar.MediaType + "; charset=utf-8");
     }
 
     /// <summary>

@@ -79,6 +79,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["sitzungen/{id:int}"] = (["GET"], Everyone),
         ["sitzungen/kalender"] = (["GET", "POST"], SignedIn),
         ["sitzungen/{meetingId:int}/dokumente/{id:int}"] = (["GET"], Everyone),
+        ["kalender/sitzungen.ics"] = (["GET"], Everyone),
         ["kalender/gremien/{id:int}.ics"] = (["GET"], Everyone),
         ["kalender/persoenlich/{token}.ics"] = (["GET"], Everyone),
         ["empfehlungen"] = (["GET"], Everyone),

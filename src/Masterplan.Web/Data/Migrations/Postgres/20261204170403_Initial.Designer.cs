@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Masterplan.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123155723_Meetings")]
-    partial class Meetings
+    [Migration("20261204170403_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -74,6 +74,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
+
+                    b.Property<long?>("LastAuthenticatorStep")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -181,7 +184,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.LoginThrottle", b =>
@@ -211,7 +214,44 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("LoginThrottles");
+                    b.ToTable("LoginThrottles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Accounts.PasswordResetRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PasswordResetRequests", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.UserSession", b =>
@@ -241,7 +281,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserSessions");
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Audit.AuditEntry", b =>
@@ -297,6 +337,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Seal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
 
@@ -359,7 +403,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("FieldsOfAction");
+                    b.ToTable("FieldsOfAction", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldOfActionVersion", b =>
@@ -422,7 +466,321 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NodeId", "ValidFrom");
 
-                    b.ToTable("FieldOfActionVersions");
+                    b.ToTable("FieldOfActionVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("BaselineDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("BaselineValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("DataSource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Definition")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal?>("TargetValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.ToTable("Indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorValues", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Partners")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("PlanEdition")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal?>("PlannedBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<int>("Progress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("SourceText")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal?>("SpentBudget")
+                        .HasPrecision(14, 2)
+                        .HasColumnType("numeric(14,2)");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 3)
+                        .HasColumnType("numeric(9,3)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Measures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureDistrict", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeasureId", "DistrictId");
+
+                    b.HasIndex("DistrictId");
+
+                    b.ToTable("MeasureDistrict");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureStatusUpdate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NewProgress")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NewStatus")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId", "Date");
+
+                    b.ToTable("MeasureStatusUpdates", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
+                {
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OrganizationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MeasureId", "OrganizationId");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("MeasureUnit");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("DoneDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RemindedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("DoneDate", "DueDate");
+
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
@@ -463,7 +821,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Districts");
+                    b.ToTable("Districts", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Jobs.JobRun", b =>
@@ -504,7 +862,473 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("FireInstanceId")
                         .IsUnique();
 
-                    b.ToTable("JobRuns");
+                    b.ToTable("JobRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.InviteeDrawRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Method")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LabId")
+                        .IsUnique();
+
+                    b.ToTable("InviteeDraws", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabInvitation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("LabId", "RowIndex")
+                        .IsUnique();
+
+                    b.ToTable("LabInvitations", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabPlace", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LabId");
+
+                    b.ToTable("LabPlaces", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRecommendation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ForwardedTo")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MeasureId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NewFieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId");
+
+                    b.HasIndex("LabId");
+
+                    b.HasIndex("MeasureId");
+
+                    b.HasIndex("NewFieldOfActionId");
+
+                    b.ToTable("LabRecommendations", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRegistration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AccessibilityNeeds")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AgeBand")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Answers")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Availability")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("InvitationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RegisteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InvitationId")
+                        .IsUnique();
+
+                    b.HasIndex("LabId");
+
+                    b.ToTable("LabRegistrations", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.NeighbourhoodLab", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Categories")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ConceptApprovedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("ConceptApprovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ConceptDigitalInput")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConceptParticipation")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ConceptPolitics")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("LettersCreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PlanBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RegisterDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RegistrationsDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("ReportedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReportedTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ResultsSummary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Quarter")
+                        .IsUnique();
+
+                    b.ToTable("Labs", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelOutcome", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("DroppedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OnPanel")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("Probability")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ReplacesRespondentId")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int?>("ReserveRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RespondentId")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SelectionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SelectionId", "RespondentId")
+                        .IsUnique();
+
+                    b.ToTable("PanelOutcomes", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Algorithm")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("InputHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("MaximumProbability")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MedianProbability")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MinimumProbability")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("PanelCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PanelSize")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Quotas")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<int>("Respondents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("SelectedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LabId")
+                        .IsUnique();
+
+                    b.ToTable("PanelSelections", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.RegisterEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("District")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Gender")
+                        .IsRequired()
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
+                    b.Property<int>("LabId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RowIndex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SubDistrict")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LabId", "RowIndex")
+                        .IsUnique();
+
+                    b.ToTable("RegisterEntries", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
@@ -544,7 +1368,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
-                    b.ToTable("AgendaItems");
+                    b.ToTable("AgendaItems", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaLink", b =>
@@ -577,7 +1401,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "TargetId");
 
-                    b.ToTable("AgendaLinks");
+                    b.ToTable("AgendaLinks", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Attendance", b =>
@@ -611,7 +1435,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MeetingId", "PersonId")
                         .IsUnique();
 
-                    b.ToTable("Attendances");
+                    b.ToTable("Attendances", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.CalendarFeed", b =>
@@ -628,10 +1452,20 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("StampHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("TokenHash")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("Id");
 
@@ -641,7 +1475,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("CalendarFeeds");
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CalendarFeeds", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.DocumentContent", b =>
@@ -655,7 +1491,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DocumentContents");
+                    b.ToTable("DocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Meeting", b =>
@@ -726,7 +1562,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Start");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MeetingDocument", b =>
@@ -788,7 +1624,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("MeetingDocuments");
+                    b.ToTable("MeetingDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Minutes", b =>
@@ -873,7 +1709,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MinutesId");
 
-                    b.ToTable("MinutesComments");
+                    b.ToTable("MinutesComments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MinutesVersion", b =>
@@ -910,7 +1746,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MinutesId", "Number")
                         .IsUnique();
 
-                    b.ToTable("MinutesVersions");
+                    b.ToTable("MinutesVersions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
@@ -969,7 +1805,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationField", b =>
@@ -1023,7 +1859,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecommendationId");
 
-                    b.ToTable("RecommendationUpdates");
+                    b.ToTable("RecommendationUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RollCallVote", b =>
@@ -1057,7 +1893,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("VoteId", "MembershipId")
                         .IsUnique();
 
-                    b.ToTable("RollCallVotes");
+                    b.ToTable("RollCallVotes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Vote", b =>
@@ -1110,7 +1946,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgendaItemId");
 
-                    b.ToTable("Votes");
+                    b.ToTable("Votes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Body", b =>
@@ -1153,7 +1989,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Bodies");
+                    b.ToTable("Bodies", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Membership", b =>
@@ -1208,7 +2044,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "StartDate", "EndDate");
 
-                    b.ToTable("Memberships");
+                    b.ToTable("Memberships", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Organization", b =>
@@ -1284,7 +2120,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Person", b =>
@@ -1321,7 +2157,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Persons");
+                    b.ToTable("Persons", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
@@ -1403,7 +2239,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Signature");
 
-                    b.ToTable("SeatLots");
+                    b.ToTable("SeatLots", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
@@ -1438,7 +2274,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("PaperId", "Position")
                         .IsUnique();
 
-                    b.ToTable("Consultations");
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
@@ -1501,7 +2337,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Papers");
+                    b.ToTable("Papers", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1687,6 +2523,179 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Indicator", null)
+                        .WithMany("Values")
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureDistrict", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Districts")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureStatusUpdate", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Units")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Milestone", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.InviteeDrawRecord", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabInvitation", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabPlace", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRecommendation", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.Measure", null)
+                        .WithMany()
+                        .HasForeignKey("MeasureId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("NewFieldOfActionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRegistration", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.LabInvitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelOutcome", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.PanelSelectionRecord", null)
+                        .WithMany("Outcomes")
+                        .HasForeignKey("SelectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.RegisterEntry", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Labs.NeighbourhoodLab", null)
+                        .WithMany()
+                        .HasForeignKey("LabId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Meetings.Meeting", "Meeting")
@@ -1737,6 +2746,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasOne("Masterplan.Web.Features.Organizations.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -2031,6 +3046,27 @@ namespace Masterplan.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldOfAction", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
+                {
+                    b.Navigation("Values");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
+                {
+                    b.Navigation("Districts");
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Units");
+
+                    b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
+                {
+                    b.Navigation("Outcomes");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
