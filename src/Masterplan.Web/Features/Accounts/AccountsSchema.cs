@@ -26,6 +26,8 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         u.Property(x => x.DisplayName).HasMaxLength(200);
         u.HasOne<Person>().WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        // One account per person: the person page and the member feed look the account up by it.
+        u.HasIndex(x => x.PersonId).IsUnique();
         u.HasOne<Organization>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("abc483b8-f30b-437d-9750-8a6ab9082574"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("c1a1e159-0396-4c4a-bdb2-677968596839"), entityTypeCount: 57)
         {
         }
 

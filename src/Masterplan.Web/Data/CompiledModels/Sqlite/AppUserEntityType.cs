@@ -198,7 +198,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             index1.AddAnnotation("Relational:Name", "UserNameIndex");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { personId });
+                new[] { personId },
+                unique: true);
 
             return runtimeEntityType;
         }

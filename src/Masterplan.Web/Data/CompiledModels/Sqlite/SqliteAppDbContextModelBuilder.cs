@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fbda9924-179d-4d07-ac07-22005bc74f7c"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("b3b6b01f-4f1f-42d4-910f-86840c95d413"), entityTypeCount: 57)
         {
         }
 

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Masterplan.Web.Data.Migrations;
+
+/// <summary>
+/// The SQL the model does not generate. Each engine's <c>Initial</c> migration calls it at the end of <c>Up</c> and the
+/// start of <c>Down</c>; <c>Data/Migrations/fold.sh</c> puts the calls back when the migrations are folded again.
+/// </summary>
+internal static class HandWrittenSql
+{
+    /// <summary>The audit log is append-only (docs/domain.md#audit-log): the database itself refuses changes.</summary>
+    public static void UpSqlite(MigrationBuilder migrationBuilder)
+    {
+        // Quartz.NET keeps its jobs in memory on SQLite, so it needs no tables here.
+        migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
+        migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
+    }
+
+    public static void DownSqlite(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_delete;");
+    }
+
+    /// <summary>The append-only audit log, and the tables of Quartz.NET's clustered job store (Features/Jobs; the script matches Quartz 4.7).</summary>
+    public static void UpPostgres(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE FUNCTION audit_entries_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'The audit log is append-only.';
+            END $$;
+            CREATE TRIGGER audit_entries_no_change BEFORE UPDATE OR DELETE ON "AuditEntries"
+                FOR EACH ROW EXECUTE FUNCTION audit_entries_append_only();
+            CREATE TRIGGER audit_entries_no_truncate BEFORE TRUNCATE ON "AuditEntries"
+                FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
+            """);
+        migrationBuilder.Sql(EmbeddedSql.Read("quartz_postgres.sql"));
+    }
+
+    public static void DownPostgres(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            DROP TABLE IF EXISTS qrtz_job_status, qrtz_misfire_history, qrtz_execution_history, qrtz_locks,
+                qrtz_scheduler_state, qrtz_fired_triggers, qrtz_paused_job_grps, qrtz_paused_trigger_grps,
+                qrtz_calendars, qrtz_blob_triggers, qrtz_simprop_triggers, qrtz_cron_triggers,
+                qrtz_simple_triggers, qrtz_triggers, qrtz_job_details;
+            """);
+        migrationBuilder.Sql("""
+            DROP TRIGGER IF EXISTS audit_entries_no_change ON "AuditEntries";
+            DROP TRIGGER IF EXISTS audit_entries_no_truncate ON "AuditEntries";
+            DROP FUNCTION IF EXISTS audit_entries_append_only();
+            """);
+    }
+}
