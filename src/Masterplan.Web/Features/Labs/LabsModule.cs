@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Labs.Manage;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Labs;
@@ -49,13 +50,18 @@ public sealed class LabsModule : IModule
             .Concat(Genders);
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        LabDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+        LabDemo.SeedAsync(services, ct);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LabsOptions>().BindConfiguration("Labs");
         services.AddScoped<LabWorkflow>();
-        services.AddScoped<LabDraws>();
+        services.AddScoped<RegisterImport>();
+        services.AddScoped<InviteeDrawing>();
+        services.AddScoped<InvitationLetters>();
+        services.AddScoped<Registration>();
+        services.AddScoped<PanelDrawing>();
+        services.AddScoped<Replacement>();
         services.AddScoped<LabResults>();
         services.AddScoped<LabReplay>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));

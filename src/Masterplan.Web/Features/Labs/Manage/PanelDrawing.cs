@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Masterplan.Algorithms.Sortition;
+using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Labs.Manage;
+
+/// <summary>
+/// The fourth step of the draw page: the Office selects the panel from the registrations (LEXIMIN or LEGACY) and stores
+/// the result by pseudonym. Also the pool and the input hash that the replacement and the replay use.
+/// </summary>
+public sealed class PanelDrawing(AppDbContext db, TimeProvider time)
+{
+    // Said where it is checked first and again where the unique index catches a simultaneous second attempt.
+    private const string AlreadySelected = "Die Teilnehmenden sind schon ausgelost. Eine Auslosung wird nicht wiederholt.";
+
+    /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
+    public static readonly SelectionOptions Options = new() { LegacyRuns = 1_000 };
+
+    /// <summary>
+    /// The pool for stage 2: every registration as a respondent with its quota values, in registration order. Gender is
+    /// stored as a code; the quota lines name its German word ("Geschlecht; weiblich; 4; 6"), so the pool uses the word.
+    /// </summary>
+    public static IReadOnlyList<Respondent> Respondents(NeighbourhoodLab lab, IReadOnlyList<LabRegistration> registrations)
+    {
+        var categories = LabsModule.ParseCategories(lab.Categories);
+        return registrations.OrderBy(r => r.Id).Select(r =>
+        {
+            var answers = (r.Answers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);
+            var features = new Dictionary<string, string> { [LabsModule.AgeCategory] = r.AgeBand, [LabsModule.GenderCategory] = LabsModule.GenderLabel(r.Gender) };
+            foreach (var (name, _) in categories)
+            {
+                features[name] = answers.GetValueOrDefault(name) ?? LabsModule.NoAnswer;
+            }
+
+            return new Respondent(r.RespondentId, features);
+        }).ToList();
+    }
+
+    /// <summary>SHA-256 of the canonical stage-2 input: algorithm, panel size, quotas and the pool (pseudonyms and their values).</summary>
+    public static string SelectionInputHash(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize, string algorithm)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"masterplan lab panel v1\nalgorithm: {algorithm}\npanel: {panelSize}\n");
+        foreach (var q in quotas)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"quota\t{q.Category}\t{q.Value}\t{q.Min}\t{q.Max}\n");
+        }
+
+        foreach (var r in pool)
+        {
+            text.Append(r.Id);
+            foreach (var (k, v) in r.Features.OrderBy(f => f.Key, StringComparer.Ordinal))
+            {
+                text.Append('\t').Append(k).Append('=').Append(v);
+            }
+
+            text.Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString().Normalize(NormalizationForm.FormC))));
+    }
+
+    /// <summary>
+    /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
+    /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
+    /// </summary>
+    public async Task<(Outcome Result, IReadOnlyList<string> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
+    {
+        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
+        var errors = new FieldErrors();
+        if (lab.State != LabState.RegistrationOpen)
+        {
+            errors.Add("", "Ausgelost wird, während die Anmeldung offen ist; danach steht das Ergebnis fest.");
+        }
+
+        if (await db.PanelSelections.AnyAsync(s => s.LabId == labId, ct))
+        {
+            errors.Add("", AlreadySelected);
+        }
+
+        if (algorithm is not ("leximin" or "legacy"))
+        {
+            errors.Add("", "Bitte wählen Sie das Verfahren: LEXIMIN oder LEGACY.");
+        }
+
+        DrawSeed.Check(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
+
+        if (panelSize is null)
+        {
+            errors.Add("", "Bitte geben Sie an, wie viele Teilnehmende ausgelost werden.");
+        }
+
+        var (quotas, quotaErrors) = LabQuotas.Parse(quotasText);
+        errors.AddRange(quotaErrors);
+        var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == labId).ToListAsync(ct);
+        var pool = Respondents(lab, registrations);
+        if (pool.Count == 0)
+        {
+            errors.Add("", "Es liegen keine Anmeldungen vor.");
+        }
+
+        if (errors.Count == 0)
+        {
+            errors.AddRange(LabQuotas.Check(pool, quotas, panelSize!.Value));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (Outcome.From(errors), []);
+        }
+
+        var algo = algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin;
+        SelectionResult result;
+        try
+        {
+            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options, ct);
+        }
+        catch (InfeasibleQuotasException e)
+        {
+            var relaxation = e.Report.Relaxations
+                .Select(r => $"{r.Quota.Category} = {r.Quota.Value}: {r.Quota.Min} bis {r.Quota.Max} → {r.RelaxedMin} bis {r.RelaxedMax}").ToList();
+            return (relaxation.Count > 0
+                ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", e.Report.TotalRelaxation)
+                : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation);
+        }
+        catch (SortitionInputException e)
+        {
+            return (Outcome.Invalid(e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x))), []);
+        }
+
+        var record = new PanelSelectionRecord
+        {
+            LabId = labId, Algorithm = algorithm!, Seed = result.Seed, PanelSize = panelSize!.Value,
+            Quotas = string.Join('\n', quotas.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Category}; {q.Value}; {q.Min}; {q.Max}"))),
+            InputHash = SelectionInputHash(pool, quotas, panelSize.Value, algorithm!), Respondents = pool.Count, PanelCount = result.PanelCount,
+            MinimumProbability = result.MinimumProbability, MedianProbability = result.MedianProbability, MaximumProbability = result.MaximumProbability,
+            SelectedAt = time.GetUtcNow(),
+        };
+        var onPanel = result.Panel.ToHashSet(StringComparer.Ordinal);
+        var reserveRank = result.Reserve.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i + 1, StringComparer.Ordinal);
+        foreach (var p in result.Probabilities)
+        {
+            record.Outcomes.Add(new PanelOutcome { RespondentId = p.Id, Probability = p.Probability, OnPanel = onPanel.Contains(p.Id), ReserveRank = reserveRank.TryGetValue(p.Id, out var rank) ? rank : null });
+        }
+
+        db.PanelSelections.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return (Outcome.Invalid("", AlreadySelected), []);
+        }
+
+        return (Outcome.Done, []);
+    }
+}
