@@ -4,6 +4,7 @@ using Masterplan.Algorithms.Sortition;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Labs.Manage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Labs;
 
@@ -17,7 +18,7 @@ public sealed record ReplayReport(IReadOnlyList<string> Checked, IReadOnlyList<s
 /// Recomputes a lab's two draws from the stored inputs and seeds and compares them with what was stored
 /// (docs/domain.md#draw-transparency: anyone with the inputs can replay the draw). Used by <c>masterplan sortition replay --lab</c>.
 /// </summary>
-public sealed class LabReplay(AppDbContext db, RegisterImport register)
+public sealed class LabReplay(AppDbContext db, RegisterImport register, IOptions<LabsOptions> options)
 {
     private const double Tolerance = 1e-6;
 
@@ -79,8 +80,18 @@ public sealed class LabReplay(AppDbContext db, RegisterImport register)
                     differences.Add($"Stufe 2: der Eingabe-Hash ist {hash}, gespeichert ist {selection.InputHash}.");
                 }
 
-                var result = PanelSelection.Select(new SortitionProblem(pool, quotas, selection.PanelSize),
-                    selection.Algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, selection.Seed, PanelDrawing.Options, ct);
+                SelectionResult result;
+                try
+                {
+                    result = PanelSelection.Select(new SortitionProblem(pool, quotas, selection.PanelSize),
+                        selection.Algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, selection.Seed, PanelDrawing.Options(options.Value), ct);
+                }
+                catch (LeximinLimitException)
+                {
+                    differences.Add("Stufe 2: LEXIMIN hat an seiner Grenze aufgehört; die Auslosung ließ sich mit diesen Einstellungen nicht nachrechnen.");
+                    return new ReplayReport(checkedItems, differences);
+                }
+
                 var storedPanel = selection.Outcomes.Where(o => o.OnPanel).Select(o => o.RespondentId).Order(StringComparer.Ordinal).ToList();
                 if (!storedPanel.SequenceEqual(result.Panel.Order(StringComparer.Ordinal)))
                 {

@@ -16,6 +16,12 @@ public sealed class LabsOptions
 
     /// <summary>The public address of the site, for the registration link printed on the letters.</summary>
     public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
+
+    /// <summary>The most pricing rounds LEXIMIN may take for a panel before it stops with a message (<c>Labs:LeximinMaxRounds</c>).</summary>
+    public int LeximinMaxRounds { get; set; } = 20_000;
+
+    /// <summary>The longest LEXIMIN may compute a panel before it stops with a message; none by default (<c>Labs:LeximinTimeLimit</c>, e.g. 00:05:00).</summary>
+    public TimeSpan? LeximinTimeLimit { get; set; }
 }
 
 public sealed class LabsModule : IModule

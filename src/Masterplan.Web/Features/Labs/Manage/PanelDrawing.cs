@@ -5,6 +5,7 @@ using Masterplan.Algorithms.Sortition;
 using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Labs.Manage;
 
@@ -12,13 +13,20 @@ namespace Masterplan.Web.Features.Labs.Manage;
 /// The fourth step of the draw page: the Office selects the panel from the registrations (LEXIMIN or LEGACY) and stores
 /// the result by pseudonym. Also the pool and the input hash that the replacement and the replay use.
 /// </summary>
-public sealed class PanelDrawing(AppDbContext db, TimeProvider time)
+public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<LabsOptions> options)
 {
     // Said where it is checked first and again where the unique index catches a simultaneous second attempt.
     private const string AlreadySelected = "Die Teilnehmenden sind schon ausgelost. Eine Auslosung wird nicht wiederholt.";
 
-    /// <summary>The selection options every lab uses; fixed so that a replay uses the same.</summary>
-    public static readonly SelectionOptions Options = new() { LegacyRuns = 1_000 };
+    /// <summary>
+    /// The selection options every lab uses. LEGACY's runs are fixed so that a replay gets the same estimate; LEXIMIN's
+    /// limits come from the settings: they can only stop a computation, never change its result.
+    /// </summary>
+    public static SelectionOptions Options(LabsOptions labs) => new()
+    {
+        LegacyRuns = 1_000,
+        Leximin = new LeximinSettings { MaxRounds = labs.LeximinMaxRounds, TimeLimit = labs.LeximinTimeLimit },
+    };
 
     /// <summary>
     /// The pool for stage 2: every registration as a respondent with its quota values, in registration order. Gender is
@@ -117,7 +125,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time)
         SelectionResult result;
         try
         {
-            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options, ct);
+            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options(options.Value), ct);
         }
         catch (InfeasibleQuotasException e)
         {
@@ -126,6 +134,16 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time)
             return (relaxation.Count > 0
                 ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", e.Report.TotalRelaxation)
                 : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation);
+        }
+        catch (LeximinLimitException e)
+        {
+            // Nothing is stored: a lottery whose fairness is not proven is no result.
+            return (Outcome.Invalid([e.Limit switch
+            {
+                LeximinLimit.RoundCap => new FieldError("", "LEXIMIN hat nach {0} Rechenrunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinMaxRounds) erhöhen.", options.Value.LeximinMaxRounds),
+                LeximinLimit.TimeLimit => new FieldError("", "LEXIMIN hat nach {0} Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinTimeLimit) erhöhen.", (int)Math.Ceiling(options.Value.LeximinTimeLimit?.TotalSeconds ?? 0)),
+                _ => new FieldError("", "LEXIMIN hat an seiner Grenze aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert."),
+            }]), []);
         }
         catch (SortitionInputException e)
         {
