@@ -129,24 +129,4 @@ public sealed class LabsModule : IModule
     /// <summary>The age bands from 16 on (the youngest invited, see AgeBands).</summary>
     public static IReadOnlyList<string> AgeBandLabels { get; } =
         [.. Masterplan.Algorithms.Invitations.AgeBands.All.Where(b => b.MinAge >= 16).Select(b => b.Label)];
-
-    /// <summary>Parses the lab's optional categories: "Name: Wert, Wert" per line; every category also allows "keine Angabe".</summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<string> Values)> ParseCategories(string? text)
-    {
-        var list = new List<(string, IReadOnlyList<string>)>();
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                continue;
-            }
-
-            var values = line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(v => v != NoAnswer).Distinct(StringComparer.Ordinal).Append(NoAnswer).ToList();
-            list.Add((line[..colon].Trim(), values));
-        }
-
-        return list;
-    }
 }

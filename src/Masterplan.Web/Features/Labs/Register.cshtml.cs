@@ -39,7 +39,7 @@ public sealed class RegisterModel(Registration registration) : PageModel
 
     public NeighbourhoodLab? Lab { get; private set; }
 
-    public IReadOnlyList<(string Name, IReadOnlyList<string> Values)> Categories { get; private set; } = [];
+    public IReadOnlyList<LabCategory> Categories { get; private set; } = [];
 
     public bool Done { get; private set; }
 
@@ -91,6 +91,6 @@ public sealed class RegisterModel(Registration registration) : PageModel
     private void Show(NeighbourhoodLab lab)
     {
         Lab = lab;
-        Categories = LabsModule.ParseCategories(lab.Categories);
+        Categories = LabCategories.Parse(lab.Categories).Categories;
     }
 }

@@ -67,7 +67,7 @@ public sealed class Registration(AppDbContext db, TimeProvider time)
         }
 
         var answers = new List<string>();
-        foreach (var (name, values) in LabsModule.ParseCategories(lab.Categories))
+        foreach (var (name, values) in LabCategories.Parse(lab.Categories).Categories)
         {
             var answer = input.Answers?.GetValueOrDefault(name);
             if (answer is null || !values.Contains(answer))

@@ -34,7 +34,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
     /// </summary>
     public static IReadOnlyList<Respondent> Respondents(NeighbourhoodLab lab, IReadOnlyList<LabRegistration> registrations)
     {
-        var categories = LabsModule.ParseCategories(lab.Categories);
+        var categories = LabCategories.Parse(lab.Categories).Categories;
         return registrations.OrderBy(r => r.Id).Select(r =>
         {
             var answers = (r.Answers ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0], a => a[1]);

@@ -44,7 +44,7 @@ public sealed class RegisterImport(AppDbContext db)
         {
             var messages = new FieldErrors();
             messages.Add("", "Der Auszug wurde nicht importiert: {0} Fehler. Eine Datei mit Fehlern wird gar nicht übernommen.", e.Errors.Count + e.Omitted);
-            messages.AddRange(e.Errors.Select(Translate));
+            messages.AddRange(e.Errors.Select(Message));
             if (e.Omitted > 0)
             {
                 messages.Add("", "… und {0} weitere Fehler.", e.Omitted);
@@ -123,29 +123,29 @@ public sealed class RegisterImport(AppDbContext db)
         _ => RegisterGender.Unspecified,
     };
 
-    /// <summary>The reader's problem in German, with its line number and the offending value (docs/domain.md#bad-input).</summary>
-    private static FieldError Translate(RegisterExtractError e)
+    /// <summary>
+    /// The reader's problem as a resource key with its line number and the offending value (docs/domain.md#bad-input),
+    /// built from the error's fields; the English message of the reader is for the command line only.
+    /// </summary>
+    internal static FieldError Message(RegisterExtractError e)
     {
-        var quoted = System.Text.RegularExpressions.Regex.Match(e.Message, "'([^']*)'");
-        var value = quoted.Success ? $"„{quoted.Groups[1].Value}“" : "";
-        var number = System.Text.RegularExpressions.Regex.Match(e.Message, @"\b(\d{3,4})\b");
-        var what = e.Kind switch
+        var what = (e.Kind, e.Reason) switch
         {
-            RegisterErrorKind.EmptyFile => new FieldError("", "Die Datei ist leer."),
-            RegisterErrorKind.Encoding => new FieldError("", "Die Datei ist nicht in UTF-8 gespeichert (z. B. Windows-1252 oder UTF-16). Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch."),
-            RegisterErrorKind.Header when e.Message.StartsWith("Missing", StringComparison.Ordinal) =>
-                new FieldError("", "In der Kopfzeile fehlt: {0}. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk).", string.Join(", ", System.Text.RegularExpressions.Regex.Matches(e.Message.Split('.')[0], @"(\w+) \(").Select(m => m.Groups[1].Value))),
-            RegisterErrorKind.Header => new FieldError("", "Die Kopfzeile passt nicht. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk), jede genau einmal."),
-            RegisterErrorKind.RowShape => new FieldError("", "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen."),
-            RegisterErrorKind.EmptyField => value.Length > 0 ? new FieldError("", "Ein Pflichtfeld ist leer ({0}).", value) : new FieldError("", "Ein Pflichtfeld ist leer."),
-            RegisterErrorKind.ControlCharacter => new FieldError("", "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen."),
-            RegisterErrorKind.BirthYear when e.Message.Contains("is not a year", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} ist keine Jahreszahl (vier Ziffern erwartet).", value),
-            RegisterErrorKind.BirthYear when e.Message.Contains("after the reference date", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} liegt nach dem Stichtag.", number.Value),
-            RegisterErrorKind.BirthYear when e.Message.Contains("impossible", StringComparison.Ordinal) => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter über 120 Jahren; das ist unmöglich.", number.Value),
-            RegisterErrorKind.BirthYear => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter unter 16 Jahren; der Auszug soll nur Personen ab 16 enthalten.", number.Value),
-            RegisterErrorKind.Gender => new FieldError("", "Das Geschlecht {0} ist unbekannt; das Melderegister verwendet m, w, d und x.", value),
-            RegisterErrorKind.District => new FieldError("", "Der Stadtbezirk {0} ist keiner der zwölf Dortmunder Stadtbezirke.", value),
-            RegisterErrorKind.Duplicate => new FieldError("", "Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {0}.", System.Text.RegularExpressions.Regex.Match(e.Message, @"line (\d+)").Groups[1].Value),
+            (RegisterErrorKind.EmptyFile, _) => new FieldError("", "Die Datei ist leer."),
+            (RegisterErrorKind.Encoding, _) => new FieldError("", "Die Datei ist nicht in UTF-8 gespeichert (z. B. Windows-1252 oder UTF-16). Bitte speichern Sie sie als „CSV UTF-8“ und laden Sie sie erneut hoch."),
+            (RegisterErrorKind.Header, RegisterErrorReason.MissingColumns) =>
+                new FieldError("", "In der Kopfzeile fehlt: {0}. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk).", e.Value ?? ""),
+            (RegisterErrorKind.Header, _) => new FieldError("", "Die Kopfzeile passt nicht. Erwartet werden die Spalten name, anschrift, geburtsjahr, geschlecht und stadtbezirk (optional statistischer_bezirk), jede genau einmal."),
+            (RegisterErrorKind.RowShape, _) => new FieldError("", "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen."),
+            (RegisterErrorKind.EmptyField, _) => e.Value is { } column ? new FieldError("", "Ein Pflichtfeld ist leer („{0}“).", column) : new FieldError("", "Ein Pflichtfeld ist leer."),
+            (RegisterErrorKind.ControlCharacter, _) => new FieldError("", "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen."),
+            (RegisterErrorKind.BirthYear, RegisterErrorReason.NotAYear) => new FieldError("", "Das Geburtsjahr „{0}“ ist keine Jahreszahl (vier Ziffern erwartet).", e.Value ?? ""),
+            (RegisterErrorKind.BirthYear, RegisterErrorReason.AfterReferenceDate) => new FieldError("", "Das Geburtsjahr {0} liegt nach dem Stichtag.", e.Value ?? ""),
+            (RegisterErrorKind.BirthYear, RegisterErrorReason.AboveMaximumAge) => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter über {1} Jahren; das ist unmöglich.", e.Value ?? "", e.Limit ?? 0),
+            (RegisterErrorKind.BirthYear, _) => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter unter {1} Jahren; der Auszug soll nur Personen ab {1} enthalten.", e.Value ?? "", e.Limit ?? 0),
+            (RegisterErrorKind.Gender, _) => new FieldError("", "Das Geschlecht „{0}“ ist unbekannt; das Melderegister verwendet m, w, d und x.", e.Value ?? ""),
+            (RegisterErrorKind.District, _) => new FieldError("", "Der Stadtbezirk „{0}“ ist keiner der zwölf Dortmunder Stadtbezirke.", e.Value ?? ""),
+            (RegisterErrorKind.Duplicate, _) => new FieldError("", "Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile {0}.", e.OtherLine ?? 0),
             _ => new FieldError("", "Die Zeile ist fehlerhaft."),
         };
         return e.Line > 0 ? new FieldError("", "Zeile {0}: {1}", e.Line, what) : what;
