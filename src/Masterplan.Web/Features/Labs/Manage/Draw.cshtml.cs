@@ -29,7 +29,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public PanelSelectionRecord? Selection { get; private set; }
 
-    public IReadOnlyList<string> Relaxation { get; private set; } = [];
+    public IReadOnlyList<FieldError> Relaxation { get; private set; } = [];
 
     public ReplayReport? Replay { get; private set; }
 

@@ -76,7 +76,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
     /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
     /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
     /// </summary>
-    public async Task<(Outcome Result, IReadOnlyList<string> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
+    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         var errors = new FieldErrors();
@@ -130,7 +130,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         catch (InfeasibleQuotasException e)
         {
             var relaxation = e.Report.Relaxations
-                .Select(r => $"{r.Quota.Category} = {r.Quota.Value}: {r.Quota.Min} bis {r.Quota.Max} → {r.RelaxedMin} bis {r.RelaxedMax}").ToList();
+                .Select(r => new FieldError("", "{0} = {1}: {2} bis {3} → {4} bis {5}", r.Quota.Category, r.Quota.Value, r.Quota.Min, r.Quota.Max, r.RelaxedMin, r.RelaxedMax)).ToList();
             return (relaxation.Count > 0
                 ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", e.Report.TotalRelaxation)
                 : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation);
@@ -138,16 +138,11 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         catch (LeximinLimitException e)
         {
             // Nothing is stored: a lottery whose fairness is not proven is no result.
-            return (Outcome.Invalid([e.Limit switch
-            {
-                LeximinLimit.RoundCap => new FieldError("", "LEXIMIN hat nach {0} Rechenrunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinMaxRounds) erhöhen.", options.Value.LeximinMaxRounds),
-                LeximinLimit.TimeLimit => new FieldError("", "LEXIMIN hat nach {0} Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinTimeLimit) erhöhen.", (int)Math.Ceiling(options.Value.LeximinTimeLimit?.TotalSeconds ?? 0)),
-                _ => new FieldError("", "LEXIMIN hat an seiner Grenze aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert."),
-            }]), []);
+            return (Outcome.Invalid([LimitMessage(e.Limit, options.Value)]), []);
         }
         catch (SortitionInputException e)
         {
-            return (Outcome.Invalid(e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x))), []);
+            return (Outcome.Invalid(e.Problems.Count > 0 ? e.Problems.Select(InputMessage) : e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x))), []);
         }
 
         var record = new PanelSelectionRecord
@@ -178,4 +173,30 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
 
         return (Outcome.Done, []);
     }
+
+    /// <summary>Why LEXIMIN stopped, as a resource key with the limit that stopped it.</summary>
+    internal static FieldError LimitMessage(LeximinLimit limit, LabsOptions labs) => limit switch
+    {
+        LeximinLimit.RoundCap => new FieldError("", "LEXIMIN hat nach {0} Rechenrunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinMaxRounds) erhöhen.", labs.LeximinMaxRounds),
+        LeximinLimit.TimeLimit => new FieldError("", "LEXIMIN hat nach {0} Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinTimeLimit) erhöhen.", (int)Math.Ceiling(labs.LeximinTimeLimit?.TotalSeconds ?? 0)),
+        _ => new FieldError("", "LEXIMIN hat an seiner Grenze aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert."),
+    };
+
+    /// <summary>A problem the algorithm library found in the selection input, as a resource key with the library's arguments.</summary>
+    internal static FieldError InputMessage(SortitionInputError problem) => new("", problem.Code switch
+    {
+        SortitionInputCode.EmptyPool => "Es liegen keine Anmeldungen vor.",
+        SortitionInputCode.PanelTooSmall => "Die Zahl der Teilnehmenden muss mindestens 1 sein.",
+        SortitionInputCode.PanelLargerThanPool => "Es sollen {0} Teilnehmende ausgelost werden, angemeldet haben sich aber nur {1}.",
+        SortitionInputCode.NoQuotas => "Bitte geben Sie die Quoten an, eine je Zeile.",
+        SortitionInputCode.QuotaWithoutName => "Die Quote Nr. {0} nennt keine Kategorie oder keinen Wert.",
+        SortitionInputCode.DuplicateQuota => "Für {0} = {1} gibt es zwei Quoten.",
+        SortitionInputCode.NegativeMinimum => "Für {0} = {1} ist die Mindestzahl negativ ({2}).",
+        SortitionInputCode.MinimumAboveMaximum => "Für {0} = {1} liegt die Mindestzahl {2} über der Höchstzahl {3}.",
+        SortitionInputCode.RespondentWithoutId => "Die Anmeldung Nr. {0} hat kein Pseudonym.",
+        SortitionInputCode.DuplicateRespondent => "Das Pseudonym {0} kommt mehrfach vor.",
+        SortitionInputCode.MissingValue => "Die Anmeldung {0} hat keine Angabe bei „{1}“.",
+        SortitionInputCode.UnknownValue => "Die Anmeldung {0} hat bei „{1}“ den Wert „{2}“, für den es keine Quote gibt (Quoten gibt es für: {3}).",
+        _ => "… und {0} weitere Probleme mit Anmeldungen.",
+    }, [.. problem.Arguments]);
 }
