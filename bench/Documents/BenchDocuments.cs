@@ -50,7 +50,7 @@ internal static class BenchDocuments
         };
     }
 
-    /// <summary>Invitation letters as LabDraws makes them: address, text, code, a QR code at 4 px per module, one per page.</summary>
+    /// <summary>Invitation letters as InvitationLetters makes them: address, text, code, a QR code at 4 px per module, one per page.</summary>
     public static Document Letters(int count, Func<string, int, byte[]> qrPng)
     {
         var blocks = new List<Block>();

@@ -175,19 +175,19 @@ public static class RegisterExtractReader
                 {
                     if (yearText.Length is < 1 or > 4 || !int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year))
                     {
-                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year '{yearText}' is not a year (four digits expected).");
+                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year '{yearText}' is not a year (four digits expected).", yearText, RegisterErrorReason.NotAYear);
                     }
                     else if (year > refYear)
                     {
-                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} lies after the reference date {refDate}.");
+                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} lies after the reference date {refDate}.", yearText, RegisterErrorReason.AfterReferenceDate);
                     }
                     else if (refYear - year > options.MaximumAge)
                     {
-                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} means an age of {refYear - year} in {refYear}; more than {options.MaximumAge} is impossible.");
+                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} means an age of {refYear - year} in {refYear}; more than {options.MaximumAge} is impossible.", yearText, RegisterErrorReason.AboveMaximumAge, limit: options.MaximumAge);
                     }
                     else if (refYear - year < options.MinimumAge)
                     {
-                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} means an age of {refYear - year} in {refYear}; the extract should hold residents aged {options.MinimumAge} or more only.");
+                        ok = Error(line, RegisterErrorKind.BirthYear, $"The birth year {year} means an age of {refYear - year} in {refYear}; the extract should hold residents aged {options.MinimumAge} or more only.", yearText, RegisterErrorReason.BelowMinimumAge, limit: options.MinimumAge);
                     }
                 }
 
@@ -200,7 +200,7 @@ public static class RegisterExtractReader
                     }
                     else
                     {
-                        ok = Error(line, RegisterErrorKind.Gender, $"The gender '{genderText}' is unknown; the register uses m, w, d and x (also accepted: männlich, weiblich, divers, ohne Angabe, male, female, f, diverse).");
+                        ok = Error(line, RegisterErrorKind.Gender, $"The gender '{genderText}' is unknown; the register uses m, w, d and x (also accepted: männlich, weiblich, divers, ohne Angabe, male, female, f, diverse).", genderText);
                     }
                 }
 
@@ -213,7 +213,7 @@ public static class RegisterExtractReader
                     }
                     else
                     {
-                        ok = Error(line, RegisterErrorKind.District, $"The district '{districtText}' is not one of the {builder.Districts.Count} districts: {districtList}.");
+                        ok = Error(line, RegisterErrorKind.District, $"The district '{districtText}' is not one of the {builder.Districts.Count} districts: {districtList}.", districtText);
                     }
                 }
 
@@ -226,7 +226,7 @@ public static class RegisterExtractReader
                 var duplicateOf = builder.Add(line, name!, address!, year, gender, district, sub);
                 if (duplicateOf >= 0)
                 {
-                    Error(line, RegisterErrorKind.Duplicate, $"The same person as on line {builder.Lines[duplicateOf]} (same name, address and birth year).");
+                    Error(line, RegisterErrorKind.Duplicate, $"The same person as on line {builder.Lines[duplicateOf]} (same name, address and birth year).", otherLine: builder.Lines[duplicateOf]);
                 }
             }
 
@@ -259,13 +259,16 @@ public static class RegisterExtractReader
             _header = names;
 
             var keys = names.Select(n => n.Normalize(NormalizationForm.FormC).ToLowerInvariant().Replace(' ', '_').Replace('-', '_')).ToArray();
-            var problems = new List<string>();
+            var problems = new List<RegisterExtractError>();
             int Find(string[] accepted, string meaning)
             {
                 var found = Enumerable.Range(0, keys.Length).Where(i => accepted.Contains(keys[i])).ToList();
                 if (found.Count > 1)
                 {
-                    problems.Add($"The columns {string.Join(" and ", found.Select(i => $"'{names[i]}'"))} all mean the {meaning}; keep one.");
+                    problems.Add(new RegisterExtractError(file, csv.Line, RegisterErrorKind.Header, $"The columns {string.Join(" and ", found.Select(i => $"'{names[i]}'"))} all mean the {meaning}; keep one.")
+                    {
+                        Value = string.Join(", ", found.Select(i => names[i])), Reason = RegisterErrorReason.DuplicateColumns,
+                    });
                 }
 
                 return found.Count > 0 ? found[0] : -1;
@@ -312,12 +315,17 @@ public static class RegisterExtractReader
             if (missing.Count > 0)
             {
                 var sep = csv.Separator == '\t' ? "\t" : ((char)csv.Separator).ToString();
-                problems.Insert(0, $"Missing {(missing.Count == 1 ? "column" : "columns")}: {string.Join(", ", missing)}. The header is '{string.Join(sep, names)}'; accepted column names: {AcceptedColumns}.");
+                problems.Insert(0, new RegisterExtractError(file, csv.Line, RegisterErrorKind.Header,
+                    $"Missing {(missing.Count == 1 ? "column" : "columns")}: {string.Join(", ", missing)}. The header is '{string.Join(sep, names)}'; accepted column names: {AcceptedColumns}.")
+                {
+                    // The column names themselves, without the English explanation in brackets.
+                    Value = string.Join(", ", missing.Select(m => m.Split(' ')[0])), Reason = RegisterErrorReason.MissingColumns,
+                });
             }
 
             if (problems.Count > 0)
             {
-                throw new RegisterExtractException([.. problems.Select(p => new RegisterExtractError(file, csv.Line, RegisterErrorKind.Header, p))]);
+                throw new RegisterExtractException(problems);
             }
 
             return c;
@@ -330,13 +338,13 @@ public static class RegisterExtractReader
             var text = Decode(bytes, latin1).Trim();
             if (text.Length == 0)
             {
-                ok = Error(line, RegisterErrorKind.EmptyField, $"The field '{ColumnName(column)}' is empty.");
+                ok = Error(line, RegisterErrorKind.EmptyField, $"The field '{ColumnName(column)}' is empty.", ColumnName(column));
                 return null;
             }
 
             if (text.AsSpan().ContainsAnyInRange('\0', '\u001F') || text.Contains('\u007F', StringComparison.Ordinal))
             {
-                ok = Error(line, RegisterErrorKind.ControlCharacter, $"The field '{ColumnName(column)}' contains a line break or another control character; it must be on one line.");
+                ok = Error(line, RegisterErrorKind.ControlCharacter, $"The field '{ColumnName(column)}' contains a line break or another control character; it must be on one line.", ColumnName(column));
                 return null;
             }
 
@@ -382,11 +390,11 @@ public static class RegisterExtractReader
         private void RowShapeError(int line, string message) => Error(line, RegisterErrorKind.RowShape, message);
 
         /// <summary>Records a problem; always returns false so that callers can write <c>ok = Error(…)</c>.</summary>
-        private bool Error(int line, RegisterErrorKind kind, string message)
+        private bool Error(int line, RegisterErrorKind kind, string message, string? value = null, RegisterErrorReason reason = RegisterErrorReason.None, int? otherLine = null, int? limit = null)
         {
             if (_errors.Count < options.MaxErrors)
             {
-                _errors.Add(new RegisterExtractError(file, line, kind, message));
+                _errors.Add(new RegisterExtractError(file, line, kind, message) { Value = value, Reason = reason, OtherLine = otherLine, Limit = limit });
             }
             else
             {

@@ -10,6 +10,14 @@ public sealed class LeximinLimitException : Exception
         Progress = progress;
     }
 
+    /// <summary>Creates the exception with where the computation stood and which limit stopped it.</summary>
+    public LeximinLimitException(string message, LeximinProgress progress, LeximinLimit limit)
+        : base(message)
+    {
+        Progress = progress;
+        Limit = limit;
+    }
+
     /// <summary>Creates the exception with a message only.</summary>
     public LeximinLimitException(string message)
         : base(message)
@@ -30,4 +38,7 @@ public sealed class LeximinLimitException : Exception
 
     /// <summary>Where the computation stood when it stopped; null if unknown.</summary>
     public LeximinProgress? Progress { get; }
+
+    /// <summary>Which limit stopped the computation, so that a caller can say it in its own language.</summary>
+    public LeximinLimit Limit { get; }
 }

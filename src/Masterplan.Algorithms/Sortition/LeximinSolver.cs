@@ -85,11 +85,11 @@ public static class LeximinSolver
 
         LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), pool.Count, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
 
-        LeximinLimitException Limit(string what)
+        LeximinLimitException Limit(string what, LeximinLimit limit)
         {
             var now = Progress();
             return new LeximinLimitException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"LEXIMIN stopped at {what}: stage {now.Stage} of at most {now.MaxStages}, {now.Panels} panel compositions, {now.Rounds} rounds, {now.FixedRespondents} of {now.Respondents} respondents' probabilities fixed, after {now.Elapsed.TotalSeconds:F1} s. No lottery is returned, because its fairness is not proven; allow more time or rounds, or use fewer quota categories."), now);
+                $"LEXIMIN stopped at {what}: stage {now.Stage} of at most {now.MaxStages}, {now.Panels} panel compositions, {now.Rounds} rounds, {now.FixedRespondents} of {now.Respondents} respondents' probabilities fixed, after {now.Elapsed.TotalSeconds:F1} s. No lottery is returned, because its fairness is not proven; allow more time or rounds, or use fewer quota categories."), now, limit);
         }
 
         TimeSpan? Remaining() => settings.TimeLimit is { } limit ? limit - watch.Elapsed : null;
@@ -98,7 +98,7 @@ public static class LeximinSolver
         {
             if (Remaining() is { } left && left <= TimeSpan.Zero)
             {
-                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
+                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
             }
 
             calls++;
@@ -108,7 +108,7 @@ public static class LeximinSolver
             }
             catch (TimeoutException)
             {
-                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
+                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
             }
         }
 
@@ -146,12 +146,12 @@ public static class LeximinSolver
                 cancellationToken.ThrowIfCancellationRequested();
                 if (rounds >= settings.MaxRounds)
                 {
-                    throw Limit($"the round cap of {settings.MaxRounds}");
+                    throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
                 }
 
                 if (Remaining() is { } left && left <= TimeSpan.Zero)
                 {
-                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s");
+                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
                 }
 
                 rounds++;

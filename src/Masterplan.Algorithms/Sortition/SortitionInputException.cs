@@ -14,6 +14,13 @@ public sealed class SortitionInputException : Exception
         Errors = errors;
     }
 
+    /// <summary>Creates the exception from the problems found, each with its code and arguments.</summary>
+    public SortitionInputException(IReadOnlyList<SortitionInputError> problems)
+        : this((problems ?? throw new ArgumentNullException(nameof(problems))).Select(p => p.Message).ToList())
+    {
+        Problems = problems;
+    }
+
     /// <summary>Creates the exception with one message.</summary>
     public SortitionInputException(string message)
         : base(message)
@@ -36,4 +43,7 @@ public sealed class SortitionInputException : Exception
 
     /// <summary>Every problem found, each a complete sentence.</summary>
     public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>The same problems with their codes and arguments; empty when the exception was made from sentences only.</summary>
+    public IReadOnlyList<SortitionInputError> Problems { get; } = [];
 }

@@ -30,24 +30,26 @@ public sealed class SortitionProblem
         Quotas = [.. quotas];
         PanelSize = panelSize;
 
-        var errors = new List<string>();
+        var errors = new List<SortitionInputError>();
+        void Add(SortitionInputCode code, string message, params object[] arguments) => errors.Add(new SortitionInputError(code, message, arguments));
+
         if (Pool.Count == 0)
         {
-            errors.Add("The pool of respondents is empty.");
+            Add(SortitionInputCode.EmptyPool, "The pool of respondents is empty.");
         }
 
         if (panelSize < 1)
         {
-            errors.Add($"The panel size must be at least 1, got {panelSize}.");
+            Add(SortitionInputCode.PanelTooSmall, $"The panel size must be at least 1, got {panelSize}.", panelSize);
         }
         else if (panelSize > Pool.Count)
         {
-            errors.Add($"The panel size {panelSize} is larger than the pool of {Pool.Count} respondents.");
+            Add(SortitionInputCode.PanelLargerThanPool, $"The panel size {panelSize} is larger than the pool of {Pool.Count} respondents.", panelSize, Pool.Count);
         }
 
         if (Quotas.Count == 0)
         {
-            errors.Add("There are no quotas; give at least one category with its values.");
+            Add(SortitionInputCode.NoQuotas, "There are no quotas; give at least one category with its values.");
         }
 
         var categories = new List<string>();
@@ -57,13 +59,13 @@ public sealed class SortitionProblem
             var quota = Quotas[q];
             if (quota is null || string.IsNullOrWhiteSpace(quota.Category) || string.IsNullOrWhiteSpace(quota.Value))
             {
-                errors.Add($"Quota {q + 1} has no category or no value.");
+                Add(SortitionInputCode.QuotaWithoutName, $"Quota {q + 1} has no category or no value.", q + 1);
                 continue;
             }
 
             if (!valueIndex.TryAdd((quota.Category, quota.Value), q))
             {
-                errors.Add($"The quota for {quota.Category} = {quota.Value} is given twice.");
+                Add(SortitionInputCode.DuplicateQuota, $"The quota for {quota.Category} = {quota.Value} is given twice.", quota.Category, quota.Value);
                 continue;
             }
 
@@ -74,12 +76,12 @@ public sealed class SortitionProblem
 
             if (quota.Min < 0)
             {
-                errors.Add($"The minimum of {quota.Category} = {quota.Value} is negative ({quota.Min}).");
+                Add(SortitionInputCode.NegativeMinimum, $"The minimum of {quota.Category} = {quota.Value} is negative ({quota.Min}).", quota.Category, quota.Value, quota.Min);
             }
 
             if (quota.Min > quota.Max)
             {
-                errors.Add($"The minimum of {quota.Category} = {quota.Value} ({quota.Min}) is above its maximum ({quota.Max}).");
+                Add(SortitionInputCode.MinimumAboveMaximum, $"The minimum of {quota.Category} = {quota.Value} ({quota.Min}) is above its maximum ({quota.Max}).", quota.Category, quota.Value, quota.Min, quota.Max);
             }
         }
 
@@ -88,11 +90,11 @@ public sealed class SortitionProblem
         var personQuota = new int[Pool.Count][];
         const int maxRespondentErrors = 20;
         var respondentErrors = 0;
-        void AddRespondentError(string message)
+        void AddRespondentError(SortitionInputCode code, string message, params object[] arguments)
         {
             if (respondentErrors++ < maxRespondentErrors)
             {
-                errors.Add(message);
+                Add(code, message, arguments);
             }
         }
 
@@ -102,31 +104,32 @@ public sealed class SortitionProblem
             personQuota[i] = new int[categories.Count];
             if (person is null || string.IsNullOrWhiteSpace(person.Id))
             {
-                AddRespondentError($"Respondent {(i + 1).ToString(CultureInfo.InvariantCulture)} has no id.");
+                AddRespondentError(SortitionInputCode.RespondentWithoutId, $"Respondent {(i + 1).ToString(CultureInfo.InvariantCulture)} has no id.", i + 1);
                 continue;
             }
 
             if (!ids.Add(person.Id))
             {
-                AddRespondentError($"The respondent id '{person.Id}' occurs more than once.");
+                AddRespondentError(SortitionInputCode.DuplicateRespondent, $"The respondent id '{person.Id}' occurs more than once.", person.Id);
             }
 
             for (var c = 0; c < categories.Count; c++)
             {
                 if (person.Features is null || !person.Features.TryGetValue(categories[c], out var value) || string.IsNullOrWhiteSpace(value))
                 {
-                    AddRespondentError($"Respondent '{person.Id}' has no value for the category '{categories[c]}'.");
+                    AddRespondentError(SortitionInputCode.MissingValue, $"Respondent '{person.Id}' has no value for the category '{categories[c]}'.", person.Id, categories[c]);
                 }
                 else if (!valueIndex.TryGetValue((categories[c], value), out personQuota[i][c]))
                 {
-                    AddRespondentError($"Respondent '{person.Id}' has {categories[c]} = '{value}', which is not among the quota values of '{categories[c]}' ({string.Join(", ", Quotas.Where(x => x?.Category == categories[c]).Select(x => x.Value))}).");
+                    var values = string.Join(", ", Quotas.Where(x => x?.Category == categories[c]).Select(x => x.Value));
+                    AddRespondentError(SortitionInputCode.UnknownValue, $"Respondent '{person.Id}' has {categories[c]} = '{value}', which is not among the quota values of '{categories[c]}' ({values}).", person.Id, categories[c], value, values);
                 }
             }
         }
 
         if (respondentErrors > maxRespondentErrors)
         {
-            errors.Add($"… and {respondentErrors - maxRespondentErrors} more problems with respondents.");
+            Add(SortitionInputCode.MoreRespondentProblems, $"… and {respondentErrors - maxRespondentErrors} more problems with respondents.", respondentErrors - maxRespondentErrors);
         }
 
         if (errors.Count > 0)

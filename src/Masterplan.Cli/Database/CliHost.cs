@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace Masterplan.Cli.Database;
 
 /// <summary>
-/// The services of the web app's modules (so a command uses <c>LabDraws</c> as the pages do) and its database,
+/// The services of the web app's modules (so a command uses the Labs services, such as <c>LabReplay</c>, as the pages do) and its database,
 /// configured the same way: appsettings.json in the
 /// current folder, environment variables (Database__Provider, ConnectionStrings__Masterplan) and the
 /// options --provider and --connection.

@@ -5,7 +5,7 @@ using Masterplan.Algorithms.LabRotation;
 using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Masterplan.Web.Features.Labs.Manage;
 
 namespace Masterplan.Web.Features.Labs;
 
@@ -18,8 +18,10 @@ internal static class LabDemo
     private static readonly string[] GivenNames = ["Anna", "Ben", "Cem", "Dana", "Emil", "Fatma", "Gregor", "Hanna", "Ilias", "Jana"];
     private static readonly string[] FamilyNames = ["Becker", "Demir", "Fischer", "Kaya", "Lange", "Nowak", "Özdemir", "Richter", "Wolf", "Yilmaz"];
 
-    public static async Task<bool> SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
+    public static async Task<bool> SeedAsync(IServiceProvider services, CancellationToken ct)
     {
+        var db = services.GetRequiredService<AppDbContext>();
+        var time = services.GetRequiredService<TimeProvider>();
         var today = CityTime.Today(time);
         var quarter = Quarter.Of(today).AddQuarters(-1);
         if (await db.Labs.AnyAsync(ct))
@@ -27,7 +29,6 @@ internal static class LabDemo
             return false;
         }
 
-        var draws = new LabDraws(db, time, Options.Create(new LabsOptions()));
         var lab = new NeighbourhoodLab
         {
             Title = "Quartierslabor Innenstadt-Nord (Demo)", District = "Innenstadt-Nord", Year = quarter.Year, Quarter = quarter.Number, State = LabState.ConceptApproved,
@@ -48,8 +49,8 @@ internal static class LabDemo
         }
 
         var referenceDate = quarter.FirstDay.AddDays(-20);
-        await draws.ImportAsync(lab.Id, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "demo.csv", referenceDate, ct);
-        await draws.DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, ct);
+        await services.GetRequiredService<RegisterImport>().ImportAsync(lab.Id, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "demo.csv", referenceDate, ct);
+        await services.GetRequiredService<InviteeDrawing>().DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, ct);
 
         // The letters would carry codes; here they get codes nobody holds, and 24 invitees register.
         lab = await db.Labs.SingleAsync(l => l.Id == lab.Id, ct);
@@ -77,11 +78,11 @@ internal static class LabDemo
         lab.State = LabState.RegistrationOpen;
         await db.SaveChangesAsync(ct);
 
-        var pool = LabDraws.Respondents(lab, await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == lab.Id).ToListAsync(ct));
-        var quotas = string.Join('\n', LabDraws.SuggestQuotas(pool, 8).Split('\n')
+        var pool = PanelDrawing.Respondents(lab, await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == lab.Id).ToListAsync(ct));
+        var quotas = string.Join('\n', LabQuotas.Suggest(pool, 8).Split('\n')
             .Select(q => q.StartsWith($"{LabsModule.GenderCategory}; weiblich;", StringComparison.Ordinal) || q.StartsWith($"{LabsModule.GenderCategory}; männlich;", StringComparison.Ordinal)
                 ? q[..(q.LastIndexOf(';', q.LastIndexOf(';') - 1) + 1)] + " 3; 5" : q));
-        await draws.SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", ct);
+        await services.GetRequiredService<PanelDrawing>().SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", ct);
 
         // Held, documented, reported; the extract is gone, as the deletion job would have done.
         await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(ct);

@@ -2,7 +2,9 @@ using System.Globalization;
 using Masterplan.Algorithms.Invitations;
 using Masterplan.Algorithms.Sortition;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Labs.Manage;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Labs;
 
@@ -16,7 +18,7 @@ public sealed record ReplayReport(IReadOnlyList<string> Checked, IReadOnlyList<s
 /// Recomputes a lab's two draws from the stored inputs and seeds and compares them with what was stored
 /// (docs/domain.md#draw-transparency: anyone with the inputs can replay the draw). Used by <c>masterplan sortition replay --lab</c>.
 /// </summary>
-public sealed class LabReplay(AppDbContext db, LabDraws draws)
+public sealed class LabReplay(AppDbContext db, RegisterImport register, IOptions<LabsOptions> options)
 {
     private const double Tolerance = 1e-6;
 
@@ -35,7 +37,7 @@ public sealed class LabReplay(AppDbContext db, LabDraws draws)
         {
             checkedItems.Add("Stufe 1: noch nicht gelost.");
         }
-        else if (await draws.LoadExtractAsync(labId, ct) is not { } extract)
+        else if (await register.LoadExtractAsync(labId, ct) is not { } extract)
         {
             checkedItems.Add("Stufe 1: der Melderegister-Auszug ist gelöscht; nachrechnen lässt sich die Auslosung nur mit einer Kopie des Auszugs (masterplan sortition replay --register).");
         }
@@ -70,16 +72,26 @@ public sealed class LabReplay(AppDbContext db, LabDraws draws)
             }
             else
             {
-                var pool = LabDraws.Respondents(lab, registrations);
-                var (quotas, _) = LabDraws.ParseQuotas(selection.Quotas);
-                var hash = LabDraws.SelectionInputHash(pool, quotas, selection.PanelSize, selection.Algorithm);
+                var pool = PanelDrawing.Respondents(lab, registrations);
+                var (quotas, _) = LabQuotas.Parse(selection.Quotas);
+                var hash = PanelDrawing.SelectionInputHash(pool, quotas, selection.PanelSize, selection.Algorithm);
                 if (hash != selection.InputHash)
                 {
                     differences.Add($"Stufe 2: der Eingabe-Hash ist {hash}, gespeichert ist {selection.InputHash}.");
                 }
 
-                var result = PanelSelection.Select(new SortitionProblem(pool, quotas, selection.PanelSize),
-                    selection.Algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, selection.Seed, LabDraws.Options, ct);
+                SelectionResult result;
+                try
+                {
+                    result = PanelSelection.Select(new SortitionProblem(pool, quotas, selection.PanelSize),
+                        selection.Algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, selection.Seed, PanelDrawing.Options(options.Value), ct);
+                }
+                catch (LeximinLimitException)
+                {
+                    differences.Add("Stufe 2: LEXIMIN hat an seiner Grenze aufgehört; die Auslosung ließ sich mit diesen Einstellungen nicht nachrechnen.");
+                    return new ReplayReport(checkedItems, differences);
+                }
+
                 var storedPanel = selection.Outcomes.Where(o => o.OnPanel).Select(o => o.RespondentId).Order(StringComparer.Ordinal).ToList();
                 if (!storedPanel.SequenceEqual(result.Panel.Order(StringComparer.Ordinal)))
                 {

@@ -123,9 +123,9 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         Length("Categories", input.Categories, 2000, "Die Merkmale darf höchstens {0} Zeichen lang sein.");
         Length("ResultsSummary", input.ResultsSummary, 8000, "Die Zusammenfassung darf höchstens {0} Zeichen lang sein.");
         Length("ReportedTo", input.ReportedTo, 500, "Die Angabe, wem berichtet wurde darf höchstens {0} Zeichen lang sein.");
-        if (lab.State < LabState.InvitationsSent && CategoryProblem(input.Categories) is { } problem)
+        if (lab.State < LabState.InvitationsSent)
         {
-            errors.Add(problem with { Field = "Categories" });
+            errors.AddRange(LabCategories.Parse(input.Categories).Errors);
         }
 
         var today = CityTime.Today(time);
@@ -265,40 +265,6 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
         }
 
         return missing;
-    }
-
-    /// <summary>Why the optional categories cannot be used in the form and the quota lines; null when they can.</summary>
-    private static FieldError? CategoryProblem(string? text)
-    {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { LabsModule.AgeCategory, LabsModule.GenderCategory };
-        var lineNumber = 0;
-        foreach (var line in (text ?? "").Split('\n').Select(l => l.Trim()))
-        {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var values = colon < 0 ? [] : line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            if (colon <= 0 || values.Length == 0)
-            {
-                return new FieldError("Categories", "Merkmale, Zeile {0}: erwartet wird „Merkmal: Wert, Wert“, z. B. „Bildungsabschluss: Hauptschule, Realschule, Abitur“.", lineNumber);
-            }
-
-            if (line.IndexOfAny([';', '=', '[', ']']) >= 0)
-            {
-                return new FieldError("Categories", "Merkmale, Zeile {0}: Die Zeichen ; = [ ] sind in Merkmalen und Werten nicht möglich.", lineNumber);
-            }
-
-            if (!names.Add(line[..colon].Trim()))
-            {
-                return new FieldError("Categories", "Merkmale, Zeile {0}: Das Merkmal „{1}“ gibt es schon (Altersgruppe und Geschlecht werden immer gefragt).", lineNumber, line[..colon].Trim());
-            }
-        }
-
-        return null;
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Labs.Manage;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Labs;
@@ -15,6 +16,12 @@ public sealed class LabsOptions
 
     /// <summary>The public address of the site, for the registration link printed on the letters.</summary>
     public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
+
+    /// <summary>The most pricing rounds LEXIMIN may take for a panel before it stops with a message (<c>Labs:LeximinMaxRounds</c>).</summary>
+    public int LeximinMaxRounds { get; set; } = 20_000;
+
+    /// <summary>The longest LEXIMIN may compute a panel before it stops with a message; none by default (<c>Labs:LeximinTimeLimit</c>, e.g. 00:05:00).</summary>
+    public TimeSpan? LeximinTimeLimit { get; set; }
 }
 
 public sealed class LabsModule : IModule
@@ -49,13 +56,18 @@ public sealed class LabsModule : IModule
             .Concat(Genders);
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
-        LabDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+        LabDemo.SeedAsync(services, ct);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<LabsOptions>().BindConfiguration("Labs");
         services.AddScoped<LabWorkflow>();
-        services.AddScoped<LabDraws>();
+        services.AddScoped<RegisterImport>();
+        services.AddScoped<InviteeDrawing>();
+        services.AddScoped<InvitationLetters>();
+        services.AddScoped<Registration>();
+        services.AddScoped<PanelDrawing>();
+        services.AddScoped<Replacement>();
         services.AddScoped<LabResults>();
         services.AddScoped<LabReplay>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
@@ -117,24 +129,4 @@ public sealed class LabsModule : IModule
     /// <summary>The age bands from 16 on (the youngest invited, see AgeBands).</summary>
     public static IReadOnlyList<string> AgeBandLabels { get; } =
         [.. Masterplan.Algorithms.Invitations.AgeBands.All.Where(b => b.MinAge >= 16).Select(b => b.Label)];
-
-    /// <summary>Parses the lab's optional categories: "Name: Wert, Wert" per line; every category also allows "keine Angabe".</summary>
-    public static IReadOnlyList<(string Name, IReadOnlyList<string> Values)> ParseCategories(string? text)
-    {
-        var list = new List<(string, IReadOnlyList<string>)>();
-        foreach (var line in (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            if (colon <= 0)
-            {
-                continue;
-            }
-
-            var values = line[(colon + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Where(v => v != NoAnswer).Distinct(StringComparer.Ordinal).Append(NoAnswer).ToList();
-            list.Add((line[..colon].Trim(), values));
-        }
-
-        return list;
-    }
 }

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Features.Labs;
 /// Only what the quotas and the lab need is asked; every optional category can be answered "keine Angabe".
 /// </summary>
 [EnableRateLimiting(PublicForms.Policy)]
-public sealed class RegisterModel(LabDraws draws) : PageModel
+public sealed class RegisterModel(Registration registration) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -39,7 +39,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
 
     public NeighbourhoodLab? Lab { get; private set; }
 
-    public IReadOnlyList<(string Name, IReadOnlyList<string> Values)> Categories { get; private set; } = [];
+    public IReadOnlyList<LabCategory> Categories { get; private set; } = [];
 
     public bool Done { get; private set; }
 
@@ -57,7 +57,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
             return;
         }
 
-        var (_, lab, error) = await draws.FindCodeAsync(Code, ct);
+        var (_, lab, error) = await registration.FindCodeAsync(Code, ct);
         if (error is not null)
         {
             this.ShowErrors([error]);
@@ -70,7 +70,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var (invitation, lab, error) = await draws.FindCodeAsync(Code, ct);
+        var (invitation, lab, error) = await registration.FindCodeAsync(Code, ct);
         if (error is not null)
         {
             this.ShowErrors([error]);
@@ -78,7 +78,7 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
         }
 
         Show(lab!);
-        var result = await draws.RegisterAsync(invitation!, lab!, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
+        var result = await registration.RegisterAsync(invitation!, lab!, new RegistrationInput(AgeBand, Gender, Answers, Availability, AccessibilityNeeds, Contact, Consent), ct);
         if (this.ShowErrors(result))
         {
             return Page();
@@ -91,6 +91,6 @@ public sealed class RegisterModel(LabDraws draws) : PageModel
     private void Show(NeighbourhoodLab lab)
     {
         Lab = lab;
-        Categories = LabsModule.ParseCategories(lab.Categories);
+        Categories = LabCategories.Parse(lab.Categories).Categories;
     }
 }

@@ -6,6 +6,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Tests.Features.Labs;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -14,12 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Masterplan.Web.Tests.Features.Home;
 
 /// <summary>
-/// Walks the error state of every form and write API in both languages: in English no German word is left, in German
+/// Walks the error state of every form and write API in both languages (also the accounts' forms and the agenda): in English no German word is left, in German
 /// the messages are German. German words are the words of the German resource keys that no English text uses.
 /// </summary>
 public partial class MessageLanguageTests
 {
-    private sealed record Case(string Name, Func<HttpClient, Task<HttpResponseMessage>> Submit);
+    /// <param name="Client">Who submits: the Office unless another client is named (a visitor, an administrator, an account without a second factor).</param>
+    private sealed record Case(string Name, Func<HttpClient, Task<HttpResponseMessage>> Submit, HttpClient? Client = null);
 
     [Theory, Engines]
     public async Task Every_form_and_API_reports_its_errors_in_the_chosen_language(DatabaseProvider engine)
@@ -45,6 +47,33 @@ public partial class MessageLanguageTests
         Assert.True(indicator.IsSuccessStatusCode, await indicator.Content.ReadAsStringAsync());
         var indicatorId = (await indicator.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt32();
         var future = DateTime.UtcNow.AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        // The accounts' forms: a visitor, an administrator, and an account that has no second factor yet.
+        var visitor = Users.Client(app);
+        var admin = await Users.SignInAsync(app, await Users.CreateAsync(app, "admin@stadtdo.de", Roles.Administrator));
+        var moderatorAccount = await Users.CreateAsync(app, "moderation@stadtdo.de", Roles.Moderator);
+        var moderator = await Users.SignInAsync(app, moderatorAccount);
+        string invitationToken, resetToken;
+        int meeting, agendaItem;
+        await using (var scope = app.Scope())
+        {
+            var services = scope.ServiceProvider;
+            invitationToken = (await services.GetRequiredService<Invitations>().InviteAsync("neu@stadtdo.de", "Neue Person", [Roles.Moderator], null, null, "http://localhost", CancellationToken.None)).Token;
+            var db = services.GetRequiredService<AppDbContext>();
+            resetToken = Invitation.NewToken();
+            var now = DateTimeOffset.UtcNow;
+            db.PasswordResetRequests.Add(new PasswordResetRequest { TokenHash = Invitation.HashToken(resetToken), UserId = moderatorAccount.Id, CreatedAt = now, ExpiresAt = now.AddYears(1) });
+            var session = new Meeting { OrganizationId = organization, Title = "Sitzung", Start = now.AddDays(30), End = now.AddDays(30).AddHours(2), CalendarUid = Guid.NewGuid().ToString() };
+            db.Meetings.Add(session);
+            await db.SaveChangesAsync();
+            var item = new AgendaItem { MeetingId = session.Id, Number = "1", SortKey = Masterplan.Web.Features.Meetings.AgendaNumber.SortKey("1"), Title = "Eröffnung" };
+            db.AgendaItems.Add(item);
+            await db.SaveChangesAsync();
+            (meeting, agendaItem) = (session.Id, item.Id);
+        }
+
+        var agenda = $"/verwaltung/sitzungen/{meeting}/tagesordnung";
+        var account = $"/verwaltung/benutzer/{Uri.EscapeDataString(moderatorAccount.Id)}";
 
         Case[] cases =
         [
@@ -72,19 +101,30 @@ public partial class MessageLanguageTests
             new("seat allocation API", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "x" })),
             new("memberships API", c => c.GetAsync($"/api/v1/organizations/{organization}/memberships?at=gestern")),
             new("catalogue API, date out of range", c => c.GetAsync("/api/v1/catalogue?asOf=1800-01-01")),
+            new("sign-in, wrong password", c => c.PostFormAsync("/konto/anmelden", new() { ["Email"] = moderatorAccount.Email, ["Password"] = "ganz falsches kennwort" }), visitor),
+            new("change password", c => c.PostFormAsync("/konto/passwort", new() { ["CurrentPassword"] = "ganz falsches kennwort", ["Password"] = "kurz", ["Confirm"] = "anders" }), moderator),
+            new("forgot password", c => c.PostFormAsync("/konto/passwort-vergessen", new() { ["Email"] = "keine-adresse" }), visitor),
+            new("reset password", c => c.PostFormAsync($"/konto/passwort-zuruecksetzen/{resetToken}", new() { ["Password"] = "kurz", ["Confirm"] = "anders" }), visitor),
+            new("invitation accept", c => c.PostFormAsync($"/konto/einladung/{invitationToken}", new() { ["Password"] = "kurz", ["Confirm"] = "anders" }), visitor),
+            new("two-factor enrolment, wrong code", c => c.PostFormAsync("/konto/zwei-faktor", new() { ["Code"] = "000000" }), moderator),
+            new("user administration, invite", c => c.PostFormAsync("/verwaltung/benutzer?handler=Invite", new() { ["Email"] = moderatorAccount.Email, ["DisplayName"] = "", ["SelectedRoles"] = "Unsinn" }, "/verwaltung/benutzer"), admin),
+            new("user administration, links", c => c.PostFormAsync($"{account}?handler=Links", new() { ["PersonId"] = "999999" }, account), admin),
+            new("agenda item, add", c => c.PostFormAsync($"{agenda}?handler=Item", new() { ["Number"] = "x", ["ItemTitle"] = "" }, agenda)),
+            new("agenda item, edit", c => c.PostFormAsync($"{agenda}?handler=Item", new() { ["ItemId"] = $"{agendaItem}", ["Number"] = "3.1", ["ItemTitle"] = "" }, agenda)),
             new("unreadable JSON", c => c.PostAsync("/api/v1/measures", new StringContent("{\"progress\": \"x\"}", System.Text.Encoding.UTF8, "application/json"))),
         ];
 
         var germanOnly = GermanOnlyWords();
         var failures = new List<string>();
-        foreach (var (name, submit) in cases)
+        foreach (var (name, submit, client) in cases)
         {
-            office.DefaultRequestHeaders.AcceptLanguage.Clear();
-            office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
-            var english = await MessagesAsync(await submit(office));
-            office.DefaultRequestHeaders.AcceptLanguage.Clear();
-            office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
-            var german = await MessagesAsync(await submit(office));
+            var who = client ?? office;
+            who.DefaultRequestHeaders.AcceptLanguage.Clear();
+            who.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+            var english = await MessagesAsync(await submit(who));
+            who.DefaultRequestHeaders.AcceptLanguage.Clear();
+            who.DefaultRequestHeaders.AcceptLanguage.ParseAdd("de");
+            var german = await MessagesAsync(await submit(who));
             if (english.Count == 0 || german.Count == 0)
             {
                 failures.Add($"{name}: no error shown (en {english.Count}, de {german.Count})");

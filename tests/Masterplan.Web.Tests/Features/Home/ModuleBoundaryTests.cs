@@ -32,10 +32,10 @@ public sealed partial class ModuleBoundaryTests
     [Fact]
     public void The_check_sees_imported_and_qualified_names_but_not_a_module_s_own()
     {
-        Assert.Equal(new[] { "Features/Meetings/Draft.cs uses Labs.LabDraws" },
-            Violations("Features/Meetings/Draft.cs", "using Masterplan.Web.Features.Labs;\nclass Draft(LabDraws draws, IndexModel page);"));
+        Assert.Equal(new[] { "Features/Meetings/Draft.cs uses Labs.Registration" },
+            Violations("Features/Meetings/Draft.cs", "using Masterplan.Web.Features.Labs;\nclass Draft(Registration registration, IndexModel page);"));
         Assert.Equal(new[] { "Data/Draft.cs uses Labs.LabReplay" }, Violations("Data/Draft.cs", "var r = new Masterplan.Web.Features.Labs.LabReplay(db, d);"));
-        Assert.Empty(Violations("Features/Labs/Draft.cs", "using Masterplan.Web.Features.Labs;\nclass Draft(LabDraws draws);"));
+        Assert.Empty(Violations("Features/Labs/Draft.cs", "using Masterplan.Web.Features.Labs;\nclass Draft(Registration registration);"));
         Assert.Empty(Violations("Features/Meetings/Draft.cs", "using Masterplan.Web.Features.Catalogue;\nclass Draft(Measures measures, IndexModel page);"));
     }
 

@@ -11,6 +11,7 @@ using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Labs.Manage;
 using Masterplan.Web.Shared;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -243,7 +244,7 @@ public partial class LabChainTests
             var lab6 = await db.Labs.SingleAsync(l => l.Id == id);
             var record = await db.PanelSelections.SingleAsync(p => p.LabId == id);
             var problem = new Masterplan.Algorithms.Sortition.SortitionProblem(
-                LabDraws.Respondents(lab6, await db.LabRegistrations.Where(r => r.LabId == id).ToListAsync()), LabDraws.ParseQuotas(record.Quotas).Quotas, record.PanelSize);
+                PanelDrawing.Respondents(lab6, await db.LabRegistrations.Where(r => r.LabId == id).ToListAsync()), LabQuotas.Parse(record.Quotas).Quotas, record.PanelSize);
             Assert.True(problem.IsValidPanel(outcomes.Where(o => o.Participates).Select(o => o.RespondentId)), "the group after the replacement meets every quota");
         }
 

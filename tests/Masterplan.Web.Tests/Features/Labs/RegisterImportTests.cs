@@ -48,6 +48,23 @@ public class RegisterImportTests
         Assert.Contains("Zeile 7: Der Stadtbezirk „Bochum“ ist keiner der zwölf Dortmunder Stadtbezirke.", problems);
         Assert.Contains("Eine Datei mit Fehlern wird gar nicht übernommen.", problems);
 
+        // In English the same problems, built from the reader's fields (value, other line, limit), not from its sentences.
+        office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var english = await ImportAsync(Encoding.UTF8.GetBytes(header
+            + "Anna Alt;Hansastr. 1, 44137 Dortmund;1970;w;Innenstadt-West\n"
+            + "Anna Alt;Hansastr. 1, 44137 Dortmund;1970;w;Innenstadt-West\n"
+            + "Bernd Bau;Hansastr. 2, 44137 Dortmund;1850;m;Innenstadt-West\n"
+            + "Dora Dahl;Hansastr. 4, 44137 Dortmund;19x0;q;Innenstadt-West\n"
+            + "Emil Ende;;1980;m;Bochum\n"));
+        Assert.Contains("Line 3: The same person (same name, address and year of birth) is already in line 2.", english);
+        Assert.Contains("Line 4: The year of birth 1850 gives an age over 120 years; that is impossible.", english);
+        Assert.Contains("Line 5: The year of birth “19x0” is not a year (four digits expected).", english);
+        Assert.Contains("Line 5: The gender “q” is unknown; the register uses m, w, d and x.", english);
+        Assert.Contains("Line 6: A required field is empty (“anschrift”).", english);
+        Assert.Contains("Line 6: The district “Bochum” is not one of Dortmund's twelve city districts.", english);
+        Assert.DoesNotContain("Zeile", english);
+        Assert.Contains("The header lacks: name, geburtsjahr.", await ImportAsync(Encoding.UTF8.GetBytes("anschrift;geschlecht;stadtbezirk\nB;w;Eving\n")));
+
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(0, await db.RegisterEntries.CountAsync());

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -62,12 +63,12 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Invit
         var (person, department) = await AccountAssignments.CheckAsync(db, PersonId, DepartmentId, Account.Id, ct);
         if (person is not null)
         {
-            ModelState.AddModelError(nameof(PersonId), person);
+            this.ShowError(nameof(PersonId), person);
         }
 
         if (department is not null)
         {
-            ModelState.AddModelError(nameof(DepartmentId), department);
+            this.ShowError(nameof(DepartmentId), department);
         }
 
         if (!ModelState.IsValid)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -53,23 +54,23 @@ public sealed class UsersModel(AppDbContext db, UserManager<AppUser> users, Invi
     {
         if (SelectedRoles.Any(r => !Roles.Assignable.Contains(r)))
         {
-            ModelState.AddModelError(nameof(SelectedRoles), "Diese Rolle gibt es nicht.");
+            this.ShowError(nameof(SelectedRoles), "Diese Rolle gibt es nicht.");
         }
 
         if (await users.FindByEmailAsync(Email.Trim()) is not null)
         {
-            ModelState.AddModelError(nameof(Email), "Für diese E-Mail-Adresse gibt es schon ein Konto. Ein neues Passwort bekommt es mit „Neue Einladung senden“ auf der Seite des Kontos.");
+            this.ShowError(nameof(Email), "Für diese E-Mail-Adresse gibt es schon ein Konto. Ein neues Passwort bekommt es mit „Neue Einladung senden“ auf der Seite des Kontos.");
         }
 
         var (person, department) = await AccountAssignments.CheckAsync(db, PersonId, DepartmentId, null, ct);
         if (person is not null)
         {
-            ModelState.AddModelError(nameof(PersonId), person);
+            this.ShowError(nameof(PersonId), person);
         }
 
         if (department is not null)
         {
-            ModelState.AddModelError(nameof(DepartmentId), department);
+            this.ShowError(nameof(DepartmentId), department);
         }
 
         if (!ModelState.IsValid)

@@ -13,7 +13,7 @@ namespace Masterplan.Web.Features.Labs.Manage;
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 [LabExists]
-public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay, TimeProvider time) : PageModel
+public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 {
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
@@ -29,7 +29,7 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
 
     public PanelSelectionRecord? Selection { get; private set; }
 
-    public IReadOnlyList<string> Relaxation { get; private set; } = [];
+    public IReadOnlyList<FieldError> Relaxation { get; private set; } = [];
 
     public ReplayReport? Replay { get; private set; }
 
@@ -55,7 +55,7 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, CancellationToken ct)
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, [FromServices] RegisterImport import, CancellationToken ct)
     {
         Outcome result;
         if (file is null || file.Length == 0)
@@ -65,21 +65,21 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         else
         {
             await using var stream = file.OpenReadStream();
-            result = await draws.ImportAsync(id, stream, Path.GetFileName(file.FileName), referenceDate, ct);
+            result = await import.ImportAsync(id, stream, Path.GetFileName(file.FileName), referenceDate, ct);
         }
 
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, DateOnly? referenceDate, CancellationToken ct)
+    public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
     {
-        var result = await draws.DrawAsync(id, count, method, drawSeed, referenceDate, ct);
+        var result = await invitees.DrawAsync(id, count, method, drawSeed, referenceDate, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostLettersAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostLettersAsync(int id, [FromServices] InvitationLetters letters, CancellationToken ct)
     {
-        var (pdf, result) = await draws.LettersAsync(id, ct);
+        var (pdf, result) = await letters.LettersAsync(id, ct);
         if (pdf is null)
         {
             return await AfterAsync(id, result.Errors, ct);
@@ -88,20 +88,20 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         return File(pdf, "application/pdf", $"einladungen-quartierslabor-{id}-{CityTime.Today(time):yyyy-MM-dd}.pdf");
     }
 
-    public async Task<IActionResult> OnPostSelectAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, CancellationToken ct)
     {
-        var (result, relaxation) = await draws.SelectAsync(id, PanelSize, Quotas, Algorithm, Seed, ct);
+        var (result, relaxation) = await panel.SelectAsync(id, PanelSize, Quotas, Algorithm, Seed, ct);
         Relaxation = relaxation;
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, CancellationToken ct)
+    public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
     {
-        var result = await draws.ReplaceAsync(id, respondentId, ct);
+        var result = await replacement.ReplaceAsync(id, respondentId, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostReplayAsync(int id, CancellationToken ct)
+    public async Task<IActionResult> OnPostReplayAsync(int id, [FromServices] LabReplay replay, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -139,7 +139,7 @@ public sealed class DrawModel(AppDbContext db, LabDraws draws, LabReplay replay,
         Selection = await db.PanelSelections.AsNoTracking().Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == id, ct);
         PanelSize ??= 20;
         Algorithm ??= "leximin";
-        Quotas ??= Registrations.Count == 0 ? null : LabDraws.SuggestQuotas(LabDraws.Respondents(lab, Registrations), PanelSize.Value);
+        Quotas ??= Registrations.Count == 0 ? null : LabQuotas.Suggest(PanelDrawing.Respondents(lab, Registrations), PanelSize.Value);
         return true;
     }
 }

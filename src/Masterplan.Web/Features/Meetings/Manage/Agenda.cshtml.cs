@@ -179,13 +179,13 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         ModelState.Clear();
         if (file is null || file.Length == 0)
         {
-            ModelState.AddModelError("file", "Bitte wählen Sie eine Datei aus.");
+            this.ShowError("file", "Bitte wählen Sie eine Datei aus.");
             return Page();
         }
 
         if (documentItemId is { } itemId && Items.All(i => i.Id != itemId))
         {
-            ModelState.AddModelError("documentItemId", "Diesen Tagesordnungspunkt gibt es in dieser Sitzung nicht.");
+            this.ShowError("documentItemId", "Diesen Tagesordnungspunkt gibt es in dieser Sitzung nicht.");
             return Page();
         }
 

@@ -1,0 +1,68 @@
+using System.Net;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Features.Labs;
+
+/// <summary>LEXIMIN stopped by its limit: a message on the draw page in the reader's language, and nothing drawn.</summary>
+public class PanelLimitTests
+{
+    [Theory, Engines]
+    public async Task A_panel_draw_that_LEXIMIN_cannot_finish_in_time_says_so_and_stores_nothing(DatabaseProvider engine)
+    {
+        // One tick: the solver stops before its first step, as a large pool would at a real limit.
+        var settings = new Dictionary<string, string?>(LabChainTests.Settings) { ["Labs:LeximinTimeLimit"] = "00:00:00.0000001" };
+        await using var app = await AppFactory.StartAsync(engine, settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var lab = await db.Labs.SingleAsync(l => l.Id == id);
+            lab.State = LabState.RegistrationOpen;
+            for (var i = 0; i < 10; i++)
+            {
+                var invitation = new LabInvitation { LabId = id, RowIndex = i };
+                db.LabInvitations.Add(invitation);
+                await db.SaveChangesAsync();
+                db.LabRegistrations.Add(new LabRegistration
+                {
+                    LabId = id, InvitationId = invitation.Id, AgeBand = i % 2 == 0 ? "25-34" : "50-64", Gender = i % 2 == 0 ? "female" : "male",
+                    Contact = $"person{i}@example.org", RegisteredAt = DateTimeOffset.UtcNow,
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var select = new Dictionary<string, string>
+        {
+            ["PanelSize"] = "4", ["Algorithm"] = "leximin", ["Seed"] = "3 9 21 30 41 45",
+            ["Quotas"] = "Altersgruppe; 25-34; 1; 3\nAltersgruppe; 50-64; 1; 3\nGeschlecht; weiblich; 2; 2\nGeschlecht; männlich; 2; 2",
+        };
+        var german = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
+        Assert.Equal(HttpStatusCode.OK, german.StatusCode);
+        Assert.Contains("LEXIMIN hat nach 1 Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert.", await LabChainTests.BodyAsync(german));
+
+        office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        var english = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
+        Assert.Equal(HttpStatusCode.OK, english.StatusCode);
+        var text = await LabChainTests.BodyAsync(english);
+        Assert.Contains("LEXIMIN stopped after 1 seconds, before the fairest lottery was found. Nobody was drawn and nothing was stored.", text);
+        Assert.DoesNotContain("aufgehört", text);
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.PanelSelections.AnyAsync(s => s.LabId == id));
+            Assert.Equal(LabState.RegistrationOpen, (await db.Labs.SingleAsync(l => l.Id == id)).State);
+            Assert.DoesNotContain(await db.AuditEntries.Select(a => a.EntityType).ToListAsync(), t => t == "PanelSelectionRecord");
+        }
+    }
+}
