@@ -45,6 +45,10 @@ public sealed class LabsModule : IModule
     [
         new(NavigationArea.Main, 50, "Quartierslabore", "/quartierslabore"),
         new(NavigationArea.Account, 40, "Quartierslabore verwalten", "/verwaltung/quartierslabore", Manage),
+        new(NavigationArea.TakePart, 10, "Mit dem Brief zum Quartierslabor anmelden", "/quartierslabore/anmeldung")
+        {
+            Description = "Sie haben einen Brief der Stadt mit einem Code bekommen? Dann sind Sie ausgelost und können sich hier für das Quartierslabor in Ihrem Stadtbezirk anmelden.",
+        },
     ];
 
     public IEnumerable<string> TranslationLabels =>

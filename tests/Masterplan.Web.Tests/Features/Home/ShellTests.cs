@@ -38,6 +38,7 @@ public class ShellTests
         var takePart = await client.GetPageAsync("/mitmachen");
         var meetings = takePart.QuerySelectorAll("main li").Single(li => li.QuerySelector("a")?.GetAttribute("href") == "/sitzungen");
         Assert.Contains("Öffentliche Sitzungen können alle besuchen", meetings.Text());
+        Assert.Equal("/quartierslabore/anmeldung", takePart.QuerySelector("main li a")!.GetAttribute("href")); // the letter's way comes first
 
         // A resident who lands on the staff login is sent on.
         var login = await client.GetPageAsync("/konto/anmelden");
