@@ -49,7 +49,9 @@ public static class SeatAllocator
         SeatAllocationMethod.SainteLague => SainteLague(seats, parties),
         _ => throw new SeatAllocationInputException(
             "method",
-            $"The method {(int)method} is unknown; use HareNiemeyer, DHondt or SainteLague."),
+            SeatAllocationProblem.UnknownMethod,
+            $"The method {(int)method} is unknown; use HareNiemeyer, DHondt or SainteLague.",
+            (int)method),
     };
 
     /// <summary>Allocates seats with the largest remainder method (Hare quota).</summary>
@@ -281,24 +283,30 @@ public static class SeatAllocator
         {
             throw new SeatAllocationInputException(
                 "seats",
-                string.Create(CultureInfo.InvariantCulture, $"The number of seats must be between 1 and {MaxSeats:N0}; it was {seats:N0}."));
+                SeatAllocationProblem.SeatsOutOfRange,
+                string.Create(CultureInfo.InvariantCulture, $"The number of seats must be between 1 and {MaxSeats:N0}; it was {seats:N0}."),
+                MaxSeats,
+                seats);
         }
 
         if (parties is null)
         {
-            throw new SeatAllocationInputException("parties", "The list of parties is missing.");
+            throw new SeatAllocationInputException("parties", SeatAllocationProblem.PartiesMissing, "The list of parties is missing.");
         }
 
         if (parties.Count == 0)
         {
-            throw new SeatAllocationInputException("parties", "At least one party is needed.");
+            throw new SeatAllocationInputException("parties", SeatAllocationProblem.NoParties, "At least one party is needed.");
         }
 
         if (parties.Count > MaxParties)
         {
             throw new SeatAllocationInputException(
                 "parties",
-                string.Create(CultureInfo.InvariantCulture, $"At most {MaxParties:N0} parties are allowed; there were {parties.Count:N0}."));
+                SeatAllocationProblem.TooManyParties,
+                string.Create(CultureInfo.InvariantCulture, $"At most {MaxParties:N0} parties are allowed; there were {parties.Count:N0}."),
+                MaxParties,
+                parties.Count);
         }
 
         var names = new string[parties.Count];
@@ -308,27 +316,34 @@ public static class SeatAllocator
         for (var i = 0; i < parties.Count; i++)
         {
             var party = parties[i] ?? throw new SeatAllocationInputException(
-                Field(i, null), string.Create(CultureInfo.InvariantCulture, $"Party {i} is missing."));
+                Field(i, null), SeatAllocationProblem.PartyMissing, string.Create(CultureInfo.InvariantCulture, $"Party {i} is missing."), i);
 
             var name = party.Name?.Trim();
             if (string.IsNullOrEmpty(name))
             {
                 throw new SeatAllocationInputException(
-                    Field(i, "name"), string.Create(CultureInfo.InvariantCulture, $"The name of party {i} must not be empty."));
+                    Field(i, "name"), SeatAllocationProblem.EmptyName, string.Create(CultureInfo.InvariantCulture, $"The name of party {i} must not be empty."), i);
             }
 
             if (!firstIndexOfName.TryAdd(name, i))
             {
                 throw new SeatAllocationInputException(
                     Field(i, "name"),
-                    string.Create(CultureInfo.InvariantCulture, $"The name '{name}' of party {i} is already used by party {firstIndexOfName[name]}; names must be unique."));
+                    SeatAllocationProblem.DuplicateName,
+                    string.Create(CultureInfo.InvariantCulture, $"The name '{name}' of party {i} is already used by party {firstIndexOfName[name]}; names must be unique."),
+                    name,
+                    i,
+                    firstIndexOfName[name]);
             }
 
             if (party.Votes < 0)
             {
                 throw new SeatAllocationInputException(
                     Field(i, "votes"),
-                    string.Create(CultureInfo.InvariantCulture, $"The votes of '{name}' must not be negative; they were {party.Votes}."));
+                    SeatAllocationProblem.NegativeVotes,
+                    string.Create(CultureInfo.InvariantCulture, $"The votes of '{name}' must not be negative; they were {party.Votes}."),
+                    name,
+                    party.Votes);
             }
 
             names[i] = name;
@@ -338,7 +353,7 @@ public static class SeatAllocator
 
         if (total.IsZero)
         {
-            throw new SeatAllocationInputException("parties", "All parties have 0 votes; at least one party needs votes to allocate seats.");
+            throw new SeatAllocationInputException("parties", SeatAllocationProblem.NoVotes, "All parties have 0 votes; at least one party needs votes to allocate seats.");
         }
 
         return new ValidInput(names, votes, total);

@@ -24,7 +24,7 @@ public sealed class OrganizationsModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 20, "Gremien", "/gremien")];
 
-    public IEnumerable<string> TranslationLabels => Enum.GetValues<OrganizationKind>().Select(KindLabel);
+    public IEnumerable<string> TranslationLabels => Enum.GetValues<OrganizationKind>().Select(KindLabel).Concat(SeatAllocationApi.ProblemTexts.Values);
 
     /// <summary>Meetings seat members, measures name departments, papers their originators; accounts belong to a person.</summary>
     public IReadOnlyList<Type> PublicApi =>

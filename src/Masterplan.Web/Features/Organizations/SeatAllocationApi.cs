@@ -88,10 +88,25 @@ public static class SeatAllocationApi
         }
         catch (SeatAllocationInputException e)
         {
-            // The algorithm library says what is wrong in English; it has a German text here.
-            return Invalid(http, e.Field, "{0}", e.Message);
+            // The algorithm library names the broken rule; the message is said in the request's language here.
+            return Invalid(http, e.Field, ProblemTexts.GetValueOrDefault(e.Problem, "{0}"), e.Problem == SeatAllocationProblem.Other ? [e.Message] : [.. e.Arguments]);
         }
     }
+
+    /// <summary>German resource keys for the library's rules; arguments as <see cref="SeatAllocationProblem"/> documents them.</summary>
+    internal static readonly IReadOnlyDictionary<SeatAllocationProblem, string> ProblemTexts = new Dictionary<SeatAllocationProblem, string>
+    {
+        [SeatAllocationProblem.UnknownMethod] = "Das Verfahren {0} gibt es nicht.",
+        [SeatAllocationProblem.SeatsOutOfRange] = "Die Zahl der Sitze muss zwischen 1 und {0:N0} liegen; angegeben war {1:N0}.",
+        [SeatAllocationProblem.PartiesMissing] = "Die Liste der Parteien fehlt.",
+        [SeatAllocationProblem.NoParties] = "Mindestens eine Partei ist nötig.",
+        [SeatAllocationProblem.TooManyParties] = "Höchstens {0:N0} Parteien sind möglich; angegeben waren {1:N0}.",
+        [SeatAllocationProblem.PartyMissing] = "Partei {0} fehlt.",
+        [SeatAllocationProblem.EmptyName] = "Der Name der Partei {0} darf nicht leer sein.",
+        [SeatAllocationProblem.DuplicateName] = "Der Name „{0}“ der Partei {1} ist schon an Partei {2} vergeben; jeder Name darf nur einmal vorkommen.",
+        [SeatAllocationProblem.NegativeVotes] = "Die Stimmen von „{0}“ dürfen nicht negativ sein; angegeben waren {1}.",
+        [SeatAllocationProblem.NoVotes] = "Alle Parteien haben 0 Stimmen; mindestens eine Partei braucht Stimmen, damit Sitze verteilt werden können.",
+    };
 
     private static ValidationProblem Invalid(HttpContext http, string field, string key, params object[] args) =>
         Masterplan.Web.Shared.OutcomeAdapters.Invalid(http, [new Masterplan.Web.Shared.FieldError(field, key, args)], "Die Anfrage zur Sitzverteilung ist nicht gültig.");

@@ -99,6 +99,8 @@ public partial class MessageLanguageTests
             new("catalogue API", c => c.PostAsJsonAsync($"/api/v1/catalogue/nodes/{node}/merge", new { intoId = node, source = new { text = "x" } })),
             new("catalogue API, no title", c => c.PostAsJsonAsync("/api/v1/catalogue/nodes", new { source = new { text = "x" } })),
             new("seat allocation API", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "x" })),
+            new("seat allocation API, a rule of the library", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "dhondt", parties = new[] { new { name = "Grüne", votes = 5 }, new { name = "Grüne", votes = 3 } } })),
+            new("seat allocation API, no votes at all", c => c.PostAsJsonAsync("/api/v1/seat-allocation", new { seats = 10, method = "dhondt", parties = new[] { new { name = "A", votes = 0 } } })),
             new("memberships API", c => c.GetAsync($"/api/v1/organizations/{organization}/memberships?at=gestern")),
             new("catalogue API, date out of range", c => c.GetAsync("/api/v1/catalogue?asOf=1800-01-01")),
             new("sign-in, wrong password", c => c.PostFormAsync("/konto/anmelden", new() { ["Email"] = moderatorAccount.Email, ["Password"] = "ganz falsches kennwort" }), visitor),
