@@ -181,7 +181,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.LoginThrottle", b =>
@@ -211,7 +211,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("LoginThrottles");
+                    b.ToTable("LoginThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.PasswordResetRequest", b =>
@@ -248,7 +248,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PasswordResetRequests");
+                    b.ToTable("PasswordResetRequests", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.UserSession", b =>
@@ -278,7 +278,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserSessions");
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Audit.AuditEntry", b =>
@@ -400,7 +400,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("FieldsOfAction");
+                    b.ToTable("FieldsOfAction", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldOfActionVersion", b =>
@@ -463,7 +463,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NodeId", "ValidFrom");
 
-                    b.ToTable("FieldOfActionVersions");
+                    b.ToTable("FieldOfActionVersions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
@@ -540,7 +540,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MeasureId");
 
-                    b.ToTable("Indicators");
+                    b.ToTable("Indicators", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
@@ -573,7 +573,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("IndicatorId", "Date")
                         .IsUnique();
 
-                    b.ToTable("IndicatorValues");
+                    b.ToTable("IndicatorValues", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
@@ -669,7 +669,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Measures", t =>
+                    b.ToTable("Measures", null, t =>
                         {
                             t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100");
                         });
@@ -728,7 +728,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MeasureId", "Date");
 
-                    b.ToTable("MeasureStatusUpdates");
+                    b.ToTable("MeasureStatusUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
@@ -777,7 +777,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DoneDate", "DueDate");
 
-                    b.ToTable("Milestones");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
@@ -818,7 +818,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Districts");
+                    b.ToTable("Districts", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Jobs.JobRun", b =>
@@ -859,7 +859,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("FireInstanceId")
                         .IsUnique();
 
-                    b.ToTable("JobRuns");
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.InviteeDrawRecord", b =>
@@ -905,7 +905,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("LabId")
                         .IsUnique();
 
-                    b.ToTable("InviteeDraws");
+                    b.ToTable("InviteeDraws", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabInvitation", b =>
@@ -937,7 +937,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("LabId", "RowIndex")
                         .IsUnique();
 
-                    b.ToTable("LabInvitations");
+                    b.ToTable("LabInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabPlace", b =>
@@ -971,7 +971,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LabId");
 
-                    b.ToTable("LabPlaces");
+                    b.ToTable("LabPlaces", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRecommendation", b =>
@@ -1025,7 +1025,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("NewFieldOfActionId");
 
-                    b.ToTable("LabRecommendations");
+                    b.ToTable("LabRecommendations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRegistration", b =>
@@ -1079,7 +1079,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("LabId");
 
-                    b.ToTable("LabRegistrations");
+                    b.ToTable("LabRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.NeighbourhoodLab", b =>
@@ -1173,7 +1173,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("Year", "Quarter")
                         .IsUnique();
 
-                    b.ToTable("Labs");
+                    b.ToTable("Labs", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelOutcome", b =>
@@ -1213,7 +1213,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SelectionId", "RespondentId")
                         .IsUnique();
 
-                    b.ToTable("PanelOutcomes");
+                    b.ToTable("PanelOutcomes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
@@ -1273,7 +1273,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("LabId")
                         .IsUnique();
 
-                    b.ToTable("PanelSelections");
+                    b.ToTable("PanelSelections", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.RegisterEntry", b =>
@@ -1325,7 +1325,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("LabId", "RowIndex")
                         .IsUnique();
 
-                    b.ToTable("RegisterEntries");
+                    b.ToTable("RegisterEntries", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
@@ -1365,7 +1365,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
-                    b.ToTable("AgendaItems");
+                    b.ToTable("AgendaItems", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaLink", b =>
@@ -1398,7 +1398,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind", "TargetId");
 
-                    b.ToTable("AgendaLinks");
+                    b.ToTable("AgendaLinks", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Attendance", b =>
@@ -1432,7 +1432,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MeetingId", "PersonId")
                         .IsUnique();
 
-                    b.ToTable("Attendances");
+                    b.ToTable("Attendances", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.CalendarFeed", b =>
@@ -1474,7 +1474,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("CalendarFeeds");
+                    b.ToTable("CalendarFeeds", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.DocumentContent", b =>
@@ -1488,7 +1488,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("DocumentContents");
+                    b.ToTable("DocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Meeting", b =>
@@ -1559,7 +1559,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "Start");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MeetingDocument", b =>
@@ -1621,7 +1621,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("MeetingDocuments");
+                    b.ToTable("MeetingDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Minutes", b =>
@@ -1706,7 +1706,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MinutesId");
 
-                    b.ToTable("MinutesComments");
+                    b.ToTable("MinutesComments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MinutesVersion", b =>
@@ -1743,7 +1743,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("MinutesId", "Number")
                         .IsUnique();
 
-                    b.ToTable("MinutesVersions");
+                    b.ToTable("MinutesVersions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
@@ -1802,7 +1802,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationField", b =>
@@ -1856,7 +1856,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RecommendationId");
 
-                    b.ToTable("RecommendationUpdates");
+                    b.ToTable("RecommendationUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RollCallVote", b =>
@@ -1890,7 +1890,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("VoteId", "MembershipId")
                         .IsUnique();
 
-                    b.ToTable("RollCallVotes");
+                    b.ToTable("RollCallVotes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Vote", b =>
@@ -1943,7 +1943,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgendaItemId");
 
-                    b.ToTable("Votes");
+                    b.ToTable("Votes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Body", b =>
@@ -1986,7 +1986,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Bodies");
+                    b.ToTable("Bodies", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Membership", b =>
@@ -2041,7 +2041,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("OrganizationId", "StartDate", "EndDate");
 
-                    b.ToTable("Memberships");
+                    b.ToTable("Memberships", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Organization", b =>
@@ -2117,7 +2117,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Person", b =>
@@ -2154,7 +2154,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.ToTable("Persons");
+                    b.ToTable("Persons", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
@@ -2236,7 +2236,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Signature");
 
-                    b.ToTable("SeatLots");
+                    b.ToTable("SeatLots", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
@@ -2271,7 +2271,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("PaperId", "Position")
                         .IsUnique();
 
-                    b.ToTable("Consultations");
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
@@ -2334,7 +2334,233 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Papers");
+                    b.ToTable("Papers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("AnswerMailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ConfirmTokenExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTimeOffset?>("EmailConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("InputCallId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OriginalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("TakenUpId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TakenUpKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptHash")
+                        .IsUnique();
+
+                    b.HasIndex("InputCallId", "Moderation", "SubmittedAt");
+
+                    b.ToTable("Contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BrowserHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "BrowserHash")
+                        .IsUnique();
+
+                    b.ToTable("ContributionSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.InputCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("AnswerBy")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("BelongsToId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BelongsToKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ModerationMode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("OpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PersonalDataDeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("WhatHappens")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpensAt");
+
+                    b.ToTable("InputCalls", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2987,6 +3213,24 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Navigation("AmendsPaper");
 
                     b.Navigation("ResponsibleOrganization");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.InputCall", null)
+                        .WithMany()
+                        .HasForeignKey("InputCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -174,7 +174,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("TokenHash")
                         .IsUnique();
 
-                    b.ToTable("Invitations");
+                    b.ToTable("Invitations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.LoginThrottle", b =>
@@ -202,7 +202,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("Key")
                         .IsUnique();
 
-                    b.ToTable("LoginThrottles");
+                    b.ToTable("LoginThrottles", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.PasswordResetRequest", b =>
@@ -237,7 +237,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("PasswordResetRequests");
+                    b.ToTable("PasswordResetRequests", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Accounts.UserSession", b =>
@@ -267,7 +267,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("UserSessions");
+                    b.ToTable("UserSessions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Audit.AuditEntry", b =>
@@ -385,7 +385,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("FieldsOfAction");
+                    b.ToTable("FieldsOfAction", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldOfActionVersion", b =>
@@ -446,7 +446,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NodeId", "ValidFrom");
 
-                    b.ToTable("FieldOfActionVersions");
+                    b.ToTable("FieldOfActionVersions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
@@ -521,7 +521,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MeasureId");
 
-                    b.ToTable("Indicators");
+                    b.ToTable("Indicators", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.IndicatorValue", b =>
@@ -552,7 +552,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "Date")
                         .IsUnique();
 
-                    b.ToTable("IndicatorValues");
+                    b.ToTable("IndicatorValues", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Measure", b =>
@@ -646,7 +646,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Measures", t =>
+                    b.ToTable("Measures", null, t =>
                         {
                             t.HasCheckConstraint("CK_Measures_Progress", "\"Progress\" >= 0 AND \"Progress\" <= 100");
                         });
@@ -703,7 +703,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MeasureId", "Date");
 
-                    b.ToTable("MeasureStatusUpdates");
+                    b.ToTable("MeasureStatusUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.MeasureUnit", b =>
@@ -750,7 +750,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DoneDate", "DueDate");
 
-                    b.ToTable("Milestones");
+                    b.ToTable("Milestones", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
@@ -789,7 +789,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Districts");
+                    b.ToTable("Districts", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Jobs.JobRun", b =>
@@ -828,7 +828,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("FireInstanceId")
                         .IsUnique();
 
-                    b.ToTable("JobRuns");
+                    b.ToTable("JobRuns", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.InviteeDrawRecord", b =>
@@ -872,7 +872,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("LabId")
                         .IsUnique();
 
-                    b.ToTable("InviteeDraws");
+                    b.ToTable("InviteeDraws", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabInvitation", b =>
@@ -902,7 +902,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("LabId", "RowIndex")
                         .IsUnique();
 
-                    b.ToTable("LabInvitations");
+                    b.ToTable("LabInvitations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabPlace", b =>
@@ -934,7 +934,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LabId");
 
-                    b.ToTable("LabPlaces");
+                    b.ToTable("LabPlaces", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRecommendation", b =>
@@ -986,7 +986,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("NewFieldOfActionId");
 
-                    b.ToTable("LabRecommendations");
+                    b.ToTable("LabRecommendations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.LabRegistration", b =>
@@ -1038,7 +1038,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("LabId");
 
-                    b.ToTable("LabRegistrations");
+                    b.ToTable("LabRegistrations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.NeighbourhoodLab", b =>
@@ -1130,7 +1130,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("Year", "Quarter")
                         .IsUnique();
 
-                    b.ToTable("Labs");
+                    b.ToTable("Labs", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelOutcome", b =>
@@ -1168,7 +1168,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SelectionId", "RespondentId")
                         .IsUnique();
 
-                    b.ToTable("PanelOutcomes");
+                    b.ToTable("PanelOutcomes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
@@ -1226,7 +1226,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("LabId")
                         .IsUnique();
 
-                    b.ToTable("PanelSelections");
+                    b.ToTable("PanelSelections", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.RegisterEntry", b =>
@@ -1276,7 +1276,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("LabId", "RowIndex")
                         .IsUnique();
 
-                    b.ToTable("RegisterEntries");
+                    b.ToTable("RegisterEntries", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaItem", b =>
@@ -1314,7 +1314,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
-                    b.ToTable("AgendaItems");
+                    b.ToTable("AgendaItems", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.AgendaLink", b =>
@@ -1345,7 +1345,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind", "TargetId");
 
-                    b.ToTable("AgendaLinks");
+                    b.ToTable("AgendaLinks", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Attendance", b =>
@@ -1377,7 +1377,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("MeetingId", "PersonId")
                         .IsUnique();
 
-                    b.ToTable("Attendances");
+                    b.ToTable("Attendances", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.CalendarFeed", b =>
@@ -1417,7 +1417,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("CalendarFeeds");
+                    b.ToTable("CalendarFeeds", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.DocumentContent", b =>
@@ -1431,7 +1431,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("DocumentContents");
+                    b.ToTable("DocumentContents", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Meeting", b =>
@@ -1500,7 +1500,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "Start");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MeetingDocument", b =>
@@ -1560,7 +1560,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MeetingId");
 
-                    b.ToTable("MeetingDocuments");
+                    b.ToTable("MeetingDocuments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Minutes", b =>
@@ -1641,7 +1641,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MinutesId");
 
-                    b.ToTable("MinutesComments");
+                    b.ToTable("MinutesComments", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.MinutesVersion", b =>
@@ -1676,7 +1676,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("MinutesId", "Number")
                         .IsUnique();
 
-                    b.ToTable("MinutesVersions");
+                    b.ToTable("MinutesVersions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
@@ -1733,7 +1733,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("Recommendations");
+                    b.ToTable("Recommendations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationField", b =>
@@ -1785,7 +1785,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("RecommendationId");
 
-                    b.ToTable("RecommendationUpdates");
+                    b.ToTable("RecommendationUpdates", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RollCallVote", b =>
@@ -1817,7 +1817,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("VoteId", "MembershipId")
                         .IsUnique();
 
-                    b.ToTable("RollCallVotes");
+                    b.ToTable("RollCallVotes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Vote", b =>
@@ -1868,7 +1868,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgendaItemId");
 
-                    b.ToTable("Votes");
+                    b.ToTable("Votes", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Body", b =>
@@ -1909,7 +1909,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Bodies");
+                    b.ToTable("Bodies", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Membership", b =>
@@ -1962,7 +1962,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("OrganizationId", "StartDate", "EndDate");
 
-                    b.ToTable("Memberships");
+                    b.ToTable("Memberships", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Organization", b =>
@@ -2036,7 +2036,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Organizations");
+                    b.ToTable("Organizations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.Person", b =>
@@ -2071,7 +2071,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.ToTable("Persons");
+                    b.ToTable("Persons", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Organizations.RulesOfProcedure", b =>
@@ -2149,7 +2149,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Signature");
 
-                    b.ToTable("SeatLots");
+                    b.ToTable("SeatLots", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
@@ -2182,7 +2182,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("PaperId", "Position")
                         .IsUnique();
 
-                    b.ToTable("Consultations");
+                    b.ToTable("Consultations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
@@ -2243,7 +2243,227 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
-                    b.ToTable("Papers");
+                    b.ToTable("Papers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnswerMailedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnsweredBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("District")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InputCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ModeratedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Moderation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalText")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SupportCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TakenUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenUpKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("ReceiptHash")
+                        .IsUnique();
+
+                    b.HasIndex("InputCallId", "Moderation", "SubmittedAt");
+
+                    b.ToTable("Contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "BrowserHash")
+                        .IsUnique();
+
+                    b.ToTable("ContributionSupports", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.InputCall", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AnswerBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("BelongsToId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BelongsToKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModerationMode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PersonalDataDeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Question")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RetentionDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Themes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatHappens")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpensAt");
+
+                    b.ToTable("InputCalls", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -2890,6 +3110,24 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("AmendsPaper");
 
                     b.Navigation("ResponsibleOrganization");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.InputCall", null)
+                        .WithMany()
+                        .HasForeignKey("InputCallId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
