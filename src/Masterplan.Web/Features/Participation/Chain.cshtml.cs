@@ -26,7 +26,7 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
 
-    public IReadOnlyList<Milestone> Milestones { get; private set; } = [];
+    public IReadOnlyList<Milestone> MeasureMilestones { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -59,7 +59,7 @@ public sealed class ChainModel(AppDbContext db) : PageModel
             if (Measure is not null)
             {
                 Indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == m && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct);
-                Milestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == m).OrderBy(x => x.DueDate).ToListAsync(ct);
+                MeasureMilestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == m).OrderBy(x => x.DueDate).ToListAsync(ct);
             }
         }
 
