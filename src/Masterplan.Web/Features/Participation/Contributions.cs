@@ -57,9 +57,15 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
     /// Checks and stores a contribution; on success it is committed before this returns (the page shows "received" only
     /// then) and the answer carries the receipt number the resident is shown once.
     /// </summary>
-    public async Task<Outcome<(Contribution Contribution, string Receipt)>> SubmitAsync(InputCall call, ContributionInput input, CancellationToken ct)
+    /// <param name="refused">The public form's own refusal (<see cref="FormGuard"/>), reported with the field messages so a person sees everything at once.</param>
+    public async Task<Outcome<(Contribution Contribution, string Receipt)>> SubmitAsync(InputCall call, ContributionInput input, FieldError? refused, CancellationToken ct)
     {
         var errors = new FieldErrors();
+        if (refused is not null)
+        {
+            errors.Add(refused);
+        }
+
         if (Window(call) is { } closed)
         {
             errors.Add(closed);

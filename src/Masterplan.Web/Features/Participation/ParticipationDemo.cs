@@ -47,6 +47,12 @@ internal static class ParticipationDemo
             });
         }
 
+        // One waits in the Office's moderation queue.
+        db.Contributions.Add(new Contribution
+        {
+            InputCallId = call.Id, ReceiptHash = HashedCodes.Create().Hash, Text = "An der Haltestelle Brackeler Straße stehen abends oft Gruppen, die laut sind. (Demo)",
+            District = "Brackel", Theme = "Lärm", SubmittedAt = now.AddHours(-3), Moderation = ParticipationModule.Pending, IsDemo = true,
+        });
         await db.SaveChangesAsync(ct);
         return true;
     }

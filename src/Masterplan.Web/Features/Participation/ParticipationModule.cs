@@ -92,6 +92,13 @@ public sealed class ParticipationModule : IModule
             .Concat(new[] { TakenUpByLabRecommendation, TakenUpByMeasure }.Select(TakenUpLabel))
             .Concat(NetiquetteReasons.Select(r => r.Text));
 
+    public IEnumerable<string> PrivacyNotes =>
+    [
+        "Beiträge zur Beteiligung veröffentlichen wir mit dem Namen, den Sie angeben, sonst als „anonym“. Persönliche Daten anderer machen wir vor dem Veröffentlichen unkenntlich; das Original sieht nur die Geschäftsstelle, und es wird gelöscht, wenn die Aufbewahrungsfrist der Beteiligung endet.",
+        "Eine E-Mail-Adresse speichern wir nur, wenn Sie eine Antwort auf Ihren Beitrag möchten. Wir veröffentlichen sie nie, schreiben Ihnen erst nach Ihrer Bestätigung und löschen sie, wenn die Aufbewahrungsfrist der Beteiligung endet (sie steht auf dem Formular).",
+        "Wenn Sie einen Beitrag mit „Ich auch“ unterstützen, setzt die Seite ein Cookie mit einer Zufallszahl, damit jeder Beitrag pro Browser nur einmal zählt. Gespeichert wird nur ein Prüfwert dieser Zahl, nichts über Sie.",
+    ];
+
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         ParticipationDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 

@@ -59,13 +59,7 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
             return NotFound();
         }
 
-        if (guard.Check(Request.Form) is { } refused)
-        {
-            this.ShowErrors([refused]);
-            return Page();
-        }
-
-        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email), ct);
+        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email), guard.Check(Request.Form), ct);
         if (this.ShowErrors(result))
         {
             return Page();

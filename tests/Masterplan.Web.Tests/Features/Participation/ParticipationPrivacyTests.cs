@@ -63,7 +63,7 @@ public sealed partial class ParticipationTests
         var visitor = Users.Client(app);
         var queue = new Queue<string>([
             "/beteiligung", $"/beteiligung/{callId}", $"/beteiligung/{callId}?bezirk=Eving&thema=L%C3%A4rm", $"/beteiligung/beitraege/{contributionId}",
-            $"/beteiligung/{callId}/beitrag", "/beteiligung/so-machen-sie-mit", "/openapi/v1.json",
+            $"/beteiligung/{callId}/beitrag", "/beteiligung/so-machen-sie-mit", "/datenschutz", "/openapi/v1.json",
         ]);
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
@@ -102,6 +102,9 @@ public sealed partial class ParticipationTests
         }
 
         Assert.Contains($"/beteiligung/beitraege/{contributionId}", seen);
+
+        // The privacy page says what is kept and for how long (every module adds its notes).
+        Assert.Contains("Eine E-Mail-Adresse speichern wir nur, wenn Sie eine Antwort auf Ihren Beitrag möchten.", await BodyAsync(await visitor.GetAsync("/datenschutz")));
         Assert.Contains(seen, u => u.StartsWith("/api/v1/", StringComparison.Ordinal));
 
         // The Office's export: RFC 4180 with a BOM, the formula cell escaped, no address and no original.
