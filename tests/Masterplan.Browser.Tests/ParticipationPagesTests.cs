@@ -40,7 +40,8 @@ public class ParticipationPagesTests(SiteFixture site, ITestOutputHelper output)
             await page.Locator("form.form button[type=submit]").ClickAsync();
             var errors = await page.Locator(".error-summary").TextContentAsync();
             Assert.Contains(locale == "de-DE" ? "Bitte schreiben Sie Ihren Beitrag." : "Please write your contribution.", errors);
-            Assert.False(await page.Locator("#Homepage").IsVisibleAsync());
+            Assert.True((await page.Locator("#Homepage").BoundingBoxAsync())!.Width <= 1, "the honeypot takes no room on screen");
+            Assert.Equal("true", await page.Locator("#Homepage").Locator("xpath=..").GetAttributeAsync("aria-hidden"));
             await CheckAsync(page, $"{locale} {form} (errors)", failures);
 
             // A person's pace: the text typed with the keyboard, then sent with Enter on the button.

@@ -109,6 +109,8 @@ public sealed class ParticipationModule : IModule
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
     }
 
+    public void MapEndpoints(WebApplication app) => ParticipationApi.Map(app);
+
     public static string StatusLabel(string status) => status switch
     {
         Received => "eingegangen",

@@ -120,6 +120,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/quartierslabore/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/quartierslabore/{id:int}/losverfahren"] = (["GET", "POST"], [Roles.Office]),
         ["beteiligung"] = (["GET"], Everyone),
+        ["api/v1/input-calls/"] = (["GET"], Everyone),
+        ["api/v1/input-calls/{id:int}/contributions"] = (["GET"], Everyone),
         ["beteiligung/{id:int}"] = (["GET", "POST"], Everyone),
         ["beteiligung/{id:int}/beitrag"] = (["GET", "POST"], Everyone),
         ["beteiligung/eingegangen"] = (["GET"], Everyone),

@@ -64,6 +64,7 @@ public sealed partial class ParticipationTests
         var queue = new Queue<string>([
             "/beteiligung", $"/beteiligung/{callId}", $"/beteiligung/{callId}?bezirk=Eving&thema=L%C3%A4rm", $"/beteiligung/beitraege/{contributionId}",
             $"/beteiligung/{callId}/beitrag", "/beteiligung/so-machen-sie-mit", "/datenschutz", "/openapi/v1.json",
+            $"/api/v1/input-calls/{callId}/contributions", $"/api/v1/input-calls/{callId}/contributions?district=Eving&theme=L%C3%A4rm",
         ]);
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
@@ -102,6 +103,10 @@ public sealed partial class ParticipationTests
         }
 
         Assert.Contains($"/beteiligung/beitraege/{contributionId}", seen);
+
+        // The open-data API has the published text.
+        Assert.Contains("[entfernt]", await visitor.GetStringAsync($"/api/v1/input-calls/{callId}/contributions"));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/api/v1/input-calls/999999/contributions")).StatusCode);
 
         // The privacy page says what is kept and for how long (every module adds its notes).
         Assert.Contains("Eine E-Mail-Adresse speichern wir nur, wenn Sie eine Antwort auf Ihren Beitrag möchten.", await BodyAsync(await visitor.GetAsync("/datenschutz")));
