@@ -8,6 +8,7 @@ using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Features.Participation;
 using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Shared;
 
@@ -33,5 +34,6 @@ public partial class Program
         new MeetingsModule(),
         new ReportsModule(),
         new LabsModule(),
+        new ParticipationModule(),
     ];
 }

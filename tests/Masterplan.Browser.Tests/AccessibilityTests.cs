@@ -27,6 +27,8 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
         var measure = (await http.GetFromJsonAsync<JsonElement>("/api/v1/measures")).EnumerateArray().First().GetProperty("id").GetInt32();
         var indicator = (await http.GetFromJsonAsync<JsonElement>("/api/v1/indicators")).EnumerateArray().First();
         var lab = System.Text.RegularExpressions.Regex.Matches(await http.GetStringAsync("/quartierslabore"), "href=\"(/quartierslabore/[0-9]+)\"").Select(m => m.Groups[1].Value).First();
+        var call = System.Text.RegularExpressions.Regex.Matches(await http.GetStringAsync("/beteiligung"), "href=\"(/beteiligung/[0-9]+)\"").Select(m => m.Groups[1].Value).First();
+        var contribution = System.Text.RegularExpressions.Regex.Matches(await http.GetStringAsync(call), "href=\"(/beteiligung/beitraege/[0-9]+)\"").Select(m => m.Groups[1].Value).First();
         return
         [
             "/sitzungen", meeting, "/empfehlungen", "/empfehlungen?alle=true", "/massnahmen", "/massnahmen?status=InProgress", $"/massnahmen/{measure}", $"/massnahmen/{indicator.GetProperty("measureId").GetInt32()}", "/kennzahlen",
@@ -35,6 +37,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
             "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
+            "/beteiligung", call, $"{call}?bezirk=Eving", $"{call}/beitrag", contribution, "/beteiligung/so-machen-sie-mit", "/beteiligung/bestaetigen/unbekannt",
             "/api/docs", "/mitmachen", "/konto/passwort-vergessen", "/konto/passwort-zuruecksetzen/unbekannt",
         ];
     }

@@ -42,6 +42,34 @@ public sealed class CsvTable
 
     public IReadOnlyList<CsvRow> Rows { get; }
 
+    /// <summary>
+    /// Writes rows as a CSV file for spreadsheet programs: RFC 4180 (comma, CRLF, fields with a comma, quote or line
+    /// break quoted, quotes doubled), UTF-8 with a BOM so Excel reads umlauts. A cell that starts with = + - @, a tab or a
+    /// carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
+    /// (OWASP "CSV injection").
+    /// </summary>
+    public static byte[] Write(IEnumerable<IEnumerable<string?>> rows)
+    {
+        var sb = new StringBuilder();
+        foreach (var row in rows)
+        {
+            sb.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+        }
+
+        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+    }
+
+    private static string Cell(string? value)
+    {
+        value ??= "";
+        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
+
     /// <summary>Reads the file; null (and at least one error) when it cannot be read at all.</summary>
     public static CsvTable? Read(byte[] bytes, List<CsvError> errors, int maxRows = 20_000)
     {

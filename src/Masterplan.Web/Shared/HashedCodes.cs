@@ -18,6 +18,20 @@ public static class HashedCodes
     /// <summary>The hash of a code as a person typed it (any case, spaces, hyphens), or null when it is not a well-formed code.</summary>
     public static string? HashOfTyped(string typed) => InvitationCode.TryNormalize(typed, out var code) ? Hash(code) : null;
 
+    /// <summary>A new code to hand to a person (a receipt number, say) and its stored hash.</summary>
+    public static (string Code, string Hash) Create()
+    {
+        var code = InvitationCode.Create();
+        return (code, Hash(code));
+    }
+
+    /// <summary>
+    /// A secret for a link (double opt-in, one-click unsubscribe): 256 random bits, URL-safe. Store only
+    /// <see cref="Hash"/> of it; it is never typed, so it needs no check character.
+    /// </summary>
+    public static string NewLinkToken() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
     /// <summary><paramref name="count"/> new codes whose hashes are not in <paramref name="takenHashes"/>; their hashes are added to it.</summary>
     public static List<string> CreateUnused(int count, ISet<string> takenHashes)
     {

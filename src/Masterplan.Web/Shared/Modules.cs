@@ -45,6 +45,12 @@ public interface IModule
     /// <returns>Whether anything was added.</returns>
     Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) => Task.FromResult(false);
 
+    /// <summary>
+    /// What the module keeps about people, why and for how long, in German (translated like every text): the privacy page
+    /// (<c>/datenschutz</c>) lists the notes of every module.
+    /// </summary>
+    IEnumerable<string> PrivacyNotes => [];
+
     /// <summary>German texts the module shows from code (labels of states and kinds), for the translation test.</summary>
     IEnumerable<string> TranslationLabels => [];
 

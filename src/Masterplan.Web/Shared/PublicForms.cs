@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -8,6 +9,53 @@ public sealed class PublicFormOptions
 {
     /// <summary>Requests per minute and client address to the sign-in and every other public form.</summary>
     public int FormPostsPerMinute { get; set; } = 30;
+
+    /// <summary>Seconds a person needs at least between opening a guarded form and sending it (<see cref="FormGuard"/>).</summary>
+    public int MinimumFillSeconds { get; set; } = 3;
+}
+
+/// <summary>
+/// Protection for forms anyone may send without an image CAPTCHA (participation now; Meldungen and complaints next): a
+/// honeypot field people never see, and a signed time stamp of when the form was shown, so a form sent faster than a
+/// person can fill it in is refused. A page renders <c>/Shared/_FormGuard.cshtml</c> inside its form and calls
+/// <see cref="Check"/> first when the form comes back; a refused form is shown again with what was typed.
+/// </summary>
+public sealed class FormGuard(IDataProtectionProvider protection, TimeProvider time, IOptions<PublicFormOptions> options)
+{
+    /// <summary>The hidden field with the signed time stamp.</summary>
+    public const string StampField = "__FormShownAt";
+
+    /// <summary>The honeypot: a field hidden from people (and screen readers) that bots fill in.</summary>
+    public const string HoneypotField = "Homepage";
+
+    private readonly IDataProtector _protector = protection.CreateProtector("Masterplan.PublicForms.FormGuard");
+
+    /// <summary>The value of <see cref="StampField"/> for a form shown now.</summary>
+    public string Stamp() => _protector.Protect(time.GetUtcNow().UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>Null when the form may be processed; otherwise the message to show (the form keeps its input).</summary>
+    public FieldError? Check(IFormCollection form)
+    {
+        if (!string.IsNullOrEmpty(form[HoneypotField]))
+        {
+            return new FieldError("", "Ein Feld, das nur Programme sehen, war ausgefüllt. Bitte senden Sie das Formular noch einmal ab, ohne das Feld „Homepage“ auszufüllen.");
+        }
+
+        long ticks;
+        try
+        {
+            ticks = long.Parse(_protector.Unprotect(form[StampField].ToString()), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is System.Security.Cryptography.CryptographicException or FormatException or OverflowException)
+        {
+            return new FieldError("", "Das Formular ist unvollständig angekommen. Bitte senden Sie es noch einmal ab.");
+        }
+
+        var filledIn = time.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero);
+        return filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)
+            ? new FieldError("", "Das Formular wurde schneller abgeschickt, als ein Mensch es ausfüllen kann. Bitte prüfen Sie Ihre Eingaben und senden Sie es noch einmal ab.")
+            : null;
+    }
 }
 
 /// <summary>
@@ -39,7 +87,18 @@ public static class PublicForms
                     PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
                 });
             });
+            // RFC 9110 §10.2.3: say when the sender may try again.
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask;
+            };
         });
+        services.AddSingleton<FormGuard>();
         return services;
     }
 }

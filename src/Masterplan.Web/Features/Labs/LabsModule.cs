@@ -59,6 +59,9 @@ public sealed class LabsModule : IModule
             .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
             .Concat(Genders);
 
+    /// <summary>Participation links a contribution to the recommendation that took it up, and shows the lab it came from.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(NeighbourhoodLab), typeof(LabRecommendation)];
+
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         LabDemo.SeedAsync(services, ct);
 

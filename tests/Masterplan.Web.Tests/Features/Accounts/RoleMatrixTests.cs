@@ -121,6 +121,18 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/quartierslabore"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/quartierslabore/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/quartierslabore/{id:int}/losverfahren"] = (["GET", "POST"], [Roles.Office]),
+        ["beteiligung"] = (["GET"], Everyone),
+        ["api/v1/input-calls/"] = (["GET"], Everyone),
+        ["api/v1/input-calls/{id:int}/contributions"] = (["GET"], Everyone),
+        ["beteiligung/{id:int}"] = (["GET", "POST"], Everyone),
+        ["beteiligung/{id:int}/beitrag"] = (["GET", "POST"], Everyone),
+        ["beteiligung/eingegangen"] = (["GET"], Everyone),
+        ["beteiligung/bestaetigen/{token}"] = (["GET", "POST"], Everyone),
+        ["beteiligung/beitraege/{id:int}"] = (["GET"], Everyone),
+        ["beteiligung/so-machen-sie-mit"] = (["GET"], Everyone),
+        ["verwaltung/beteiligung"] = (["GET"], [Roles.Office]),
+        ["verwaltung/beteiligung/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/beteiligung/{id:int}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;

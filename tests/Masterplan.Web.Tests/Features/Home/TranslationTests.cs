@@ -17,6 +17,7 @@ public partial class TranslationTests
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => LocalizedText().Matches(File.ReadAllText(f)).Select(m => m.Groups[1].Value))
             .Concat(Program.Modules.SelectMany(m => m.TranslationLabels))
+            .Concat(Program.Modules.SelectMany(m => m.PrivacyNotes))
             .Concat(Program.Modules.SelectMany(m => m.Navigation).SelectMany(e => e.Children.Prepend(e)).SelectMany(e => new[] { e.Label, e.Description ?? e.Label }))
             .Distinct()
             .ToList();

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c1a1e159-0396-4c4a-bdb2-677968596839"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("30eeea20-f79d-40d0-b1dd-19cd3c4b8ceb"), entityTypeCount: 60)
         {
         }
 
@@ -68,6 +68,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var contribution = ContributionEntityType.Create(this);
+            var contributionSupport = ContributionSupportEntityType.Create(this);
+            var inputCall = InputCallEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -139,6 +142,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ConsultationEntityType.CreateForeignKey2(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            ContributionEntityType.CreateForeignKey1(contribution, inputCall);
+            ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -196,6 +201,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            ContributionEntityType.CreateAnnotations(contribution);
+            ContributionSupportEntityType.CreateAnnotations(contributionSupport);
+            InputCallEntityType.CreateAnnotations(inputCall);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

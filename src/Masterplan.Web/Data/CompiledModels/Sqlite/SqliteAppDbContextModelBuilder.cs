@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b3b6b01f-4f1f-42d4-910f-86840c95d413"), entityTypeCount: 57)
+            : base(skipDetectChanges: false, modelId: new Guid("ebf6b4a0-58ba-44fc-bd28-e8332cf6dce3"), entityTypeCount: 60)
         {
         }
 
@@ -67,6 +67,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var contribution = ContributionEntityType.Create(this);
+            var contributionSupport = ContributionSupportEntityType.Create(this);
+            var inputCall = InputCallEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -138,6 +141,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ConsultationEntityType.CreateForeignKey2(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            ContributionEntityType.CreateForeignKey1(contribution, inputCall);
+            ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -195,6 +200,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            ContributionEntityType.CreateAnnotations(contribution);
+            ContributionSupportEntityType.CreateAnnotations(contributionSupport);
+            InputCallEntityType.CreateAnnotations(inputCall);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Masterplan.Web.Data.Migrations.Sqlite
+namespace Masterplan.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,20 +30,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Seal = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Scope = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Seal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -53,16 +54,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Bodies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", nullable: true),
-                    Ags = table.Column<string>(type: "TEXT", nullable: true),
-                    Rgs = table.Column<string>(type: "TEXT", nullable: true),
-                    Classification = table.Column<string>(type: "TEXT", nullable: true),
-                    Website = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    ShortName = table.Column<string>(type: "text", nullable: true),
+                    Ags = table.Column<string>(type: "text", nullable: true),
+                    Rgs = table.Column<string>(type: "text", nullable: true),
+                    Classification = table.Column<string>(type: "text", nullable: true),
+                    Website = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,10 +74,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -87,15 +88,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Districts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Residents = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResidentsAsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Residents = table.Column<int>(type: "integer", nullable: true),
+                    ResidentsAsOf = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -106,18 +107,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "FieldsOfAction",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    GuidingSentence = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    GuidingSentence = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -131,22 +132,51 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "InputCalls",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Question = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WhatHappens = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AnswerBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    BelongsToKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BelongsToId = table.Column<int>(type: "integer", nullable: true),
+                    Topic = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Themes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ModerationMode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RetentionDays = table.Column<int>(type: "integer", nullable: false),
+                    PersonalDataDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InputCalls", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Roles = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedUserId = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Roles = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedUserId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,14 +187,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FireInstanceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Job = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FireInstanceId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,29 +205,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Labs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PlanBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConceptPolitics = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptDigitalInput = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptParticipation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConceptApprovedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Categories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LettersCreatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegisterDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResultsSummary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReportedTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RegistrationsDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PlanBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConceptPolitics = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptDigitalInput = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptParticipation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConceptApprovedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Categories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LettersCreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegisterDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResultsSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportedTo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegistrationsDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -208,12 +238,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LoginThrottles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -224,13 +254,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PasswordResetRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -241,14 +271,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Persons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    PublicConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    GivenName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    PublicConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -259,9 +289,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ReferenceDataVersions",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -272,15 +302,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "SeatLots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    TiedParties = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SeatsInDispute = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Winners = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Signature = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TiedParties = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SeatsInDispute = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Winners = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DrawnBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -291,11 +321,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -306,11 +336,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -327,23 +357,23 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", nullable: true),
-                    FormedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CouncilSeats = table.Column<int>(type: "INTEGER", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    Purpose = table.Column<string>(type: "text", nullable: true),
+                    FormedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilSeats = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -366,20 +396,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "FieldOfActionVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NodeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
-                    Change = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SourceText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NodeId = table.Column<int>(type: "integer", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SourceText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -396,29 +426,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Partners = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
-                    PlannedBudget = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    SpentBudget = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SourceText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlanEdition = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExternalNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Partners = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    PlannedBudget = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    SpentBudget = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SourceText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    PlanEdition = table.Column<int>(type: "integer", nullable: false),
+                    ExternalNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -433,19 +463,63 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contributions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InputCallId = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OriginalText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Theme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Moderation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RejectReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TakenUpKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    TakenUpId = table.Column<int>(type: "integer", nullable: true),
+                    AnswerMailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contributions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contributions_InputCalls_InputCallId",
+                        column: x => x.InputCallId,
+                        principalTable: "InputCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InviteeDraws",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -462,12 +536,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -484,13 +558,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabPlaces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Category = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -507,20 +581,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelSelections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PanelSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quotas = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Respondents = table.Column<int>(type: "INTEGER", nullable: false),
-                    PanelCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinimumProbability = table.Column<double>(type: "REAL", nullable: false),
-                    MedianProbability = table.Column<double>(type: "REAL", nullable: false),
-                    MaximumProbability = table.Column<double>(type: "REAL", nullable: false),
-                    SelectedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PanelSize = table.Column<int>(type: "integer", nullable: false),
+                    Quotas = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Respondents = table.Column<int>(type: "integer", nullable: false),
+                    PanelCount = table.Column<int>(type: "integer", nullable: false),
+                    MinimumProbability = table.Column<double>(type: "double precision", nullable: false),
+                    MedianProbability = table.Column<double>(type: "double precision", nullable: false),
+                    MaximumProbability = table.Column<double>(type: "double precision", nullable: false),
+                    SelectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -537,17 +611,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RegisterEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Line = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubDistrict = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    Line = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    BirthYear = table.Column<int>(type: "integer", nullable: false),
+                    Gender = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubDistrict = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -564,27 +638,27 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastAuthenticatorStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -607,22 +681,22 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Room = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CalendarUid = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -639,18 +713,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VotingRight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OnBehalfOfId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DeputyForId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsExternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    VotingRight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OnBehalfOfId = table.Column<int>(type: "integer", nullable: true),
+                    DeputyForId = table.Column<int>(type: "integer", nullable: true),
+                    IsExternal = table.Column<bool>(type: "boolean", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -685,19 +759,19 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Papers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PaperType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ResponsibleOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Originator = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecisionProposal = table.Column<string>(type: "TEXT", nullable: true),
-                    AmendsPaperId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PaperType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResponsibleOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Originator = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecisionProposal = table.Column<string>(type: "text", nullable: true),
+                    AmendsPaperId = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -720,14 +794,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RulesOfProcedure",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AdoptedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    QuorumMoreThanPercent = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AdoptedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    QuorumMoreThanPercent = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -744,24 +818,24 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DataSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    BaselineDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DataSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BaselineValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    BaselineDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -784,17 +858,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewFieldOfActionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ForwardedTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    NewFieldOfActionId = table.Column<int>(type: "integer", nullable: true),
+                    ForwardedTo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -829,8 +903,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureDistrict",
                 columns: table => new
                 {
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -853,15 +927,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureStatusUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    NewStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    NewProgress = table.Column<int>(type: "INTEGER", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    NewStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NewProgress = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -878,8 +952,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureUnit",
                 columns: table => new
                 {
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -902,13 +976,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DoneDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -922,20 +996,41 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContributionSupports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    BrowserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionSupports_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "LabRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Answers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Availability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AccessibilityNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    InvitationId = table.Column<int>(type: "integer", nullable: false),
+                    AgeBand = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Answers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Availability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AccessibilityNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -958,15 +1053,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SelectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Probability = table.Column<double>(type: "REAL", nullable: false),
-                    OnPanel = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReserveRank = table.Column<int>(type: "INTEGER", nullable: true),
-                    DroppedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReplacesRespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SelectionId = table.Column<int>(type: "integer", nullable: false),
+                    RespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: false),
+                    OnPanel = table.Column<bool>(type: "boolean", nullable: false),
+                    ReserveRank = table.Column<int>(type: "integer", nullable: true),
+                    DroppedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplacesRespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -983,11 +1078,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1004,10 +1099,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1024,8 +1119,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1048,10 +1143,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1068,13 +1163,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    StampHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StampHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1097,14 +1192,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1121,12 +1216,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MembershipId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RepresentsMembershipId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    MembershipId = table.Column<int>(type: "integer", nullable: true),
+                    RepresentsMembershipId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1161,13 +1256,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Consultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1190,13 +1285,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IndicatorValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1213,12 +1308,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AgendaLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    TargetId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: true),
+                    Label = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1235,19 +1330,19 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeetingDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1270,17 +1365,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Minutes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CommentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CirculatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedUnderAgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    PdfDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DocxDocumentId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CommentDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    CirculatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedUnderAgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedVersion = table.Column<int>(type: "integer", nullable: true),
+                    PdfDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    DocxDocumentId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1303,18 +1398,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Recommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    AddresseeKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    AddresseeOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    AddresseeKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    AddresseeOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1343,20 +1438,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Votes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Yes = table.Column<int>(type: "INTEGER", nullable: false),
-                    No = table.Column<int>(type: "INTEGER", nullable: false),
-                    Abstain = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRollCall = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VotingSeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    VotingPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumReached = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Resolution = table.Column<string>(type: "TEXT", nullable: true),
-                    Adopted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Yes = table.Column<int>(type: "integer", nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Abstain = table.Column<int>(type: "integer", nullable: false),
+                    IsRollCall = table.Column<bool>(type: "boolean", nullable: false),
+                    VotingSeats = table.Column<int>(type: "integer", nullable: false),
+                    VotingPresent = table.Column<int>(type: "integer", nullable: false),
+                    QuorumReached = table.Column<bool>(type: "boolean", nullable: false),
+                    Resolution = table.Column<string>(type: "text", nullable: true),
+                    Adopted = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1373,8 +1468,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "DocumentContents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1391,14 +1486,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MinutesComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MinutesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MinutesId = table.Column<int>(type: "integer", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1415,14 +1510,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MinutesVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MinutesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", nullable: true),
-                    ItemNotes = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MinutesId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Introduction = table.Column<string>(type: "text", nullable: true),
+                    ItemNotes = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1439,8 +1534,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RecommendationField",
                 columns: table => new
                 {
-                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false)
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1463,14 +1558,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RecommendationUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1487,12 +1582,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RollCallVotes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VoteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MembershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Choice = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VoteId = table.Column<int>(type: "integer", nullable: false),
+                    MembershipId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Choice = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1652,6 +1747,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contributions_ConfirmTokenHash",
+                table: "Contributions",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_InputCallId_Moderation_SubmittedAt",
+                table: "Contributions",
+                columns: new[] { "InputCallId", "Moderation", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contributions_ReceiptHash",
+                table: "Contributions",
+                column: "ReceiptHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionSupports_ContributionId_BrowserHash",
+                table: "ContributionSupports",
+                columns: new[] { "ContributionId", "BrowserHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Districts_SeedKey",
                 table: "Districts",
                 column: "SeedKey",
@@ -1693,6 +1811,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InputCalls_OpensAt",
+                table: "InputCalls",
+                column: "OpensAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invitations_TokenHash",
@@ -2018,13 +2141,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "Votes",
                 column: "AgendaItemId");
 
-            HandWrittenSql.UpSqlite(migrationBuilder);
+            HandWrittenSql.UpPostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            HandWrittenSql.DownSqlite(migrationBuilder);
+            HandWrittenSql.DownPostgres(migrationBuilder);
 
             migrationBuilder.DropTable(
                 name: "AgendaLinks");
@@ -2058,6 +2181,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "ContributionSupports");
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
@@ -2150,6 +2276,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Papers");
 
             migrationBuilder.DropTable(
+                name: "Contributions");
+
+            migrationBuilder.DropTable(
                 name: "MeetingDocuments");
 
             migrationBuilder.DropTable(
@@ -2172,6 +2301,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Votes");
+
+            migrationBuilder.DropTable(
+                name: "InputCalls");
 
             migrationBuilder.DropTable(
                 name: "Measures");

@@ -1,0 +1,84 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Participation;
+
+/// <summary>
+/// The contribution form: honeypot, minimum fill time and the per-address limit instead of an image CAPTCHA
+/// (<see cref="FormGuard"/>, <see cref="PublicForms"/>). Nothing typed is lost on a refusal; "received" is shown
+/// only after the commit, on the page the form redirects to.
+/// </summary>
+[EnableRateLimiting(PublicForms.Policy)]
+public sealed class SubmitModel(AppDbContext db, Contributions contributions, FormGuard guard) : PageModel
+{
+    public InputCall Call { get; private set; } = null!;
+
+    public IReadOnlyList<string> Districts { get; private set; } = [];
+
+    [BindProperty]
+    public string? Text { get; set; }
+
+    [BindProperty]
+    public string? District { get; set; }
+
+    [BindProperty]
+    public string? Theme { get; set; }
+
+    [BindProperty]
+    public string? AuthorName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (contributions.Window(Call) is { } closed)
+        {
+            this.ShowErrors([closed]);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email), guard.Check(Request.Form), ct);
+        if (this.ShowErrors(result))
+        {
+            return Page();
+        }
+
+        // Post/Redirect/Get: the receipt page reads the stored contribution, so it proves the commit; a reload sends nothing.
+        return Redirect("/beteiligung/eingegangen?nr=" + Uri.EscapeDataString(result.Value.Receipt));
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var call = await db.InputCalls.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (call is null)
+        {
+            return false;
+        }
+
+        Call = call;
+        Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).Select(d => d.Name).ToListAsync(ct);
+        return true;
+    }
+}
