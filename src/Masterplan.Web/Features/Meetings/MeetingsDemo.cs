@@ -37,7 +37,7 @@ internal static class MeetingsDemo
         upcoming.AgendaItems.AddRange([Item("1", "Genehmigung der Niederschrift der 3. Sitzung"), Item("2", "Sachstand der Handlungsfelder")]);
         var lenkung = NewMeeting(steering, "Sitzung des Lenkungskreises", 10, false);
         var overview = Item("1", "Übersicht der Handlungsfelder mit Sachständen");
-        overview.Links.Add(new AgendaLink { Kind = AgendaLinkKind.StatusOverview, Label = "Übersicht der Handlungsfelder mit Sachständen (001 §I)" });
+        overview.Links.Add(new AgendaLink { Kind = AgendaLinkKind.StatusOverview, Label = "Übersicht der Handlungsfelder mit Sachständen" });
         lenkung.AgendaItems.Add(overview);
         db.Meetings.AddRange(held, upcoming, lenkung);
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,6 @@
 using Masterplan.Algorithms.SeatAllocation;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Organizations;
@@ -112,12 +113,12 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
         var (fractions, tie) = (allocation.Fractions, allocation.Tie);
         foreach (var f in fractions.Where(f => f.Occupied != f.Seats))
         {
-            violations.Add(new Violation($"{f.Name} stehen nach Hare-Niemeyer {f.Seats} Sitze zu; besetzt sind {f.Occupied}.", "004 §3"));
+            violations.Add(new Violation(f.Name + Plural.Of(" steht nach Hare-Niemeyer {0} Sitz zu| stehen nach Hare-Niemeyer {0} Sitze zu", f.Seats) + $"; besetzt sind {f.Occupied}.", "004 §3"));
         }
 
         if (tie is not null)
         {
-            violations.Add(new Violation($"Gleichstand um {tie.SeatsInDispute} Sitz(e) zwischen {string.Join(", ", tie.Parties)}: das Los muss entscheiden.", "004 §3, Hare-Niemeyer"));
+            violations.Add(new Violation(Plural.Of("Gleichstand um {0} Sitz|Gleichstand um {0} Sitze", tie.SeatsInDispute) + $" zwischen {string.Join(", ", tie.Parties)}: das Los muss entscheiden.", "004 §3, Hare-Niemeyer"));
         }
 
         foreach (var m in voting.Where(m => m.OnBehalfOf?.Kind == OrganizationKind.Fraction && fractions.All(f => f.OrganizationId != m.OnBehalfOfId)))

@@ -78,8 +78,8 @@ public class MeasureTests
         var catalogue = await Users.Client(app).GetPageAsync("/handlungsfelder");
         Assert.Contains("95 % aus 2 Maßnahmen", Rollup(catalogue, field2));
         Assert.Equal("95", catalogue.QuerySelector($"#progress-{field2}")!.GetAttribute("value"));
-        Assert.Contains("80 % aus 1 Maßnahmen", Rollup(catalogue, video));
-        Assert.Contains("100 % aus 1 Maßnahmen", Rollup(catalogue, extremism));
+        Assert.Contains("80 % aus 1 Maßnahme", Rollup(catalogue, video));
+        Assert.Contains("100 % aus 1 Maßnahme", Rollup(catalogue, extremism));
         Assert.Equal("(keine Anzeige)", Rollup(catalogue, right));
         Assert.Contains("verworfene Maßnahmen zählen nicht mit", catalogue.Body!.Text());
 

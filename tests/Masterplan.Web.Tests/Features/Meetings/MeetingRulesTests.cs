@@ -44,7 +44,7 @@ public class MeetingRulesTests
         var cancelled = await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 12, 17, 16, 0, 0, TimeSpan.Zero), state: MeetingState.Cancelled);
 
         var warning = (await office.GetPageAsync("/verwaltung/sitzungen")).QuerySelector(".checks .warning")!.Text();
-        Assert.True(warning.Contains("mindestens 3 Sitzungen im Kalenderjahr (Quelle: 004 §3)", StringComparison.Ordinal), warning);
+        Assert.True(warning.Contains("mindestens 3 Sitzungen im Kalenderjahr (Quelle: Gemeinsamer Antrag von SPD, GRÜNEN und CDU im Ausschuss für Bürgerdienste, öffentliche Ordnung, Anregungen und Beschwerden vom 12.12.2023, Nummer 3)", StringComparison.Ordinal), warning);
         Assert.Contains("2026: 1 durchgeführt, 1 geplant – mit diesem Plan wird das Minimum von 3 Sitzungen nicht erreicht. Es fehlen 1.", warning);
 
         await AddMeetingAsync(app, plenary, new DateTimeOffset(2026, 12, 18, 16, 0, 0, TimeSpan.Zero));

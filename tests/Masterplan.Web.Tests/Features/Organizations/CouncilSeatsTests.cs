@@ -42,10 +42,10 @@ public class CouncilSeatsTests
         // the ninth seat, AfD and GRÜNE & Volt tie at .579 for the tenth.
         var preview = await Html.ParseAsync(await office.PostFormAsync("/verwaltung/ratssitze?handler=Preview", Form(ids, 30, 25, 15, 15, 10, "Fraktionswechsel"), "/verwaltung/ratssitze"));
         var rows = preview.QuerySelectorAll("table.preview tbody tr").ToDictionary(r => r.QuerySelector("th")!.Text(), r => r.Text());
-        Assert.Contains("verliert 1 Sitz(e)", rows["AfD-Fraktion"]);
+        Assert.Contains("verliert 1 Sitz", rows["AfD-Fraktion"]);
         Assert.Contains("Mitgliedschaften beenden", rows["AfD-Fraktion"]);
         Assert.Contains("unverändert", rows["SPD-Fraktion"]);
-        Assert.Contains("1 Sitz(e) sind zwischen AfD-Fraktion, Fraktion GRÜNE & Volt gleich", preview.QuerySelector("p.violations")!.Text());
+        Assert.Contains("1 Sitz ist zwischen AfD-Fraktion, Fraktion GRÜNE & Volt gleich", preview.QuerySelector("p.violations")!.Text());
 
         await using (var scope = app.Scope())
         {
@@ -65,7 +65,7 @@ public class CouncilSeatsTests
         }
 
         var tied = await app.CreateClient().GetPageAsync($"/gremien/{plenary}");
-        Assert.Contains("Gleichstand um 1 Sitz(e) zwischen AfD-Fraktion, Fraktion GRÜNE & Volt: das Los muss entscheiden.", tied.QuerySelector(".violations")!.Text());
+        Assert.Contains("Gleichstand um 1 Sitz zwischen AfD-Fraktion, Fraktion GRÜNE & Volt: das Los muss entscheiden.", tied.QuerySelector(".violations")!.Text());
 
         var drawn = await office.PostFormAsync("/verwaltung/ratssitze?handler=Lot", new() { ["Seed"] = "7 12 33 41" }, "/verwaltung/ratssitze");
         Assert.Equal(HttpStatusCode.Redirect, drawn.StatusCode);

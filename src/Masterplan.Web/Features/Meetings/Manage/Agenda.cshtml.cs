@@ -141,7 +141,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
             AgendaLinkKind.Paper => Papers.FirstOrDefault(p => p.Id == targetId).Label,
             AgendaLinkKind.FieldOfAction => Fields.FirstOrDefault(p => p.Id == targetId).Label,
             AgendaLinkKind.MinutesApproval => EarlierMeetings.FirstOrDefault(p => p.Id == targetId).Label is { } m ? $"Genehmigung der Niederschrift: {m}" : null,
-            AgendaLinkKind.StatusOverview => "Übersicht der Handlungsfelder mit Sachständen (001 §I)",
+            AgendaLinkKind.StatusOverview => "Übersicht der Handlungsfelder mit Sachständen",
             _ => null,
         };
         if (label is null)

@@ -149,7 +149,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         ModelState.Clear();
         if (Meeting.State is MeetingState.Cancelled or MeetingState.Held)
         {
-            this.ShowError("", "Zu einer Sitzung im Zustand „{0}“ kann nicht eingeladen werden.", MeetingsModule.StateLabel(Meeting.State));
+            this.ShowError("", "Zu einer Sitzung mit dem Status „{0}“ kann nicht eingeladen werden.", MeetingsModule.StateLabel(Meeting.State));
         }
         else if (Meeting.Start <= time.GetUtcNow())
         {
@@ -192,7 +192,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         }
         else if (Meeting.State is MeetingState.Cancelled or MeetingState.Held)
         {
-            this.ShowError(nameof(CancellationReason), "Eine Sitzung im Zustand „{0}“ kann nicht abgesagt werden.", MeetingsModule.StateLabel(Meeting.State));
+            this.ShowError(nameof(CancellationReason), "Eine Sitzung mit dem Status „{0}“ kann nicht abgesagt werden.", MeetingsModule.StateLabel(Meeting.State));
         }
 
         if (!ModelState.IsValid)

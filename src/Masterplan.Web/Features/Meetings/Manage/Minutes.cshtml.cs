@@ -114,7 +114,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         (record.State, record.CommentDeadline, record.CirculatedAt) = (MinutesState.Circulated, deadline, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, ct);
-        TempData["Message"] = $"Fassung {Latest!.Number} ist an {run.Sent} Personen zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
+        TempData["Message"] = $"Fassung {Latest!.Number} ist an " + Plural.Of("{0} Person|{0} Personen", run.Sent) + $" zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
         return RedirectToPage(new { id });
     }
 
@@ -161,7 +161,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         db.AuditReason = approval;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        TempData["Message"] = $"Die Niederschrift ist {approval} und als PDF und DOCX eingefroren.";
+        TempData["Message"] = $"Die Niederschrift ist {approval}. Sie ist als PDF und DOCX gespeichert und bleibt so unverändert.";
         return RedirectToPage(new { id });
     }
 
