@@ -42,7 +42,7 @@ public class AlgorithmMessageTests
             Assert.All(messages, m => Assert.False(t[m.Key].ResourceNotFound, $"no English for: {m.Key}"));
             Assert.Equal("For Geschlecht = weiblich the minimum 3 is above the maximum 1.",
                 messages.Single(m => m.Key.StartsWith("Für {0} = {1} liegt", StringComparison.Ordinal) && Equals(m.Args[2], 3)).Localize(t));
-            Assert.Equal("LEXIMIN stopped after 300 seconds, before the fairest lottery was found. Nobody was drawn and nothing was stored. Please use fewer characteristics in the quotas or LEGACY, or have the limit (Labs:LeximinTimeLimit) raised.",
+            Assert.Equal("LEXIMIN stopped at its time limit of 300 s, before the fairest lottery was found. Nobody was drawn and nothing was stored. Please use fewer characteristics in the quotas or LEGACY, or have the limit (Labs:LeximinTimeLimit) raised.",
                 PanelDrawing.LimitMessage(LeximinLimit.TimeLimit, new LabsOptions { LeximinTimeLimit = TimeSpan.FromMinutes(5) }).Localize(t));
             Assert.Equal("Geschlecht = männlich: 3 to 3 → 0 to 3", messages[^1].Localize(t));
         }

@@ -48,13 +48,13 @@ public class PanelLimitTests
         };
         var german = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
         Assert.Equal(HttpStatusCode.OK, german.StatusCode);
-        Assert.Contains("LEXIMIN hat nach 1 Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert.", await LabChainTests.BodyAsync(german));
+        Assert.Contains("LEXIMIN hat an seiner Zeitgrenze von 1 s aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert.", await LabChainTests.BodyAsync(german));
 
         office.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var english = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
         Assert.Equal(HttpStatusCode.OK, english.StatusCode);
         var text = await LabChainTests.BodyAsync(english);
-        Assert.Contains("LEXIMIN stopped after 1 seconds, before the fairest lottery was found. Nobody was drawn and nothing was stored.", text);
+        Assert.Contains("LEXIMIN stopped at its time limit of 1 s, before the fairest lottery was found. Nobody was drawn and nothing was stored.", text);
         Assert.DoesNotContain("aufgehört", text);
 
         await using (var scope = app.Scope())

@@ -178,7 +178,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
     internal static FieldError LimitMessage(LeximinLimit limit, LabsOptions labs) => limit switch
     {
         LeximinLimit.RoundCap => new FieldError("", "LEXIMIN hat nach {0} Rechenrunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinMaxRounds) erhöhen.", labs.LeximinMaxRounds),
-        LeximinLimit.TimeLimit => new FieldError("", "LEXIMIN hat nach {0} Sekunden aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinTimeLimit) erhöhen.", (int)Math.Ceiling(labs.LeximinTimeLimit?.TotalSeconds ?? 0)),
+        LeximinLimit.TimeLimit => new FieldError("", "LEXIMIN hat an seiner Zeitgrenze von {0} s aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert. Bitte verwenden Sie weniger Merkmale in den Quoten oder LEGACY, oder lassen Sie die Grenze (Labs:LeximinTimeLimit) erhöhen.", (int)Math.Ceiling(labs.LeximinTimeLimit?.TotalSeconds ?? 0)),
         _ => new FieldError("", "LEXIMIN hat an seiner Grenze aufgehört, bevor die fairste Verlosung feststand. Es wurde nichts ausgelost und nichts gespeichert."),
     };
 
