@@ -130,6 +130,16 @@ internal sealed class BenchRun : IAsyncDisposable
     /// <summary>Starts the app and returns its base URL and the report line about the start.</summary>
     public async Task<(string BaseUrl, string Line)> StartAsync()
     {
+        if (_dropDatabase is not null)
+        {
+            // Since instances take turns migrating through an advisory lock in the database (DatabaseSetup.StartupLock), the
+            // app no longer creates a missing PostgreSQL database on its first start; as in production, it must exist.
+            await using var admin = new NpgsqlConnection(Options.Postgres);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_dropDatabase}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
         var started = Stopwatch.StartNew();
         var baseUrl = App.Start();
         var elapsed = started.Elapsed;

@@ -97,15 +97,17 @@ bench_wait_idle() {
   bench_log "still busy after ${WAIT_MINUTES:-30} minutes: measuring anyway (see \"others' CPU\" in the report)"
 }
 
-# A throw-away server on a loopback port, as .ci/run starts one (but with the default fsync).
+# A throw-away server on a loopback port, as .ci/run starts one (but with the default fsync), in a new folder under
+# PG_PARENT (default /tmp); PG_OPTS adds server settings (e.g. "-c fsync=on -c max_connections=300"; later ones win).
 bench_start_postgres() {
   [ -x "$PG_BIN/postgres" ] || { echo "PostgreSQL 15 is missing ($PG_BIN); apt-get install postgresql" >&2; exit 1; }
   [ "$(id -u)" -eq 0 ] || { echo "the PostgreSQL part starts a server as the postgres user: run as root" >&2; exit 1; }
-  PG_DIR=$(mktemp -d /tmp/masterplan-bench-pg.XXXXXX)
+  PG_DIR=$(mktemp -d "${PG_PARENT:-/tmp}/masterplan-bench-pg.XXXXXX")
   chown postgres:postgres "$PG_DIR"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$PG_DIR/data" -A trust -U postgres >/dev/null
+  # shellcheck disable=SC2086 # PG_OPTS is a list of arguments
   runuser -u postgres -- "$PG_BIN/postgres" -D "$PG_DIR/data" -p "$PG_PORT" -k "$PG_DIR" \
-    -c listen_addresses=127.0.0.1 -c max_connections=100 >"$PG_DIR/server.log" 2>&1 &
+    -c listen_addresses=127.0.0.1 -c max_connections=100 ${PG_OPTS:-} >"$PG_DIR/server.log" 2>&1 &
   for _ in $(seq 1 60); do "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" -q && break; sleep 0.5; done
   "$PG_BIN/pg_isready" -h 127.0.0.1 -p "$PG_PORT" -q || { cat "$PG_DIR/server.log" >&2; exit 1; }
 }

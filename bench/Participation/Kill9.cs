@@ -1,0 +1,251 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using static Masterplan.Bench.Report;
+
+namespace Masterplan.Bench.Participation;
+
+/// <summary>
+/// The app as a real process (the built Masterplan.Web.dll under <c>dotnet</c>, Production environment, on PostgreSQL), so
+/// it can be killed with SIGKILL (<see cref="Process.Kill()"/> sends SIGKILL on Linux: no shutdown code runs, open
+/// connections and transactions are cut).
+/// </summary>
+internal sealed class AppProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly StreamWriter _log;
+
+    private AppProcess(Process process, StreamWriter log, string baseUrl)
+    {
+        _process = process;
+        _log = log;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public int Pid => _process.Id;
+
+    public TimeSpan StartedIn { get; private set; }
+
+    public static async Task<AppProcess> StartAsync(string dll, string connectionString, string logFile)
+    {
+        var port = FreePort();
+        var contentRoot = ContentRoot();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = contentRoot, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var a in new[] { dll, "--urls", $"http://127.0.0.1:{port}", "--contentRoot", contentRoot })
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false";
+        start.Environment["Database__Provider"] = "Postgres";
+        start.Environment["ConnectionStrings__Masterplan"] = connectionString;
+        start.Environment["Accounts__FormPostsPerMinute"] = "1000000";
+        var log = new StreamWriter(logFile, append: true) { AutoFlush = true };
+        await log.WriteLineAsync($"==== {DateTimeOffset.UtcNow:O} dotnet {string.Join(' ', start.ArgumentList)}");
+        var watch = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, log, $"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        while (watch.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the app exited with {process.ExitCode} during its start; see {logFile}");
+            }
+
+            try
+            {
+                if ((await probe.GetAsync(app.BaseUrl + "/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    app.StartedIn = watch.Elapsed;
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new InvalidOperationException($"the app did not answer /health within 120 s; see {logFile}");
+    }
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is not null)
+        {
+            lock (log)
+            {
+                log.WriteLine(line);
+            }
+        }
+    }
+
+    /// <summary>SIGKILL, then wait until the process is gone.</summary>
+    public void Kill9()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+        Write(_log, $"==== {DateTimeOffset.UtcNow:O} killed with SIGKILL");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill9();
+        }
+
+        _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+    }
+
+    /// <summary>The web project's folder (appsettings.json), as <see cref="BenchApp"/> finds it.</summary>
+    public static string ContentRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "src", "Masterplan.Web", "appsettings.json")))
+        {
+            root = root.Parent;
+        }
+
+        return Path.Combine(root?.FullName ?? throw new InvalidOperationException("src/Masterplan.Web not found above " + AppContext.BaseDirectory), "src", "Masterplan.Web");
+    }
+
+    /// <summary>The app's own build output next to its project (Release, as the bench is built).</summary>
+    public static string DefaultDll() => Path.Combine(ContentRoot(), "bin", "Release", "net10.0", "Masterplan.Web.dll");
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>
+/// kill -9 during a burst of submissions: the app runs as its own process; <c>workers</c> browsers open the form, wait the
+/// minimum fill time and send it again and again; after a number of acknowledgements (drawn per round) the app is killed
+/// with SIGKILL while requests are in flight, then started again, and every receipt number a browser was given must be in
+/// the database. Counts per round: sent, acknowledged, present, lost (must be 0).
+/// </summary>
+internal static class Kill9
+{
+    public static async Task<bool> RunAsync(string dll, string connectionString, int callId, int rounds, int workers, string outDir)
+    {
+        var logFile = Path.Combine(outDir, "app-process.log");
+        Say("");
+        Say($"## kill -9 during a burst of submissions ({rounds} rounds, {workers} browsers)");
+        Say("");
+        Say($"App process: `dotnet {dll}` (Production, PostgreSQL, `Accounts__FormPostsPerMinute=1000000`), log in {logFile}. PostgreSQL: {await Direct.SettingsAsync(connectionString)}");
+        Say("Each round: the browsers open the form, wait the minimum fill time (3 s), then send it again and again; after the drawn number of acknowledgements " +
+            "(302 to the receipt) the app gets SIGKILL; it is started again and the receipts are looked up in the database (by their hash, past the app) and on the restarted app's receipt page.");
+        Say("");
+        Say("| round | sent | acknowledged | no answer (cut by the kill) | refused | in flight at the kill | kill after | present after restart | receipt page 200 after restart | lost | committed but not acknowledged | restart to healthy |");
+        Say("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var random = new Random(17);
+        var app = await AppProcess.StartAsync(dll, connectionString, logFile);
+        long sentAll = 0, ackAll = 0, presentAll = 0, lostAll = 0;
+        try
+        {
+            for (var round = 1; round <= rounds; round++)
+            {
+                var prefix = $"PB-K{Environment.ProcessId}-{round}";
+                var killAfter = 40 + random.Next(120);
+                var clients = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => FormClient.OpenAsync(app.BaseUrl, callId)));
+                await clients[^1].ReadyAsync();
+                var acks = new ConcurrentBag<string>();
+                long sent = 0, noAnswer = 0, refused = 0, inFlight = 0, inFlightAtKill = -1;
+                var killed = 0;
+                var burst = Stopwatch.StartNew();
+                TimeSpan killAt = default;
+                var victim = app;
+                var tasks = clients.Select(async (client, w) =>
+                {
+                    for (var n = 0; Volatile.Read(ref killed) == 0; n++)
+                    {
+                        Interlocked.Increment(ref sent);
+                        Interlocked.Increment(ref inFlight);
+                        try
+                        {
+                            var (receipt, _) = await client.SubmitAsync(Submissions.Text(prefix, w, n), Submissions.DistrictFor(w, n), Seed.Themes[n % Seed.Themes.Length]);
+                            if (receipt is null)
+                            {
+                                Interlocked.Increment(ref refused);
+                                continue;
+                            }
+
+                            acks.Add(receipt);
+                            if (acks.Count >= killAfter && Interlocked.CompareExchange(ref killed, 1, 0) == 0)
+                            {
+                                inFlightAtKill = Interlocked.Read(ref inFlight) - 1;
+                                killAt = burst.Elapsed;
+                                victim.Kill9();
+                            }
+                        }
+                        catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException)
+                        {
+                            Interlocked.Increment(ref noAnswer);
+                            return;
+                        }
+                        finally
+                        {
+                            Interlocked.Decrement(ref inFlight);
+                        }
+                    }
+                }).ToList();
+                await Task.WhenAll(tasks);
+                foreach (var client in clients)
+                {
+                    client.Dispose();
+                }
+
+                app.Dispose();
+                app = await AppProcess.StartAsync(dll, connectionString, logFile);
+                var acknowledged = acks.ToList();
+                var present = await Direct.PresentAsync(connectionString, acknowledged);
+                var rows = await Direct.CountAsync(connectionString, prefix);
+                var receiptPages = 0;
+                using (var check = new Browser(app.BaseUrl))
+                {
+                    foreach (var receipt in acknowledged)
+                    {
+                        var (status, _, _) = await check.SendAsync(HttpMethod.Get, "/beteiligung/eingegangen?nr=" + Uri.EscapeDataString(receipt));
+                        receiptPages += status == HttpStatusCode.OK ? 1 : 0;
+                    }
+                }
+
+                var lost = acknowledged.Count - present.Count;
+                (sentAll, ackAll, presentAll, lostAll) = (sentAll + sent, ackAll + acknowledged.Count, presentAll + present.Count, lostAll + lost);
+                Say(string.Create(Inv, $"| {round} | {sent} | {acknowledged.Count} | {noAnswer} | {refused} | {inFlightAtKill} | {killAfter} acknowledgements, {killAt.TotalSeconds:F2} s into the burst | " +
+                    $"{present.Count} | {receiptPages} | **{lost}** | {rows - present.Count} | {app.StartedIn.TotalSeconds:F1} s |"));
+            }
+        }
+        finally
+        {
+            app.Dispose();
+        }
+
+        Say("");
+        Say($"**kill -9: sent {sentAll}, acknowledged {ackAll}, present {presentAll}, lost={lostAll}.**");
+        return lostAll == 0;
+    }
+}
