@@ -164,6 +164,7 @@ internal static class Kill9
         var random = new Random(17);
         var app = await AppProcess.StartAsync(dll, connectionString, logFile);
         long sentAll = 0, ackAll = 0, presentAll = 0, lostAll = 0;
+        var allRefusals = new List<string>();
         try
         {
             for (var round = 1; round <= rounds; round++)
@@ -171,8 +172,9 @@ internal static class Kill9
                 var prefix = $"PB-K{Environment.ProcessId}-{round}";
                 var killAfter = 40 + random.Next(120);
                 var clients = await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => FormClient.OpenAsync(app.BaseUrl, callId)));
-                await clients[^1].ReadyAsync();
+                await Task.WhenAll(clients.Select(c => c.ReadyAsync()));
                 var acks = new ConcurrentBag<string>();
+                var refusals = new ConcurrentBag<string>();
                 long sent = 0, noAnswer = 0, refused = 0, inFlight = 0, inFlightAtKill = -1;
                 var killed = 0;
                 var burst = Stopwatch.StartNew();
@@ -186,10 +188,11 @@ internal static class Kill9
                         Interlocked.Increment(ref inFlight);
                         try
                         {
-                            var (receipt, _) = await client.SubmitAsync(Submissions.Text(prefix, w, n), Submissions.DistrictFor(w, n), Seed.Themes[n % Seed.Themes.Length]);
+                            var (receipt, answer) = await client.SubmitAsync(Submissions.Text(prefix, w, n), Submissions.DistrictFor(w, n), Seed.Themes[n % Seed.Themes.Length]);
                             if (receipt is null)
                             {
                                 Interlocked.Increment(ref refused);
+                                refusals.Add(answer);
                                 continue;
                             }
 
@@ -237,11 +240,17 @@ internal static class Kill9
                 (sentAll, ackAll, presentAll, lostAll) = (sentAll + sent, ackAll + acknowledged.Count, presentAll + present.Count, lostAll + lost);
                 Say(string.Create(Inv, $"| {round} | {sent} | {acknowledged.Count} | {noAnswer} | {refused} | {inFlightAtKill} | {killAfter} acknowledgements, {killAt.TotalSeconds:F2} s into the burst | " +
                     $"{present.Count} | {receiptPages} | **{lost}** | {rows - present.Count} | {app.StartedIn.TotalSeconds:F1} s |"));
+                allRefusals.AddRange(refusals.Select(r => $"round {round}: {r}"));
             }
         }
         finally
         {
             app.Dispose();
+        }
+
+        foreach (var refusal in allRefusals.GroupBy(r => r).Select(g => $"{g.Count()} × {g.Key}"))
+        {
+            Say($"- refused: {refusal}");
         }
 
         Say("");

@@ -186,7 +186,7 @@ internal static class Submissions
         }
 
         var openSeconds = opened.Elapsed.TotalSeconds;
-        await clients[^1].ReadyAsync();
+        await Task.WhenAll(clients.Select(c => c.ReadyAsync()));
         var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var before = machine.Take();
         var wall = new Stopwatch();
@@ -256,7 +256,7 @@ internal static class Submissions
                     if (what == "form")
                     {
                         var clients = await Task.WhenAll(Enumerable.Range(0, c).Select(_ => FormClient.OpenAsync(baseUrl, callId)));
-                        await clients[^1].ReadyAsync();
+                        await Task.WhenAll(clients.Select(c => c.ReadyAsync()));
                         before = machine.Take();
                         watch.Restart();
                         var end = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
