@@ -97,7 +97,8 @@ public class PaperEditorTests
 
         // The agenda item shows the paper: one link, read by both pages.
         var meeting = await resident.GetPageAsync($"/sitzungen/{meetingId}");
-        Assert.Contains(meeting.QuerySelectorAll("a"), a => a.GetAttribute("href") == $"/vorlagen/{id}" && a.Text().Contains("31415-26", StringComparison.Ordinal));
+        var onAgenda = meeting.QuerySelectorAll("a").Single(a => a.GetAttribute("href") == $"/vorlagen/{id}");
+        Assert.Equal("31415-26 Videobeobachtung am Platz von Leeds – geändert beschlossen", onAgenda.ParentElement!.Text());
         Assert.Equal(1, await QueryAsync(app, db => db.AgendaLinks.CountAsync(l => l.Kind == AgendaLinkKind.Paper && l.TargetId == id)));
 
         async Task<IReadOnlyList<string?>> FoundAsync(string query) =>
