@@ -35,6 +35,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             $"/kennzahlen/{indicator.GetProperty("id").GetInt32()}",
             "/", "/handlungsfelder", "/handlungsfelder?stand=2024-01-01", "/handlungsfelder?nummer=2.5", "/handlungsfelder/aenderungen", "/gremien", $"/gremien/{Org("PlenaryAssembly")}", $"/gremien/{Org("SpecialTaskForce")}",
             $"/gremien/{Org("Fraction")}", "/vorlagen", $"/vorlagen/{papers.EnumerateArray().Last().GetProperty("id").GetInt32()}",
+            $"/vorlagen/{papers.EnumerateArray().First().GetProperty("id").GetInt32()}", "/vorlagen?q=Masterplan&von=2022-01-01", "/vorlagen?von=2030-01-01&bis=2020-01-01",
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
             "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
             "/beteiligung", call, $"{call}?bezirk=Eving", $"{call}/beitrag", contribution, "/beteiligung/so-machen-sie-mit", "/beteiligung/bestaetigen/unbekannt",

@@ -19,6 +19,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
 
     public bool Insider { get; private set; }
 
+    /// <summary>The result of the paper's consultation that was scheduled under an agenda link, by the link.</summary>
+    public IReadOnlyDictionary<int, Papers.ConsultationResult> PaperResults { get; private set; } = new Dictionary<int, Papers.ConsultationResult>();
+
     public IReadOnlyList<AgendaItem> Items { get; private set; } = [];
 
     public IReadOnlyList<MeetingDocument> Documents { get; private set; } = [];
@@ -110,6 +113,13 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         var approved = Items.SelectMany(i => i.Links).Where(l => l.Kind == AgendaLinkKind.MinutesApproval && l.TargetId is not null).Select(l => l.TargetId!.Value).Distinct().ToList();
         var visible = approved.Count == 0 ? [] : await db.Meetings.AsNoTracking().Where(m => approved.Contains(m.Id)).VisibleTo(viewer).Select(m => m.Id).ToListAsync(ct);
         HiddenMeetings = approved.Except(visible).ToHashSet();
+
+        // A paper's consultation scheduled here names the item's link to the paper; its result shows beside the link.
+        var paperLinks = Items.SelectMany(i => i.Links).Where(l => l.Kind == AgendaLinkKind.Paper).Select(l => (int?)l.Id).ToList();
+        PaperResults = paperLinks.Count == 0 ? new Dictionary<int, Papers.ConsultationResult>()
+            : (await db.Set<Papers.Consultation>().AsNoTracking().Where(c => paperLinks.Contains(c.AgendaLinkId) && c.Result != null)
+                .Select(c => new { Link = c.AgendaLinkId!.Value, Result = c.Result!.Value }).ToListAsync(ct))
+                .GroupBy(c => c.Link).ToDictionary(g => g.Key, g => g.First().Result);
 
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);
         if (Insider && Minutes?.State == MinutesState.Circulated)

@@ -20,6 +20,10 @@ public sealed class MeetingsModule : IModule
     /// <summary>The Office schedules meetings, keeps agendas, attendance, votes, minutes and follow-up.</summary>
     public const string Manage = "Meetings.Manage";
 
+    /// <summary>Papers put on an agenda read their meeting and item through the agenda link; uploads share one content check.</summary>
+    public IReadOnlyList<Type> PublicApi =>
+        [typeof(Meeting), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingViewer), typeof(MeetingState), typeof(UploadedFile)];
+
     public IReadOnlyList<PageAccess> Pages =>
     [
         PageAccess.Folder("/Meetings/Manage", Manage),

@@ -11,8 +11,36 @@ public enum ConsultationRole
     /// <summary>Beratung: the body deliberates.</summary>
     Deliberation,
 
-    /// <summary>Beschluss: the body decides.</summary>
+    /// <summary>Beschluss (Entscheidung): the body decides.</summary>
     Decision,
+
+    /// <summary>Kenntnisnahme: the body takes note.</summary>
+    Acknowledgement,
+}
+
+/// <summary>What came of a consultation.</summary>
+public enum ConsultationResult
+{
+    /// <summary>beschlossen</summary>
+    Adopted,
+
+    /// <summary>geändert beschlossen</summary>
+    AdoptedWithChanges,
+
+    /// <summary>abgelehnt</summary>
+    Rejected,
+
+    /// <summary>zur Kenntnis genommen</summary>
+    Acknowledged,
+
+    /// <summary>empfohlen (a recommending body)</summary>
+    Recommended,
+
+    /// <summary>vertagt</summary>
+    Postponed,
+
+    /// <summary>zurückgezogen</summary>
+    Withdrawn,
 }
 
 /// <summary>One entry of a paper's Beratungsfolge (OParl Consultation).</summary>
@@ -31,7 +59,21 @@ public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
 
     public Organization Organization { get; set; } = null!;
 
+    /// <summary>The planned date; once scheduled, the meeting's day is shown beside it.</summary>
     public DateOnly Date { get; set; }
 
     public ConsultationRole Role { get; set; }
+
+    /// <summary>Federführend: the body that leads the paper's consultation.</summary>
+    public bool Authoritative { get; set; }
+
+    /// <summary>
+    /// Once scheduled: the agenda item's link to this paper. The meeting and item are read through it, so the paper on
+    /// the agenda and the consultation's date in the meeting are one row, not two that could disagree.
+    /// </summary>
+    public int? AgendaLinkId { get; set; }
+
+    public ConsultationResult? Result { get; set; }
+
+    public DateOnly? ResultDate { get; set; }
 }

@@ -28,6 +28,9 @@ public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
     /// <summary>The draft decision (Beschlussvorschlag).</summary>
     public string? DecisionProposal { get; set; }
 
+    /// <summary>The reasons (Begründung) given for the draft decision.</summary>
+    public string? Reasons { get; set; }
+
     /// <summary>For a motion: the paper it amends.</summary>
     public int? AmendsPaperId { get; set; }
 
@@ -35,9 +38,66 @@ public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
 
     public List<Consultation> Consultations { get; set; } = [];
 
+    public List<PaperFile> Files { get; set; } = [];
+
+    /// <summary>Papers the Office named as related (OParl relatedPaper); the relation is kept once, from this paper.</summary>
+    public List<PaperRelation> Related { get; set; } = [];
+
+    public bool IsDemo { get; set; }
+
     public string? Source { get; set; }
 
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+}
+
+/// <summary>One paper named as related to another; shown on both papers' pages.</summary>
+public sealed class PaperRelation : Masterplan.Web.Features.Audit.IAudited
+{
+    public int Id { get; set; }
+
+    public int PaperId { get; set; }
+
+    public int RelatedPaperId { get; set; }
+
+    public Paper RelatedPaper { get; set; } = null!;
+}
+
+/// <summary>A file of a paper (the paper itself, an attachment): an uploaded PDF or one generated from the paper.</summary>
+public sealed class PaperFile : Masterplan.Web.Features.Audit.IAudited
+{
+    public int Id { get; set; }
+
+    public int PaperId { get; set; }
+
+    public required string Title { get; set; }
+
+    public required string FileName { get; set; }
+
+    /// <summary>The media type found from the content, never from the name.</summary>
+    public required string MediaType { get; set; }
+
+    public long Size { get; set; }
+
+    /// <summary>SHA-512 of the content, hex, so anyone can check a copy.</summary>
+    public required string Sha512 { get; set; }
+
+    /// <summary>Whether the platform generated it from the paper's own fields (a tagged PDF) rather than an upload.</summary>
+    public bool IsGenerated { get; set; }
+
+    public DateTimeOffset AddedAt { get; set; }
+
+    public required string AddedBy { get; set; }
+
+    /// <summary>The bytes; loaded only when the file is downloaded.</summary>
+    public PaperFileContent? Content { get; set; }
+}
+
+/// <summary>The bytes of a <see cref="PaperFile"/>, in a table of their own so lists stay light.</summary>
+public sealed class PaperFileContent
+{
+    public int Id { get; set; }
+
+    public required byte[] Data { get; set; }
 }

@@ -44,6 +44,11 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["gremien/{id:int}"] = (["GET"], Everyone),
         ["vorlagen"] = (["GET"], Everyone),
         ["vorlagen/{id:int}"] = (["GET"], Everyone),
+        ["vorlagen/{paperId:int}/dateien/{id:int}"] = (["GET"], Everyone),
+        ["verwaltung/vorlagen"] = (["GET"], [Roles.Office]),
+        ["verwaltung/vorlagen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/vorlagen/{id:int}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/vorlagen/{id:int}/beratung/{consultationId:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["stadtbezirke"] = (["GET"], Everyone),
         ["sprache/{culture}"] = (["GET"], Everyone),
         ["health"] = (["GET"], Everyone),
@@ -168,6 +173,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
             var pattern = PatternOf(key);
             var url = "/" + pattern
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
+                .Replace("{paperId:int}", ids.Paper, StringComparison.Ordinal).Replace("{consultationId:int?}", "", StringComparison.Ordinal)
                 .Replace("{id}", ids.Account, StringComparison.Ordinal)
                 .Replace("{id:int}", pattern.Contains("personen", StringComparison.Ordinal) ? ids.MemberPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab

@@ -7,6 +7,7 @@ using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Tests.Features.Labs;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -28,12 +29,13 @@ public partial class MessageLanguageTests
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        int organization, node;
+        int organization, node, paper;
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             organization = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
             node = await db.FieldsOfAction.Where(f => f.SeedKey == "field:2.5").Select(f => f.Id).SingleAsync();
+            paper = await db.Papers.Where(p => p.Reference == "26093-22").Select(p => p.Id).SingleAsync();
         }
 
         var plan = await office.GetPageAsync("/verwaltung/quartierslabore");
@@ -84,6 +86,9 @@ public partial class MessageLanguageTests
             new("catalogue node form, empty", c => c.PostFormAsync("/verwaltung/handlungsfelder", new() { ["Action"] = "Rename" })),
             new("meeting form", c => c.PostFormAsync("/verwaltung/sitzungen/bearbeiten", new() { ["OrganizationId"] = $"{organization}", ["Date"] = "2026-12-01", ["StartTime"] = "19:00", ["EndTime"] = "17:00" })),
             new("membership form", c => c.PostFormAsync($"/verwaltung/gremien/{organization}?handler=Add", new() { ["Role"] = "" }, $"/verwaltung/gremien/{organization}")),
+            new("paper form", c => c.PostFormAsync("/verwaltung/vorlagen/bearbeiten", new() { ["Input.Name"] = "", ["Input.Reference"] = "26093-22", ["Input.Date"] = "1800-01-01" })),
+            new("consultation form", c => c.PostFormAsync($"/verwaltung/vorlagen/{paper}/beratung", new() { ["Input.OrganizationId"] = "987654", ["Input.Result"] = "Adopted" })),
+            new("paper search period", c => c.GetAsync("/vorlagen?von=2026-06-01&bis=2026-01-01")),
             new("lab plan form", c => c.PostFormAsync("/verwaltung/quartierslabore", new() { ["Quarter"] = "", ["Title"] = "" })),
             new("lab concept form", c => c.PostFormAsync($"{lab}?handler=Save", new() { ["Steps.Categories"] = "Bildung: Abitur\nMigration: ja; nein" }, lab)),
             new("lab state", c => c.PostFormAsync($"{lab}?handler=Advance&to=ConceptApproved", [], lab)),

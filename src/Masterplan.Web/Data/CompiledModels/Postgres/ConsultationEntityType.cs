@@ -23,10 +23,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Papers.Consultation",
                 typeof(Consultation),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 10,
                 navigationCount: 2,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -38,6 +38,22 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
             id.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn);
+
+            var agendaLinkId = runtimeEntityType.AddProperty(
+                "AgendaLinkId",
+                typeof(int?),
+                propertyInfo: typeof(Consultation).GetProperty("AgendaLinkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<AgendaLinkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            agendaLinkId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var authoritative = runtimeEntityType.AddProperty(
+                "Authoritative",
+                typeof(bool),
+                propertyInfo: typeof(Consultation).GetProperty("Authoritative", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Authoritative>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            authoritative.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var date = runtimeEntityType.AddProperty(
                 "Date",
@@ -71,6 +87,24 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 sentinel: 0);
             position.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var result = runtimeEntityType.AddProperty(
+                "Result",
+                typeof(ConsultationResult?),
+                propertyInfo: typeof(Consultation).GetProperty("Result", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Result>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 30,
+                providerPropertyType: typeof(string));
+            result.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var resultDate = runtimeEntityType.AddProperty(
+                "ResultDate",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Consultation).GetProperty("ResultDate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<ResultDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            resultDate.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var role = runtimeEntityType.AddProperty(
                 "Role",
                 typeof(ConsultationRole),
@@ -86,9 +120,12 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { agendaLinkId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { paperId, position },
                 unique: true);
 
@@ -96,6 +133,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AgendaLinkId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OrganizationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -113,7 +160,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PaperId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -22,10 +22,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Papers.Paper",
                 typeof(Paper),
                 baseEntityType,
-                propertyCount: 12,
-                navigationCount: 3,
+                propertyCount: 14,
+                navigationCount: 5,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -59,8 +59,17 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 typeof(string),
                 propertyInfo: typeof(Paper).GetProperty("DecisionProposal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Paper).GetField("<DecisionProposal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 20000);
             decisionProposal.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var isDemo = runtimeEntityType.AddProperty(
+                "IsDemo",
+                typeof(bool),
+                propertyInfo: typeof(Paper).GetProperty("IsDemo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<IsDemo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
+            isDemo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -86,6 +95,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Paper).GetField("<PaperType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             paperType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var reasons = runtimeEntityType.AddProperty(
+                "Reasons",
+                typeof(string),
+                propertyInfo: typeof(Paper).GetProperty("Reasons", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<Reasons>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20000);
+            reasons.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var reference = runtimeEntityType.AddProperty(
                 "Reference",
@@ -138,12 +156,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 new[] { amendsPaperId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { reference });
+                new[] { date });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { responsibleOrganizationId });
+                new[] { reference },
+                unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { responsibleOrganizationId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

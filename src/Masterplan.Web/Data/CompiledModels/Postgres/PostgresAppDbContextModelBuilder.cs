@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30eeea20-f79d-40d0-b1dd-19cd3c4b8ceb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("ed26ffb4-e25d-416d-bb31-eb7471459740"), entityTypeCount: 63)
         {
         }
 
@@ -68,6 +68,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var paperFile = PaperFileEntityType.Create(this);
+            var paperFileContent = PaperFileContentEntityType.Create(this);
+            var paperRelation = PaperRelationEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
@@ -138,10 +141,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             OrganizationEntityType.CreateForeignKey1(organization, district);
             OrganizationEntityType.CreateForeignKey2(organization, organization);
             RulesOfProcedureEntityType.CreateForeignKey1(rulesOfProcedure, organization);
-            ConsultationEntityType.CreateForeignKey1(consultation, organization);
-            ConsultationEntityType.CreateForeignKey2(consultation, paper);
+            ConsultationEntityType.CreateForeignKey1(consultation, agendaLink);
+            ConsultationEntityType.CreateForeignKey2(consultation, organization);
+            ConsultationEntityType.CreateForeignKey3(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            PaperFileEntityType.CreateForeignKey1(paperFile, paper);
+            PaperFileContentEntityType.CreateForeignKey1(paperFileContent, paperFile);
+            PaperRelationEntityType.CreateForeignKey1(paperRelation, paper);
+            PaperRelationEntityType.CreateForeignKey2(paperRelation, paper);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -201,6 +209,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            PaperFileEntityType.CreateAnnotations(paperFile);
+            PaperFileContentEntityType.CreateAnnotations(paperFileContent);
+            PaperRelationEntityType.CreateAnnotations(paperRelation);
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);

@@ -22,10 +22,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Papers.Consultation",
                 typeof(Consultation),
                 baseEntityType,
-                propertyCount: 6,
+                propertyCount: 10,
                 navigationCount: 2,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -36,6 +36,20 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 valueGenerated: ValueGenerated.OnAdd,
                 afterSaveBehavior: PropertySaveBehavior.Throw,
                 sentinel: 0);
+
+            var agendaLinkId = runtimeEntityType.AddProperty(
+                "AgendaLinkId",
+                typeof(int?),
+                propertyInfo: typeof(Consultation).GetProperty("AgendaLinkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<AgendaLinkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var authoritative = runtimeEntityType.AddProperty(
+                "Authoritative",
+                typeof(bool),
+                propertyInfo: typeof(Consultation).GetProperty("Authoritative", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Authoritative>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var date = runtimeEntityType.AddProperty(
                 "Date",
@@ -65,6 +79,22 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Consultation).GetField("<Position>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var result = runtimeEntityType.AddProperty(
+                "Result",
+                typeof(ConsultationResult?),
+                propertyInfo: typeof(Consultation).GetProperty("Result", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Result>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 30,
+                providerPropertyType: typeof(string));
+
+            var resultDate = runtimeEntityType.AddProperty(
+                "ResultDate",
+                typeof(DateOnly?),
+                propertyInfo: typeof(Consultation).GetProperty("ResultDate", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<ResultDate>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var role = runtimeEntityType.AddProperty(
                 "Role",
                 typeof(ConsultationRole),
@@ -79,9 +109,12 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { agendaLinkId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { paperId, position },
                 unique: true);
 
@@ -89,6 +122,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
         }
 
         public static RuntimeForeignKey CreateForeignKey1(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("AgendaLinkId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OrganizationId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
@@ -106,7 +149,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             return runtimeForeignKey;
         }
 
-        public static RuntimeForeignKey CreateForeignKey2(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
         {
             var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("PaperId") },
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),

@@ -21,10 +21,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Papers.Paper",
                 typeof(Paper),
                 baseEntityType,
-                propertyCount: 12,
-                navigationCount: 3,
+                propertyCount: 14,
+                navigationCount: 5,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -55,7 +55,15 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(string),
                 propertyInfo: typeof(Paper).GetProperty("DecisionProposal", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Paper).GetField("<DecisionProposal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
-                nullable: true);
+                nullable: true,
+                maxLength: 20000);
+
+            var isDemo = runtimeEntityType.AddProperty(
+                "IsDemo",
+                typeof(bool),
+                propertyInfo: typeof(Paper).GetProperty("IsDemo", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<IsDemo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: false);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",
@@ -78,6 +86,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(Paper).GetProperty("PaperType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Paper).GetField("<PaperType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var reasons = runtimeEntityType.AddProperty(
+                "Reasons",
+                typeof(string),
+                propertyInfo: typeof(Paper).GetProperty("Reasons", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<Reasons>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 20000);
 
             var reference = runtimeEntityType.AddProperty(
                 "Reference",
@@ -125,12 +141,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 new[] { amendsPaperId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { reference });
+                new[] { date });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { responsibleOrganizationId });
+                new[] { reference },
+                unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { responsibleOrganizationId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ebf6b4a0-58ba-44fc-bd28-e8332cf6dce3"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("b9665713-d15e-4bb3-aad8-a636f9ffeb1e"), entityTypeCount: 63)
         {
         }
 
@@ -67,6 +67,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var paperFile = PaperFileEntityType.Create(this);
+            var paperFileContent = PaperFileContentEntityType.Create(this);
+            var paperRelation = PaperRelationEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
@@ -137,10 +140,15 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             OrganizationEntityType.CreateForeignKey1(organization, district);
             OrganizationEntityType.CreateForeignKey2(organization, organization);
             RulesOfProcedureEntityType.CreateForeignKey1(rulesOfProcedure, organization);
-            ConsultationEntityType.CreateForeignKey1(consultation, organization);
-            ConsultationEntityType.CreateForeignKey2(consultation, paper);
+            ConsultationEntityType.CreateForeignKey1(consultation, agendaLink);
+            ConsultationEntityType.CreateForeignKey2(consultation, organization);
+            ConsultationEntityType.CreateForeignKey3(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            PaperFileEntityType.CreateForeignKey1(paperFile, paper);
+            PaperFileContentEntityType.CreateForeignKey1(paperFileContent, paperFile);
+            PaperRelationEntityType.CreateForeignKey1(paperRelation, paper);
+            PaperRelationEntityType.CreateForeignKey2(paperRelation, paper);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
@@ -200,6 +208,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            PaperFileEntityType.CreateAnnotations(paperFile);
+            PaperFileContentEntityType.CreateAnnotations(paperFileContent);
+            PaperRelationEntityType.CreateAnnotations(paperRelation);
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);

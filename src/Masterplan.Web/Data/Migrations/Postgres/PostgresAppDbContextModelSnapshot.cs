@@ -2248,6 +2248,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("AgendaLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Authoritative")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
@@ -2260,12 +2266,21 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<int>("Position")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly?>("ResultDate")
+                        .HasColumnType("date");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgendaLinkId");
 
                     b.HasIndex("OrganizationId");
 
@@ -2290,7 +2305,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<string>("DecisionProposal")
-                        .HasColumnType("text");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2305,6 +2324,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(50)
@@ -2328,7 +2351,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AmendsPaperId");
 
-                    b.HasIndex("Reference");
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOrganizationId");
 
@@ -2336,6 +2362,96 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Papers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AddedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha512")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("PaperFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaperFileContents", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.HasIndex("PaperId", "RelatedPaperId")
+                        .IsUnique();
+
+                    b.ToTable("PaperRelations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
@@ -3182,6 +3298,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
                 {
+                    b.HasOne("Masterplan.Web.Features.Meetings.AgendaLink", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Masterplan.Web.Features.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -3214,6 +3335,41 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Navigation("AmendsPaper");
 
                     b.Navigation("ResponsibleOrganization");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.PaperFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Masterplan.Web.Features.Papers.PaperFileContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Related")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", "RelatedPaper")
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RelatedPaper");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
@@ -3353,6 +3509,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
                 {
                     b.Navigation("Consultations");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Related");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 #pragma warning restore 612, 618
         }

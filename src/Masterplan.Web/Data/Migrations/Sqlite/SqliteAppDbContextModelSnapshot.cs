@@ -2159,6 +2159,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgendaLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Authoritative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -2171,12 +2177,21 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgendaLinkId");
 
                     b.HasIndex("OrganizationId");
 
@@ -2199,7 +2214,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionProposal")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2213,6 +2232,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("PaperType")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -2237,7 +2260,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AmendsPaperId");
 
-                    b.HasIndex("Reference");
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOrganizationId");
 
@@ -2245,6 +2271,92 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Papers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha512")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("PaperFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaperFileContents", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.HasIndex("PaperId", "RelatedPaperId")
+                        .IsUnique();
+
+                    b.ToTable("PaperRelations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
@@ -3079,6 +3191,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
                 {
+                    b.HasOne("Masterplan.Web.Features.Meetings.AgendaLink", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Masterplan.Web.Features.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -3111,6 +3228,41 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("AmendsPaper");
 
                     b.Navigation("ResponsibleOrganization");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.PaperFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Masterplan.Web.Features.Papers.PaperFileContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Related")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", "RelatedPaper")
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RelatedPaper");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
@@ -3250,6 +3402,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
                 {
                     b.Navigation("Consultations");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Related");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 #pragma warning restore 612, 618
         }
