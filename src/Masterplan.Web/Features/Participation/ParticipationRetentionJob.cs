@@ -9,7 +9,8 @@ namespace Masterplan.Web.Features.Participation;
 
 /// <summary>
 /// Deletes the personal data of an input call's contributions when its retention period ends (DSGVO: no longer than
-/// needed): the e-mail addresses with their opt-in links, and the originals the Office kept of redacted contributions.
+/// needed): the e-mail addresses with their opt-in links, the originals the Office kept of redacted contributions, and the
+/// answers to free-text questions (never published).
 /// What was published stays. One audit entry per call, in the same transaction (<see cref="Retention"/>).
 /// </summary>
 [DisallowConcurrentExecution]
@@ -20,10 +21,10 @@ public sealed class ParticipationRetentionJob(AppDbContext db, TimeProvider time
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => JobRuns.RecordAsync(db, time, context, async ct =>
     {
         var rows = await RunAsync(ct);
-        return $"personal data of {rows} contributions deleted";
+        return $"personal data deleted: {rows} rows";
     }, cancellationToken);
 
-    /// <summary>Deletes what is due; returns the number of contributions whose address or original went.</summary>
+    /// <summary>Deletes what is due; returns the number of contributions whose address or original went, plus the free-text answers deleted.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         var now = time.GetUtcNow();
@@ -33,9 +34,12 @@ public sealed class ParticipationRetentionJob(AppDbContext db, TimeProvider time
             var deleted = await db.Contributions.Where(x => x.InputCallId == call.Id && (x.Email != null || x.OriginalText != null || x.ConfirmTokenHash != null))
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.Email, (string?)null).SetProperty(x => x.ConfirmTokenHash, (string?)null)
                     .SetProperty(x => x.ConfirmTokenExpiresAt, (DateTimeOffset?)null).SetProperty(x => x.OriginalText, (string?)null), c);
+            // Free-text answers are never published and may name people: they go too. Choice answers stay (the evaluation counts them).
+            var freeText = db.InputCallQuestions.Where(q => q.InputCallId == call.Id && q.Kind == ParticipationModule.FreeTextQuestion).Select(q => q.Id);
+            deleted += await db.ContributionAnswers.Where(a => freeText.Contains(a.QuestionId)).ExecuteDeleteAsync(c);
             call.PersonalDataDeletedAt = now;
             return deleted;
-        }, "participation.personal-data.deleted", "Aufbewahrungsfrist der Beteiligung abgelaufen: E-Mail-Adressen und Originale geschwärzter Beiträge gelöscht", "contributions",
+        }, "participation.personal-data.deleted", "Aufbewahrungsfrist der Beteiligung abgelaufen: E-Mail-Adressen, Originale geschwärzter Beiträge und Freitext-Antworten gelöscht", "rows",
             call => call.Id.ToString(CultureInfo.InvariantCulture), ct);
     }
 }

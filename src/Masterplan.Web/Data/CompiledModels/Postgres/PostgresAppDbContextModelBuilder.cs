@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30eeea20-f79d-40d0-b1dd-19cd3c4b8ceb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("68b41c8f-0173-4ae9-9a28-e841618cb30d"), entityTypeCount: 63)
         {
         }
 
@@ -69,8 +69,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
+            var contributionAnswer = ContributionAnswerEntityType.Create(this);
+            var contributionFlag = ContributionFlagEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
+            var inputCallQuestion = InputCallQuestionEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -143,7 +146,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
+            ContributionAnswerEntityType.CreateForeignKey1(contributionAnswer, contribution);
+            ContributionAnswerEntityType.CreateForeignKey2(contributionAnswer, inputCallQuestion);
+            ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
+            InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -202,8 +209,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
             ContributionEntityType.CreateAnnotations(contribution);
+            ContributionAnswerEntityType.CreateAnnotations(contributionAnswer);
+            ContributionFlagEntityType.CreateAnnotations(contributionFlag);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
+            InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

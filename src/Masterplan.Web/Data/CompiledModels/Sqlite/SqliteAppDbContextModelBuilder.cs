@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ebf6b4a0-58ba-44fc-bd28-e8332cf6dce3"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("9c3b293b-76a5-4121-8960-39e56464b2f9"), entityTypeCount: 63)
         {
         }
 
@@ -68,8 +68,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
+            var contributionAnswer = ContributionAnswerEntityType.Create(this);
+            var contributionFlag = ContributionFlagEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
+            var inputCallQuestion = InputCallQuestionEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -142,7 +145,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
+            ContributionAnswerEntityType.CreateForeignKey1(contributionAnswer, contribution);
+            ContributionAnswerEntityType.CreateForeignKey2(contributionAnswer, inputCallQuestion);
+            ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
+            InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -201,8 +208,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
             ContributionEntityType.CreateAnnotations(contribution);
+            ContributionAnswerEntityType.CreateAnnotations(contributionAnswer);
+            ContributionFlagEntityType.CreateAnnotations(contributionFlag);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
+            InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
