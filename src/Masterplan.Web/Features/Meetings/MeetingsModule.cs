@@ -39,6 +39,9 @@ public sealed class MeetingsModule : IModule
         new(NavigationArea.Account, 100, "Mein Sitzungskalender", "/sitzungen/kalender"),
     ];
 
+    /// <summary>Other modules link to public meetings, agenda items and recommendations, seen through <see cref="MeetingViewer"/>.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(Meeting), typeof(AgendaItem), typeof(Recommendation), typeof(MeetingViewer), typeof(MeetingVisibility)];
+
     public IEnumerable<string> TranslationLabels =>
         Enum.GetValues<MeetingState>().Select(StateLabel)
             .Concat(Enum.GetValues<AddresseeKind>().Select(AddresseeLabel))
