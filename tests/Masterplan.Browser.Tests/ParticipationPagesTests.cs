@@ -97,9 +97,10 @@ public class ParticipationPagesTests(SiteFixture site, ITestOutputHelper output)
     /// <summary>Follows a link by the keyboard only: focus, then Enter.</summary>
     private static async Task FollowAsync(IPage page, ILocator link)
     {
+        var href = await link.GetAttributeAsync("href");
         await link.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
     }
 
     [BrowserFact]

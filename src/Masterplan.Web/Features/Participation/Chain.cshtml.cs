@@ -28,7 +28,7 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var contribution = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Moderation == ParticipationModule.Published, ct);
+        var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == id && c.Moderation == ParticipationModule.Published).Select(PublicContribution.Fields).FirstOrDefaultAsync(ct);
         if (contribution is null)
         {
             return NotFound();

@@ -35,6 +35,18 @@ public enum ConfirmLink
 /// Contributions from submission to answer, shared by the public pages and the Office's: every rule of 004 §5 ("the
 /// input is published and evaluated") and of the issue's bad-input list lives here once.
 /// </summary>
+/// <summary>What public pages read of a contribution: never the address, its opt-in token or a redacted original.</summary>
+public static class PublicContribution
+{
+    /// <summary>A projection for public queries, so that personal fields are not even read on an anonymous request.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Contribution, Contribution>> Fields = c => new Contribution
+    {
+        Id = c.Id, InputCallId = c.InputCallId, ReceiptHash = "", Text = c.Text, District = c.District, Theme = c.Theme, AuthorName = c.AuthorName,
+        SubmittedAt = c.SubmittedAt, Moderation = c.Moderation, PublishedAt = c.PublishedAt, Status = c.Status, Answer = c.Answer, Reason = c.Reason,
+        AnsweredAt = c.AnsweredAt, AnsweredBy = c.AnsweredBy, TakenUpKind = c.TakenUpKind, TakenUpId = c.TakenUpId, SupportCount = c.SupportCount, IsDemo = c.IsDemo,
+    };
+}
+
 public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options, ILogger<Contributions> logger)
 {
     /// <summary>The window in which a call takes contributions; null when open, otherwise the precise German refusal.</summary>

@@ -167,7 +167,7 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, E
         }
 
         Items = await published.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * ParticipationModule.PageSize).Take(ParticipationModule.PageSize).ToListAsync(ct);
+            .Skip((PageNumber - 1) * ParticipationModule.PageSize).Take(ParticipationModule.PageSize).Select(PublicContribution.Fields).ToListAsync(ct);
         return true;
     }
 

@@ -66,7 +66,7 @@ public sealed class Evaluation(AppDbContext db)
         }
 
         var takenUp = new List<TakenUpEntry>();
-        foreach (var c in await published.Where(c => c.Status == ParticipationModule.TakenUp).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).ToListAsync(ct))
+        foreach (var c in await published.Where(c => c.Status == ParticipationModule.TakenUp).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Select(PublicContribution.Fields).ToListAsync(ct))
         {
             if (await TakenUp.ResolveAsync(db, c, ct) is { } step)
             {
@@ -74,7 +74,7 @@ public sealed class Evaluation(AppDbContext db)
             }
         }
 
-        var mostSupported = await published.Where(c => c.SupportCount > 0).OrderByDescending(c => c.SupportCount).ThenBy(c => c.Id).Take(10).ToListAsync(ct);
+        var mostSupported = await published.Where(c => c.SupportCount > 0).OrderByDescending(c => c.SupportCount).ThenBy(c => c.Id).Take(10).Select(PublicContribution.Fields).ToListAsync(ct);
         var submitted = moderation.Values.Sum();
         return new EvaluationData(call, belongs.Name is null ? belongs.Label : $"{belongs.Label}: {belongs.Name}", submitted,
             moderation.GetValueOrDefault(ParticipationModule.Pending), moderation.GetValueOrDefault(ParticipationModule.Rejected), byStatus,

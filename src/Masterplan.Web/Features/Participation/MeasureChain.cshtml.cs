@@ -33,7 +33,7 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
         }
 
         Measure = measure;
-        var contributions = await TakenUp.ForMeasure(db, id).AsNoTracking().OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Take(500).ToListAsync(ct);
+        var contributions = await TakenUp.ForMeasure(db, id).AsNoTracking().OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Take(500).Select(PublicContribution.Fields).ToListAsync(ct);
         var callIds = contributions.Select(c => c.InputCallId).Distinct().ToList();
         var calls = await db.InputCalls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var origins = new List<Origin>();
