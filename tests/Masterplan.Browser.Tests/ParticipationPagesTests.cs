@@ -93,4 +93,63 @@ public class ParticipationPagesTests(SiteFixture site, ITestOutputHelper output)
         await CheckAsync(page, "/verwaltung/beteiligung/bearbeiten (errors)", failures);
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
+
+    /// <summary>Follows a link by the keyboard only: focus, then Enter.</summary>
+    private static async Task FollowAsync(IPage page, ILocator link)
+    {
+        var href = await link.GetAttributeAsync("href");
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
+    }
+
+    [BrowserFact]
+    public async Task On_a_phone_a_resident_follows_a_contribution_to_its_measure_and_back_by_keyboard_and_every_step_passes_axe()
+    {
+        var failures = new List<string>();
+        var page = await site.NewPageAsync(width: 375, height: 740);
+        async Task FitsAsync(string what)
+        {
+            // Clear on a phone: nothing wider than the screen.
+            var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+            Assert.True(overflow <= 0, $"{what} is {overflow} px wider than the phone");
+        }
+
+        await page.GotoAsync(site.BaseUrl + "/beteiligung");
+        await FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ideen für den Nordmarkt (Demo)" }));
+
+        // The closed call shows its evaluation: counts, the choice question, what was taken up, and the report.
+        Assert.Contains("Auswertung", await page.Locator("#auswertung").TextContentAsync());
+        Assert.Contains("Wann sind Sie meistens am Nordmarkt?", await page.Locator("main").TextContentAsync());
+        await CheckAsync(page, "closed call with its evaluation", failures);
+        await FitsAsync("the closed call");
+
+        // The contribution the measure took up: its whole way.
+        var item = page.Locator("ol.contributions > li").Filter(new() { HasText = "Mülleimer" });
+        await FollowAsync(page, item.GetByRole(AriaRole.Link, new() { Name = "Was daraus wurde" }));
+        var steps = page.Locator("ol.chain > li");
+        Assert.True(await steps.CountAsync() >= 4, "contribution, answer, what took it up, the measure");
+        Assert.Contains("Mülleimer", await steps.Nth(0).TextContentAsync());
+        Assert.Contains("aufgegriffen", await steps.Nth(1).TextContentAsync());
+        await CheckAsync(page, "/beteiligung/beitraege/{id} (taken up by a measure)", failures);
+        await FitsAsync("the impact chain");
+
+        // On to the measure, and from the measure back to the contributions behind it.
+        await FollowAsync(page, page.Locator("ol.chain a[href^='/massnahmen/']").First);
+        Assert.Matches("/massnahmen/[0-9]+$", page.Url);
+        await FollowAsync(page, page.Locator("a[href^='/beteiligung/massnahmen/']"));
+        Assert.Contains("Mülleimer", await page.Locator("ol.chain > li").First.TextContentAsync());
+        await CheckAsync(page, "/beteiligung/massnahmen/{id}", failures);
+        await FitsAsync("the measure's way back");
+
+        // The one the lab took up names the lab's recommendation and links to the lab, whose concept links to the call.
+        await page.GotoAsync(site.BaseUrl + "/beteiligung");
+        await FollowAsync(page, page.GetByRole(AriaRole.Link, new() { Name = "Ideen für den Nordmarkt (Demo)" }));
+        await FollowAsync(page, page.Locator("ol.contributions > li").Filter(new() { HasText = "Laternen" }).GetByRole(AriaRole.Link, new() { Name = "Was daraus wurde" }));
+        Assert.Contains("Handlungsempfehlung eines Quartierslabors", await page.Locator("ol.chain").TextContentAsync());
+        await CheckAsync(page, "/beteiligung/beitraege/{id} (taken up by a lab)", failures);
+        await FollowAsync(page, page.Locator("ol.chain a[href^='/quartierslabore/']").First);
+        Assert.Equal(1, await page.Locator("a", new() { HasText = "Ideen für den Nordmarkt (Demo)" }).CountAsync());
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
 }

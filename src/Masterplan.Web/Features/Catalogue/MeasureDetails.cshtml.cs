@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Participation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,9 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>How many published contributions of residents led to this measure (shown with a link to their way).</summary>
+    public int FromContributions { get; private set; }
+
     public bool IsOffice => User.IsInRole(Roles.Office);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -42,6 +46,7 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
         UnitNames = await db.Organizations.Where(o => units.Contains(o.Id)).OrderBy(o => o.Name).Select(o => o.Name).ToListAsync(ct);
         Indicators = await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.MeasureId == id), IsOffice, ct);
         Today = Shared.CityTime.Today(time);
+        FromContributions = measure.IsPublic ? await TakenUp.ForMeasure(db, id).CountAsync(ct) : 0;
         return Page();
     }
 }

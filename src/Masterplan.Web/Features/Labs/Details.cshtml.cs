@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Participation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     public bool HasDraw { get; private set; }
 
+    /// <summary>The input calls of this lab: where its concept's digital input happens (004 §5).</summary>
+    public IReadOnlyList<(int Id, string Title)> InputCalls { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
@@ -37,6 +41,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         var measureIds = Recommendations.Select(r => r.MeasureId).OfType<int>().ToList();
         MeasureTitles = await db.Measures.AsNoTracking().Where(m => measureIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Title, ct);
         HasDraw = await db.InviteeDraws.AnyAsync(d => d.LabId == id, ct);
+        InputCalls = (await db.InputCalls.AsNoTracking().Where(c => c.BelongsToKind == ParticipationModule.BelongsToLab && c.BelongsToId == id)
+            .OrderBy(c => c.OpensAt).Select(c => new { c.Id, c.Title }).ToListAsync(ct)).Select(c => (c.Id, c.Title)).ToList();
         return Page();
     }
 }

@@ -22,7 +22,10 @@ public sealed class MeetingsModule : IModule
 
     /// <summary>Papers put on an agenda read their meeting and item through the agenda link; uploads share one content check.</summary>
     public IReadOnlyList<Type> PublicApi =>
-        [typeof(Meeting), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingViewer), typeof(MeetingState), typeof(UploadedFile)];
+        [
+            typeof(Meeting), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingViewer), typeof(MeetingVisibility), typeof(MeetingState),
+            typeof(Recommendation), typeof(UploadedFile),
+        ];
 
     public IReadOnlyList<PageAccess> Pages =>
     [

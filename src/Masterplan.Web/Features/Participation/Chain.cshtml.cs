@@ -1,6 +1,5 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
-using Masterplan.Web.Features.Labs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Participation;
 
 /// <summary>
-/// The impact chain of one published contribution: contribution → the lab recommendation or measure that took it up →
-/// the measure → its indicators and milestones, each step with who decided and when (004 §5 and 002 lines 112–114:
+/// The impact chain of one published contribution: contribution → what took it up: a lab recommendation,
+/// a body's recommendation or an agenda item → the measure → its indicators and milestones, each step with who decided and when (004 §5 and 002 lines 112–114:
 /// what residents and labs found is implemented, and everybody can follow it).
 /// </summary>
 public sealed class ChainModel(AppDbContext db) : PageModel
@@ -18,9 +17,8 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
     public InputCall Call { get; private set; } = null!;
 
-    public LabRecommendation? Recommendation { get; private set; }
-
-    public NeighbourhoodLab? Lab { get; private set; }
+    /// <summary>What took the contribution up (a lab's or a body's recommendation, an agenda item, a measure), when public.</summary>
+    public TakenUpStep? Step { get; private set; }
 
     public Measure? Measure { get; private set; }
 
@@ -30,7 +28,7 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var contribution = await db.Contributions.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.Moderation == ParticipationModule.Published, ct);
+        var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == id && c.Moderation == ParticipationModule.Published).Select(PublicContribution.Fields).FirstOrDefaultAsync(ct);
         if (contribution is null)
         {
             return NotFound();
@@ -38,21 +36,8 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
         Contribution = contribution;
         Call = await db.InputCalls.AsNoTracking().FirstAsync(c => c.Id == contribution.InputCallId, ct);
-        int? measureId = null;
-        if (contribution.Status == ParticipationModule.TakenUp && contribution.TakenUpKind == ParticipationModule.TakenUpByLabRecommendation)
-        {
-            Recommendation = await db.LabRecommendations.AsNoTracking().FirstOrDefaultAsync(r => r.Id == contribution.TakenUpId, ct);
-            if (Recommendation is not null)
-            {
-                Lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == Recommendation.LabId, ct);
-                measureId = Recommendation.MeasureId;
-            }
-        }
-        else if (contribution.Status == ParticipationModule.TakenUp && contribution.TakenUpKind == ParticipationModule.TakenUpByMeasure)
-        {
-            measureId = contribution.TakenUpId;
-        }
-
+        Step = await TakenUp.ResolveAsync(db, contribution, ct);
+        var measureId = Step?.MeasureId;
         if (measureId is { } m)
         {
             Measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == m && x.IsPublic, ct);

@@ -4,6 +4,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,11 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Participation;
 
 /// <summary>What a resident sends: the text and what they chose to add.</summary>
-public sealed record ContributionInput(string? Text, string? District, string? Theme, string? AuthorName, string? Email);
+public sealed record ContributionInput(string? Text, string? District, string? Theme, string? AuthorName, string? Email)
+{
+    /// <summary>The answers to the call's extra questions, by question id.</summary>
+    public IReadOnlyDictionary<int, string?> Answers { get; init; } = new Dictionary<int, string?>();
+}
 
 /// <summary>The Office's evaluation of a contribution.</summary>
 public sealed record AnswerInput(string? Status, string? Answer, string? Reason, string? TakenUpKind, int? TakenUpId);
@@ -30,6 +35,18 @@ public enum ConfirmLink
 /// Contributions from submission to answer, shared by the public pages and the Office's: every rule of 004 §5 ("the
 /// input is published and evaluated") and of the issue's bad-input list lives here once.
 /// </summary>
+/// <summary>What public pages read of a contribution: never the address, its opt-in token or a redacted original.</summary>
+public static class PublicContribution
+{
+    /// <summary>A projection for public queries, so that personal fields are not even read on an anonymous request.</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Contribution, Contribution>> Fields = c => new Contribution
+    {
+        Id = c.Id, InputCallId = c.InputCallId, ReceiptHash = "", Text = c.Text, District = c.District, Theme = c.Theme, AuthorName = c.AuthorName,
+        SubmittedAt = c.SubmittedAt, Moderation = c.Moderation, PublishedAt = c.PublishedAt, Status = c.Status, Answer = c.Answer, Reason = c.Reason,
+        AnsweredAt = c.AnsweredAt, AnsweredBy = c.AnsweredBy, TakenUpKind = c.TakenUpKind, TakenUpId = c.TakenUpId, SupportCount = c.SupportCount, IsDemo = c.IsDemo,
+    };
+}
+
 public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options, ILogger<Contributions> logger)
 {
     /// <summary>The window in which a call takes contributions; null when open, otherwise the precise German refusal.</summary>
@@ -105,6 +122,32 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             errors.Add("Email", "Das ist keine gültige E-Mail-Adresse. Lassen Sie das Feld leer, wenn Sie keine Antwort möchten.");
         }
 
+        var answers = new List<ContributionAnswer>();
+        foreach (var question in await db.InputCallQuestions.AsNoTracking().Where(q => q.InputCallId == call.Id).OrderBy(q => q.Position).ToListAsync(ct))
+        {
+            var field = QuestionField(question.Id);
+            var value = Blank(Clean(input.Answers.GetValueOrDefault(question.Id), multiline: question.Kind == ParticipationModule.FreeTextQuestion));
+            if (value is null)
+            {
+                if (question.Required)
+                {
+                    errors.Add(field, "Bitte beantworten Sie die Frage „{0}“.", question.Prompt);
+                }
+            }
+            else if (question.Kind == ParticipationModule.ChoiceQuestion && !question.OptionList.Contains(value))
+            {
+                errors.Add(field, "Bitte wählen Sie bei „{0}“ eine der angebotenen Antworten.", question.Prompt);
+            }
+            else if (value.Length > ParticipationModule.MaxAnswerLength)
+            {
+                errors.Add(field, "Ihre Antwort auf „{0}“ ist {1} Zeichen lang; möglich sind höchstens {2}.", question.Prompt, value.Length, ParticipationModule.MaxAnswerLength);
+            }
+            else
+            {
+                answers.Add(new ContributionAnswer { QuestionId = question.Id, Value = value });
+            }
+        }
+
         if (errors.Count > 0)
         {
             return errors;
@@ -122,7 +165,19 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             Status = ParticipationModule.Received, IsDemo = call.IsDemo,
         };
         db.Contributions.Add(contribution);
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // The contribution and its answers are one submission: stored together or not at all.
+            await db.SaveChangesAsync(ct);
+            foreach (var answer in answers)
+            {
+                answer.ContributionId = contribution.Id;
+            }
+
+            db.ContributionAnswers.AddRange(answers);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
 
         if (token is not null)
         {
@@ -214,6 +269,63 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         }
 
         await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.SupportCount, c => c.SupportCount + 1), ct);
+        await tx.CommitAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>A reader's flag ("Beitrag melden") on a published contribution, naming the netiquette rule it breaks; one per browser.</summary>
+    public async Task<Outcome> FlagAsync(int callId, int contributionId, string browserId, string? reason, CancellationToken ct)
+    {
+        var exists = await db.Contributions.AnyAsync(c => c.Id == contributionId && c.InputCallId == callId && c.Moderation == ParticipationModule.Published, ct);
+        if (!exists)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (ParticipationModule.NetiquetteText(reason) is null)
+        {
+            return Outcome.Invalid("", "Bitte wählen Sie, gegen welche Regel der Netiquette der Beitrag verstößt.");
+        }
+
+        var hash = HashedCodes.Hash(browserId);
+        const string twice = "Sie haben diesen Beitrag schon gemeldet. Die Geschäftsstelle prüft ihn.";
+        if (await db.ContributionFlags.AnyAsync(f => f.ContributionId == contributionId && f.BrowserHash == hash, ct))
+        {
+            return Outcome.Invalid("", twice);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ContributionFlags.Add(new ContributionFlag { ContributionId = contributionId, BrowserHash = hash, Reason = reason!, CreatedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid("", twice);
+        }
+
+        await db.Contributions.Where(c => c.Id == contributionId).ExecuteUpdateAsync(s => s.SetProperty(c => c.FlagCount, c => c.FlagCount + 1), ct);
+        await tx.CommitAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>The Office looked at the readers' flags and keeps the contribution published: the flags are cleared.</summary>
+    public async Task<Outcome> ClearFlagsAsync(int id, CancellationToken ct)
+    {
+        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contribution is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var reasons = await db.ContributionFlags.Where(f => f.ContributionId == id).Select(f => f.Reason).ToListAsync(ct);
+        db.Audit("participation.contribution.flags-cleared", nameof(Contribution), Id(contribution), new { flags = reasons.Count, reasons = reasons.Distinct().Order().ToList() });
+        contribution.FlagCount = 0;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await db.ContributionFlags.Where(f => f.ContributionId == id).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return Outcome.Done;
     }
@@ -336,11 +448,15 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             {
                 (ParticipationModule.TakenUpByLabRecommendation, { } r) => await db.LabRecommendations.AnyAsync(x => x.Id == r, ct),
                 (ParticipationModule.TakenUpByMeasure, { } m) => await db.Measures.AnyAsync(x => x.Id == m && x.IsPublic, ct),
+                (ParticipationModule.TakenUpByBodyRecommendation, { } r) =>
+                    await db.Set<Recommendation>().VisibleTo(MeetingViewer.Public, db.Set<AgendaItem>()).AnyAsync(x => x.Id == r, ct),
+                (ParticipationModule.TakenUpByAgendaItem, { } a) => await db.Set<AgendaItem>().AnyAsync(x => x.Id == a && x.IsPublic && x.Meeting.IsPublic, ct),
                 _ => false,
             };
             if (!found)
             {
-                errors.Add("TakenUpId", "Bitte wählen Sie, was den Beitrag aufgegriffen hat: eine Handlungsempfehlung eines Quartierslabors oder eine öffentliche Maßnahme.");
+                // Only public targets: the impact chain is a public page.
+                errors.Add("TakenUpId", "Bitte wählen Sie, was den Beitrag aufgegriffen hat: eine Handlungsempfehlung eines Quartierslabors, eine öffentliche Empfehlung eines Gremiums, einen öffentlichen Tagesordnungspunkt oder eine öffentliche Maßnahme.");
             }
         }
 
@@ -413,6 +529,9 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
 
     private static bool IsMailAddress(string text) =>
         text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>The form field of an extra question, so its message shows at the question.</summary>
+    public static string QuestionField(int questionId) => "Answer" + questionId.ToString(CultureInfo.InvariantCulture);
 
     private static string Id(Contribution c) => c.Id.ToString(CultureInfo.InvariantCulture);
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using Masterplan.Documents;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Shared;
@@ -14,7 +16,7 @@ namespace Masterplan.Web.Features.Participation;
 /// writes), the published contributions with filters, the counts per status, and "ich auch" (004 §5: published and evaluated).
 /// </summary>
 [EnableRateLimiting(PublicForms.Policy)]
-public sealed class DetailsModel(AppDbContext db, Contributions contributions, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, Contributions contributions, Evaluation evaluation, TimeProvider time) : PageModel
 {
     /// <summary>The cookie that tells one browser's supports apart: a random value, only its hash is stored.</summary>
     public const string SupporterCookie = "mp-supporter";
@@ -37,6 +39,12 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, T
 
     public bool NotYetOpen { get; private set; }
 
+    /// <summary>The published evaluation, once the call is closed.</summary>
+    public EvaluationData? Summary { get; private set; }
+
+    /// <summary>The contribution this browser just flagged, to confirm it at the contribution.</summary>
+    public int? JustFlagged { get; private set; }
+
     [BindProperty(SupportsGet = true, Name = "bezirk")]
     public string? District { get; set; }
 
@@ -48,9 +56,49 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, T
 
     public int Pages => Math.Max(1, (Filtered + ParticipationModule.PageSize - 1) / ParticipationModule.PageSize);
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        JustFlagged = TempData["flagged"] as int?;
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
 
-    public async Task<IActionResult> OnPostSupportAsync(int id, int contributionId, CancellationToken ct)
+    public async Task<IActionResult> OnPostSupportAsync(int id, int contributionId, CancellationToken ct) =>
+        await AfterAsync(id, contributionId, await contributions.SupportAsync(id, contributionId, BrowserId(), ct), ct);
+
+    public async Task<IActionResult> OnPostFlagAsync(int id, int contributionId, string? reason, CancellationToken ct)
+    {
+        var result = await contributions.FlagAsync(id, contributionId, BrowserId(), reason, ct);
+        if (result.Succeeded)
+        {
+            TempData["flagged"] = contributionId;
+        }
+
+        return await AfterAsync(id, contributionId, result, ct);
+    }
+
+    /// <summary>The evaluation report (PDF or DOCX) of a closed call; before closing the page says when it comes.</summary>
+    public async Task<IActionResult> OnGetReportAsync(int id, string? format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (IsOpen || NotYetOpen)
+        {
+            this.ShowError("", "Die Auswertung gibt es, sobald die Beteiligung geschlossen ist (am {0} um {1} Uhr).",
+                CityTime.Local(Call.ClosesAt).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture), CityTime.Local(Call.ClosesAt).ToString("HH:mm", CultureInfo.InvariantCulture));
+            return Page();
+        }
+
+        var document = Participation.Evaluation.ToDocument(Summary!, time.GetUtcNow());
+        return format == "docx"
+            ? File(DocxRenderer.Render(document), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Participation.Evaluation.FileName(id, "docx"))
+            : File(PdfRenderer.Render(document), "application/pdf", Participation.Evaluation.FileName(id, "pdf"));
+    }
+
+    /// <summary>The random value that tells this browser's supports and flags apart; set as a cookie on first use.</summary>
+    private string BrowserId()
     {
         var browser = Request.Cookies[SupporterCookie];
         if (string.IsNullOrEmpty(browser) || browser.Length > 100)
@@ -62,7 +110,11 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, T
             });
         }
 
-        var result = await contributions.SupportAsync(id, contributionId, browser, ct);
+        return browser;
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, int contributionId, Outcome result, CancellationToken ct)
+    {
         if (result.IsNotFound)
         {
             return NotFound();
@@ -109,8 +161,13 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, T
 
         Filtered = District is null && Theme is null ? Total : await published.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        if (!IsOpen && !NotYetOpen)
+        {
+            Summary = await evaluation.BuildAsync(id, forOffice: false, ct);
+        }
+
         Items = await published.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
-            .Skip((PageNumber - 1) * ParticipationModule.PageSize).Take(ParticipationModule.PageSize).ToListAsync(ct);
+            .Skip((PageNumber - 1) * ParticipationModule.PageSize).Take(ParticipationModule.PageSize).Select(PublicContribution.Fields).ToListAsync(ct);
         return true;
     }
 

@@ -40,13 +40,30 @@ public sealed class ParticipationModule : IModule
 
     public const string TakenUpByLabRecommendation = "lab-recommendation";
     public const string TakenUpByMeasure = "measure";
+    public const string TakenUpByBodyRecommendation = "body-recommendation";
+    public const string TakenUpByAgendaItem = "agenda-item";
+
+    public static readonly string[] TakenUpKinds = [TakenUpByLabRecommendation, TakenUpByBodyRecommendation, TakenUpByAgendaItem, TakenUpByMeasure];
+
+    public const string FreeTextQuestion = "text";
+    public const string ChoiceQuestion = "choice";
+
+    public static readonly string[] QuestionKinds = [FreeTextQuestion, ChoiceQuestion];
+
+    public const int MaxAnswerLength = 1000;
+
+    /// <summary>At most this many extra questions per call: a contribution stays a few minutes' work.</summary>
+    public const int MaxQuestions = 10;
 
     /// <summary>The evaluation of a published contribution, in order.</summary>
     public static readonly string[] Statuses = [Received, InReview, TakenUp, NotTakenUp, Done];
 
     public static readonly string[] ModerationModes = [PreModeration, PostModeration];
 
-    public static readonly string[] BelongsToKinds = ["lab", "field", "body", "topic"];
+    /// <summary>A call that belongs to a Quartierslabor: the input of its concept's digital part (004 §5).</summary>
+    public const string BelongsToLab = "lab";
+
+    public static readonly string[] BelongsToKinds = [BelongsToLab, "field", "body", "topic"];
 
     /// <summary>The published netiquette: a rejection names one of these rules (code, German text).</summary>
     public static readonly (string Code, string Text)[] NetiquetteReasons =
@@ -69,6 +86,7 @@ public sealed class ParticipationModule : IModule
         PageAccess.PublicPage("/Participation/Confirm"),
         PageAccess.PublicPage("/Participation/Chain"),
         PageAccess.PublicPage("/Participation/HowTo"),
+        PageAccess.PublicPage("/Participation/MeasureChain"),
         PageAccess.Folder("/Participation/Manage", Manage),
     ];
 
@@ -93,8 +111,13 @@ public sealed class ParticipationModule : IModule
             .Concat(ModerationModes.Select(ModeLabel))
             .Concat(new[] { Pending, Published, Rejected }.Select(ModerationLabel))
             .Concat(BelongsToKinds.Select(KindLabel))
-            .Concat(new[] { TakenUpByLabRecommendation, TakenUpByMeasure }.Select(TakenUpLabel))
+            .Concat(TakenUpKinds.Select(TakenUpLabel))
+            .Concat(QuestionKinds.Select(QuestionKindLabel))
+            .Concat(["Teilnehmende des Quartierslabors", "Geschäftsstelle"])
             .Concat(NetiquetteReasons.Select(r => r.Text));
+
+    /// <summary>The catalogue names the contributions behind a measure; labs link their concept to their input calls.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(TakenUp), typeof(Contribution), typeof(InputCall)];
 
     public IEnumerable<string> PrivacyNotes =>
     [
@@ -110,6 +133,8 @@ public sealed class ParticipationModule : IModule
     {
         services.AddOptions<ParticipationOptions>().BindConfiguration("Participation");
         services.AddScoped<Contributions>();
+        services.AddScoped<CallQuestions>();
+        services.AddScoped<Evaluation>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
     }
 
@@ -144,7 +169,17 @@ public sealed class ParticipationModule : IModule
         _ => "Thema der Geschäftsstelle",
     };
 
-    public static string TakenUpLabel(string kind) => kind == TakenUpByMeasure ? "Maßnahme im Katalog" : "Handlungsempfehlung eines Quartierslabors";
+    public static string TakenUpLabel(string kind) => kind switch
+    {
+        TakenUpByMeasure => "Maßnahme im Katalog",
+        TakenUpByBodyRecommendation => "Empfehlung eines Gremiums",
+        TakenUpByAgendaItem => "Tagesordnungspunkt einer Sitzung",
+        _ => "Handlungsempfehlung eines Quartierslabors",
+    };
+
+    public static string QuestionKindLabel(string kind) => kind == ChoiceQuestion
+        ? "Auswahl (veröffentlicht als Zählung)"
+        : "Freitext (nur für die Geschäftsstelle)";
 
     public static string? NetiquetteText(string? code) => NetiquetteReasons.FirstOrDefault(r => r.Code == code).Text;
 

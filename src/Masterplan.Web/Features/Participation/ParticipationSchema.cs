@@ -15,6 +15,12 @@ public static class ParticipationTables
         public DbSet<Contribution> Contributions => db.Set<Contribution>();
 
         public DbSet<ContributionSupport> ContributionSupports => db.Set<ContributionSupport>();
+
+        public DbSet<InputCallQuestion> InputCallQuestions => db.Set<InputCallQuestion>();
+
+        public DbSet<ContributionAnswer> ContributionAnswers => db.Set<ContributionAnswer>();
+
+        public DbSet<ContributionFlag> ContributionFlags => db.Set<ContributionFlag>();
     }
 }
 
@@ -145,7 +151,62 @@ public sealed class Contribution
 
     public int SupportCount { get; set; }
 
+    /// <summary>Readers' flags since the Office last looked at them (<see cref="ContributionFlag"/>).</summary>
+    public int FlagCount { get; set; }
+
     public bool IsDemo { get; set; }
+}
+
+/// <summary>
+/// An extra question of a call, of a fixed kind: free text (read by the Office only, never published, deleted with the
+/// call's retention period, since it may name people) or a choice of given options (published as counts).
+/// </summary>
+public sealed class InputCallQuestion : IAudited
+{
+    public int Id { get; set; }
+
+    public int InputCallId { get; set; }
+
+    public int Position { get; set; }
+
+    /// <summary><see cref="ParticipationModule.FreeTextQuestion"/> or <see cref="ParticipationModule.ChoiceQuestion"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string Prompt { get; set; }
+
+    /// <summary>The options of a choice, one per line.</summary>
+    public string? Options { get; set; }
+
+    public bool Required { get; set; }
+
+    public IReadOnlyList<string> OptionList => ParticipationModule.Lines(Options);
+}
+
+/// <summary>A resident's answer to an extra question.</summary>
+public sealed class ContributionAnswer
+{
+    public int Id { get; set; }
+
+    public int ContributionId { get; set; }
+
+    public int QuestionId { get; set; }
+
+    public required string Value { get; set; }
+}
+
+/// <summary>A reader's flag on a published contribution ("Beitrag melden"): one per browser, with the netiquette rule it breaks.</summary>
+public sealed class ContributionFlag
+{
+    public int Id { get; set; }
+
+    public int ContributionId { get; set; }
+
+    public required string BrowserHash { get; set; }
+
+    /// <summary>A code of <see cref="ParticipationModule.NetiquetteReasons"/>.</summary>
+    public required string Reason { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>An "ich auch": one per browser, known by the SHA-256 of a random cookie value.</summary>
@@ -215,5 +276,45 @@ internal sealed class ContributionSupportConfiguration : IEntityTypeConfiguratio
         s.Property(x => x.BrowserHash).HasMaxLength(64);
         s.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
         s.HasIndex(x => new { x.ContributionId, x.BrowserHash }).IsUnique();
+    }
+}
+
+internal sealed class InputCallQuestionConfiguration : IEntityTypeConfiguration<InputCallQuestion>
+{
+    public void Configure(EntityTypeBuilder<InputCallQuestion> q)
+    {
+        q.ToTable("InputCallQuestions");
+        q.Ignore(x => x.OptionList);
+        q.Property(x => x.Kind).HasMaxLength(10);
+        q.Property(x => x.Prompt).HasMaxLength(500);
+        q.Property(x => x.Options).HasMaxLength(2000);
+        q.HasOne<InputCall>().WithMany().HasForeignKey(x => x.InputCallId).OnDelete(DeleteBehavior.Cascade);
+        q.HasIndex(x => new { x.InputCallId, x.Position });
+    }
+}
+
+internal sealed class ContributionAnswerConfiguration : IEntityTypeConfiguration<ContributionAnswer>
+{
+    public void Configure(EntityTypeBuilder<ContributionAnswer> a)
+    {
+        a.ToTable("ContributionAnswers");
+        a.Property(x => x.Value).HasMaxLength(ParticipationModule.MaxAnswerLength);
+        a.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict: a question with answers is not deleted (the evaluation counts them).
+        a.HasOne<InputCallQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.ContributionId, x.QuestionId }).IsUnique();
+        a.HasIndex(x => x.QuestionId);
+    }
+}
+
+internal sealed class ContributionFlagConfiguration : IEntityTypeConfiguration<ContributionFlag>
+{
+    public void Configure(EntityTypeBuilder<ContributionFlag> f)
+    {
+        f.ToTable("ContributionFlags");
+        f.Property(x => x.BrowserHash).HasMaxLength(64);
+        f.Property(x => x.Reason).HasMaxLength(40);
+        f.HasOne<Contribution>().WithMany().HasForeignKey(x => x.ContributionId).OnDelete(DeleteBehavior.Cascade);
+        f.HasIndex(x => new { x.ContributionId, x.BrowserHash }).IsUnique();
     }
 }

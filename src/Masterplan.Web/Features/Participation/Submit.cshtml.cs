@@ -20,6 +20,12 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
 
     public IReadOnlyList<string> Districts { get; private set; } = [];
 
+    public IReadOnlyList<InputCallQuestion> Questions { get; private set; } = [];
+
+    /// <summary>The answers to the extra questions, by question id (<c>Answers[12]</c>).</summary>
+    [BindProperty]
+    public Dictionary<int, string?> Answers { get; set; } = [];
+
     [BindProperty]
     public string? Text { get; set; }
 
@@ -59,7 +65,7 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
             return NotFound();
         }
 
-        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email), guard.Check(Request.Form), ct);
+        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email) { Answers = Answers }, guard.Check(Request.Form), ct);
         if (this.ShowErrors(result))
         {
             return Page();
@@ -79,6 +85,7 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
 
         Call = call;
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).Select(d => d.Name).ToListAsync(ct);
+        Questions = await db.InputCallQuestions.AsNoTracking().Where(q => q.InputCallId == id).OrderBy(q => q.Position).ToListAsync(ct);
         return true;
     }
 }

@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Participation.Contribution",
                 typeof(Contribution),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -121,6 +121,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Contribution).GetField("<EmailConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             emailConfirmedAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var flagCount = runtimeEntityType.AddProperty(
+                "FlagCount",
+                typeof(int),
+                propertyInfo: typeof(Contribution).GetProperty("FlagCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Contribution).GetField("<FlagCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
+            flagCount.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var inputCallId = runtimeEntityType.AddProperty(
                 "InputCallId",

@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Participation.Contribution",
                 typeof(Contribution),
                 baseEntityType,
-                propertyCount: 27,
+                propertyCount: 28,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -114,6 +114,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Contribution).GetField("<EmailConfirmedAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var flagCount = runtimeEntityType.AddProperty(
+                "FlagCount",
+                typeof(int),
+                propertyInfo: typeof(Contribution).GetProperty("FlagCount", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Contribution).GetField("<FlagCount>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: 0);
 
             var inputCallId = runtimeEntityType.AddProperty(
                 "InputCallId",

@@ -1,0 +1,71 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.Participation;
+
+/// <summary>
+/// What took a contribution up, as the public sees it: the kind, its title and text, the page it lives on, who decided
+/// and when, and the measure it led to (a lab recommendation that became a measure, or the measure itself).
+/// </summary>
+public sealed record TakenUpStep(string Kind, string Title, string? Text, string Link, string DecidedBy, DateOnly? DecidedOn, int? MeasureId);
+
+public static class TakenUp
+{
+    /// <summary>The public step that took a contribution up; null when it is not taken up or its target is gone or not public.</summary>
+    public static async Task<TakenUpStep?> ResolveAsync(AppDbContext db, Contribution c, CancellationToken ct)
+    {
+        if (c.Status != ParticipationModule.TakenUp || c.TakenUpId is not { } id)
+        {
+            return null;
+        }
+
+        switch (c.TakenUpKind)
+        {
+            case ParticipationModule.TakenUpByLabRecommendation:
+            {
+                var found = await db.LabRecommendations.AsNoTracking().Where(r => r.Id == id)
+                    .Join(db.Labs, r => r.LabId, l => l.Id, (r, l) => new { r.Text, r.MeasureId, r.DecidedAt, l.Id, l.Title, l.HeldOn }).FirstOrDefaultAsync(ct);
+                return found is null ? null : new TakenUpStep(c.TakenUpKind, found.Title, found.Text, $"/quartierslabore/{found.Id}",
+                    "Teilnehmende des Quartierslabors", found.HeldOn, found.MeasureId);
+            }
+
+            case ParticipationModule.TakenUpByBodyRecommendation:
+            {
+                var found = await db.Set<Recommendation>().AsNoTracking().VisibleTo(MeetingViewer.Public, db.Set<AgendaItem>()).Where(r => r.Id == id)
+                    .Select(r => new { r.Title, r.Text, r.AdoptedOn, r.MeetingId, Body = r.Meeting.Organization.Name }).FirstOrDefaultAsync(ct);
+                return found is null ? null : new TakenUpStep(c.TakenUpKind, found.Title, found.Text, $"/sitzungen/{found.MeetingId}#empfehlung-{id}", found.Body, found.AdoptedOn, null);
+            }
+
+            case ParticipationModule.TakenUpByAgendaItem:
+            {
+                var found = await db.Set<AgendaItem>().AsNoTracking().Where(a => a.Id == id && a.IsPublic && a.Meeting.IsPublic)
+                    .Select(a => new { a.Number, a.Title, a.Text, a.MeetingId, a.Meeting.Start, Body = a.Meeting.Organization.Name }).FirstOrDefaultAsync(ct);
+                return found is null ? null : new TakenUpStep(c.TakenUpKind, $"TOP {found.Number}: {found.Title}", found.Text, $"/sitzungen/{found.MeetingId}#top-{id}",
+                    found.Body, DateOnly.FromDateTime(Shared.CityTime.Local(found.Start)), null);
+            }
+
+            case ParticipationModule.TakenUpByMeasure:
+                return await db.Measures.AsNoTracking().AnyAsync(m => m.Id == id && m.IsPublic, ct)
+                    ? new TakenUpStep(c.TakenUpKind, "", null, $"/massnahmen/{id}", "Geschäftsstelle", c.AnsweredAt is { } at ? DateOnly.FromDateTime(Shared.CityTime.Local(at)) : null, id)
+                    : null;
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The published contributions that led to a measure: taken up by it directly, or by a lab recommendation that became it.
+    /// </summary>
+    public static IQueryable<Contribution> ForMeasure(AppDbContext db, int measureId)
+    {
+        var recommendations = db.Set<LabRecommendation>().Where(r => r.MeasureId == measureId).Select(r => r.Id);
+        return db.Set<Contribution>().Where(c => c.Moderation == ParticipationModule.Published && c.Status == ParticipationModule.TakenUp
+            && ((c.TakenUpKind == ParticipationModule.TakenUpByMeasure && c.TakenUpId == measureId)
+                || (c.TakenUpKind == ParticipationModule.TakenUpByLabRecommendation && recommendations.Contains(c.TakenUpId!.Value))));
+    }
+}
