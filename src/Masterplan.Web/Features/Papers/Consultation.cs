@@ -16,7 +16,7 @@ public enum ConsultationRole
 }
 
 /// <summary>One entry of a paper's Beratungsfolge (OParl Consultation).</summary>
-public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
+public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -34,4 +34,11 @@ public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
     public DateOnly Date { get; set; }
 
     public ConsultationRole Role { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows a consultation inside its paper.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Paper), PaperId)];
 }

@@ -4,7 +4,7 @@ using Masterplan.Web.Features.Organizations;
 namespace Masterplan.Web.Features.Papers;
 
 /// <summary>A council paper (Vorlage) or motion (Antrag); OParl Paper.</summary>
-public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
+public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -40,4 +40,8 @@ public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 }

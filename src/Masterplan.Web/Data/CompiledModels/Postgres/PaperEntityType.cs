@@ -22,7 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Papers.Paper",
                 typeof(Paper),
                 baseEntityType,
-                propertyCount: 12,
+                propertyCount: 14,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 4,
@@ -46,6 +46,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 nullable: true);
             amendsPaperId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var created = runtimeEntityType.AddProperty(
+                "Created",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Paper).GetProperty("Created", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<Created>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            created.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var date = runtimeEntityType.AddProperty(
                 "Date",
                 typeof(DateOnly),
@@ -61,6 +69,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Paper).GetField("<DecisionProposal>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             decisionProposal.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var modified = runtimeEntityType.AddProperty(
+                "Modified",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Paper).GetProperty("Modified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Paper).GetField("<Modified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            modified.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var name = runtimeEntityType.AddProperty(
                 "Name",

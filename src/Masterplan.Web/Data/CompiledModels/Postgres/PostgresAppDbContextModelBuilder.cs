@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("30eeea20-f79d-40d0-b1dd-19cd3c4b8ceb"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("3eeda944-db22-4c28-bfc2-524db1fc07a7"), entityTypeCount: 61)
         {
         }
 
@@ -71,6 +71,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var contribution = ContributionEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -204,6 +205,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
+            TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ebf6b4a0-58ba-44fc-bd28-e8332cf6dce3"), entityTypeCount: 60)
+            : base(skipDetectChanges: false, modelId: new Guid("85bb195a-a18e-4256-81bc-567791942847"), entityTypeCount: 61)
         {
         }
 
@@ -70,6 +70,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var contribution = ContributionEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -203,6 +204,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
+            TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);
