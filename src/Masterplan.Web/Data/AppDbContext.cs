@@ -98,13 +98,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         var all = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
         var changed = ChangeTracker.Entries<ITimestamped>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
-        var parents = new Queue<(Type, int)>(all.Select(e => e.Entity).OfType<IShownIn>().SelectMany(p => p.ShownIn()));
-        if (changed.Count == 0 && parents.Count == 0)
+        if (changed.Count == 0 && !all.Any(e => e.Entity is IShownIn))
         {
             return;
         }
 
+        // Only a part that is or was visible changes what its parents show.
+        var parents = new Queue<(Type, int)>();
+        foreach (var part in all.Where(e => e.Entity is IShownIn))
+        {
+            var shown = PublicFlag(part) is not { } own || (bool)own.OriginalValue! || (bool)own.CurrentValue!;
+            if (shown && await ShownOnlyInPublicAsync(part.Entity, ct))
+            {
+                foreach (var parent in ((IShownIn)part.Entity).ShownIn())
+                {
+                    parents.Enqueue(parent);
+                }
+            }
+        }
+
         var now = Now();
+        var buried = new List<EntityEntry<ITimestamped>>();
         foreach (var entry in changed)
         {
             var entity = entry.Entity;
@@ -127,7 +141,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                         }
                         else
                         {
-                            Bury(entry, now);
+                            buried.Add(entry);
                         }
                     }
 
@@ -135,10 +149,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 default:
                     if (flag is null || (bool)flag.OriginalValue!)
                     {
-                        Bury(entry, now);
+                        buried.Add(entry);
                     }
 
                     break;
+            }
+        }
+
+        foreach (var entry in buried)
+        {
+            if (await ShownOnlyInPublicAsync(entry.Entity, ct))
+            {
+                Bury(entry, now);
             }
         }
 
@@ -158,6 +180,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether every row this one is shown in is public: a public agenda item of a non-public meeting, or a membership of
+    /// a person who did not consent, never was visible, so its deletion must not reveal it either.
+    /// </summary>
+    private async Task<bool> ShownOnlyInPublicAsync(object entity, CancellationToken ct)
+    {
+        foreach (var (type, id) in (entity as IShownIn)?.ShownIn() ?? [])
+        {
+            if (await FindAsync(type, [id], ct) is { } parent && PublicFlag(Entry(parent)) is { } flag
+                && !(bool)(Entry(parent).State == EntityState.Deleted ? flag.OriginalValue : flag.CurrentValue)!)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Bury(EntityEntry<ITimestamped> entry, DateTimeOffset now) =>

@@ -26,7 +26,7 @@ public class OParlTests
 
     private sealed record Scene(
         int Organization, int Paper, int FirstConsultation, int PublicMeeting, int SecretMeeting, int LinkedItem, int SpareItem, int SecretItem,
-        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, IReadOnlyList<string> Plants, byte[] Pdf);
+        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, int ItemOfSecretMeeting, IReadOnlyList<string> Plants, byte[] Pdf);
 
     /// <summary>
     /// A public meeting of the body that first consults paper 26093-22, its first item treating the paper, with public and
@@ -90,7 +90,7 @@ public class OParlTests
             new Membership { PersonId = refusing.Id, OrganizationId = first.OrganizationId, Role = "Mitglied", StartDate = new(2025, 1, 1) });
         await db.SaveChangesAsync();
         return new Scene(first.OrganizationId, paper.Id, first.Id, open.Id, secret.Id, linked.Id, spare.Id, secretItem.Id, itemDocument.Id, meetingDocument.Id,
-            consenting.Id, refusing.Id, plants, pdf);
+            consenting.Id, refusing.Id, inSecretMeeting.Id, plants, pdf);
     }
 
     private static string Url(string type, int id) => $"{OParlCrawler.Base}{Api}/{type}/{id}";
@@ -302,6 +302,15 @@ public class OParlTests
         var removed = await office.PostFormAsync($"{agenda}?handler=DeleteItem", new() { ["itemId"] = scene.SpareItem.ToString(CultureInfo.InvariantCulture) }, agenda);
         Assert.Equal(agenda, removed.Headers.Location?.OriginalString);
 
+        // Removing what never was public leaves no trace: an item of the non-public meeting, the membership of the person who did not consent.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.AgendaItems.Remove(await db.AgendaItems.SingleAsync(i => i.Id == scene.ItemOfSecretMeeting));
+            db.Memberships.Remove(await db.Memberships.SingleAsync(m => m.PersonId == scene.RefusingPerson));
+            await db.SaveChangesAsync();
+        }
+
         var filter = "?modified_since=" + Uri.EscapeDataString(since.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture));
         var update = new OParlCrawler(Users.Client(app));
         await update.CrawlAsync(filter);
@@ -320,6 +329,8 @@ public class OParlTests
         Assert.Equal(changedAt.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture), (string?)deleted["modified"]);
         Assert.Equal((string?)crawler.Lists["agendaItem"].Single(i => (string)i["id"]! == Url("agendaItem", scene.SpareItem))["created"], (string?)deleted["created"]);
         Assert.True(JsonNode.DeepEquals(deleted, await update.GetAsync(Url("agendaItem", scene.SpareItem))));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync($"{Api}/agendaItem/{scene.ItemOfSecretMeeting}")).StatusCode);
 
         // Without modified_since a deleted object is not listed; the meeting no longer embeds it.
         var full = await crawler.ListAsync((string)crawler.Body["agendaItem"]!);
