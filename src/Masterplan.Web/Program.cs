@@ -6,6 +6,7 @@ using Masterplan.Web.Features.Home;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.OParl;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
@@ -35,5 +36,6 @@ public partial class Program
         new ReportsModule(),
         new LabsModule(),
         new ParticipationModule(),
+        new OParlModule(),
     ];
 }

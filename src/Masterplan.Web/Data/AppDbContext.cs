@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ReferenceDataVersion> ReferenceDataVersions => Set<ReferenceDataVersion>();
+
+    /// <summary>Deleted and depublished <see cref="ITimestamped"/> rows (see <see cref="StampAsync"/>).</summary>
+    public DbSet<Tombstone> Tombstones => Set<Tombstone>();
 
     private readonly List<AuditEntry> _pendingAudit = [];
 
@@ -48,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         var snapshots = ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (Entry: e, e.State, Changes: Describe(e))).ToList();
+        await StampAsync(cancellationToken);
         if (snapshots.Count == 0 && _pendingAudit.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -84,6 +89,130 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
     }
 
+    /// <summary>
+    /// Sets <see cref="ITimestamped.Created"/> and <see cref="ITimestamped.Modified"/>, moves the modification time of the
+    /// rows a changed part is shown in, and keeps the tombstones: one for every deleted row that was public and every row
+    /// that stopped being public, none any more for a row that became public again.
+    /// </summary>
+    private async Task StampAsync(CancellationToken ct)
+    {
+        var all = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var changed = ChangeTracker.Entries<ITimestamped>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        if (changed.Count == 0 && !all.Any(e => e.Entity is IShownIn))
+        {
+            return;
+        }
+
+        // Only a part that is or was visible changes what its parents show.
+        var parents = new Queue<(Type, int)>();
+        foreach (var part in all.Where(e => e.Entity is IShownIn))
+        {
+            var shown = PublicFlag(part) is not { } own || (bool)own.OriginalValue! || (bool)own.CurrentValue!;
+            if (shown && await ShownOnlyInPublicAsync(part.Entity, ct))
+            {
+                foreach (var parent in ((IShownIn)part.Entity).ShownIn())
+                {
+                    parents.Enqueue(parent);
+                }
+            }
+        }
+
+        var now = Now();
+        var buried = new List<EntityEntry<ITimestamped>>();
+        foreach (var entry in changed)
+        {
+            var entity = entry.Entity;
+            var flag = PublicFlag(entry);
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    entity.Created = entity.Created == default ? now : entity.Created;
+                    entity.Modified = entity.Modified == default ? entity.Created : entity.Modified;
+                    break;
+                case EntityState.Modified:
+                    entry.Property(e => e.Created).IsModified = false;
+                    entity.Modified = now;
+                    if (flag is { } f && (bool)f.OriginalValue! != (bool)f.CurrentValue!)
+                    {
+                        if ((bool)f.CurrentValue!)
+                        {
+                            var (type, key) = (entry.Metadata.ClrType.Name, Key(entry));
+                            Tombstones.RemoveRange(await Tombstones.Where(t => t.EntityType == type && t.EntityId == key).ToListAsync(ct));
+                        }
+                        else
+                        {
+                            buried.Add(entry);
+                        }
+                    }
+
+                    break;
+                default:
+                    if (flag is null || (bool)flag.OriginalValue!)
+                    {
+                        buried.Add(entry);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var entry in buried)
+        {
+            if (await ShownOnlyInPublicAsync(entry.Entity, ct))
+            {
+                Bury(entry, now);
+            }
+        }
+
+        var touched = new HashSet<(Type, int)>();
+        while (parents.TryDequeue(out var next))
+        {
+            if (touched.Add(next) && await FindAsync(next.Item1, [next.Item2], ct) is { } parent && Entry(parent).State is not EntityState.Deleted and not EntityState.Added)
+            {
+                if (parent is ITimestamped stamped)
+                {
+                    stamped.Modified = now;
+                }
+
+                foreach (var further in (parent as IShownIn)?.ShownIn() ?? [])
+                {
+                    parents.Enqueue(further);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether every row this one is shown in is public: a public agenda item of a non-public meeting, or a membership of
+    /// a person who did not consent, never was visible, so its deletion must not reveal it either.
+    /// </summary>
+    private async Task<bool> ShownOnlyInPublicAsync(object entity, CancellationToken ct)
+    {
+        foreach (var (type, id) in (entity as IShownIn)?.ShownIn() ?? [])
+        {
+            if (await FindAsync(type, [id], ct) is { } parent && PublicFlag(Entry(parent)) is { } flag
+                && !(bool)(Entry(parent).State == EntityState.Deleted ? flag.OriginalValue : flag.CurrentValue)!)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void Bury(EntityEntry<ITimestamped> entry, DateTimeOffset now) =>
+        Tombstones.Add(new Tombstone { EntityType = entry.Metadata.ClrType.Name, EntityId = Key(entry), Created = entry.Entity.Created, Deleted = now });
+
+    private static int Key(EntityEntry entry) => (int)entry.Property("Id").CurrentValue!;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string?> PublicFlags = new();
+
+    private static PropertyEntry? PublicFlag(EntityEntry entry)
+    {
+        var name = PublicFlags.GetOrAdd(entry.Metadata.ClrType, t => t.GetProperties().FirstOrDefault(p => p.GetCustomAttribute<PublicFlagAttribute>() is not null)?.Name);
+        return name is null ? null : entry.Property(name);
+    }
+
     private async Task AppendAuditAsync(CancellationToken ct)
     {
         if (Database.IsNpgsql())
@@ -115,7 +244,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         foreach (var property in entry.Properties)
         {
             var info = property.Metadata.PropertyInfo;
-            if (property.Metadata.IsShadowProperty() || info is null || property.Metadata.Name is nameof(ISeeded.SeedHash))
+            if (property.Metadata.IsShadowProperty() || info is null || property.Metadata.Name is nameof(ISeeded.SeedHash)
+                || (entry.Entity is ITimestamped && property.Metadata.Name is nameof(ITimestamped.Created) or nameof(ITimestamped.Modified)))
             {
                 continue;
             }
@@ -166,6 +296,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             builder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedKey)).HasMaxLength(200);
             builder.Entity(entity.ClrType).Property(nameof(ISeeded.SeedHash)).HasMaxLength(64);
         }
+
+        builder.Entity<Tombstone>(t =>
+        {
+            t.Property(x => x.EntityType).HasMaxLength(50);
+            t.HasIndex(x => new { x.EntityType, x.EntityId }).IsUnique();
+            t.HasIndex(x => new { x.EntityType, x.Deleted });
+        });
 
         builder.Entity<ReferenceDataVersion>(v =>
         {

@@ -3,7 +3,7 @@ using Masterplan.Web.Data;
 namespace Masterplan.Web.Features.Districts;
 
 /// <summary>One of Dortmund's twelve Stadtbezirke.</summary>
-public sealed class District : ISeeded
+public sealed class District : ISeeded, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -21,4 +21,8 @@ public sealed class District : ISeeded
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 }

@@ -3,7 +3,7 @@ using Masterplan.Web.Features.Audit;
 namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>A numbered item (TOP) of a meeting's agenda: "1", "2", "2.1".</summary>
-public sealed class AgendaItem : IAudited
+public sealed class AgendaItem : IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -21,7 +21,15 @@ public sealed class AgendaItem : IAudited
 
     public string? Text { get; set; }
 
+    [Masterplan.Web.Shared.PublicFlag]
     public bool IsPublic { get; set; } = true;
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows an agenda item inside its meeting.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Meeting), MeetingId)];
 
     public List<AgendaLink> Links { get; set; } = [];
 }
@@ -41,7 +49,7 @@ public enum AgendaLinkKind
     MinutesApproval,
 }
 
-public sealed class AgendaLink : IAudited
+public sealed class AgendaLink : IAudited, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -53,4 +61,10 @@ public sealed class AgendaLink : IAudited
 
     /// <summary>What the link shows (the paper's reference and name, the field's number and title …).</summary>
     public required string Label { get; set; }
+
+    /// <summary>A link to a paper puts the item into the paper's Beratungsfolge, so both change for open data.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() =>
+        Kind == AgendaLinkKind.Paper && TargetId is { } paper
+            ? [(typeof(AgendaItem), AgendaItemId), (typeof(Masterplan.Web.Features.Papers.Paper), paper)]
+            : [(typeof(AgendaItem), AgendaItemId)];
 }

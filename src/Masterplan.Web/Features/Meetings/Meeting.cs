@@ -20,7 +20,7 @@ public enum MeetingState
 }
 
 /// <summary>A meeting (Sitzung) of any organization.</summary>
-public sealed class Meeting : IAudited
+public sealed class Meeting : IAudited, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -43,6 +43,7 @@ public sealed class Meeting : IAudited
 
     public MeetingState State { get; set; }
 
+    [Masterplan.Web.Shared.PublicFlag]
     public bool IsPublic { get; set; }
 
     /// <summary>Meetings created together as a regular series (e.g. the weekly Sonderstab, 003) share this id.</summary>
@@ -59,6 +60,10 @@ public sealed class Meeting : IAudited
     public string? CancellationReason { get; set; }
 
     public bool IsDemo { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 
     public List<AgendaItem> AgendaItems { get; set; } = [];
 }

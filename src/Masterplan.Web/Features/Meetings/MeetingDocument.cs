@@ -10,7 +10,7 @@ public enum MeetingDocumentKind
 }
 
 /// <summary>A file of a meeting (Anlage). The bytes live in <see cref="DocumentContent"/> so lists stay light.</summary>
-public sealed class MeetingDocument : IAudited
+public sealed class MeetingDocument : IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -31,6 +31,7 @@ public sealed class MeetingDocument : IAudited
     public required string Sha512 { get; set; }
 
     /// <summary>Non-public documents are for the members of the organization and the Office only.</summary>
+    [Masterplan.Web.Shared.PublicFlag]
     public bool IsPublic { get; set; }
 
     public MeetingDocumentKind Kind { get; set; }
@@ -41,6 +42,14 @@ public sealed class MeetingDocument : IAudited
 
     /// <summary>The bytes; loaded only when the file is downloaded.</summary>
     public DocumentContent? Content { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows a file inside its meeting or agenda item.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() =>
+        AgendaItemId is { } item ? [(typeof(Meeting), MeetingId), (typeof(AgendaItem), item)] : [(typeof(Meeting), MeetingId)];
 }
 
 public sealed class DocumentContent

@@ -115,6 +115,18 @@ public static class MeetingVisibility
     public static IQueryable<Meeting> VisibleTo(this IQueryable<Meeting> meetings, MeetingViewer viewer) =>
         viewer.SeesAll ? meetings : meetings.Where(Or<Meeting>(m => m.IsPublic, viewer.Insider<Meeting>(m => m)));
 
+    /// <summary>The agenda items <see cref="MeetingViewer.Public"/> sees (<see cref="MeetingViewer.Sees(Meeting, AgendaItem)"/> as a query).</summary>
+    public static IQueryable<AgendaItem> PublicOnly(this IQueryable<AgendaItem> items) =>
+        items.Where(i => i.IsPublic && i.Meeting.IsPublic);
+
+    /// <summary>
+    /// The documents <see cref="MeetingViewer.Public"/> sees (<see cref="MeetingViewer.Sees(Meeting, AgendaItem?, MeetingDocument)"/>
+    /// as a query): public, in a public meeting, under a public agenda item if under one at all.
+    /// </summary>
+    public static IQueryable<MeetingDocument> PublicOnly(this IQueryable<MeetingDocument> documents, AppDbContext db) =>
+        documents.Where(d => d.IsPublic && db.Set<Meeting>().Any(m => m.Id == d.MeetingId && m.IsPublic)
+            && (d.AgendaItemId == null || db.Set<AgendaItem>().Any(i => i.Id == d.AgendaItemId && i.IsPublic)));
+
     /// <summary>The recommendations the viewer sees; <paramref name="items"/> is the agenda item set to look the item up in.</summary>
     public static IQueryable<Recommendation> VisibleTo(this IQueryable<Recommendation> recommendations, MeetingViewer viewer, IQueryable<AgendaItem> items) =>
         viewer.SeesAll ? recommendations : recommendations.Where(Or<Recommendation>(

@@ -52,6 +52,13 @@ public sealed class MeetingsModule : IModule
             .Concat(Enum.GetValues<RecommendationStatus>().Select(StatusLabel))
             .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel));
 
+    /// <summary>The open-data API (OParl) reads meetings, agenda items and documents through the one visibility rule.</summary>
+    public IReadOnlyList<Type> PublicApi =>
+    [
+        typeof(Meeting), typeof(MeetingState), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingDocument),
+        typeof(DocumentContent), typeof(MeetingViewer), typeof(MeetingVisibility),
+    ];
+
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         MeetingsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 

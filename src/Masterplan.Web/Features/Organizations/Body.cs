@@ -3,7 +3,7 @@ using Masterplan.Web.Data;
 namespace Masterplan.Web.Features.Organizations;
 
 /// <summary>The municipality (OParl Body): Stadt Dortmund.</summary>
-public sealed class Body : ISeeded
+public sealed class Body : ISeeded, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -24,4 +24,8 @@ public sealed class Body : ISeeded
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 }

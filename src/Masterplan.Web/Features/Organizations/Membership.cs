@@ -8,7 +8,7 @@ public enum VotingRight
 }
 
 /// <summary>A person's seat in an organization for a period, possibly on behalf of an institution or fraction.</summary>
-public sealed class Membership : Masterplan.Web.Features.Audit.IAudited
+public sealed class Membership : Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -42,4 +42,11 @@ public sealed class Membership : Masterplan.Web.Features.Audit.IAudited
     public DateOnly? EndDate { get; set; }
 
     public bool IsDemo { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows a membership inside its person and lists it at its organization.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Person), PersonId), (typeof(Organization), OrganizationId)];
 }

@@ -4,7 +4,7 @@ using Masterplan.Web.Features.Districts;
 namespace Masterplan.Web.Features.Organizations;
 
 /// <summary>A body of the masterplan process or of the city (OParl Organization).</summary>
-public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudited
+public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -48,6 +48,10 @@ public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudit
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 
     public bool IsActiveOn(DateOnly day) =>
         (StartDate is null || StartDate <= day) && (EndDate is null || EndDate >= day);

@@ -44,7 +44,7 @@ public enum ConsultationResult
 }
 
 /// <summary>One entry of a paper's Beratungsfolge (OParl Consultation).</summary>
-public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
+public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -76,4 +76,11 @@ public sealed class Consultation : Masterplan.Web.Features.Audit.IAudited
     public ConsultationResult? Result { get; set; }
 
     public DateOnly? ResultDate { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows a consultation inside its paper.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Paper), PaperId)];
 }

@@ -4,7 +4,7 @@ using Masterplan.Web.Features.Organizations;
 namespace Masterplan.Web.Features.Papers;
 
 /// <summary>A council paper (Vorlage) or motion (Antrag); OParl Paper.</summary>
-public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
+public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped
 {
     public int Id { get; set; }
 
@@ -50,6 +50,10 @@ public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited
     public string? SeedKey { get; set; }
 
     public string? SeedHash { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
 }
 
 /// <summary>One paper named as related to another; shown on both papers' pages.</summary>

@@ -1,0 +1,185 @@
+using System.Text.Json.Nodes;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
+using Masterplan.Web.Shared.Mail;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.OParl;
+
+/// <summary>
+/// The OParl 1.1 API at <c>/oparl/v1/</c>: one System, one Body (Stadt Dortmund), and the bodies, persons, memberships,
+/// meetings, agenda items, files, papers, consultations, locations and council terms of the platform, read-only and
+/// anonymous. Every answer is JSON with <c>Access-Control-Allow-Origin: *</c>, errors included (OParl's error object).
+/// </summary>
+public sealed class OParlModule : IModule
+{
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(sp => new OParlUrls(sp.GetRequiredService<IOptions<MailOptions>>().Value.BaseUrl));
+        services.AddScoped<OParlObjects>();
+    }
+
+    /// <summary>
+    /// CORS for every answer under <c>/oparl</c>, and OParl's error object instead of the site's HTML error pages: for
+    /// routing's own 404 and 405 and for anything unexpected.
+    /// </summary>
+    public void UseMiddleware(WebApplication app) => app.Use(async (context, next) =>
+    {
+        if (!context.Request.Path.StartsWithSegments("/oparl"))
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.AccessControlAllowOrigin = "*";
+            return Task.CompletedTask;
+        });
+        if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception e) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            context.RequestServices.GetRequiredService<ILogger<OParlModule>>().LogError(e, "Unhandled error in OParl request {Path}", context.Request.Path);
+            context.Response.Clear();
+            await new OParlError(StatusCodes.Status500InternalServerError, "Ein unerwarteter Fehler ist aufgetreten.", "Internal error; it has been logged.")
+                .ToResult().ExecuteAsync(context);
+            return;
+        }
+
+        if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentType is null)
+        {
+            var error = context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
+                ? new OParlError(405, "Die OParl-Schnittstelle kann nur gelesen werden (GET).", "Only GET is allowed.")
+                : OParlError.NotFound(context.Request.Path);
+            await error.ToResult().ExecuteAsync(context);
+        }
+    });
+
+    public void MapEndpoints(WebApplication app)
+    {
+        var api = app.MapGroup(OParlJson.Prefix).AllowAnonymous().ExcludeFromDescription();
+        api.MapGet("/", async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
+        api.MapGet("/body", (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+            OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct));
+        api.MapGet("/body/{id:int}/{list}", BodyListAsync);
+        api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+            !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+                ? OParlError.NotFound(http.Request.Path).ToResult()
+                : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
+                    db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct));
+        api.MapGet("/organization/{id:int}/consultation", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+            !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+                ? OParlError.NotFound(http.Request.Path).ToResult()
+                : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
+                    null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct));
+        api.MapGet("/file/{id:int}/content", FileContentAsync);
+        api.MapGet("/{type}/{id:int}", ObjectAsync);
+    }
+
+    /// <summary>The external lists of the body; the body is the only one, so every list covers the whole platform.</summary>
+    private static async Task<IResult> BodyListAsync(int id, string list, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
+    {
+        if (!await o.Bodies.AnyAsync(b => b.Id == id, ct))
+        {
+            return OParlError.NotFound(http.Request.Path).ToResult();
+        }
+
+        var url = o.Urls.Of("Body", id) + "/" + list;
+        return list switch
+        {
+            "organization" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Organizations, null, "Organization", "Organization", (r, x) => o.OrganizationsAsync(r, x, ct), ct),
+            "person" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Persons, null, "Person", "Person", (r, x) => o.PersonsAsync(r, x, ct), ct),
+            "membership" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Memberships, null, "Membership", "Membership", (r, x) => o.MembershipsAsync(r, x, ct), ct),
+            "meeting" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Meetings, null, "Meeting", "Meeting", (r, x) => o.MeetingsAsync(r, x, ct), ct),
+            "agendaItem" => await OParlList.WriteAsync(http, db, o.Urls, url, o.AgendaItems, null, "AgendaItem", "AgendaItem", (r, x) => o.AgendaItemsAsync(r, x, ct), ct),
+            "file" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Files, null, "MeetingDocument", "File", (r, x) => o.FilesAsync(r, x, ct), ct),
+            "paper" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Papers, null, "Paper", "Paper", (r, x) => o.PapersAsync(r, x, ct), ct),
+            "consultation" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Consultations, null, "Consultation", "Consultation", (r, x) => o.ConsultationsAsync(r, x, ct), ct),
+            "location" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Locations, null, "District", "Location", (r, x) => o.LocationsAsync(r, x, ct), ct),
+            "legislativeTerm" => await TermsAsync(http, o, db, url, id, ct),
+            _ => OParlError.NotFound(http.Request.Path).ToResult(),
+        };
+    }
+
+    /// <summary>The council terms: a fixed list, filtered like every other by the times they carry (the body's).</summary>
+    private static async Task<IResult> TermsAsync(HttpContext http, OParlObjects o, AppDbContext db, string url, int bodyId, CancellationToken ct)
+    {
+        var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == bodyId, ct);
+        return OParlList.WriteFixed(http, url, [.. LegislativeTerm.All.Select(t => ((ITimestamped)body, o.Term(t, body)))]);
+    }
+
+    /// <summary>One object by its canonical URL; a deleted or depublished one as its tombstone, anything else 404.</summary>
+    private static async Task<IResult> ObjectAsync(string type, int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
+    {
+        var (found, entity) = type switch
+        {
+            "body" => (await One(o.Bodies, id, r => o.BodiesAsync(r, false, ct), ct), "Body"),
+            "organization" => (await One(o.Organizations, id, r => o.OrganizationsAsync(r, false, ct), ct), "Organization"),
+            "person" => (await One(o.Persons, id, r => o.PersonsAsync(r, false, ct), ct), "Person"),
+            "membership" => (await One(o.Memberships, id, r => o.MembershipsAsync(r, false, ct), ct), "Membership"),
+            "meeting" => (await One(o.Meetings, id, r => o.MeetingsAsync(r, false, ct), ct), "Meeting"),
+            "agendaItem" => (await One(o.AgendaItems, id, r => o.AgendaItemsAsync(r, false, ct), ct), "AgendaItem"),
+            "file" => (await One(o.Files, id, r => o.FilesAsync(r, false, ct), ct), "MeetingDocument"),
+            "paper" => (await One(o.Papers, id, r => o.PapersAsync(r, false, ct), ct), "Paper"),
+            "consultation" => (await One(o.Consultations, id, r => o.ConsultationsAsync(r, false, ct), ct), "Consultation"),
+            "location" => (await One(o.Locations, id, r => o.LocationsAsync(r, false, ct), ct), "District"),
+            "legislativeTerm" => (await TermAsync(db, o, id, ct), null),
+            _ => ((JsonObject?)null, null),
+        };
+        if (found is not null)
+        {
+            return OParlJson.Result(found);
+        }
+
+        var tombstone = entity is null ? null : await db.Tombstones.AsNoTracking().FirstOrDefaultAsync(t => t.EntityType == entity && t.EntityId == id, ct);
+        if (tombstone is not null)
+        {
+            var oparlType = char.ToUpperInvariant(type[0]) + type[1..];
+            return OParlJson.Result(OParlJson.Deleted(o.Urls.Of(oparlType, id), oparlType, tombstone));
+        }
+
+        return OParlError.NotFound(http.Request.Path).ToResult();
+    }
+
+    private static async Task<JsonObject?> TermAsync(AppDbContext db, OParlObjects o, int id, CancellationToken ct) =>
+        LegislativeTerm.All.FirstOrDefault(t => t.Id == id) is { } term
+            ? o.Term(term, await db.Bodies.AsNoTracking().OrderBy(b => b.Id).FirstAsync(ct))
+            : null;
+
+    private static async Task<JsonObject?> One<T>(IQueryable<T> set, int id, Func<List<T>, Task<List<JsonObject>>> map, CancellationToken ct)
+        where T : class
+    {
+        var rows = await set.Where(e => EF.Property<int>(e, "Id") == id).AsNoTracking().ToListAsync(ct);
+        return rows.Count == 0 ? null : (await map(rows))[0];
+    }
+
+    /// <summary>
+    /// The file itself for <c>accessUrl</c>: shown inline (no <c>attachment</c>, as OParl requires); <c>downloadUrl</c> is the
+    /// meeting page's download, which sends it as an attachment with its name.
+    /// </summary>
+    private static async Task<IResult> FileContentAsync(int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
+    {
+        var document = await o.Files.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.MediaType, d.Sha512, d.Modified }).FirstOrDefaultAsync(ct);
+        if (document is null)
+        {
+            return OParlError.NotFound(http.Request.Path).ToResult();
+        }
+
+        var content = await db.DocumentContents.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.File(content.Data, document.MediaType, lastModified: document.Modified,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Sha512[..32].ToLowerInvariant()}\""));
+    }
+}

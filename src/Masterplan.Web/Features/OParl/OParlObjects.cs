@@ -1,0 +1,361 @@
+using System.Text.Json.Nodes;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using static Masterplan.Web.Features.OParl.OParlJson;
+
+namespace Masterplan.Web.Features.OParl;
+
+/// <summary>A council term (Wahlperiode) of Dortmund's council; NRW terms run from 1 November of the election year for five years.</summary>
+public sealed record LegislativeTerm(int Id, string Name, DateOnly StartDate, DateOnly EndDate)
+{
+    public static readonly IReadOnlyList<LegislativeTerm> All =
+    [
+        new(1, "Wahlperiode 2020–2025", new(2020, 11, 1), new(2025, 10, 31)),
+        new(2, "Wahlperiode 2025–2030", new(2025, 11, 1), new(2030, 10, 31)),
+    ];
+}
+
+/// <summary>
+/// What the OParl API shows and how each object type is written. The sets here are the only place that decides what is
+/// public: meetings, agenda items and documents through the meetings module's one rule (<see cref="MeetingViewer.Public"/>),
+/// persons only with their consent (and then by name and memberships only, never contact data), their memberships likewise.
+/// Each writer takes a page of rows and loads what the page links to in a few queries.
+/// </summary>
+public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
+{
+    public IQueryable<Body> Bodies => db.Bodies;
+
+    public IQueryable<Organization> Organizations => db.Organizations;
+
+    public IQueryable<Person> Persons => db.Persons.Where(p => p.PublicConsent);
+
+    public IQueryable<Membership> Memberships => db.Memberships.Where(m => m.Person.PublicConsent);
+
+    public IQueryable<Meeting> Meetings => db.Meetings.VisibleTo(MeetingViewer.Public);
+
+    public IQueryable<AgendaItem> AgendaItems => db.AgendaItems.PublicOnly();
+
+    public IQueryable<MeetingDocument> Files => db.MeetingDocuments.PublicOnly(db);
+
+    public IQueryable<Paper> Papers => db.Papers;
+
+    public IQueryable<Consultation> Consultations => db.Consultations;
+
+    public IQueryable<District> Locations => db.Districts;
+
+    public OParlUrls Urls => urls;
+
+    private string BodyUrl(int id) => urls.Of("Body", id);
+
+    private async Task<string> MainBodyUrlAsync(CancellationToken ct) =>
+        BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
+
+    public async Task<JsonObject> SystemAsync(CancellationToken ct)
+    {
+        var body = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).FirstAsync(ct);
+        return Head(urls.System, "System")
+            .Put("oparlVersion", OParlJson.Version)
+            .Put("body", urls.List("body"))
+            .Put("name", "Masterplan Kommunale Sicherheit 2.0 – Stadt Dortmund")
+            .Put("website", urls.Web("/"))
+            .Put("web", urls.Web("/api/docs"))
+            .Stamp(body);
+    }
+
+    public async Task<List<JsonObject>> BodiesAsync(List<Body> bodies, bool omitInternal, CancellationToken ct)
+    {
+        await Task.CompletedTask;
+        return bodies.Select(b =>
+        {
+            var id = BodyUrl(b.Id);
+            return Head(id, "Body")
+                .Put("system", urls.System)
+                .Put("name", b.Name)
+                .Put("shortName", b.ShortName)
+                .Put("website", b.Website)
+                .Put("ags", b.Ags)
+                .Put("rgs", b.Rgs)
+                .Put("classification", b.Classification)
+                .Put("organization", id + "/organization")
+                .Put("person", id + "/person")
+                .Put("meeting", id + "/meeting")
+                .Put("paper", id + "/paper")
+                .Put("agendaItem", id + "/agendaItem")
+                .Put("consultation", id + "/consultation")
+                .Put("file", id + "/file")
+                .Put("membership", id + "/membership")
+                .Put("locationList", id + "/location")
+                .Put("legislativeTermList", id + "/legislativeTerm")
+                // Mandatory, so written even where omit_internal allows leaving it out (it is two short objects).
+                .With("legislativeTerm", Array(LegislativeTerm.All.Select(t => Term(t, b))))
+                .Put("web", urls.Web("/"))
+                .Stamp(b);
+        }).ToList();
+    }
+
+    /// <summary>Terms belong to the body's reference data and carry its times.</summary>
+    public JsonObject Term(LegislativeTerm term, Body body) =>
+        Head(urls.Of("LegislativeTerm", term.Id), "LegislativeTerm")
+            .Put("body", BodyUrl(body.Id))
+            .Put("name", term.Name)
+            .Put("startDate", Day(term.StartDate))
+            .Put("endDate", Day(term.EndDate))
+            .Stamp(body);
+
+    public async Task<List<JsonObject>> OrganizationsAsync(List<Organization> organizations, bool omitInternal, CancellationToken ct)
+    {
+        var ids = organizations.Select(o => o.Id).ToList();
+        var memberships = (await Memberships.Where(m => ids.Contains(m.OrganizationId)).Select(m => new { m.OrganizationId, m.Id }).ToListAsync(ct))
+            .ToLookup(m => m.OrganizationId, m => m.Id);
+        var districtIds = organizations.Where(o => o.DistrictId != null).Select(o => o.DistrictId!.Value).Distinct().ToList();
+        var locations = districtIds.Count == 0 ? [] : (await LocationsAsync(await db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).ToListAsync(ct), omitInternal, ct))
+            .ToDictionary(l => (string)l["id"]!);
+        var body = await MainBodyUrlAsync(ct);
+        return organizations.Select(o =>
+        {
+            var id = urls.Of("Organization", o.Id);
+            return Head(id, "Organization")
+                .Put("body", body)
+                .Put("name", o.Name)
+                .Put("shortName", o.ShortName)
+                .Put("membership", Urls(memberships[o.Id].Order().Select(m => urls.Of("Membership", m))))
+                .Put("meeting", id + "/meeting")
+                .Put("consultation", id + "/consultation")
+                .Put("subOrganizationOf", o.ParentId is { } parent ? urls.Of("Organization", parent) : null)
+                .Put("organizationType", o.Kind switch
+                {
+                    OrganizationKind.Fraction => "Fraktion",
+                    OrganizationKind.Department => "Verwaltungsbereich",
+                    OrganizationKind.Institution => "Institution",
+                    _ => "Gremium",
+                })
+                .Put("classification", o.Classification ?? OrganizationsModule.KindLabel(o.Kind))
+                .Put("startDate", o.StartDate is { } start ? Day(start) : null)
+                .Put("endDate", o.EndDate is { } end ? Day(end) : null)
+                .Put("location", o.DistrictId is { } district ? locations[urls.Of("Location", district)].DeepClone() : null)
+                .Put("web", urls.Web($"/gremien/{o.Id}"))
+                .Stamp(o);
+        }).ToList();
+    }
+
+    public async Task<List<JsonObject>> PersonsAsync(List<Person> persons, bool omitInternal, CancellationToken ct)
+    {
+        var ids = persons.Select(p => p.Id).ToList();
+        var memberships = omitInternal
+            ? []
+            : await MembershipsAsync(await Memberships.AsNoTracking().Where(m => ids.Contains(m.PersonId)).OrderBy(m => m.Id).ToListAsync(ct), omitInternal, ct);
+        var byPerson = memberships.ToLookup(m => (string)m["person"]!);
+        var body = await MainBodyUrlAsync(ct);
+        return persons.Select(p =>
+        {
+            var id = urls.Of("Person", p.Id);
+            return Head(id, "Person")
+                .Put("body", body)
+                .Put("name", p.DisplayName)
+                .Put("familyName", p.FamilyName)
+                .Put("givenName", p.GivenName)
+                .Put("title", string.IsNullOrWhiteSpace(p.Title) ? null : new JsonArray(p.Title))
+                .Put("membership", Array(byPerson[id]))
+                .Stamp(p);
+        }).ToList();
+    }
+
+    public Task<List<JsonObject>> MembershipsAsync(List<Membership> memberships, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(memberships.Select(m => Head(urls.Of("Membership", m.Id), "Membership")
+            .Put("person", urls.Of("Person", m.PersonId))
+            .Put("organization", urls.Of("Organization", m.OrganizationId))
+            .Put("role", m.Role)
+            .With("votingRight", m.VotingRight == VotingRight.Voting)
+            .Put("startDate", Day(m.StartDate))
+            .Put("endDate", m.EndDate is { } end ? Day(end) : null)
+            .Put("onBehalfOf", m.OnBehalfOfId is { } behalf ? urls.Of("Organization", behalf) : null)
+            .Stamp(m)).ToList());
+
+    public async Task<List<JsonObject>> MeetingsAsync(List<Meeting> meetings, bool omitInternal, CancellationToken ct)
+    {
+        var ids = meetings.Select(m => m.Id).ToList();
+        ILookup<string, JsonObject> items = Enumerable.Empty<JsonObject>().ToLookup(i => "");
+        ILookup<string, JsonObject> files = items;
+        if (!omitInternal)
+        {
+            items = (await AgendaItemsAsync(await AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct), omitInternal, ct))
+                .OrderBy(i => (int)i["order"]!).ToLookup(i => (string)i["meeting"]!);
+            files = (await FilesAsync(await Files.AsNoTracking().Where(d => ids.Contains(d.MeetingId) && d.AgendaItemId == null).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
+                .ToLookup(f => (string)f["meeting"]![0]!);
+        }
+
+        return meetings.Select(m =>
+        {
+            var id = urls.Of("Meeting", m.Id);
+            return Head(id, "Meeting")
+                .Put("name", m.Title)
+                .Put("meetingState", m.State switch
+                {
+                    MeetingState.Held => "durchgeführt",
+                    MeetingState.Invited => "eingeladen",
+                    MeetingState.Cancelled when m.InvitedAt is not null => "eingeladen",
+                    _ => "terminiert",
+                })
+                .Put("cancelled", m.State == MeetingState.Cancelled ? true : null)
+                .Put("start", Moment(m.Start))
+                .Put("end", Moment(m.End))
+                .Put("organization", Urls([urls.Of("Organization", m.OrganizationId)]))
+                .Put("auxiliaryFile", Array(files[id]))
+                .Put("agendaItem", Array(items[id]))
+                .Put("web", urls.Web($"/sitzungen/{m.Id}"))
+                .Stamp(m);
+        }).ToList();
+    }
+
+    public async Task<List<JsonObject>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct)
+    {
+        var meetingIds = items.Select(i => i.MeetingId).Distinct().ToList();
+        var itemIds = items.Select(i => i.Id).ToList();
+
+        // The position among the public items of the meeting: non-public items leave no gaps that would reveal them.
+        var order = (await AgendaItems.Where(i => meetingIds.Contains(i.MeetingId)).Select(i => new { i.Id, i.MeetingId, i.SortKey }).ToListAsync(ct))
+            .GroupBy(i => i.MeetingId)
+            .SelectMany(g => g.OrderBy(i => i.SortKey, StringComparer.Ordinal).ThenBy(i => i.Id).Select((i, n) => (i.Id, Order: n + 1)))
+            .ToDictionary(x => x.Id, x => x.Order);
+        var files = omitInternal
+            ? Enumerable.Empty<JsonObject>().ToLookup(f => "")
+            : (await FilesAsync(await Files.AsNoTracking().Where(d => d.AgendaItemId != null && itemIds.Contains(d.AgendaItemId.Value)).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
+                .ToLookup(f => (string)f["agendaItem"]![0]!);
+        var papers = await db.AgendaLinks.Where(l => itemIds.Contains(l.AgendaItemId) && l.Kind == AgendaLinkKind.Paper && l.TargetId != null)
+            .Select(l => l.TargetId!.Value).Distinct().ToListAsync(ct);
+        var (_, consultationOf) = await PairsAsync(papers, ct);
+        return items.Select(i =>
+        {
+            var id = urls.Of("AgendaItem", i.Id);
+            return Head(id, "AgendaItem")
+                .Put("meeting", urls.Of("Meeting", i.MeetingId))
+                .Put("number", i.Number)
+                .With("order", order[i.Id])
+                .Put("name", i.Title)
+                .With("public", true)
+                .Put("consultation", consultationOf.TryGetValue(i.Id, out var c) ? urls.Of("Consultation", c) : null)
+                .Put("auxiliaryFile", Array(files[id]))
+                .Stamp(i);
+        }).ToList();
+    }
+
+    public Task<List<JsonObject>> FilesAsync(List<MeetingDocument> documents, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(documents.Select(d =>
+        {
+            var id = urls.Of("File", d.Id);
+            return Head(id, "File")
+                .Put("name", d.Title)
+                .Put("fileName", d.FileName)
+                .Put("mimeType", d.MediaType)
+                .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(d.UploadedAt))))
+                .With("size", d.Size)
+                .Put("sha512Checksum", d.Sha512.ToLowerInvariant())
+                .Put("accessUrl", id + "/content")
+                .Put("downloadUrl", urls.Web($"/sitzungen/{d.MeetingId}/dokumente/{d.Id}"))
+                .Put("meeting", Urls([urls.Of("Meeting", d.MeetingId)]))
+                .Put("agendaItem", d.AgendaItemId is { } item ? Urls([urls.Of("AgendaItem", item)]) : null)
+                .Stamp(d);
+        }).ToList());
+
+    public async Task<List<JsonObject>> PapersAsync(List<Paper> papers, bool omitInternal, CancellationToken ct)
+    {
+        var ids = papers.Select(p => p.Id).ToList();
+        var consultations = (await ConsultationsAsync(await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ToListAsync(ct), omitInternal, ct))
+            .ToLookup(c => (string)c["paper"]!);
+        var amendedBy = (await db.Papers.Where(p => p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)).Select(p => new { p.Id, Amends = p.AmendsPaperId!.Value }).ToListAsync(ct))
+            .ToLookup(p => p.Amends, p => p.Id);
+        var body = await MainBodyUrlAsync(ct);
+        return papers.Select(p =>
+        {
+            var id = urls.Of("Paper", p.Id);
+
+            // A motion and the paper it amends refer to each other.
+            var related = amendedBy[p.Id].Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
+            return Head(id, "Paper")
+                .Put("body", body)
+                .Put("name", p.Name)
+                .Put("reference", p.Reference)
+                .Put("date", Day(p.Date))
+                .Put("paperType", p.PaperType)
+                .Put("relatedPaper", Urls(related.Select(r => urls.Of("Paper", r))))
+                .Put("underDirectionOf", p.ResponsibleOrganizationId is { } org ? Urls([urls.Of("Organization", org)]) : null)
+                .Put("consultation", Array(consultations[id]))
+                .Put("web", urls.Web($"/vorlagen/{p.Id}"))
+                .Stamp(p);
+        }).ToList();
+    }
+
+    public async Task<List<JsonObject>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)
+    {
+        var (itemOf, _) = await PairsAsync(consultations.Select(c => c.PaperId).Distinct().ToList(), ct);
+        return consultations.Select(c =>
+        {
+            var scheduled = itemOf.TryGetValue(c.Id, out var at) ? at : ((int Item, int Meeting)?)null;
+            return Head(urls.Of("Consultation", c.Id), "Consultation")
+                .Put("paper", urls.Of("Paper", c.PaperId))
+                .Put("agendaItem", scheduled is { } s1 ? urls.Of("AgendaItem", s1.Item) : null)
+                .Put("meeting", scheduled is { } s2 ? urls.Of("Meeting", s2.Meeting) : null)
+                .Put("organization", Urls([urls.Of("Organization", c.OrganizationId)]))
+                .With("authoritative", c.Role == ConsultationRole.Decision)
+                .Put("role", PapersModule.RoleLabel(c.Role))
+                .Put("web", urls.Web($"/vorlagen/{c.PaperId}"))
+                .Stamp(c);
+        }).ToList();
+    }
+
+    public async Task<List<JsonObject>> LocationsAsync(List<District> districts, bool omitInternal, CancellationToken ct)
+    {
+        var ids = districts.Select(d => d.Id).ToList();
+        var organizations = (await db.Organizations.Where(o => o.DistrictId != null && ids.Contains(o.DistrictId.Value)).Select(o => new { o.Id, District = o.DistrictId!.Value }).ToListAsync(ct))
+            .ToLookup(o => o.District, o => o.Id);
+        return districts.Select(d => Head(urls.Of("Location", d.Id), "Location")
+            .Put("description", $"Stadtbezirk {d.Name}")
+            .Put("subLocality", d.Name)
+            .Put("locality", "Dortmund")
+            .Put("organizations", Urls(organizations[d.Id].Order().Select(o => urls.Of("Organization", o))))
+            .Put("web", urls.Web("/stadtbezirke"))
+            .Stamp(d)).ToList();
+    }
+
+    /// <summary>
+    /// Which public agenda item treats which consultation. An agenda item links a paper (<see cref="AgendaLink"/>); the
+    /// consultations of that paper in the meeting's body are matched in order with those items in the order of their
+    /// meetings, so the first consultation of a body gets its first meeting on the paper, and each item at most one
+    /// consultation. Both directions of the link come from this one matching, so they always agree.
+    /// </summary>
+    private async Task<(Dictionary<int, (int Item, int Meeting)> ItemOf, Dictionary<int, int> ConsultationOf)> PairsAsync(List<int> paperIds, CancellationToken ct)
+    {
+        var itemOf = new Dictionary<int, (int, int)>();
+        var consultationOf = new Dictionary<int, int>();
+        if (paperIds.Count == 0)
+        {
+            return (itemOf, consultationOf);
+        }
+
+        var consultations = await db.Consultations.Where(c => paperIds.Contains(c.PaperId))
+            .Select(c => new { c.Id, c.PaperId, c.OrganizationId, c.Position }).ToListAsync(ct);
+        var items = await (
+            from l in db.AgendaLinks
+            where l.Kind == AgendaLinkKind.Paper && l.TargetId != null && paperIds.Contains(l.TargetId.Value)
+            join i in AgendaItems on l.AgendaItemId equals i.Id
+            select new { Paper = l.TargetId!.Value, i.Id, i.MeetingId, i.Meeting.OrganizationId, i.Meeting.Start }).ToListAsync(ct);
+        var scheduled = items.DistinctBy(i => (i.Paper, i.Id)).ToLookup(i => (i.Paper, i.OrganizationId));
+        foreach (var group in consultations.GroupBy(c => (c.PaperId, c.OrganizationId)).OrderBy(g => g.Key))
+        {
+            // An item that treats two papers serves the first one only: an agenda item has one consultation.
+            var free = scheduled[group.Key].Where(i => !consultationOf.ContainsKey(i.Id)).OrderBy(i => i.Start).ThenBy(i => i.Id).ToList();
+            foreach (var (consultation, item) in group.OrderBy(c => c.Position).Zip(free))
+            {
+                itemOf[consultation.Id] = (item.Id, item.MeetingId);
+                consultationOf[item.Id] = consultation.Id;
+            }
+        }
+
+        return (itemOf, consultationOf);
+    }
+}

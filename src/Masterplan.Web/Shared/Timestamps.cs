@@ -1,0 +1,49 @@
+namespace Masterplan.Web.Shared;
+
+/// <summary>
+/// An entity whose creation and last change the platform records: <c>AppDbContext.SaveChangesAsync</c> sets both from
+/// <see cref="TimeProvider"/>, so open-data clients (OParl <c>created</c>/<c>modified</c>) can update their copies
+/// incrementally. A deleted row leaves a <see cref="Tombstone"/>.
+/// </summary>
+public interface ITimestamped
+{
+    DateTimeOffset Created { get; set; }
+
+    DateTimeOffset Modified { get; set; }
+}
+
+/// <summary>
+/// A row that is shown inside timestamped rows (an agenda item inside its meeting, a consultation inside its paper, a link
+/// to a paper inside its agenda item): a change of it is a change of each of them, so their
+/// <see cref="ITimestamped.Modified"/> moves too (and so on up, when they are parts themselves).
+/// </summary>
+public interface IShownIn
+{
+    /// <summary>The rows that show this one, by entity type and key (the foreign keys as loaded).</summary>
+    IEnumerable<(Type Type, int Id)> ShownIn();
+}
+
+/// <summary>
+/// Marks the property that says whether a timestamped row is public. A row that stops being public counts as deleted for
+/// open-data clients (OParl calls it depublication) and leaves a <see cref="Tombstone"/>; one that never was public
+/// leaves none, so not even its key is revealed.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PublicFlagAttribute : Attribute;
+
+/// <summary>What remains of a deleted or depublished timestamped row: enough for clients to drop their copy.</summary>
+public sealed class Tombstone
+{
+    public long Id { get; set; }
+
+    /// <summary>The entity's class name (<c>Meeting</c>, <c>AgendaItem</c>, …).</summary>
+    public required string EntityType { get; set; }
+
+    public int EntityId { get; set; }
+
+    /// <summary>When the row was created, kept because clients must still see it.</summary>
+    public DateTimeOffset Created { get; set; }
+
+    /// <summary>When it was deleted or depublished.</summary>
+    public DateTimeOffset Deleted { get; set; }
+}
