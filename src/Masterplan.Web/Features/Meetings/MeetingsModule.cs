@@ -20,12 +20,15 @@ public sealed class MeetingsModule : IModule
     /// <summary>The Office schedules meetings, keeps agendas, attendance, votes, minutes and follow-up.</summary>
     public const string Manage = "Meetings.Manage";
 
-    /// <summary>Papers put on an agenda read their meeting and item through the agenda link; uploads share one content check.</summary>
+    /// <summary>
+    /// Papers put on an agenda read their meeting and item through the agenda link; uploads share one content check; OParl
+    /// and Participation read meetings, items, documents and recommendations through the one visibility rule.
+    /// </summary>
     public IReadOnlyList<Type> PublicApi =>
-        [
-            typeof(Meeting), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingViewer), typeof(MeetingVisibility), typeof(MeetingState),
-            typeof(Recommendation), typeof(UploadedFile),
-        ];
+    [
+        typeof(Meeting), typeof(MeetingState), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingDocument), typeof(DocumentContent),
+        typeof(MeetingViewer), typeof(MeetingVisibility), typeof(Recommendation), typeof(UploadedFile),
+    ];
 
     public IReadOnlyList<PageAccess> Pages =>
     [
@@ -51,13 +54,6 @@ public sealed class MeetingsModule : IModule
             .Concat(Enum.GetValues<AddresseeKind>().Select(AddresseeLabel))
             .Concat(Enum.GetValues<RecommendationStatus>().Select(StatusLabel))
             .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel));
-
-    /// <summary>The open-data API (OParl) reads meetings, agenda items and documents through the one visibility rule.</summary>
-    public IReadOnlyList<Type> PublicApi =>
-    [
-        typeof(Meeting), typeof(MeetingState), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingDocument),
-        typeof(DocumentContent), typeof(MeetingViewer), typeof(MeetingVisibility),
-    ];
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         MeetingsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);

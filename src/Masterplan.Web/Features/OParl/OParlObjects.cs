@@ -301,7 +301,7 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
                 .Put("agendaItem", scheduled is { } s1 ? urls.Of("AgendaItem", s1.Item) : null)
                 .Put("meeting", scheduled is { } s2 ? urls.Of("Meeting", s2.Meeting) : null)
                 .Put("organization", Urls([urls.Of("Organization", c.OrganizationId)]))
-                .With("authoritative", c.Role == ConsultationRole.Decision)
+                .With("authoritative", c.Authoritative)
                 .Put("role", PapersModule.RoleLabel(c.Role))
                 .Put("web", urls.Web($"/vorlagen/{c.PaperId}"))
                 .Stamp(c);
@@ -323,10 +323,10 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
     }
 
     /// <summary>
-    /// Which public agenda item treats which consultation. An agenda item links a paper (<see cref="AgendaLink"/>); the
-    /// consultations of that paper in the meeting's body are matched in order with those items in the order of their
-    /// meetings, so the first consultation of a body gets its first meeting on the paper, and each item at most one
-    /// consultation. Both directions of the link come from this one matching, so they always agree.
+    /// Which public agenda item treats which consultation: the one the Office scheduled it on (its agenda link); for a
+    /// consultation without one, an agenda item that links its paper (<see cref="AgendaLink"/>) in the consultation's body,
+    /// matched in order of meetings, so the first consultation of a body gets its first meeting on the paper. Each item
+    /// has at most one consultation. Both directions of the link come from this one matching, so they always agree.
     /// </summary>
     private async Task<(Dictionary<int, (int Item, int Meeting)> ItemOf, Dictionary<int, int> ConsultationOf)> PairsAsync(List<int> paperIds, CancellationToken ct)
     {
@@ -338,14 +338,27 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         }
 
         var consultations = await db.Consultations.Where(c => paperIds.Contains(c.PaperId))
-            .Select(c => new { c.Id, c.PaperId, c.OrganizationId, c.Position }).ToListAsync(ct);
+            .Select(c => new { c.Id, c.PaperId, c.OrganizationId, c.Position, c.AgendaLinkId }).ToListAsync(ct);
         var items = await (
             from l in db.AgendaLinks
             where l.Kind == AgendaLinkKind.Paper && l.TargetId != null && paperIds.Contains(l.TargetId.Value)
             join i in AgendaItems on l.AgendaItemId equals i.Id
-            select new { Paper = l.TargetId!.Value, i.Id, i.MeetingId, i.Meeting.OrganizationId, i.Meeting.Start }).ToListAsync(ct);
+            select new { Link = l.Id, Paper = l.TargetId!.Value, i.Id, i.MeetingId, i.Meeting.OrganizationId, i.Meeting.Start }).ToListAsync(ct);
+
+        // A consultation the Office scheduled names its agenda link: that is the item, if it is public.
+        var byLink = items.ToDictionary(i => i.Link);
+        foreach (var c in consultations.Where(c => c.AgendaLinkId != null).OrderBy(c => c.Id))
+        {
+            if (byLink.TryGetValue(c.AgendaLinkId!.Value, out var item) && !consultationOf.ContainsKey(item.Id))
+            {
+                itemOf[c.Id] = (item.Id, item.MeetingId);
+                consultationOf[item.Id] = c.Id;
+            }
+        }
+
+        // Consultations without one (the seeded Beratungsfolge) are matched with the items that link their paper.
         var scheduled = items.DistinctBy(i => (i.Paper, i.Id)).ToLookup(i => (i.Paper, i.OrganizationId));
-        foreach (var group in consultations.GroupBy(c => (c.PaperId, c.OrganizationId)).OrderBy(g => g.Key))
+        foreach (var group in consultations.Where(c => c.AgendaLinkId == null).GroupBy(c => (c.PaperId, c.OrganizationId)).OrderBy(g => g.Key))
         {
             // An item that treats two papers serves the first one only: an agenda item has one consultation.
             var free = scheduled[group.Key].Where(i => !consultationOf.ContainsKey(i.Id)).OrderBy(i => i.Start).ThenBy(i => i.Id).ToList();
