@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("68b41c8f-0173-4ae9-9a28-e841618cb30d"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("f64aabff-1a39-456f-9b79-753066109a30"), entityTypeCount: 67)
         {
         }
 
@@ -68,12 +68,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var paperFile = PaperFileEntityType.Create(this);
+            var paperFileContent = PaperFileContentEntityType.Create(this);
+            var paperRelation = PaperRelationEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
             var contributionAnswer = ContributionAnswerEntityType.Create(this);
             var contributionFlag = ContributionFlagEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -141,10 +145,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             OrganizationEntityType.CreateForeignKey1(organization, district);
             OrganizationEntityType.CreateForeignKey2(organization, organization);
             RulesOfProcedureEntityType.CreateForeignKey1(rulesOfProcedure, organization);
-            ConsultationEntityType.CreateForeignKey1(consultation, organization);
-            ConsultationEntityType.CreateForeignKey2(consultation, paper);
+            ConsultationEntityType.CreateForeignKey1(consultation, agendaLink);
+            ConsultationEntityType.CreateForeignKey2(consultation, organization);
+            ConsultationEntityType.CreateForeignKey3(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            PaperFileEntityType.CreateForeignKey1(paperFile, paper);
+            PaperFileContentEntityType.CreateForeignKey1(paperFileContent, paperFile);
+            PaperRelationEntityType.CreateForeignKey1(paperRelation, paper);
+            PaperRelationEntityType.CreateForeignKey2(paperRelation, paper);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
             ContributionAnswerEntityType.CreateForeignKey1(contributionAnswer, contribution);
             ContributionAnswerEntityType.CreateForeignKey2(contributionAnswer, inputCallQuestion);
@@ -208,12 +217,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            PaperFileEntityType.CreateAnnotations(paperFile);
+            PaperFileContentEntityType.CreateAnnotations(paperFileContent);
+            PaperRelationEntityType.CreateAnnotations(paperRelation);
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionAnswerEntityType.CreateAnnotations(contributionAnswer);
             ContributionFlagEntityType.CreateAnnotations(contributionFlag);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

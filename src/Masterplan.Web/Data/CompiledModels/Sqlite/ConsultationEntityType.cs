@@ -7,6 +7,7 @@ using Masterplan.Web.Features.Papers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #pragma warning disable 219, 612, 618
 #nullable disable
@@ -22,7 +23,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Papers.Consultation",
                 typeof(Consultation),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 navigationCount: 2,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 3,
@@ -51,12 +52,28 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Consultation).GetField("<Authoritative>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: false);
 
+            var created = runtimeEntityType.AddProperty(
+                "Created",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Consultation).GetProperty("Created", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Created>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            created.SetSentinelFromProviderValue(0L);
+
             var date = runtimeEntityType.AddProperty(
                 "Date",
                 typeof(DateOnly),
                 propertyInfo: typeof(Consultation).GetProperty("Date", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Consultation).GetField("<Date>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: new DateOnly(1, 1, 1));
+
+            var modified = runtimeEntityType.AddProperty(
+                "Modified",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(Consultation).GetProperty("Modified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Consultation).GetField("<Modified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            modified.SetSentinelFromProviderValue(0L);
 
             var organizationId = runtimeEntityType.AddProperty(
                 "OrganizationId",

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9c3b293b-76a5-4121-8960-39e56464b2f9"), entityTypeCount: 63)
+            : base(skipDetectChanges: false, modelId: new Guid("4ecca68e-5c48-4ec0-9d01-69481270706c"), entityTypeCount: 67)
         {
         }
 
@@ -67,12 +67,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var seatLot = SeatLotEntityType.Create(this);
             var consultation = ConsultationEntityType.Create(this);
             var paper = PaperEntityType.Create(this);
+            var paperFile = PaperFileEntityType.Create(this);
+            var paperFileContent = PaperFileContentEntityType.Create(this);
+            var paperRelation = PaperRelationEntityType.Create(this);
             var contribution = ContributionEntityType.Create(this);
             var contributionAnswer = ContributionAnswerEntityType.Create(this);
             var contributionFlag = ContributionFlagEntityType.Create(this);
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
             var identityRoleClaim = IdentityRoleClaimEntityType.Create(this);
@@ -140,10 +144,15 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             OrganizationEntityType.CreateForeignKey1(organization, district);
             OrganizationEntityType.CreateForeignKey2(organization, organization);
             RulesOfProcedureEntityType.CreateForeignKey1(rulesOfProcedure, organization);
-            ConsultationEntityType.CreateForeignKey1(consultation, organization);
-            ConsultationEntityType.CreateForeignKey2(consultation, paper);
+            ConsultationEntityType.CreateForeignKey1(consultation, agendaLink);
+            ConsultationEntityType.CreateForeignKey2(consultation, organization);
+            ConsultationEntityType.CreateForeignKey3(consultation, paper);
             PaperEntityType.CreateForeignKey1(paper, paper);
             PaperEntityType.CreateForeignKey2(paper, organization);
+            PaperFileEntityType.CreateForeignKey1(paperFile, paper);
+            PaperFileContentEntityType.CreateForeignKey1(paperFileContent, paperFile);
+            PaperRelationEntityType.CreateForeignKey1(paperRelation, paper);
+            PaperRelationEntityType.CreateForeignKey2(paperRelation, paper);
             ContributionEntityType.CreateForeignKey1(contribution, inputCall);
             ContributionAnswerEntityType.CreateForeignKey1(contributionAnswer, contribution);
             ContributionAnswerEntityType.CreateForeignKey2(contributionAnswer, inputCallQuestion);
@@ -207,12 +216,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             SeatLotEntityType.CreateAnnotations(seatLot);
             ConsultationEntityType.CreateAnnotations(consultation);
             PaperEntityType.CreateAnnotations(paper);
+            PaperFileEntityType.CreateAnnotations(paperFile);
+            PaperFileContentEntityType.CreateAnnotations(paperFileContent);
+            PaperRelationEntityType.CreateAnnotations(paperRelation);
             ContributionEntityType.CreateAnnotations(contribution);
             ContributionAnswerEntityType.CreateAnnotations(contributionAnswer);
             ContributionFlagEntityType.CreateAnnotations(contributionFlag);
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
             IdentityRoleClaimEntityType.CreateAnnotations(identityRoleClaim);

@@ -760,6 +760,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1286,10 +1292,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
@@ -1457,6 +1469,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("End")
                         .HasColumnType("INTEGER");
 
@@ -1467,6 +1482,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
@@ -1513,6 +1531,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int?>("AgendaItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -1532,6 +1553,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha512")
@@ -1884,6 +1908,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Classification")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1919,6 +1949,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DeputyForId")
                         .HasColumnType("INTEGER");
 
@@ -1929,6 +1962,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsExternal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("OnBehalfOfId")
@@ -1979,6 +2015,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int?>("CouncilSeats")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("DistrictId")
                         .HasColumnType("INTEGER");
 
@@ -1996,6 +2035,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -2046,6 +2088,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Email")
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
@@ -2061,6 +2106,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("PublicConsent")
@@ -2165,8 +2213,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Authoritative")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("INTEGER");
@@ -2210,6 +2264,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int?>("AmendsPaperId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
@@ -2218,6 +2275,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -2673,6 +2733,36 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("InputCallId", "Position");
 
                     b.ToTable("InputCallQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Shared.Tombstone", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "Deleted");
+
+                    b.HasIndex("EntityType", "EntityId")
+                        .IsUnique();
+
+                    b.ToTable("Tombstones");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

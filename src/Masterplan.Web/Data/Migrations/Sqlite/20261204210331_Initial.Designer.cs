@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masterplan.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204200202_OParl")]
-    partial class OParl
+    [Migration("20261204210331_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -2210,6 +2210,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("AgendaLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Authoritative")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Created")
                         .HasColumnType("INTEGER");
 
@@ -2228,12 +2234,21 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Result")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResultDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Role")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AgendaLinkId");
 
                     b.HasIndex("OrganizationId");
 
@@ -2259,7 +2274,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionProposal")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Modified")
                         .HasColumnType("INTEGER");
@@ -2276,6 +2295,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("PaperType")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -2300,7 +2323,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AmendsPaperId");
 
-                    b.HasIndex("Reference");
+                    b.HasIndex("Date");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
 
                     b.HasIndex("ResponsibleOrganizationId");
 
@@ -2308,6 +2334,92 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Papers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AddedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsGenerated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha512")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaperId");
+
+                    b.ToTable("PaperFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PaperFileContents", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RelatedPaperId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RelatedPaperId");
+
+                    b.HasIndex("PaperId", "RelatedPaperId")
+                        .IsUnique();
+
+                    b.ToTable("PaperRelations", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
@@ -2350,6 +2462,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("EmailConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FlagCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("InputCallId")
@@ -2424,6 +2539,63 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("InputCallId", "Moderation", "SubmittedAt");
 
                     b.ToTable("Contributions", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ContributionId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ContributionAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionFlag", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BrowserHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContributionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContributionId", "BrowserHash")
+                        .IsUnique();
+
+                    b.ToTable("ContributionFlags", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
@@ -2528,6 +2700,42 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("OpensAt");
 
                     b.ToTable("InputCalls", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.InputCallQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InputCallId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InputCallId", "Position");
+
+                    b.ToTable("InputCallQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Shared.Tombstone", b =>
@@ -3172,6 +3380,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Consultation", b =>
                 {
+                    b.HasOne("Masterplan.Web.Features.Meetings.AgendaLink", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaLinkId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("Masterplan.Web.Features.Organizations.Organization", "Organization")
                         .WithMany()
                         .HasForeignKey("OrganizationId")
@@ -3206,6 +3419,41 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("ResponsibleOrganization");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Files")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFileContent", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.PaperFile", null)
+                        .WithOne("Content")
+                        .HasForeignKey("Masterplan.Web.Features.Papers.PaperFileContent", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperRelation", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", null)
+                        .WithMany("Related")
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Papers.Paper", "RelatedPaper")
+                        .WithMany()
+                        .HasForeignKey("RelatedPaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("RelatedPaper");
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Participation.Contribution", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Participation.InputCall", null)
@@ -3215,11 +3463,44 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionAnswer", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Participation.InputCallQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionFlag", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.Contribution", null)
+                        .WithMany()
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Participation.ContributionSupport", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Participation.Contribution", null)
                         .WithMany()
                         .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Participation.InputCallQuestion", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Participation.InputCall", null)
+                        .WithMany()
+                        .HasForeignKey("InputCallId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -3343,6 +3624,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Masterplan.Web.Features.Papers.Paper", b =>
                 {
                     b.Navigation("Consultations");
+
+                    b.Navigation("Files");
+
+                    b.Navigation("Related");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Papers.PaperFile", b =>
+                {
+                    b.Navigation("Content");
                 });
 #pragma warning restore 612, 618
         }

@@ -62,7 +62,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     Classification = table.Column<string>(type: "TEXT", nullable: true),
                     Website = table.Column<string>(type: "TEXT", nullable: true),
                     SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -95,7 +97,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     ResidentsAsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Source = table.Column<string>(type: "TEXT", nullable: true),
                     SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -277,7 +281,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     PublicConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -314,6 +320,22 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SeatLots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tombstones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deleted = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tombstones", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -372,7 +394,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     Source = table.Column<string>(type: "TEXT", nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -492,6 +516,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     TakenUpId = table.Column<int>(type: "INTEGER", nullable: true),
                     AnswerMailedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     SupportCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlagCount = table.Column<int>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -499,6 +524,30 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Contributions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Contributions_InputCalls_InputCallId",
+                        column: x => x.InputCallId,
+                        principalTable: "InputCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InputCallQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    InputCallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Prompt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Options = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Required = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InputCallQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InputCallQuestions_InputCalls_InputCallId",
                         column: x => x.InputCallId,
                         principalTable: "InputCalls",
                         principalColumn: "Id",
@@ -695,7 +744,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
                     InvitedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -723,7 +774,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     IsExternal = table.Column<bool>(type: "INTEGER", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -766,11 +819,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ResponsibleOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
                     Originator = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecisionProposal = table.Column<string>(type: "TEXT", nullable: true),
+                    DecisionProposal = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
                     AmendsPaperId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     Source = table.Column<string>(type: "TEXT", nullable: true),
                     SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -995,6 +1052,28 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContributionFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BrowserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionFlags_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContributionSupports",
                 columns: table => new
                 {
@@ -1013,6 +1092,33 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         principalTable: "Contributions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContributionAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContributionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionAnswers_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContributionAnswers_InputCallQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "InputCallQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1198,7 +1304,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     SortKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     Text = table.Column<string>(type: "TEXT", nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1252,29 +1360,53 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "Consultations",
+                name: "PaperFiles",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     PaperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    IsGenerated = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.PrimaryKey("PK_PaperFiles", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Consultations_Organizations_OrganizationId",
-                        column: x => x.OrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Consultations_Papers_PaperId",
+                        name: "FK_PaperFiles_Papers_PaperId",
                         column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperRelations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RelatedPaperId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperRelations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperRelations_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PaperRelations_Papers_RelatedPaperId",
+                        column: x => x.RelatedPaperId,
                         principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -1341,7 +1473,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1459,6 +1593,65 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         name: "FK_Votes_AgendaItems_AgendaItemId",
                         column: x => x.AgendaItemId,
                         principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperFileContents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperFileContents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperFileContents_PaperFiles_Id",
+                        column: x => x.Id,
+                        principalTable: "PaperFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Authoritative = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AgendaLinkId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Result = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ResultDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_AgendaLinks_AgendaLinkId",
+                        column: x => x.AgendaLinkId,
+                        principalTable: "AgendaLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1735,6 +1928,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consultations_AgendaLinkId",
+                table: "Consultations",
+                column: "AgendaLinkId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_OrganizationId",
                 table: "Consultations",
                 column: "OrganizationId");
@@ -1743,6 +1941,23 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_Consultations_PaperId_Position",
                 table: "Consultations",
                 columns: new[] { "PaperId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionAnswers_ContributionId_QuestionId",
+                table: "ContributionAnswers",
+                columns: new[] { "ContributionId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionAnswers_QuestionId",
+                table: "ContributionAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionFlags_ContributionId_BrowserHash",
+                table: "ContributionFlags",
+                columns: new[] { "ContributionId", "BrowserHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1810,6 +2025,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InputCallQuestions_InputCallId_Position",
+                table: "InputCallQuestions",
+                columns: new[] { "InputCallId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InputCalls_OpensAt",
@@ -2031,14 +2251,36 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaperFiles_PaperId",
+                table: "PaperFiles",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperRelations_PaperId_RelatedPaperId",
+                table: "PaperRelations",
+                columns: new[] { "PaperId", "RelatedPaperId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperRelations_RelatedPaperId",
+                table: "PaperRelations",
+                column: "RelatedPaperId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Papers_AmendsPaperId",
                 table: "Papers",
                 column: "AmendsPaperId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Papers_Date",
+                table: "Papers",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Papers_Reference",
                 table: "Papers",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Papers_ResponsibleOrganizationId",
@@ -2126,6 +2368,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "Signature");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tombstones_EntityType_Deleted",
+                table: "Tombstones",
+                columns: new[] { "EntityType", "Deleted" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tombstones_EntityType_EntityId",
+                table: "Tombstones",
+                columns: new[] { "EntityType", "EntityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresAt",
                 table: "UserSessions",
                 column: "ExpiresAt");
@@ -2147,9 +2400,6 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             HandWrittenSql.DownSqlite(migrationBuilder);
-
-            migrationBuilder.DropTable(
-                name: "AgendaLinks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -2180,6 +2430,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "ContributionAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ContributionFlags");
 
             migrationBuilder.DropTable(
                 name: "ContributionSupports");
@@ -2239,6 +2495,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelOutcomes");
 
             migrationBuilder.DropTable(
+                name: "PaperFileContents");
+
+            migrationBuilder.DropTable(
+                name: "PaperRelations");
+
+            migrationBuilder.DropTable(
                 name: "PasswordResetRequests");
 
             migrationBuilder.DropTable(
@@ -2263,6 +2525,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "SeatLots");
 
             migrationBuilder.DropTable(
+                name: "Tombstones");
+
+            migrationBuilder.DropTable(
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
@@ -2272,7 +2537,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Papers");
+                name: "AgendaLinks");
+
+            migrationBuilder.DropTable(
+                name: "InputCallQuestions");
 
             migrationBuilder.DropTable(
                 name: "Contributions");
@@ -2293,6 +2561,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelSelections");
 
             migrationBuilder.DropTable(
+                name: "PaperFiles");
+
+            migrationBuilder.DropTable(
                 name: "Recommendations");
 
             migrationBuilder.DropTable(
@@ -2309,6 +2580,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Labs");
+
+            migrationBuilder.DropTable(
+                name: "Papers");
 
             migrationBuilder.DropTable(
                 name: "Persons");

@@ -63,7 +63,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     Classification = table.Column<string>(type: "text", nullable: true),
                     Website = table.Column<string>(type: "text", nullable: true),
                     SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -96,7 +98,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     ResidentsAsOf = table.Column<DateOnly>(type: "date", nullable: true),
                     Source = table.Column<string>(type: "text", nullable: true),
                     SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -278,7 +282,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     FamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     PublicConsent = table.Column<bool>(type: "boolean", nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -315,6 +321,22 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SeatLots", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tombstones",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Deleted = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tombstones", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -373,7 +395,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     Source = table.Column<string>(type: "text", nullable: true),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -493,6 +517,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     TakenUpId = table.Column<int>(type: "integer", nullable: true),
                     AnswerMailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    FlagCount = table.Column<int>(type: "integer", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -500,6 +525,30 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     table.PrimaryKey("PK_Contributions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_Contributions_InputCalls_InputCallId",
+                        column: x => x.InputCallId,
+                        principalTable: "InputCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InputCallQuestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InputCallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Prompt = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Options = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Required = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InputCallQuestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InputCallQuestions_InputCalls_InputCallId",
                         column: x => x.InputCallId,
                         principalTable: "InputCalls",
                         principalColumn: "Id",
@@ -696,7 +745,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     CalendarSequence = table.Column<int>(type: "integer", nullable: false),
                     InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -724,7 +775,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     IsExternal = table.Column<bool>(type: "boolean", nullable: false),
                     StartDate = table.Column<DateOnly>(type: "date", nullable: false),
                     EndDate = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -767,11 +820,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     ResponsibleOrganizationId = table.Column<int>(type: "integer", nullable: true),
                     Originator = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DecisionProposal = table.Column<string>(type: "text", nullable: true),
+                    DecisionProposal = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
                     AmendsPaperId = table.Column<int>(type: "integer", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     Source = table.Column<string>(type: "text", nullable: true),
                     SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -996,6 +1053,28 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ContributionFlags",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    BrowserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionFlags", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionFlags_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContributionSupports",
                 columns: table => new
                 {
@@ -1014,6 +1093,33 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         principalTable: "Contributions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContributionAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContributionAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ContributionAnswers_Contributions_ContributionId",
+                        column: x => x.ContributionId,
+                        principalTable: "Contributions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ContributionAnswers_InputCallQuestions_QuestionId",
+                        column: x => x.QuestionId,
+                        principalTable: "InputCallQuestions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1199,7 +1305,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     SortKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Text = table.Column<string>(type: "text", nullable: true),
-                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1253,29 +1361,53 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
-                name: "Consultations",
+                name: "PaperFiles",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     PaperId = table.Column<int>(type: "integer", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false)
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    IsGenerated = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.PrimaryKey("PK_PaperFiles", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Consultations_Organizations_OrganizationId",
-                        column: x => x.OrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Consultations_Papers_PaperId",
+                        name: "FK_PaperFiles_Papers_PaperId",
                         column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperRelations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    RelatedPaperId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperRelations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperRelations_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PaperRelations_Papers_RelatedPaperId",
+                        column: x => x.RelatedPaperId,
                         principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
@@ -1342,7 +1474,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     IsPublic = table.Column<bool>(type: "boolean", nullable: false),
                     Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1460,6 +1594,65 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         name: "FK_Votes_AgendaItems_AgendaItemId",
                         column: x => x.AgendaItemId,
                         principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaperFileContents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaperFileContents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaperFileContents_PaperFiles_Id",
+                        column: x => x.Id,
+                        principalTable: "PaperFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Consultations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Authoritative = table.Column<bool>(type: "boolean", nullable: false),
+                    AgendaLinkId = table.Column<int>(type: "integer", nullable: true),
+                    Result = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ResultDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Consultations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Consultations_AgendaLinks_AgendaLinkId",
+                        column: x => x.AgendaLinkId,
+                        principalTable: "AgendaLinks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Consultations_Papers_PaperId",
+                        column: x => x.PaperId,
+                        principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1736,6 +1929,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Consultations_AgendaLinkId",
+                table: "Consultations",
+                column: "AgendaLinkId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_OrganizationId",
                 table: "Consultations",
                 column: "OrganizationId");
@@ -1744,6 +1942,23 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "IX_Consultations_PaperId_Position",
                 table: "Consultations",
                 columns: new[] { "PaperId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionAnswers_ContributionId_QuestionId",
+                table: "ContributionAnswers",
+                columns: new[] { "ContributionId", "QuestionId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionAnswers_QuestionId",
+                table: "ContributionAnswers",
+                column: "QuestionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ContributionFlags_ContributionId_BrowserHash",
+                table: "ContributionFlags",
+                columns: new[] { "ContributionId", "BrowserHash" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1811,6 +2026,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 table: "IndicatorValues",
                 columns: new[] { "IndicatorId", "Date" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InputCallQuestions_InputCallId_Position",
+                table: "InputCallQuestions",
+                columns: new[] { "InputCallId", "Position" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InputCalls_OpensAt",
@@ -2032,14 +2252,36 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PaperFiles_PaperId",
+                table: "PaperFiles",
+                column: "PaperId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperRelations_PaperId_RelatedPaperId",
+                table: "PaperRelations",
+                columns: new[] { "PaperId", "RelatedPaperId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperRelations_RelatedPaperId",
+                table: "PaperRelations",
+                column: "RelatedPaperId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Papers_AmendsPaperId",
                 table: "Papers",
                 column: "AmendsPaperId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Papers_Date",
+                table: "Papers",
+                column: "Date");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Papers_Reference",
                 table: "Papers",
-                column: "Reference");
+                column: "Reference",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Papers_ResponsibleOrganizationId",
@@ -2127,6 +2369,17 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 column: "Signature");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tombstones_EntityType_Deleted",
+                table: "Tombstones",
+                columns: new[] { "EntityType", "Deleted" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tombstones_EntityType_EntityId",
+                table: "Tombstones",
+                columns: new[] { "EntityType", "EntityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserSessions_ExpiresAt",
                 table: "UserSessions",
                 column: "ExpiresAt");
@@ -2148,9 +2401,6 @@ namespace Masterplan.Web.Data.Migrations.Postgres
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             HandWrittenSql.DownPostgres(migrationBuilder);
-
-            migrationBuilder.DropTable(
-                name: "AgendaLinks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -2181,6 +2431,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Consultations");
+
+            migrationBuilder.DropTable(
+                name: "ContributionAnswers");
+
+            migrationBuilder.DropTable(
+                name: "ContributionFlags");
 
             migrationBuilder.DropTable(
                 name: "ContributionSupports");
@@ -2240,6 +2496,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "PanelOutcomes");
 
             migrationBuilder.DropTable(
+                name: "PaperFileContents");
+
+            migrationBuilder.DropTable(
+                name: "PaperRelations");
+
+            migrationBuilder.DropTable(
                 name: "PasswordResetRequests");
 
             migrationBuilder.DropTable(
@@ -2264,6 +2526,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "SeatLots");
 
             migrationBuilder.DropTable(
+                name: "Tombstones");
+
+            migrationBuilder.DropTable(
                 name: "UserSessions");
 
             migrationBuilder.DropTable(
@@ -2273,7 +2538,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Papers");
+                name: "AgendaLinks");
+
+            migrationBuilder.DropTable(
+                name: "InputCallQuestions");
 
             migrationBuilder.DropTable(
                 name: "Contributions");
@@ -2294,6 +2562,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "PanelSelections");
 
             migrationBuilder.DropTable(
+                name: "PaperFiles");
+
+            migrationBuilder.DropTable(
                 name: "Recommendations");
 
             migrationBuilder.DropTable(
@@ -2310,6 +2581,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Labs");
+
+            migrationBuilder.DropTable(
+                name: "Papers");
 
             migrationBuilder.DropTable(
                 name: "Persons");
