@@ -356,7 +356,7 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
             }
         }
 
-        // Consultations without one (the seeded Beratungsfolge) are matched with the items that link their paper.
+        // Consultations without one (the seeded ones) are matched with the items that link their paper.
         var scheduled = items.DistinctBy(i => (i.Paper, i.Id)).ToLookup(i => (i.Paper, i.OrganizationId));
         foreach (var group in consultations.Where(c => c.AgendaLinkId == null).GroupBy(c => (c.PaperId, c.OrganizationId)).OrderBy(g => g.Key))
         {

@@ -26,6 +26,9 @@ public sealed class ChainModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Milestone> MeasureMilestones { get; private set; } = [];
 
+    /// <summary>The public agenda items where a body treated the measure.</summary>
+    public IReadOnlyList<(string Title, string Link)> TreatedIn { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var contribution = await db.Contributions.AsNoTracking().Where(c => c.Id == id && c.Moderation == ParticipationModule.Published).Select(PublicContribution.Fields).FirstOrDefaultAsync(ct);
@@ -45,6 +48,7 @@ public sealed class ChainModel(AppDbContext db) : PageModel
             {
                 Indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == m && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct);
                 MeasureMilestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == m).OrderBy(x => x.DueDate).ToListAsync(ct);
+                TreatedIn = await TakenUp.TreatedInAsync(db, m, ct);
             }
         }
 

@@ -24,6 +24,9 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
 
     public IReadOnlyList<Milestone> MeasureMilestones { get; private set; } = [];
 
+    /// <summary>The public agenda items where a body treated the measure.</summary>
+    public IReadOnlyList<(string Title, string Link)> TreatedIn { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.IsPublic, ct);
@@ -48,6 +51,7 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
         Origins = origins;
         Indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct);
         MeasureMilestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == id).OrderBy(x => x.DueDate).ToListAsync(ct);
+        TreatedIn = await TakenUp.TreatedInAsync(db, id, ct);
         return Page();
     }
 }

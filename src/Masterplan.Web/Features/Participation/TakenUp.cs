@@ -58,6 +58,16 @@ public static class TakenUp
         }
     }
 
+    /// <summary>The public agenda items that treat a measure (an agenda link to it): where a body discussed it, newest first.</summary>
+    public static async Task<IReadOnlyList<(string Title, string Link)>> TreatedInAsync(AppDbContext db, int measureId, CancellationToken ct)
+    {
+        var items = db.Set<AgendaItem>().Where(a => a.IsPublic && a.Meeting.IsPublic
+            && db.Set<AgendaLink>().Any(l => l.AgendaItemId == a.Id && l.Kind == AgendaLinkKind.Measure && l.TargetId == measureId));
+        var found = await items.OrderByDescending(a => a.Meeting.Start).Take(20)
+            .Select(a => new { a.Id, a.Number, a.Title, a.MeetingId, a.Meeting.Start, Body = a.Meeting.Organization.Name }).ToListAsync(ct);
+        return found.Select(a => ($"{a.Body}, {Shared.CityTime.Local(a.Start):dd.MM.yyyy}, TOP {a.Number}: {a.Title}", $"/sitzungen/{a.MeetingId}#top-{a.Id}")).ToList();
+    }
+
     /// <summary>
     /// The published contributions that led to a measure: taken up by it directly, or by a lab recommendation that became it.
     /// </summary>

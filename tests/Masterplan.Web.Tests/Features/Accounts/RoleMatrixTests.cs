@@ -141,6 +141,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["beteiligung/eingegangen"] = (["GET"], Everyone),
         ["beteiligung/bestaetigen/{token}"] = (["GET", "POST"], Everyone),
         ["beteiligung/beitraege/{id:int}"] = (["GET"], Everyone),
+        ["beteiligung/massnahmen/{id:int}"] = (["GET"], Everyone),
         ["beteiligung/so-machen-sie-mit"] = (["GET"], Everyone),
         ["verwaltung/beteiligung"] = (["GET"], [Roles.Office]),
         ["verwaltung/beteiligung/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),

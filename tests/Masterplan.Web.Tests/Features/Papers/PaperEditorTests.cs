@@ -109,6 +109,31 @@ public class PaperEditorTests
         Assert.DoesNotContain($"/vorlagen/{id}", await FoundAsync("q=leeds&bis=2026-10-31"));
         Assert.DoesNotContain($"/vorlagen/{id}", await FoundAsync("q=hauptbahnhof+leeds"));
         Assert.Equal([$"/vorlagen/{id}"], await FoundAsync("q=31415"));
+
+        // The OParl objects say the same: the paper with its two consultations, the second on the agenda item it was
+        // scheduled on, and the item and the committee link back.
+        var paper = await OParlAsync(resident, $"/oparl/v1/paper/{id}");
+        Assert.Equal("31415-26", (string?)paper["reference"]);
+        Assert.Equal("Videobeobachtung am Platz von Leeds", (string?)paper["name"]);
+        var listed = paper["consultation"]!.AsArray().Select(c => c!).ToList();
+        Assert.Equal(2, listed.Count);
+        var scheduled = listed.Single(c => c["agendaItem"] is not null);
+        Assert.EndsWith($"/oparl/v1/agendaItem/{itemId}", (string?)scheduled["agendaItem"], StringComparison.Ordinal);
+        Assert.EndsWith($"/oparl/v1/meeting/{meetingId}", (string?)scheduled["meeting"], StringComparison.Ordinal);
+        Assert.True((bool?)scheduled["authoritative"]);
+        Assert.EndsWith($"/oparl/v1/organization/{committee}", (string?)scheduled["organization"]![0], StringComparison.Ordinal);
+        Assert.Null(listed.Single(c => c != scheduled)["agendaItem"]);
+        var item = await OParlAsync(resident, $"/oparl/v1/agendaItem/{itemId}");
+        Assert.Equal((string?)scheduled["id"], (string?)item["consultation"]);
+        var committeeConsultations = await OParlAsync(resident, $"/oparl/v1/organization/{committee}/consultation");
+        Assert.Contains(committeeConsultations["data"]!.AsArray(), c => (string?)c!["id"] == (string?)scheduled["id"]);
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> OParlAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
     }
 
     [Theory, Engines]

@@ -196,6 +196,8 @@ public sealed partial class ParticipationTests
             db.AddRange(meeting, top, shown, hidden);
             await db.SaveChangesAsync();
             (publicRecommendation, hiddenRecommendation, item, meetingId, body) = (shown.Id, hidden.Id, top.Id, meeting.Id, plenary.Name);
+            db.AgendaLinks.Add(new AgendaLink { AgendaItemId = top.Id, Kind = AgendaLinkKind.Measure, TargetId = measureId, Label = "Mehr Präsenz des Ordnungsdienstes" });
+            await db.SaveChangesAsync();
         }
 
         var resident = Users.Client(app);
@@ -237,6 +239,11 @@ public sealed partial class ParticipationTests
         Assert.Contains("Aufgegriffen: Handlungsempfehlung eines Quartierslabors", origins);
         Assert.DoesNotContain("Mehr Licht am Nordmarkt", origins);
         Assert.Contains("Abendstreifen eingeführt", back.QuerySelectorAll("ol.chain > li")[2].Text());
+        // Where a body treated the measure ends both chains.
+        Assert.Contains("Beraten in den Gremien", back.QuerySelectorAll("ol.chain > li")[^1].Text());
+        Assert.NotNull(back.QuerySelector($"ol.chain > li:last-child a[href='/sitzungen/{meetingId}#top-{item}']"));
+        var byLab = await resident.GetPageAsync($"/beteiligung/beitraege/{await ContributionIdAsync(app, "Abends Streifen am Nordmarkt")}");
+        Assert.Contains("TOP 3: Licht am Nordmarkt", byLab.QuerySelectorAll("ol.chain > li")[^1].Text());
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync("/beteiligung/massnahmen/999999")).StatusCode);
 
         // After closing, the evaluation lists what took each contribution up.

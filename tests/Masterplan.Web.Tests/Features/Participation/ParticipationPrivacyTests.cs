@@ -124,6 +124,24 @@ public sealed partial class ParticipationTests
         Assert.Contains("ja (bestätigt)", csv);
         Assert.EndsWith("\r\n", csv);
         Assert.Equal(2, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // After closing, the published evaluation and its report (PDF, DOCX) carry neither.
+        app.Clock.Advance(TimeSpan.FromDays(15));
+        var evaluation = await BodyAsync(await visitor.GetAsync($"/beteiligung/{callId}"));
+        Assert.Contains("Auswertung", evaluation);
+        Assert.DoesNotContain(PlantedAddress, evaluation, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(PlantedName, evaluation, StringComparison.Ordinal);
+        using (var pdf = UglyToad.PdfPig.PdfDocument.Open(await visitor.GetByteArrayAsync($"/beteiligung/{callId}?handler=Report&format=pdf")))
+        {
+            var text = string.Join(" ", pdf.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+            Assert.Contains("AuswertungderBeteiligung", text);
+            Assert.DoesNotContain("Zwetschgenbaum", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("planted-7f3c9a41", text, StringComparison.Ordinal);
+        }
+
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await visitor.GetByteArrayAsync($"/beteiligung/{callId}?handler=Report&format=docx")), false);
+        Assert.DoesNotContain(PlantedName, word.MainDocumentPart!.Document!.InnerText, StringComparison.Ordinal);
+        Assert.DoesNotContain(PlantedAddress, word.MainDocumentPart!.Document!.InnerText, StringComparison.OrdinalIgnoreCase);
     }
 
     [Theory, Engines]
