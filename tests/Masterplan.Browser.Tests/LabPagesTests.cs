@@ -15,21 +15,11 @@ namespace Masterplan.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [BrowserFact]
     public async Task A_lab_from_creation_to_panel_selection_passes_axe_on_every_page_and_error_state()
     {
         var failures = new List<string>();
-        async Task Check(IPage page, string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(IPage page, string what) => Axe.CheckAsync(page, what, failures, output);
 
         var office = await SignedInOfficeAsync();
         await office.GotoAsync(site.BaseUrl + "/verwaltung/quartierslabore");

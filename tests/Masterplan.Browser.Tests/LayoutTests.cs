@@ -15,18 +15,13 @@ namespace Masterplan.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public class LayoutTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     public static readonly TheoryData<string> Locales = new() { "de-DE", "en-GB" };
 
     private static (string Menu, string Meetings) Names(string locale) => locale == "de-DE" ? ("Menü", "Sitzungen") : ("Menu", "Meetings");
 
     private async Task<List<string>> AxeAsync(IPage page, string what)
     {
-        var result = await page.RunAxe(WcagAA);
+        var result = await page.RunAxe(Axe.WcagAA);
         output.WriteLine($"axe {what}: {result.Violations.Length} violations");
         return result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}").ToList();
     }

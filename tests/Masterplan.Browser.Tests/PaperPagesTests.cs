@@ -13,17 +13,7 @@ namespace Masterplan.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public class PaperPagesTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task CheckAsync(IPage page, string what, List<string> failures)
-    {
-        var result = await page.RunAxe(WcagAA);
-        output.WriteLine($"axe {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-        failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-    }
+    private Task CheckAsync(IPage page, string what, List<string> failures) => Axe.CheckAsync(page, what, failures, output);
 
     [BrowserFact]
     public async Task The_public_list_its_search_and_a_paper_pass_axe()

@@ -12,17 +12,7 @@ namespace Masterplan.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public class ParticipationPagesTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
-    private async Task CheckAsync(IPage page, string what, List<string> failures)
-    {
-        var result = await page.RunAxe(WcagAA);
-        output.WriteLine($"axe {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-        failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-    }
+    private Task CheckAsync(IPage page, string what, List<string> failures) => Axe.CheckAsync(page, what, failures, output);
 
     [BrowserFact]
     public async Task A_resident_writes_a_contribution_with_the_keyboard_and_the_form_passes_axe_with_its_errors()

@@ -10,11 +10,6 @@ namespace Masterplan.Browser.Tests;
 [Collection(SiteCollection.Name)]
 public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
 {
-    private static readonly AxeRunOptions WcagAA = new()
-    {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-    };
-
     [BrowserFact]
     public async Task An_administrator_signs_in_with_the_keyboard_and_two_factors_and_every_staff_page_passes_axe()
     {
@@ -22,12 +17,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         var page = await site.NewPageAsync();
         var failures = new List<string>();
 
-        async Task Check(string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
         await Check("/konto/anmelden");
@@ -84,7 +74,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
 
         await page.WaitForURLAsync("**/konto/zwei-faktor");
         Assert.True(await page.Locator("figure.qr svg").IsVisibleAsync());
-        var result = await page.RunAxe(WcagAA);
+        var result = await page.RunAxe(Axe.WcagAA);
         output.WriteLine($"axe de-DE /konto/zwei-faktor (enrolment): {result.Violations.Length} violations");
         Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} {v.Help}")));
     }
@@ -113,7 +103,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(await button.EvaluateAsync<bool>("b => b === document.activeElement"), "the dialog takes the keyboard focus");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        var result = await page.RunAxe(WcagAA);
+        var result = await page.RunAxe(Axe.WcagAA);
         Assert.Empty(result.Violations);
         Assert.Equal((int)HttpStatusCode.OK, (await page.GotoAsync(site.BaseUrl + "/konto"))!.Status);
         Assert.EndsWith("/konto", page.Url);
@@ -127,12 +117,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Link, new() { Name = "Vollversammlung Masterplan Kommunale Sicherheit 2.0" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Mitglieder verwalten" }).ClickAsync();
         var failures = new List<string>();
-        async Task Check(string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         await Check("/verwaltung/gremien/{id}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
@@ -178,7 +163,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/verwaltung/personen/*");
         Assert.Equal("Konto auf der Plattform", await page.Locator("main h2").Last.TextContentAsync());
-        var result = await page.RunAxe(WcagAA);
+        var result = await page.RunAxe(Axe.WcagAA);
         output.WriteLine($"axe de-DE /verwaltung/personen/{{id}}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
         Assert.True(result.Violations.Length == 0, string.Join(Environment.NewLine, result.Violations.Select(v => $"{v.Id} {v.Help}")));
     }
@@ -189,12 +174,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         var email = await site.CreateUserWithoutSecondFactorAsync("Moderator");
         var page = await site.NewPageAsync();
         var failures = new List<string>();
-        async Task Check(string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         // "Passwort vergessen" from the sign-in page, with the keyboard.
         await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
@@ -257,12 +237,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
     {
         var page = await SignedInOfficeAsync();
         var failures = new List<string>();
-        async Task Check(string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         await page.GotoAsync(site.BaseUrl + "/verwaltung/sitzungen");
         await Check("/verwaltung/sitzungen");
@@ -310,12 +285,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
     {
         var page = await SignedInOfficeAsync();
         var failures = new List<string>();
-        async Task Check(string what)
-        {
-            var result = await page.RunAxe(WcagAA);
-            output.WriteLine($"axe de-DE {what}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
-            failures.AddRange(result.Violations.Select(v => $"{what}: {v.Id} {v.Help} at {string.Join(" | ", v.Nodes.Take(3).Select(n => n.Html))}"));
-        }
+        Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         await page.GotoAsync(site.BaseUrl + "/konto");
         await page.GetByRole(AriaRole.Link, new() { Name = "Maßnahmen verwalten" }).ClickAsync();
