@@ -17,6 +17,12 @@ public sealed record ContributionInput(string? Text, string? District, string? T
 {
     /// <summary>The answers to the call's extra questions, by question id.</summary>
     public IReadOnlyDictionary<int, string?> Answers { get; init; } = new Dictionary<int, string?>();
+
+    /// <summary>
+    /// The receipt number issued with the form when it was shown: the same form sent twice (a double click, a reload after
+    /// a lost answer) is one contribution with one receipt, not two.
+    /// </summary>
+    public string? Receipt { get; init; }
 }
 
 /// <summary>The Office's evaluation of a contribution.</summary>
@@ -153,8 +159,13 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             return errors;
         }
 
+        var (receipt, receiptHash) = input.Receipt is { } issued && HashedCodes.HashOfTyped(issued) is { } issuedHash ? (issued, issuedHash) : HashedCodes.Create();
+        if (await SentBeforeAsync(receiptHash, ct) is { } before)
+        {
+            return Outcome<(Contribution, string)>.Ok((before, receipt));
+        }
+
         var now = time.GetUtcNow();
-        var (receipt, receiptHash) = HashedCodes.Create();
         var token = email is null ? null : HashedCodes.NewLinkToken();
         var post = call.ModerationMode == ParticipationModule.PostModeration;
         var contribution = new Contribution
@@ -165,8 +176,10 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             Status = ParticipationModule.Received, IsDemo = call.IsDemo,
         };
         db.Contributions.Add(contribution);
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        try
         {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
             // The contribution and its answers are one submission: stored together or not at all.
             await db.SaveChangesAsync(ct);
             foreach (var answer in answers)
@@ -177,6 +190,17 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             db.ContributionAnswers.AddRange(answers);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same form, sent again while the first was being stored: that one counts.
+            db.ChangeTracker.Clear();
+            if (await SentBeforeAsync(receiptHash, ct) is { } first)
+            {
+                return Outcome<(Contribution, string)>.Ok((first, receipt));
+            }
+
+            throw;
         }
 
         if (token is not null)
@@ -199,6 +223,10 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
 
         return Outcome<(Contribution, string)>.Ok((contribution, receipt));
     }
+
+    /// <summary>The contribution already stored under the receipt number of this form, if any.</summary>
+    private async Task<Contribution?> SentBeforeAsync(string receiptHash, CancellationToken ct) =>
+        await db.Contributions.FirstOrDefaultAsync(c => c.ReceiptHash == receiptHash, ct);
 
     /// <summary>What a double opt-in link is, without using it.</summary>
     public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) => (await FindLinkAsync(token, ct)).State;

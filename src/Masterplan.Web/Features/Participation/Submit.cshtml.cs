@@ -1,6 +1,7 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -14,8 +15,10 @@ namespace Masterplan.Web.Features.Participation;
 /// only after the commit, on the page the form redirects to.
 /// </summary>
 [EnableRateLimiting(PublicForms.Policy)]
-public sealed class SubmitModel(AppDbContext db, Contributions contributions, FormGuard guard) : PageModel
+public sealed class SubmitModel(AppDbContext db, Contributions contributions, FormGuard guard, IDataProtectionProvider protection) : PageModel
 {
+    private readonly IDataProtector _receipts = protection.CreateProtector("Masterplan.Participation.Receipt");
+
     public InputCall Call { get; private set; } = null!;
 
     public IReadOnlyList<string> Districts { get; private set; } = [];
@@ -41,6 +44,10 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
     [BindProperty]
     public string? Email { get; set; }
 
+    /// <summary>The receipt number chosen when the form was shown, protected: sending the same form again is idempotent.</summary>
+    [BindProperty]
+    public string? ReceiptToken { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
@@ -49,6 +56,7 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
             return NotFound();
         }
 
+        ReceiptToken = _receipts.Protect(HashedCodes.Create().Code);
         if (contributions.Window(Call) is { } closed)
         {
             this.ShowErrors([closed]);
@@ -65,7 +73,7 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
             return NotFound();
         }
 
-        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email) { Answers = Answers }, guard.Check(Request.Form), ct);
+        var result = await contributions.SubmitAsync(Call, new ContributionInput(Text, District, Theme, AuthorName, Email) { Answers = Answers, Receipt = IssuedReceipt() }, guard.Check(Request.Form), ct);
         if (this.ShowErrors(result))
         {
             return Page();
@@ -73,6 +81,20 @@ public sealed class SubmitModel(AppDbContext db, Contributions contributions, Fo
 
         // Post/Redirect/Get: the receipt page reads the stored contribution, so it proves the commit; a reload sends nothing.
         return Redirect("/beteiligung/eingegangen?nr=" + Uri.EscapeDataString(result.Value.Receipt));
+    }
+
+    /// <summary>The receipt number the form was shown with; a missing or altered token gets a new one when it is stored.</summary>
+    private string? IssuedReceipt()
+    {
+        try
+        {
+            return string.IsNullOrEmpty(ReceiptToken) ? null : _receipts.Unprotect(ReceiptToken);
+        }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            ReceiptToken = _receipts.Protect(HashedCodes.Create().Code);
+            return null;
+        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

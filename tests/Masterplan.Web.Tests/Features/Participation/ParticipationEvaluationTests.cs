@@ -8,6 +8,7 @@ using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Participation;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Tests.Features.Meetings;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -280,5 +281,47 @@ public sealed partial class ParticipationTests
 
         var page = await Users.Client(app).GetPageAsync($"/quartierslabore/{labId}");
         Assert.Equal("Ihre Ideen für Hörde", page.QuerySelector($"a[href='/beteiligung/{callId}']")!.Text());
+    }
+
+    [Theory, Engines]
+    public async Task The_same_form_sent_twice_is_one_contribution_with_one_receipt(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await CreateCallAsync(app, office);
+        var resident = Users.Client(app);
+        var form = await (await resident.GetAsync($"/beteiligung/{id}/beitrag")).Content.ReadAsStringAsync();
+        var data = new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"), [FormGuard.StampField] = Hidden(form, FormGuard.StampField),
+            ["ReceiptToken"] = Hidden(form, "ReceiptToken"), [FormGuard.HoneypotField] = "", ["Text"] = "Zweimal geklickt", ["Email"] = "zweimal@example.org",
+        };
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+
+        // A double click, or a reload after the answer was lost: the second answer is the first receipt.
+        var first = await resident.PostAsync($"/beteiligung/{id}/beitrag", new FormUrlEncodedContent(data));
+        var second = await resident.PostAsync($"/beteiligung/{id}/beitrag", new FormUrlEncodedContent(data));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Contains("Ihr Beitrag ist eingegangen", await BodyAsync(await resident.GetAsync(second.Headers.Location)));
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Contributions.CountAsync());
+        }
+
+        Assert.Single(await MeetingChainTests.MailsAsync(mail)); // one opt-in mail
+
+        // A new form is a new contribution; an altered token gets a receipt of its own.
+        Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(app, resident, id, new() { ["Text"] = "Ein zweiter Gedanke" })).StatusCode);
+        data["ReceiptToken"] = "verändert";
+        data["Text"] = "Mit falschem Zeichen";
+        var altered = await resident.PostAsync($"/beteiligung/{id}/beitrag", new FormUrlEncodedContent(data));
+        Assert.Equal(HttpStatusCode.Redirect, altered.StatusCode);
+        Assert.NotEqual(first.Headers.Location, altered.Headers.Location);
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal(3, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Contributions.CountAsync());
+        }
     }
 }
