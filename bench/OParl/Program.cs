@@ -17,7 +17,8 @@ using static Masterplan.Bench.Report;
 // loopback port in this process, writes the ten years with COPY (Seed.cs), then crawls and times over HTTP.
 //
 // Usage: dotnet run -c Release --project bench/OParl -- --engine postgres --postgres "Host=…;Username=…"
-//        [--meetings 2000] [--papers 5000] [--workers 4] [--requests 200] [--warmup 20] [--out DIR] [--pg-pid PID]
+//        [--meetings 2000] [--papers 5000] [--workers 4] [--crawl-runs 1] [--requests 200] [--warmup 50] [--out DIR] [--pg-pid PID]
+// --crawl-runs strict full crawls are made, then one lean one; bench/OParl/run.sh passes the settings of its header.
 namespace Masterplan.Bench.OParl;
 
 /// <summary>Entry point (a class of its own: top-level statements would clash with the app's <c>Program</c>).</summary>

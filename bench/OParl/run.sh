@@ -8,13 +8,13 @@
 # Settings (environment):
 #   SOURCE=HEAD       the app (src/) is built from this commit via git archive; SOURCE=worktree takes the working copy.
 #                     bench/OParl and bench/Common always come from the working copy.
-#   REQUESTS=200 WARMUP=20   timed GETs per list page
+#   REQUESTS=100 WARMUP=20   timed GETs per list page; CRAWL_RUNS=1 strict full crawls (then one lean one)
 #   MEETINGS=2000 PAPERS=5000 WORKERS=4   data volume (10 agenda items and 5 files per meeting) and crawl concurrency
-#   PG_PORT=55447     port of the throw-away PostgreSQL server (127.0.0.1 only; never the shared one on 55433)
+#   PG_PORT=55448     port of the throw-away PostgreSQL server (127.0.0.1 only; never the shared one on 55433; 55446/55447 are the participation bench's)
 #   WAIT_IDLE=1 [MAX_LOAD=1.0 WAIT_MINUTES=30]   wait for a quiet machine first
 #   OUT=DIR           keep the reports, the times per request and the SQL of one request per list page there
 #   KEEP=1            keep the temporary build folder
 set -euo pipefail
 export WARMUP=${WARMUP:-20} WRK_SECONDS=0
 . "$(dirname "$0")/../Common/http-bench.sh"
-http_bench OParl 200 55447 --meetings "${MEETINGS:-2000}" --papers "${PAPERS:-5000}" --workers "${WORKERS:-4}" -- postgres
+http_bench OParl 100 55448 --meetings "${MEETINGS:-2000}" --papers "${PAPERS:-5000}" --workers "${WORKERS:-4}" --crawl-runs "${CRAWL_RUNS:-1}" -- postgres
