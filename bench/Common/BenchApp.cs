@@ -247,5 +247,9 @@ internal sealed class SqlRecord(TimeSpan duration, string sql, System.Data.Commo
 
     public System.Data.Common.DbCommand Command { get; } = command;
 
+    /// <summary>The parameters' names and values when the command ran (EF clears the command afterwards), for EXPLAIN.</summary>
+    public IReadOnlyList<(string Name, object? Value)> Parameters { get; } =
+        [.. command.Parameters.Cast<System.Data.Common.DbParameter>().Select(p => (p.ParameterName, p.Value))];
+
     public int Rows { get; set; }
 }

@@ -166,8 +166,27 @@ public static class OParlJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static IResult Result(JsonNode node, int status = StatusCodes.Status200OK) =>
-        Results.Text(node.ToJsonString(Options), "application/json; charset=utf-8", Encoding.UTF8, status);
+    public static IResult Result(JsonNode node, int status = StatusCodes.Status200OK) => new NodeResult(node, status);
+
+    /// <summary>
+    /// Writes the tree straight into the response as UTF-8: a list page of meetings with their agenda items and files is
+    /// over 600 KB, and going through one string and its re-encoding cost a fifth of the request.
+    /// </summary>
+    private sealed class NodeResult(JsonNode node, int status) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = status;
+            response.ContentType = "application/json; charset=utf-8";
+            await using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = Options.Encoder }))
+            {
+                node.WriteTo(writer, Options);
+            }
+
+            await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
+    }
 
     /// <summary>yyyy-mm-ddThh:mm:ss±hh:mm in Dortmund's time, as the spec writes date-times.</summary>
     public static string Moment(DateTimeOffset moment) =>
@@ -301,9 +320,15 @@ public static class OParlList
         }
 
         var skip = (q.Page - 1) * size;
-        var rows = skip < liveCount
-            ? await filtered.OrderBy(e => EF.Property<int>(e, "Id")).Skip(skip).Take(size).AsNoTracking().ToListAsync(ct)
+        // The page's ids first, then its rows: skipping to a middle page then orders narrow ids (or reads the primary key
+        // index) instead of sorting thousands of whole rows (the middle page of 10,000 files took 40 ms that way). The
+        // rows are read by key alone: the ids come from the filtered query.
+        var pageIds = skip < liveCount
+            ? await filtered.OrderBy(e => EF.Property<int>(e, "Id")).Select(e => EF.Property<int>(e, "Id")).Skip(skip).Take(size).ToListAsync(ct)
             : [];
+        var rows = pageIds.Count == 0
+            ? []
+            : await db.Set<T>().Where(e => pageIds.Contains(EF.Property<int>(e, "Id"))).OrderBy(e => EF.Property<int>(e, "Id")).AsNoTracking().ToListAsync(ct);
         var data = await map(rows, q.OmitInternal);
         if (data.Count < size && deadCount > 0)
         {

@@ -52,8 +52,11 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
 
     private string BodyUrl(int id) => urls.Of("Body", id);
 
+    private string? _mainBodyUrl;
+
+    /// <summary>The body every object belongs to, read once per request (papers, their consultations and persons all ask).</summary>
     private async Task<string> MainBodyUrlAsync(CancellationToken ct) =>
-        BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
+        _mainBodyUrl ??= BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
 
     public async Task<JsonObject> SystemAsync(CancellationToken ct)
     {

@@ -25,7 +25,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 9,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -107,6 +107,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { meetingId, number },
                 unique: true);
 

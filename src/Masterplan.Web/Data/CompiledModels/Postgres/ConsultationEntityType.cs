@@ -26,7 +26,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 12,
                 navigationCount: 2,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -139,9 +139,12 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 new[] { agendaLinkId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { modified });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { paperId, position },
                 unique: true);
 

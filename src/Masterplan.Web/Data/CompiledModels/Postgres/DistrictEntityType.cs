@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 typeof(District),
                 baseEntityType,
                 propertyCount: 10,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -113,6 +113,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

@@ -24,7 +24,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -152,6 +152,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { meetingId });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { modified });
 
             return runtimeEntityType;
         }

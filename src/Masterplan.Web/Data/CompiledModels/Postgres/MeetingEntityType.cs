@@ -25,7 +25,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 17,
                 navigationCount: 2,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -180,9 +180,12 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 unique: true);
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { start });
+                new[] { modified });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { start });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { organizationId, start });
 
             return runtimeEntityType;

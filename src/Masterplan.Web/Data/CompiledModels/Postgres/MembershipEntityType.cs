@@ -24,7 +24,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 13,
                 navigationCount: 4,
                 foreignKeyCount: 4,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -143,12 +143,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 new[] { deputyForId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { onBehalfOfId });
+                new[] { modified });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { personId });
+                new[] { onBehalfOfId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { personId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { organizationId, startDate, endDate });
 
             return runtimeEntityType;

@@ -26,7 +26,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 18,
                 navigationCount: 3,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -193,9 +193,12 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 new[] { kind });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { parentId });
+                new[] { modified });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { parentId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

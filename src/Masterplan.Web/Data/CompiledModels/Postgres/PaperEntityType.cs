@@ -25,7 +25,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 propertyCount: 16,
                 navigationCount: 5,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 5,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -175,13 +175,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 new[] { date });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { reference },
                 unique: true);
 
-            var index2 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { responsibleOrganizationId });
 
-            var index3 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

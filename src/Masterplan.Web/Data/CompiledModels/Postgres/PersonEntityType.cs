@@ -21,6 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 typeof(Person),
                 baseEntityType,
                 propertyCount: 9,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -102,6 +103,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { modified });
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("f64aabff-1a39-456f-9b79-753066109a30"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("1d1e7294-3ae6-4a53-8c4e-eaf9669972a3"), entityTypeCount: 67)
         {
         }
 

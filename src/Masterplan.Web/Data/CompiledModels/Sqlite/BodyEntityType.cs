@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(Body),
                 baseEntityType,
                 propertyCount: 11,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -111,6 +111,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(District),
                 baseEntityType,
                 propertyCount: 10,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -105,6 +105,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { seedKey },
                 unique: true);
 

@@ -24,7 +24,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyCount: 14,
                 navigationCount: 1,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -141,6 +141,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { meetingId });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { modified });
 
             return runtimeEntityType;
         }

@@ -21,6 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(Person),
                 baseEntityType,
                 propertyCount: 9,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -95,6 +96,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { modified });
 
             return runtimeEntityType;
         }

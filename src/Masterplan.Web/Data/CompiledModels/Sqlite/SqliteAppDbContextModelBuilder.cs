@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4ecca68e-5c48-4ec0-9d01-69481270706c"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("5180f6e2-eedb-4da8-9860-16512e2fc61b"), entityTypeCount: 67)
         {
         }
 

@@ -822,6 +822,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1375,6 +1377,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1574,6 +1578,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("OrganizationId", "Start");
@@ -1645,6 +1651,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("MeetingDocuments", (string)null);
                 });
@@ -2014,6 +2022,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -2071,6 +2081,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DeputyForId");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("OnBehalfOfId");
 
@@ -2155,6 +2167,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SeedKey")
@@ -2202,6 +2216,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -2336,6 +2352,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgendaLinkId");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PaperId", "Position")
@@ -2412,6 +2430,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("AmendsPaperId");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("Reference")
                         .IsUnique();

@@ -793,6 +793,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1324,6 +1326,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1515,6 +1519,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("OrganizationId", "Start");
@@ -1584,6 +1590,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("MeetingDocuments", (string)null);
                 });
@@ -1937,6 +1945,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1992,6 +2002,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeputyForId");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("OnBehalfOfId");
 
@@ -2074,6 +2086,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SeedKey")
@@ -2119,6 +2133,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -2247,6 +2263,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgendaLinkId");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PaperId", "Position")
@@ -2321,6 +2339,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("AmendsPaperId");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("Reference")
                         .IsUnique();
