@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d1e7294-3ae6-4a53-8c4e-eaf9669972a3"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("d341e980-a323-4ba9-8b90-0f4abbbf3982"), entityTypeCount: 67)
         {
         }
 

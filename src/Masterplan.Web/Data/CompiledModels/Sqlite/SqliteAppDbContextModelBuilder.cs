@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("5180f6e2-eedb-4da8-9860-16512e2fc61b"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("88f131c8-3a82-4771-9c7e-6995ea760257"), entityTypeCount: 67)
         {
         }
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Masterplan.Web.Data.Migrations.Sqlite
+namespace Masterplan.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +16,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,20 +30,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Changes = table.Column<string>(type: "TEXT", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", nullable: true),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Seal = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Changes = table.Column<string>(type: "text", nullable: true),
+                    Reason = table.Column<string>(type: "text", nullable: true),
+                    Scope = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Seal = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -53,18 +54,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Bodies",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", nullable: true),
-                    Ags = table.Column<string>(type: "TEXT", nullable: true),
-                    Rgs = table.Column<string>(type: "TEXT", nullable: true),
-                    Classification = table.Column<string>(type: "TEXT", nullable: true),
-                    Website = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    ShortName = table.Column<string>(type: "text", nullable: true),
+                    Ags = table.Column<string>(type: "text", nullable: true),
+                    Rgs = table.Column<string>(type: "text", nullable: true),
+                    Classification = table.Column<string>(type: "text", nullable: true),
+                    Website = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -75,10 +76,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FriendlyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -89,17 +90,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Districts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Residents = table.Column<int>(type: "INTEGER", nullable: true),
-                    ResidentsAsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Residents = table.Column<int>(type: "integer", nullable: true),
+                    ResidentsAsOf = table.Column<DateOnly>(type: "date", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,18 +111,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "FieldsOfAction",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    GuidingSentence = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Description = table.Column<string>(type: "TEXT", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    GuidingSentence = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Description = table.Column<string>(type: "text", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -138,25 +139,25 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "InputCalls",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WhatHappens = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AnswerBy = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BelongsToKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    BelongsToId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Themes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ModerationMode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    RetentionDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonalDataDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Question = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    OpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    WhatHappens = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AnswerBy = table.Column<DateOnly>(type: "date", nullable: true),
+                    BelongsToKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    BelongsToId = table.Column<int>(type: "integer", nullable: true),
+                    Topic = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Themes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ModerationMode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    RetentionDays = table.Column<int>(type: "integer", nullable: false),
+                    PersonalDataDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -167,19 +168,19 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Invitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Roles = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvitedByUserId = table.Column<string>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AcceptedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AcceptedUserId = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Roles = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    InvitedByUserId = table.Column<string>(type: "text", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AcceptedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AcceptedUserId = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -190,14 +191,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "JobRuns",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Job = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FireInstanceId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Job = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FireInstanceId = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Result = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -208,29 +209,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Labs",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quarter = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    PlanBasis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    OverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    ConceptPolitics = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptDigitalInput = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptParticipation = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ConceptApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConceptApprovedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Categories = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    LettersCreatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RegisterDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ResultsSummary = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    ReportedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReportedTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RegistrationsDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Quarter = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    PlanBasis = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    OverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ConceptPolitics = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptDigitalInput = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptParticipation = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ConceptApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConceptApprovedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Categories = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    LettersCreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RegisterDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ResultsSummary = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    ReportedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReportedTo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegistrationsDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -241,12 +242,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LoginThrottles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastFailureAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    NotBefore = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Failures = table.Column<int>(type: "integer", nullable: false),
+                    LastFailureAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NotBefore = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,13 +258,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PasswordResetRequests",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -274,16 +275,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Persons",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    PublicConsent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    GivenName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    PublicConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -294,9 +295,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ReferenceDataVersions",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -307,15 +308,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "SeatLots",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Signature = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    TiedParties = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SeatsInDispute = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Winners = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Signature = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    TiedParties = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SeatsInDispute = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Winners = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DrawnBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -326,12 +327,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Tombstones",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    EntityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Deleted = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    EntityId = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Deleted = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,11 +343,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "UserSessions",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    Ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Ticket = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -357,11 +358,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RoleId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,25 +379,25 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Organizations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Classification = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Purpose = table.Column<string>(type: "TEXT", nullable: true),
-                    FormedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CouncilSeats = table.Column<int>(type: "INTEGER", nullable: true),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ShortName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Classification = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    Purpose = table.Column<string>(type: "text", nullable: true),
+                    FormedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CouncilSeats = table.Column<int>(type: "integer", nullable: true),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -419,20 +420,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "FieldOfActionVersions",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    NodeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<long>(type: "INTEGER", nullable: false),
-                    Change = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    ParentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRetired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MergedIntoId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SourceText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    NodeId = table.Column<int>(type: "integer", nullable: false),
+                    ValidFrom = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    MergedIntoId = table.Column<int>(type: "integer", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SourceText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -449,29 +450,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Measures",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Partners = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Progress = table.Column<int>(type: "INTEGER", nullable: false),
-                    Weight = table.Column<decimal>(type: "TEXT", precision: 9, scale: 3, nullable: false),
-                    PlannedBudget = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    SpentBudget = table.Column<decimal>(type: "TEXT", precision: 14, scale: 2, nullable: true),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Place = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    SourceKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SourceText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlanEdition = table.Column<int>(type: "INTEGER", nullable: false),
-                    ExternalNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Partners = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Progress = table.Column<int>(type: "integer", nullable: false),
+                    Weight = table.Column<decimal>(type: "numeric(9,3)", precision: 9, scale: 3, nullable: false),
+                    PlannedBudget = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    SpentBudget = table.Column<decimal>(type: "numeric(14,2)", precision: 14, scale: 2, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    SourceKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SourceText = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    PlanEdition = table.Column<int>(type: "integer", nullable: false),
+                    ExternalNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -489,35 +490,35 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Contributions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InputCallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceiptHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    OriginalText = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Theme = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConfirmTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EmailConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Moderation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    RejectReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ModeratedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Answer = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    AnsweredAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    AnsweredBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    TakenUpKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    TakenUpId = table.Column<int>(type: "INTEGER", nullable: true),
-                    AnswerMailedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SupportCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FlagCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InputCallId = table.Column<int>(type: "integer", nullable: false),
+                    ReceiptHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    OriginalText = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Theme = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Moderation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RejectReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Answer = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Reason = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    AnsweredBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    TakenUpKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    TakenUpId = table.Column<int>(type: "integer", nullable: true),
+                    AnswerMailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    FlagCount = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -534,14 +535,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "InputCallQuestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InputCallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Prompt = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Options = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Required = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    InputCallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Prompt = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Options = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Required = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -558,16 +559,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "InviteeDraws",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Rows = table.Column<int>(type: "INTEGER", nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false),
-                    DrawnAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Rows = table.Column<int>(type: "integer", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false),
+                    DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -584,12 +585,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabInvitations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -606,13 +607,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabPlaces",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Latitude = table.Column<double>(type: "REAL", nullable: false),
-                    Longitude = table.Column<double>(type: "REAL", nullable: false),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Category = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -629,20 +630,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelSelections",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Algorithm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PanelSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    Quotas = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Respondents = table.Column<int>(type: "INTEGER", nullable: false),
-                    PanelCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    MinimumProbability = table.Column<double>(type: "REAL", nullable: false),
-                    MedianProbability = table.Column<double>(type: "REAL", nullable: false),
-                    MaximumProbability = table.Column<double>(type: "REAL", nullable: false),
-                    SelectedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Algorithm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PanelSize = table.Column<int>(type: "integer", nullable: false),
+                    Quotas = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Respondents = table.Column<int>(type: "integer", nullable: false),
+                    PanelCount = table.Column<int>(type: "integer", nullable: false),
+                    MinimumProbability = table.Column<double>(type: "double precision", nullable: false),
+                    MedianProbability = table.Column<double>(type: "double precision", nullable: false),
+                    MaximumProbability = table.Column<double>(type: "double precision", nullable: false),
+                    SelectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -659,17 +660,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RegisterEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowIndex = table.Column<int>(type: "INTEGER", nullable: false),
-                    Line = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    BirthYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    SubDistrict = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    RowIndex = table.Column<int>(type: "integer", nullable: false),
+                    Line = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    BirthYear = table.Column<int>(type: "integer", nullable: false),
+                    Gender = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
+                    District = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubDistrict = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -686,27 +687,27 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastAuthenticatorStep = table.Column<long>(type: "INTEGER", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<string>(type: "text", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    PasswordHash = table.Column<string>(type: "text", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "text", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "text", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "boolean", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "boolean", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -729,24 +730,24 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Meetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Start = table.Column<long>(type: "INTEGER", nullable: false),
-                    End = table.Column<long>(type: "INTEGER", nullable: false),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeriesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CalendarUid = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CalendarSequence = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CancellationReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Start = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    End = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Room = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    SeriesId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CalendarUid = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CalendarSequence = table.Column<int>(type: "integer", nullable: false),
+                    InvitedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CancellationReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -763,20 +764,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Memberships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VotingRight = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    OnBehalfOfId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DeputyForId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsExternal = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StartDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    VotingRight = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Role = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OnBehalfOfId = table.Column<int>(type: "integer", nullable: true),
+                    DeputyForId = table.Column<int>(type: "integer", nullable: true),
+                    IsExternal = table.Column<bool>(type: "boolean", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -811,23 +812,23 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Papers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    PaperType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ResponsibleOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Originator = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DecisionProposal = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    AmendsPaperId = table.Column<int>(type: "INTEGER", nullable: true),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Source = table.Column<string>(type: "TEXT", nullable: true),
-                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Reference = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Name = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PaperType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResponsibleOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Originator = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DecisionProposal = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    Reasons = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    AmendsPaperId = table.Column<int>(type: "integer", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Source = table.Column<string>(type: "text", nullable: true),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -850,14 +851,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RulesOfProcedure",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AdoptedBy = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    QuorumMoreThanPercent = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AdoptedBy = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    QuorumMoreThanPercent = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -874,24 +875,24 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Definition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    DataSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    BaselineValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    BaselineDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DataSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BaselineValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    BaselineDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Direction = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -914,17 +915,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    NewFieldOfActionId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ForwardedTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    NewFieldOfActionId = table.Column<int>(type: "integer", nullable: true),
+                    ForwardedTo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -959,8 +960,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureDistrict",
                 columns: table => new
                 {
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -983,15 +984,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureStatusUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    NewStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    NewProgress = table.Column<int>(type: "INTEGER", nullable: true),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    NewStatus = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    NewProgress = table.Column<int>(type: "integer", nullable: true),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1008,8 +1009,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeasureUnit",
                 columns: table => new
                 {
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false)
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1032,13 +1033,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DoneDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RemindedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeasureId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemindedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1055,12 +1056,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ContributionFlags",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContributionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BrowserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    BrowserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1077,11 +1078,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ContributionSupports",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContributionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BrowserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    BrowserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1098,11 +1099,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ContributionAnswers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ContributionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuestionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContributionId = table.Column<int>(type: "integer", nullable: false),
+                    QuestionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1125,17 +1126,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "LabRegistrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LabId = table.Column<int>(type: "INTEGER", nullable: false),
-                    InvitationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgeBand = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Gender = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Answers = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Availability = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    AccessibilityNeeds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Contact = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    LabId = table.Column<int>(type: "integer", nullable: false),
+                    InvitationId = table.Column<int>(type: "integer", nullable: false),
+                    AgeBand = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Gender = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Answers = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Availability = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AccessibilityNeeds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Contact = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: false),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1158,15 +1159,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PanelOutcomes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SelectionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Probability = table.Column<double>(type: "REAL", nullable: false),
-                    OnPanel = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ReserveRank = table.Column<int>(type: "INTEGER", nullable: true),
-                    DroppedOutAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ReplacesRespondentId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SelectionId = table.Column<int>(type: "integer", nullable: false),
+                    RespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Probability = table.Column<double>(type: "double precision", nullable: false),
+                    OnPanel = table.Column<bool>(type: "boolean", nullable: false),
+                    ReserveRank = table.Column<int>(type: "integer", nullable: true),
+                    DroppedOutAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReplacesRespondentId = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1183,11 +1184,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ClaimType = table.Column<string>(type: "text", nullable: true),
+                    ClaimValue = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1204,10 +1205,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    ProviderKey = table.Column<string>(type: "text", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "text", nullable: true),
+                    UserId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1224,8 +1225,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<string>(type: "TEXT", nullable: false)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    RoleId = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1248,10 +1249,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    LoginProvider = table.Column<string>(type: "text", nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    Value = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1268,13 +1269,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "CalendarFeeds",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    TokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
-                    StampHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    TokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    StampHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1297,16 +1298,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AgendaItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SortKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: true),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SortKey = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1323,12 +1324,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Attendances",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MembershipId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RepresentsMembershipId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    MembershipId = table.Column<int>(type: "integer", nullable: true),
+                    RepresentsMembershipId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1363,17 +1364,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PaperFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    IsGenerated = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    IsGenerated = table.Column<bool>(type: "boolean", nullable: false),
+                    AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1390,10 +1391,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PaperRelations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RelatedPaperId = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    RelatedPaperId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1416,13 +1417,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IndicatorValues",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Value = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1439,12 +1440,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AgendaLinks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    TargetId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    TargetId = table.Column<int>(type: "integer", nullable: true),
+                    Label = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1461,21 +1462,21 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MeetingDocuments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1498,17 +1499,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Minutes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CommentDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CirculatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedUnderAgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ApprovedVersion = table.Column<int>(type: "INTEGER", nullable: true),
-                    PdfDocumentId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DocxDocumentId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CommentDeadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    CirculatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedUnderAgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ApprovedVersion = table.Column<int>(type: "integer", nullable: true),
+                    PdfDocumentId = table.Column<int>(type: "integer", nullable: true),
+                    DocxDocumentId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1531,18 +1532,18 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Recommendations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", nullable: false),
-                    AddresseeKind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    AddresseeOrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    StatusReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    AdoptedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MeetingId = table.Column<int>(type: "integer", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    AddresseeKind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    AddresseeOrganizationId = table.Column<int>(type: "integer", nullable: true),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    StatusReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    AdoptedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1571,20 +1572,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Votes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Yes = table.Column<int>(type: "INTEGER", nullable: false),
-                    No = table.Column<int>(type: "INTEGER", nullable: false),
-                    Abstain = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsRollCall = table.Column<bool>(type: "INTEGER", nullable: false),
-                    VotingSeats = table.Column<int>(type: "INTEGER", nullable: false),
-                    VotingPresent = table.Column<int>(type: "INTEGER", nullable: false),
-                    QuorumReached = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Resolution = table.Column<string>(type: "TEXT", nullable: true),
-                    Adopted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AgendaItemId = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Yes = table.Column<int>(type: "integer", nullable: false),
+                    No = table.Column<int>(type: "integer", nullable: false),
+                    Abstain = table.Column<int>(type: "integer", nullable: false),
+                    IsRollCall = table.Column<bool>(type: "boolean", nullable: false),
+                    VotingSeats = table.Column<int>(type: "integer", nullable: false),
+                    VotingPresent = table.Column<int>(type: "integer", nullable: false),
+                    QuorumReached = table.Column<bool>(type: "boolean", nullable: false),
+                    Resolution = table.Column<string>(type: "text", nullable: true),
+                    Adopted = table.Column<bool>(type: "boolean", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1601,8 +1602,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "PaperFileContents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1619,19 +1620,19 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Consultations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PaperId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Authoritative = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AgendaLinkId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Result = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ResultDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Created = table.Column<long>(type: "INTEGER", nullable: false),
-                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    PaperId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Role = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Authoritative = table.Column<bool>(type: "boolean", nullable: false),
+                    AgendaLinkId = table.Column<int>(type: "integer", nullable: true),
+                    Result = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ResultDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1660,8 +1661,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "DocumentContents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1678,14 +1679,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MinutesComments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MinutesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    VersionNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AuthorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MinutesId = table.Column<int>(type: "integer", nullable: false),
+                    VersionNumber = table.Column<int>(type: "integer", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AuthorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    Text = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1702,14 +1703,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MinutesVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MinutesId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Introduction = table.Column<string>(type: "TEXT", nullable: true),
-                    ItemNotes = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    MinutesId = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    Introduction = table.Column<string>(type: "text", nullable: true),
+                    ItemNotes = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1726,8 +1727,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RecommendationField",
                 columns: table => new
                 {
-                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false)
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1750,14 +1751,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RecommendationUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RecommendationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RecommendationId = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1774,12 +1775,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "RollCallVotes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VoteId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MembershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Choice = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    VoteId = table.Column<int>(type: "integer", nullable: false),
+                    MembershipId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<int>(type: "integer", nullable: false),
+                    Choice = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1809,6 +1810,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "AgendaItems",
                 columns: new[] { "MeetingId", "Number" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AgendaItems_Modified",
+                table: "AgendaItems",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaLinks_AgendaItemId",
@@ -1905,6 +1911,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bodies_Modified",
+                table: "Bodies",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bodies_SeedKey",
                 table: "Bodies",
                 column: "SeedKey",
@@ -1931,6 +1942,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_Consultations_AgendaLinkId",
                 table: "Consultations",
                 column: "AgendaLinkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Consultations_Modified",
+                table: "Consultations",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Consultations_OrganizationId",
@@ -1982,6 +1998,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "ContributionSupports",
                 columns: new[] { "ContributionId", "BrowserHash" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Districts_Modified",
+                table: "Districts",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Districts_SeedKey",
@@ -2150,10 +2171,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "MeetingId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_MeetingDocuments_Modified",
+                table: "MeetingDocuments",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Meetings_CalendarUid",
                 table: "Meetings",
                 column: "CalendarUid",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Meetings_Modified",
+                table: "Meetings",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Meetings_OrganizationId_Start",
@@ -2169,6 +2200,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_Memberships_DeputyForId",
                 table: "Memberships",
                 column: "DeputyForId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Memberships_Modified",
+                table: "Memberships",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Memberships_OnBehalfOfId",
@@ -2228,6 +2264,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "Kind");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Modified",
+                table: "Organizations",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_ParentId",
                 table: "Organizations",
                 column: "ParentId");
@@ -2277,6 +2318,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "Date");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Papers_Modified",
+                table: "Papers",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Papers_Reference",
                 table: "Papers",
                 column: "Reference",
@@ -2303,6 +2349,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_PasswordResetRequests_UserId",
                 table: "PasswordResetRequests",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Persons_Modified",
+                table: "Persons",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RecommendationField_FieldOfActionId",
@@ -2393,13 +2444,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "Votes",
                 column: "AgendaItemId");
 
-            HandWrittenSql.UpSqlite(migrationBuilder);
+            HandWrittenSql.UpPostgres(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            HandWrittenSql.DownSqlite(migrationBuilder);
+            HandWrittenSql.DownPostgres(migrationBuilder);
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masterplan.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204210331_Initial")]
+    [Migration("20261204215334_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -796,6 +796,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1327,6 +1329,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1518,6 +1522,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("OrganizationId", "Start");
@@ -1587,6 +1593,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("MeetingDocuments", (string)null);
                 });
@@ -1940,6 +1948,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1995,6 +2005,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DeputyForId");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("OnBehalfOfId");
 
@@ -2077,6 +2089,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SeedKey")
@@ -2122,6 +2136,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -2250,6 +2266,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AgendaLinkId");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PaperId", "Position")
@@ -2324,6 +2342,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("AmendsPaperId");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("Reference")
                         .IsUnique();

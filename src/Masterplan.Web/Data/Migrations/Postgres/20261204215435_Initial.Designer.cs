@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Masterplan.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261204210414_Initial")]
+    [Migration("20261204215435_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -825,6 +825,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -1378,6 +1380,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("MeetingId", "Number")
                         .IsUnique();
 
@@ -1577,6 +1581,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("CalendarUid")
                         .IsUnique();
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("Start");
 
                     b.HasIndex("OrganizationId", "Start");
@@ -1648,6 +1654,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("AgendaItemId");
 
                     b.HasIndex("MeetingId");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("MeetingDocuments", (string)null);
                 });
@@ -2017,6 +2025,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("SeedKey")
                         .IsUnique();
 
@@ -2074,6 +2084,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("DeputyForId");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("OnBehalfOfId");
 
@@ -2158,6 +2170,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Kind");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("ParentId");
 
                     b.HasIndex("SeedKey")
@@ -2205,6 +2219,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.ToTable("Persons", (string)null);
                 });
@@ -2339,6 +2355,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AgendaLinkId");
 
+                    b.HasIndex("Modified");
+
                     b.HasIndex("OrganizationId");
 
                     b.HasIndex("PaperId", "Position")
@@ -2415,6 +2433,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("AmendsPaperId");
 
                     b.HasIndex("Date");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("Reference")
                         .IsUnique();
