@@ -1,5 +1,4 @@
 using Masterplan.Web.Data;
-using Masterplan.Web.Features.Catalogue;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -20,14 +19,8 @@ public sealed class ChainModel(AppDbContext db) : PageModel
     /// <summary>What took the contribution up (a lab's or a body's recommendation, an agenda item, a measure), when public.</summary>
     public TakenUpStep? Step { get; private set; }
 
-    public Measure? Measure { get; private set; }
-
-    public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
-
-    public IReadOnlyList<Milestone> MeasureMilestones { get; private set; } = [];
-
-    /// <summary>The public agenda items where a body treated the measure.</summary>
-    public IReadOnlyList<(string Title, string Link)> TreatedIn { get; private set; } = [];
+    /// <summary>The measure it led to, with its indicators, milestones and where bodies treated it.</summary>
+    public MeasureSteps? Steps { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -40,16 +33,9 @@ public sealed class ChainModel(AppDbContext db) : PageModel
         Contribution = contribution;
         Call = await db.InputCalls.AsNoTracking().FirstAsync(c => c.Id == contribution.InputCallId, ct);
         Step = await TakenUp.ResolveAsync(db, contribution, ct);
-        var measureId = Step?.MeasureId;
-        if (measureId is { } m)
+        if (Step?.MeasureId is { } measureId)
         {
-            Measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == m && x.IsPublic, ct);
-            if (Measure is not null)
-            {
-                Indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == m && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct);
-                MeasureMilestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == m).OrderBy(x => x.DueDate).ToListAsync(ct);
-                TreatedIn = await TakenUp.TreatedInAsync(db, m, ct);
-            }
+            Steps = await TakenUp.MeasureStepsAsync(db, measureId, ct);
         }
 
         return Page();

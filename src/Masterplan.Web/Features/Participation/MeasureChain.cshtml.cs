@@ -16,26 +16,20 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
 {
     public sealed record Origin(Contribution Contribution, InputCall Call, TakenUpStep Step);
 
-    public Measure Measure { get; private set; } = null!;
+    public MeasureSteps Steps { get; private set; } = null!;
+
+    public Measure Measure => Steps.Measure;
 
     public IReadOnlyList<Origin> Origins { get; private set; } = [];
 
-    public IReadOnlyList<Indicator> Indicators { get; private set; } = [];
-
-    public IReadOnlyList<Milestone> MeasureMilestones { get; private set; } = [];
-
-    /// <summary>The public agenda items where a body treated the measure.</summary>
-    public IReadOnlyList<(string Title, string Link)> TreatedIn { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.IsPublic, ct);
-        if (measure is null)
+        if (await TakenUp.MeasureStepsAsync(db, id, ct) is not { } steps)
         {
             return NotFound();
         }
 
-        Measure = measure;
+        Steps = steps;
         var contributions = await TakenUp.ForMeasure(db, id).AsNoTracking().OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Take(500).Select(PublicContribution.Fields).ToListAsync(ct);
         var callIds = contributions.Select(c => c.InputCallId).Distinct().ToList();
         var calls = await db.InputCalls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
@@ -49,9 +43,6 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
         }
 
         Origins = origins;
-        Indicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct);
-        MeasureMilestones = await db.Milestones.AsNoTracking().Where(x => x.MeasureId == id).OrderBy(x => x.DueDate).ToListAsync(ct);
-        TreatedIn = await TakenUp.TreatedInAsync(db, id, ct);
         return Page();
     }
 }

@@ -13,8 +13,22 @@ namespace Masterplan.Web.Features.Participation;
 /// </summary>
 public sealed record TakenUpStep(string Kind, string Title, string? Text, string Link, string DecidedBy, DateOnly? DecidedOn, int? MeasureId);
 
+/// <summary>The end of every impact chain: a public measure, its indicators and milestones, and where bodies treated it.</summary>
+public sealed record MeasureSteps(Measure Measure, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Milestone> MeasureMilestones, IReadOnlyList<(string Title, string Link)> TreatedIn);
+
 public static class TakenUp
 {
+    /// <summary>The measure's steps of an impact chain; null when the measure is not public (or gone).</summary>
+    public static async Task<MeasureSteps?> MeasureStepsAsync(AppDbContext db, int measureId, CancellationToken ct)
+    {
+        var measure = await db.Measures.AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId && m.IsPublic, ct);
+        return measure is null ? null : new MeasureSteps(
+            measure,
+            await db.Indicators.AsNoTracking().Where(i => i.MeasureId == measureId && i.IsPublic).OrderBy(i => i.Name).ToListAsync(ct),
+            await db.Milestones.AsNoTracking().Where(x => x.MeasureId == measureId).OrderBy(x => x.DueDate).ToListAsync(ct),
+            await TreatedInAsync(db, measureId, ct));
+    }
+
     /// <summary>The public step that took a contribution up; null when it is not taken up or its target is gone or not public.</summary>
     public static async Task<TakenUpStep?> ResolveAsync(AppDbContext db, Contribution c, CancellationToken ct)
     {
@@ -59,7 +73,7 @@ public static class TakenUp
     }
 
     /// <summary>The public agenda items that treat a measure (an agenda link to it): where a body discussed it, newest first.</summary>
-    public static async Task<IReadOnlyList<(string Title, string Link)>> TreatedInAsync(AppDbContext db, int measureId, CancellationToken ct)
+    private static async Task<IReadOnlyList<(string Title, string Link)>> TreatedInAsync(AppDbContext db, int measureId, CancellationToken ct)
     {
         var items = db.Set<AgendaItem>().Where(a => a.IsPublic && a.Meeting.IsPublic
             && db.Set<AgendaLink>().Any(l => l.AgendaItemId == a.Id && l.Kind == AgendaLinkKind.Measure && l.TargetId == measureId));
