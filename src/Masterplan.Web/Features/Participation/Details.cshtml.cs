@@ -145,7 +145,14 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, E
         BelongsTo = await CallView.BelongsToAsync(db, call, ct);
         Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).Select(d => d.Name).ToListAsync(ct);
         var published = db.Contributions.AsNoTracking().Where(c => c.InputCallId == id && c.Moderation == ParticipationModule.Published);
-        Counts = await published.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        if (!IsOpen && !NotYetOpen)
+        {
+            Summary = await evaluation.BuildAsync(id, forOffice: false, ct);
+        }
+
+        // A closed call's evaluation has counted them already.
+        Counts = Summary?.ByStatus
+            ?? await published.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         Total = Counts.Values.Sum();
         District = string.IsNullOrWhiteSpace(District) ? null : District;
         Theme = string.IsNullOrWhiteSpace(Theme) ? null : Theme;
@@ -161,11 +168,6 @@ public sealed class DetailsModel(AppDbContext db, Contributions contributions, E
 
         Filtered = District is null && Theme is null ? Total : await published.CountAsync(ct);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        if (!IsOpen && !NotYetOpen)
-        {
-            Summary = await evaluation.BuildAsync(id, forOffice: false, ct);
-        }
-
         Items = await published.OrderByDescending(c => c.SubmittedAt).ThenByDescending(c => c.Id)
             .Skip((PageNumber - 1) * ParticipationModule.PageSize).Take(ParticipationModule.PageSize).Select(PublicContribution.Fields).ToListAsync(ct);
         return true;
