@@ -102,6 +102,20 @@ public class MeetingVisibilityTests(ITestOutputHelper output)
         Assert.DoesNotContain(plants["Frueher"], futureFeed, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await future.GetAsync($"/sitzungen/{scene.Secret}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await future.GetAsync($"/sitzungen/{scene.Early}")).StatusCode);
+
+        // The Office removes the non-public item: its file stays with the meeting for members, still not public.
+        int item;
+        await using (var scope = app.Scope())
+        {
+            item = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().MeetingDocuments.SingleAsync(d => d.Id == ticked)).AgendaItemId!.Value;
+        }
+
+        var agenda = $"/verwaltung/sitzungen/{scene.Public}/tagesordnung";
+        var removed = await office.PostFormAsync($"{agenda}?handler=DeleteItem", new() { ["itemId"] = item.ToString(CultureInfo.InvariantCulture) }, agenda);
+        Assert.Equal(agenda, removed.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(url)).StatusCode);
+        Assert.DoesNotContain(plants["Dokument"], await TextsAsync(anonymous, $"/sitzungen/{scene.Public}", "/oparl/v1/body/1/file"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await member.GetAsync(url)).StatusCode);
     }
 
     [Theory, Engines]

@@ -120,6 +120,22 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
             return Page();
         }
 
+        if (!item.IsPublic)
+        {
+            // Files and recommendations stay with the meeting when their item goes (the key is set to null); what was
+            // hidden by a non-public item must not become public by that.
+            // Tracked, so that the change is saved with the removal and stamps Modified for OParl clients.
+            foreach (var document in await db.MeetingDocuments.Where(d => d.AgendaItemId == itemId && d.IsPublic).ToListAsync(ct))
+            {
+                document.IsPublic = false;
+            }
+
+            foreach (var recommendation in await db.Recommendations.Where(r => r.AgendaItemId == itemId && r.IsPublic).ToListAsync(ct))
+            {
+                recommendation.IsPublic = false;
+            }
+        }
+
         db.AgendaItems.Remove(item);
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Tagesordnungspunkt {item.Number} ist entfernt.";
