@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Masterplan.Web.Features.Accounts;
 
 /// <summary>Creating and accepting invitations; shared by the administration page and the CLI.</summary>
-public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<AccountOptions> options, TimeProvider time, AccountSessions sessions)
+public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<AccountOptions> options, TimeProvider time, AccountSessions sessions, IUserStore<AppUser> store)
 {
     public sealed record Created(Invitation Invitation, string Token);
 
@@ -86,17 +86,24 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
     /// (a stolen password is worthless from now on), every older invitation to the address lapses, and a new
     /// link goes out with which the owner sets a new password. Roles, links and the second factor stay.
     /// </summary>
-    public async Task<Created> ReinviteAsync(AppUser user, string baseUrl, CancellationToken ct)
+    public async Task<Created> ReinviteAsync(AppUser user, string baseUrl, CancellationToken ct, bool resetSecondFactor = false)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var now = time.GetUtcNow();
+        if (resetSecondFactor && user.TwoFactorEnabled)
+        {
+            // With a new password only: whoever holds the old password alone must not enrol a factor of their own.
+            Check(await users.SetTwoFactorEnabledAsync(user, false), user, "Disabling two factors");
+            Check(await users.ResetAuthenticatorKeyAsync(user), user, "Renewing the authenticator key");
+            await ((IUserTwoFactorRecoveryCodeStore<AppUser>)store).ReplaceCodesAsync(user, [], ct);
+            user.LastAuthenticatorStep = null;
+            Check(await users.UpdateAsync(user), user, "Clearing the recovery codes");
+            db.Audit("account.second-factor.reset", nameof(AppUser), user.Id, new { user.Email }, reason: "reset by an administrator with a new invitation");
+        }
+
         if (await users.HasPasswordAsync(user))
         {
-            var removed = await users.RemovePasswordAsync(user);
-            if (!removed.Succeeded)
-            {
-                throw new InvalidOperationException($"Removing the password of account {user.Id} failed: {string.Join("; ", removed.Errors.Select(e => e.Code))}");
-            }
+            Check(await users.RemovePasswordAsync(user), user, "Removing the password");
         }
 
         var ended = await sessions.EndAllAsync(user, ct);
@@ -108,6 +115,14 @@ public sealed class Invitations(AppDbContext db, UserManager<AppUser> users, IMa
         await tx.CommitAsync(ct);
         await SendAsync(created, baseUrl, resetsPassword: true, ct);
         return created;
+    }
+
+    private static void Check(IdentityResult result, AppUser user, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"{what} of account {user.Id} failed: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
     }
 
     /// <summary>

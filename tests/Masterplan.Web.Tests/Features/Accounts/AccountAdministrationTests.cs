@@ -76,6 +76,46 @@ public partial class AccountAdministrationTests
         Assert.Equal([Roles.Moderator], await RolesAsync(app, await AccountAsync(app, user.Id)));
     }
 
+    [Theory, Engines]
+    public async Task A_lost_second_factor_is_reset_with_the_password_and_the_person_sets_up_a_new_one(DatabaseProvider engine)
+    {
+        var (app, mail) = await PasswordTests.StartAsync(engine);
+        await using var __ = app;
+        var admin = await Users.SignInAsync(app, await Users.CreateAsync(app, "admin@stadtdo.de", Roles.Administrator));
+        var user = await Users.CreateAsync(app, "handy-weg@stadtdo.de", Roles.Office);
+        var before = await Users.SignInAsync(app, user);
+        var accountPage = $"/verwaltung/benutzer/{user.Id}";
+        Assert.Contains("Zweiten Faktor zurücksetzen", await (await admin.GetAsync(accountPage)).Content.ReadAsStringAsync());
+
+        var page = await admin.PostFormAsync($"{accountPage}?handler=ResetTwoFactor", [], formPage: accountPage);
+
+        Assert.Contains("Der zweite Faktor ist zurückgesetzt", (await Html.ParseAsync(page)).QuerySelector("main")!.Text());
+        Assert.False(await PasswordTests.SignedInAsync(before), "the sessions end at once");
+        var account = await AccountAsync(app, user.Id);
+        Assert.False(account.TwoFactorEnabled);
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.NotEqual(user.AuthenticatorKey, await users.GetAuthenticatorKeyAsync(account));
+            Assert.Equal(0, await users.CountRecoveryCodesAsync(account));
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.CountAsync(a => a.Action == "account.second-factor.reset" && a.EntityId == user.Id));
+        }
+
+        // The old password alone no longer opens anything, so nobody but the mailbox's owner enrols the next factor.
+        Assert.Contains("E-Mail-Adresse oder Passwort ist falsch", await (await PasswordTests.SignInWithPasswordAsync(app, user.Email, Users.Password)).Content.ReadAsStringAsync());
+        var message = await PasswordTests.WaitForMailAsync(mail, user.Email);
+        var link = new Uri(InvitationLink().Match(message.TextBody!).Value).PathAndQuery;
+        var accepted = await Users.Client(app).PostFormAsync(link, new() { ["Password"] = "ganz neues passwort heute", ["Confirm"] = "ganz neues passwort heute" });
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+
+        var client = Users.Client(app);
+        var signedIn = await client.PostFormAsync("/konto/anmelden", new() { ["Email"] = user.Email, ["Password"] = "ganz neues passwort heute" });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var office = await client.GetAsync("/verwaltung");
+        Assert.Equal("/konto/zwei-faktor", office.Headers.Location?.OriginalString);
+        Assert.Equal([Roles.Office], await RolesAsync(app, await AccountAsync(app, user.Id)));
+    }
+
     private static async Task<IList<string>> RolesAsync(AppFactory app, AppUser account)
     {
         await using var scope = app.Scope();

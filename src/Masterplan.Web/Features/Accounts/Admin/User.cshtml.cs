@@ -98,7 +98,12 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Invit
         return Redirect($"/verwaltung/benutzer/{Uri.EscapeDataString(Account.Id)}?gespeichert=1");
     }
 
-    public async Task<IActionResult> OnPostReinviteAsync(string id, CancellationToken ct)
+    public Task<IActionResult> OnPostReinviteAsync(string id, CancellationToken ct) => ReinviteAsync(id, resetSecondFactor: false, ct);
+
+    /// <summary>For a lost authenticator: the second factor goes together with the password, so only the mailbox's owner sets up the next one.</summary>
+    public Task<IActionResult> OnPostResetTwoFactorAsync(string id, CancellationToken ct) => ReinviteAsync(id, resetSecondFactor: true, ct);
+
+    private async Task<IActionResult> ReinviteAsync(string id, bool resetSecondFactor, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -115,9 +120,11 @@ public sealed class UserModel(AppDbContext db, UserManager<AppUser> users, Invit
         }
 
         var baseUrl = mail.Value.BaseUrl;
-        var created = await invitations.ReinviteAsync(Account, baseUrl, ct);
+        var created = await invitations.ReinviteAsync(Account, baseUrl, ct, resetSecondFactor);
         InvitationLink = $"{baseUrl}/konto/einladung/{created.Token}";
-        Message = "Die neue Einladung ist verschickt. Das bisherige Passwort gilt nicht mehr, alle Sitzungen des Kontos sind beendet.";
+        Message = resetSecondFactor
+            ? "Der zweite Faktor ist zurückgesetzt und die neue Einladung verschickt. Das bisherige Passwort gilt nicht mehr, alle Sitzungen des Kontos sind beendet. Nach dem neuen Passwort richtet die Person einen neuen zweiten Faktor ein."
+            : "Die neue Einladung ist verschickt. Das bisherige Passwort gilt nicht mehr, alle Sitzungen des Kontos sind beendet.";
         await LoadAsync(id, ct);
         return Page();
     }
