@@ -65,14 +65,10 @@ public sealed class Evaluation(AppDbContext db)
             freeText = questions.Where(q => q.Kind == ParticipationModule.FreeTextQuestion).Select(q => (q.Prompt, (IReadOnlyList<string>)texts[q.Id].ToList())).ToList();
         }
 
-        var takenUp = new List<TakenUpEntry>();
-        foreach (var c in await published.Where(c => c.Status == ParticipationModule.TakenUp).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Select(PublicContribution.Fields).ToListAsync(ct))
-        {
-            if (await TakenUp.ResolveAsync(db, c, ct) is { } step)
-            {
-                takenUp.Add(new TakenUpEntry(c, step));
-            }
-        }
+        var takenUpContributions = await published.Where(c => c.Status == ParticipationModule.TakenUp).OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id)
+            .Select(PublicContribution.Fields).ToListAsync(ct);
+        var steps = await TakenUp.ResolveAsync(db, takenUpContributions, ct);
+        var takenUp = takenUpContributions.Where(c => steps.ContainsKey(c.Id)).Select(c => new TakenUpEntry(c, steps[c.Id])).ToList();
 
         var mostSupported = await published.Where(c => c.SupportCount > 0).OrderByDescending(c => c.SupportCount).ThenBy(c => c.Id).Take(10).Select(PublicContribution.Fields).ToListAsync(ct);
         var submitted = moderation.Values.Sum();

@@ -33,16 +33,8 @@ public sealed class MeasureChainModel(AppDbContext db) : PageModel
         var contributions = await TakenUp.ForMeasure(db, id).AsNoTracking().OrderBy(c => c.SubmittedAt).ThenBy(c => c.Id).Take(500).Select(PublicContribution.Fields).ToListAsync(ct);
         var callIds = contributions.Select(c => c.InputCallId).Distinct().ToList();
         var calls = await db.InputCalls.AsNoTracking().Where(c => callIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var origins = new List<Origin>();
-        foreach (var c in contributions)
-        {
-            if (await TakenUp.ResolveAsync(db, c, ct) is { } step)
-            {
-                origins.Add(new Origin(c, calls[c.InputCallId], step));
-            }
-        }
-
-        Origins = origins;
+        var taken = await TakenUp.ResolveAsync(db, contributions, ct);
+        Origins = contributions.Where(c => taken.ContainsKey(c.Id)).Select(c => new Origin(c, calls[c.InputCallId], taken[c.Id])).ToList();
         return Page();
     }
 }

@@ -30,46 +30,61 @@ public static class TakenUp
     }
 
     /// <summary>The public step that took a contribution up; null when it is not taken up or its target is gone or not public.</summary>
-    public static async Task<TakenUpStep?> ResolveAsync(AppDbContext db, Contribution c, CancellationToken ct)
+    public static async Task<TakenUpStep?> ResolveAsync(AppDbContext db, Contribution c, CancellationToken ct) =>
+        (await ResolveAsync(db, [c], ct)).GetValueOrDefault(c.Id);
+
+    /// <summary>
+    /// The public steps of many contributions by contribution id, one query per kind of step (lists and reports show
+    /// hundreds); contributions without a public step are left out.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<int, TakenUpStep>> ResolveAsync(AppDbContext db, IReadOnlyCollection<Contribution> contributions, CancellationToken ct)
     {
-        if (c.Status != ParticipationModule.TakenUp || c.TakenUpId is not { } id)
+        var steps = new Dictionary<int, TakenUpStep>();
+        var byKind = contributions.Where(c => c.Status == ParticipationModule.TakenUp && c.TakenUpId is not null).ToLookup(c => c.TakenUpKind);
+        List<int> Ids(string kind) => byKind[kind].Select(c => c.TakenUpId!.Value).Distinct().ToList();
+        void Add<T>(string kind, Dictionary<int, T> found, Func<Contribution, T, TakenUpStep> step)
         {
-            return null;
+            foreach (var c in byKind[kind])
+            {
+                if (found.TryGetValue(c.TakenUpId!.Value, out var target))
+                {
+                    steps[c.Id] = step(c, target);
+                }
+            }
         }
 
-        switch (c.TakenUpKind)
+        if (Ids(ParticipationModule.TakenUpByLabRecommendation) is { Count: > 0 } labIds)
         {
-            case ParticipationModule.TakenUpByLabRecommendation:
-            {
-                var found = await db.LabRecommendations.AsNoTracking().Where(r => r.Id == id)
-                    .Join(db.Labs, r => r.LabId, l => l.Id, (r, l) => new { r.Text, r.MeasureId, r.DecidedAt, l.Id, l.Title, l.HeldOn }).FirstOrDefaultAsync(ct);
-                return found is null ? null : new TakenUpStep(c.TakenUpKind, found.Title, found.Text, $"/quartierslabore/{found.Id}",
-                    "Teilnehmende des Quartierslabors", found.HeldOn, found.MeasureId);
-            }
-
-            case ParticipationModule.TakenUpByBodyRecommendation:
-            {
-                var found = await db.Set<Recommendation>().AsNoTracking().VisibleTo(MeetingViewer.Public, db.Set<AgendaItem>()).Where(r => r.Id == id)
-                    .Select(r => new { r.Title, r.Text, r.AdoptedOn, r.MeetingId, Body = r.Meeting.Organization.Name }).FirstOrDefaultAsync(ct);
-                return found is null ? null : new TakenUpStep(c.TakenUpKind, found.Title, found.Text, $"/sitzungen/{found.MeetingId}#empfehlung-{id}", found.Body, found.AdoptedOn, null);
-            }
-
-            case ParticipationModule.TakenUpByAgendaItem:
-            {
-                var found = await db.Set<AgendaItem>().AsNoTracking().Where(a => a.Id == id && a.IsPublic && a.Meeting.IsPublic)
-                    .Select(a => new { a.Number, a.Title, a.Text, a.MeetingId, a.Meeting.Start, Body = a.Meeting.Organization.Name }).FirstOrDefaultAsync(ct);
-                return found is null ? null : new TakenUpStep(c.TakenUpKind, $"TOP {found.Number}: {found.Title}", found.Text, $"/sitzungen/{found.MeetingId}#top-{id}",
-                    found.Body, DateOnly.FromDateTime(Shared.CityTime.Local(found.Start)), null);
-            }
-
-            case ParticipationModule.TakenUpByMeasure:
-                return await db.Measures.AsNoTracking().AnyAsync(m => m.Id == id && m.IsPublic, ct)
-                    ? new TakenUpStep(c.TakenUpKind, "", null, $"/massnahmen/{id}", "Geschäftsstelle", c.AnsweredAt is { } at ? DateOnly.FromDateTime(Shared.CityTime.Local(at)) : null, id)
-                    : null;
-
-            default:
-                return null;
+            var found = await db.LabRecommendations.AsNoTracking().Where(r => labIds.Contains(r.Id))
+                .Join(db.Labs, r => r.LabId, l => l.Id, (r, l) => new { r.Id, r.Text, r.MeasureId, LabId = l.Id, l.Title, l.HeldOn }).ToDictionaryAsync(r => r.Id, ct);
+            Add(ParticipationModule.TakenUpByLabRecommendation, found, (c, r) => new TakenUpStep(c.TakenUpKind!, r.Title, r.Text, $"/quartierslabore/{r.LabId}",
+                "Teilnehmende des Quartierslabors", r.HeldOn, r.MeasureId));
         }
+
+        if (Ids(ParticipationModule.TakenUpByBodyRecommendation) is { Count: > 0 } recommendationIds)
+        {
+            var found = await db.Set<Recommendation>().AsNoTracking().VisibleTo(MeetingViewer.Public, db.Set<AgendaItem>()).Where(r => recommendationIds.Contains(r.Id))
+                .Select(r => new { r.Id, r.Title, r.Text, r.AdoptedOn, r.MeetingId, Body = r.Meeting.Organization.Name }).ToDictionaryAsync(r => r.Id, ct);
+            Add(ParticipationModule.TakenUpByBodyRecommendation, found, (c, r) => new TakenUpStep(c.TakenUpKind!, r.Title, r.Text, $"/sitzungen/{r.MeetingId}#empfehlung-{r.Id}",
+                r.Body, r.AdoptedOn, null));
+        }
+
+        if (Ids(ParticipationModule.TakenUpByAgendaItem) is { Count: > 0 } itemIds)
+        {
+            var found = await db.Set<AgendaItem>().AsNoTracking().Where(a => itemIds.Contains(a.Id) && a.IsPublic && a.Meeting.IsPublic)
+                .Select(a => new { a.Id, a.Number, a.Title, a.Text, a.MeetingId, a.Meeting.Start, Body = a.Meeting.Organization.Name }).ToDictionaryAsync(a => a.Id, ct);
+            Add(ParticipationModule.TakenUpByAgendaItem, found, (c, a) => new TakenUpStep(c.TakenUpKind!, $"TOP {a.Number}: {a.Title}", a.Text, $"/sitzungen/{a.MeetingId}#top-{a.Id}",
+                a.Body, DateOnly.FromDateTime(Shared.CityTime.Local(a.Start)), null));
+        }
+
+        if (Ids(ParticipationModule.TakenUpByMeasure) is { Count: > 0 } measureIds)
+        {
+            var found = await db.Measures.AsNoTracking().Where(m => measureIds.Contains(m.Id) && m.IsPublic).Select(m => m.Id).ToDictionaryAsync(m => m, ct);
+            Add(ParticipationModule.TakenUpByMeasure, found, (c, id) => new TakenUpStep(c.TakenUpKind!, "", null, $"/massnahmen/{id}", "Geschäftsstelle",
+                c.AnsweredAt is { } at ? DateOnly.FromDateTime(Shared.CityTime.Local(at)) : null, id));
+        }
+
+        return steps;
     }
 
     /// <summary>The public agenda items that treat a measure (an agenda link to it): where a body discussed it, newest first.</summary>
