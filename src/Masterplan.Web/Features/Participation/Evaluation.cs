@@ -124,7 +124,7 @@ public sealed class Evaluation(AppDbContext db)
             : new Table("Aufgegriffene Beiträge", ["Beitrag", "Aufgegriffen durch", "Entschieden"],
                 data.TakenUp.Select(t => (IReadOnlyList<string>)
                 [
-                    Excerpt(t.Contribution.Text),
+                    Excerpts.Excerpt(t.Contribution.Text, 300),
                     $"{ParticipationModule.TakenUpLabel(t.Step.Kind)}{(t.Step.Title.Length == 0 ? "" : ": " + t.Step.Title)}",
                     $"{t.Step.DecidedBy}{(t.Step.DecidedOn is { } on ? ", " + on.ToString("dd.MM.yyyy", German) : "")}",
                 ]).ToList()) { ColumnWidths = [4, 3, 2] });
@@ -132,7 +132,7 @@ public sealed class Evaluation(AppDbContext db)
         {
             blocks.Add(new Heading(2, "Meistunterstützte Beiträge"));
             blocks.Add(new Table("Beiträge mit den meisten Unterstützungen", ["Beitrag", "Unterstützungen", "Stand"],
-                data.MostSupported.Select(c => (IReadOnlyList<string>)[Excerpt(c.Text), c.SupportCount.ToString(German), ParticipationModule.StatusLabel(c.Status)]).ToList())
+                data.MostSupported.Select(c => (IReadOnlyList<string>)[Excerpts.Excerpt(c.Text, 300), c.SupportCount.ToString(German), ParticipationModule.StatusLabel(c.Status)]).ToList())
                 { ColumnWidths = [5, 1.5, 1.5] });
         }
 
@@ -156,5 +156,4 @@ public sealed class Evaluation(AppDbContext db)
 
     public static string FileName(int callId, string extension) => $"auswertung-beteiligung-{callId.ToString(CultureInfo.InvariantCulture)}.{extension}";
 
-    private static string Excerpt(string text) => text.Length <= 300 ? text : text[..300] + " …";
 }

@@ -190,7 +190,7 @@ public sealed class CallModel(AppDbContext db, Contributions contributions, Call
             .ToLookup(f => f.ContributionId, f => f.Reason);
         var recommendations = await db.LabRecommendations.AsNoTracking().Join(db.Labs, r => r.LabId, l => l.Id, (r, l) => new { r.Id, r.Text, l.Title })
             .OrderByDescending(r => r.Id).Take(200).ToListAsync(ct);
-        LabRecommendationChoices = recommendations.Select(r => ($"{ParticipationModule.TakenUpByLabRecommendation}:{r.Id}", $"{r.Title}: {Excerpt(r.Text)}")).ToList();
+        LabRecommendationChoices = recommendations.Select(r => ($"{ParticipationModule.TakenUpByLabRecommendation}:{r.Id}", $"{r.Title}: {Excerpts.Excerpt(r.Text, 80)}")).ToList();
         var measures = await db.Measures.AsNoTracking().Where(m => m.IsPublic).OrderBy(m => m.Title).Select(m => new { m.Id, m.Title }).ToListAsync(ct);
         MeasureChoices = measures.Select(m => ($"{ParticipationModule.TakenUpByMeasure}:{m.Id}", m.Title)).ToList();
         // Only public targets: the impact chain is a public page.
@@ -207,6 +207,4 @@ public sealed class CallModel(AppDbContext db, Contributions contributions, Call
 
     /// <summary>The view of published contributions that readers flagged.</summary>
     public const string Flagged = "flagged";
-
-    private static string Excerpt(string text) => text.Length <= 80 ? text : text[..80] + "…";
 }
