@@ -46,6 +46,9 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
 
     public IQueryable<Consultation> Consultations => db.Consultations;
 
+    /// <summary>The files of papers; papers are public, so are their files.</summary>
+    public IQueryable<PaperFile> PaperFiles => db.PaperFiles;
+
     public IQueryable<District> Locations => db.Districts;
 
     public OParlUrls Urls => urls;
@@ -270,15 +273,20 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         var ids = papers.Select(p => p.Id).ToList();
         var consultations = (await ConsultationsAsync(await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ToListAsync(ct), omitInternal, ct))
             .ToLookup(c => (string)c["paper"]!);
+        var files = (await db.PaperFiles.AsNoTracking().Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Id).ToListAsync(ct)).ToLookup(f => f.PaperId);
         var amendedBy = (await db.Papers.Where(p => p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)).Select(p => new { p.Id, Amends = p.AmendsPaperId!.Value }).ToListAsync(ct))
             .ToLookup(p => p.Amends, p => p.Id);
+        var relations = (await db.PaperRelations.Where(r => ids.Contains(r.PaperId) || ids.Contains(r.RelatedPaperId)).Select(r => new { r.PaperId, r.RelatedPaperId }).ToListAsync(ct))
+            .SelectMany(r => new[] { (r.PaperId, Other: r.RelatedPaperId), (PaperId: r.RelatedPaperId, Other: r.PaperId) })
+            .ToLookup(r => r.PaperId, r => r.Other);
         var body = await MainBodyUrlAsync(ct);
         return papers.Select(p =>
         {
             var id = urls.Of("Paper", p.Id);
 
-            // A motion and the paper it amends refer to each other.
-            var related = amendedBy[p.Id].Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
+            // A motion and the paper it amends refer to each other, and so do papers the Office named as related.
+            var related = amendedBy[p.Id].Concat(relations[p.Id]).Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
+            var (main, auxiliary) = MainFile([.. files[p.Id]]);
             return Head(id, "Paper")
                 .Put("body", body)
                 .Put("name", p.Name)
@@ -286,11 +294,43 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
                 .Put("date", Day(p.Date))
                 .Put("paperType", p.PaperType)
                 .Put("relatedPaper", Urls(related.Select(r => urls.Of("Paper", r))))
+                .Put("mainFile", main is null ? null : PaperFile(main))
+                .Put("auxiliaryFile", Array(auxiliary.Select(PaperFile)))
                 .Put("underDirectionOf", p.ResponsibleOrganizationId is { } org ? Urls([urls.Of("Organization", org)]) : null)
                 .Put("consultation", Array(consultations[id]))
                 .Put("web", urls.Web($"/vorlagen/{p.Id}"))
                 .Stamp(p);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The paper's main file: the newest PDF the platform generated from the paper itself (its text as it stands), or else the
+    /// first file added; the others are its auxiliary files, in the order they were added.
+    /// </summary>
+    private static (PaperFile? Main, List<PaperFile> Auxiliary) MainFile(List<PaperFile> files)
+    {
+        var main = files.LastOrDefault(f => f.IsGenerated) ?? files.FirstOrDefault();
+        return (main, [.. files.Where(f => f != main)]);
+    }
+
+    public Task<List<JsonObject>> PaperFilesAsync(List<PaperFile> files, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(files.Select(PaperFile).ToList());
+
+    private JsonObject PaperFile(PaperFile f)
+    {
+        var id = urls.Of("PaperFile", f.Id);
+        return Head(id, "File")
+            .Put("name", f.Title)
+            .Put("fileName", f.FileName)
+            .Put("mimeType", f.MediaType)
+            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(f.AddedAt))))
+            .With("size", f.Size)
+            .Put("sha512Checksum", f.Sha512.ToLowerInvariant())
+            .Put("accessUrl", id + "/content")
+            .Put("downloadUrl", urls.Web($"/vorlagen/{f.PaperId}/dateien/{f.Id}"))
+            .Put("paper", Urls([urls.Of("Paper", f.PaperId)]))
+            .Put("web", urls.Web($"/vorlagen/{f.PaperId}"))
+            .Stamp(f);
     }
 
     public async Task<List<JsonObject>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)

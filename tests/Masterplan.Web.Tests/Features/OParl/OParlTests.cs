@@ -26,7 +26,8 @@ public class OParlTests
 
     private sealed record Scene(
         int Organization, int Paper, int FirstConsultation, int PublicMeeting, int SecretMeeting, int LinkedItem, int SpareItem, int SecretItem,
-        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, int ItemOfSecretMeeting, IReadOnlyList<string> Plants, byte[] Pdf);
+        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, int ItemOfSecretMeeting, int PaperMainFile, int PaperAttachment,
+        IReadOnlyList<string> Plants, byte[] Pdf);
 
     /// <summary>
     /// A public meeting of the body that first consults paper 26093-22, its first item treating the paper, with public and
@@ -88,9 +89,20 @@ public class OParlTests
         db.Memberships.AddRange(
             new Membership { PersonId = consenting.Id, OrganizationId = first.OrganizationId, Role = "Mitglied", StartDate = new(2025, 1, 1) },
             new Membership { PersonId = refusing.Id, OrganizationId = first.OrganizationId, Role = "Mitglied", StartDate = new(2025, 1, 1) });
+
+        // The paper's files: an uploaded attachment first, then the PDF generated from the paper, which is its main file.
+        PaperFile PaperFile(string title, bool generated) => new()
+        {
+            PaperId = paper.Id, Title = title, FileName = $"{title}.pdf", MediaType = "application/pdf", Size = pdf.Length,
+            Sha512 = Convert.ToHexString(SHA512.HashData(pdf)), IsGenerated = generated, AddedAt = app.Clock.GetUtcNow(), AddedBy = Plant("Hinzugefuegt"),
+            Content = new PaperFileContent { Data = pdf },
+        };
+        var attachment = PaperFile("Anlage Stellungnahme", false);
+        var main = PaperFile("Beschlussvorlage 26093-22", true);
+        db.PaperFiles.AddRange(attachment, main);
         await db.SaveChangesAsync();
         return new Scene(first.OrganizationId, paper.Id, first.Id, open.Id, secret.Id, linked.Id, spare.Id, secretItem.Id, itemDocument.Id, meetingDocument.Id,
-            consenting.Id, refusing.Id, inSecretMeeting.Id, plants, pdf);
+            consenting.Id, refusing.Id, inSecretMeeting.Id, main.Id, attachment.Id, plants, pdf);
     }
 
     private static string Url(string type, int id) => $"{OParlCrawler.Base}{Api}/{type}/{id}";
@@ -125,7 +137,8 @@ public class OParlTests
                 ["membership"] = [.. (await db.Memberships.Where(m => m.Person.PublicConsent).Select(m => m.Id).ToListAsync()).Select(id => Url("membership", id))],
                 ["meeting"] = [.. (await db.Meetings.Where(m => m.IsPublic).Select(m => m.Id).ToListAsync()).Select(id => Url("meeting", id))],
                 ["agendaItem"] = [.. (await db.AgendaItems.Where(i => i.IsPublic && i.Meeting.IsPublic).Select(i => i.Id).ToListAsync()).Select(id => Url("agendaItem", id))],
-                ["file"] = [Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)],
+                ["file"] = [Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument),
+                    .. (await db.PaperFiles.Select(f => f.Id).ToListAsync()).Select(id => Url("paperFile", id))],
                 ["paper"] = [.. (await db.Papers.Select(p => p.Id).ToListAsync()).Select(id => Url("paper", id))],
                 ["consultation"] = [.. (await db.Consultations.Select(c => c.Id).ToListAsync()).Select(id => Url("consultation", id))],
                 ["locationList"] = [.. (await db.Districts.Select(d => d.Id).ToListAsync()).Select(id => Url("location", id))],
@@ -252,11 +265,25 @@ public class OParlTests
         foreach (var paper in papers.Values)
         {
             Assert.All(((JsonArray)paper["consultation"]!).Select(c => (string)c!["paper"]!), p => Assert.Equal((string)paper["id"]!, p));
+            var paperFiles = (paper["mainFile"] is JsonObject m ? [(string)m["id"]!] : new List<string>())
+                .Concat(((JsonArray?)paper["auxiliaryFile"])?.Select(f => (string)f!["id"]!) ?? []).ToList();
+            Assert.Equal(files.Values.Where(f => Strings(f["paper"]).Contains((string)paper["id"]!)).Select(f => (string)f["id"]!).Order(StringComparer.Ordinal),
+                paperFiles.Order(StringComparer.Ordinal));
             foreach (var related in Strings(paper["relatedPaper"]))
             {
                 Assert.Contains((string)paper["id"]!, Strings(papers[related]["relatedPaper"]));
             }
         }
+
+        // The paper's files: the generated PDF is its main file, the upload an auxiliary one, each with its checksum and back link.
+        var withFiles = papers[Url("paper", scene.Paper)];
+        Assert.Equal(Url("paperFile", scene.PaperMainFile), (string?)withFiles["mainFile"]?["id"]);
+        Assert.Equal([Url("paperFile", scene.PaperAttachment)], ((JsonArray)withFiles["auxiliaryFile"]!).Select(f => (string)f!["id"]!));
+        var mainFile = files[Url("paperFile", scene.PaperMainFile)];
+        Assert.Equal([Url("paper", scene.Paper)], Strings(mainFile["paper"]));
+        Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)mainFile["sha512Checksum"]);
+        Assert.Equal(scene.Pdf.Length, (int)mainFile["size"]!);
+        Assert.Equal("application/pdf", (string?)mainFile["mimeType"]);
 
         // The paper on the agenda: its first consultation is scheduled at the linked item of the public meeting.
         var first = byId[Url("consultation", scene.FirstConsultation)];
@@ -433,20 +460,23 @@ public class OParlTests
         await using var app = await AppFactory.StartAsync(engine);
         var scene = await BuildAsync(app);
         var client = Users.Client(app);
-        var file = await new OParlCrawler(client).GetAsync(Url("file", scene.ItemDocument));
-        Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)file["sha512Checksum"]);
-        Assert.Equal(scene.Pdf.Length, (int)file["size"]!);
-        Assert.Equal("application/pdf", (string?)file["mimeType"]);
+        foreach (var (url, name) in new[] { (Url("file", scene.ItemDocument), "anlage.pdf"), (Url("paperFile", scene.PaperAttachment), "Anlage Stellungnahme.pdf") })
+        {
+            var file = await new OParlCrawler(client).GetAsync(url);
+            Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)file["sha512Checksum"]);
+            Assert.Equal(scene.Pdf.Length, (int)file["size"]!);
+            Assert.Equal("application/pdf", (string?)file["mimeType"]);
 
-        var access = await client.GetAsync(OParlCrawler.PathOf((string)file["accessUrl"]!));
-        Assert.Equal(HttpStatusCode.OK, access.StatusCode);
-        Assert.Equal(scene.Pdf, await access.Content.ReadAsByteArrayAsync());
-        Assert.NotEqual("attachment", access.Content.Headers.ContentDisposition?.DispositionType);
+            var access = await client.GetAsync(OParlCrawler.PathOf((string)file["accessUrl"]!));
+            Assert.Equal(HttpStatusCode.OK, access.StatusCode);
+            Assert.Equal(scene.Pdf, await access.Content.ReadAsByteArrayAsync());
+            Assert.NotEqual("attachment", access.Content.Headers.ContentDisposition?.DispositionType);
 
-        var download = await client.GetAsync(OParlCrawler.PathOf((string)file["downloadUrl"]!));
-        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(scene.Pdf, await download.Content.ReadAsByteArrayAsync());
-        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("anlage.pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            var download = await client.GetAsync(OParlCrawler.PathOf((string)file["downloadUrl"]!));
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(scene.Pdf, await download.Content.ReadAsByteArrayAsync());
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(name, download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
     }
 }
