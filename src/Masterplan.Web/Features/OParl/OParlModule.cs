@@ -46,6 +46,13 @@ public sealed class OParlModule : IModule
             pages.Enabled = false;
         }
 
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // The handlers write as for GET; the body goes nowhere (Kestrel drops it for HEAD anyway, other servers may not).
+            var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null, body));
+        }
+
         try
         {
             await next(context);
@@ -62,32 +69,35 @@ public sealed class OParlModule : IModule
         if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentType is null)
         {
             var error = context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-                ? new OParlError(405, "Die OParl-Schnittstelle kann nur gelesen werden (GET).", "Only GET is allowed.")
+                ? new OParlError(405, "Die OParl-Schnittstelle kann nur gelesen werden (GET, HEAD).", "Only GET and HEAD are allowed.")
                 : OParlError.NotFound(context.Request.Path);
             await error.ToResult().ExecuteAsync(context);
         }
     });
 
+    /// <summary>Every URL of the API answers GET, and HEAD with the same status and headers and no body (HTTP's rule).</summary>
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
     public void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup(OParlJson.Prefix).AllowAnonymous().ExcludeFromDescription();
-        api.MapGet("/", async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
-        api.MapGet("/body", (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/", Read, async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
+        api.MapMethods("/body", Read, (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct));
-        api.MapGet("/body/{id:int}/{list}", BodyListAsync);
-        api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/body/{id:int}/{list}", Read, BodyListAsync);
+        api.MapMethods("/organization/{id:int}/meeting", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
                     db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct));
-        api.MapGet("/organization/{id:int}/consultation", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/organization/{id:int}/consultation", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
                     null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct));
-        api.MapGet("/file/{id:int}/content", FileContentAsync);
-        api.MapGet("/paperFile/{id:int}/content", PaperFileContentAsync);
-        api.MapGet("/{type}/{id:int}", ObjectAsync);
+        api.MapMethods("/file/{id:int}/content", Read, FileContentAsync);
+        api.MapMethods("/paperFile/{id:int}/content", Read, PaperFileContentAsync);
+        api.MapMethods("/{type}/{id:int}", Read, ObjectAsync);
     }
 
     /// <summary>The external lists of the body; the body is the only one, so every list covers the whole platform.</summary>

@@ -386,6 +386,115 @@ public class OParlTests
         Assert.DoesNotContain(Url("meeting", scene.PublicMeeting), Ids(await crawler.ListAsync((string)crawler.Body["meeting"]!)));
     }
 
+    private static string Since(DateTimeOffset since) =>
+        "?modified_since=" + Uri.EscapeDataString(since.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture));
+
+    private static string Stamp(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    [Theory, Engines]
+    public async Task What_was_public_only_through_a_meeting_or_a_person_is_deleted_with_it_and_comes_back_with_it(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var scene = await BuildAsync(app);
+        var crawler = new OParlCrawler(Users.Client(app));
+        var membership = (await crawler.GetAsync(Url("person", scene.ConsentingPerson)))["membership"]![0]!["id"]!.GetValue<string>();
+        var itemFile = await crawler.GetAsync(Url("file", scene.ItemDocument));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var since = app.Clock.GetUtcNow();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var changedAt = app.Clock.GetUtcNow();
+
+        // The meeting is made non-public: its public items and files are deleted for clients too, not silently gone.
+        async Task SetAsync(Func<AppDbContext, Task> change)
+        {
+            await using var scope = app.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await change(db);
+            await db.SaveChangesAsync();
+        }
+
+        await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = false);
+        var shownThrough = new[]
+        {
+            Url("meeting", scene.PublicMeeting), Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem), Url("file", scene.ItemDocument),
+            Url("file", scene.MeetingDocument),
+        };
+        foreach (var url in shownThrough)
+        {
+            var gone = await crawler.GetAsync(url);
+            Assert.Equal(["id", "type", "created", "modified", "deleted"], gone.AsObject().Select(p => p.Key));
+            Assert.Equal(Stamp(changedAt), (string?)gone["modified"]);
+        }
+
+        Assert.Equal((string?)itemFile["created"], (string?)(await crawler.GetAsync(Url("file", scene.ItemDocument)))["created"]);
+        var update = new OParlCrawler(Users.Client(app));
+        await update.CrawlAsync(Since(since));
+        Assert.Equal([Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem)], Ids(update.Lists["agendaItem"]));
+        Assert.Equal([Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)], Ids(update.Lists["file"]));
+        Assert.All(update.Lists["agendaItem"].Concat(update.Lists["file"]), o => Assert.True((bool)o["deleted"]!));
+
+        // What never was public stays unknown, even now.
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync($"{Api}/agendaItem/{scene.SecretItem}")).StatusCode);
+
+        // Public again: the items and files are back as they were, and their tombstones are gone.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = true);
+        Assert.Equal("Masterplan Kommunale Sicherheit", (string?)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["name"]);
+        Assert.True(JsonNode.DeepEquals(itemFile, await crawler.GetAsync(Url("file", scene.ItemDocument))));
+        await using (var scope = app.Scope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tombstones.AnyAsync(t => t.EntityType != "Meeting" && t.Deleted >= since));
+        }
+
+        // A person who withdraws consent takes their memberships along; the organization that listed them changed.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var withdrawnAt = app.Clock.GetUtcNow();
+        await SetAsync(async db => (await db.Persons.SingleAsync(p => p.Id == scene.ConsentingPerson)).PublicConsent = false);
+        var deletedMembership = await crawler.GetAsync(membership);
+        Assert.True((bool)deletedMembership["deleted"]!);
+        Assert.Equal(Stamp(withdrawnAt), (string?)deletedMembership["modified"]);
+        Assert.Equal([membership], Ids(await crawler.ListAsync($"{Api}/body/1/membership{Since(since)}")));
+        var organization = await crawler.GetAsync(Url("organization", scene.Organization));
+        Assert.DoesNotContain(membership, Strings(organization["membership"]));
+        Assert.Equal(Stamp(withdrawnAt), (string?)organization["modified"]);
+
+        // Consent given again: the membership is back.
+        await SetAsync(async db => (await db.Persons.SingleAsync(p => p.Id == scene.ConsentingPerson)).PublicConsent = true);
+        Assert.Null((await crawler.GetAsync(membership))["deleted"]);
+        Assert.Contains(membership, Strings((await crawler.GetAsync(Url("organization", scene.Organization)))["membership"]));
+    }
+
+    [Fact]
+    public async Task HEAD_answers_like_GET_without_a_body()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var scene = await BuildAsync(app);
+        var client = Users.Client(app);
+        foreach (var (path, status) in new[]
+        {
+            ($"{Api}/", HttpStatusCode.OK), ($"{Api}/body/1/meeting?limit=5", HttpStatusCode.OK), ($"{Api}/meeting/{scene.PublicMeeting}", HttpStatusCode.OK),
+            ($"{Api}/paperFile/{scene.PaperMainFile}", HttpStatusCode.OK), ($"{Api}/meeting/{scene.SecretMeeting}", HttpStatusCode.NotFound),
+            ($"{Api}/body/1/meeting?limit=0", HttpStatusCode.BadRequest),
+        })
+        {
+            var get = await client.GetAsync(path);
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.True(status == head.StatusCode, $"HEAD {path}: {(int)head.StatusCode}");
+            Assert.Equal(status, get.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", head.Content.Headers.ContentType?.ToString());
+            Assert.Equal("*", head.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        }
+
+        // A file's content: its length and type, without the bytes.
+        var content = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{Api}/paperFile/{scene.PaperMainFile}/content"));
+        Assert.Equal(HttpStatusCode.OK, content.StatusCode);
+        Assert.Equal(scene.Pdf.Length, content.Content.Headers.ContentLength);
+        Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await content.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory, Engines]
     public async Task Lists_page_with_limit_and_keep_their_filters_in_every_link(DatabaseProvider engine)
     {
