@@ -443,6 +443,9 @@ public sealed class OParlUrls(string baseUrl)
 
     public string System => Base + OParlJson.Prefix + "/";
 
+    /// <summary>The URL of the one body, once known (see <c>OParlObjects</c>).</summary>
+    public string? MainBody { get; set; }
+
     /// <summary>An object by its OParl type name: <c>…/oparl/v1/meeting/7</c>.</summary>
     public string Of(string type, int id) => $"{Base}{OParlJson.Prefix}/{char.ToLowerInvariant(type[0])}{type[1..]}/{id}";
 
