@@ -255,7 +255,7 @@ internal static class BenchMain
         {
             ["Body"] = await Count(o.Bodies), ["Organization"] = await Count(o.Organizations), ["Person"] = await Count(o.Persons),
             ["Membership"] = await Count(o.Memberships), ["Meeting"] = await Count(o.Meetings), ["AgendaItem"] = await Count(o.AgendaItems),
-            ["File"] = await Count(o.Files), ["Paper"] = await Count(o.Papers), ["Consultation"] = await Count(o.Consultations), ["Location"] = await Count(o.Locations),
+            ["File"] = await Count(o.Files) + await Count(o.PaperFiles), ["Paper"] = await Count(o.Papers), ["Consultation"] = await Count(o.Consultations), ["Location"] = await Count(o.Locations),
         };
     }
 }

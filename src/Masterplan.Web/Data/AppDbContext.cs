@@ -138,6 +138,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                         {
                             var (type, key) = (entry.Metadata.ClrType.Name, Key(entry));
                             Tombstones.RemoveRange(await Tombstones.Where(t => t.EntityType == type && t.EntityId == key).ToListAsync(ct));
+                            if (await ShownOnlyInPublicAsync(entity, ct))
+                            {
+                                await RaisePartsAsync(entry, parents, ct);
+                            }
                         }
                         else
                         {
@@ -161,6 +165,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             if (await ShownOnlyInPublicAsync(entry.Entity, ct))
             {
                 Bury(entry, now);
+                await BuryPartsAsync(entry, parents, now, ct);
             }
         }
 
@@ -198,6 +203,64 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         return true;
+    }
+
+    /// <summary>The rows visible only through this one (<see cref="PublicParts"/>), loaded and tracked.</summary>
+    private async Task<List<ITimestamped>> PartsAsync(EntityEntry<ITimestamped> owner, CancellationToken ct)
+    {
+        var parts = new List<ITimestamped>();
+        var registered = ApplicationServices()?.GetService(typeof(IEnumerable<PublicParts>)) as IEnumerable<PublicParts> ?? [];
+        foreach (var registration in registered.Where(r => r.Owner == owner.Metadata.ClrType))
+        {
+            parts.AddRange(await registration.Load(this, Key(owner), ct));
+        }
+
+        return parts;
+    }
+
+    /// <summary>
+    /// A row that stops being visible takes the rows visible only through it along: each leaves a tombstone (unless it has
+    /// one already), and the other rows that show them (an organization listing a membership) move.
+    /// </summary>
+    private async Task BuryPartsAsync(EntityEntry<ITimestamped> owner, Queue<(Type, int)> parents, DateTimeOffset now, CancellationToken ct)
+    {
+        var parts = await PartsAsync(owner, ct);
+        foreach (var part in parts)
+        {
+            var entry = Entry(part);
+            var (type, key) = (entry.Metadata.ClrType.Name, Key(entry));
+            var known = Tombstones.Local.Any(t => t.EntityType == type && t.EntityId == key)
+                || await Tombstones.AnyAsync(t => t.EntityType == type && t.EntityId == key, ct);
+            if (!known)
+            {
+                Bury(entry, now);
+            }
+        }
+
+        Touch(owner, parts, parents);
+    }
+
+    /// <summary>A row that becomes visible again brings back the rows visible only through it: their tombstones go.</summary>
+    private async Task RaisePartsAsync(EntityEntry<ITimestamped> owner, Queue<(Type, int)> parents, CancellationToken ct)
+    {
+        var parts = await PartsAsync(owner, ct);
+        foreach (var group in parts.GroupBy(p => Entry(p).Metadata.ClrType.Name))
+        {
+            var keys = group.Select(p => Key(Entry(p))).ToList();
+            Tombstones.RemoveRange(await Tombstones.Where(t => t.EntityType == group.Key && keys.Contains(t.EntityId)).ToListAsync(ct));
+        }
+
+        Touch(owner, parts, parents);
+    }
+
+    /// <summary>Moves the rows that show the parts, other than the owner and the parts themselves (they change anyway).</summary>
+    private void Touch(EntityEntry<ITimestamped> owner, List<ITimestamped> parts, Queue<(Type, int)> parents)
+    {
+        var moving = parts.Select(p => (Entry(p).Metadata.ClrType, Key(Entry(p)))).Append((owner.Metadata.ClrType, Key(owner))).ToHashSet();
+        foreach (var parent in parts.OfType<IShownIn>().SelectMany(p => p.ShownIn()).Where(p => !moving.Contains(p)))
+        {
+            parents.Enqueue(parent);
+        }
     }
 
     private void Bury(EntityEntry<ITimestamped> entry, DateTimeOffset now) =>

@@ -47,3 +47,13 @@ public sealed class Tombstone
     /// <summary>When it was deleted or depublished.</summary>
     public DateTimeOffset Deleted { get; set; }
 }
+
+/// <summary>
+/// The rows that are visible only through a public row of <see cref="Owner"/> (the public agenda items and files of a
+/// meeting, the memberships of a person who consented): when the owner stops being public or is deleted, they vanish for
+/// open-data clients as well, so each leaves a <see cref="Tombstone"/> too; when it becomes public again, theirs are removed.
+/// A module registers one per owner type as a singleton; <c>AppDbContext</c> loads the parts (tracked) while it saves.
+/// </summary>
+/// <param name="Owner">The entity type with the <see cref="PublicFlagAttribute"/>.</param>
+/// <param name="Load">The parts of one owner, by its key, that are public in themselves (timestamped entities).</param>
+public sealed record PublicParts(Type Owner, Func<Masterplan.Web.Data.AppDbContext, int, CancellationToken, Task<List<ITimestamped>>> Load);

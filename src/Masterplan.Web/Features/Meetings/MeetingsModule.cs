@@ -67,6 +67,15 @@ public sealed class MeetingsModule : IModule
         services.AddOptions<Microsoft.AspNetCore.Http.Features.FormOptions>().Configure<Microsoft.Extensions.Options.IOptions<MeetingsOptions>>((f, m) =>
             f.MultipartBodyLengthLimit = Math.Max(f.MultipartBodyLengthLimit, (m.Value.MaxUploadMegabytes + 1L) * 1024 * 1024));
         services.AddScoped<MeetingRoll>();
+
+        // What the public sees of a meeting goes with it when it is made non-public or deleted (open data keeps tombstones).
+        services.AddSingleton(new PublicParts(typeof(Meeting), async (db, id, ct) =>
+        [
+            .. await db.AgendaItems.Where(i => i.MeetingId == id && i.IsPublic).ToListAsync(ct),
+            .. await db.MeetingDocuments.Where(d => d.MeetingId == id && d.IsPublic && !db.Set<AgendaItem>().Any(i => i.Id == d.AgendaItemId && !i.IsPublic)).ToListAsync(ct),
+        ]));
+        services.AddSingleton(new PublicParts(typeof(AgendaItem), async (db, id, ct) =>
+            [.. await db.MeetingDocuments.Where(d => d.AgendaItemId == id && d.IsPublic).ToListAsync(ct)]));
         services.AddScoped<MeetingMail>();
         services.AddScoped<MinutesExport>();
         services.AddScoped<MeetingRules>();

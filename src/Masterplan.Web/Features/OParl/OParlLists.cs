@@ -240,27 +240,27 @@ public static class OParlJson
     };
 }
 
-/// <summary>One paginated external list (stable order by id; deleted objects at the end, and only with <c>modified_since</c>).</summary>
-public static class OParlList
+/// <summary>
+/// One part of an external list: the live rows of one table, or the tombstones of one entity type. A list is usually one
+/// table; the body's file list is two (the files of meetings, then those of papers), read as one sequence.
+/// </summary>
+public sealed class ListPart
 {
-    public static async Task<IResult> WriteAsync<T>(
-        HttpContext http, AppDbContext db, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
-        Func<List<T>, bool, Task<List<JsonObject>>> map, CancellationToken ct)
+    private ListPart(Func<CancellationToken, Task<int>> count, Func<int, int, CancellationToken, Task<List<JsonObject>>> page)
+    {
+        Count = count;
+        Page = page;
+    }
+
+    public Func<CancellationToken, Task<int>> Count { get; }
+
+    /// <summary>Rows <c>skip</c> to <c>skip + take</c> of this part, written.</summary>
+    public Func<int, int, CancellationToken, Task<List<JsonObject>>> Page { get; }
+
+    /// <summary>The live objects of one table under the list's filters, in the order of their ids.</summary>
+    public static ListPart Live<T>(AppDbContext db, IQueryable<T> live, ListQuery q, Func<List<T>, bool, Task<List<JsonObject>>> map)
         where T : class, ITimestamped
     {
-        if (ListQuery.Read(http.Request.Query, out var error) is not { } given)
-        {
-            return error!.ToResult();
-        }
-
-        var q = given;
-
-        // The links repeat the filters as given; the database compares instants in UTC (PostgreSQL takes no other offset).
-        q = q with
-        {
-            CreatedSince = q.CreatedSince?.ToUniversalTime(), CreatedUntil = q.CreatedUntil?.ToUniversalTime(),
-            ModifiedSince = q.ModifiedSince?.ToUniversalTime(), ModifiedUntil = q.ModifiedUntil?.ToUniversalTime(),
-        };
         var filtered = live;
         if (q.CreatedSince is { } cs)
         {
@@ -282,36 +282,88 @@ public static class OParlList
             filtered = filtered.Where(e => e.Modified <= mu);
         }
 
-        var liveCount = await filtered.CountAsync(ct);
-
-        // Deleted objects belong only to an update (spec 2.5: with modified_since, never without).
-        var dead = db.Tombstones.Where(t => false);
-        if (q.ModifiedSince is { } since)
+        return new ListPart(ct => filtered.CountAsync(ct), async (skip, take, ct) =>
         {
-            dead = db.Tombstones.Where(t => t.EntityType == entityType && t.Deleted >= since);
-            if (scope is not null)
-            {
-                dead = dead.Where(t => scope.Contains(t.EntityId));
-            }
+            // The page's ids first, then its rows: skipping to a middle page then orders narrow ids (or reads the primary key
+            // index) instead of sorting thousands of whole rows (the middle page of 10,000 files took 40 ms that way). The
+            // rows are read by key alone: the ids come from the filtered query.
+            var ids = await filtered.OrderBy(e => EF.Property<int>(e, "Id")).Select(e => EF.Property<int>(e, "Id")).Skip(skip).Take(take).ToListAsync(ct);
+            var rows = ids.Count == 0
+                ? []
+                : await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).OrderBy(e => EF.Property<int>(e, "Id")).AsNoTracking().ToListAsync(ct);
+            return await map(rows, q.OmitInternal);
+        });
+    }
 
-            if (q.ModifiedUntil is { } until)
-            {
-                dead = dead.Where(t => t.Deleted <= until);
-            }
-
-            if (q.CreatedSince is { } createdSince)
-            {
-                dead = dead.Where(t => t.Created >= createdSince);
-            }
-
-            if (q.CreatedUntil is { } createdUntil)
-            {
-                dead = dead.Where(t => t.Created <= createdUntil);
-            }
+    /// <summary>
+    /// The deleted and depublished objects of one entity type, only for an update (spec 2.5: with <c>modified_since</c>,
+    /// never without); <paramref name="scope"/> limits them to the ids a list below an object covers.
+    /// </summary>
+    public static ListPart? Dead(AppDbContext db, ListQuery q, string entityType, IQueryable<int>? scope, Func<int, string> urlOf, string oparlType)
+    {
+        if (q.ModifiedSince is not { } since)
+        {
+            return null;
         }
 
-        var deadCount = q.ModifiedSince is null ? 0 : await dead.CountAsync(ct);
-        var total = liveCount + deadCount;
+        var dead = db.Tombstones.Where(t => t.EntityType == entityType && t.Deleted >= since);
+        if (scope is not null)
+        {
+            dead = dead.Where(t => scope.Contains(t.EntityId));
+        }
+
+        if (q.ModifiedUntil is { } until)
+        {
+            dead = dead.Where(t => t.Deleted <= until);
+        }
+
+        if (q.CreatedSince is { } createdSince)
+        {
+            dead = dead.Where(t => t.Created >= createdSince);
+        }
+
+        if (q.CreatedUntil is { } createdUntil)
+        {
+            dead = dead.Where(t => t.Created <= createdUntil);
+        }
+
+        return new ListPart(ct => dead.CountAsync(ct), async (skip, take, ct) =>
+            [.. (await dead.OrderBy(t => t.EntityId).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct)).Select(t => OParlJson.Deleted(urlOf(t.EntityId), oparlType, t))]);
+    }
+}
+
+/// <summary>One paginated external list (stable order by id; deleted objects at the end, and only with <c>modified_since</c>).</summary>
+public static class OParlList
+{
+    /// <summary>A list of one table; <paramref name="scope"/> limits its tombstones to the ids of a list below an object.</summary>
+    public static Task<IResult> WriteAsync<T>(
+        HttpContext http, AppDbContext db, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
+        Func<List<T>, bool, Task<List<JsonObject>>> map, CancellationToken ct)
+        where T : class, ITimestamped =>
+        WriteAsync(http, listUrl, q => [ListPart.Live(db, live, q, map), ListPart.Dead(db, q, entityType, scope, id => urls.Of(oparlType, id), oparlType)], ct);
+
+    /// <summary>A list read from several parts in turn (live rows of each table first, then the tombstones).</summary>
+    public static async Task<IResult> WriteAsync(HttpContext http, string listUrl, Func<ListQuery, IEnumerable<ListPart?>> parts, CancellationToken ct)
+    {
+        if (ListQuery.Read(http.Request.Query, out var error) is not { } given)
+        {
+            return error!.ToResult();
+        }
+
+        // The links repeat the filters as given; the database compares instants in UTC (PostgreSQL takes no other offset).
+        var q = given with
+        {
+            CreatedSince = given.CreatedSince?.ToUniversalTime(), CreatedUntil = given.CreatedUntil?.ToUniversalTime(),
+            ModifiedSince = given.ModifiedSince?.ToUniversalTime(), ModifiedUntil = given.ModifiedUntil?.ToUniversalTime(),
+        };
+        var all = parts(q).OfType<ListPart>().ToList();
+        var counts = new List<int>(all.Count);
+        foreach (var part in all)
+        {
+            counts.Add(await part.Count(ct));
+        }
+
+        var total = counts.Sum();
         var size = q.PageSize;
         var pages = Math.Max(1, (total + size - 1) / size);
         if (q.Page > pages)
@@ -320,20 +372,17 @@ public static class OParlList
         }
 
         var skip = (q.Page - 1) * size;
-        // The page's ids first, then its rows: skipping to a middle page then orders narrow ids (or reads the primary key
-        // index) instead of sorting thousands of whole rows (the middle page of 10,000 files took 40 ms that way). The
-        // rows are read by key alone: the ids come from the filtered query.
-        var pageIds = skip < liveCount
-            ? await filtered.OrderBy(e => EF.Property<int>(e, "Id")).Select(e => EF.Property<int>(e, "Id")).Skip(skip).Take(size).ToListAsync(ct)
-            : [];
-        var rows = pageIds.Count == 0
-            ? []
-            : await db.Set<T>().Where(e => pageIds.Contains(EF.Property<int>(e, "Id"))).OrderBy(e => EF.Property<int>(e, "Id")).AsNoTracking().ToListAsync(ct);
-        var data = await map(rows, q.OmitInternal);
-        if (data.Count < size && deadCount > 0)
+        var data = new List<JsonObject>(size);
+        for (var i = 0; i < all.Count && data.Count < size; i++)
         {
-            var tombstones = await dead.OrderBy(t => t.EntityId).Skip(Math.Max(0, skip - liveCount)).Take(size - data.Count).AsNoTracking().ToListAsync(ct);
-            data.AddRange(tombstones.Select(t => OParlJson.Deleted(urls.Of(oparlType, t.EntityId), oparlType, t)));
+            if (skip >= counts[i])
+            {
+                skip -= counts[i];
+                continue;
+            }
+
+            data.AddRange(await all[i].Page(skip, Math.Min(size - data.Count, counts[i] - skip), ct));
+            skip = 0;
         }
 
         return Envelope(given, listUrl, data, total, pages);
@@ -393,6 +442,9 @@ public sealed class OParlUrls(string baseUrl)
     public string Absolute(string path) => Base + path;
 
     public string System => Base + OParlJson.Prefix + "/";
+
+    /// <summary>The URL of the one body, once known (see <c>OParlObjects</c>).</summary>
+    public string? MainBody { get; set; }
 
     /// <summary>An object by its OParl type name: <c>…/oparl/v1/meeting/7</c>.</summary>
     public string Of(string type, int id) => $"{Base}{OParlJson.Prefix}/{char.ToLowerInvariant(type[0])}{type[1..]}/{id}";

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Shared;
 using Masterplan.Web.Shared.Mail;
 using Microsoft.AspNetCore.Diagnostics;
@@ -45,6 +46,13 @@ public sealed class OParlModule : IModule
             pages.Enabled = false;
         }
 
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            // The handlers write as for GET; the body goes nowhere (Kestrel drops it for HEAD anyway, other servers may not).
+            var body = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>()!;
+            context.Features.Set<Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature>(new StreamResponseBodyFeature(Stream.Null, body));
+        }
+
         try
         {
             await next(context);
@@ -61,31 +69,35 @@ public sealed class OParlModule : IModule
         if (!context.Response.HasStarted && context.Response.StatusCode >= 400 && context.Response.ContentType is null)
         {
             var error = context.Response.StatusCode == StatusCodes.Status405MethodNotAllowed
-                ? new OParlError(405, "Die OParl-Schnittstelle kann nur gelesen werden (GET).", "Only GET is allowed.")
+                ? new OParlError(405, "Die OParl-Schnittstelle kann nur gelesen werden (GET, HEAD).", "Only GET and HEAD are allowed.")
                 : OParlError.NotFound(context.Request.Path);
             await error.ToResult().ExecuteAsync(context);
         }
     });
 
+    /// <summary>Every URL of the API answers GET, and HEAD with the same status and headers and no body (HTTP's rule).</summary>
+    private static readonly string[] Read = [HttpMethods.Get, HttpMethods.Head];
+
     public void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup(OParlJson.Prefix).AllowAnonymous().ExcludeFromDescription();
-        api.MapGet("/", async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
-        api.MapGet("/body", (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/", Read, async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
+        api.MapMethods("/body", Read, (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct));
-        api.MapGet("/body/{id:int}/{list}", BodyListAsync);
-        api.MapGet("/organization/{id:int}/meeting", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/body/{id:int}/{list}", Read, BodyListAsync);
+        api.MapMethods("/organization/{id:int}/meeting", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
                     db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct));
-        api.MapGet("/organization/{id:int}/consultation", async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
+        api.MapMethods("/organization/{id:int}/consultation", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
             !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
                     null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct));
-        api.MapGet("/file/{id:int}/content", FileContentAsync);
-        api.MapGet("/{type}/{id:int}", ObjectAsync);
+        api.MapMethods("/file/{id:int}/content", Read, FileContentAsync);
+        api.MapMethods("/paperFile/{id:int}/content", Read, PaperFileContentAsync);
+        api.MapMethods("/{type}/{id:int}", Read, ObjectAsync);
     }
 
     /// <summary>The external lists of the body; the body is the only one, so every list covers the whole platform.</summary>
@@ -104,7 +116,14 @@ public sealed class OParlModule : IModule
             "membership" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Memberships, null, "Membership", "Membership", (r, x) => o.MembershipsAsync(r, x, ct), ct),
             "meeting" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Meetings, null, "Meeting", "Meeting", (r, x) => o.MeetingsAsync(r, x, ct), ct),
             "agendaItem" => await OParlList.WriteAsync(http, db, o.Urls, url, o.AgendaItems, null, "AgendaItem", "AgendaItem", (r, x) => o.AgendaItemsAsync(r, x, ct), ct),
-            "file" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Files, null, "MeetingDocument", "File", (r, x) => o.FilesAsync(r, x, ct), ct),
+            // The files of meetings and agenda items, then those of papers.
+            "file" => await OParlList.WriteAsync(http, url, q =>
+            [
+                ListPart.Live(db, o.Files, q, (r, x) => o.FilesAsync(r, x, ct)),
+                ListPart.Live(db, o.PaperFiles, q, (r, x) => o.PaperFilesAsync(r, x, ct)),
+                ListPart.Dead(db, q, "MeetingDocument", null, i => o.Urls.Of("File", i), "File"),
+                ListPart.Dead(db, q, nameof(PaperFile), null, i => o.Urls.Of(nameof(PaperFile), i), "File"),
+            ], ct),
             "paper" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Papers, null, "Paper", "Paper", (r, x) => o.PapersAsync(r, x, ct), ct),
             "consultation" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Consultations, null, "Consultation", "Consultation", (r, x) => o.ConsultationsAsync(r, x, ct), ct),
             "location" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Locations, null, "District", "Location", (r, x) => o.LocationsAsync(r, x, ct), ct),
@@ -123,20 +142,21 @@ public sealed class OParlModule : IModule
     /// <summary>One object by its canonical URL; a deleted or depublished one as its tombstone, anything else 404.</summary>
     private static async Task<IResult> ObjectAsync(string type, int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
     {
-        var (found, entity) = type switch
+        var (found, entity, oparlType) = type switch
         {
-            "body" => (await One(o.Bodies, id, r => o.BodiesAsync(r, false, ct), ct), "Body"),
-            "organization" => (await One(o.Organizations, id, r => o.OrganizationsAsync(r, false, ct), ct), "Organization"),
-            "person" => (await One(o.Persons, id, r => o.PersonsAsync(r, false, ct), ct), "Person"),
-            "membership" => (await One(o.Memberships, id, r => o.MembershipsAsync(r, false, ct), ct), "Membership"),
-            "meeting" => (await One(o.Meetings, id, r => o.MeetingsAsync(r, false, ct), ct), "Meeting"),
-            "agendaItem" => (await One(o.AgendaItems, id, r => o.AgendaItemsAsync(r, false, ct), ct), "AgendaItem"),
-            "file" => (await One(o.Files, id, r => o.FilesAsync(r, false, ct), ct), "MeetingDocument"),
-            "paper" => (await One(o.Papers, id, r => o.PapersAsync(r, false, ct), ct), "Paper"),
-            "consultation" => (await One(o.Consultations, id, r => o.ConsultationsAsync(r, false, ct), ct), "Consultation"),
-            "location" => (await One(o.Locations, id, r => o.LocationsAsync(r, false, ct), ct), "District"),
-            "legislativeTerm" => (await TermAsync(db, o, id, ct), null),
-            _ => ((JsonObject?)null, null),
+            "paperFile" => (await One(o.PaperFiles, id, r => o.PaperFilesAsync(r, false, ct), ct), nameof(PaperFile), "File"),
+            "body" => (await One(o.Bodies, id, r => o.BodiesAsync(r, false, ct), ct), "Body", null),
+            "organization" => (await One(o.Organizations, id, r => o.OrganizationsAsync(r, false, ct), ct), "Organization", null),
+            "person" => (await One(o.Persons, id, r => o.PersonsAsync(r, false, ct), ct), "Person", null),
+            "membership" => (await One(o.Memberships, id, r => o.MembershipsAsync(r, false, ct), ct), "Membership", null),
+            "meeting" => (await One(o.Meetings, id, r => o.MeetingsAsync(r, false, ct), ct), "Meeting", null),
+            "agendaItem" => (await One(o.AgendaItems, id, r => o.AgendaItemsAsync(r, false, ct), ct), "AgendaItem", null),
+            "file" => (await One(o.Files, id, r => o.FilesAsync(r, false, ct), ct), "MeetingDocument", null),
+            "paper" => (await One(o.Papers, id, r => o.PapersAsync(r, false, ct), ct), "Paper", null),
+            "consultation" => (await One(o.Consultations, id, r => o.ConsultationsAsync(r, false, ct), ct), "Consultation", null),
+            "location" => (await One(o.Locations, id, r => o.LocationsAsync(r, false, ct), ct), "District", null),
+            "legislativeTerm" => (await TermAsync(db, o, id, ct), null, null),
+            _ => ((JsonObject?)null, null, null),
         };
         if (found is not null)
         {
@@ -146,8 +166,8 @@ public sealed class OParlModule : IModule
         var tombstone = entity is null ? null : await db.Tombstones.AsNoTracking().FirstOrDefaultAsync(t => t.EntityType == entity && t.EntityId == id, ct);
         if (tombstone is not null)
         {
-            var oparlType = char.ToUpperInvariant(type[0]) + type[1..];
-            return OParlJson.Result(OParlJson.Deleted(o.Urls.Of(oparlType, id), oparlType, tombstone));
+            oparlType ??= char.ToUpperInvariant(type[0]) + type[1..];
+            return OParlJson.Result(OParlJson.Deleted(o.Urls.Of(type, id), oparlType, tombstone));
         }
 
         return OParlError.NotFound(http.Request.Path).ToResult();
@@ -181,5 +201,20 @@ public sealed class OParlModule : IModule
         http.Response.Headers.CacheControl = "public, max-age=300";
         return Results.File(content.Data, document.MediaType, lastModified: document.Modified,
             entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{document.Sha512[..32].ToLowerInvariant()}\""));
+    }
+
+    /// <summary>A paper's file for <c>accessUrl</c>, inline; <c>downloadUrl</c> is the paper page's download (an attachment).</summary>
+    private static async Task<IResult> PaperFileContentAsync(int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
+    {
+        var file = await o.PaperFiles.AsNoTracking().Where(f => f.Id == id).Select(f => new { f.MediaType, f.Sha512, f.Modified }).FirstOrDefaultAsync(ct);
+        if (file is null)
+        {
+            return OParlError.NotFound(http.Request.Path).ToResult();
+        }
+
+        var content = await db.PaperFileContents.AsNoTracking().SingleAsync(c => c.Id == id, ct);
+        http.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.File(content.Data, file.MediaType, lastModified: file.Modified,
+            entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{file.Sha512[..32].ToLowerInvariant()}\""));
     }
 }

@@ -46,17 +46,21 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
 
     public IQueryable<Consultation> Consultations => db.Consultations;
 
+    /// <summary>The files of papers; papers are public, so are their files.</summary>
+    public IQueryable<PaperFile> PaperFiles => db.PaperFiles;
+
     public IQueryable<District> Locations => db.Districts;
 
     public OParlUrls Urls => urls;
 
     private string BodyUrl(int id) => urls.Of("Body", id);
 
-    private string? _mainBodyUrl;
-
-    /// <summary>The body every object belongs to, read once per request (papers, their consultations and persons all ask).</summary>
+    /// <summary>
+    /// The body every object belongs to (papers, organizations and persons all name it), read once per process: it is
+    /// reference data, created with the database and never removed.
+    /// </summary>
     private async Task<string> MainBodyUrlAsync(CancellationToken ct) =>
-        _mainBodyUrl ??= BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
+        urls.MainBody ??= BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
 
     public async Task<JsonObject> SystemAsync(CancellationToken ct)
     {
@@ -186,10 +190,12 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         ILookup<string, JsonObject> files = items;
         if (!omitInternal)
         {
-            items = (await AgendaItemsAsync(await AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct), omitInternal, ct))
+            // All public files of the meetings in one command: those of the meeting itself here, those of its items below.
+            var documents = await Files.AsNoTracking().Where(d => ids.Contains(d.MeetingId)).OrderBy(d => d.Id).ToListAsync(ct);
+            items = (await AgendaItemsAsync(await AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct), omitInternal, ct,
+                    [.. documents.Where(d => d.AgendaItemId != null)]))
                 .OrderBy(i => (int)i["order"]!).ToLookup(i => (string)i["meeting"]!);
-            files = (await FilesAsync(await Files.AsNoTracking().Where(d => ids.Contains(d.MeetingId) && d.AgendaItemId == null).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
-                .ToLookup(f => (string)f["meeting"]![0]!);
+            files = (await FilesAsync([.. documents.Where(d => d.AgendaItemId == null)], omitInternal, ct)).ToLookup(f => (string)f["meeting"]![0]!);
         }
 
         return meetings.Select(m =>
@@ -215,22 +221,31 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         }).ToList();
     }
 
-    public async Task<List<JsonObject>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct)
+    /// <param name="itemFiles">The public files of these items when the caller has them already (a meeting's page).</param>
+    public async Task<List<JsonObject>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct, List<MeetingDocument>? itemFiles = null)
     {
         var meetingIds = items.Select(i => i.MeetingId).Distinct().ToList();
         var itemIds = items.Select(i => i.Id).ToList();
 
-        // The position among the public items of the meeting: non-public items leave no gaps that would reveal them.
-        var order = (await AgendaItems.Where(i => meetingIds.Contains(i.MeetingId)).Select(i => new { i.Id, i.MeetingId, i.SortKey }).ToListAsync(ct))
+        // The position among the public items of the meeting: non-public items leave no gaps that would reveal them. The
+        // same query brings the papers the items link (one command instead of two per page or single item).
+        var siblings = await AgendaItems.Where(i => meetingIds.Contains(i.MeetingId))
+            .Select(i => new
+            {
+                i.Id, i.MeetingId, i.SortKey,
+                Papers = i.Links.Where(l => l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value).ToList(),
+            })
+            .ToListAsync(ct);
+        var order = siblings
             .GroupBy(i => i.MeetingId)
             .SelectMany(g => g.OrderBy(i => i.SortKey, StringComparer.Ordinal).ThenBy(i => i.Id).Select((i, n) => (i.Id, Order: n + 1)))
             .ToDictionary(x => x.Id, x => x.Order);
         var files = omitInternal
             ? Enumerable.Empty<JsonObject>().ToLookup(f => "")
-            : (await FilesAsync(await Files.AsNoTracking().Where(d => d.AgendaItemId != null && itemIds.Contains(d.AgendaItemId.Value)).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
+            : (await FilesAsync(itemFiles ?? await Files.AsNoTracking().Where(d => d.AgendaItemId != null && itemIds.Contains(d.AgendaItemId.Value)).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
                 .ToLookup(f => (string)f["agendaItem"]![0]!);
-        var papers = await db.AgendaLinks.Where(l => itemIds.Contains(l.AgendaItemId) && l.Kind == AgendaLinkKind.Paper && l.TargetId != null)
-            .Select(l => l.TargetId!.Value).Distinct().ToListAsync(ct);
+        var wanted = itemIds.ToHashSet();
+        var papers = siblings.Where(i => wanted.Contains(i.Id)).SelectMany(i => i.Papers).Distinct().ToList();
         var (_, consultationOf) = await PairsAsync(papers, ct);
         return items.Select(i =>
         {
@@ -270,15 +285,21 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         var ids = papers.Select(p => p.Id).ToList();
         var consultations = (await ConsultationsAsync(await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ToListAsync(ct), omitInternal, ct))
             .ToLookup(c => (string)c["paper"]!);
-        var amendedBy = (await db.Papers.Where(p => p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)).Select(p => new { p.Id, Amends = p.AmendsPaperId!.Value }).ToListAsync(ct))
-            .ToLookup(p => p.Amends, p => p.Id);
+        var files = (await db.PaperFiles.AsNoTracking().Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Id).ToListAsync(ct)).ToLookup(f => f.PaperId);
+        // Motions that amend these papers and the Office's relations in either direction, in one command.
+        var relations = (await db.Papers.Where(p => p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)).Select(p => new { A = p.AmendsPaperId!.Value, B = p.Id })
+                .Concat(db.PaperRelations.Where(r => ids.Contains(r.PaperId) || ids.Contains(r.RelatedPaperId)).Select(r => new { A = r.PaperId, B = r.RelatedPaperId }))
+                .ToListAsync(ct))
+            .SelectMany(r => new[] { (Paper: r.A, Other: r.B), (Paper: r.B, Other: r.A) })
+            .ToLookup(r => r.Paper, r => r.Other);
         var body = await MainBodyUrlAsync(ct);
         return papers.Select(p =>
         {
             var id = urls.Of("Paper", p.Id);
 
-            // A motion and the paper it amends refer to each other.
-            var related = amendedBy[p.Id].Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
+            // A motion and the paper it amends refer to each other, and so do papers the Office named as related.
+            var related = relations[p.Id].Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
+            var (main, auxiliary) = MainFile([.. files[p.Id]]);
             return Head(id, "Paper")
                 .Put("body", body)
                 .Put("name", p.Name)
@@ -286,11 +307,43 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
                 .Put("date", Day(p.Date))
                 .Put("paperType", p.PaperType)
                 .Put("relatedPaper", Urls(related.Select(r => urls.Of("Paper", r))))
+                .Put("mainFile", main is null ? null : PaperFile(main))
+                .Put("auxiliaryFile", Array(auxiliary.Select(PaperFile)))
                 .Put("underDirectionOf", p.ResponsibleOrganizationId is { } org ? Urls([urls.Of("Organization", org)]) : null)
                 .Put("consultation", Array(consultations[id]))
                 .Put("web", urls.Web($"/vorlagen/{p.Id}"))
                 .Stamp(p);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The paper's main file: the newest PDF the platform generated from the paper itself (its text as it stands), or else the
+    /// first file added; the others are its auxiliary files, in the order they were added.
+    /// </summary>
+    private static (PaperFile? Main, List<PaperFile> Auxiliary) MainFile(List<PaperFile> files)
+    {
+        var main = files.LastOrDefault(f => f.IsGenerated) ?? files.FirstOrDefault();
+        return (main, [.. files.Where(f => f != main)]);
+    }
+
+    public Task<List<JsonObject>> PaperFilesAsync(List<PaperFile> files, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(files.Select(PaperFile).ToList());
+
+    private JsonObject PaperFile(PaperFile f)
+    {
+        var id = urls.Of("PaperFile", f.Id);
+        return Head(id, "File")
+            .Put("name", f.Title)
+            .Put("fileName", f.FileName)
+            .Put("mimeType", f.MediaType)
+            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(f.AddedAt))))
+            .With("size", f.Size)
+            .Put("sha512Checksum", f.Sha512.ToLowerInvariant())
+            .Put("accessUrl", id + "/content")
+            .Put("downloadUrl", urls.Web($"/vorlagen/{f.PaperId}/dateien/{f.Id}"))
+            .Put("paper", Urls([urls.Of("Paper", f.PaperId)]))
+            .Put("web", urls.Web($"/vorlagen/{f.PaperId}"))
+            .Stamp(f);
     }
 
     public async Task<List<JsonObject>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)

@@ -33,6 +33,9 @@ public sealed class OrganizationsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<Composition>();
+
+        // A person's memberships are public only with the person's consent: withdrawn, they go with the person.
+        services.AddSingleton(new PublicParts(typeof(Person), async (db, id, ct) => [.. await db.Memberships.Where(m => m.PersonId == id).ToListAsync(ct)]));
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
     }
 

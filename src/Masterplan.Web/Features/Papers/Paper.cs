@@ -56,8 +56,8 @@ public sealed class Paper : ISeeded, Masterplan.Web.Features.Audit.IAudited, Mas
     public DateTimeOffset Modified { get; set; }
 }
 
-/// <summary>One paper named as related to another; shown on both papers' pages.</summary>
-public sealed class PaperRelation : Masterplan.Web.Features.Audit.IAudited
+/// <summary>One paper named as related to another; shown on both papers' pages and in both papers' open data.</summary>
+public sealed class PaperRelation : Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -66,10 +66,16 @@ public sealed class PaperRelation : Masterplan.Web.Features.Audit.IAudited
     public int RelatedPaperId { get; set; }
 
     public Paper RelatedPaper { get; set; } = null!;
+
+    /// <summary>Open data shows the relation as <c>relatedPaper</c> of both papers.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Paper), PaperId), (typeof(Paper), RelatedPaperId)];
 }
 
-/// <summary>A file of a paper (the paper itself, an attachment): an uploaded PDF or one generated from the paper.</summary>
-public sealed class PaperFile : Masterplan.Web.Features.Audit.IAudited
+/// <summary>
+/// A file of a paper (the paper itself, an attachment): an uploaded PDF or one generated from the paper. Open data shows it
+/// as an OParl File inside its paper (<c>mainFile</c>, <c>auxiliaryFile</c>).
+/// </summary>
+public sealed class PaperFile : Masterplan.Web.Features.Audit.IAudited, Masterplan.Web.Shared.ITimestamped, Masterplan.Web.Shared.IShownIn
 {
     public int Id { get; set; }
 
@@ -96,6 +102,13 @@ public sealed class PaperFile : Masterplan.Web.Features.Audit.IAudited
 
     /// <summary>The bytes; loaded only when the file is downloaded.</summary>
     public PaperFileContent? Content { get; set; }
+
+    public DateTimeOffset Created { get; set; }
+
+    public DateTimeOffset Modified { get; set; }
+
+    /// <summary>Open data shows a file inside its paper.</summary>
+    public IEnumerable<(Type Type, int Id)> ShownIn() => [(typeof(Paper), PaperId)];
 }
 
 /// <summary>The bytes of a <see cref="PaperFile"/>, in a table of their own so lists stay light.</summary>

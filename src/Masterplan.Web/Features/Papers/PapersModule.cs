@@ -52,15 +52,21 @@ public sealed class PapersModule : IModule
     public IEnumerable<string> TranslationLabels =>
         Enum.GetValues<ConsultationRole>().Select(RoleLabel).Concat(Enum.GetValues<ConsultationResult>().Select(ResultLabel)).Concat(PaperTypes);
 
-    /// <summary>Agenda items link papers; the reference data brings paper 26093-22 with its Beratungsfolge.</summary>
+    /// <summary>
+    /// Agenda items link papers; the reference data brings paper 26093-22 with its Beratungsfolge; other modules (the
+    /// reports module's half-year report) create papers through <see cref="PaperSubmission"/>.
+    /// </summary>
     public IReadOnlyList<Type> PublicApi =>
     [
         typeof(Paper), typeof(Consultation), typeof(ConsultationRole), typeof(ConsultationResult), typeof(PaperFile), typeof(PaperFileContent),
-        typeof(PaperRelation),
+        typeof(PaperRelation), typeof(PaperSubmission), typeof(NewPaper), typeof(NewPaperFile), typeof(NewConsultation),
     ];
 
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
+        services.AddScoped<PaperSubmission>();
+    }
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         PapersDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);

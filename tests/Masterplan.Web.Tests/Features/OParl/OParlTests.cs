@@ -26,7 +26,8 @@ public class OParlTests
 
     private sealed record Scene(
         int Organization, int Paper, int FirstConsultation, int PublicMeeting, int SecretMeeting, int LinkedItem, int SpareItem, int SecretItem,
-        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, int ItemOfSecretMeeting, IReadOnlyList<string> Plants, byte[] Pdf);
+        int ItemDocument, int MeetingDocument, int ConsentingPerson, int RefusingPerson, int ItemOfSecretMeeting, int PaperMainFile, int PaperAttachment,
+        IReadOnlyList<string> Plants, byte[] Pdf);
 
     /// <summary>
     /// A public meeting of the body that first consults paper 26093-22, its first item treating the paper, with public and
@@ -88,9 +89,20 @@ public class OParlTests
         db.Memberships.AddRange(
             new Membership { PersonId = consenting.Id, OrganizationId = first.OrganizationId, Role = "Mitglied", StartDate = new(2025, 1, 1) },
             new Membership { PersonId = refusing.Id, OrganizationId = first.OrganizationId, Role = "Mitglied", StartDate = new(2025, 1, 1) });
+
+        // The paper's files: an uploaded attachment first, then the PDF generated from the paper, which is its main file.
+        PaperFile PaperFile(string title, bool generated) => new()
+        {
+            PaperId = paper.Id, Title = title, FileName = $"{title}.pdf", MediaType = "application/pdf", Size = pdf.Length,
+            Sha512 = Convert.ToHexString(SHA512.HashData(pdf)), IsGenerated = generated, AddedAt = app.Clock.GetUtcNow(), AddedBy = Plant("Hinzugefuegt"),
+            Content = new PaperFileContent { Data = pdf },
+        };
+        var attachment = PaperFile("Anlage Stellungnahme", false);
+        var main = PaperFile("Beschlussvorlage 26093-22", true);
+        db.PaperFiles.AddRange(attachment, main);
         await db.SaveChangesAsync();
         return new Scene(first.OrganizationId, paper.Id, first.Id, open.Id, secret.Id, linked.Id, spare.Id, secretItem.Id, itemDocument.Id, meetingDocument.Id,
-            consenting.Id, refusing.Id, inSecretMeeting.Id, plants, pdf);
+            consenting.Id, refusing.Id, inSecretMeeting.Id, main.Id, attachment.Id, plants, pdf);
     }
 
     private static string Url(string type, int id) => $"{OParlCrawler.Base}{Api}/{type}/{id}";
@@ -125,7 +137,8 @@ public class OParlTests
                 ["membership"] = [.. (await db.Memberships.Where(m => m.Person.PublicConsent).Select(m => m.Id).ToListAsync()).Select(id => Url("membership", id))],
                 ["meeting"] = [.. (await db.Meetings.Where(m => m.IsPublic).Select(m => m.Id).ToListAsync()).Select(id => Url("meeting", id))],
                 ["agendaItem"] = [.. (await db.AgendaItems.Where(i => i.IsPublic && i.Meeting.IsPublic).Select(i => i.Id).ToListAsync()).Select(id => Url("agendaItem", id))],
-                ["file"] = [Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)],
+                ["file"] = [Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument),
+                    .. (await db.PaperFiles.Select(f => f.Id).ToListAsync()).Select(id => Url("paperFile", id))],
                 ["paper"] = [.. (await db.Papers.Select(p => p.Id).ToListAsync()).Select(id => Url("paper", id))],
                 ["consultation"] = [.. (await db.Consultations.Select(c => c.Id).ToListAsync()).Select(id => Url("consultation", id))],
                 ["locationList"] = [.. (await db.Districts.Select(d => d.Id).ToListAsync()).Select(id => Url("location", id))],
@@ -252,11 +265,25 @@ public class OParlTests
         foreach (var paper in papers.Values)
         {
             Assert.All(((JsonArray)paper["consultation"]!).Select(c => (string)c!["paper"]!), p => Assert.Equal((string)paper["id"]!, p));
+            var paperFiles = (paper["mainFile"] is JsonObject m ? [(string)m["id"]!] : new List<string>())
+                .Concat(((JsonArray?)paper["auxiliaryFile"])?.Select(f => (string)f!["id"]!) ?? []).ToList();
+            Assert.Equal(files.Values.Where(f => Strings(f["paper"]).Contains((string)paper["id"]!)).Select(f => (string)f["id"]!).Order(StringComparer.Ordinal),
+                paperFiles.Order(StringComparer.Ordinal));
             foreach (var related in Strings(paper["relatedPaper"]))
             {
                 Assert.Contains((string)paper["id"]!, Strings(papers[related]["relatedPaper"]));
             }
         }
+
+        // The paper's files: the generated PDF is its main file, the upload an auxiliary one, each with its checksum and back link.
+        var withFiles = papers[Url("paper", scene.Paper)];
+        Assert.Equal(Url("paperFile", scene.PaperMainFile), (string?)withFiles["mainFile"]?["id"]);
+        Assert.Equal([Url("paperFile", scene.PaperAttachment)], ((JsonArray)withFiles["auxiliaryFile"]!).Select(f => (string)f!["id"]!));
+        var mainFile = files[Url("paperFile", scene.PaperMainFile)];
+        Assert.Equal([Url("paper", scene.Paper)], Strings(mainFile["paper"]));
+        Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)mainFile["sha512Checksum"]);
+        Assert.Equal(scene.Pdf.Length, (int)mainFile["size"]!);
+        Assert.Equal("application/pdf", (string?)mainFile["mimeType"]);
 
         // The paper on the agenda: its first consultation is scheduled at the linked item of the public meeting.
         var first = byId[Url("consultation", scene.FirstConsultation)];
@@ -359,6 +386,115 @@ public class OParlTests
         Assert.DoesNotContain(Url("meeting", scene.PublicMeeting), Ids(await crawler.ListAsync((string)crawler.Body["meeting"]!)));
     }
 
+    private static string Since(DateTimeOffset since) =>
+        "?modified_since=" + Uri.EscapeDataString(since.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture));
+
+    private static string Stamp(DateTimeOffset at) => at.ToOffset(TimeSpan.FromHours(1)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    [Theory, Engines]
+    public async Task What_was_public_only_through_a_meeting_or_a_person_is_deleted_with_it_and_comes_back_with_it(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var scene = await BuildAsync(app);
+        var crawler = new OParlCrawler(Users.Client(app));
+        var membership = (await crawler.GetAsync(Url("person", scene.ConsentingPerson)))["membership"]![0]!["id"]!.GetValue<string>();
+        var itemFile = await crawler.GetAsync(Url("file", scene.ItemDocument));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        var since = app.Clock.GetUtcNow();
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var changedAt = app.Clock.GetUtcNow();
+
+        // The meeting is made non-public: its public items and files are deleted for clients too, not silently gone.
+        async Task SetAsync(Func<AppDbContext, Task> change)
+        {
+            await using var scope = app.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await change(db);
+            await db.SaveChangesAsync();
+        }
+
+        await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = false);
+        var shownThrough = new[]
+        {
+            Url("meeting", scene.PublicMeeting), Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem), Url("file", scene.ItemDocument),
+            Url("file", scene.MeetingDocument),
+        };
+        foreach (var url in shownThrough)
+        {
+            var gone = await crawler.GetAsync(url);
+            Assert.Equal(["id", "type", "created", "modified", "deleted"], gone.AsObject().Select(p => p.Key));
+            Assert.Equal(Stamp(changedAt), (string?)gone["modified"]);
+        }
+
+        Assert.Equal((string?)itemFile["created"], (string?)(await crawler.GetAsync(Url("file", scene.ItemDocument)))["created"]);
+        var update = new OParlCrawler(Users.Client(app));
+        await update.CrawlAsync(Since(since));
+        Assert.Equal([Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem)], Ids(update.Lists["agendaItem"]));
+        Assert.Equal([Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)], Ids(update.Lists["file"]));
+        Assert.All(update.Lists["agendaItem"].Concat(update.Lists["file"]), o => Assert.True((bool)o["deleted"]!));
+
+        // What never was public stays unknown, even now.
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync($"{Api}/agendaItem/{scene.SecretItem}")).StatusCode);
+
+        // Public again: the items and files are back as they were, and their tombstones are gone.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = true);
+        Assert.Equal("Masterplan Kommunale Sicherheit", (string?)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["name"]);
+        Assert.True(JsonNode.DeepEquals(itemFile, await crawler.GetAsync(Url("file", scene.ItemDocument))));
+        await using (var scope = app.Scope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Tombstones.AnyAsync(t => t.EntityType != "Meeting" && t.Deleted >= since));
+        }
+
+        // A person who withdraws consent takes their memberships along; the organization that listed them changed.
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        var withdrawnAt = app.Clock.GetUtcNow();
+        await SetAsync(async db => (await db.Persons.SingleAsync(p => p.Id == scene.ConsentingPerson)).PublicConsent = false);
+        var deletedMembership = await crawler.GetAsync(membership);
+        Assert.True((bool)deletedMembership["deleted"]!);
+        Assert.Equal(Stamp(withdrawnAt), (string?)deletedMembership["modified"]);
+        Assert.Equal([membership], Ids(await crawler.ListAsync($"{Api}/body/1/membership{Since(since)}")));
+        var organization = await crawler.GetAsync(Url("organization", scene.Organization));
+        Assert.DoesNotContain(membership, Strings(organization["membership"]));
+        Assert.Equal(Stamp(withdrawnAt), (string?)organization["modified"]);
+
+        // Consent given again: the membership is back.
+        await SetAsync(async db => (await db.Persons.SingleAsync(p => p.Id == scene.ConsentingPerson)).PublicConsent = true);
+        Assert.Null((await crawler.GetAsync(membership))["deleted"]);
+        Assert.Contains(membership, Strings((await crawler.GetAsync(Url("organization", scene.Organization)))["membership"]));
+    }
+
+    [Fact]
+    public async Task HEAD_answers_like_GET_without_a_body()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var scene = await BuildAsync(app);
+        var client = Users.Client(app);
+        foreach (var (path, status) in new[]
+        {
+            ($"{Api}/", HttpStatusCode.OK), ($"{Api}/body/1/meeting?limit=5", HttpStatusCode.OK), ($"{Api}/meeting/{scene.PublicMeeting}", HttpStatusCode.OK),
+            ($"{Api}/paperFile/{scene.PaperMainFile}", HttpStatusCode.OK), ($"{Api}/meeting/{scene.SecretMeeting}", HttpStatusCode.NotFound),
+            ($"{Api}/body/1/meeting?limit=0", HttpStatusCode.BadRequest),
+        })
+        {
+            var get = await client.GetAsync(path);
+            var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            Assert.True(status == head.StatusCode, $"HEAD {path}: {(int)head.StatusCode}");
+            Assert.Equal(status, get.StatusCode);
+            Assert.Equal("application/json; charset=utf-8", head.Content.Headers.ContentType?.ToString());
+            Assert.Equal("*", head.Headers.GetValues("Access-Control-Allow-Origin").Single());
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+            Assert.NotEmpty(await get.Content.ReadAsByteArrayAsync());
+        }
+
+        // A file's content: its length and type, without the bytes.
+        var content = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, $"{Api}/paperFile/{scene.PaperMainFile}/content"));
+        Assert.Equal(HttpStatusCode.OK, content.StatusCode);
+        Assert.Equal(scene.Pdf.Length, content.Content.Headers.ContentLength);
+        Assert.Equal("application/pdf", content.Content.Headers.ContentType?.MediaType);
+        Assert.Empty(await content.Content.ReadAsByteArrayAsync());
+    }
+
     [Theory, Engines]
     public async Task Lists_page_with_limit_and_keep_their_filters_in_every_link(DatabaseProvider engine)
     {
@@ -433,20 +569,23 @@ public class OParlTests
         await using var app = await AppFactory.StartAsync(engine);
         var scene = await BuildAsync(app);
         var client = Users.Client(app);
-        var file = await new OParlCrawler(client).GetAsync(Url("file", scene.ItemDocument));
-        Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)file["sha512Checksum"]);
-        Assert.Equal(scene.Pdf.Length, (int)file["size"]!);
-        Assert.Equal("application/pdf", (string?)file["mimeType"]);
+        foreach (var (url, name) in new[] { (Url("file", scene.ItemDocument), "anlage.pdf"), (Url("paperFile", scene.PaperAttachment), "Anlage Stellungnahme.pdf") })
+        {
+            var file = await new OParlCrawler(client).GetAsync(url);
+            Assert.Equal(Convert.ToHexStringLower(SHA512.HashData(scene.Pdf)), (string?)file["sha512Checksum"]);
+            Assert.Equal(scene.Pdf.Length, (int)file["size"]!);
+            Assert.Equal("application/pdf", (string?)file["mimeType"]);
 
-        var access = await client.GetAsync(OParlCrawler.PathOf((string)file["accessUrl"]!));
-        Assert.Equal(HttpStatusCode.OK, access.StatusCode);
-        Assert.Equal(scene.Pdf, await access.Content.ReadAsByteArrayAsync());
-        Assert.NotEqual("attachment", access.Content.Headers.ContentDisposition?.DispositionType);
+            var access = await client.GetAsync(OParlCrawler.PathOf((string)file["accessUrl"]!));
+            Assert.Equal(HttpStatusCode.OK, access.StatusCode);
+            Assert.Equal(scene.Pdf, await access.Content.ReadAsByteArrayAsync());
+            Assert.NotEqual("attachment", access.Content.Headers.ContentDisposition?.DispositionType);
 
-        var download = await client.GetAsync(OParlCrawler.PathOf((string)file["downloadUrl"]!));
-        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-        Assert.Equal(scene.Pdf, await download.Content.ReadAsByteArrayAsync());
-        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal("anlage.pdf", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+            var download = await client.GetAsync(OParlCrawler.PathOf((string)file["downloadUrl"]!));
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal(scene.Pdf, await download.Content.ReadAsByteArrayAsync());
+            Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+            Assert.Equal(name, download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
     }
 }

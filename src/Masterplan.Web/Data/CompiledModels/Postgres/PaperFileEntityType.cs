@@ -22,10 +22,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Papers.PaperFile",
                 typeof(PaperFile),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -54,6 +54,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 maxLength: 200);
             addedBy.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var created = runtimeEntityType.AddProperty(
+                "Created",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(PaperFile).GetProperty("Created", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PaperFile).GetField("<Created>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            created.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var fileName = runtimeEntityType.AddProperty(
                 "FileName",
                 typeof(string),
@@ -77,6 +85,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(PaperFile).GetField("<MediaType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             mediaType.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var modified = runtimeEntityType.AddProperty(
+                "Modified",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(PaperFile).GetProperty("Modified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PaperFile).GetField("<Modified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                sentinel: new DateTimeOffset(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)));
+            modified.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var paperId = runtimeEntityType.AddProperty(
                 "PaperId",
@@ -115,6 +131,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { paperId });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d341e980-a323-4ba9-8b90-0f4abbbf3982"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("2e34ad8f-894c-4e5f-9dba-aa166f2ea8c9"), entityTypeCount: 67)
         {
         }
 

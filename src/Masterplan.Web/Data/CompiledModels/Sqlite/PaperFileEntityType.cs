@@ -22,10 +22,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Papers.PaperFile",
                 typeof(PaperFile),
                 baseEntityType,
-                propertyCount: 10,
+                propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -52,6 +52,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PaperFile).GetField("<AddedBy>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
 
+            var created = runtimeEntityType.AddProperty(
+                "Created",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(PaperFile).GetProperty("Created", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PaperFile).GetField("<Created>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            created.SetSentinelFromProviderValue(0L);
+
             var fileName = runtimeEntityType.AddProperty(
                 "FileName",
                 typeof(string),
@@ -72,6 +80,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(PaperFile).GetProperty("MediaType", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PaperFile).GetField("<MediaType>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
+
+            var modified = runtimeEntityType.AddProperty(
+                "Modified",
+                typeof(DateTimeOffset),
+                propertyInfo: typeof(PaperFile).GetProperty("Modified", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PaperFile).GetField("<Modified>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+            modified.SetSentinelFromProviderValue(0L);
 
             var paperId = runtimeEntityType.AddProperty(
                 "PaperId",
@@ -106,6 +122,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { modified });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { paperId });
 
             return runtimeEntityType;

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("88f131c8-3a82-4771-9c7e-6995ea760257"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("310faef2-e8d9-4667-9452-3672b378c9c5"), entityTypeCount: 67)
         {
         }
 

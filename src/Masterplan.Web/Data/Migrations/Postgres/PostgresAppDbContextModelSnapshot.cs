@@ -2460,6 +2460,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTimeOffset>("Created")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -2472,6 +2475,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("Modified")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("PaperId")
                         .HasColumnType("integer");
@@ -2490,6 +2496,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("PaperId");
 

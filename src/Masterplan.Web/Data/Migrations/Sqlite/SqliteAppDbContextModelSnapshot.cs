@@ -2367,6 +2367,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Created")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -2379,6 +2382,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Modified")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("PaperId")
                         .HasColumnType("INTEGER");
@@ -2397,6 +2403,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Modified");
 
                     b.HasIndex("PaperId");
 
