@@ -127,7 +127,10 @@ public sealed class BoundaryImport(AppDbContext db, DistrictBoundaries boundarie
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            errors.Add("", "Die Datei ist keine GeoJSON-FeatureCollection mit Flächen (Polygon oder MultiPolygon).");
+            // NetTopologySuite refuses a ring whose last point is not its first while reading; say so in words.
+            errors.Add("", e.Message.Contains("closed linestring", StringComparison.Ordinal)
+                ? "Die Datei enthält eine ungültige Fläche: ein Ring ist nicht geschlossen (sein letzter Punkt muss sein erster sein)."
+                : "Die Datei ist keine GeoJSON-FeatureCollection mit Flächen (Polygon oder MultiPolygon).");
             return (0, errors);
         }
 

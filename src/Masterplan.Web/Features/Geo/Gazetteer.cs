@@ -68,7 +68,7 @@ public sealed partial class Gazetteer(AppDbContext db)
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct) => !await db.GazetteerAddresses.AnyAsync(ct);
 
-    private IQueryable<GazetteerAddress> StartingWith(AddressQuery query)
+    internal IQueryable<GazetteerAddress> StartingWith(AddressQuery query)
     {
         var q = db.GazetteerAddresses.AsNoTracking().Where(a => a.StreetKey.CompareTo(query.StreetKey) >= 0);
         if (AddressText.UpperBound(query.StreetKey) is { } upper)
