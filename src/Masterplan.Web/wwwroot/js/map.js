@@ -7,11 +7,13 @@
 
   // A Leaflet map in el with the configured tiles (none when the tile URL is empty: the map still works).
   const createMap = el => {
-    const map = L.map(el, { zoomControl: false, keyboard: true }).setView(center(el), 13);
+    // maxZoom on the map itself: clustering needs it, and without tiles no layer brings one.
+    const maxZoom = Number(el.dataset.maxZoom) || 18;
+    const map = L.map(el, { zoomControl: false, keyboard: true, maxZoom }).setView(center(el), 13);
     L.control.zoom({ zoomInTitle: el.dataset.textZoomIn || '+', zoomOutTitle: el.dataset.textZoomOut || '-' }).addTo(map);
     map.attributionControl.setPrefix(false);
     if (el.dataset.tileUrl) {
-      L.tileLayer(el.dataset.tileUrl, { maxZoom: Number(el.dataset.maxZoom) || 18, attribution: el.dataset.attribution || '' }).addTo(map);
+      L.tileLayer(el.dataset.tileUrl, { maxZoom, attribution: el.dataset.attribution || '' }).addTo(map);
     }
     return map;
   };
@@ -126,6 +128,8 @@
       cluster.addLayer(layer).addTo(map);
       if (el.dataset.heat === 'true' && L.heatLayer && points.length > 0) L.heatLayer(points, { radius: 25 }).addTo(map);
       if (points.length > 0) map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
-    } catch { /* the list on the page shows the same points */ }
+    } catch (e) {
+      console.warn('map: the points could not be shown; the list on the page has them', e); // eslint-disable-line no-console
+    }
   });
 })();
