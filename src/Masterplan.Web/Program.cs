@@ -2,6 +2,7 @@ using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Features.Home;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
@@ -31,6 +32,7 @@ public partial class Program
         new OrganizationsModule(),
         new CatalogueModule(),
         new DistrictsModule(),
+        new GeoModule(),
         new MeetingsModule(),
         new PapersModule(),
         new ReportsModule(),

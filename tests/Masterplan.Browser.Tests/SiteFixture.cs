@@ -118,6 +118,9 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("ConnectionStrings:Masterplan", $"Data Source={databasePath}");
             builder.UseSetting("Seed:Demo", "true");
 
+            // Tests never fetch map tiles (no network here, and none in CI): maps show their points on a plain background.
+            builder.UseSetting("Map:TileUrl", "");
+
             // All browser tests share this site and 127.0.0.1: the lab test alone posts more public forms in a
             // minute than the limit of 30, and a sign-in after it got 429 (SignInTests covers the limit).
             builder.UseSetting("Accounts:FormPostsPerMinute", "1000");

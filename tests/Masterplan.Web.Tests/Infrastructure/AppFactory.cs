@@ -43,6 +43,8 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
         builder.UseSetting("Audit:ChainKeyFile", AuditKeyFile);
         // Checkpoints only where a test asks for them: moving the clock would otherwise fire the hourly job.
         builder.UseSetting("Jobs:AuditCheckpoint:Cron", "");
+        // No map tiles from outside in tests (a test that needs a tile host sets one).
+        builder.UseSetting("Map:TileUrl", "");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

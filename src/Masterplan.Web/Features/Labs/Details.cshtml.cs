@@ -1,6 +1,7 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Participation;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,28 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     /// <summary>The input calls of this lab: where its concept's digital input happens (004 §5).</summary>
     public IReadOnlyList<(int Id, string Title)> InputCalls { get; private set; } = [];
+
+    /// <summary>The lab's places as a GeoJSON FeatureCollection for the map (<c>?handler=Places</c>); the page lists the same places.</summary>
+    public async Task<IActionResult> OnGetPlacesAsync(int id, CancellationToken ct)
+    {
+        if (!await db.Labs.AnyAsync(l => l.Id == id, ct))
+        {
+            return NotFound();
+        }
+
+        var places = await db.LabPlaces.AsNoTracking().Where(p => p.LabId == id).OrderBy(p => p.Category).ThenBy(p => p.Id).ToListAsync(ct);
+        var collection = new
+        {
+            type = "FeatureCollection",
+            features = places.Select(p => new
+            {
+                type = "Feature",
+                geometry = new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } },
+                properties = new { title = $"{HttpContext.Localize(LabsModule.PlaceLabel(p.Category))}: {p.Comment}", category = p.Category.ToString() },
+            }),
+        };
+        return Content(System.Text.Json.JsonSerializer.Serialize(collection), "application/geo+json; charset=utf-8");
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,10 +15,8 @@ public sealed record OutcomeInput(RecommendationOutcome? Outcome, int? FieldOfAc
 /// The results of a lab (docs/domain.md#lab-results): recommendations the participants wrote and the places they mapped, and what
 /// became of each recommendation. Results shall be implemented (002); new fields of action may come out of a lab (004 §5).
 /// </summary>
-public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEditor editor, TimeProvider time)
+public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEditor editor, Locations locations, TimeProvider time)
 {
-    // Dortmund's city limits, generously rounded: a point outside is a typing error.
-    public const double MinLatitude = 51.41, MaxLatitude = 51.60, MinLongitude = 7.30, MaxLongitude = 7.64;
 
     public async Task<Outcome> AddRecommendationAsync(int labId, string? text, int? fieldOfActionId, CancellationToken ct)
     {
@@ -52,7 +51,11 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
         return Outcome.Done;
     }
 
-    public async Task<Outcome> AddPlaceAsync(int labId, double? latitude, double? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
+    /// <summary>
+    /// A place the participants mapped: by typed address (the gazetteer), by a click on the map or by typed coordinates, all
+    /// checked by the shared <see cref="Locations"/>; the messages belong to the form's fields under <paramref name="prefix"/>.
+    /// </summary>
+    public async Task<Outcome> AddPlaceAsync(int labId, LocationInput place, string prefix, PlaceCategory? category, string? comment, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
         var errors = new FieldErrors();
@@ -61,27 +64,20 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
             errors.Add("", "Orte erfassen Sie, wenn das Labor stattgefunden hat.");
         }
 
-        if (latitude is null || longitude is null)
-        {
-            errors.Add("", "Bitte geben Sie Breite und Länge des Ortes an (z. B. 51.5136 und 7.4653).");
-        }
-        else if (latitude is < MinLatitude or > MaxLatitude || longitude is < MinLongitude or > MaxLongitude)
-        {
-            errors.Add("", "Der Punkt {0:0.0000}, {1:0.0000} liegt nicht in Dortmund (Breite {2} bis {3}, Länge {4} bis {5}).", latitude!, longitude!, MinLatitude, MaxLatitude, MinLongitude, MaxLongitude);
-        }
-
+        var location = await locations.ResolveAsync(place, prefix, districtRequired: false, ct);
+        errors.AddRange(location.Errors);
         if (category is null)
         {
-            errors.Add("", "Bitte wählen Sie, ob der Ort als sicher oder unsicher genannt wurde.");
+            errors.Add("category", "Bitte wählen Sie, ob der Ort als sicher oder unsicher genannt wurde.");
         }
 
         if (string.IsNullOrWhiteSpace(comment))
         {
-            errors.Add("", "Bitte beschreiben Sie kurz, was zu dem Ort gesagt wurde.");
+            errors.Add("comment", "Bitte beschreiben Sie kurz, was zu dem Ort gesagt wurde.");
         }
         else if (comment.Length > 1000)
         {
-            errors.Add("", "Der Kommentar darf höchstens 1000 Zeichen lang sein.");
+            errors.Add("comment", "Der Kommentar darf höchstens 1000 Zeichen lang sein.");
         }
 
         if (errors.Count > 0)
@@ -89,7 +85,8 @@ public sealed class LabResults(AppDbContext db, Measures measures, CatalogueEdit
             return Outcome.From(errors);
         }
 
-        db.LabPlaces.Add(new LabPlace { LabId = labId, Latitude = latitude!.Value, Longitude = longitude!.Value, Category = category!.Value, Comment = comment!.Trim() });
+        var point = location.Value!;
+        db.LabPlaces.Add(new LabPlace { LabId = labId, Latitude = point.Latitude, Longitude = point.Longitude, Address = point.Address, Category = category!.Value, Comment = comment!.Trim() });
         await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }

@@ -159,6 +159,7 @@ internal sealed class LabPlaceConfiguration : IEntityTypeConfiguration<LabPlace>
         p.ToTable("LabPlaces");
         p.Property(x => x.Category).HasConversion<string>().HasMaxLength(10);
         p.Property(x => x.Comment).HasMaxLength(1000);
+        p.Property(x => x.Address).HasMaxLength(200);
         p.HasOne<NeighbourhoodLab>().WithMany().HasForeignKey(x => x.LabId).OnDelete(DeleteBehavior.Cascade);
     }
 }

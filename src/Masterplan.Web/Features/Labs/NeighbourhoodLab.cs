@@ -291,6 +291,9 @@ public sealed class LabPlace : IAudited
 
     public double Longitude { get; set; }
 
+    /// <summary>The gazetteer's address when the place was given by address; null for a point set on the map or typed.</summary>
+    public string? Address { get; set; }
+
     public PlaceCategory Category { get; set; }
 
     public required string Comment { get; set; }

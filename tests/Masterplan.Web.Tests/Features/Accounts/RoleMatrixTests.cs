@@ -68,6 +68,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["api/v1/papers/"] = (["GET"], Everyone),
         ["api/v1/papers/{id:int}"] = (["GET"], Everyone),
         ["api/v1/districts/"] = (["GET"], Everyone),
+        ["api/geo/adressen"] = (["GET"], Everyone),
+        ["verwaltung/geodaten"] = (["GET", "POST"], [Roles.Office]),
         ["api/v1/seat-allocation"] = (["POST"], Everyone),
         ["konto/anmelden"] = (["GET", "POST"], Everyone),
         ["konto/anmelden/zweiter-faktor"] = (["GET", "POST"], Everyone),

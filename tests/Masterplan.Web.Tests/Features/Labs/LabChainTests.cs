@@ -333,8 +333,8 @@ public partial class LabChainTests
         }
 
         // Places: within Dortmund only.
-        Assert.Contains("liegt nicht in Dortmund", await BodyAsync(await office.PostFormAsync($"{lab}?handler=Place", new() { ["latitude"] = "52,52", ["longitude"] = "13,40", ["category"] = "Unsafe", ["comment"] = "Berlin" }, lab)));
-        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Place", new() { ["latitude"] = "51,5634", ["longitude"] = "7,4721", ["category"] = "Unsafe", ["comment"] = "Unterführung am Bahnhof, dunkel" }, lab)).StatusCode);
+        Assert.Contains("liegt nicht in Dortmund", await BodyAsync(await office.PostFormAsync($"{lab}?handler=Place", new() { ["Place.Latitude"] = "52,52", ["Place.Longitude"] = "13,40", ["category"] = "Unsafe", ["comment"] = "Berlin" }, lab)));
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Place", new() { ["Place.Latitude"] = "51,5634", ["Place.Longitude"] = "7,4721", ["category"] = "Unsafe", ["comment"] = "Unterführung am Bahnhof, dunkel" }, lab)).StatusCode);
 
         // Reported to the Vollversammlung, its working groups and the Lenkungskreis.
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Advance", new() { ["to"] = "ResultsDocumented" }, lab)).StatusCode);

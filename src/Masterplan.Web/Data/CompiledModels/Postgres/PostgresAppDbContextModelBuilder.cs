@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2e34ad8f-894c-4e5f-9dba-aa166f2ea8c9"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("62206d61-e2cc-4bb0-b852-99a40d0ce342"), entityTypeCount: 69)
         {
         }
 
@@ -35,6 +35,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var districtBoundary = DistrictBoundaryEntityType.Create(this);
+            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -100,6 +102,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -184,6 +187,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
+            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
+            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

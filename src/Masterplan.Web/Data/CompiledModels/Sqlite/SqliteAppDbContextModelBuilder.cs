@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("310faef2-e8d9-4667-9452-3672b378c9c5"), entityTypeCount: 67)
+            : base(skipDetectChanges: false, modelId: new Guid("2316261a-c3f2-4c3f-a3b6-5d5ec80aff01"), entityTypeCount: 69)
         {
         }
 
@@ -34,6 +34,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var districtBoundary = DistrictBoundaryEntityType.Create(this);
+            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -99,6 +101,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -183,6 +186,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
+            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
+            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

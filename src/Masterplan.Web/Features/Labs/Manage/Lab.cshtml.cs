@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,13 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
 
     [BindProperty]
     public LabStepInput? Steps { get; set; }
+
+    /// <summary>The place form's location (address, choice, map point or coordinates).</summary>
+    [BindProperty]
+    public LocationInput Place { get; set; } = new();
+
+    /// <summary>The place form's other fields, kept when it is refused.</summary>
+    public (PlaceCategory? Category, string? Comment) PlaceFields { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, string? gespeichert, CancellationToken ct)
     {
@@ -57,28 +65,28 @@ public sealed class LabModel(AppDbContext db, LabWorkflow workflow, LabResults r
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostPlaceAsync(int id, string? latitude, string? longitude, PlaceCategory? category, string? comment, CancellationToken ct)
+    public async Task<IActionResult> OnPostPlaceAsync(int id, PlaceCategory? category, string? comment, CancellationToken ct)
     {
-        var result = await results.AddPlaceAsync(id, Coordinate(latitude), Coordinate(longitude), category, comment, ct);
-        return await AfterAsync(id, result.Errors, ct);
+        PlaceFields = (category, comment);
+        var result = await results.AddPlaceAsync(id, Place, nameof(Place), category, comment, ct);
+        return await AfterAsync(id, result.Errors, ct, placeForm: true);
     }
 
-    private static double? Coordinate(string? text) => TypedNumber.Coordinate(text);
-
-    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct, bool placeForm = false)
     {
         if (errors.Count == 0)
         {
             return Redirect($"/verwaltung/quartierslabore/{id}?gespeichert=1");
         }
 
-        if (errors.All(e => e.Field.Length == 0))
+        if (placeForm || errors.All(e => e.Field.Length == 0))
         {
             // Only the concept form posts Steps; after other forms show what is stored.
             Steps = null;
         }
 
-        this.ShowErrors(errors, f => f.Length == 0 ? string.Empty : $"Steps.{f}");
+        // The place form names its own fields (Place.Address, category, comment); the others name the concept's.
+        this.ShowErrors(errors, f => f.Length == 0 || placeForm ? f : $"Steps.{f}");
 
         await LoadAsync(id, ct);
         return Page();
