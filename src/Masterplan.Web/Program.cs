@@ -11,6 +11,7 @@ using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
 using Masterplan.Web.Features.Reports;
+using Masterplan.Web.Features.ServiceRequests;
 using Masterplan.Web.Shared;
 
 return await PlatformHost.RunAsync(args, Program.Modules);
@@ -36,6 +37,7 @@ public partial class Program
         new ReportsModule(),
         new LabsModule(),
         new ParticipationModule(),
+        new ServiceRequestsModule(),
         new OParlModule(),
     ];
 }
