@@ -92,7 +92,7 @@ public sealed class ServiceRequestsModule : IModule
         Fixed => "erledigt",
         Duplicate => "doppelt gemeldet",
         NotResponsible => "nicht zuständig, weitergeleitet",
-        Closed => "abgeschlossen",
+        Closed => "geschlossen",
         _ => status,
     };
 
