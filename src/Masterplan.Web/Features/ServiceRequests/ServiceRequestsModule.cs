@@ -15,6 +15,9 @@ public sealed class ServiceRequestsModule : IModule
     /// <summary>Department staff handle their department's reports; the Office handles all.</summary>
     public const string Handle = "ServiceRequests.Handle";
 
+    /// <summary>The Office manages the categories and their routing.</summary>
+    public const string ManageCategories = "ServiceRequests.ManageCategories";
+
     public const string Open = "open";
     public const string Acknowledged = "acknowledged";
     public const string InProgress = "in-progress";
@@ -47,6 +50,7 @@ public sealed class ServiceRequestsModule : IModule
         PageAccess.PublicPage("/ServiceRequests/Receipt"),
         PageAccess.PublicPage("/ServiceRequests/Confirm"),
         PageAccess.Folder("/ServiceRequests/Manage", Handle),
+        PageAccess.Folder("/ServiceRequests/Categories", ManageCategories),
     ];
 
     public IReadOnlyList<RecurringJob> Jobs =>
@@ -56,6 +60,7 @@ public sealed class ServiceRequestsModule : IModule
     [
         new(NavigationArea.Main, 57, "Meldungen", "/meldungen"),
         new(NavigationArea.Account, 47, "Meldungen bearbeiten", "/verwaltung/meldungen", Handle),
+        new(NavigationArea.Account, 48, "Kategorien der Meldungen", "/verwaltung/meldungen/kategorien", ManageCategories),
         new(NavigationArea.TakePart, 25, "Mängel und unsichere Orte melden", "/meldungen/neu")
         {
             Description = "Eine Laterne ist aus, ein Aufzug steht still, ein Ort macht Ihnen Angst: Melden Sie es, auch ohne Namen. Die zuständige Dienststelle bearbeitet es, und Sie sehen öffentlich, was daraus wird.",
@@ -77,7 +82,9 @@ public sealed class ServiceRequestsModule : IModule
         services.AddOptions<ServiceRequestOptions>().BindConfiguration("ServiceRequests");
         services.AddScoped<ServiceRequestDesk>();
         services.AddScoped<ServiceRequestMap>();
-        services.AddAuthorizationBuilder().AddPolicy(Handle, p => p.RequireRole(Roles.Office, Roles.DepartmentStaff));
+        services.AddScoped<CategoryEditor>();
+        services.AddAuthorizationBuilder().AddPolicy(Handle, p => p.RequireRole(Roles.Office, Roles.DepartmentStaff))
+            .AddPolicy(ManageCategories, p => p.RequireRole(Roles.Office));
     }
 
     public void MapEndpoints(WebApplication app) => ServiceRequestsEndpoints.Map(app);

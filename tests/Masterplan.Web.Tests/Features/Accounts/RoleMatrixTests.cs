@@ -155,6 +155,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["meldungen/feed.atom"] = (["GET"], Everyone),
         ["verwaltung/meldungen"] = (["GET"], [Roles.Office, Roles.DepartmentStaff]),
         ["verwaltung/meldungen/{id:int}"] = (["GET", "POST"], [Roles.Office, Roles.DepartmentStaff]),
+        ["verwaltung/meldungen/kategorien/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;

@@ -361,6 +361,62 @@ public sealed class ServiceRequestTests
         Assert.Contains("Beleuchtung ergänzt.", await BodyAsync(await Users.Client(app).GetAsync($"/meldungen/{id}")));
     }
 
+    [Theory, Engines]
+    public async Task The_Office_routes_a_new_category_to_a_department_whose_queue_flags_overdue_reports(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var youth = await Users.SignInAsync(app, await StaffAsync(app, "jugendamt@stadtdo.de", "Jugendamt"));
+        var order = await Users.SignInAsync(app, await StaffAsync(app, "ordnungsamt@stadtdo.de", "Ordnungsamt"));
+        int department;
+        await using (var scope = app.Scope())
+        {
+            department = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Name == "Jugendamt").Select(o => o.Id).SingleAsync();
+        }
+
+        const string page = "/verwaltung/meldungen/kategorien";
+        Assert.Equal(HttpStatusCode.Forbidden, (await youth.GetAsync(page)).StatusCode);
+        var bad = await BodyAsync(await office.PostFormAsync(page, new()
+        {
+            ["Code"] = "Spielplatz!", ["Name"] = "Beleuchtung defekt", ["Description"] = "", ["DepartmentId"] = "", ["RoutingEmail"] = "kein@mail", ["OverdueAfterDays"] = "0", ["Position"] = "7",
+        }));
+        Assert.Contains("Der Code besteht aus 2 bis 50 Kleinbuchstaben", bad);
+        Assert.Contains("Eine Kategorie „Beleuchtung defekt“ gibt es schon.", bad);
+        Assert.Contains("Bitte wählen Sie die zuständige Dienststelle.", bad);
+        Assert.Contains("Das ist keine gültige E-Mail-Adresse. Ohne Adresse", bad);
+        Assert.Contains("Die Frist muss zwischen 1 und 365 Tagen liegen.", bad);
+        Assert.Contains("Den Code „angstraum“ hat schon eine andere Kategorie.", await BodyAsync(await office.PostFormAsync(page, new()
+        {
+            ["Code"] = "angstraum", ["Name"] = "Neu", ["Description"] = "x", ["DepartmentId"] = $"{department}", ["OverdueAfterDays"] = "3", ["Position"] = "7",
+        })));
+        var created = await office.PostFormAsync(page, new()
+        {
+            ["Code"] = "spielplatz", ["Name"] = "Spielplatz beschädigt", ["Description"] = "Kaputte Spielgeräte, Scherben auf dem Spielplatz.", ["DepartmentId"] = $"{department}",
+            ["RoutingEmail"] = "spielplaetze@jugendamt.example", ["OverdueAfterDays"] = "3", ["Position"] = "7", ["IsActive"] = "true",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var resident = Users.Client(app);
+        var stepTwo = (await NextAsync(resident, Place(await DistrictAsync(app, "Scharnhorst"), category: "spielplatz", lat: "51.5400", lon: "7.5500"))).Html;
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Die Schaukel ist abgerissen." })).StatusCode);
+        Assert.Contains(await MeetingChainTests.MailsAsync(mail), m => m.To.ToString().Contains("spielplaetze@jugendamt.example", StringComparison.Ordinal));
+        Assert.Contains("Die Schaukel", await BodyAsync(await youth.GetAsync("/meldungen?kategorie=spielplatz")));
+        var queue = await BodyAsync(await youth.GetAsync("/verwaltung/meldungen"));
+        Assert.Contains("Scharnhorst", queue);
+        Assert.DoesNotContain("überfällig</strong>", queue);
+        Assert.DoesNotContain("Scharnhorst", await BodyAsync(await order.GetAsync("/verwaltung/meldungen")));
+
+        app.Clock.Advance(TimeSpan.FromDays(3) + TimeSpan.FromMinutes(1));
+        youth = await Users.SignInAsync(app, new Users.TestUser("", "jugendamt@stadtdo.de", null)); // the session ended meanwhile
+        Assert.Contains("überfällig</strong>", await BodyAsync(await youth.GetAsync("/verwaltung/meldungen")));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Contains(await db.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == "serviceCategory.created");
+        }
+    }
+
     private static byte[] PngOf(byte[] jpeg)
     {
         using var bitmap = SkiaSharp.SKBitmap.Decode(jpeg);
