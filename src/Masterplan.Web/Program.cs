@@ -12,6 +12,7 @@ using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
 using Masterplan.Web.Features.Reports;
+using Masterplan.Web.Features.ServiceRequests;
 using Masterplan.Web.Shared;
 
 return await PlatformHost.RunAsync(args, Program.Modules);
@@ -38,6 +39,7 @@ public partial class Program
         new ReportsModule(),
         new LabsModule(),
         new ParticipationModule(),
+        new ServiceRequestsModule(),
         new OParlModule(),
     ];
 }

@@ -65,8 +65,15 @@ public static class DatabaseSetup
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddDbContext<SqliteAppDbContext>((sp, options) =>
             SkipPendingModelCheck(options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)));
+        // The host owns the data source (with PostGIS types), so its connections close when the host is disposed.
+        services.AddSingleton(sp =>
+        {
+            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseSettings>().ConnectionString);
+            builder.UseNetTopologySuite();
+            return builder.Build();
+        });
         services.AddDbContext<PostgresAppDbContext>((sp, options) =>
-            SkipPendingModelCheck(options.UseNpgsql(sp.GetRequiredService<DatabaseSettings>().ConnectionString)));
+            SkipPendingModelCheck(options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>(), o => o.UseNetTopologySuite())));
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<DatabaseSettings>().Provider switch
         {
             DatabaseProvider.Postgres => sp.GetRequiredService<PostgresAppDbContext>(),

@@ -6,6 +6,7 @@ using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Features.ServiceRequests;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Data;
@@ -137,6 +138,20 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider time)
             Consultations = p.Consultations.OrderBy(c => c.Position).Select(c => new { Organization = c.Organization.SeedKey, c.Date, c.Role }),
         }, () => new Paper { Name = "", PaperType = "" });
 
+        // Categories refer to departments and fields by key, so those need their ids first (same transaction).
+        await db.SaveChangesAsync(ct);
+        var categories = await db.ServiceCategories.ToListAsync(ct);
+        Sync(categories, seed.ServiceCategories ?? [], s => s.Key, (s, c) =>
+        {
+            c.Code = s.Code;
+            c.Name = s.Name;
+            c.Description = s.Description;
+            c.DepartmentId = orgByKey[s.Department].Id;
+            c.FieldOfActionId = s.FieldOfAction is null ? null : fieldByKey["field:" + s.FieldOfAction].Id;
+            c.OverdueAfterDays = s.OverdueAfterDays;
+            c.Position = s.Position;
+        }, c => new { c.Code, c.Name, c.Description, c.DepartmentId, c.FieldOfActionId, c.OverdueAfterDays, c.Position }, () => new ServiceCategory { Code = "", Name = "", Description = "" });
+
         if (applied is null)
         {
             db.ReferenceDataVersions.Add(new ReferenceDataVersion { Name = SetName, Version = seed.Version, AppliedAt = time.GetUtcNow() });
@@ -207,7 +222,8 @@ public sealed record ReferenceData(
     IReadOnlyList<ReferenceData.DistrictSeed> Districts,
     IReadOnlyList<ReferenceData.OrganizationSeed> Organizations,
     IReadOnlyList<ReferenceData.FieldSeed> FieldsOfAction,
-    IReadOnlyList<ReferenceData.PaperSeed> Papers)
+    IReadOnlyList<ReferenceData.PaperSeed> Papers,
+    IReadOnlyList<ReferenceData.ServiceCategorySeed>? ServiceCategories = null)
 {
     public sealed record BodySeed(string Key, string Name, string? ShortName, string? Ags, string? Rgs, string? Classification, string? Website);
 
@@ -222,6 +238,10 @@ public sealed record ReferenceData(
     public sealed record PaperSeed(
         string Key, string? Reference, string Name, string PaperType, DateOnly Date, string? Responsible, string? Originator,
         string? DecisionProposal, string? Amends, string? Source, IReadOnlyList<ConsultationSeed> Consultations);
+
+    /// <summary>A category of Meldungen; <paramref name="FieldOfAction"/> is a catalogue number (1.2.3).</summary>
+    public sealed record ServiceCategorySeed(
+        string Key, string Code, string Name, string Description, string Department, string? FieldOfAction, int OverdueAfterDays, int Position, string? Source);
 
     public sealed record ConsultationSeed(string Organization, DateOnly Date, ConsultationRole Role);
 }

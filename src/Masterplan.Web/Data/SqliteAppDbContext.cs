@@ -11,6 +11,9 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     {
         // SQLite cannot compare or order DateTimeOffset values; stored as a sortable integer instead.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+
+        // Geometries are PostGIS columns (Shared/GeneratedPoint); SQLite indexes points with an R*Tree kept by triggers.
+        configurationBuilder.IgnoreAny<NetTopologySuite.Geometries.Geometry>();
     }
 }
 

@@ -16,6 +16,47 @@ internal static class HandWrittenSql
         migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
     }
 
+    /// <summary>
+    /// The spatial index of the Meldungen on SQLite: an R*Tree (part of the bundled SQLite, nothing to install) that
+    /// triggers keep in step with the coordinates; PostgreSQL uses a PostGIS column with a GiST index instead. A later
+    /// migration that rebuilds <c>ServiceRequests</c> (some column changes do on SQLite) drops the triggers and must
+    /// create them again. The migration that adds the Meldungen calls it; once the migrations are folded into one
+    /// Initial, <see cref="UpSqlite"/> calls it at its end instead (and <see cref="DownSqlite"/> the undo at its start).
+    /// </summary>
+    public static void UpSqliteServiceRequestPoints(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE VIRTUAL TABLE "ServiceRequestPoints" USING rtree("Id", "MinLatitude", "MaxLatitude", "MinLongitude", "MaxLongitude");
+            """);
+        migrationBuilder.Sql("""
+            INSERT INTO "ServiceRequestPoints" SELECT "Id", "Latitude", "Latitude", "Longitude", "Longitude" FROM "ServiceRequests";
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER service_request_points_insert AFTER INSERT ON "ServiceRequests" BEGIN
+                INSERT INTO "ServiceRequestPoints" VALUES (new."Id", new."Latitude", new."Latitude", new."Longitude", new."Longitude");
+            END;
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER service_request_points_update AFTER UPDATE OF "Latitude", "Longitude" ON "ServiceRequests" BEGIN
+                UPDATE "ServiceRequestPoints" SET "MinLatitude" = new."Latitude", "MaxLatitude" = new."Latitude",
+                    "MinLongitude" = new."Longitude", "MaxLongitude" = new."Longitude" WHERE "Id" = new."Id";
+            END;
+            """);
+        migrationBuilder.Sql("""
+            CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" BEGIN
+                DELETE FROM "ServiceRequestPoints" WHERE "Id" = old."Id";
+            END;
+            """);
+    }
+
+    public static void DownSqliteServiceRequestPoints(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS service_request_points_insert;");
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS service_request_points_update;");
+        migrationBuilder.Sql("DROP TRIGGER IF EXISTS service_request_points_delete;");
+        migrationBuilder.Sql("DROP TABLE IF EXISTS \"ServiceRequestPoints\";");
+    }
+
     public static void DownSqlite(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");

@@ -59,7 +59,10 @@ public sealed class LabsModule : IModule
             .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
             .Concat(Genders);
 
-    /// <summary>Participation links a contribution to the recommendation that took it up, and shows the lab it came from.</summary>
+    /// <summary>
+    /// Participation links a contribution to the recommendation that took it up, and shows the lab it came from; Meldungen
+    /// check points against Dortmund's bounding box in <see cref="LabResults"/>.
+    /// </summary>
     public IReadOnlyList<Type> PublicApi => [typeof(NeighbourhoodLab), typeof(LabRecommendation)];
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

@@ -148,6 +148,16 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/beteiligung"] = (["GET"], [Roles.Office]),
         ["verwaltung/beteiligung/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/beteiligung/{id:int}"] = (["GET", "POST"], [Roles.Office]),
+        ["meldungen"] = (["GET"], Everyone),
+        ["meldungen/neu"] = (["GET", "POST"], Everyone),
+        ["meldungen/eingegangen"] = (["GET"], Everyone),
+        ["meldungen/bestaetigen/{token}"] = (["GET", "POST"], Everyone),
+        ["meldungen/{id:int}"] = (["GET", "POST"], Everyone),
+        ["meldungen/{id:int}/fotos/{photoId:int}"] = (["GET"], Everyone),
+        ["meldungen/feed.atom"] = (["GET"], Everyone),
+        ["verwaltung/meldungen"] = (["GET"], [Roles.Office, Roles.DepartmentStaff]),
+        ["verwaltung/meldungen/{id:int}"] = (["GET", "POST"], [Roles.Office, Roles.DepartmentStaff]),
+        ["verwaltung/meldungen/kategorien/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("62206d61-e2cc-4bb0-b852-99a40d0ce342"), entityTypeCount: 69)
+            : base(skipDetectChanges: false, modelId: new Guid("ab2f9193-c284-4e0c-a02a-34acb976ced3"), entityTypeCount: 72)
         {
         }
 
@@ -35,8 +35,6 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
-            var districtBoundary = DistrictBoundaryEntityType.Create(this);
-            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -79,6 +77,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
+            var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
+            var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
             var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -102,7 +105,6 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
-            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -163,6 +165,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
+            ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
+            ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
+            ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
+            ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
+            ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
+            ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -187,8 +197,6 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
-            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
-            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);
@@ -231,6 +239,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
+            ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
+            ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
             TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2316261a-c3f2-4c3f-a3b6-5d5ec80aff01"), entityTypeCount: 69)
+            : base(skipDetectChanges: false, modelId: new Guid("397e201b-fcf4-4dec-aaa5-3e04f27cfdc2"), entityTypeCount: 72)
         {
         }
 
@@ -34,8 +34,6 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
-            var districtBoundary = DistrictBoundaryEntityType.Create(this);
-            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -78,6 +76,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
+            var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
+            var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
             var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -101,7 +104,6 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
-            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -162,6 +164,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
+            ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
+            ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
+            ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
+            ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
+            ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
+            ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
             IdentityRoleClaimEntityType.CreateForeignKey1(identityRoleClaim, identityRole);
             IdentityUserClaimEntityType.CreateForeignKey1(identityUserClaim, appUser);
             IdentityUserLoginEntityType.CreateForeignKey1(identityUserLogin, appUser);
@@ -186,8 +196,6 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
-            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
-            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);
@@ -230,6 +238,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
+            ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
+            ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
             TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);
