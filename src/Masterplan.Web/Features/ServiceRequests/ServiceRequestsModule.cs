@@ -1,3 +1,5 @@
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.ServiceRequests;
@@ -10,6 +12,9 @@ namespace Masterplan.Web.Features.ServiceRequests;
 /// </summary>
 public sealed class ServiceRequestsModule : IModule
 {
+    /// <summary>Department staff handle their department's reports; the Office handles all.</summary>
+    public const string Handle = "ServiceRequests.Handle";
+
     public const string Open = "open";
     public const string Acknowledged = "acknowledged";
     public const string InProgress = "in-progress";
@@ -33,6 +38,49 @@ public sealed class ServiceRequestsModule : IModule
     public const int MaxAddressLength = 300;
     public const int MaxNoteLength = 2000;
     public const int MaxPhotos = 3;
+
+    public IReadOnlyList<PageAccess> Pages =>
+    [
+        PageAccess.PublicPage("/ServiceRequests/Index"),
+        PageAccess.PublicPage("/ServiceRequests/Details"),
+        PageAccess.PublicPage("/ServiceRequests/Submit"),
+        PageAccess.PublicPage("/ServiceRequests/Receipt"),
+        PageAccess.PublicPage("/ServiceRequests/Confirm"),
+        PageAccess.Folder("/ServiceRequests/Manage", Handle),
+    ];
+
+    public IReadOnlyList<RecurringJob> Jobs =>
+        [RecurringJob.Create<ServiceRequestRetentionJob>(ServiceRequestRetentionJob.Key, new("service-request-retention-hourly", "service-requests"), "Jobs:ServiceRequestRetention:Cron", "0 47 * * * ?")];
+
+    public IReadOnlyList<NavigationEntry> Navigation =>
+    [
+        new(NavigationArea.Main, 57, "Meldungen", "/meldungen"),
+        new(NavigationArea.Account, 47, "Meldungen bearbeiten", "/verwaltung/meldungen", Handle),
+        new(NavigationArea.TakePart, 25, "Mängel und unsichere Orte melden", "/meldungen/neu")
+        {
+            Description = "Eine Laterne ist aus, ein Aufzug steht still, ein Ort macht Ihnen Angst: Melden Sie es, auch ohne Namen. Die zuständige Dienststelle bearbeitet es, und Sie sehen öffentlich, was daraus wird.",
+        },
+    ];
+
+    public IEnumerable<string> PrivacyNotes =>
+    [
+        "Meldungen veröffentlichen wir mit Kategorie, Beschreibung, Ort und Stand, nie mit Ihrem Namen oder Ihrer E-Mail-Adresse. Name und Adresse sieht nur die zuständige Dienststelle; wir löschen sie, wenn die Aufbewahrungsfrist nach dem Abschluss der Meldung endet.",
+        "Aus Fotos zu Meldungen entfernen wir beim Hochladen alle eingebetteten Daten (etwa Standort und Kamera), indem wir das Bild neu speichern. Fotos erscheinen erst, wenn die Dienststelle sie geprüft hat; nicht veröffentlichte Fotos löschen wir mit den Kontaktdaten.",
+        "Status-Nachrichten per E-Mail schicken wir erst, wenn Sie Ihre Adresse über den Link in unserer ersten E-Mail bestätigt haben.",
+    ];
+
+    public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
+        ServiceRequestsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
+
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ServiceRequestOptions>().BindConfiguration("ServiceRequests");
+        services.AddScoped<ServiceRequestDesk>();
+        services.AddScoped<ServiceRequestMap>();
+        services.AddAuthorizationBuilder().AddPolicy(Handle, p => p.RequireRole(Roles.Office, Roles.DepartmentStaff));
+    }
+
+    public void MapEndpoints(WebApplication app) => ServiceRequestsEndpoints.Map(app);
 
     public static bool IsFinal(string status) => FinalStatuses.Contains(status);
 
@@ -59,5 +107,10 @@ public sealed class ServiceRequestsModule : IModule
         Statuses.Select(StatusLabel).Concat(new[] { PhotoPending, PhotoPublished, PhotoRejected }.Select(PhotoLabel));
 
     /// <summary>The Open311 module reads categories and reports through these; the reference data seeds the categories.</summary>
-    public IReadOnlyList<Type> PublicApi => [typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables)];
+    public IReadOnlyList<Type> PublicApi =>
+    [
+        typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables), typeof(ServiceRequestsModule),
+        typeof(PublicServiceRequest), typeof(PublicServiceRequests), typeof(ServiceRequestFilter), typeof(ServiceRequestDesk), typeof(ReportInput),
+        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo),
+    ];
 }

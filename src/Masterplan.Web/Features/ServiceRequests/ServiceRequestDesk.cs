@@ -1,0 +1,596 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Shared;
+using Masterplan.Web.Shared.Mail;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Masterplan.Web.Features.ServiceRequests;
+
+/// <summary>Settings of the Meldungen (<c>ServiceRequests:*</c>).</summary>
+public sealed class ServiceRequestOptions
+{
+    /// <summary>Days a double opt-in link stays valid.</summary>
+    public int ConfirmLinkDays { get; set; } = 7;
+
+    /// <summary>Days after a report is closed until its contact data and unpublished photos are deleted.</summary>
+    public int RetentionDays { get; set; } = 90;
+
+    /// <summary>Radius in metres in which open reports of the same category are shown before sending (duplicate deterrence).</summary>
+    public double DuplicateRadiusMetres { get; set; } = 50;
+
+    public ImageIntakeOptions Photos { get; set; } = new();
+}
+
+/// <summary>What a resident sends. Coordinates are text as typed (either decimal mark); the category is its service code.</summary>
+public sealed record ReportInput(string? Category, string? Description, string? Latitude, string? Longitude, string? Address, int? DistrictId, string? ReporterName, string? Email)
+{
+    /// <summary>The receipt number issued with the form: the same form sent twice is one report with one receipt.</summary>
+    public string? Receipt { get; init; }
+}
+
+/// <summary>A photo as uploaded: its content and the file name it was sent with.</summary>
+public sealed record PhotoUpload(Stream Content, string? FileName);
+
+/// <summary>The where and what of a report, checked: the first step of the form.</summary>
+public sealed record CheckedPlace(ServiceCategory Category, double Latitude, double Longitude, District District, string? Address);
+
+/// <summary>A status change by staff.</summary>
+public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfId, string? ForwardedTo);
+
+/// <summary>What a double opt-in link is.</summary>
+public enum ReporterLink
+{
+    Unknown,
+    Valid,
+    Expired,
+    AlreadyConfirmed,
+}
+
+/// <summary>
+/// Meldungen from the form to the last status, shared by the pages and (through the module's public API) the Open311
+/// API: every rule of the issue's bad-input list lives here once. A report is acknowledged only after its commit.
+/// </summary>
+public sealed class ServiceRequestDesk(
+    AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger)
+{
+    public ServiceRequestOptions Options => options.Value;
+
+    /// <summary>Checks category, coordinates, district and address; on success the resolved rows.</summary>
+    public async Task<Outcome<CheckedPlace>> CheckPlaceAsync(ReportInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        ServiceCategory? category = null;
+        var code = Clean(input.Category, multiline: false);
+        if (code.Length == 0)
+        {
+            errors.Add("Category", "Bitte wählen Sie, was Sie melden möchten.");
+        }
+        else
+        {
+            category = await db.ServiceCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+            if (category is null)
+            {
+                errors.Add("Category", "Die Kategorie „{0}“ gibt es nicht. Bitte wählen Sie eine aus der Liste.", Shorten(code));
+            }
+        }
+
+        var latitude = Coordinate(input.Latitude, "Latitude", errors,
+            "Bitte geben Sie die Breite des Ortes an (eine Dezimalzahl, z. B. 51,5136).", "„{0}“ ist keine Zahl. Bitte geben Sie die Breite als Dezimalzahl an, z. B. 51,5136.");
+        var longitude = Coordinate(input.Longitude, "Longitude", errors,
+            "Bitte geben Sie die Länge des Ortes an (eine Dezimalzahl, z. B. 7,4653).", "„{0}“ ist keine Zahl. Bitte geben Sie die Länge als Dezimalzahl an, z. B. 7,4653.");
+        if (latitude is { } lat && longitude is { } lon
+            && (lat is < LabResults.MinLatitude or > LabResults.MaxLatitude || lon is < LabResults.MinLongitude or > LabResults.MaxLongitude))
+        {
+            errors.Add("Latitude", "Der Punkt {0}, {1} liegt nicht in Dortmund (Breite {2} bis {3}, Länge {4} bis {5}). Bitte prüfen Sie die Zahlen.",
+                lat.ToString("0.0000", CultureInfo.InvariantCulture), lon.ToString("0.0000", CultureInfo.InvariantCulture),
+                LabResults.MinLatitude, LabResults.MaxLatitude, LabResults.MinLongitude, LabResults.MaxLongitude);
+        }
+
+        District? district = null;
+        if (input.DistrictId is not { } districtId)
+        {
+            errors.Add("DistrictId", "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
+        }
+        else
+        {
+            district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == districtId, ct);
+            if (district is null)
+            {
+                errors.Add("DistrictId", "Diesen Stadtbezirk gibt es nicht. Bitte wählen Sie einen der zwölf aus der Liste.");
+            }
+        }
+
+        var address = Blank(Clean(input.Address, multiline: false));
+        if (address?.Length > ServiceRequestsModule.MaxAddressLength)
+        {
+            errors.Add("Address", "Die Adresse darf höchstens {0} Zeichen lang sein.", ServiceRequestsModule.MaxAddressLength);
+        }
+
+        return errors.Count > 0 ? errors : Outcome<CheckedPlace>.Ok(new CheckedPlace(category!, latitude!.Value, longitude!.Value, district!, address));
+    }
+
+    /// <summary>
+    /// Checks and stores a report with its photos in one transaction; on success it is committed before this returns, and
+    /// the answer carries the receipt number. Nothing is stored when anything is wrong.
+    /// </summary>
+    /// <param name="refused">The public form's own refusal (<see cref="FormGuard"/>), reported with the field messages.</param>
+    public async Task<Outcome<(ServiceRequest Request, string Receipt)>> SubmitAsync(ReportInput input, IReadOnlyList<PhotoUpload> photos, FieldError? refused, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        if (refused is not null)
+        {
+            errors.Add(refused);
+        }
+
+        var place = await CheckPlaceAsync(input, ct);
+        errors.AddRange(place.Errors);
+
+        var description = Clean(input.Description, multiline: true);
+        if (description.Length == 0)
+        {
+            errors.Add("Description", "Bitte beschreiben Sie, was nicht in Ordnung ist.");
+        }
+        else if (description.Length > ServiceRequestsModule.MaxDescriptionLength)
+        {
+            errors.Add("Description", "Ihre Beschreibung ist {0} Zeichen lang; möglich sind höchstens {1}. Bitte kürzen Sie sie.", description.Length, ServiceRequestsModule.MaxDescriptionLength);
+        }
+
+        var name = Blank(Clean(input.ReporterName, multiline: false));
+        if (name?.Length > 200)
+        {
+            errors.Add("ReporterName", "Der Name darf höchstens 200 Zeichen lang sein.");
+        }
+
+        var email = Blank(Clean(input.Email, multiline: false));
+        if (email is not null && !IsMailAddress(email))
+        {
+            errors.Add("Email", "Das ist keine gültige E-Mail-Adresse. Lassen Sie das Feld leer, wenn Sie keine Nachricht über den Stand möchten.");
+        }
+
+        var images = new List<IntakeImage>();
+        if (photos.Count > ServiceRequestsModule.MaxPhotos)
+        {
+            errors.Add("Photos", "Sie können höchstens {0} Fotos senden; Sie haben {1} gewählt.", ServiceRequestsModule.MaxPhotos, photos.Count);
+        }
+        else
+        {
+            foreach (var photo in photos)
+            {
+                var accepted = await ImageIntake.AcceptAsync(photo.Content, "Photos", photo.FileName, options.Value.Photos, ct);
+                if (accepted.Kind == OutcomeKind.Done)
+                {
+                    images.Add(accepted.Value!);
+                }
+                else
+                {
+                    errors.AddRange(accepted.Errors);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var (receipt, receiptHash) = input.Receipt is { } issued && HashedCodes.HashOfTyped(issued) is { } issuedHash ? (issued, issuedHash) : HashedCodes.Create();
+        if (await SentBeforeAsync(receiptHash, ct) is { } before)
+        {
+            return Outcome<(ServiceRequest, string)>.Ok((before, receipt));
+        }
+
+        var now = time.GetUtcNow();
+        var token = email is null ? null : HashedCodes.NewLinkToken();
+        var (category, lat, lon, district, address) = place.Value!;
+        var request = new ServiceRequest
+        {
+            ReceiptHash = receiptHash, CategoryId = category.Id, Description = description, Latitude = lat, Longitude = lon, Address = address,
+            DistrictId = district.Id, Status = ServiceRequestsModule.Open, ReporterName = name, ReporterEmail = email,
+            ConfirmTokenHash = token is null ? null : HashedCodes.Hash(token), ConfirmTokenExpiresAt = token is null ? null : now.AddDays(options.Value.ConfirmLinkDays),
+        };
+        db.ServiceRequests.Add(request);
+        try
+        {
+            // The report and its photos are one submission: stored together or not at all.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.SaveChangesAsync(ct);
+            db.ServiceRequestPhotos.AddRange(images.Select((image, i) => new ServiceRequestPhoto
+            {
+                ServiceRequestId = request.Id, Position = i + 1, Jpeg = image.Jpeg, Width = image.Width, Height = image.Height, CreatedAt = now,
+            }));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The same form, sent again while the first was being stored: that one counts.
+            db.ChangeTracker.Clear();
+            if (await SentBeforeAsync(receiptHash, ct) is { } first)
+            {
+                return Outcome<(ServiceRequest, string)>.Ok((first, receipt));
+            }
+
+            throw;
+        }
+
+        await MailDepartmentAsync(request, category, district, images.Count, ct);
+        if (token is not null)
+        {
+            await SendAsync(email!, "Bitte bestätigen Sie Ihre E-Mail-Adresse für Ihre Meldung",
+                $"""
+                Guten Tag,
+
+                Sie haben der Stadt Dortmund einen Mangel gemeldet („{category.Name}“, Meldung Nr. {request.Id}) und möchten über den Stand informiert werden.
+                Bitte bestätigen Sie dafür Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(request.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
+
+                {mailOptions.Value.Link("/meldungen/bestaetigen/" + token)}
+
+                Ohne Bestätigung schicken wir Ihnen nichts. Ihre Adresse wird nie veröffentlicht und {options.Value.RetentionDays} Tage nach dem Abschluss der Meldung gelöscht.
+                Wenn Sie nichts gemeldet haben, können Sie diese Nachricht einfach löschen.
+
+                Stadt Dortmund, Masterplan Kommunale Sicherheit
+                """, ct);
+        }
+
+        return Outcome<(ServiceRequest, string)>.Ok((request, receipt));
+    }
+
+    private async Task<ServiceRequest?> SentBeforeAsync(string receiptHash, CancellationToken ct) =>
+        await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ReceiptHash == receiptHash, ct);
+
+    /// <summary>The department learns of a new report: at its routing address, or else at its staff accounts. No personal data in it.</summary>
+    private async Task MailDepartmentAsync(ServiceRequest request, ServiceCategory category, District district, int photos, CancellationToken ct)
+    {
+        var to = category.RoutingEmail is { Length: > 0 } routing ? [routing] : await StaffAddressesAsync(category.DepartmentId, ct);
+        var body = $"""
+            Guten Tag,
+
+            eine neue Meldung ist eingegangen:
+
+            Kategorie: {category.Name}
+            Stadtbezirk: {district.Name}
+            Ort: {request.Address ?? "(keine Adresse angegeben)"} ({request.Latitude.ToString("0.00000", CultureInfo.InvariantCulture)}, {request.Longitude.ToString("0.00000", CultureInfo.InvariantCulture)})
+            Fotos: {photos} (erscheinen erst nach Ihrer Freigabe)
+
+            {request.Description}
+
+            Bearbeiten: {mailOptions.Value.Link("/verwaltung/meldungen/" + request.Id.ToString(CultureInfo.InvariantCulture))}
+            Fällig nach {category.OverdueAfterDays} Tagen.
+            """;
+        foreach (var address in to)
+        {
+            await SendAsync(address, $"Neue Meldung Nr. {request.Id}: {category.Name}", body, ct);
+        }
+    }
+
+    private async Task<List<string>> StaffAddressesAsync(int departmentId, CancellationToken ct)
+    {
+        var staffRole = await db.Roles.Where(r => r.Name == Roles.DepartmentStaff).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.Where(u => !u.IsDisabled && u.Email != null && u.DepartmentId == departmentId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
+
+    /// <summary>What a double opt-in link is, without using it.</summary>
+    public async Task<ReporterLink> CheckLinkAsync(string? token, CancellationToken ct) => (await FindLinkAsync(token, ct)).State;
+
+    /// <summary>Confirms the address of a valid link.</summary>
+    public async Task<ReporterLink> ConfirmAsync(string? token, CancellationToken ct)
+    {
+        var (state, request) = await FindLinkAsync(token, ct);
+        if (state == ReporterLink.Valid)
+        {
+            request!.EmailConfirmedAt = time.GetUtcNow();
+            await db.SaveChangesAsync(ct);
+        }
+
+        return state;
+    }
+
+    private async Task<(ReporterLink State, ServiceRequest? Request)> FindLinkAsync(string? token, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return (ReporterLink.Unknown, null);
+        }
+
+        var hash = HashedCodes.Hash(token);
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.ConfirmTokenHash == hash, ct);
+        return request switch
+        {
+            null or { ReporterEmail: null } => (ReporterLink.Unknown, null),
+            { EmailConfirmedAt: not null } => (ReporterLink.AlreadyConfirmed, request),
+            _ when request.ConfirmTokenExpiresAt <= time.GetUtcNow() => (ReporterLink.Expired, request),
+            _ => (ReporterLink.Valid, request),
+        };
+    }
+
+    /// <summary>A "me too" from one browser (<paramref name="browserId"/> is its random cookie value) for a public report still being processed.</summary>
+    public async Task<Outcome> SupportAsync(int requestId, string browserId, CancellationToken ct)
+    {
+        var request = await db.ServiceRequests.AsNoTracking().Where(r => r.Id == requestId && r.IsPublic).Select(r => new { r.Status }).FirstOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (ServiceRequestsModule.IsFinal(request.Status))
+        {
+            return Outcome.Invalid("", "Diese Meldung ist abgeschlossen und kann nicht mehr unterstützt werden.");
+        }
+
+        var hash = HashedCodes.Hash(browserId);
+        const string twice = "Sie haben diese Meldung schon unterstützt. Jede Meldung zählt pro Browser einmal.";
+        if (await db.ServiceRequestSupports.AnyAsync(s => s.ServiceRequestId == requestId && s.BrowserHash == hash, ct))
+        {
+            return Outcome.Invalid("", twice);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.ServiceRequestSupports.Add(new ServiceRequestSupport { ServiceRequestId = requestId, BrowserHash = hash, CreatedAt = time.GetUtcNow() });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.ChangeTracker.Clear();
+            return Outcome.Invalid("", twice);
+        }
+
+        // Not through the change tracker: a support is not a change of the report (its Modified stays).
+        await db.ServiceRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(s => s.SetProperty(r => r.SupportCount, r => r.SupportCount + 1), ct);
+        await tx.CommitAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>The department a member of staff handles: null for the Office (all), a department id for DepartmentStaff, or none.</summary>
+    public async Task<(bool All, int? Department)> ScopeAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (user.IsInRole(Roles.Office))
+        {
+            return (true, null);
+        }
+
+        if (!user.IsInRole(Roles.DepartmentStaff) || user.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
+        {
+            return (false, null);
+        }
+
+        return (false, await db.Users.Where(u => u.Id == id).Select(u => u.DepartmentId).FirstOrDefaultAsync(ct));
+    }
+
+    /// <summary>The reports <paramref name="user"/> may handle: all for the Office, their department's categories for DepartmentStaff.</summary>
+    public async Task<IQueryable<ServiceRequest>> HandledByAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var (all, department) = await ScopeAsync(user, ct);
+        if (all)
+        {
+            return db.ServiceRequests;
+        }
+
+        if (department is not { } d)
+        {
+            return db.ServiceRequests.Where(_ => false);
+        }
+
+        var categories = db.ServiceCategories.Where(c => c.DepartmentId == d).Select(c => c.Id);
+        return db.ServiceRequests.Where(r => categories.Contains(r.CategoryId));
+    }
+
+    /// <summary>
+    /// Changes the status with a public note (mailed to a confirmed reporter), audited. A report of another department is
+    /// "not found", so its existence is not revealed either.
+    /// </summary>
+    public async Task<Outcome> ChangeStatusAsync(int id, StatusInput input, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var request = await (await HandledByAsync(user, ct)).FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        var status = Clean(input.Status, multiline: false);
+        if (!ServiceRequestsModule.Statuses.Contains(status))
+        {
+            errors.Add("Status", "Bitte wählen Sie einen der Status aus der Liste.");
+        }
+        else if (status == request.Status && status != ServiceRequestsModule.Duplicate && status != ServiceRequestsModule.NotResponsible)
+        {
+            errors.Add("Status", "Die Meldung hat diesen Status schon. Für eine Ergänzung wählen Sie bitte den nächsten Schritt.");
+        }
+
+        var note = Clean(input.Note, multiline: true);
+        if (note.Length == 0)
+        {
+            errors.Add("Note", "Bitte schreiben Sie eine öffentliche Notiz: Sie steht auf der Seite der Meldung und geht an die meldende Person.");
+        }
+        else if (note.Length > ServiceRequestsModule.MaxNoteLength)
+        {
+            errors.Add("Note", "Die Notiz ist {0} Zeichen lang; möglich sind höchstens {1}.", note.Length, ServiceRequestsModule.MaxNoteLength);
+        }
+
+        int? duplicateOf = null;
+        string? forwardedTo = null;
+        if (status == ServiceRequestsModule.Duplicate)
+        {
+            if (input.DuplicateOfId is not { } original)
+            {
+                errors.Add("DuplicateOfId", "Bitte geben Sie die Nummer der Meldung an, die diese wiederholt.");
+            }
+            else if (original == id)
+            {
+                errors.Add("DuplicateOfId", "Eine Meldung kann nicht sich selbst wiederholen.");
+            }
+            else if (!await db.ServiceRequests.AnyAsync(r => r.Id == original, ct))
+            {
+                errors.Add("DuplicateOfId", "Eine Meldung Nr. {0} gibt es nicht.", original);
+            }
+            else
+            {
+                duplicateOf = original;
+            }
+        }
+
+        if (status == ServiceRequestsModule.NotResponsible)
+        {
+            forwardedTo = Blank(Clean(input.ForwardedTo, multiline: false));
+            if (forwardedTo is null)
+            {
+                errors.Add("ForwardedTo", "Bitte geben Sie an, an wen die Meldung weitergeleitet wurde.");
+            }
+            else if (forwardedTo.Length > 300)
+            {
+                errors.Add("ForwardedTo", "Die Angabe darf höchstens 300 Zeichen lang sein.");
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var now = time.GetUtcNow();
+        var before = request.Status;
+        request.Status = status;
+        request.DuplicateOfId = duplicateOf;
+        request.ForwardedTo = forwardedTo;
+        request.ClosedAt = ServiceRequestsModule.IsFinal(status) ? request.ClosedAt ?? now : null;
+        var update = new ServiceRequestUpdate
+        {
+            ServiceRequestId = id, Status = status, Note = note, At = now, ByUserId = user.FindFirstValue(ClaimTypes.NameIdentifier), ByName = db.CurrentActorName(),
+        };
+        db.ServiceRequestUpdates.Add(update);
+        db.Audit("serviceRequest.status", nameof(ServiceRequest), Id(request), new { Status = new[] { before, status }, DuplicateOf = duplicateOf, ForwardedTo = forwardedTo });
+        await db.SaveChangesAsync(ct);
+
+        if (request is { ReporterEmail: { } to, EmailConfirmedAt: not null })
+        {
+            var category = await db.ServiceCategories.AsNoTracking().FirstAsync(c => c.Id == request.CategoryId, ct);
+            var sent = await SendAsync(to, $"Ihre Meldung Nr. {request.Id}: {ServiceRequestsModule.StatusLabel(status)}",
+                $"""
+                Guten Tag,
+
+                Ihre Meldung „{category.Name}“ (Nr. {request.Id}) hat einen neuen Stand: {ServiceRequestsModule.StatusLabel(status)}.
+
+                {note}
+
+                Die Meldung: {mailOptions.Value.Link("/meldungen/" + Id(request))}
+
+                Stadt Dortmund, Masterplan Kommunale Sicherheit
+                """, ct);
+            if (sent)
+            {
+                update.MailedAt = time.GetUtcNow();
+                await db.SaveChangesAsync(ct);
+            }
+        }
+
+        return Outcome.Done;
+    }
+
+    /// <summary>Publishes or rejects a photo (nothing is public before), audited.</summary>
+    public async Task<Outcome> ModeratePhotoAsync(int requestId, int photoId, bool publish, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!await (await HandledByAsync(user, ct)).AnyAsync(r => r.Id == requestId, ct))
+        {
+            return Outcome.NotFound();
+        }
+
+        var photo = await db.ServiceRequestPhotos.FirstOrDefaultAsync(p => p.Id == photoId && p.ServiceRequestId == requestId, ct);
+        if (photo is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var before = photo.Moderation;
+        photo.Moderation = publish ? ServiceRequestsModule.PhotoPublished : ServiceRequestsModule.PhotoRejected;
+        photo.ModeratedAt = time.GetUtcNow();
+        db.Audit("serviceRequest.photo." + (publish ? "published" : "rejected"), nameof(ServiceRequestPhoto), photoId.ToString(CultureInfo.InvariantCulture),
+            new { Request = requestId, Moderation = new[] { before, photo.Moderation } });
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>Whether a report waits longer than its category allows.</summary>
+    public static bool IsOverdue(string status, DateTimeOffset created, int overdueAfterDays, DateTimeOffset now) =>
+        !ServiceRequestsModule.IsFinal(status) && created.AddDays(overdueAfterDays) < now;
+
+    private async Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct)
+    {
+        try
+        {
+            await mail.SendAsync(MailModule.Create(mailOptions.Value, to, subject, body), ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The report is stored already; a failed mail must not lose it.
+            logger.LogError(e, "Meldungen mail \"{Subject}\" could not be sent", subject);
+            return false;
+        }
+    }
+
+    /// <summary>A typed coordinate (either decimal mark, no grouping), or null with a precise message.</summary>
+    private static double? Coordinate(string? text, string field, FieldErrors errors, string missing, string notANumber)
+    {
+        var typed = Clean(text, multiline: false);
+        if (typed.Length == 0)
+        {
+            errors.Add(field, missing);
+            return null;
+        }
+
+        if (TypedNumber.Coordinate(typed) is not { } value || double.IsNaN(value) || double.IsInfinity(value))
+        {
+            errors.Add(field, notANumber, Shorten(typed));
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+
+    private static bool IsMailAddress(string text) =>
+        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
+
+    private static string Id(ServiceRequest r) => r.Id.ToString(CultureInfo.InvariantCulture);
+
+    private static string? Blank(string text) => text.Length == 0 ? null : text;
+
+    /// <summary>The text without control characters, line ends as \n, trimmed; single-line fields lose their line breaks too.</summary>
+    internal static string Clean(string? text, bool multiline)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var ch in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'))
+        {
+            if (ch == '\n' && multiline)
+            {
+                sb.Append('\n');
+            }
+            else if (ch == '\t' || (ch == '\n' && !multiline))
+            {
+                sb.Append(' ');
+            }
+            else if (!char.IsControl(ch) && ch is not '\u2028' and not '\u2029' and not '\u200B' and not '\uFEFF')
+            {
+                sb.Append(ch);
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+}

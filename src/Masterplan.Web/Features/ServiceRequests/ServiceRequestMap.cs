@@ -1,0 +1,87 @@
+using Masterplan.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Masterplan.Web.Features.ServiceRequests;
+
+/// <summary>A rectangle in WGS 84 degrees (a map's viewport).</summary>
+public sealed record BoundingBox(double South, double West, double North, double East)
+{
+    /// <summary>The box around a point that holds every point within <paramref name="metres"/> of it.</summary>
+    public static BoundingBox Around(double latitude, double longitude, double metres)
+    {
+        var dLat = metres / MetresPerDegree;
+        var dLon = metres / (MetresPerDegree * Math.Cos(latitude * Math.PI / 180));
+        return new BoundingBox(latitude - dLat, longitude - dLon, latitude + dLat, longitude + dLon);
+    }
+
+    /// <summary>Metres per degree of latitude (and of longitude at the equator), on the WGS 84 mean radius.</summary>
+    public const double MetresPerDegree = 6371008.8 * Math.PI / 180;
+}
+
+/// <summary>A report on the map: where, what, and how far it is.</summary>
+public sealed record MapPoint(int Id, double Latitude, double Longitude, int CategoryId, string Status, DateTimeOffset Created);
+
+/// <summary>
+/// Reports in a bounding box, through each engine's spatial index: PostGIS's GiST index on the generated point
+/// (<c>&amp;&amp;</c> with an envelope) on PostgreSQL, the R*Tree <c>ServiceRequestPoints</c> on SQLite (single precision,
+/// so its candidates are checked against the exact coordinates). Everything else is the same LINQ on both.
+/// </summary>
+public sealed class ServiceRequestMap(AppDbContext db)
+{
+    /// <summary>At most <paramref name="max"/> reports in <paramref name="box"/> that pass <paramref name="filter"/>, newest first.</summary>
+    /// <param name="publicOnly">Leave out reports the Office took off the public pages.</param>
+    public async Task<IReadOnlyList<MapPoint>> InBoxAsync(BoundingBox box, ServiceRequestFilter filter, int max, CancellationToken ct, bool publicOnly = true)
+    {
+        var (south, west, north, east) = (box.South, box.West, box.North, box.East);
+        var candidates = db.Database.IsNpgsql()
+            ? db.ServiceRequests.FromSql($"""SELECT * FROM "ServiceRequests" WHERE "Location" && ST_MakeEnvelope({west}, {south}, {east}, {north}, 4326)""")
+            : db.ServiceRequests.FromSql($"""
+                SELECT * FROM "ServiceRequests" WHERE "Id" IN (SELECT "Id" FROM "ServiceRequestPoints"
+                WHERE "MaxLatitude" >= {south} AND "MinLatitude" <= {north} AND "MaxLongitude" >= {west} AND "MinLongitude" <= {east})
+                """);
+        var inBox = candidates.Where(r => r.Latitude >= south && r.Latitude <= north && r.Longitude >= west && r.Longitude <= east);
+        if (publicOnly)
+        {
+            inBox = inBox.Where(r => r.IsPublic);
+        }
+
+        return await filter.Apply(db, inBox).OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(max)
+            .Select(r => new MapPoint(r.Id, r.Latitude, r.Longitude, r.CategoryId, r.Status, r.Created)).AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>Open reports of a category within <paramref name="metres"/> of a point, nearest first (duplicate deterrence).</summary>
+    public async Task<IReadOnlyList<(MapPoint Point, double Metres)>> OpenNearAsync(int categoryId, double latitude, double longitude, double metres, CancellationToken ct)
+    {
+        var ids = db.ServiceCategories.Where(c => c.Id == categoryId).Select(c => c.Code);
+        var code = await ids.FirstOrDefaultAsync(ct);
+        if (code is null)
+        {
+            return [];
+        }
+
+        var near = new List<(MapPoint, double)>();
+        foreach (var status in new[] { ServiceRequestsModule.Open, ServiceRequestsModule.Acknowledged, ServiceRequestsModule.InProgress })
+        {
+            foreach (var p in await InBoxAsync(BoundingBox.Around(latitude, longitude, metres), new ServiceRequestFilter(code, status), 50, ct))
+            {
+                var d = Distance(latitude, longitude, p.Latitude, p.Longitude);
+                if (d <= metres)
+                {
+                    near.Add((p, d));
+                }
+            }
+        }
+
+        return [.. near.OrderBy(x => x.Item2)];
+    }
+
+    /// <summary>Great-circle distance in metres (haversine; exact enough within a city).</summary>
+    public static double Distance(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double r = 6371008.8;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var a = Math.Sin(dLat / 2) * Math.Sin(dLat / 2) + Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Sin(dLon / 2) * Math.Sin(dLon / 2);
+        return 2 * r * Math.Asin(Math.Min(1, Math.Sqrt(a)));
+    }
+}

@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Masterplan.Web.Data;
+using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Features.ServiceRequests;
+using Masterplan.Web.Shared;
+using Masterplan.Web.Tests.Features.Meetings;
+using Masterplan.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Masterplan.Web.Tests.Features.ServiceRequests;
+
+/// <summary>
+/// Meldungen end to end on both engines: a resident reports through the two-step form, the right department's queue gets
+/// it (and only that department), staff process it with public notes and photo moderation, the public sees status and
+/// published photos without any personal data; bad input, duplicates nearby, idempotent sending and retention.
+/// </summary>
+public sealed class ServiceRequestTests
+{
+    private const string PlantedName = "Hermenegild Quappenschwanz";
+    private const string PlantedEmail = "planted-4d1e77c2@example.org";
+
+    private static Dictionary<string, string?> Settings(string mail) => new()
+    {
+        ["Accounts:FormPostsPerMinute"] = "1000", ["Mail:PickupDirectory"] = mail, ["Mail:PlatformUrl"] = "https://masterplan.example", ["Jobs:Enabled"] = "false",
+    };
+
+    private static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    private static string Hidden(string html, string name)
+    {
+        var m = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"");
+        Assert.True(m.Success, $"no field {name}");
+        return WebUtility.HtmlDecode(m.Groups[1].Value);
+    }
+
+    private static async Task<int> DistrictAsync(AppFactory app, string name)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Districts.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
+    }
+
+    /// <summary>Step 1 of the form ("Weiter") as a browser sends it; returns the answer (step 2, or step 1 with messages).</summary>
+    private static async Task<(HttpResponseMessage Response, string Html)> NextAsync(HttpClient resident, Dictionary<string, string> place)
+    {
+        var form = await (await resident.GetAsync("/meldungen/neu")).Content.ReadAsStringAsync();
+        var data = new Dictionary<string, string>(place)
+        {
+            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"), ["ReceiptToken"] = Hidden(form, "ReceiptToken"),
+        };
+        var response = await resident.PostAsync("/meldungen/neu?handler=Next", new FormUrlEncodedContent(data));
+        return (response, await BodyAsync(response));
+    }
+
+    /// <summary>Step 2 ("Meldung senden") from the page of step 1's answer, a few seconds later, with photos as files.</summary>
+    private static async Task<HttpResponseMessage> SendAsync(AppFactory app, HttpClient resident, string stepTwo, Dictionary<string, string> details, params (string Name, byte[] Bytes)[] photos)
+    {
+        using var content = new MultipartFormDataContent();
+        foreach (var name in new[] { "__RequestVerificationToken", "ReceiptToken", FormGuard.StampField, "Category", "Latitude", "Longitude", "Address", "DistrictId" })
+        {
+            content.Add(new StringContent(Hidden(stepTwo, name)), name);
+        }
+
+        content.Add(new StringContent(""), FormGuard.HoneypotField);
+        foreach (var (name, value) in details)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, bytes) in photos)
+        {
+            content.Add(new ByteArrayContent(bytes), "Photos", name);
+        }
+
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        return await resident.PostAsync("/meldungen/neu?handler=Send", content);
+    }
+
+    private static async Task<Users.TestUser> StaffAsync(AppFactory app, string email, string department)
+    {
+        var user = await Users.CreateAsync(app, email, Roles.DepartmentStaff);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var account = (await users.FindByEmailAsync(email))!;
+        account.DepartmentId = await db.Organizations.Where(o => o.Name == department).Select(o => o.Id).SingleAsync();
+        await users.UpdateAsync(account);
+        return user;
+    }
+
+    private static Dictionary<string, string> Place(int district, string category = "angstraum", string lat = "51,51360", string lon = "7.46530") => new()
+    {
+        ["Category"] = category, ["Latitude"] = lat, ["Longitude"] = lon, ["Address"] = "Katharinenstraße 1, Treppe", ["DistrictId"] = district.ToString(CultureInfo.InvariantCulture),
+    };
+
+    [Theory, Engines]
+    public async Task A_report_reaches_its_department_is_processed_and_shows_publicly_without_personal_data(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var staff = await Users.SignInAsync(app, await StaffAsync(app, "ordnungsamt@stadtdo.de", "Ordnungsamt"));
+        var other = await Users.SignInAsync(app, await StaffAsync(app, "jugendamt@stadtdo.de", "Jugendamt"));
+        var district = await DistrictAsync(app, "Innenstadt-West");
+
+        // Step 1 by keyboard-typed coordinates (German decimal comma in one, point in the other).
+        var resident = Users.Client(app);
+        var (next, stepTwo) = await NextAsync(resident, Place(district));
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("Schritt 2 von 2", stepTwo);
+        Assert.DoesNotContain("Das wurde schon gemeldet", stepTwo);
+
+        var photo = TestImages.WithExifGps(TestImages.Jpeg());
+        var sent = await SendAsync(app, resident, stepTwo, new()
+        {
+            ["Description"] = "Die Treppe zur Unterführung ist abends stockdunkel.", ["ReporterName"] = PlantedName, ["Email"] = PlantedEmail,
+        }, ("IMG_4711.jpg", photo));
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        var receiptUrl = sent.Headers.Location!.OriginalString;
+        Assert.StartsWith("/meldungen/eingegangen?nr=", receiptUrl, StringComparison.Ordinal);
+
+        // The same form sent again (a reload after a lost answer) is the same report with the same receipt.
+        var again = await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Die Treppe zur Unterführung ist abends stockdunkel.", ["Email"] = PlantedEmail });
+        Assert.Equal(receiptUrl, again.Headers.Location!.OriginalString);
+        int id;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var stored = await db.ServiceRequests.SingleAsync(r => !r.IsDemo);
+            id = stored.Id;
+            Assert.Equal((PlantedName, PlantedEmail), (stored.ReporterName, stored.ReporterEmail)); // planted, so the searches below mean something
+            Assert.Equal(1, await db.ServiceRequestPhotos.CountAsync());
+        }
+
+        Assert.Contains("Ihre Meldung ist eingegangen", await BodyAsync(await resident.GetAsync(receiptUrl)));
+
+        // The department gets a mail (no routing address: its staff accounts); the reporter a confirmation link.
+        var mails = await MeetingChainTests.MailsAsync(mail);
+        Assert.Contains(mails, m => m.To.ToString().Contains("ordnungsamt@stadtdo.de", StringComparison.Ordinal) && (m.Subject ?? "").Contains($"Neue Meldung Nr. {id}", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails, m => m.To.ToString().Contains("jugendamt@stadtdo.de", StringComparison.Ordinal));
+        Assert.DoesNotContain(mails.Where(m => !m.To.ToString().Contains(PlantedEmail, StringComparison.Ordinal)), m => m.TextBody!.Contains(PlantedEmail, StringComparison.Ordinal) || m.TextBody.Contains(PlantedName, StringComparison.Ordinal));
+        var link = Regex.Match(mails.Single(m => m.To.ToString().Contains(PlantedEmail, StringComparison.Ordinal)).TextBody!, @"https://masterplan\.example(/meldungen/bestaetigen/\S+)").Groups[1].Value;
+        Assert.Contains("Bitte bestätigen Sie", await BodyAsync(await resident.GetAsync(link)));
+        Assert.Contains("ist bestätigt", await BodyAsync(await resident.PostFormAsync(link, [])));
+
+        // Only the responsible department sees and changes it; for another it does not exist.
+        Assert.Contains($"/verwaltung/meldungen/{id}\"", await BodyAsync(await staff.GetAsync("/verwaltung/meldungen")));
+        Assert.DoesNotContain($"/verwaltung/meldungen/{id}\"", await BodyAsync(await other.GetAsync("/verwaltung/meldungen")));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/verwaltung/meldungen/{id}")).StatusCode);
+        var manage = $"/verwaltung/meldungen/{id}";
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "fixed", ["Note"] = "Erledigt." }, "/verwaltung/meldungen")).StatusCode);
+        var photoId = 0;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(ServiceRequestsModule.Open, (await db.ServiceRequests.SingleAsync(r => r.Id == id)).Status);
+            photoId = (await db.ServiceRequestPhotos.SingleAsync()).Id;
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostFormAsync($"{manage}?handler=Photo", new() { ["photoId"] = $"{photoId}", ["publish"] = "true" }, "/verwaltung/meldungen")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync($"/meldungen/{id}/fotos/{photoId}")).StatusCode); // not yet published
+
+        // Staff: the contact data is there for them; a status change needs its public note; duplicate needs the original.
+        var page = await BodyAsync(await staff.GetAsync(manage));
+        Assert.Contains(PlantedEmail, page);
+        Assert.Contains("Bitte schreiben Sie eine öffentliche Notiz", await BodyAsync(await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "acknowledged", ["Note"] = " " })));
+        Assert.Contains("Bitte geben Sie die Nummer der Meldung an, die diese wiederholt.", await BodyAsync(await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "duplicate", ["Note"] = "Doppelt." })));
+        Assert.Contains("Bitte geben Sie an, an wen die Meldung weitergeleitet wurde.", await BodyAsync(await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "not-responsible", ["Note"] = "Nicht wir." })));
+        Assert.Contains("Bitte wählen Sie einen der Status aus der Liste.", await BodyAsync(await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "vergessen", ["Note"] = "x" })));
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "acknowledged", ["Note"] = "Wir haben die Beleuchtung beauftragt." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Photo", new() { ["photoId"] = $"{photoId}", ["publish"] = "true" })).StatusCode);
+
+        // The confirmed reporter is told; the public sees the status, the note and the photo, and nothing personal.
+        var statusMail = (await MeetingChainTests.MailsAsync(mail)).Last();
+        Assert.Contains(PlantedEmail, statusMail.To.ToString());
+        Assert.Contains("Wir haben die Beleuchtung beauftragt.", statusMail.TextBody);
+        var anonymous = Users.Client(app);
+        var details = await BodyAsync(await anonymous.GetAsync($"/meldungen/{id}"));
+        Assert.Contains("angenommen", details);
+        Assert.Contains("Wir haben die Beleuchtung beauftragt.", details);
+        Assert.Contains($"/meldungen/{id}/fotos/{photoId}", details);
+        var bytes = await (await anonymous.GetAsync($"/meldungen/{id}/fotos/{photoId}")).Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xFF, 0xD8, 0xFF], bytes.Take(3));
+        Assert.False(TestImages.Contains(bytes, TestImages.PlantedGps));
+        Assert.False(TestImages.Contains(bytes, "Exif"));
+        Assert.False(TestImages.Contains(bytes, "<script>"));
+
+        foreach (var url in new[] { "/meldungen", $"/meldungen/{id}", "/meldungen/feed.atom", "/meldungen/feed.atom?kategorie=angstraum", $"/meldungen?bezirk={district}&status=acknowledged" })
+        {
+            var response = await anonymous.GetAsync(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var body = await BodyAsync(response);
+            Assert.Contains("Die Treppe zur Unterführung ist abends stockdunkel.", body);
+            Assert.DoesNotContain(PlantedEmail, body);
+            Assert.DoesNotContain(PlantedName, body);
+            Assert.DoesNotContain("Test ordnungsamt", body); // the member of staff's name stays inside
+        }
+
+        Assert.DoesNotContain("stockdunkel", await BodyAsync(await anonymous.GetAsync("/meldungen/feed.atom?kategorie=beleuchtung")));
+        Assert.DoesNotContain("stockdunkel", await BodyAsync(await anonymous.GetAsync("/meldungen?status=fixed")));
+        await using (var scope = app.Scope())
+        {
+            var actions = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.Where(a => a.EntityType == "ServiceRequest" || a.EntityType == "ServiceRequestPhoto")
+                .Select(a => a.Action + " " + a.Changes).ToListAsync();
+            Assert.Contains(actions, a => a.StartsWith("serviceRequest.status", StringComparison.Ordinal) && a.Contains("acknowledged", StringComparison.Ordinal));
+            Assert.Contains(actions, a => a.StartsWith("serviceRequest.photo.published", StringComparison.Ordinal));
+            Assert.DoesNotContain(actions, a => a.Contains(PlantedEmail, StringComparison.Ordinal) || a.Contains(PlantedName, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory, Engines]
+    public async Task Bad_input_gets_a_precise_message_and_nothing_is_stored(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var district = await DistrictAsync(app, "Hörde");
+        var resident = Users.Client(app);
+
+        var outside = (await NextAsync(resident, Place(district, lat: "52.5200", lon: "13.4050"))).Html;
+        Assert.Contains("Der Punkt 52.5200, 13.4050 liegt nicht in Dortmund", outside);
+        var notNumbers = (await NextAsync(resident, Place(district, lat: "einundfünfzig", lon: "7,4,6"))).Html;
+        Assert.Contains("„einundfünfzig“ ist keine Zahl. Bitte geben Sie die Breite als Dezimalzahl an", notNumbers);
+        Assert.Contains("„7,4,6“ ist keine Zahl. Bitte geben Sie die Länge als Dezimalzahl an", notNumbers);
+        Assert.Contains("Die Kategorie „gibtsnicht“ gibt es nicht.", (await NextAsync(resident, Place(district, category: "gibtsnicht"))).Html);
+        var empty = (await NextAsync(resident, new() { ["Category"] = "", ["Latitude"] = "", ["Longitude"] = "", ["DistrictId"] = "" })).Html;
+        Assert.Contains("Bitte wählen Sie, was Sie melden möchten.", empty);
+        Assert.Contains("Bitte geben Sie die Breite des Ortes an", empty);
+        Assert.Contains("Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.", empty);
+        Assert.Contains("Diesen Stadtbezirk gibt es nicht.", (await NextAsync(resident, Place(999_999))).Html);
+
+        var stepTwo = (await NextAsync(resident, Place(district))).Html;
+        var noText = await BodyAsync(await SendAsync(app, resident, stepTwo, new() { ["Description"] = " \u0007 " }));
+        Assert.Contains("Bitte beschreiben Sie, was nicht in Ordnung ist.", noText);
+        Assert.Contains("Schritt 2 von 2", noText); // the place stays, the resident fixes only the description
+        var fakes = await BodyAsync(await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Graffiti", ["Email"] = "keine-adresse" },
+            ("rechnung.jpg", "%PDF-1.7\n%µ¶\n1 0 obj<<>>endobj"u8.ToArray()), ("skript.jpg", "<?php system($_GET['c']); ?>"u8.ToArray()), ("bombe.png", TestImages.PngBomb())));
+        Assert.Contains("„rechnung.jpg“ ist kein Foto, sondern ein PDF-Dokument.", fakes);
+        Assert.Contains("„skript.jpg“ ist kein Foto im Format JPEG oder PNG", fakes);
+        Assert.Contains("„bombe.png“ hat 100000 × 100000 Bildpunkte", fakes);
+        Assert.Contains("Das ist keine gültige E-Mail-Adresse.", fakes);
+        Assert.Contains("Graffiti", fakes);
+        var tooMany = await BodyAsync(await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Vier Fotos" },
+            ("1.jpg", TestImages.Jpeg()), ("2.jpg", TestImages.Jpeg()), ("3.jpg", TestImages.Jpeg()), ("4.jpg", TestImages.Jpeg())));
+        Assert.Contains("Sie können höchstens 3 Fotos senden; Sie haben 4 gewählt.", tooMany);
+
+        // A tampered first step is checked again when sending.
+        var tampered = await BodyAsync(await SendAsync(app, resident, stepTwo.Replace("value=\"51,51360\"", "value=\"60\"", StringComparison.Ordinal), new() { ["Description"] = "Manipuliert" }));
+        Assert.Contains("liegt nicht in Dortmund", tampered);
+
+        // Filters of the public list and the feed refuse what cannot be meant.
+        var anonymous = Users.Client(app);
+        Assert.Contains("„31.02.2025“ ist kein Datum.", await BodyAsync(await anonymous.GetAsync("/meldungen?von=31.02.2025")));
+        Assert.Contains("Den Status „kaputt“ gibt es nicht.", await BodyAsync(await anonymous.GetAsync("/meldungen?status=kaputt")));
+        var feed = await anonymous.GetAsync("/meldungen/feed.atom?von=2025-13-01&kategorie=nix");
+        Assert.Equal(HttpStatusCode.BadRequest, feed.StatusCode);
+        var feedBody = await feed.Content.ReadAsStringAsync();
+        Assert.Contains("„2025-13-01“ ist kein Datum.", feedBody);
+        Assert.Contains("Die Kategorie „nix“ gibt es nicht.", feedBody);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/meldungen/999999")).StatusCode);
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(0, await db.ServiceRequests.CountAsync());
+        Assert.Equal(0, await db.ServiceRequestPhotos.CountAsync());
+    }
+
+    [Theory, Engines]
+    public async Task Open_reports_nearby_are_shown_before_sending_and_a_support_counts_once_per_browser(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var district = await DistrictAsync(app, "Innenstadt-West");
+        var first = Users.Client(app);
+        var stepTwo = (await NextAsync(first, Place(district, category: "beleuchtung", lat: "51.51360", lon: "7.46530"))).Html;
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, first, stepTwo, new() { ["Description"] = "Laterne vor Hausnummer 1 ist aus." })).StatusCode);
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync()).Id;
+        }
+
+        // About 30 m away, same category: shown. Another category, or 200 m away: not.
+        var second = Users.Client(app);
+        var near = (await NextAsync(second, Place(district, category: "beleuchtung", lat: "51.51387", lon: "7.46530"))).Html;
+        Assert.Contains("Das wurde schon gemeldet — unterstützen?", near);
+        Assert.Contains($"href=\"/meldungen/{id}\"", near);
+        Assert.Contains("30 m entfernt", near);
+        Assert.DoesNotContain("Das wurde schon gemeldet", (await NextAsync(second, Place(district, category: "angstraum", lat: "51.51387", lon: "7.46530"))).Html);
+        Assert.DoesNotContain("Das wurde schon gemeldet", (await NextAsync(second, Place(district, category: "beleuchtung", lat: "51.51540", lon: "7.46530"))).Html);
+
+        var support = await second.PostFormAsync("/meldungen/neu?handler=Support", new() { ["requestId"] = $"{id}" }, "/meldungen/neu");
+        Assert.Equal($"/meldungen/{id}?unterstuetzt=1", support.Headers.Location!.OriginalString);
+        var twice = await second.PostFormAsync("/meldungen/neu?handler=Support", new() { ["requestId"] = $"{id}" }, "/meldungen/neu");
+        Assert.Equal($"/meldungen/{id}?unterstuetzt=schon", twice.Headers.Location!.OriginalString);
+        Assert.Contains("1 Person", await BodyAsync(await second.GetAsync($"/meldungen/{id}")));
+
+        // The map query through each engine's spatial index: inside the box, within the filter, nothing else.
+        await using (var scope = app.Scope())
+        {
+            var map = scope.ServiceProvider.GetRequiredService<ServiceRequestMap>();
+            Assert.Equal([id], (await map.InBoxAsync(new BoundingBox(51.5130, 7.4650, 51.5140, 7.4660), ServiceRequestFilter.None, 500, default)).Select(p => p.Id));
+            Assert.Empty(await map.InBoxAsync(new BoundingBox(51.5140, 7.4650, 51.5150, 7.4660), ServiceRequestFilter.None, 500, default));
+            Assert.Empty(await map.InBoxAsync(new BoundingBox(51.5130, 7.4650, 51.5140, 7.4660), new ServiceRequestFilter(Category: "angstraum"), 500, default));
+            Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync()).SupportCount);
+        }
+    }
+
+    [Theory, Engines]
+    public async Task Contact_data_and_unpublished_photos_are_deleted_when_the_retention_ends_and_it_is_audited(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        var settings = Settings(mail);
+        settings["ServiceRequests:RetentionDays"] = "30";
+        await using var app = await AppFactory.StartAsync(engine, settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var resident = Users.Client(app);
+        var stepTwo = (await NextAsync(resident, Place(await DistrictAsync(app, "Eving")))).Html;
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Unsicherer Durchgang.", ["ReporterName"] = PlantedName, ["Email"] = PlantedEmail },
+            ("a.jpg", TestImages.Jpeg()), ("b.png", PngOf(TestImages.Jpeg())))).StatusCode);
+        int id, published;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            id = (await db.ServiceRequests.SingleAsync()).Id;
+            published = (await db.ServiceRequestPhotos.OrderBy(p => p.Position).FirstAsync()).Id;
+        }
+
+        var manage = $"/verwaltung/meldungen/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{manage}?handler=Photo", new() { ["photoId"] = $"{published}", ["publish"] = "true" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "fixed", ["Note"] = "Beleuchtung ergänzt." })).StatusCode);
+
+        async Task<int> RunAsync()
+        {
+            await using var scope = app.Scope();
+            return await ActivatorUtilities.CreateInstance<ServiceRequestRetentionJob>(scope.ServiceProvider).RunAsync(CancellationToken.None);
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal(0, await RunAsync());
+        app.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        Assert.Equal(2, await RunAsync()); // one unpublished photo, one contact record
+        Assert.Equal(0, await RunAsync());
+
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var request = await db.ServiceRequests.SingleAsync();
+            Assert.Null(request.ReporterName);
+            Assert.Null(request.ReporterEmail);
+            Assert.NotNull(request.PersonalDataDeletedAt);
+            Assert.Equal([published], await db.ServiceRequestPhotos.Select(p => p.Id).ToListAsync());
+            var actions = await db.AuditEntries.Where(a => a.Action == "serviceRequest.photos.deleted" || a.Action == "serviceRequest.contact.deleted").Select(a => a.Action).ToListAsync();
+            Assert.Equal(2, actions.Count);
+        }
+
+        Assert.Contains("Beleuchtung ergänzt.", await BodyAsync(await Users.Client(app).GetAsync($"/meldungen/{id}")));
+    }
+
+    private static byte[] PngOf(byte[] jpeg)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(jpeg);
+        using var image = SkiaSharp.SKImage.FromBitmap(bitmap);
+        return image.Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+    }
+}
