@@ -160,10 +160,10 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             return Error(f, StatusCodes.Status404NotFound, "Die Meldung {0} gibt es nicht.", Shorten(id));
         }
 
-        var rows = await Project(PublicReports().Where(r => r.Id == number)).ToListAsync(ct);
+        var rows = await PublicServiceRequests.Query(db).Where(r => r.Id == number).ToListAsync(ct);
         return rows.Count == 0
             ? Error(f, StatusCodes.Status404NotFound, "Die Meldung {0} gibt es nicht.", number)
-            : new Open311Result("service_requests", new Open311Node.List("request", [.. rows.Select(Request)]), f);
+            : new Open311Result("service_requests", new Open311Node.List("request", await RequestsOfAsync(rows, ct)), f);
     }
 
     public async Task<IResult> TokenAsync(string token, string format, HttpContext http, CancellationToken ct)
@@ -192,7 +192,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
         var errors = new FieldErrors();
         var page = PositiveNumber(query, "page", 1, int.MaxValue / MaxPageSize, errors);
         var pageSize = PositiveNumber(query, "page_size", MaxPageSize, MaxPageSize, errors);
-        var reports = PublicReports();
+        var reports = PublicServiceRequests.Query(db);
 
         var ids = List(query, "service_request_id");
         if (ids.Count > 0)
@@ -223,14 +223,13 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             var codes = List(query, "service_code");
             if (codes.Count > 0)
             {
-                var known = await db.ServiceCategories.Where(c => codes.Contains(c.Code)).Select(c => new { c.Id, c.Code }).ToListAsync(ct);
-                foreach (var unknown in codes.Except(known.Select(k => k.Code), StringComparer.Ordinal))
+                var known = await db.ServiceCategories.Where(c => codes.Contains(c.Code)).Select(c => c.Code).ToListAsync(ct);
+                foreach (var unknown in codes.Except(known, StringComparer.Ordinal))
                 {
                     errors.Add("service_code", "service_code: den Dienst „{0}“ gibt es nicht.", Shorten(unknown));
                 }
 
-                var categoryIds = known.Select(k => k.Id).ToList();
-                reports = reports.Where(r => categoryIds.Contains(r.CategoryId));
+                reports = reports.Where(r => codes.Contains(r.CategoryCode));
             }
 
             var statuses = List(query, "status");
@@ -274,8 +273,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             return Errors(f, StatusCodes.Status400BadRequest, t, errors);
         }
 
-        var rows = await Project(reports.OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize + 1))
-            .ToListAsync(ct);
+        var rows = await reports.OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize + 1).ToListAsync(ct);
         if (rows.Count > pageSize)
         {
             rows.RemoveAt(pageSize);
@@ -284,7 +282,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             http.Response.Headers.Link = $"<{Base}/requests.{format}{next}>; rel=\"next\"";
         }
 
-        return new Open311Result("service_requests", new Open311Node.List("request", [.. rows.Select(Request)]), f);
+        return new Open311Result("service_requests", new Open311Node.List("request", await RequestsOfAsync(rows, ct)), f);
     }
 
     /// <summary>
@@ -381,8 +379,13 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             return Errors(f, StatusCodes.Status400BadRequest, t, outcome.Errors);
         }
 
-        var (id, receipt) = outcome.Value;
+        var (id, receipt, nearby) = outcome.Value;
         var notice = t["Eingangsnummer {0}. Zuständig ist {1}.", receipt, category.Department].Value;
+        if (nearby.Count > 0)
+        {
+            notice += " " + t["In der Nähe ist dasselbe schon offen gemeldet: {0}.", string.Join(", ", nearby.Select(n => n.ToString(CultureInfo.InvariantCulture)))].Value;
+        }
+
         if (form["media_url"].ToString().Trim().Length > 0)
         {
             notice += " " + t["Fotos über media_url werden nicht übernommen."].Value;
@@ -464,48 +467,43 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
         return null;
     }
 
-    /// <summary>A public report as Open311 shows it; the reporter's name and address are not even read.</summary>
-    private sealed record Report(
-        int Id, string Status, string? Note, int? DuplicateOfId, string? ForwardedTo, string ServiceCode, string ServiceName, string Description,
-        string Department, DateTimeOffset Created, DateTimeOffset Modified, DateTimeOffset? ClosedAt, int OverdueAfterDays, string? Address,
-        double Latitude, double Longitude);
-
-    /// <summary>The reports the public may see.</summary>
-    private IQueryable<ServiceRequest> PublicReports() => db.ServiceRequests.Where(r => r.IsPublic);
-
-    /// <summary>Reports as Open311 shows them, in the order of <paramref name="reports"/>.</summary>
-    private IQueryable<Report> Project(IQueryable<ServiceRequest> reports) =>
-        from r in reports
-        join c in db.ServiceCategories on r.CategoryId equals c.Id
-        join o in db.Organizations on c.DepartmentId equals o.Id
-        orderby r.Created descending, r.Id descending
-        select new Report(
-            r.Id, r.Status,
-            db.Set<ServiceRequestUpdate>().Where(u => u.ServiceRequestId == r.Id).OrderByDescending(u => u.At).ThenByDescending(u => u.Id).Select(u => u.Note).FirstOrDefault(),
-            r.DuplicateOfId, r.ForwardedTo, c.Code, c.Name, r.Description, o.Name, r.Created, r.Modified, r.ClosedAt, c.OverdueAfterDays, r.Address,
-            r.Latitude, r.Longitude);
-
-    private Open311Node Request(Report r)
+    /// <summary>
+    /// Public reports as Open311 shows them: what <see cref="PublicServiceRequests"/> gives anyone, the date a report would
+    /// be overdue as the expected date, and the first published photo as the media URL.
+    /// </summary>
+    private async Task<List<Open311Node>> RequestsOfAsync(List<PublicServiceRequest> rows, CancellationToken ct)
     {
-        var closed = ServiceRequestsModule.IsFinal(r.Status);
+        var ids = rows.Select(r => r.Id).ToList();
+        var photos = ids.Count == 0 ? [] : (await db.ServiceRequestPhotos
+            .Where(p => ids.Contains(p.ServiceRequestId) && p.Moderation == ServiceRequestsModule.PhotoPublished)
+            .Select(p => new { p.ServiceRequestId, p.Id, p.Position }).ToListAsync(ct))
+            .GroupBy(p => p.ServiceRequestId).ToDictionary(g => g.Key, g => g.MinBy(p => p.Position)!.Id);
+        var overdueAfter = await db.ServiceCategories.ToDictionaryAsync(c => c.Code, c => c.OverdueAfterDays, ct);
+        return [.. rows.Select(r => Request(r, overdueAfter.GetValueOrDefault(r.CategoryCode), photos.TryGetValue(r.Id, out var photo) ? photo : null))];
+    }
+
+    private Open311Node Request(PublicServiceRequest r, int overdueAfterDays, int? photo)
+    {
+        var closed = r.IsClosed;
         return Open311Node.Of(
             ("service_request_id", r.Id.ToString(CultureInfo.InvariantCulture)),
             ("status", closed ? "closed" : "open"),
             ("status_notes", StatusNotes(r)),
-            ("service_name", r.ServiceName),
-            ("service_code", r.ServiceCode),
+            ("service_name", r.CategoryName),
+            ("service_code", r.CategoryCode),
             ("description", r.Description),
-            ("agency_responsible", r.Department),
+            ("agency_responsible", r.DepartmentName),
             ("requested_datetime", Open311Result.Time(r.Created)),
             ("updated_datetime", Open311Result.Time(closed ? r.ClosedAt ?? r.Modified : r.Modified)),
-            ("expected_datetime", closed ? null : Open311Result.Time(r.Created.AddDays(r.OverdueAfterDays))),
+            ("expected_datetime", closed ? null : Open311Result.Time(r.Created.AddDays(overdueAfterDays))),
             ("address", string.IsNullOrWhiteSpace(r.Address) ? null : r.Address),
             ("lat", r.Latitude),
-            ("long", r.Longitude));
+            ("long", r.Longitude),
+            ("media_url", photo is { } p ? mail.Value.Link($"/meldungen/{r.Id}/fotos/{p}") : null));
     }
 
     /// <summary>The detailed status in words (the duplicate's number, to whom it went) and the department's public note.</summary>
-    private string StatusNotes(Report r)
+    private string StatusNotes(PublicServiceRequest r)
     {
         var status = t[ServiceRequestsModule.StatusLabel(r.Status)].Value;
         if (r.Status == ServiceRequestsModule.Duplicate && r.DuplicateOfId is { } of)
@@ -517,6 +515,6 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             status = t["{0}: an {1}", status, r.ForwardedTo].Value;
         }
 
-        return string.IsNullOrWhiteSpace(r.Note) ? status : $"{status}. {r.Note}";
+        return string.IsNullOrWhiteSpace(r.StatusNote) ? status : $"{status}. {r.StatusNote}";
     }
 }

@@ -124,7 +124,27 @@ public class Open311Tests
         Assert.All(fromXml.AsArray(), r => Open311Spec.Validate("RequestResponse", r!));
         var secondId = (string)fromXml[0]!["service_request_id"]!;
 
+        // A published photo is the media URL; one waiting for moderation is not.
+        int published;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            ServiceRequestPhoto Photo(string request, string moderation) => new()
+            {
+                ServiceRequestId = int.Parse(request, System.Globalization.CultureInfo.InvariantCulture), Position = 1, Jpeg = [0xFF, 0xD8, 0xFF, 0xD9],
+                Width = 1, Height = 1, Moderation = moderation, CreatedAt = app.Clock.GetUtcNow(),
+            };
+            var photo = Photo(id, ServiceRequestsModule.PhotoPublished);
+            db.ServiceRequestPhotos.AddRange(photo, Photo(secondId, ServiceRequestsModule.PhotoPending));
+            await db.SaveChangesAsync();
+            published = photo.Id;
+        }
+
         var list = await BothAsync(client, "requests.{format}", "service_requests", "requests");
+        Assert.Null(list[0]!["media_url"]);
+        var mediaUrl = new Uri((string)list[1]!["media_url"]!);
+        Assert.Equal($"/meldungen/{id}/fotos/{published}", mediaUrl.AbsolutePath);
+        Assert.Equal("image/jpeg", (await client.GetAsync(mediaUrl.AbsolutePath)).Content.Headers.ContentType!.MediaType);
         Assert.Equal([secondId, id], list.AsArray().Select(r => (string)r!["service_request_id"]!));
         var one = await BothAsync(client, $"requests/{id}.{{format}}", "service_requests", "requests");
         var report = one[0]!;
@@ -196,7 +216,7 @@ public class Open311Tests
         await Refused("xml", With("lat", "52.52"), HttpStatusCode.BadRequest, "liegt nicht in Dortmund");
         await Refused("json", With("lat", null), HttpStatusCode.BadRequest, "lat und long");
         await Refused("json", With("description", "   "), HttpStatusCode.BadRequest, "Bitte beschreiben Sie");
-        await Refused("json", With("description", new string('x', 4001)), HttpStatusCode.BadRequest, "höchstens 4000 Zeichen");
+        await Refused("json", With("description", new string('x', 4001)), HttpStatusCode.BadRequest, "höchstens 4000");
         await Refused("json", With($"attribute[{Open311Api.DistrictAttribute}]", null), HttpStatusCode.BadRequest, "Stadtbezirk");
         await Refused("json", With($"attribute[{Open311Api.DistrictAttribute}]", "999"), HttpStatusCode.BadRequest, "Diesen Stadtbezirk gibt es nicht.");
         await Refused("json", With("email", "kein-mail"), HttpStatusCode.BadRequest, "E-Mail-Adresse");
@@ -259,6 +279,7 @@ public class Open311Tests
         var created = await JsonAsync(await PostAsync(client, "json", Report(key, district)));
         var id = int.Parse((string)created[0]!["service_request_id"]!, System.Globalization.CultureInfo.InvariantCulture);
 
+        int department;
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -267,18 +288,24 @@ public class Open311Tests
             Assert.Equal("beleuchtung", category.Code);
             Assert.Equal(OrganizationKind.Department, (await db.Organizations.SingleAsync(o => o.Id == category.DepartmentId)).Kind);
             Assert.Equal(district, row.DistrictId);
-            Assert.Equal(ServiceRequestsModule.Open, row.Status);
-
-            // The department fixes it, with a public note.
-            app.Clock.Advance(TimeSpan.FromDays(2));
-            row.Status = ServiceRequestsModule.Fixed;
-            row.ClosedAt = app.Clock.GetUtcNow();
-            db.ServiceRequestUpdates.Add(new ServiceRequestUpdate
-            {
-                ServiceRequestId = id, Status = ServiceRequestsModule.Fixed, Note = "Leuchtmittel getauscht.", At = app.Clock.GetUtcNow(), ByName = "Tiefbauamt",
-            });
-            await db.SaveChangesAsync();
+            department = category.DepartmentId;
         }
+
+        // It is in the queue of the category's department, whose staff fix it with a public note.
+        var staffUser = await Users.CreateAsync(app, "licht@stadtdo.de", Roles.DepartmentStaff);
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+            var account = (await users.FindByEmailAsync(staffUser.Email))!;
+            account.DepartmentId = department;
+            await users.UpdateAsync(account);
+        }
+
+        var staff = await Users.SignInAsync(app, staffUser);
+        Assert.Contains($"/verwaltung/meldungen/{id}\"", await (await staff.GetAsync("/verwaltung/meldungen")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        var manage = $"/verwaltung/meldungen/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "fixed", ["Note"] = "Leuchtmittel getauscht." })).StatusCode);
 
         var closed = await BothAsync(Users.Client(app), "requests.{format}?status=closed", "service_requests", "requests");
         var report = Assert.Single(closed.AsArray())!;
