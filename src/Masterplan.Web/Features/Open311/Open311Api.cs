@@ -482,7 +482,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
         return [.. rows.Select(r => Request(r, overdueAfter.GetValueOrDefault(r.CategoryCode), photos.TryGetValue(r.Id, out var photo) ? photo : null))];
     }
 
-    private Open311Node Request(PublicServiceRequest r, int overdueAfterDays, int? photo)
+    private Open311Node.Fields Request(PublicServiceRequest r, int overdueAfterDays, int? photo)
     {
         var closed = r.IsClosed;
         return Open311Node.Of(

@@ -291,7 +291,8 @@ public class Open311Tests
             department = category.DepartmentId;
         }
 
-        // It is in the queue of the category's department, whose staff fix it with a public note.
+        // It is in the queue of the category's department, whose staff fix it two days later with a public note.
+        app.Clock.Advance(TimeSpan.FromDays(2));
         var staffUser = await Users.CreateAsync(app, "licht@stadtdo.de", Roles.DepartmentStaff);
         await using (var scope = app.Scope())
         {
@@ -303,7 +304,6 @@ public class Open311Tests
 
         var staff = await Users.SignInAsync(app, staffUser);
         Assert.Contains($"/verwaltung/meldungen/{id}\"", await (await staff.GetAsync("/verwaltung/meldungen")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        app.Clock.Advance(TimeSpan.FromDays(2));
         var manage = $"/verwaltung/meldungen/{id}";
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "fixed", ["Note"] = "Leuchtmittel getauscht." })).StatusCode);
 
