@@ -8,6 +8,7 @@ using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.OParl;
+using Masterplan.Web.Features.Open311;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
@@ -41,5 +42,6 @@ public partial class Program
         new ParticipationModule(),
         new ServiceRequestsModule(),
         new OParlModule(),
+        new Open311Module(),
     ];
 }

@@ -158,6 +158,15 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/meldungen"] = (["GET"], [Roles.Office, Roles.DepartmentStaff]),
         ["verwaltung/meldungen/{id:int}"] = (["GET", "POST"], [Roles.Office, Roles.DepartmentStaff]),
         ["verwaltung/meldungen/kategorien/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["open311/v2/discovery.{format}"] = (["GET"], Everyone),
+        ["open311/v2/services.{format}"] = (["GET"], Everyone),
+        ["open311/v2/services/{service_code}.{format}"] = (["GET"], Everyone),
+        ["GET open311/v2/requests.{format}"] = (["GET"], Everyone),
+        // Sending needs an API key, not a role: without one everybody gets 403.
+        ["POST open311/v2/requests.{format}"] = (["POST"], []),
+        ["open311/v2/requests/{service_request_id}.{format}"] = (["GET"], Everyone),
+        ["open311/v2/tokens/{token}.{format}"] = (["GET"], Everyone),
+        ["verwaltung/open311"] = (["GET", "POST"], [Roles.Administrator]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
@@ -203,7 +212,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
                     : pattern.Contains("kennzahlen", StringComparison.Ordinal) || pattern.Contains("indicators", StringComparison.Ordinal) ? ids.Indicator
                     : pattern.Contains("catalogue/nodes", StringComparison.Ordinal) ? ids.Node
                     : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)
-                .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
+                .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{format}", "json", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
                 .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) ? ids.Measure

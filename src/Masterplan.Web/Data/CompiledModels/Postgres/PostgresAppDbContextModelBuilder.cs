@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ab2f9193-c284-4e0c-a02a-34acb976ced3"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("ca7267cf-2732-4909-ac00-00b73ccd119c"), entityTypeCount: 73)
         {
         }
 
@@ -60,6 +60,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var recommendationUpdate = RecommendationUpdateEntityType.Create(this);
             var rollCallVote = RollCallVoteEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
+            var open311Client = Open311ClientEntityType.Create(this);
             var body = BodyEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -222,6 +223,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             RecommendationUpdateEntityType.CreateAnnotations(recommendationUpdate);
             RollCallVoteEntityType.CreateAnnotations(rollCallVote);
             VoteEntityType.CreateAnnotations(vote);
+            Open311ClientEntityType.CreateAnnotations(open311Client);
             BodyEntityType.CreateAnnotations(body);
             MembershipEntityType.CreateAnnotations(membership);
             OrganizationEntityType.CreateAnnotations(organization);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("397e201b-fcf4-4dec-aaa5-3e04f27cfdc2"), entityTypeCount: 72)
+            : base(skipDetectChanges: false, modelId: new Guid("dad261c9-c651-4b4e-aa58-fd6ea8c693ee"), entityTypeCount: 73)
         {
         }
 
@@ -59,6 +59,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var recommendationUpdate = RecommendationUpdateEntityType.Create(this);
             var rollCallVote = RollCallVoteEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
+            var open311Client = Open311ClientEntityType.Create(this);
             var body = BodyEntityType.Create(this);
             var membership = MembershipEntityType.Create(this);
             var organization = OrganizationEntityType.Create(this);
@@ -221,6 +222,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             RecommendationUpdateEntityType.CreateAnnotations(recommendationUpdate);
             RollCallVoteEntityType.CreateAnnotations(rollCallVote);
             VoteEntityType.CreateAnnotations(vote);
+            Open311ClientEntityType.CreateAnnotations(open311Client);
             BodyEntityType.CreateAnnotations(body);
             MembershipEntityType.CreateAnnotations(membership);
             OrganizationEntityType.CreateAnnotations(organization);
