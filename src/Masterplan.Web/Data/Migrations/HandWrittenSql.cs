@@ -14,14 +14,14 @@ internal static class HandWrittenSql
         // Quartz.NET keeps its jobs in memory on SQLite, so it needs no tables here.
         migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
         migrationBuilder.Sql("CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'The audit log is append-only.'); END;");
+        UpSqliteServiceRequestPoints(migrationBuilder);
     }
 
     /// <summary>
     /// The spatial index of the Meldungen on SQLite: an R*Tree (part of the bundled SQLite, nothing to install) that
     /// triggers keep in step with the coordinates; PostgreSQL uses a PostGIS column with a GiST index instead. A later
     /// migration that rebuilds <c>ServiceRequests</c> (some column changes do on SQLite) drops the triggers and must
-    /// create them again. The migration that adds the Meldungen calls it; once the migrations are folded into one
-    /// Initial, <see cref="UpSqlite"/> calls it at its end instead (and <see cref="DownSqlite"/> the undo at its start).
+    /// create them again. <see cref="UpSqlite"/> calls it (and <see cref="DownSqlite"/> the undo).
     /// </summary>
     public static void UpSqliteServiceRequestPoints(MigrationBuilder migrationBuilder)
     {
@@ -59,6 +59,7 @@ internal static class HandWrittenSql
 
     public static void DownSqlite(MigrationBuilder migrationBuilder)
     {
+        DownSqliteServiceRequestPoints(migrationBuilder);
         migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_update;");
         migrationBuilder.Sql("DROP TRIGGER IF EXISTS audit_entries_no_delete;");
     }

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("ca7267cf-2732-4909-ac00-00b73ccd119c"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("308cd3d6-6de2-411a-b234-59ab111cef51"), entityTypeCount: 75)
         {
         }
 
@@ -35,6 +35,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var districtBoundary = DistrictBoundaryEntityType.Create(this);
+            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -106,6 +108,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -198,6 +201,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
+            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
+            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

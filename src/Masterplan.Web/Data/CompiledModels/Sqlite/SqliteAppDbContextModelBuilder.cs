@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("dad261c9-c651-4b4e-aa58-fd6ea8c693ee"), entityTypeCount: 73)
+            : base(skipDetectChanges: false, modelId: new Guid("bcd47cbe-b5f9-439d-8109-43240ba2873f"), entityTypeCount: 75)
         {
         }
 
@@ -34,6 +34,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var districtBoundary = DistrictBoundaryEntityType.Create(this);
+            var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -105,6 +107,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -197,6 +200,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
             DistrictEntityType.CreateAnnotations(district);
+            DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
+            GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

@@ -1,5 +1,6 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
@@ -12,6 +13,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:postgis", ",,");
+
             migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
@@ -136,6 +140,27 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GazetteerAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Street = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HouseNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Postcode = table.Column<string>(type: "character varying(5)", maxLength: 5, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    StreetKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HouseKey = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    HouseOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteerAddresses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InputCalls",
                 columns: table => new
                 {
@@ -255,6 +280,27 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Open311Clients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    IssuedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RevokedBy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    LastUsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Open311Clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PasswordResetRequests",
                 columns: table => new
                 {
@@ -371,6 +417,29 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictBoundaries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    GeoJson = table.Column<string>(type: "text", nullable: false),
+                    ImportId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ImportedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictBoundaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistrictBoundaries_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -612,6 +681,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     LabId = table.Column<int>(type: "integer", nullable: false),
                     Latitude = table.Column<double>(type: "double precision", nullable: false),
                     Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Address = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     Category = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false)
                 },
@@ -866,6 +936,41 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_RulesOfProcedure_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    RoutingEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: true),
+                    OverdueAfterDays = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    SeedKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceCategories_FieldsOfAction_FieldOfActionId",
+                        column: x => x.FieldOfActionId,
+                        principalTable: "FieldsOfAction",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceCategories_Organizations_DepartmentId",
+                        column: x => x.DepartmentId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1374,7 +1479,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
                     IsGenerated = table.Column<bool>(type: "boolean", nullable: false),
                     AddedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    AddedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1411,6 +1518,59 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReceiptHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CategoryId = table.Column<int>(type: "integer", nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Latitude = table.Column<double>(type: "double precision", nullable: false),
+                    Longitude = table.Column<double>(type: "double precision", nullable: false),
+                    Location = table.Column<Point>(type: "geometry(Point,4326)", nullable: true, computedColumnSql: "ST_SetSRID(ST_MakePoint(\"Longitude\", \"Latitude\"), 4326)", stored: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DuplicateOfId = table.Column<int>(type: "integer", nullable: true),
+                    ForwardedTo = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ClosedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ReporterName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ReporterEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    PersonalDataDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    SupportCount = table.Column<int>(type: "integer", nullable: false),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Modified = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ServiceCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceRequests_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1612,6 +1772,78 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         name: "FK_PaperFileContents_PaperFiles_Id",
                         column: x => x.Id,
                         principalTable: "PaperFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceRequestId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Jpeg = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Width = table.Column<int>(type: "integer", nullable: false),
+                    Height = table.Column<int>(type: "integer", nullable: false),
+                    Moderation = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ModeratedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestPhotos_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestSupports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceRequestId = table.Column<int>(type: "integer", nullable: false),
+                    BrowserHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestSupports_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ServiceRequestId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MailedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestUpdates_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -2000,6 +2232,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistrictBoundaries_DistrictId",
+                table: "DistrictBoundaries",
+                column: "DistrictId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Districts_Modified",
                 table: "Districts",
                 column: "Modified");
@@ -2030,6 +2268,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 table: "FieldsOfAction",
                 column: "SeedKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteerAddresses_StreetKey_HouseKey",
+                table: "GazetteerAddresses",
+                columns: new[] { "StreetKey", "HouseKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_FieldOfActionId",
@@ -2254,6 +2497,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_KeyHash",
+                table: "Open311Clients",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_DistrictId",
                 table: "Organizations",
                 column: "DistrictId");
@@ -2290,6 +2539,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 table: "PanelSelections",
                 column: "LabId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperFiles_Modified",
+                table: "PaperFiles",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaperFiles_PaperId",
@@ -2419,6 +2673,98 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 column: "Signature");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_Code",
+                table: "ServiceCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_DepartmentId",
+                table: "ServiceCategories",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_FieldOfActionId",
+                table: "ServiceCategories",
+                column: "FieldOfActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_SeedKey",
+                table: "ServiceCategories",
+                column: "SeedKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestPhotos_Moderation",
+                table: "ServiceRequestPhotos",
+                column: "Moderation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestPhotos_ServiceRequestId_Position",
+                table: "ServiceRequestPhotos",
+                columns: new[] { "ServiceRequestId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_CategoryId_Status_Created",
+                table: "ServiceRequests",
+                columns: new[] { "CategoryId", "Status", "Created" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ConfirmTokenHash",
+                table: "ServiceRequests",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Created",
+                table: "ServiceRequests",
+                column: "Created");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_DistrictId_Created",
+                table: "ServiceRequests",
+                columns: new[] { "DistrictId", "Created" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_DuplicateOfId",
+                table: "ServiceRequests",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Location",
+                table: "ServiceRequests",
+                column: "Location")
+                .Annotation("Npgsql:IndexMethod", "gist");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Modified",
+                table: "ServiceRequests",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_PersonalDataDeletedAt_ClosedAt",
+                table: "ServiceRequests",
+                columns: new[] { "PersonalDataDeletedAt", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ReceiptHash",
+                table: "ServiceRequests",
+                column: "ReceiptHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestSupports_ServiceRequestId_BrowserHash",
+                table: "ServiceRequestSupports",
+                columns: new[] { "ServiceRequestId", "BrowserHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestUpdates_ServiceRequestId_At",
+                table: "ServiceRequestUpdates",
+                columns: new[] { "ServiceRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tombstones_EntityType_Deleted",
                 table: "Tombstones",
                 columns: new[] { "EntityType", "Deleted" });
@@ -2495,10 +2841,16 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DistrictBoundaries");
+
+            migrationBuilder.DropTable(
                 name: "DocumentContents");
 
             migrationBuilder.DropTable(
                 name: "FieldOfActionVersions");
+
+            migrationBuilder.DropTable(
+                name: "GazetteerAddresses");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");
@@ -2543,6 +2895,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "MinutesVersions");
 
             migrationBuilder.DropTable(
+                name: "Open311Clients");
+
+            migrationBuilder.DropTable(
                 name: "PanelOutcomes");
 
             migrationBuilder.DropTable(
@@ -2574,6 +2929,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "SeatLots");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestPhotos");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestSupports");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestUpdates");
 
             migrationBuilder.DropTable(
                 name: "Tombstones");
@@ -2624,6 +2988,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "Votes");
 
             migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "InputCalls");
 
             migrationBuilder.DropTable(
@@ -2642,10 +3009,13 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
-                name: "FieldsOfAction");
+                name: "ServiceCategories");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "FieldsOfAction");
 
             migrationBuilder.DropTable(
                 name: "Organizations");

@@ -135,6 +135,27 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GazetteerAddresses",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Street = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HouseNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    StreetKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    HouseKey = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HouseOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GazetteerAddresses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InputCalls",
                 columns: table => new
                 {
@@ -254,6 +275,27 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Open311Clients",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    KeyPrefix = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RevokedBy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Open311Clients", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PasswordResetRequests",
                 columns: table => new
                 {
@@ -370,6 +412,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DistrictBoundaries",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GeoJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ImportId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DistrictBoundaries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DistrictBoundaries_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -611,6 +676,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     LabId = table.Column<int>(type: "INTEGER", nullable: false),
                     Latitude = table.Column<double>(type: "REAL", nullable: false),
                     Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     Category = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Comment = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false)
                 },
@@ -865,6 +931,41 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_RulesOfProcedure_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceCategories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoutingEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OverdueAfterDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    SeedKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SeedHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCategories", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceCategories_FieldsOfAction_FieldOfActionId",
+                        column: x => x.FieldOfActionId,
+                        principalTable: "FieldsOfAction",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceCategories_Organizations_DepartmentId",
+                        column: x => x.DepartmentId,
                         principalTable: "Organizations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -1373,7 +1474,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     IsGenerated = table.Column<bool>(type: "INTEGER", nullable: false),
                     AddedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    AddedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1410,6 +1513,58 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         principalTable: "Papers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReceiptHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CategoryId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: false),
+                    Longitude = table.Column<double>(type: "REAL", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DuplicateOfId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ForwardedTo = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ReporterName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReporterEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    PersonalDataDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SupportCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Created = table.Column<long>(type: "INTEGER", nullable: false),
+                    Modified = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ServiceCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceRequests_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1611,6 +1766,78 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         name: "FK_PaperFileContents_PaperFiles_Id",
                         column: x => x.Id,
                         principalTable: "PaperFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestPhotos",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceRequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Jpeg = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Moderation = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ModeratedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestPhotos", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestPhotos_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestSupports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceRequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BrowserHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestSupports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestSupports_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ServiceRequestId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ByName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    MailedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestUpdates_ServiceRequests_ServiceRequestId",
+                        column: x => x.ServiceRequestId,
+                        principalTable: "ServiceRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1999,6 +2226,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DistrictBoundaries_DistrictId",
+                table: "DistrictBoundaries",
+                column: "DistrictId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Districts_Modified",
                 table: "Districts",
                 column: "Modified");
@@ -2029,6 +2262,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "FieldsOfAction",
                 column: "SeedKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GazetteerAddresses_StreetKey_HouseKey",
+                table: "GazetteerAddresses",
+                columns: new[] { "StreetKey", "HouseKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_FieldOfActionId",
@@ -2253,6 +2491,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Open311Clients_KeyHash",
+                table: "Open311Clients",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_DistrictId",
                 table: "Organizations",
                 column: "DistrictId");
@@ -2289,6 +2533,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "PanelSelections",
                 column: "LabId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaperFiles_Modified",
+                table: "PaperFiles",
+                column: "Modified");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PaperFiles_PaperId",
@@ -2418,6 +2667,92 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "Signature");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_Code",
+                table: "ServiceCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_DepartmentId",
+                table: "ServiceCategories",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_FieldOfActionId",
+                table: "ServiceCategories",
+                column: "FieldOfActionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_SeedKey",
+                table: "ServiceCategories",
+                column: "SeedKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestPhotos_Moderation",
+                table: "ServiceRequestPhotos",
+                column: "Moderation");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestPhotos_ServiceRequestId_Position",
+                table: "ServiceRequestPhotos",
+                columns: new[] { "ServiceRequestId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_CategoryId_Status_Created",
+                table: "ServiceRequests",
+                columns: new[] { "CategoryId", "Status", "Created" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ConfirmTokenHash",
+                table: "ServiceRequests",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Created",
+                table: "ServiceRequests",
+                column: "Created");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_DistrictId_Created",
+                table: "ServiceRequests",
+                columns: new[] { "DistrictId", "Created" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_DuplicateOfId",
+                table: "ServiceRequests",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Modified",
+                table: "ServiceRequests",
+                column: "Modified");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_PersonalDataDeletedAt_ClosedAt",
+                table: "ServiceRequests",
+                columns: new[] { "PersonalDataDeletedAt", "ClosedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ReceiptHash",
+                table: "ServiceRequests",
+                column: "ReceiptHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestSupports_ServiceRequestId_BrowserHash",
+                table: "ServiceRequestSupports",
+                columns: new[] { "ServiceRequestId", "BrowserHash" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestUpdates_ServiceRequestId_At",
+                table: "ServiceRequestUpdates",
+                columns: new[] { "ServiceRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tombstones_EntityType_Deleted",
                 table: "Tombstones",
                 columns: new[] { "EntityType", "Deleted" });
@@ -2494,10 +2829,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DistrictBoundaries");
+
+            migrationBuilder.DropTable(
                 name: "DocumentContents");
 
             migrationBuilder.DropTable(
                 name: "FieldOfActionVersions");
+
+            migrationBuilder.DropTable(
+                name: "GazetteerAddresses");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");
@@ -2542,6 +2883,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "MinutesVersions");
 
             migrationBuilder.DropTable(
+                name: "Open311Clients");
+
+            migrationBuilder.DropTable(
                 name: "PanelOutcomes");
 
             migrationBuilder.DropTable(
@@ -2573,6 +2917,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "SeatLots");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestPhotos");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestSupports");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestUpdates");
 
             migrationBuilder.DropTable(
                 name: "Tombstones");
@@ -2623,6 +2976,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "Votes");
 
             migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
                 name: "InputCalls");
 
             migrationBuilder.DropTable(
@@ -2641,10 +2997,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
-                name: "FieldsOfAction");
+                name: "ServiceCategories");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
+
+            migrationBuilder.DropTable(
+                name: "FieldsOfAction");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
