@@ -59,6 +59,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["oparl/v1/organization/{id:int}/meeting"] = (["GET"], Everyone),
         ["oparl/v1/organization/{id:int}/consultation"] = (["GET"], Everyone),
         ["oparl/v1/file/{id:int}/content"] = (["GET"], Everyone),
+        ["oparl/v1/paperFile/{id:int}/content"] = (["GET"], Everyone),
         ["oparl/v1/{type}/{id:int}"] = (["GET"], Everyone),
         ["api/docs"] = (["GET"], Everyone),
         ["api/v1/organizations/"] = (["GET"], Everyone),
