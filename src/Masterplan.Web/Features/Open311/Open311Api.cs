@@ -344,11 +344,11 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
         var lat = Coordinate(form, "lat", errors);
         var lon = Coordinate(form, "long", errors);
         var address = form["address_string"].ToString();
-        if (lat is null && lon is null && !errors.Has("lat") && !errors.Has("long"))
+        if (lat is null && lon is null && !errors.Has("lat") && !errors.Has("long") && address.Trim().Length == 0)
         {
-            errors.Add("lat", address.Trim().Length > 0 || form["address_id"].ToString().Length > 0
-                ? "Bitte geben Sie lat und long an: eine Adresse allein kann die Plattform noch nicht verorten."
-                : "Bitte geben Sie den Ort mit lat und long an.");
+            errors.Add("lat", form["address_id"].ToString().Length > 0
+                ? "Bitte geben Sie lat und long oder address_string an: address_id kennt die Plattform nicht."
+                : "Bitte geben Sie den Ort mit lat und long oder als address_string an.");
         }
         else if ((lat is null) != (lon is null) && !errors.Has("lat") && !errors.Has("long"))
         {
@@ -356,14 +356,17 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
         }
 
         var districtText = form[$"attribute[{DistrictAttribute}]"].ToString().Trim();
-        int district = 0;
-        if (districtText.Length == 0)
+        int? district = null;
+        if (districtText.Length > 0)
         {
-            errors.Add("attribute[district]", "Bitte geben Sie den Stadtbezirk an (attribute[district], die Werte stehen in der Dienstbeschreibung).");
-        }
-        else if (!int.TryParse(districtText, NumberStyles.None, CultureInfo.InvariantCulture, out district))
-        {
-            errors.Add("attribute[district]", "Diesen Stadtbezirk gibt es nicht.");
+            if (int.TryParse(districtText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                district = parsed;
+            }
+            else
+            {
+                errors.Add("attribute[district]", "Diesen Stadtbezirk gibt es nicht.");
+            }
         }
 
         if (errors.Count > 0)
@@ -373,7 +376,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
 
         var name = string.Join(' ', new[] { form["first_name"].ToString().Trim(), form["last_name"].ToString().Trim() }.Where(n => n.Length > 0));
         var outcome = await intake.SubmitAsync(new Open311Submission(
-            category.Code, lat!.Value, lon!.Value, address, district, form["description"].ToString(), name, form["email"].ToString()), ct);
+            category.Code, lat, lon, address.Trim().Length == 0 ? null : address, district, form["description"].ToString(), name, form["email"].ToString()), ct);
         if (!outcome.Succeeded)
         {
             return Errors(f, StatusCodes.Status400BadRequest, t, outcome.Errors);

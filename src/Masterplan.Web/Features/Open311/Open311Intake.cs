@@ -1,12 +1,16 @@
 using System.Globalization;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Features.ServiceRequests;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Open311;
 
-/// <summary>A report as an Open311 client sends it, already read from the form.</summary>
+/// <summary>
+/// A report as an Open311 client sends it, already read from the form: a point (lat/long) or, without one, an address that
+/// the address list resolves; the district only while no boundaries are imported.
+/// </summary>
 public sealed record Open311Submission(
-    string ServiceCode, double Latitude, double Longitude, string? Address, int DistrictId, string? Description, string? Name, string? Email);
+    string ServiceCode, double? Latitude, double? Longitude, string? Address, int? DistrictId, string? Description, string? Name, string? Email);
 
 /// <summary>
 /// Hands a report sent through Open311 to the Meldungen module's <see cref="ServiceRequestDesk"/>, the service the web form
@@ -18,16 +22,25 @@ public sealed class Open311Intake(ServiceRequestDesk desk, ServiceRequestMap map
     /// <summary>The form's field → the Open311 parameter.</summary>
     private static readonly Dictionary<string, string> Parameters = new()
     {
-        ["Category"] = "service_code", ["Latitude"] = "lat", ["Longitude"] = "long", ["DistrictId"] = "attribute[district]", ["Address"] = "address_string",
+        ["Category"] = "service_code", ["Place.Latitude"] = "lat", ["Place.Longitude"] = "long", ["Place.DistrictId"] = "attribute[district]",
+        ["Place.Address"] = "address_string", ["Place.Choice"] = "address_string",
         ["Description"] = "description", ["ReporterName"] = "first_name, last_name", ["Email"] = "email",
     };
 
     /// <summary>The stored report's number and receipt number, and the open reports of its kind nearby (the form shows them before sending).</summary>
     public async Task<Outcome<(int Id, string Receipt, IReadOnlyList<int> OpenNearby)>> SubmitAsync(Open311Submission s, CancellationToken ct)
     {
-        var input = new ReportInput(
-            s.ServiceCode, s.Description, s.Latitude.ToString("R", CultureInfo.InvariantCulture), s.Longitude.ToString("R", CultureInfo.InvariantCulture),
-            s.Address, s.DistrictId, s.Name, s.Email);
+        // With a point the address is only a note stored with it; without one the address list decides the point, through
+        // the same check as the web form's typed address.
+        var hasPoint = s.Latitude is not null && s.Longitude is not null;
+        var place = new LocationInput
+        {
+            Address = hasPoint ? null : s.Address,
+            Latitude = s.Latitude?.ToString("R", CultureInfo.InvariantCulture),
+            Longitude = s.Longitude?.ToString("R", CultureInfo.InvariantCulture),
+            DistrictId = s.DistrictId,
+        };
+        var input = new ReportInput(s.ServiceCode, s.Description, place, s.Name, s.Email) { PlaceNote = hasPoint ? s.Address : null };
         var outcome = await desk.SubmitAsync(input, [], null, ct);
         if (!outcome.Succeeded)
         {

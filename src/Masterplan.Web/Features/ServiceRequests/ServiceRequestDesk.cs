@@ -27,9 +27,15 @@ public sealed class ServiceRequestOptions
     public ImageIntakeOptions Photos { get; set; } = new();
 }
 
-/// <summary>What a resident sends. Coordinates are text as typed (either decimal mark); the category is its service code.</summary>
-public sealed record ReportInput(string? Category, string? Description, string? Latitude, string? Longitude, string? Address, int? DistrictId, string? ReporterName, string? Email)
+/// <summary>
+/// What a resident sends: the category as its service code, and the place as the map piece's <see cref="LocationInput"/>
+/// (typed address, a choice among ambiguous addresses, or coordinates as typed; the district while no boundaries exist).
+/// </summary>
+public sealed record ReportInput(string? Category, string? Description, LocationInput Place, string? ReporterName, string? Email)
 {
+    /// <summary>A description of the place stored when the point came from coordinates, not from the address list (Open311's <c>address_string</c> next to lat/long).</summary>
+    public string? PlaceNote { get; init; }
+
     /// <summary>The receipt number issued with the form: the same form sent twice is one report with one receipt.</summary>
     public string? Receipt { get; init; }
 }
@@ -38,7 +44,11 @@ public sealed record ReportInput(string? Category, string? Description, string? 
 public sealed record PhotoUpload(Stream Content, string? FileName);
 
 /// <summary>The where and what of a report, checked: the first step of the form.</summary>
-public sealed record CheckedPlace(ServiceCategory Category, double Latitude, double Longitude, District District, string? Address);
+public sealed record CheckedPlace(ServiceCategory Category, double Latitude, double Longitude, District District, string? Address)
+{
+    /// <summary>The point and the address came from the address list (not from typed coordinates with a note).</summary>
+    public bool FromAddressList { get; init; }
+}
 
 /// <summary>A status change by staff.</summary>
 public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfId, string? ForwardedTo);
@@ -57,8 +67,11 @@ public enum ReporterLink
 /// API: every rule of the bad-input list lives here once. A report is acknowledged only after its commit.
 /// </summary>
 public sealed class ServiceRequestDesk(
-    AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger)
+    AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger)
 {
+    /// <summary>The name under which forms bind the place (<see cref="ReportInput.Place"/>); field messages are "Place.Address", ….</summary>
+    public const string PlacePrefix = "Place";
+
     public ServiceRequestOptions Options => options.Value;
 
     /// <summary>Checks category, coordinates, district and address; on success the resolved rows.</summary>
@@ -80,39 +93,30 @@ public sealed class ServiceRequestDesk(
             }
         }
 
-        var latitude = Coordinate(input.Latitude, "Latitude", errors,
-            "Bitte geben Sie die Breite des Ortes an (eine Dezimalzahl, z. B. 51,5136).", "„{0}“ ist keine Zahl. Bitte geben Sie die Breite als Dezimalzahl an, z. B. 51,5136.");
-        var longitude = Coordinate(input.Longitude, "Longitude", errors,
-            "Bitte geben Sie die Länge des Ortes an (eine Dezimalzahl, z. B. 7,4653).", "„{0}“ ist keine Zahl. Bitte geben Sie die Länge als Dezimalzahl an, z. B. 7,4653.");
-        if (latitude is { } lat && longitude is { } lon
-            && (lat is < GeoArea.MinLatitude or > GeoArea.MaxLatitude || lon is < GeoArea.MinLongitude or > GeoArea.MaxLongitude))
-        {
-            errors.Add("Latitude", "Der Punkt {0}, {1} liegt nicht in Dortmund (Breite {2} bis {3}, Länge {4} bis {5}). Bitte prüfen Sie die Zahlen.",
-                lat.ToString("0.0000", CultureInfo.InvariantCulture), lon.ToString("0.0000", CultureInfo.InvariantCulture),
-                GeoArea.MinLatitude, GeoArea.MaxLatitude, GeoArea.MinLongitude, GeoArea.MaxLongitude);
-        }
-
+        // The map piece's one check: address, choice or coordinates, "in Dortmund", and the district (from the boundaries,
+        // or as chosen while none are imported). Its messages are under "Place.*", the form's names.
+        var located = await locations.ResolveAsync(input.Place, PlacePrefix, districtRequired: true, ct);
+        errors.AddRange(located.Errors);
         District? district = null;
-        if (input.DistrictId is not { } districtId)
+        if (located.Kind == OutcomeKind.Done)
         {
-            errors.Add("DistrictId", "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
-        }
-        else
-        {
-            district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == districtId, ct);
+            district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == located.Value!.DistrictId, ct);
             if (district is null)
             {
-                errors.Add("DistrictId", "Diesen Stadtbezirk gibt es nicht. Bitte wählen Sie einen der zwölf aus der Liste.");
+                errors.Add(PlacePrefix + "." + nameof(LocationInput.DistrictId), "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
             }
         }
 
-        var address = Blank(Clean(input.Address, multiline: false));
+        var address = located.Value?.Address ?? Blank(Clean(input.PlaceNote, multiline: false));
         if (address?.Length > ServiceRequestsModule.MaxAddressLength)
         {
-            errors.Add("Address", "Die Adresse darf höchstens {0} Zeichen lang sein.", ServiceRequestsModule.MaxAddressLength);
+            errors.Add(PlacePrefix + "." + nameof(LocationInput.Address), "Die Adresse darf höchstens {0} Zeichen lang sein.", ServiceRequestsModule.MaxAddressLength);
         }
 
-        return errors.Count > 0 ? errors : Outcome<CheckedPlace>.Ok(new CheckedPlace(category!, latitude!.Value, longitude!.Value, district!, address));
+        return errors.Count > 0 ? errors : Outcome<CheckedPlace>.Ok(new CheckedPlace(category!, located.Value!.Latitude, located.Value.Longitude, district!, address)
+        {
+            FromAddressList = located.Value.Address is not null,
+        });
     }
 
     /// <summary>
@@ -536,25 +540,6 @@ public sealed class ServiceRequestDesk(
             logger.LogError(e, "Meldungen mail \"{Subject}\" could not be sent", subject);
             return false;
         }
-    }
-
-    /// <summary>A typed coordinate (either decimal mark, no grouping), or null with a precise message.</summary>
-    private static double? Coordinate(string? text, string field, FieldErrors errors, string missing, string notANumber)
-    {
-        var typed = Clean(text, multiline: false);
-        if (typed.Length == 0)
-        {
-            errors.Add(field, missing);
-            return null;
-        }
-
-        if (TypedNumber.Coordinate(typed) is not { } value || double.IsNaN(value) || double.IsInfinity(value))
-        {
-            errors.Add(field, notANumber, Shorten(typed));
-            return null;
-        }
-
-        return value;
     }
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;

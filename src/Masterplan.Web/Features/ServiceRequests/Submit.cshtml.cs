@@ -1,5 +1,5 @@
 using Masterplan.Web.Data;
-using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
@@ -24,32 +24,22 @@ public sealed class SubmitModel(AppDbContext db, ServiceRequestDesk desk, Servic
 
     public IReadOnlyList<ServiceCategory> Categories { get; private set; } = [];
 
-    public IReadOnlyList<District> Districts { get; private set; } = [];
-
     /// <summary>1: what and where; 2: details and sending.</summary>
     public int Step { get; private set; } = 1;
 
     /// <summary>Open reports of the same category nearby, with their distance in metres (step 2).</summary>
     public IReadOnlyList<(PublicServiceRequest Request, double Metres)> Nearby { get; private set; } = [];
 
-    public CheckedPlace? Place { get; private set; }
+    public CheckedPlace? Checked { get; private set; }
 
     public int RetentionDays => desk.Options.RetentionDays;
 
     [BindProperty]
     public string? Category { get; set; }
 
+    /// <summary>Where: the map piece's fields (address, choices, map, coordinates, district while no boundaries exist).</summary>
     [BindProperty]
-    public string? Latitude { get; set; }
-
-    [BindProperty]
-    public string? Longitude { get; set; }
-
-    [BindProperty]
-    public string? Address { get; set; }
-
-    [BindProperty]
-    public int? DistrictId { get; set; }
+    public LocationInput Place { get; set; } = new();
 
     [BindProperty]
     public string? Description { get; set; }
@@ -143,12 +133,22 @@ public sealed class SubmitModel(AppDbContext db, ServiceRequestDesk desk, Servic
         return Redirect($"/meldungen/{requestId}?unterstuetzt=" + (result.Kind == OutcomeKind.Done ? "1" : "schon"));
     }
 
-    private ReportInput Input() => new(Category, Description, Latitude, Longitude, Address, DistrictId, ReporterName, Email);
+    private ReportInput Input() => new(Category, Description, Place, ReporterName, Email);
 
     private async Task ShowStepTwoAsync(CheckedPlace place, CancellationToken ct)
     {
         Step = 2;
-        Place = place;
+        Checked = place;
+
+        // The second step carries the checked place (the address list's own label, the point, the district), which the
+        // server checks again on sending through the same code path.
+        Place = new LocationInput
+        {
+            Address = place.FromAddressList ? place.Address : null,
+            Latitude = place.Latitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            Longitude = place.Longitude.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            DistrictId = place.District.Id,
+        };
         var near = await map.OpenNearAsync(place.Category.Id, place.Latitude, place.Longitude, desk.Options.DuplicateRadiusMetres, ct);
         var ids = near.Select(n => n.Point.Id).ToList();
         var rows = await PublicServiceRequests.Query(db).Where(r => ids.Contains(r.Id)).ToListAsync(ct);
@@ -172,6 +172,5 @@ public sealed class SubmitModel(AppDbContext db, ServiceRequestDesk desk, Servic
     private async Task LoadAsync(CancellationToken ct)
     {
         Categories = await db.ServiceCategories.AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
-        Districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).ToListAsync(ct);
     }
 }

@@ -177,6 +177,39 @@ public class Open311Tests
     }
 
     [Theory, Engines]
+    public async Task An_address_string_without_lat_and_long_is_placed_through_the_address_list(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        await using (var scope = app.Scope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<Masterplan.Web.Features.Geo.Gazetteer>().ImportAsync(
+                "Straße;Hausnummer;PLZ;Breite;Länge\nKampstraße;1;44137;51,5150;7,4615\nKampstraße;2;44137;51,5151;7,4617\n"u8.ToArray(), CancellationToken.None);
+            Assert.Empty(errors);
+        }
+
+        var client = Users.Client(app);
+        var key = await IssueKeyAsync(app);
+        var fields = Report(key, await DistrictAsync(app));
+        fields.Remove("lat");
+        fields.Remove("long");
+        fields["address_string"] = "Gibtsnichtweg 3";
+        var unknown = await PostAsync(client, "json", fields);
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("address_string: Die Adresse „Gibtsnichtweg 3“ steht nicht im Adressverzeichnis.", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        fields["address_string"] = "kampstr. 2";
+        var id = (string)(await JsonAsync(await PostAsync(client, "json", fields)))[0]!["service_request_id"]!;
+        await using (var scope = app.Scope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync();
+            Assert.Equal(id, stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal("Kampstraße 2, 44137 Dortmund", stored.Address);
+            Assert.Equal(51.5151, stored.Latitude, 6);
+            Assert.Equal(7.4617, stored.Longitude, 6);
+        }
+    }
+
+    [Theory, Engines]
     public async Task The_spec_s_error_cases_answer_in_its_error_format_and_store_nothing(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine);
@@ -215,6 +248,11 @@ public class Open311Tests
         await Refused("json", With("long", "osten"), HttpStatusCode.BadRequest, "long: „osten“ ist keine Zahl");
         await Refused("xml", With("lat", "52.52"), HttpStatusCode.BadRequest, "liegt nicht in Dortmund");
         await Refused("json", With("lat", null), HttpStatusCode.BadRequest, "lat und long");
+        var addressOnly = With("lat", null);
+        addressOnly.Remove("long");
+        await Refused("json", addressOnly, HttpStatusCode.BadRequest, "lat und long oder als address_string");
+        addressOnly["address_string"] = "Kampstraße 1";
+        await Refused("xml", addressOnly, HttpStatusCode.BadRequest, "address_string: Es ist noch kein Adressverzeichnis eingespielt.");
         await Refused("json", With("description", "   "), HttpStatusCode.BadRequest, "Bitte beschreiben Sie");
         await Refused("json", With("description", new string('x', 4001)), HttpStatusCode.BadRequest, "höchstens 4000");
         await Refused("json", With($"attribute[{Open311Api.DistrictAttribute}]", null), HttpStatusCode.BadRequest, "Stadtbezirk");

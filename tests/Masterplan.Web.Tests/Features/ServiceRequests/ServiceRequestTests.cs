@@ -5,6 +5,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.ServiceRequests;
 using Masterplan.Web.Shared;
@@ -62,7 +63,7 @@ public sealed class ServiceRequestTests
     private static async Task<HttpResponseMessage> SendAsync(AppFactory app, HttpClient resident, string stepTwo, Dictionary<string, string> details, params (string Name, byte[] Bytes)[] photos)
     {
         using var content = new MultipartFormDataContent();
-        foreach (var name in new[] { "__RequestVerificationToken", "ReceiptToken", FormGuard.StampField, "Category", "Latitude", "Longitude", "Address", "DistrictId" })
+        foreach (var name in new[] { "__RequestVerificationToken", "ReceiptToken", FormGuard.StampField, "Category", "Place.Latitude", "Place.Longitude", "Place.Address", "Place.DistrictId" })
         {
             content.Add(new StringContent(Hidden(stepTwo, name)), name);
         }
@@ -96,7 +97,7 @@ public sealed class ServiceRequestTests
 
     private static Dictionary<string, string> Place(int district, string category = "angstraum", string lat = "51,51360", string lon = "7.46530") => new()
     {
-        ["Category"] = category, ["Latitude"] = lat, ["Longitude"] = lon, ["Address"] = "Katharinenstraße 1, Treppe", ["DistrictId"] = district.ToString(CultureInfo.InvariantCulture),
+        ["Category"] = category, ["Place.Latitude"] = lat, ["Place.Longitude"] = lon, ["Place.DistrictId"] = district.ToString(CultureInfo.InvariantCulture),
     };
 
     [Theory, Engines]
@@ -214,6 +215,46 @@ public sealed class ServiceRequestTests
     }
 
     [Theory, Engines]
+    public async Task A_typed_address_places_the_report_and_an_ambiguous_one_offers_choices(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        await using (var scope = app.Scope())
+        {
+            var (_, errors) = await scope.ServiceProvider.GetRequiredService<Gazetteer>().ImportAsync(
+                "Straße;Hausnummer;PLZ;Breite;Länge\nKampstraße;1;44137;51,5150;7,4615\nKampstraße;2;44137;51,5151;7,4617\n"u8.ToArray(), CancellationToken.None);
+            Assert.Empty(errors);
+        }
+
+        var district = (await DistrictAsync(app, "Innenstadt-West")).ToString(CultureInfo.InvariantCulture);
+        var resident = Users.Client(app);
+        var unknown = (await NextAsync(resident, new() { ["Category"] = "beleuchtung", ["Place.Address"] = "Gibtsnichtweg 3", ["Place.DistrictId"] = district })).Html;
+        Assert.Contains("Die Adresse „Gibtsnichtweg 3“ steht nicht im Adressverzeichnis.", unknown);
+        Assert.Contains("Schritt 1 von 2", unknown);
+
+        // "Kampstraße" alone could be either house: the form lists both, and the choice places the report.
+        var ambiguous = (await NextAsync(resident, new() { ["Category"] = "beleuchtung", ["Place.Address"] = "Kampstraße", ["Place.DistrictId"] = district })).Html;
+        Assert.Contains("Zu „Kampstraße“ passen mehrere Adressen.", ambiguous);
+        var choice = Regex.Match(ambiguous, "name=\"Place.Choice\" value=\"(\\d+)\"><label for=\"[^\"]+\">Kampstraße 2, 44137 Dortmund<").Groups[1].Value;
+        Assert.NotEmpty(choice);
+        var chosen = (await NextAsync(resident, new() { ["Category"] = "beleuchtung", ["Place.Address"] = "Kampstraße", ["Place.Choice"] = choice, ["Place.DistrictId"] = district })).Html;
+        Assert.Contains("Schritt 2 von 2", chosen);
+        Assert.Contains("Kampstraße 2, 44137 Dortmund", chosen);
+
+        // Typed as people type it, with no map and no coordinates.
+        var stepTwo = (await NextAsync(resident, new() { ["Category"] = "beleuchtung", ["Place.Address"] = "kampstr. 1", ["Place.DistrictId"] = district })).Html;
+        Assert.Contains("Kampstraße 1, 44137 Dortmund", stepTwo);
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Die Laterne ist aus." })).StatusCode);
+        await using (var scope = app.Scope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync();
+            Assert.Equal("Kampstraße 1, 44137 Dortmund", stored.Address);
+            Assert.Equal(51.5150, stored.Latitude, 6);
+            Assert.Equal(7.4615, stored.Longitude, 6);
+        }
+    }
+
+    [Theory, Engines]
     public async Task Bad_input_gets_a_precise_message_and_nothing_is_stored(DatabaseProvider engine)
     {
         var mail = MeetingChainTests.NewMailFolder();
@@ -222,15 +263,20 @@ public sealed class ServiceRequestTests
         var resident = Users.Client(app);
 
         var outside = (await NextAsync(resident, Place(district, lat: "52.5200", lon: "13.4050"))).Html;
-        Assert.Contains("Der Punkt 52.5200, 13.4050 liegt nicht in Dortmund", outside);
+        Assert.Contains("liegt nicht in Dortmund (Breite", outside);
         var notNumbers = (await NextAsync(resident, Place(district, lat: "einundfünfzig", lon: "7,4,6"))).Html;
-        Assert.Contains("„einundfünfzig“ ist keine Zahl. Bitte geben Sie die Breite als Dezimalzahl an", notNumbers);
-        Assert.Contains("„7,4,6“ ist keine Zahl. Bitte geben Sie die Länge als Dezimalzahl an", notNumbers);
+        Assert.Contains("Die Breite „einundfünfzig“ ist keine Zahl", notNumbers);
+        Assert.Contains("Die Länge „7,4,6“ ist keine Zahl", notNumbers);
         Assert.Contains("Die Kategorie „gibtsnicht“ gibt es nicht.", (await NextAsync(resident, Place(district, category: "gibtsnicht"))).Html);
-        var empty = (await NextAsync(resident, new() { ["Category"] = "", ["Latitude"] = "", ["Longitude"] = "", ["DistrictId"] = "" })).Html;
+        var empty = (await NextAsync(resident, new() { ["Category"] = "", ["Place.Address"] = "", ["Place.Latitude"] = "", ["Place.Longitude"] = "", ["Place.DistrictId"] = "" })).Html;
         Assert.Contains("Bitte wählen Sie, was Sie melden möchten.", empty);
-        Assert.Contains("Bitte geben Sie die Breite des Ortes an", empty);
-        Assert.Contains("Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.", empty);
+        Assert.Contains("Bitte geben Sie eine Adresse ein oder setzen Sie den Punkt auf der Karte oder mit Breite und Länge.", empty);
+        var noDistrict = Place(district);
+        noDistrict.Remove("Place.DistrictId");
+        Assert.Contains("Bitte wählen Sie den Stadtbezirk.", (await NextAsync(resident, noDistrict)).Html);
+        var address = Place(district);
+        address["Place.Address"] = "Kampstraße 1";
+        Assert.Contains("Es ist noch kein Adressverzeichnis eingespielt.", (await NextAsync(resident, address)).Html);
         Assert.Contains("Diesen Stadtbezirk gibt es nicht.", (await NextAsync(resident, Place(999_999))).Html);
 
         var stepTwo = (await NextAsync(resident, Place(district))).Html;
@@ -249,7 +295,7 @@ public sealed class ServiceRequestTests
         Assert.Contains("Sie können höchstens 3 Fotos senden; Sie haben 4 gewählt.", tooMany);
 
         // A tampered first step is checked again when sending.
-        var tampered = await BodyAsync(await SendAsync(app, resident, stepTwo.Replace("value=\"51,51360\"", "value=\"60\"", StringComparison.Ordinal), new() { ["Description"] = "Manipuliert" }));
+        var tampered = await BodyAsync(await SendAsync(app, resident, stepTwo.Replace("value=\"51.5136\"", "value=\"60\"", StringComparison.Ordinal), new() { ["Description"] = "Manipuliert" }));
         Assert.Contains("liegt nicht in Dortmund", tampered);
 
         // Filters of the public list and the feed refuse what cannot be meant.
