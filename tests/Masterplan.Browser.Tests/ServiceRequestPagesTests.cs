@@ -4,8 +4,10 @@ using Xunit.Abstractions;
 namespace Masterplan.Browser.Tests;
 
 /// <summary>
-/// Meldungen in a real browser, by keyboard only (coordinates and address typed, no map): the form with its errors and
-/// both steps, the receipt, the public list and a report's page, each with axe (WCAG 2.1 A and AA) in German and English.
+/// Meldungen in a real browser, by keyboard only (the address typed from the demo address list, no map click): the form with
+/// its errors and both steps, the receipt, the public list and a report's page, each with axe (WCAG 2.1 A and AA) in German
+/// and English; then the department's staff member sets "in Bearbeitung" with a public note, and the public page and
+/// Open311 show it.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output)
@@ -16,6 +18,7 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
     public async Task A_resident_reports_by_keyboard_and_the_form_list_and_report_page_pass_axe()
     {
         var failures = new List<string>();
+        var ids = new List<string>();
         foreach (var locale in new[] { "de-DE", "en-GB" })
         {
             var de = locale == "de-DE";
@@ -30,15 +33,25 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
             Assert.Contains(de ? "Bitte wählen Sie, was Sie melden möchten." : "Please choose what you would like to report.", await page.Locator(".error-summary").TextContentAsync());
             await CheckAsync(page, $"{locale} /meldungen/neu (errors)", failures);
 
-            // Step 1 by keyboard: category, typed coordinates and address, district.
+            // An address the address list does not know: a German (or English) message at the field, nothing else lost.
             await page.Locator("#Category").SelectOptionAsync("beleuchtung");
-            await page.Locator("#Latitude").FillAsync(de ? "51,4881" : "51.4881");
-            await page.Locator("#Longitude").FillAsync("7.5012");
-            await page.Locator("#Address").FillAsync("Hörder Bahnhofstraße 1");
-            await page.Locator("#DistrictId").SelectOptionAsync(new SelectOptionValue { Label = "Hörde" });
+            await page.Locator("#Place_Address").FocusAsync();
+            await page.Keyboard.TypeAsync("Nirgendwoweg 5");
+            await page.Locator("form.form button[type=submit]").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForSelectorAsync(".error-summary");
+            Assert.Equal("true", await page.Locator("#Place_Address").GetAttributeAsync("aria-invalid"));
+            await CheckAsync(page, $"{locale} /meldungen/neu (unknown address)", failures);
+
+            // Step 1 by keyboard: category, the typed address and (the demo has no boundaries) the district.
+            await page.Locator("#Place_Address").FillAsync("");
+            await page.Locator("#Place_Address").FocusAsync();
+            await page.Keyboard.TypeAsync("Kampstr. 10");
+            await page.Locator("#Place_DistrictId").SelectOptionAsync(new SelectOptionValue { Label = "Innenstadt-West" });
             await page.Locator("form.form button[type=submit]").FocusAsync();
             await page.Keyboard.PressAsync("Enter");
             await page.WaitForSelectorAsync("#Description");
+            Assert.Contains("Kampstraße 10, 44137 Dortmund", await page.Locator("main").TextContentAsync());
             await CheckAsync(page, $"{locale} /meldungen/neu (step 2)", failures);
 
             // Step 2: sent without a description first, then with one at a person's pace.
@@ -63,6 +76,7 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
             await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/meldungen/[0-9]+$"));
             Assert.Contains("Die Laterne vor dem Eingang", await page.Locator("main").TextContentAsync());
             await CheckAsync(page, $"{locale} /meldungen/{{id}}", failures);
+            ids.Add(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
             await page.GotoAsync(site.BaseUrl + "/meldungen?kategorie=beleuchtung");
             Assert.Contains("Die Laterne vor dem Eingang", await page.Locator("main").TextContentAsync());
             await CheckAsync(page, $"{locale} /meldungen", failures);
@@ -71,6 +85,54 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
             await page.Context.CloseAsync();
         }
 
+        // The department that handles street lighting finds the report in its queue and sets "in Bearbeitung" with a public note.
+        var id = ids[0];
+        var staff = await SignedInStaffAsync("beleuchtung");
+        await staff.GotoAsync(site.BaseUrl + "/verwaltung/meldungen");
+        await CheckAsync(staff, "/verwaltung/meldungen", failures);
+        var link = staff.Locator($"main a[href='/verwaltung/meldungen/{id}']");
+        await link.FocusAsync();
+        await staff.Keyboard.PressAsync("Enter");
+        await staff.WaitForURLAsync($"**/verwaltung/meldungen/{id}");
+        await CheckAsync(staff, "/verwaltung/meldungen/{id}", failures);
+        await staff.Locator("#Status").SelectOptionAsync("in-progress");
+        await staff.Locator("#Note").FocusAsync();
+        await staff.Keyboard.TypeAsync("Die Wartungsfirma tauscht die Lampe diese Woche.");
+        await staff.Locator("form.form button[type=submit]").Last.FocusAsync();
+        await staff.Keyboard.PressAsync("Enter");
+        await staff.WaitForLoadStateAsync();
+        Assert.Contains("in Bearbeitung", await staff.Locator("main").TextContentAsync());
+
+        // The public page and Open311 show the new status and the note.
+        var reader = await site.NewPageAsync();
+        await reader.GotoAsync(site.BaseUrl + $"/meldungen/{id}");
+        var details = await reader.Locator("main").TextContentAsync();
+        Assert.Contains("in Bearbeitung", details);
+        Assert.Contains("Die Wartungsfirma tauscht die Lampe diese Woche.", details);
+        await CheckAsync(reader, "/meldungen/{id} (in Bearbeitung)", failures);
+        var open311 = await reader.APIRequest.GetAsync(site.BaseUrl + $"/open311/v2/requests/{id}.json");
+        Assert.Equal(200, open311.Status);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await open311.TextAsync())![0]!;
+        Assert.Equal("open", (string)json["status"]!);
+        Assert.Contains("in Bearbeitung", (string)json["status_notes"]!);
+        Assert.Contains("Die Wartungsfirma tauscht die Lampe diese Woche.", (string)json["status_notes"]!);
+        Assert.Equal("Kampstraße 10, 44137 Dortmund", (string)json["address"]!);
+
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<IPage> SignedInStaffAsync(string category)
+    {
+        var account = await site.CreateAccountAsync("DepartmentStaff");
+        await site.AssignDepartmentOfCategoryAsync(account.Email, category);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(account.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+        return page;
     }
 }

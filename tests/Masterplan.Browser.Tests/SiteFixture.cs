@@ -1,9 +1,12 @@
+using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.ServiceRequests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Masterplan.Browser.Tests;
@@ -79,6 +82,17 @@ public sealed class SiteFixture : IAsyncLifetime
         await users.CreateAsync(user, Password);
         await users.AddToRoleAsync(user, role);
         return email;
+    }
+
+    /// <summary>Makes the account a member of the department that handles the category (the department staff's queue).</summary>
+    public async Task AssignDepartmentOfCategoryAsync(string email, string categoryCode)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        user.DepartmentId = await db.ServiceCategories.Where(c => c.Code == categoryCode).Select(c => c.DepartmentId).SingleAsync();
+        await users.UpdateAsync(user);
     }
 
     public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
