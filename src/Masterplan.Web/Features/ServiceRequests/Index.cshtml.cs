@@ -48,5 +48,8 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         return "/meldungen?" + (q.Length > 0 ? q + "&" : "") + "seite=" + page.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>The same filters as the list, as GeoJSON for the map.</summary>
+    public string MapLink => "/meldungen/karte.geojson" + (Filter.ToQuery() is { Length: > 0 } q ? "?" + q : "");
+
     public string FeedLink => "/meldungen/feed.atom" + (Filter.ToQuery() is { Length: > 0 } q ? "?" + q : "");
 }

@@ -14,6 +14,9 @@ internal static class ServiceRequestsEndpoints
 {
     public const int FeedSize = 50;
 
+    /// <summary>The most points the public map gets for one viewport.</summary>
+    public const int MapPoints = 500;
+
     public static void Map(WebApplication app)
     {
         var group = app.MapGroup("/meldungen").AllowAnonymous().ExcludeFromDescription();
@@ -32,6 +35,43 @@ internal static class ServiceRequestsEndpoints
             http.Response.Headers.CacheControl = "public, max-age=300";
             return Results.File(jpeg, "image/jpeg");
         });
+        // The public map: the list's filters, through the spatial index for the box (default: all of Dortmund), newest first,
+        // at most MapPoints; public fields only.
+        group.MapGet("/karte.geojson", async (AppDbContext db, ServiceRequestMap map, HttpContext http, CancellationToken ct) =>
+        {
+            var filter = await ServiceRequestFilter.ParseAsync(http.Request.Query, db, ct);
+            var t = OutcomeAdapters.Localizer(http);
+            var box = Box(http.Request.Query["bbox"].ToString());
+            if (filter.Kind != OutcomeKind.Done || box is null)
+            {
+                var messages = filter.Errors.Select(e => e.Localize(t)).ToList();
+                if (box is null)
+                {
+                    messages.Add(t["bbox muss vier Zahlen sein: Süd, West, Nord, Ost (z. B. 51.41,7.30,51.60,7.64)."]);
+                }
+
+                return Results.Problem(string.Join(" ", messages), statusCode: StatusCodes.Status400BadRequest, title: t["Ungültige Anfrage"]);
+            }
+
+            var points = await map.InBoxAsync(box, filter.Value!, MapPoints, ct);
+            var names = await db.ServiceCategories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            var collection = new
+            {
+                type = "FeatureCollection",
+                features = points.Select(p => new
+                {
+                    type = "Feature",
+                    geometry = new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } },
+                    properties = new
+                    {
+                        id = p.Id,
+                        title = $"{t["Nr. {0}", p.Id]}: {names.GetValueOrDefault(p.CategoryId)} – {t[ServiceRequestsModule.StatusLabel(p.Status)]}",
+                        status = p.Status,
+                    },
+                }),
+            };
+            return Results.Text(System.Text.Json.JsonSerializer.Serialize(collection), "application/geo+json; charset=utf-8");
+        });
         group.MapGet("/feed.atom", async (AppDbContext db, HttpContext http, IOptions<MailOptions> mail, CancellationToken ct) =>
         {
             var filter = await ServiceRequestFilter.ParseAsync(http.Request.Query, db, ct);
@@ -44,6 +84,24 @@ internal static class ServiceRequestsEndpoints
             var rows = await PublicServiceRequests.Query(db, filter.Value).Take(FeedSize).ToListAsync(ct);
             return Results.Text(Atom(rows, filter.Value!, mail.Value, OutcomeAdapters.Localizer(http)), "application/atom+xml; charset=utf-8");
         });
+    }
+
+    /// <summary>"south,west,north,east" in degrees (decimal points), or the city's extent when empty; null when malformed.</summary>
+    private static BoundingBox? Box(string text)
+    {
+        if (text.Length == 0)
+        {
+            return new BoundingBox(Geo.GeoArea.MinLatitude, Geo.GeoArea.MinLongitude, Geo.GeoArea.MaxLatitude, Geo.GeoArea.MaxLongitude);
+        }
+
+        var parts = text.Split(',');
+        var values = parts.Select(p => double.TryParse(p, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : (double?)null).ToList();
+        if (values.Count != 4 || values.Any(v => v is null) || values[0] > values[2] || values[1] > values[3])
+        {
+            return null;
+        }
+
+        return new BoundingBox(values[0]!.Value, values[1]!.Value, values[2]!.Value, values[3]!.Value);
     }
 
     /// <summary>An Atom 1.0 feed (RFC 4287) of the reports: public fields only.</summary>

@@ -156,6 +156,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["meldungen/{id:int}"] = (["GET", "POST"], Everyone),
         ["meldungen/{id:int}/fotos/{photoId:int}"] = (["GET"], Everyone),
         ["meldungen/feed.atom"] = (["GET"], Everyone),
+        ["meldungen/karte.geojson"] = (["GET"], Everyone),
         ["verwaltung/meldungen"] = (["GET"], [Roles.Office, Roles.DepartmentStaff]),
         ["verwaltung/meldungen/{id:int}"] = (["GET", "POST"], [Roles.Office, Roles.DepartmentStaff]),
         ["verwaltung/meldungen/kategorien/{id:int?}"] = (["GET", "POST"], [Roles.Office]),

@@ -255,6 +255,51 @@ public sealed class ServiceRequestTests
     }
 
     [Theory, Engines]
+    public async Task The_public_map_answers_the_list_s_filters_as_GeoJSON_inside_the_box(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var resident = Users.Client(app);
+        var stepTwo = (await NextAsync(resident, Place(await DistrictAsync(app, "Innenstadt-West"), category: "beleuchtung"))).Html;
+        Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Laterne aus.", ["ReporterName"] = PlantedName, ["Email"] = PlantedEmail })).StatusCode);
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync()).Id;
+        }
+
+        var anonymous = Users.Client(app);
+        async Task<System.Text.Json.Nodes.JsonArray> FeaturesAsync(string query)
+        {
+            var response = await anonymous.GetAsync("/meldungen/karte.geojson" + query);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/geo+json", response.Content.Headers.ContentType!.MediaType);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.DoesNotContain(PlantedEmail, text);
+            Assert.DoesNotContain(PlantedName, text);
+            return System.Text.Json.Nodes.JsonNode.Parse(text)!["features"]!.AsArray();
+        }
+
+        var all = await FeaturesAsync("?kategorie=beleuchtung");
+        Assert.Equal(id, (int)all.Single()!["properties"]!["id"]!);
+        Assert.Equal(7.4653, (double)all.Single()!["geometry"]!["coordinates"]![0]!, 4);
+        Assert.Empty(await FeaturesAsync("?kategorie=angstraum"));
+        Assert.Empty(await FeaturesAsync("?kategorie=beleuchtung&status=fixed"));
+        Assert.Single(await FeaturesAsync("?bbox=51.51,7.46,51.52,7.47"));
+        Assert.Empty(await FeaturesAsync("?bbox=51.55,7.46,51.56,7.47"));
+        var bad = await anonymous.GetAsync("/meldungen/karte.geojson?bbox=nord&von=31.02.2025");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("bbox muss vier Zahlen sein", problem);
+        Assert.Contains("ist kein Datum", problem);
+
+        // The list links its map to the same filters and stays next to it.
+        var list = await BodyAsync(await anonymous.GetAsync("/meldungen?kategorie=beleuchtung"));
+        Assert.Contains("data-geojson=\"/meldungen/karte.geojson?kategorie=beleuchtung\"", list);
+        Assert.Contains("id=\"meldungen-liste\"", list);
+    }
+
+    [Theory, Engines]
     public async Task Bad_input_gets_a_precise_message_and_nothing_is_stored(DatabaseProvider engine)
     {
         var mail = MeetingChainTests.NewMailFolder();
