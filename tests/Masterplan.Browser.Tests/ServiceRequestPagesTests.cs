@@ -78,7 +78,8 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
             await CheckAsync(page, $"{locale} /meldungen/{{id}}", failures);
             ids.Add(page.Url[(page.Url.LastIndexOf('/') + 1)..]);
             await page.GotoAsync(site.BaseUrl + "/meldungen?kategorie=beleuchtung");
-            Assert.Contains("Die Laterne vor dem Eingang", await page.Locator("main").TextContentAsync());
+            Assert.Contains("Die Laterne vor dem Eingang", await page.Locator("#meldungen-liste").TextContentAsync());
+            await page.Locator("[data-map-view] .leaflet-marker-icon").First.WaitForAsync(new() { Timeout = 10_000 }); // the map with its markers
             await CheckAsync(page, $"{locale} /meldungen", failures);
             await page.GotoAsync(site.BaseUrl + "/meldungen?von=2025-02-31");
             await CheckAsync(page, $"{locale} /meldungen (errors)", failures);
