@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Geo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.ServiceRequests;
@@ -33,7 +34,9 @@ public sealed class ServiceRequestMap(AppDbContext db)
     public async Task<IReadOnlyList<MapPoint>> InBoxAsync(BoundingBox box, ServiceRequestFilter filter, int max, CancellationToken ct, bool publicOnly = true)
     {
         var (south, west, north, east) = (box.South, box.West, box.North, box.East);
-        var candidates = db.Database.IsNpgsql()
+        var candidates = IsWide(box)
+            ? db.ServiceRequests
+            : db.Database.IsNpgsql()
             ? db.ServiceRequests.FromSql($"""SELECT * FROM "ServiceRequests" WHERE "Location" && ST_MakeEnvelope({west}, {south}, {east}, {north}, 4326)""")
             : db.ServiceRequests.FromSql($"""
                 SELECT * FROM "ServiceRequests" WHERE "Id" IN (SELECT "Id" FROM "ServiceRequestPoints"
@@ -48,6 +51,15 @@ public sealed class ServiceRequestMap(AppDbContext db)
         return await filter.Apply(db, inBox).OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(max)
             .Select(r => new MapPoint(r.Id, r.Latitude, r.Longitude, r.CategoryId, r.Status, r.Created)).AsNoTracking().ToListAsync(ct);
     }
+
+    /// <summary>
+    /// A viewport over a large part of the city (an eighth of Dortmund's bounding box or more). Its newest reports are found
+    /// faster by walking the index on <c>Created</c> from the newest and keeping those inside the box (a few hundred or
+    /// thousand rows until the page is full) than through the spatial index, which hands over every report in the box to be
+    /// sorted: with 100,000 reports on SQLite that took 200 ms for the whole city.
+    /// </summary>
+    public static bool IsWide(BoundingBox box) =>
+        (box.North - box.South) * (box.East - box.West) * 8 >= (GeoArea.MaxLatitude - GeoArea.MinLatitude) * (GeoArea.MaxLongitude - GeoArea.MinLongitude);
 
     /// <summary>Open reports of a category within <paramref name="metres"/> of a point, nearest first (duplicate deterrence).</summary>
     public async Task<IReadOnlyList<(MapPoint Point, double Metres)>> OpenNearAsync(int categoryId, double latitude, double longitude, double metres, CancellationToken ct)
