@@ -397,6 +397,13 @@ public sealed class ServiceRequestTests
             Assert.Equal([id], (await map.InBoxAsync(new BoundingBox(51.5130, 7.4650, 51.5140, 7.4660), ServiceRequestFilter.None, 500, default)).Select(p => p.Id));
             Assert.Empty(await map.InBoxAsync(new BoundingBox(51.5140, 7.4650, 51.5150, 7.4660), ServiceRequestFilter.None, 500, default));
             Assert.Empty(await map.InBoxAsync(new BoundingBox(51.5130, 7.4650, 51.5140, 7.4660), new ServiceRequestFilter(Category: "angstraum"), 500, default));
+
+            // A viewport over much of the city walks the newest reports instead of the spatial index: the same answers.
+            var (city, north) = (new BoundingBox(51.41, 7.30, 51.60, 7.64), new BoundingBox(51.52, 7.30, 51.60, 7.64));
+            Assert.True(ServiceRequestMap.IsWide(city) && ServiceRequestMap.IsWide(north) && !ServiceRequestMap.IsWide(new BoundingBox(51.5130, 7.4650, 51.5140, 7.4660)));
+            Assert.Equal([id], (await map.InBoxAsync(city, ServiceRequestFilter.None, 500, default)).Select(p => p.Id));
+            Assert.Empty(await map.InBoxAsync(north, ServiceRequestFilter.None, 500, default));
+            Assert.Empty(await map.InBoxAsync(city, new ServiceRequestFilter(Category: "angstraum"), 500, default));
             Assert.Equal(1, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.SingleAsync()).SupportCount);
         }
     }
