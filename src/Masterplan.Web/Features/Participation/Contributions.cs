@@ -29,14 +29,6 @@ public sealed record ContributionInput(string? Text, string? District, string? T
 public sealed record AnswerInput(string? Status, string? Answer, string? Reason, string? TakenUpKind, int? TakenUpId);
 
 /// <summary>What a double opt-in link is.</summary>
-public enum ConfirmLink
-{
-    Unknown,
-    Valid,
-    Expired,
-    AlreadyConfirmed,
-}
-
 /// <summary>
 /// Contributions from submission to answer, shared by the public pages and the Office's: every rule of 004 §5 ("the
 /// input is published and evaluated") and of the issue's bad-input list lives here once.
@@ -166,15 +158,15 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         }
 
         var now = time.GetUtcNow();
-        var token = email is null ? null : HashedCodes.NewLinkToken();
         var post = call.ModerationMode == ParticipationModule.PostModeration;
         var contribution = new Contribution
         {
             InputCallId = call.Id, ReceiptHash = receiptHash, Text = text, District = district, Theme = theme, AuthorName = name,
-            Email = email, ConfirmTokenHash = token is null ? null : HashedCodes.Hash(token), ConfirmTokenExpiresAt = token is null ? null : now.AddDays(options.Value.ConfirmLinkDays),
+            Email = email,
             SubmittedAt = now, Moderation = post ? ParticipationModule.Published : ParticipationModule.Pending, PublishedAt = post ? now : null,
             Status = ParticipationModule.Received, IsDemo = call.IsDemo,
         };
+        var token = EmailOptIn.Issue(contribution, now, options.Value.ConfirmLinkDays);
         db.Contributions.Add(contribution);
         try
         {
@@ -229,38 +221,11 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         await db.Contributions.FirstOrDefaultAsync(c => c.ReceiptHash == receiptHash, ct);
 
     /// <summary>What a double opt-in link is, without using it.</summary>
-    public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) => (await FindLinkAsync(token, ct)).State;
+    public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) =>
+        (await EmailOptIn.FindAsync(db.Contributions, token, time.GetUtcNow(), ct)).State;
 
     /// <summary>Confirms the address of a valid link; the answer says what the link was.</summary>
-    public async Task<ConfirmLink> ConfirmAsync(string? token, CancellationToken ct)
-    {
-        var (state, contribution) = await FindLinkAsync(token, ct);
-        if (state == ConfirmLink.Valid)
-        {
-            contribution!.EmailConfirmedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-
-        return state;
-    }
-
-    private async Task<(ConfirmLink State, Contribution? Contribution)> FindLinkAsync(string? token, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
-        {
-            return (ConfirmLink.Unknown, null);
-        }
-
-        var hash = HashedCodes.Hash(token);
-        var contribution = await db.Contributions.FirstOrDefaultAsync(c => c.ConfirmTokenHash == hash, ct);
-        return contribution switch
-        {
-            null or { Email: null } => (ConfirmLink.Unknown, null),
-            { EmailConfirmedAt: not null } => (ConfirmLink.AlreadyConfirmed, contribution),
-            _ when contribution.ConfirmTokenExpiresAt <= time.GetUtcNow() => (ConfirmLink.Expired, contribution),
-            _ => (ConfirmLink.Valid, contribution),
-        };
-    }
+    public Task<ConfirmLink> ConfirmAsync(string? token, CancellationToken ct) => EmailOptIn.ConfirmAsync(db, db.Contributions, token, time.GetUtcNow(), ct);
 
     /// <summary>An "ich auch" from one browser (<paramref name="browserId"/> is its random cookie value) for a published contribution of an open call.</summary>
     public async Task<Outcome> SupportAsync(int callId, int contributionId, string browserId, CancellationToken ct)

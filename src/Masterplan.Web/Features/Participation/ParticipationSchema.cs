@@ -85,7 +85,7 @@ public sealed class InputCall : IAudited
 /// What a resident wrote to an input call. Not audited field by field: the address and a redacted original must go when
 /// their time is up, and the audit log keeps everything forever; moderation decisions get audit entries of their own.
 /// </summary>
-public sealed class Contribution
+public sealed class Contribution : Masterplan.Web.Shared.IEmailOptIn
 {
     public int Id { get; set; }
 
@@ -116,6 +116,8 @@ public sealed class Contribution
     public DateTimeOffset? ConfirmTokenExpiresAt { get; set; }
 
     public DateTimeOffset? EmailConfirmedAt { get; set; }
+
+    string? Masterplan.Web.Shared.IEmailOptIn.OptInEmail => Email;
 
     public DateTimeOffset SubmittedAt { get; set; }
 

@@ -8,7 +8,7 @@ namespace Masterplan.Web.Features.ServiceRequests;
 [EnableRateLimiting(PublicForms.Policy)]
 public sealed class ConfirmModel(ServiceRequestDesk desk) : PageModel
 {
-    public ReporterLink State { get; private set; }
+    public ConfirmLink State { get; private set; }
 
     public bool Confirmed { get; private set; }
 
@@ -22,6 +22,6 @@ public sealed class ConfirmModel(ServiceRequestDesk desk) : PageModel
     {
         Response.Headers.CacheControl = "no-cache, no-store";
         State = await desk.ConfirmAsync(token, ct);
-        Confirmed = State == ReporterLink.Valid;
+        Confirmed = State == ConfirmLink.Valid;
     }
 }

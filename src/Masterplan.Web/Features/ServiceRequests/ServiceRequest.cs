@@ -51,7 +51,7 @@ public sealed class ServiceCategory : ISeeded, IAudited
 /// the reporter's name and address. Not audited field by field, because contact data must be deletable; status changes
 /// and moderation decisions get audit entries of their own.
 /// </summary>
-public sealed class ServiceRequest : ITimestamped
+public sealed class ServiceRequest : ITimestamped, IEmailOptIn
 {
     public int Id { get; set; }
 
@@ -104,6 +104,8 @@ public sealed class ServiceRequest : ITimestamped
     public DateTimeOffset? ConfirmTokenExpiresAt { get; set; }
 
     public DateTimeOffset? EmailConfirmedAt { get; set; }
+
+    string? IEmailOptIn.OptInEmail => ReporterEmail;
 
     /// <summary>When the retention job deleted the contact data and the unpublished photos.</summary>
     public DateTimeOffset? PersonalDataDeletedAt { get; set; }

@@ -54,14 +54,6 @@ public sealed record CheckedPlace(ServiceCategory Category, double Latitude, dou
 public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfId, string? ForwardedTo);
 
 /// <summary>What a double opt-in link is.</summary>
-public enum ReporterLink
-{
-    Unknown,
-    Valid,
-    Expired,
-    AlreadyConfirmed,
-}
-
 /// <summary>
 /// Meldungen from the form to the last status, shared by the pages and (through the module's public API) the Open311
 /// API: every rule of the issue's bad-input list lives here once. A report is acknowledged only after its commit.
@@ -190,14 +182,13 @@ public sealed class ServiceRequestDesk(
         }
 
         var now = time.GetUtcNow();
-        var token = email is null ? null : HashedCodes.NewLinkToken();
         var (category, lat, lon, district, address) = place.Value!;
         var request = new ServiceRequest
         {
             ReceiptHash = receiptHash, CategoryId = category.Id, Description = description, Latitude = lat, Longitude = lon, Address = address,
             DistrictId = district.Id, Status = ServiceRequestsModule.Open, ReporterName = name, ReporterEmail = email,
-            ConfirmTokenHash = token is null ? null : HashedCodes.Hash(token), ConfirmTokenExpiresAt = token is null ? null : now.AddDays(options.Value.ConfirmLinkDays),
         };
+        var token = EmailOptIn.Issue(request, now, options.Value.ConfirmLinkDays);
         db.ServiceRequests.Add(request);
         try
         {
@@ -282,38 +273,11 @@ public sealed class ServiceRequestDesk(
     }
 
     /// <summary>What a double opt-in link is, without using it.</summary>
-    public async Task<ReporterLink> CheckLinkAsync(string? token, CancellationToken ct) => (await FindLinkAsync(token, ct)).State;
+    public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) =>
+        (await EmailOptIn.FindAsync(db.ServiceRequests, token, time.GetUtcNow(), ct)).State;
 
     /// <summary>Confirms the address of a valid link.</summary>
-    public async Task<ReporterLink> ConfirmAsync(string? token, CancellationToken ct)
-    {
-        var (state, request) = await FindLinkAsync(token, ct);
-        if (state == ReporterLink.Valid)
-        {
-            request!.EmailConfirmedAt = time.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-
-        return state;
-    }
-
-    private async Task<(ReporterLink State, ServiceRequest? Request)> FindLinkAsync(string? token, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
-        {
-            return (ReporterLink.Unknown, null);
-        }
-
-        var hash = HashedCodes.Hash(token);
-        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.ConfirmTokenHash == hash, ct);
-        return request switch
-        {
-            null or { ReporterEmail: null } => (ReporterLink.Unknown, null),
-            { EmailConfirmedAt: not null } => (ReporterLink.AlreadyConfirmed, request),
-            _ when request.ConfirmTokenExpiresAt <= time.GetUtcNow() => (ReporterLink.Expired, request),
-            _ => (ReporterLink.Valid, request),
-        };
-    }
+    public Task<ConfirmLink> ConfirmAsync(string? token, CancellationToken ct) => EmailOptIn.ConfirmAsync(db, db.ServiceRequests, token, time.GetUtcNow(), ct);
 
     /// <summary>A "me too" from one browser (<paramref name="browserId"/> is its random cookie value) for a public report still being processed.</summary>
     public async Task<Outcome> SupportAsync(int requestId, string browserId, CancellationToken ct)
