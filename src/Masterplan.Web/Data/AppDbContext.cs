@@ -53,16 +53,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var snapshots = ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Select(e => (Entry: e, e.State, Changes: Describe(e))).ToList();
         await StampAsync(cancellationToken);
-        if (snapshots.Count == 0 && _pendingAudit.Count == 0)
+        var versions = ChangedVersions();
+        if (snapshots.Count == 0 && _pendingAudit.Count == 0 && versions.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        // The change and its audit entries commit together or not at all.
+        // The change, its audit entries and the versions it moves commit together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var name in versions)
+            {
+                await MoveVersionAsync(name, cancellationToken);
+            }
+
             foreach (var (entry, state, changes) in snapshots)
             {
                 var type = entry.Metadata.ClrType.Name;
@@ -87,6 +93,42 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 await own.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The current number of a <see cref="DataVersion"/> (one small command), or null while nothing it covers has been
+    /// written through this context. It is moved in the transaction of the change, so rows read after it are at least as new.
+    /// </summary>
+    public Task<int?> DataVersionAsync(string name, CancellationToken ct) =>
+        ReferenceDataVersions.Where(v => v.Name == name).Select(v => (int?)v.Version).FirstOrDefaultAsync(ct);
+
+    /// <summary>The registered <see cref="DataVersion"/>s that the pending changes (tombstones included) move.</summary>
+    private List<string> ChangedVersions()
+    {
+        var registered = ApplicationServices()?.GetService(typeof(IEnumerable<DataVersion>)) as IEnumerable<DataVersion> ?? [];
+        var list = registered.ToList();
+        if (list.Count == 0)
+        {
+            return [];
+        }
+
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity is Tombstone t ? t.EntityType : e.Metadata.ClrType.Name).ToHashSet(StringComparer.Ordinal);
+        return [.. list.Where(v => v.Types.Any(t => changed.Contains(t.Name))).Select(v => v.Name).Distinct()];
+    }
+
+    /// <summary>Adds one to a <see cref="DataVersion"/>'s row (creating it at 1), in one command that cannot lose a concurrent change.</summary>
+    private async Task MoveVersionAsync(string name, CancellationToken ct)
+    {
+        // The time as the column stores it (SQLite keeps DateTimeOffset as a number).
+        var mapping = Model.FindEntityType(typeof(ReferenceDataVersion))!.FindProperty(nameof(ReferenceDataVersion.AppliedAt))!.GetTypeMapping();
+        var at = mapping.Converter?.ConvertToProvider(Now()) ?? Now();
+        await Database.ExecuteSqlRawAsync(
+            """
+            INSERT INTO "ReferenceDataVersions" ("Name", "Version", "AppliedAt") VALUES ({0}, 1, {1})
+            ON CONFLICT ("Name") DO UPDATE SET "Version" = "ReferenceDataVersions"."Version" + 1, "AppliedAt" = excluded."AppliedAt"
+            """,
+            [name, at], ct);
     }
 
     /// <summary>
@@ -382,7 +424,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     }
 }
 
-/// <summary>Which version of a seed set was last applied (see <see cref="ReferenceDataSeeder"/>).</summary>
+/// <summary>
+/// Which version of a seed set was last applied (see <see cref="ReferenceDataSeeder"/>); also the counters of the
+/// <see cref="DataVersion"/>s (named apart from the seed sets), moved by every change of what they cover.
+/// </summary>
 public sealed class ReferenceDataVersion
 {
     public required string Name { get; set; }

@@ -57,3 +57,13 @@ public sealed class Tombstone
 /// <param name="Owner">The entity type with the <see cref="PublicFlagAttribute"/>.</param>
 /// <param name="Load">The parts of one owner, by its key, that are public in themselves (timestamped entities).</param>
 public sealed record PublicParts(Type Owner, Func<Masterplan.Web.Data.AppDbContext, int, CancellationToken, Task<List<ITimestamped>>> Load);
+
+/// <summary>
+/// A named version of everything a set of entity types shows, kept in the database (a row of
+/// <c>ReferenceDataVersions</c>) and moved by <c>AppDbContext.SaveChangesAsync</c> in the same transaction as every change
+/// of one of these types (and of their tombstones). A cache of what they render (the OParl API) reads this one number per
+/// request and so knows, on any instance, whether what it holds is still current. A module registers one as a singleton.
+/// </summary>
+/// <param name="Name">The row's name; distinct from the seed sets' names.</param>
+/// <param name="Types">The entity types whose changes move it.</param>
+public sealed record DataVersion(string Name, IReadOnlySet<Type> Types);

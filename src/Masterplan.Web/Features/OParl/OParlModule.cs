@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
@@ -22,6 +23,14 @@ public sealed class OParlModule : IModule
     {
         services.AddSingleton(sp => new OParlUrls(sp.GetRequiredService<IOptions<MailOptions>>().Value.BaseUrl));
         services.AddScoped<OParlObjects>();
+
+        // Everything the API shows: a change of any of these moves the version its cache is valid for.
+        services.AddSingleton(new DataVersion(OParlCache.VersionName, new HashSet<Type>
+        {
+            typeof(Body), typeof(Organization), typeof(Person), typeof(Membership), typeof(Meeting), typeof(AgendaItem), typeof(AgendaLink),
+            typeof(MeetingDocument), typeof(Paper), typeof(PaperRelation), typeof(PaperFile), typeof(Consultation), typeof(District),
+        }));
+        services.AddSingleton<OParlCache>();
     }
 
     /// <summary>
@@ -81,24 +90,34 @@ public sealed class OParlModule : IModule
     public void MapEndpoints(WebApplication app)
     {
         var api = app.MapGroup(OParlJson.Prefix).AllowAnonymous().ExcludeFromDescription();
-        api.MapMethods("/", Read, async (OParlObjects o, CancellationToken ct) => OParlJson.Result(await o.SystemAsync(ct)));
-        api.MapMethods("/body", Read, (HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
-            OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct));
-        api.MapMethods("/body/{id:int}/{list}", Read, BodyListAsync);
-        api.MapMethods("/organization/{id:int}/meeting", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
-            !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+
+        // Objects and list pages come from the cache while nothing the API shows has changed (OParlCache); a list page's key
+        // is its URL as asked, an object's is its id, under which list pages and other objects store it too.
+        api.MapMethods("/", Read, (HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, o.Urls.System, async () => OParlJson.Result(await o.SystemAsync(ct)), ct));
+        api.MapMethods("/body", Read, (HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, ListKey(http, o), () =>
+                OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct), ct));
+        api.MapMethods("/body/{id:int}/{list}", Read, (int id, string list, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, ListKey(http, o), () => BodyListAsync(id, list, http, db, o, ct), ct));
+        api.MapMethods("/organization/{id:int}/meeting", Read, (int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
-                    db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct));
-        api.MapMethods("/organization/{id:int}/consultation", Read, async (int id, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct) =>
-            !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+                    db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct), ct));
+        api.MapMethods("/organization/{id:int}/consultation", Read, (int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
                 : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
-                    null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct));
+                    null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct), ct));
         api.MapMethods("/file/{id:int}/content", Read, FileContentAsync);
         api.MapMethods("/paperFile/{id:int}/content", Read, PaperFileContentAsync);
-        api.MapMethods("/{type}/{id:int}", Read, ObjectAsync);
+        api.MapMethods("/{type}/{id:int}", Read, (string type, int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
+            cache.AnswerAsync(http, db, o.Urls.Absolute(http.Request.Path), () => ObjectAsync(type, id, http, db, o, ct), ct));
     }
+
+    /// <summary>A list page's cache key: its URL with the query as the client wrote it (so each spelling is its own entry).</summary>
+    private static string ListKey(HttpContext http, OParlObjects o) => o.Urls.Absolute(http.Request.Path + http.Request.QueryString);
 
     /// <summary>The external lists of the body; the body is the only one, so every list covers the whole platform.</summary>
     private static async Task<IResult> BodyListAsync(int id, string list, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)

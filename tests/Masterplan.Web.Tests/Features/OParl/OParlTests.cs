@@ -386,6 +386,54 @@ public class OParlTests
         Assert.DoesNotContain(Url("meeting", scene.PublicMeeting), Ids(await crawler.ListAsync((string)crawler.Body["meeting"]!)));
     }
 
+    [Theory, Engines]
+    public async Task An_object_read_again_shows_an_edit_and_a_deletion_at_once_however_it_was_read_before(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var scene = await BuildAsync(app);
+        var crawler = new OParlCrawler(Users.Client(app));
+
+        // Read as a strict client reads: the meeting list (the items embedded in their meeting), then each item by its URL, twice.
+        async Task<List<JsonObject>> EmbeddedItemsAsync() =>
+            [.. (await crawler.ListAsync($"{Url("organization", scene.Organization)}/meeting"))
+                .Single(m => (string)m["id"]! == Url("meeting", scene.PublicMeeting))["agendaItem"]!.AsArray().Select(i => i!.AsObject())];
+        var embedded = await EmbeddedItemsAsync();
+        foreach (var item in embedded)
+        {
+            var single = await crawler.GetAsync((string)item["id"]!);
+            Assert.True(JsonNode.DeepEquals(item, single), $"{item["id"]} differs from its list form");
+            Assert.True(JsonNode.DeepEquals(single, await crawler.GetAsync((string)item["id"]!)));
+        }
+
+        // The Office renames one item and removes another on the agenda page.
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "geschaeftsstelle@stadtdo.de", Roles.Office));
+        var agenda = $"/verwaltung/sitzungen/{scene.PublicMeeting}/tagesordnung";
+        var renamed = await office.PostFormAsync($"{agenda}?handler=Item", new()
+        {
+            ["ItemId"] = scene.LinkedItem.ToString(CultureInfo.InvariantCulture), ["Number"] = "1", ["ItemTitle"] = "Masterplan, Halbjahresbericht", ["ItemIsPublic"] = "true",
+        }, agenda);
+        Assert.Equal(agenda, renamed.Headers.Location?.OriginalString);
+        Assert.Equal("Masterplan, Halbjahresbericht", (string?)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["name"]);
+        Assert.Equal("Masterplan, Halbjahresbericht", (string?)(await EmbeddedItemsAsync()).Single(i => (string)i["id"]! == Url("agendaItem", scene.LinkedItem))["name"]);
+
+        var removed = await office.PostFormAsync($"{agenda}?handler=DeleteItem", new() { ["itemId"] = scene.SpareItem.ToString(CultureInfo.InvariantCulture) }, agenda);
+        Assert.Equal(agenda, removed.Headers.Location?.OriginalString);
+        Assert.True((bool)(await crawler.GetAsync(Url("agendaItem", scene.SpareItem)))["deleted"]!);
+        Assert.Equal([Url("agendaItem", scene.LinkedItem)], Ids(await EmbeddedItemsAsync()));
+
+        // The meeting made non-public: gone at once from its URL and its lists, and so are its items.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = false;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.True((bool)(await crawler.GetAsync(Url("meeting", scene.PublicMeeting)))["deleted"]!);
+        Assert.True((bool)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["deleted"]!);
+        Assert.DoesNotContain(Url("meeting", scene.PublicMeeting), Ids(await crawler.ListAsync($"{Url("organization", scene.Organization)}/meeting")));
+    }
+
     private static string Since(DateTimeOffset since) =>
         "?modified_since=" + Uri.EscapeDataString(since.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", CultureInfo.InvariantCulture));
 

@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Masterplan.Web.Data;
+
+namespace Masterplan.Web.Features.OParl;
+
+/// <summary>
+/// The answers of the API as written, by URL: every object (also each one written inside a list page or embedded in
+/// another object) under its <c>id</c>, and every list page under its URL. A strict client GETs each object it has
+/// already received in a list once more; from here that costs one small command instead of three or four.
+/// </summary>
+/// <remarks>
+/// Valid for one number of the <see cref="DataVersion"/> <see cref="VersionName"/>, which every change of an entity the API
+/// shows moves in its own transaction (<c>AppDbContext.SaveChangesAsync</c>). Each request reads that number first (one
+/// command) and uses only entries written under it: what was read after the number is at least as new as it, and a change
+/// committed later moves it. So an edit, a depublication or a deletion shows at once, on every instance, without any
+/// instance telling another. What is cached is the public view only, so it reveals nothing a request would not.
+/// </remarks>
+public sealed class OParlCache
+{
+    public const string VersionName = "oparl";
+
+    /// <summary>The strict crawl of ten years writes about 100 MiB; beyond this, answers are written but not kept.</summary>
+    private const long MaxBytes = 256L * 1024 * 1024;
+
+    private Generation _current = new(0);
+
+    /// <summary>The entries under the current version; a moved version starts an empty generation.</summary>
+    public async Task<Scope> OpenAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.DataVersionAsync(VersionName, ct) is not { } version)
+        {
+            return default;
+        }
+
+        var current = Volatile.Read(ref _current);
+        if (current.Version != version)
+        {
+            var next = new Generation(version);
+            current = Interlocked.CompareExchange(ref _current, next, current) == current ? next : Volatile.Read(ref _current);
+        }
+
+        return current.Version == version ? new Scope(current) : default;
+    }
+
+    internal sealed class Generation(int version)
+    {
+        public int Version { get; } = version;
+
+        public ConcurrentDictionary<string, byte[]> Entries { get; } = new(StringComparer.Ordinal);
+
+        public long Bytes;
+    }
+
+    /// <summary>One request's view of the cache; the default one keeps nothing (no version yet, or it moved meanwhile).</summary>
+    public readonly struct Scope
+    {
+        private readonly Generation? _generation;
+
+        internal Scope(Generation generation) => _generation = generation;
+
+        public bool TryGet(string key, out byte[] bytes)
+        {
+            bytes = [];
+            return _generation is not null && _generation.Entries.TryGetValue(key, out bytes!);
+        }
+
+        public void Put(string key, byte[] bytes)
+        {
+            if (_generation is not null && !_generation.Entries.ContainsKey(key)
+                && Interlocked.Add(ref _generation.Bytes, bytes.Length + key.Length * 2) <= MaxBytes)
+            {
+                _generation.Entries.TryAdd(key, bytes);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Serves <paramref name="key"/> from the cache, or renders it; a rendered 200 answer is kept, and so is every object
+    /// written inside it unless <c>omit_internal</c> left parts of them out.
+    /// </summary>
+    public async Task<IResult> AnswerAsync(HttpContext http, AppDbContext db, string key, Func<Task<IResult>> render, CancellationToken ct)
+    {
+        var scope = await OpenAsync(db, ct);
+        if (scope.TryGet(key, out var cached))
+        {
+            return new BytesResult(cached);
+        }
+
+        var result = await render();
+        if (result is not OParlJson.NodeResult { Status: StatusCodes.Status200OK } answer)
+        {
+            return result;
+        }
+
+        var whole = !http.Request.Query.ContainsKey("omit_internal");
+        var bytes = OParlJson.Serialize(answer.Node, whole ? scope.Put : null);
+        scope.Put(key, bytes);
+        return new BytesResult(bytes);
+    }
+
+    private sealed class BytesResult(byte[] bytes) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+        }
+    }
+}
+
+/// <summary>Writes a JSON tree once, handing out the bytes of every OParl object in it as they are written.</summary>
+internal static class OParlWriter
+{
+    public static byte[] Write(JsonNode node, JsonWriterOptions options, Action<string, byte[]>? onObject)
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            WriteNode(writer, node, options, onObject);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteNode(Utf8JsonWriter writer, JsonNode? node, JsonWriterOptions options, Action<string, byte[]>? onObject)
+    {
+        switch (node)
+        {
+            case null:
+                writer.WriteNullValue();
+                break;
+            case JsonObject o when onObject is not null && IsObject(o, out var id):
+                // Written on its own first: those bytes are the object's answer, and they go into this answer unchanged.
+                var bytes = WriteObject(o, options, onObject);
+                onObject(id, bytes);
+                writer.WriteRawValue(bytes, skipInputValidation: true);
+                break;
+            case JsonObject o:
+                WriteProperties(writer, o, options, onObject);
+                break;
+            case JsonArray a:
+                writer.WriteStartArray();
+                foreach (var item in a)
+                {
+                    WriteNode(writer, item, options, onObject);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default:
+                node.WriteTo(writer);
+                break;
+        }
+    }
+
+    private static byte[] WriteObject(JsonObject o, JsonWriterOptions options, Action<string, byte[]> onObject)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, options))
+        {
+            WriteProperties(writer, o, options, onObject);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteProperties(Utf8JsonWriter writer, JsonObject o, JsonWriterOptions options, Action<string, byte[]>? onObject)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, value) in o)
+        {
+            writer.WritePropertyName(name);
+            WriteNode(writer, value, options, onObject);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    /// <summary>An OParl object: it has its URL as <c>id</c> and a schema <c>type</c> (a list page's envelope has neither).</summary>
+    private static bool IsObject(JsonObject o, out string id)
+    {
+        id = "";
+        if (o.TryGetPropertyValue("id", out var idNode) && idNode is JsonValue idValue && idValue.TryGetValue<string>(out var text)
+            && o.TryGetPropertyValue("type", out var typeNode) && typeNode is JsonValue typeValue && typeValue.TryGetValue<string>(out var type)
+            && type.StartsWith(OParlJson.Version, StringComparison.Ordinal))
+        {
+            id = text;
+            return true;
+        }
+
+        return false;
+    }
+}
