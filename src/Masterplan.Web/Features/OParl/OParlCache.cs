@@ -78,13 +78,13 @@ public sealed class OParlCache
     }
 
     /// <summary>
-    /// Serves <paramref name="key"/> from the cache, or renders it; a rendered 200 answer is kept, and so is every object
-    /// written inside it unless <c>omit_internal</c> left parts of them out.
+    /// Serves <paramref name="key"/> from the cache, or renders it; a rendered 200 answer is kept (when it has a key), and so is
+    /// every object written inside it unless <c>omit_internal</c> left parts of them out.
     /// </summary>
-    public async Task<IResult> AnswerAsync(HttpContext http, AppDbContext db, string key, Func<Task<IResult>> render, CancellationToken ct)
+    public async Task<IResult> AnswerAsync(HttpContext http, AppDbContext db, string? key, Func<Task<IResult>> render, CancellationToken ct)
     {
         var scope = await OpenAsync(db, ct);
-        if (scope.TryGet(key, out var cached))
+        if (key is not null && scope.TryGet(key, out var cached))
         {
             return new BytesResult(cached);
         }
@@ -97,7 +97,11 @@ public sealed class OParlCache
 
         var whole = !http.Request.Query.ContainsKey("omit_internal");
         var bytes = OParlJson.Serialize(answer.Node, whole ? scope.Put : null);
-        scope.Put(key, bytes);
+        if (key is not null)
+        {
+            scope.Put(key, bytes);
+        }
+
         return new BytesResult(bytes);
     }
 

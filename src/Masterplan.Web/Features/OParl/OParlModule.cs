@@ -116,8 +116,14 @@ public sealed class OParlModule : IModule
             cache.AnswerAsync(http, db, o.Urls.Absolute(http.Request.Path), () => ObjectAsync(type, id, http, db, o, ct), ct));
     }
 
-    /// <summary>A list page's cache key: its URL with the query as the client wrote it (so each spelling is its own entry).</summary>
-    private static string ListKey(HttpContext http, OParlObjects o) => o.Urls.Absolute(http.Request.Path + http.Request.QueryString);
+    private static readonly HashSet<string> ListParameters = ["created_since", "created_until", "modified_since", "modified_until", "limit", "omit_internal", "page"];
+
+    /// <summary>
+    /// A list page's cache key: its URL with the query as the client wrote it (so each spelling is its own entry); none for a
+    /// query with other parameters, so that made-up ones cannot fill the cache with copies.
+    /// </summary>
+    private static string? ListKey(HttpContext http, OParlObjects o) =>
+        http.Request.Query.Keys.All(ListParameters.Contains) ? o.Urls.Absolute(http.Request.Path + http.Request.QueryString) : null;
 
     /// <summary>The external lists of the body; the body is the only one, so every list covers the whole platform.</summary>
     private static async Task<IResult> BodyListAsync(int id, string list, HttpContext http, AppDbContext db, OParlObjects o, CancellationToken ct)
