@@ -64,7 +64,8 @@ public static class DatabaseSetup
         services.AddSingleton(sp => DatabaseSettings.From(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddDbContext<SqliteAppDbContext>((sp, options) =>
-            SkipPendingModelCheck(options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString)));
+            SkipPendingModelCheck(options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString))
+                .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository, SqliteStartupHistoryRepository>());
         // The host owns the data source (with PostGIS types), so its connections close when the host is disposed.
         services.AddSingleton(sp =>
         {
