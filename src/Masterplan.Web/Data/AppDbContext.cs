@@ -28,6 +28,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private readonly List<AuditEntry> _pendingAudit = [];
 
+    /// <summary>Audit entries not saved by the request that made them never reach the next user of this pooled context.</summary>
+    public override void Dispose()
+    {
+        _pendingAudit.Clear();
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <inheritdoc cref="Dispose"/>
+    public override ValueTask DisposeAsync()
+    {
+        _pendingAudit.Clear();
+        GC.SuppressFinalize(this);
+        return base.DisposeAsync();
+    }
+
     /// <summary>
     /// Records an event in the audit log; it is written with the next SaveChanges, in the same transaction.
     /// Changes of <see cref="IAudited"/> entities are recorded without calling this.

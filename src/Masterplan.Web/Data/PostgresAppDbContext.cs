@@ -5,15 +5,12 @@ using Microsoft.EntityFrameworkCore.Design;
 
 namespace Masterplan.Web.Data;
 
-/// <summary>The schema on PostgreSQL (production); migrations in Data/Migrations/Postgres.</summary>
+/// <summary>
+/// The schema on PostgreSQL (production); migrations in Data/Migrations/Postgres. Its options must include PostGIS types
+/// (<c>UseNpgsql(…, o => o.UseNetTopologySuite())</c>); the context is pooled, so it cannot add them itself.
+/// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
-    {
-        // PostGIS types (NetTopologySuite) for every context on this engine, however its options were built.
-        optionsBuilder.UseNpgsql(o => o.UseNetTopologySuite());
-    }
-
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

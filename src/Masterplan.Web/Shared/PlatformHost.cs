@@ -22,7 +22,7 @@ public static class PlatformHost
         {
             // Start-up on two cores (cold start): one migrates the database and loads the reference data; the
             // other maps and builds the endpoints and, once the schema exists, lets the modules prepare (the job
-            // scheduler) and loads the data-protection key ring. The server starts when both are done.
+            // scheduler). The server starts when both are done; the data-protection key ring loads right after.
             var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
                 app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
@@ -46,9 +46,9 @@ public static class PlatformHost
                 {
                     await module.PrepareAsync(app);
                 }
-
-                app.LoadKeyRing(); // on SQLite, a first key waits for the reference data's write transaction
             }
+
+            app.LoadKeyRingSoon();
 
             await database;
         }

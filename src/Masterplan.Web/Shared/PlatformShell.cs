@@ -62,6 +62,13 @@ public static class PlatformShell
         services.AddProblemDetails();
         services.AddPublicForms();
         services.AddDataProtection().SetApplicationName("Masterplan").PersistKeysToDbContext<AppDbContext>();
+        // Its hosted service loads the key ring before the server listens, and on a first start on SQLite it waits there
+        // for the reference data's write lock to store the first key. LoadKeyRingSoon loads it right after the start instead;
+        // a request that needs a key before then loads it itself.
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(preload);
+        }
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Behind a reverse proxy (docs/operations.md): trust only the configured proxies and networks.
@@ -185,11 +192,22 @@ public static class PlatformShell
     }
 
     /// <summary>
-    /// Loads the data-protection key ring from the database now, creating the first key on a first start, so
-    /// its hosted service finds it ready. Needs the migrated schema.
+    /// Loads the data-protection key ring in the background once the server has started, creating the first key on a
+    /// first start; the first forms then need not wait for it.
     /// </summary>
-    public static void LoadKeyRing(this WebApplication app) =>
-        app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>().GetCurrentKeyRing();
+    public static void LoadKeyRingSoon(this WebApplication app) =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>().GetCurrentKeyRing();
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The first request that needs a key tries again and shows the error where it matters.
+                app.Logger.LogWarning(e, "Loading the data-protection key ring after the start failed");
+            }
+        }));
 
     public static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 

@@ -50,7 +50,7 @@ public class ConcurrentStartTests
     }
 
     internal static AppDbContext Context(TestDatabase db) => db.Provider == DatabaseProvider.Postgres
-        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(db.ConnectionString).Options)
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(db.ConnectionString, o => o.UseNetTopologySuite()).Options)
         : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(db.ConnectionString).Options);
 
     /// <summary>The app as its own process on a free loopback port; stopped (with its children) when disposed.</summary>

@@ -5,6 +5,7 @@ using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Data;
@@ -76,6 +77,24 @@ public class ReferenceDataTests
 
         Assert.False(data.Database.HasPendingModelChanges(), $"The model has changes without a migration for {engine}: run dotnet ef migrations add.");
         Assert.Empty(await data.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
+    public async Task The_migrations_history_script_is_EFs_own()
+    {
+        // The start-up's shortcut for the history table (SqliteStartupHistoryRepository) must say exactly what EF says.
+        using var plain = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var scope = app.Scope();
+        var ours = scope.ServiceProvider.GetRequiredService<SqliteAppDbContext>().GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+        var efs = plain.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>();
+
+        Assert.IsType<SqliteStartupHistoryRepository>(ours);
+        Assert.IsNotType<SqliteStartupHistoryRepository>(efs);
+        Assert.Equal(efs.GetCreateScript(), ours.GetCreateScript());
+        Assert.Equal(efs.GetCreateIfNotExistsScript(), ours.GetCreateIfNotExistsScript());
+        Assert.Equal(efs.GetInsertScript(new("20260101000000_X", "10.0.0")), ours.GetInsertScript(new("20260101000000_X", "10.0.0")));
+        Assert.Equal(efs.GetDeleteScript("20260101000000_X"), ours.GetDeleteScript("20260101000000_X"));
     }
 
     private static async Task<string> SnapshotAsync(AppFactory app)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Participation;
 using Masterplan.Web.Tests.Features.Meetings;
 using Masterplan.Web.Tests.Infrastructure;
@@ -52,6 +53,26 @@ public sealed partial class ParticipationTests
         var mail = MeetingChainTests.NewMailFolder();
         await using var app = await AppFactory.StartAsync(engine, Settings(mail));
         var (callId, contributionId, office) = await PlantAsync(app, mail);
+
+        // A public measure takes the contribution up, so the measure's page and its way back to the residents are crawled too.
+        int measureId;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var measure = new Measure
+            {
+                Title = "Mehr Präsenz am Kiosk", FieldOfActionId = (await db.FieldsOfAction.OrderBy(f => f.Id).FirstAsync()).Id, IsPublic = true,
+                SourceKind = CatalogueSourceKind.Document, SourceText = "Beteiligung", UpdatedAt = app.Clock.GetUtcNow(),
+            };
+            db.Measures.Add(measure);
+            await db.SaveChangesAsync();
+            measureId = measure.Id;
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"/verwaltung/beteiligung/{callId}?handler=Answer&zeige=published", new()
+        {
+            ["contributionId"] = $"{contributionId}", ["status"] = "taken-up", ["answer"] = "Aufgegriffen.", ["takenUp"] = $"measure:{measureId}",
+        }, $"/verwaltung/beteiligung/{callId}")).StatusCode);
         await using (var scope = app.Scope())
         {
             var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Contributions.SingleAsync();
@@ -63,7 +84,7 @@ public sealed partial class ParticipationTests
         var visitor = Users.Client(app);
         var queue = new Queue<string>([
             "/beteiligung", $"/beteiligung/{callId}", $"/beteiligung/{callId}?bezirk=Eving&thema=L%C3%A4rm", $"/beteiligung/beitraege/{contributionId}",
-            $"/beteiligung/{callId}/beitrag", "/beteiligung/so-machen-sie-mit", "/datenschutz", "/openapi/v1.json",
+            $"/beteiligung/{callId}/beitrag", "/beteiligung/so-machen-sie-mit", "/datenschutz", "/openapi/v1.json", $"/massnahmen/{measureId}",
             $"/api/v1/input-calls/{callId}/contributions", $"/api/v1/input-calls/{callId}/contributions?district=Eving&theme=L%C3%A4rm",
         ]);
         foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
@@ -94,7 +115,8 @@ public sealed partial class ParticipationTests
                 foreach (Match m in Regex.Matches(body, "href=\"(/[^\"#]*)"))
                 {
                     var next = m.Groups[1].Value;
-                    if ((next.StartsWith("/beteiligung", StringComparison.Ordinal) || next.StartsWith("/api/", StringComparison.Ordinal)) && !seen.Contains(next))
+                    if ((next.StartsWith("/beteiligung", StringComparison.Ordinal) || next.StartsWith("/api/", StringComparison.Ordinal)
+                            || next.StartsWith("/massnahmen/", StringComparison.Ordinal)) && !seen.Contains(next))
                     {
                         queue.Enqueue(next);
                     }
@@ -103,6 +125,7 @@ public sealed partial class ParticipationTests
         }
 
         Assert.Contains($"/beteiligung/beitraege/{contributionId}", seen);
+        Assert.Contains($"/beteiligung/massnahmen/{measureId}", seen); // reached from the measure's page, not given
 
         // The open-data API has the published text.
         Assert.Contains("[entfernt]", await visitor.GetStringAsync($"/api/v1/input-calls/{callId}/contributions"));
