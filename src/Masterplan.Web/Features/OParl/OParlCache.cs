@@ -1,81 +1,23 @@
 using System.Buffers;
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.OParl;
 
 /// <summary>
 /// The answers of the API as written, by URL: every object (also each one written inside a list page or embedded in
 /// another object) under its <c>id</c>, and every list page under its URL. A strict client GETs each object it has
-/// already received in a list once more; from here that costs one small command instead of three or four.
+/// already received in a list once more; from here that costs one small command instead of three or four. Valid for one
+/// number of the <see cref="DataVersion"/> <see cref="VersionName"/> (see <see cref="AnswerCache"/>).
 /// </summary>
-/// <remarks>
-/// Valid for one number of the <see cref="DataVersion"/> <see cref="VersionName"/>, which every change of an entity the API
-/// shows moves in its own transaction (<c>AppDbContext.SaveChangesAsync</c>). Each request reads that number first (one
-/// command) and uses only entries written under it: what was read after the number is at least as new as it, and a change
-/// committed later moves it. So an edit, a depublication or a deletion shows at once, on every instance, without any
-/// instance telling another. What is cached is the public view only, so it reveals nothing a request would not.
-/// </remarks>
-public sealed class OParlCache
+public sealed class OParlCache() : AnswerCache(VersionName, MaxBytes)
 {
     public const string VersionName = "oparl";
 
     /// <summary>The strict crawl of ten years writes about 100 MiB; beyond this, answers are written but not kept.</summary>
     private const long MaxBytes = 256L * 1024 * 1024;
-
-    private Generation _current = new(0);
-
-    /// <summary>The entries under the current version; a moved version starts an empty generation.</summary>
-    public async Task<Scope> OpenAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (await db.DataVersionAsync(VersionName, ct) is not { } version)
-        {
-            return default;
-        }
-
-        var current = Volatile.Read(ref _current);
-        if (current.Version != version)
-        {
-            var next = new Generation(version);
-            current = Interlocked.CompareExchange(ref _current, next, current) == current ? next : Volatile.Read(ref _current);
-        }
-
-        return current.Version == version ? new Scope(current) : default;
-    }
-
-    internal sealed class Generation(int version)
-    {
-        public int Version { get; } = version;
-
-        public ConcurrentDictionary<string, byte[]> Entries { get; } = new(StringComparer.Ordinal);
-
-        public long Bytes;
-    }
-
-    /// <summary>One request's view of the cache; the default one keeps nothing (no version yet, or it moved meanwhile).</summary>
-    public readonly struct Scope
-    {
-        private readonly Generation? _generation;
-
-        internal Scope(Generation generation) => _generation = generation;
-
-        public bool TryGet(string key, out byte[] bytes)
-        {
-            bytes = [];
-            return _generation is not null && _generation.Entries.TryGetValue(key, out bytes!);
-        }
-
-        public void Put(string key, byte[] bytes)
-        {
-            if (_generation is not null && !_generation.Entries.ContainsKey(key)
-                && Interlocked.Add(ref _generation.Bytes, bytes.Length + key.Length * 2) <= MaxBytes)
-            {
-                _generation.Entries.TryAdd(key, bytes);
-            }
-        }
-    }
 
     /// <summary>
     /// Serves <paramref name="key"/> from the cache, or renders it; a rendered 200 answer is kept (when it has a key), and so is

@@ -29,7 +29,7 @@ public sealed class Open311Options
 /// one, create) and tokens, each as <c>.xml</c> and <c>.json</c>. Reports are read and written only through the
 /// Meldungen module's public API, so what is public and how a report is checked is decided there once.
 /// </summary>
-internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOptions<Open311Options> options, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> t)
+internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOptions<Open311Options> options, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> t, Open311Cache cache)
 {
     public const string Prefix = "/open311/v2";
 
@@ -188,6 +188,21 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             return refused;
         }
 
+        // The same list for every client until a report, category or department changes (Open311Cache). The key holds the
+        // minute, because without dates the list is "the last 90 days" from now; and the language of the status notes.
+        var now = time.GetUtcNow();
+        var key = $"{format}|{CultureInfo.CurrentUICulture.Name}|{now.UtcTicks / TimeSpan.TicksPerMinute}|{http.Request.QueryString}";
+        var scope = await cache.OpenAsync(db, ct);
+        if (scope.TryGet(key, out var cached))
+        {
+            if (scope.TryGet(key + "|next", out var next))
+            {
+                http.Response.Headers.Link = System.Text.Encoding.UTF8.GetString(next);
+            }
+
+            return new Open311Cache.Answer(f, cached);
+        }
+
         var query = http.Request.Query;
         var errors = new FieldErrors();
         var page = PositiveNumber(query, "page", 1, int.MaxValue / MaxPageSize, errors);
@@ -250,7 +265,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             {
                 var (from, to) = (start, end) switch
                 {
-                    (null, null) => (time.GetUtcNow() - DefaultSpan, time.GetUtcNow()),
+                    (null, null) => (now - DefaultSpan, now),
                     ({ } s, null) => (s, s + DefaultSpan),
                     (null, { } e) => (e - DefaultSpan, e),
                     ({ } s, { } e) => (s, e),
@@ -280,9 +295,12 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             var next = QueryString.Create(query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
                 .Append(KeyValuePair.Create("page", (string?)(page + 1).ToString(CultureInfo.InvariantCulture))));
             http.Response.Headers.Link = $"<{Base}/requests.{format}{next}>; rel=\"next\"";
+            scope.Put(key + "|next", System.Text.Encoding.UTF8.GetBytes(http.Response.Headers.Link.ToString()));
         }
 
-        return new Open311Result("service_requests", new Open311Node.List("request", await RequestsOfAsync(rows, ct)), f);
+        var bytes = new Open311Result("service_requests", new Open311Node.List("request", await RequestsOfAsync(rows, ct)), f).Render();
+        scope.Put(key, bytes);
+        return new Open311Cache.Answer(f, bytes);
     }
 
     /// <summary>

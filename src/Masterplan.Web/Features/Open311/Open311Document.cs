@@ -40,11 +40,16 @@ public sealed class Open311Result(string root, Open311Node body, Open311Format f
 {
     public int Status => status;
 
-    public Task ExecuteAsync(HttpContext httpContext)
+    /// <summary>The answer's bytes in its format (what <see cref="ExecuteAsync"/> writes).</summary>
+    public byte[] Render() => format == Open311Format.Json ? Json(body) : Xml(root, body);
+
+    public Task ExecuteAsync(HttpContext httpContext) => Write(httpContext, status, format, Render());
+
+    /// <summary>Writes rendered bytes (also those kept in <see cref="Open311Cache"/>) as an answer in <paramref name="format"/>.</summary>
+    public static Task Write(HttpContext httpContext, int status, Open311Format format, byte[] bytes)
     {
         httpContext.Response.StatusCode = status;
         httpContext.Response.ContentType = format == Open311Format.Json ? "application/json; charset=utf-8" : "text/xml; charset=utf-8";
-        var bytes = format == Open311Format.Json ? Json(body) : Xml(root, body);
         httpContext.Response.ContentLength = bytes.Length;
         return httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted).AsTask();
     }

@@ -29,6 +29,8 @@ public sealed class Open311Module : IModule
     {
         services.AddOptions<Open311Options>().BindConfiguration("Open311");
         services.AddScoped<Open311Api>();
+        services.AddSingleton<Open311Cache>();
+        services.AddSingleton(Open311Cache.Version);
         services.AddScoped<Open311Keys>();
         services.AddScoped<Open311Intake>();
         services.AddAuthorizationBuilder().AddPolicy(ManageKeys, p => p.RequireRole(Roles.Administrator));

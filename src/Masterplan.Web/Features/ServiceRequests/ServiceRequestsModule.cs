@@ -118,6 +118,6 @@ public sealed class ServiceRequestsModule : IModule
     [
         typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables), typeof(ServiceRequestsModule),
         typeof(PublicServiceRequest), typeof(PublicServiceRequests), typeof(ServiceRequestFilter), typeof(ServiceRequestDesk), typeof(ReportInput),
-        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo),
+        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo), typeof(ServiceRequestPhoto),
     ];
 }
