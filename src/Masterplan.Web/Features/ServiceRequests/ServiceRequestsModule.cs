@@ -41,6 +41,13 @@ public sealed class ServiceRequestsModule : IModule
     public const int MaxAddressLength = 300;
     public const int MaxNoteLength = 2000;
     public const int MaxPhotos = 3;
+    public const int MaxAnswerLength = 500;
+
+    /// <summary>A few extra questions per category: a report stays a minute's work.</summary>
+    public const int MaxQuestions = 5;
+
+    /// <summary>The Open311 attribute code of an extra question.</summary>
+    public static string AttributeCode(int questionId) => "frage-" + questionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public IReadOnlyList<PageAccess> Pages =>
     [
@@ -118,6 +125,6 @@ public sealed class ServiceRequestsModule : IModule
     [
         typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables), typeof(ServiceRequestsModule),
         typeof(PublicServiceRequest), typeof(PublicServiceRequests), typeof(ServiceRequestFilter), typeof(ServiceRequestDesk), typeof(ReportInput),
-        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo),
+        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo), typeof(ServiceCategoryQuestion),
     ];
 }
