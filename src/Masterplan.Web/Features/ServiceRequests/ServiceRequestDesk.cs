@@ -494,6 +494,46 @@ public sealed class ServiceRequestDesk(
         return Outcome.Done;
     }
 
+    /// <summary>
+    /// The Office takes a report off the public pages (list, page, map, feed, Open311, overview) with a reason, or puts it
+    /// back; audited. The reason is for staff only: nothing is published or mailed about it.
+    /// </summary>
+    public async Task<Outcome> SetPublicAsync(int id, bool isPublic, string? reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Office))
+        {
+            return Outcome.NotFound();
+        }
+
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var why = Clean(reason, multiline: true);
+        if (!isPublic && why.Length == 0)
+        {
+            return Outcome.Invalid("HiddenReason", "Bitte begründen Sie, warum die Meldung nicht mehr öffentlich sein soll; die Begründung sehen nur Mitarbeitende.");
+        }
+
+        if (why.Length > ServiceRequestsModule.MaxNoteLength)
+        {
+            return Outcome.Invalid("HiddenReason", "Die Begründung ist {0} Zeichen lang; möglich sind höchstens {1}.", why.Length, ServiceRequestsModule.MaxNoteLength);
+        }
+
+        if (request.IsPublic == isPublic)
+        {
+            return Outcome.Invalid("HiddenReason", isPublic ? "Die Meldung ist schon öffentlich." : "Die Meldung ist schon nicht mehr öffentlich.");
+        }
+
+        request.IsPublic = isPublic;
+        request.HiddenReason = isPublic ? null : why;
+        db.Audit(isPublic ? "serviceRequest.published" : "serviceRequest.hidden", nameof(ServiceRequest), Id(request), new { Reason = why.Length == 0 ? null : why });
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
     /// <summary>Publishes or rejects a photo (nothing is public before), audited.</summary>
     public async Task<Outcome> ModeratePhotoAsync(int requestId, int photoId, bool publish, ClaimsPrincipal user, CancellationToken ct)
     {

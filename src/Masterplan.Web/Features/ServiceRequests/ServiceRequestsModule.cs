@@ -71,7 +71,6 @@ public sealed class ServiceRequestsModule : IModule
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
         new(NavigationArea.Main, 57, "Meldungen", "/meldungen"),
-        new(NavigationArea.Main, 58, "Unsichere Orte", "/meldungen/unsichere-orte"),
         new(NavigationArea.Account, 47, "Meldungen bearbeiten", "/verwaltung/meldungen", Handle),
         new(NavigationArea.Account, 48, "Kategorien der Meldungen", "/verwaltung/meldungen/kategorien", ManageCategories),
         new(NavigationArea.TakePart, 25, "Mängel und unsichere Orte melden", "/meldungen/neu")

@@ -41,6 +41,27 @@ public sealed class RequestModel(AppDbContext db, ServiceRequestDesk desk, TimeP
     [BindProperty]
     public string? ForwardedTo { get; set; }
 
+    [BindProperty]
+    public string? HiddenReason { get; set; }
+
+    /// <summary>The Office takes the report off the public pages (with a reason for staff) or puts it back.</summary>
+    public async Task<IActionResult> OnPostPublicAsync(int id, bool show, CancellationToken ct)
+    {
+        var result = await desk.SetPublicAsync(id, show, HiddenReason, User, ct);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (this.ShowErrors(result))
+        {
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        Done = show ? "Die Meldung ist wieder öffentlich." : "Die Meldung ist nicht mehr öffentlich; die meldende Person erfährt die Begründung nicht.";
+        return Redirect($"/verwaltung/meldungen/{id}");
+    }
+
     /// <summary>Set after a change, to confirm it.</summary>
     [TempData]
     public string? Done { get; set; }
