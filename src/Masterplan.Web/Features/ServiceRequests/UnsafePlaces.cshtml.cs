@@ -37,7 +37,7 @@ public sealed class UnsafePlacesModel(AppDbContext db) : PageModel
         // One grouped query over the public reports of those categories.
         var counts = await db.ServiceRequests.AsNoTracking().Where(r => r.IsPublic && ids.Contains(r.CategoryId))
             .GroupBy(r => new { r.DistrictId, r.Status }).Select(g => new { g.Key.DistrictId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var labs = await PublicLabPlaces.Query(db, PlaceCategory.Unsafe).GroupBy(p => p.District).Select(g => new { District = g.Key, Count = g.Count() }).ToListAsync(ct);
+        var labs = (await PublicLabPlaces.Query(db, PlaceCategory.Unsafe).ToListAsync(ct)).GroupBy(p => p.District).Select(g => new { District = g.Key, Count = g.Count() }).ToList();
         var districts = await db.Districts.AsNoTracking().OrderBy(d => d.Position).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
         Rows = [.. districts.Select(d =>
         {
@@ -68,8 +68,7 @@ public sealed class UnsafePlacesModel(AppDbContext db) : PageModel
 
     private async Task<List<ServiceCategory>> CategoriesAsync(CancellationToken ct)
     {
-        var field = db.Set<Catalogue.FieldOfAction>().Where(f => f.SeedKey == FieldKey).Select(f => (int?)f.Id);
-        return await db.ServiceCategories.AsNoTracking().Where(c => c.FieldOfActionId != null && field.Contains(c.FieldOfActionId))
-            .OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
+        var field = await db.Set<Catalogue.FieldOfAction>().Where(f => f.SeedKey == FieldKey).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
+        return field is null ? [] : await db.ServiceCategories.AsNoTracking().Where(c => c.FieldOfActionId == field).OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
     }
 }
