@@ -122,6 +122,112 @@ public class ServiceRequestPagesTests(SiteFixture site, ITestOutputHelper output
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [BrowserFact]
+    public async Task The_categories_page_with_questions_the_form_s_questions_the_overview_and_the_alert_pages_pass_axe()
+    {
+        var failures = new List<string>();
+
+        // The Office: the categories page, its error state, a category's extra questions with their errors.
+        var office = await SignedInAsync("Office");
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/meldungen/kategorien");
+        await CheckAsync(office, "/verwaltung/meldungen/kategorien", failures);
+        await office.Locator("#Code").FillAsync("Falsch!");
+        await office.Locator("form.form button[type=submit]").First.ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        Assert.Equal("true", await office.Locator("#Code").GetAttributeAsync("aria-invalid"));
+        await CheckAsync(office, "/verwaltung/meldungen/kategorien (errors)", failures);
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/meldungen/kategorien");
+        await office.Locator("main table a", new() { HasText = "Sonstiges" }).ClickAsync();
+        await office.WaitForSelectorAsync("#QuestionPrompt");
+        await office.Locator("#QuestionKind").SelectOptionAsync("choice");
+        await office.Locator("#QuestionOptions").FillAsync("nur eine");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Frage hinzufügen" }).ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        Assert.Equal("true", await office.Locator("#QuestionPrompt").GetAttributeAsync("aria-invalid"));
+        await CheckAsync(office, "/verwaltung/meldungen/kategorien/{id} (question errors)", failures);
+        await office.Locator("#QuestionPrompt").FillAsync("Seit wann besteht der Mangel?");
+        await office.Locator("#QuestionOptions").FillAsync("seit heute\nseit einer Woche\nlänger");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Frage hinzufügen" }).ClickAsync();
+        await office.Locator("main li", new() { HasText = "Seit wann besteht der Mangel?" }).WaitForAsync();
+        await office.Locator("#QuestionKind").SelectOptionAsync("yesno");
+        await office.Locator("#QuestionPrompt").FillAsync("Ist der Weg gesperrt?");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Frage hinzufügen" }).ClickAsync();
+        await office.Locator("main li", new() { HasText = "Ist der Weg gesperrt?" }).WaitForAsync();
+        await CheckAsync(office, "/verwaltung/meldungen/kategorien/{id} (questions)", failures);
+
+        foreach (var locale in new[] { "de-DE", "en-GB" })
+        {
+            // The form's second step asks them.
+            var page = await site.NewPageAsync(locale: locale);
+            await page.GotoAsync(site.BaseUrl + "/meldungen/neu?kategorie=sonstiges");
+            await page.Locator("#Place_Address").FillAsync("Kampstr. 10");
+            await page.Locator("#Place_DistrictId").SelectOptionAsync(new SelectOptionValue { Label = "Innenstadt-West" });
+            await page.Locator("form.form button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync("#Description");
+            Assert.Contains("Ist der Weg gesperrt?", await page.Locator("main").TextContentAsync());
+            await CheckAsync(page, $"{locale} /meldungen/neu (step 2 with questions)", failures);
+
+            // The overview of unsafe places with its heat map next to the table.
+            await page.GotoAsync(site.BaseUrl + "/meldungen/unsichere-orte");
+            await page.Locator("#unsichere-orte table").WaitForAsync();
+            await page.Locator("[data-map-view]:not([hidden])").WaitForAsync(new() { Timeout = 10_000 });
+            await CheckAsync(page, $"{locale} /meldungen/unsichere-orte", failures);
+
+            // The alerts: the form, its errors, the answer; the unsubscribe page of an unknown link.
+            await page.GotoAsync(site.BaseUrl + "/meldungen/benachrichtigungen");
+            await CheckAsync(page, $"{locale} /meldungen/benachrichtigungen", failures);
+            await page.Locator("#Email").FillAsync("keine-adresse");
+            await Task.Delay(3500);
+            await page.Locator("form.form button[type=submit]").ClickAsync();
+            await page.WaitForSelectorAsync(".error-summary");
+            Assert.Equal("true", await page.Locator("#Email").GetAttributeAsync("aria-invalid"));
+            await CheckAsync(page, $"{locale} /meldungen/benachrichtigungen (errors)", failures);
+            await page.Locator("#Email").FillAsync($"nachbar-{locale}@example.org");
+            await page.Locator("#DistrictId").SelectOptionAsync(new SelectOptionValue { Label = "Eving" });
+            await Task.Delay(3500);
+            await page.Locator("form.form button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/meldungen/benachrichtigungen?angefragt=1");
+            await CheckAsync(page, $"{locale} /meldungen/benachrichtigungen (requested)", failures);
+            await page.GotoAsync(site.BaseUrl + "/meldungen/benachrichtigungen/abmelden/unbekannt");
+            await CheckAsync(page, $"{locale} /meldungen/benachrichtigungen/abmelden", failures);
+
+            // The public map follows the viewport: zoomed in by keyboard, it loads the points of the visible box.
+            await page.GotoAsync(site.BaseUrl + "/meldungen");
+            await page.Locator("[data-map-view] .leaflet-marker-icon, [data-map-view] .marker-cluster").First.WaitForAsync(new() { Timeout = 10_000 });
+            var request = await page.RunAndWaitForRequestAsync(async () =>
+            {
+                await page.Locator("[data-map-view]").FocusAsync();
+                await page.Keyboard.PressAsync("-");
+            }, r => r.Url.Contains("/meldungen/karte.geojson", StringComparison.Ordinal) && r.Url.Contains("bbox=", StringComparison.Ordinal), new() { Timeout = 10_000 });
+            Assert.Matches(@"bbox=[0-9.]+(,|%2C)[0-9.]+(,|%2C)[0-9.]+(,|%2C)[0-9.]+", request.Url);
+            await page.Context.CloseAsync();
+        }
+
+        // The Office's switch on a report's page.
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/meldungen?zeigen=alle");
+        await office.Locator("main table a").First.ClickAsync();
+        await office.WaitForSelectorAsync("#HiddenReason");
+        await office.GetByRole(AriaRole.Button, new() { Name = "Von den öffentlichen Seiten nehmen" }).ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        await CheckAsync(office, "/verwaltung/meldungen/{id} (public switch, errors)", failures);
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<IPage> SignedInAsync(string role)
+    {
+        var account = await site.CreateAccountAsync(role);
+        var page = await site.NewPageAsync();
+        await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await page.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
+        await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await page.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(account.AuthenticatorKey));
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/konto");
+        return page;
+    }
+
     private async Task<IPage> SignedInStaffAsync(string category)
     {
         var account = await site.CreateAccountAsync("DepartmentStaff");

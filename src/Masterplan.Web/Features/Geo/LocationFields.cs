@@ -37,4 +37,5 @@ public sealed class LocationFieldsViewComponent(AppDbContext db, DistrictBoundar
 /// <param name="Label">The map's accessible name; say where the same points are listed.</param>
 /// <param name="ListId">The id of the list or table with the same points, linked from the map's description.</param>
 /// <param name="Heat">Also draw a heat layer of the points.</param>
-public sealed record MapView(string GeoJsonUrl, string Label, string ListId, bool Heat = false);
+/// <param name="FollowViewport">Load the points again for the visible box (<c>bbox=south,west,north,east</c>) after the map is moved or zoomed.</param>
+public sealed record MapView(string GeoJsonUrl, string Label, string ListId, bool Heat = false, bool FollowViewport = false);

@@ -43,6 +43,9 @@ public sealed record ResolvedLocation(double Latitude, double Longitude, int? Di
 /// </summary>
 public sealed class Locations(AppDbContext db, Gazetteer gazetteer, DistrictBoundaries boundaries)
 {
+    /// <summary>Whether Stadtbezirk boundaries are imported: then the district comes from the point and no form asks for it.</summary>
+    public Task<bool> HasBoundariesAsync(CancellationToken ct) => boundaries.ExistAsync(db, ct);
+
     /// <param name="prefix">The name the form binds the input to ("Place"); the messages' fields are "Place.Address", ….</param>
     /// <param name="districtRequired">Whether a district must be chosen when no boundaries are imported.</param>
     public async Task<Outcome<ResolvedLocation>> ResolveAsync(LocationInput input, string prefix, bool districtRequired, CancellationToken ct)

@@ -63,7 +63,7 @@ public sealed class LabsModule : IModule
     /// Participation links a contribution to the recommendation that took it up, and shows the lab it came from; Meldungen
     /// check points against Dortmund's bounding box in <see cref="LabResults"/>.
     /// </summary>
-    public IReadOnlyList<Type> PublicApi => [typeof(NeighbourhoodLab), typeof(LabRecommendation)];
+    public IReadOnlyList<Type> PublicApi => [typeof(NeighbourhoodLab), typeof(LabRecommendation), typeof(PublicLabPlaces), typeof(PublicLabPlace), typeof(PlaceCategory)];
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         LabDemo.SeedAsync(services, ct);

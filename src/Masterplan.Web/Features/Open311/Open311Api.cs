@@ -29,7 +29,9 @@ public sealed class Open311Options
 /// one, create) and tokens, each as <c>.xml</c> and <c>.json</c>. Reports are read and written only through the
 /// Meldungen module's public API, so what is public and how a report is checked is decided there once.
 /// </summary>
-internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOptions<Open311Options> options, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> t, Open311Cache cache)
+internal sealed partial class Open311Api(
+    AppDbContext db, TimeProvider time, IOptions<Open311Options> options, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> t, Features.Geo.Locations locations,
+    Open311Cache cache)
 {
     public const string Prefix = "/open311/v2";
 
@@ -40,7 +42,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
 
     public static readonly TimeSpan DefaultSpan = TimeSpan.FromDays(90);
 
-    /// <summary>The service definition's one question: the district, for as long as the platform cannot find it from the point.</summary>
+    /// <summary>The service definition's question for the district, for as long as the platform cannot find it from the point.</summary>
     public const string DistrictAttribute = "district";
 
     private string Base => mail.Value.BaseUrl + Prefix;
@@ -139,13 +141,35 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             return Error(f, StatusCodes.Status404NotFound, "Den Dienst „{0}“ gibt es nicht; die Liste steht unter services.xml.", Shorten(serviceCode));
         }
 
-        var districts = await db.Districts.OrderBy(d => d.Position).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
-        var attribute = Open311Node.Of(
-            ("variable", true), ("code", DistrictAttribute), ("datatype", "singlevaluelist"), ("required", true),
-            ("datatype_description", t["Die Nummer eines der zwölf Stadtbezirke aus der Liste."].Value), ("order", 1),
-            ("description", t["In welchem Stadtbezirk liegt der Ort?"].Value),
-            ("values", new Open311Node.List("value", [.. districts.Select(d => Open311Node.Of(("key", d.Id.ToString(CultureInfo.InvariantCulture)), ("name", d.Name)))])));
-        return new Open311Result("service_definition", Open311Node.Of(("service_code", serviceCode), ("attributes", new Open311Node.List("attribute", [attribute]))), f);
+        var category = await ActiveCategories(serviceCode).FirstAsync(ct);
+        var attributes = new List<Open311Node>();
+        var order = 1;
+
+        // The district is a question only while no boundaries are imported; with them it comes from the point.
+        if (!await locations.HasBoundariesAsync(ct))
+        {
+            var districts = await db.Districts.OrderBy(d => d.Position).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+            attributes.Add(Open311Node.Of(
+                ("variable", true), ("code", DistrictAttribute), ("datatype", "singlevaluelist"), ("required", true),
+                ("datatype_description", t["Die Nummer eines der zwölf Stadtbezirke aus der Liste."].Value), ("order", order++),
+                ("description", t["In welchem Stadtbezirk liegt der Ort?"].Value),
+                ("values", new Open311Node.List("value", [.. districts.Select(d => Open311Node.Of(("key", d.Id.ToString(CultureInfo.InvariantCulture)), ("name", d.Name)))]))));
+        }
+
+        // The category's extra questions: a choice or yes/no as a single-value list, free text as a string.
+        foreach (var q in await db.ServiceCategoryQuestions.Where(q => q.CategoryId == category.Id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct))
+        {
+            var list = q.Kind != ExtraQuestions.FreeText;
+            attributes.Add(Open311Node.Of(
+                ("variable", true), ("code", q.AttributeCode), ("datatype", list ? "singlevaluelist" : "string"), ("required", q.Required),
+                ("datatype_description", list ? t["Einer der Schlüssel aus der Liste."].Value : t["Ein kurzer Text, höchstens {0} Zeichen.", ServiceRequestsModule.MaxAnswerLength].Value),
+                ("order", order++), ("description", q.Prompt),
+                ("values", list
+                    ? new Open311Node.List("value", [.. ExtraQuestions.AllowedAnswers(q).Select(v => Open311Node.Of(("key", v), ("name", q.Kind == ExtraQuestions.YesNo ? t[ExtraQuestions.AnswerLabel(q.Kind, v)].Value : v)))])
+                    : null)));
+        }
+
+        return new Open311Result("service_definition", Open311Node.Of(("service_code", serviceCode), ("attributes", new Open311Node.List("attribute", attributes))), f);
     }
 
     public async Task<IResult> RequestAsync(string id, string format, HttpContext http, CancellationToken ct)
@@ -387,6 +411,13 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
             }
         }
 
+        // Answers to the category's extra questions come as attribute[frage-12]; the desk checks them like the form's.
+        var answers = new Dictionary<int, string?>();
+        foreach (var questionId in await db.ServiceCategoryQuestions.Where(q => q.CategoryId == category.Id).Select(q => q.Id).ToListAsync(ct))
+        {
+            answers[questionId] = form[$"attribute[{ServiceRequestsModule.AttributeCode(questionId)}]"].ToString();
+        }
+
         if (errors.Count > 0)
         {
             return Errors(f, StatusCodes.Status400BadRequest, t, errors);
@@ -394,7 +425,7 @@ internal sealed partial class Open311Api(AppDbContext db, TimeProvider time, IOp
 
         var name = string.Join(' ', new[] { form["first_name"].ToString().Trim(), form["last_name"].ToString().Trim() }.Where(n => n.Length > 0));
         var outcome = await intake.SubmitAsync(new Open311Submission(
-            category.Code, lat, lon, address.Trim().Length == 0 ? null : address, district, form["description"].ToString(), name, form["email"].ToString()), ct);
+            category.Code, lat, lon, address.Trim().Length == 0 ? null : address, district, form["description"].ToString(), name, form["email"].ToString()) { Answers = answers }, ct);
         if (!outcome.Succeeded)
         {
             return Errors(f, StatusCodes.Status400BadRequest, t, outcome.Errors);

@@ -10,7 +10,11 @@ namespace Masterplan.Web.Features.Open311;
 /// the address list resolves; the district only while no boundaries are imported.
 /// </summary>
 public sealed record Open311Submission(
-    string ServiceCode, double? Latitude, double? Longitude, string? Address, int? DistrictId, string? Description, string? Name, string? Email);
+    string ServiceCode, double? Latitude, double? Longitude, string? Address, int? DistrictId, string? Description, string? Name, string? Email)
+{
+    /// <summary>The values of the category's extra questions (<c>attribute[frage-12]</c>) by question id.</summary>
+    public IReadOnlyDictionary<int, string?> Answers { get; init; } = new Dictionary<int, string?>();
+}
 
 /// <summary>
 /// Hands a report sent through Open311 to the Meldungen module's <see cref="ServiceRequestDesk"/>, the service the web form
@@ -27,6 +31,13 @@ public sealed class Open311Intake(ServiceRequestDesk desk, ServiceRequestMap map
         ["Description"] = "description", ["ReporterName"] = "first_name, last_name", ["Email"] = "email",
     };
 
+    /// <summary>The Open311 parameter of a form field: the table above, or <c>attribute[frage-12]</c> for the answer field <c>Answer12</c>.</summary>
+    private static string? Parameter(string field) =>
+        Parameters.TryGetValue(field, out var parameter) ? parameter
+        : field.StartsWith("Answer", StringComparison.Ordinal) && int.TryParse(field.AsSpan(6), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? $"attribute[{ServiceRequestsModule.AttributeCode(id)}]"
+            : null;
+
     /// <summary>The stored report's number and receipt number, and the open reports of its kind nearby (the form shows them before sending).</summary>
     public async Task<Outcome<(int Id, string Receipt, IReadOnlyList<int> OpenNearby)>> SubmitAsync(Open311Submission s, CancellationToken ct)
     {
@@ -40,12 +51,12 @@ public sealed class Open311Intake(ServiceRequestDesk desk, ServiceRequestMap map
             Longitude = s.Longitude?.ToString("R", CultureInfo.InvariantCulture),
             DistrictId = s.DistrictId,
         };
-        var input = new ReportInput(s.ServiceCode, s.Description, place, s.Name, s.Email) { PlaceNote = hasPoint ? s.Address : null };
+        var input = new ReportInput(s.ServiceCode, s.Description, place, s.Name, s.Email) { PlaceNote = hasPoint ? s.Address : null, Answers = s.Answers };
         var outcome = await desk.SubmitAsync(input, [], null, ct);
         if (!outcome.Succeeded)
         {
             return Outcome<(int, string, IReadOnlyList<int>)>.Invalid(outcome.Errors.Select(e =>
-                Parameters.TryGetValue(e.Field, out var parameter) ? new FieldError(parameter, "{0}: {1}", parameter, e) : e));
+                Parameter(e.Field) is { } parameter ? new FieldError(parameter, "{0}: {1}", parameter, e) : e));
         }
 
         var (request, receipt) = outcome.Value;

@@ -15,31 +15,8 @@ public sealed class CallQuestions(AppDbContext db)
         }
 
         var errors = new FieldErrors();
-        if (kind is null || !ParticipationModule.QuestionKinds.Contains(kind))
-        {
-            errors.Add("QuestionKind", "Bitte wählen Sie die Art der Frage.");
-        }
-
         var text = Contributions.Clean(prompt, multiline: false);
-        if (text.Length == 0)
-        {
-            errors.Add("QuestionPrompt", "Bitte schreiben Sie die Frage.");
-        }
-        else if (text.Length > 500)
-        {
-            errors.Add("QuestionPrompt", "Die Frage darf höchstens 500 Zeichen lang sein.");
-        }
-
-        var optionList = ParticipationModule.Lines(Contributions.Clean(options, multiline: true));
-        if (kind == ParticipationModule.ChoiceQuestion && optionList.Count < 2)
-        {
-            errors.Add("QuestionOptions", "Eine Auswahl braucht mindestens zwei Antworten, eine pro Zeile.");
-        }
-        else if (optionList.Count > 20 || optionList.Any(o => o.Length > 200) || string.Join('\n', optionList).Length > 2000)
-        {
-            errors.Add("QuestionOptions", "Möglich sind höchstens 20 Antworten mit je höchstens 200 Zeichen.");
-        }
-
+        var optionList = ExtraQuestions.CheckDefinition(kind, text, Contributions.Clean(options, multiline: true), ParticipationModule.QuestionKinds, errors);
         var count = await db.InputCallQuestions.CountAsync(q => q.InputCallId == callId, ct);
         if (count >= ParticipationModule.MaxQuestions)
         {
@@ -55,7 +32,7 @@ public sealed class CallQuestions(AppDbContext db)
         db.InputCallQuestions.Add(new InputCallQuestion
         {
             InputCallId = callId, Position = last + 1, Kind = kind!, Prompt = text, Required = required,
-            Options = kind == ParticipationModule.ChoiceQuestion ? string.Join('\n', optionList) : null,
+            Options = optionList,
         });
         await db.SaveChangesAsync(ct);
         return Outcome.Done;

@@ -124,23 +124,9 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         foreach (var question in await db.InputCallQuestions.AsNoTracking().Where(q => q.InputCallId == call.Id).OrderBy(q => q.Position).ToListAsync(ct))
         {
             var field = QuestionField(question.Id);
-            var value = Blank(Clean(input.Answers.GetValueOrDefault(question.Id), multiline: question.Kind == ParticipationModule.FreeTextQuestion));
-            if (value is null)
-            {
-                if (question.Required)
-                {
-                    errors.Add(field, "Bitte beantworten Sie die Frage „{0}“.", question.Prompt);
-                }
-            }
-            else if (question.Kind == ParticipationModule.ChoiceQuestion && !question.OptionList.Contains(value))
-            {
-                errors.Add(field, "Bitte wählen Sie bei „{0}“ eine der angebotenen Antworten.", question.Prompt);
-            }
-            else if (value.Length > ParticipationModule.MaxAnswerLength)
-            {
-                errors.Add(field, "Ihre Antwort auf „{0}“ ist {1} Zeichen lang; möglich sind höchstens {2}.", question.Prompt, value.Length, ParticipationModule.MaxAnswerLength);
-            }
-            else
+            var value = ExtraQuestions.CheckAnswer(question, Clean(input.Answers.GetValueOrDefault(question.Id), multiline: question.Kind == ParticipationModule.FreeTextQuestion),
+                field, ParticipationModule.MaxAnswerLength, errors);
+            if (value is not null)
             {
                 answers.Add(new ContributionAnswer { QuestionId = question.Id, Value = value });
             }

@@ -45,8 +45,8 @@ public sealed class ParticipationModule : IModule
 
     public static readonly string[] TakenUpKinds = [TakenUpByLabRecommendation, TakenUpByBodyRecommendation, TakenUpByAgendaItem, TakenUpByMeasure];
 
-    public const string FreeTextQuestion = "text";
-    public const string ChoiceQuestion = "choice";
+    public const string FreeTextQuestion = ExtraQuestions.FreeText;
+    public const string ChoiceQuestion = ExtraQuestions.Choice;
 
     public static readonly string[] QuestionKinds = [FreeTextQuestion, ChoiceQuestion];
 
@@ -184,6 +184,5 @@ public sealed class ParticipationModule : IModule
     public static string? NetiquetteText(string? code) => NetiquetteReasons.FirstOrDefault(r => r.Code == code).Text;
 
     /// <summary>The non-empty lines of a text, trimmed.</summary>
-    public static IReadOnlyList<string> Lines(string? text) =>
-        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Lines(string? text) => ExtraQuestions.Lines(text);
 }

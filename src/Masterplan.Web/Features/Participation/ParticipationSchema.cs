@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -163,7 +164,7 @@ public sealed class Contribution : Masterplan.Web.Shared.IEmailOptIn
 /// An extra question of a call, of a fixed kind: free text (read by the Office only, never published, deleted with the
 /// call's retention period, since it may name people) or a choice of given options (published as counts).
 /// </summary>
-public sealed class InputCallQuestion : IAudited
+public sealed class InputCallQuestion : IAudited, IExtraQuestion
 {
     public int Id { get; set; }
 

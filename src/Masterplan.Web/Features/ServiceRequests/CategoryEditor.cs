@@ -112,4 +112,79 @@ public sealed partial class CategoryEditor(AppDbContext db)
         await db.SaveChangesAsync(ct);
         return Outcome<int>.Ok(category.Id);
     }
+
+    /// <summary>Adds an extra question at the end of a category's questions.</summary>
+    public async Task<Outcome> AddQuestionAsync(int categoryId, string? kind, string? prompt, string? options, bool required, CancellationToken ct)
+    {
+        if (!await db.ServiceCategories.AnyAsync(c => c.Id == categoryId, ct))
+        {
+            return Outcome.NotFound();
+        }
+
+        var errors = new FieldErrors();
+        var text = ServiceRequestDesk.Clean(prompt, multiline: false);
+        var optionList = ExtraQuestions.CheckDefinition(kind, text, ServiceRequestDesk.Clean(options, multiline: true), ExtraQuestions.Kinds, errors);
+        var count = await db.ServiceCategoryQuestions.CountAsync(q => q.CategoryId == categoryId, ct);
+        if (count >= ServiceRequestsModule.MaxQuestions)
+        {
+            errors.Add("QuestionPrompt", "Eine Kategorie hat höchstens {0} Zusatzfragen.", ServiceRequestsModule.MaxQuestions);
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var last = await db.ServiceCategoryQuestions.Where(q => q.CategoryId == categoryId).MaxAsync(q => (int?)q.Position, ct) ?? 0;
+        db.ServiceCategoryQuestions.Add(new ServiceCategoryQuestion
+        {
+            CategoryId = categoryId, Position = last + 1, Kind = kind!, Prompt = text, Options = optionList, Required = required,
+        });
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
+
+    /// <summary>Moves a question one place up (swaps it with the one before).</summary>
+    public async Task<Outcome> MoveQuestionUpAsync(int categoryId, int questionId, CancellationToken ct)
+    {
+        var questions = await db.ServiceCategoryQuestions.Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+        var index = questions.FindIndex(q => q.Id == questionId);
+        if (index < 0)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (index > 0)
+        {
+            questions.RemoveAt(index);
+            questions.Insert(index - 1, await db.ServiceCategoryQuestions.FirstAsync(q => q.Id == questionId, ct));
+            for (var i = 0; i < questions.Count; i++)
+            {
+                questions[i].Position = i + 1;
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
+        return Outcome.Done;
+    }
+
+    /// <summary>Removes a question nobody has answered yet; an answered one stays, because the department reads the answers.</summary>
+    public async Task<Outcome> RemoveQuestionAsync(int categoryId, int questionId, CancellationToken ct)
+    {
+        var question = await db.ServiceCategoryQuestions.FirstOrDefaultAsync(q => q.Id == questionId && q.CategoryId == categoryId, ct);
+        if (question is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        if (await db.ServiceRequestAnswers.AnyAsync(a => a.QuestionId == questionId, ct))
+        {
+            return Outcome.Invalid("QuestionPrompt", "Die Frage „{0}“ ist schon beantwortet worden und bleibt deshalb, damit die Dienststelle die Antworten lesen kann.", question.Prompt);
+        }
+
+        db.ServiceCategoryQuestions.Remove(question);
+        await db.SaveChangesAsync(ct);
+        return Outcome.Done;
+    }
 }

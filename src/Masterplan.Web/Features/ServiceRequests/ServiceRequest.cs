@@ -116,6 +116,9 @@ public sealed class ServiceRequest : ITimestamped, IEmailOptIn
     /// <summary>False when the Office took the report off the public pages (abuse); the department still sees it.</summary>
     public bool IsPublic { get; set; } = true;
 
+    /// <summary>Why the Office took the report off the public pages; for staff only, never public, never mailed to the reporter.</summary>
+    public string? HiddenReason { get; set; }
+
     public bool IsDemo { get; set; }
 
     public DateTimeOffset Created { get; set; }
@@ -182,6 +185,79 @@ public sealed class ServiceRequestSupport
     public int ServiceRequestId { get; set; }
 
     public required string BrowserHash { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// An optional extra question of a category (a choice from a list, yes/no, or short text), asked in the form's second step and
+/// listed as an attribute in the Open311 service definition. Answers go to the department only.
+/// </summary>
+public sealed class ServiceCategoryQuestion : IAudited, IExtraQuestion
+{
+    public int Id { get; set; }
+
+    public int CategoryId { get; set; }
+
+    /// <summary>Order on the form, from 1.</summary>
+    public int Position { get; set; }
+
+    /// <summary>One of <see cref="ExtraQuestions.Kinds"/>.</summary>
+    public required string Kind { get; set; }
+
+    public required string Prompt { get; set; }
+
+    /// <summary>The options of a choice, one per line.</summary>
+    public string? Options { get; set; }
+
+    public bool Required { get; set; }
+
+    /// <summary>The Open311 attribute code (<c>attribute[frage-12]</c>): stable, since it is made from the id.</summary>
+    public string AttributeCode => ServiceRequestsModule.AttributeCode(Id);
+}
+
+/// <summary>
+/// A reporter's answer to an extra question of the category. Never public (free text can name people); deleted with the
+/// contact data by the retention job.
+/// </summary>
+public sealed class ServiceRequestAnswer
+{
+    public int Id { get; set; }
+
+    public int ServiceRequestId { get; set; }
+
+    public int QuestionId { get; set; }
+
+    public required string Value { get; set; }
+}
+
+/// <summary>
+/// A resident's subscription to the new public reports of one district (or of the whole city without one), mailed once a
+/// day. Only what the subscription needs: the address, the district, the confirmation state, when the last mail went, and
+/// the random token of the unsubscribe link. Deleted on unsubscribe; unconfirmed ones go when their link expires.
+/// </summary>
+public sealed class ServiceRequestAlert : IEmailOptIn
+{
+    public int Id { get; set; }
+
+    public required string Email { get; set; }
+
+    /// <summary>The district, or null for the whole city.</summary>
+    public int? DistrictId { get; set; }
+
+    public string? ConfirmTokenHash { get; set; }
+
+    public DateTimeOffset? ConfirmTokenExpiresAt { get; set; }
+
+    public DateTimeOffset? EmailConfirmedAt { get; set; }
+
+    string? IEmailOptIn.OptInEmail => Email;
+
+    /// <summary>The random token of the one-click unsubscribe link in every mail (not guessable, needs no login).</summary>
+    public required string UnsubscribeToken { get; set; }
+
+    /// <summary>Reports created up to this moment have been mailed (the digest's watermark).</summary>
+    public DateTimeOffset? MailedUntil { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 }

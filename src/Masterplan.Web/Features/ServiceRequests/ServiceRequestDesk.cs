@@ -38,6 +38,9 @@ public sealed record ReportInput(string? Category, string? Description, Location
 
     /// <summary>The receipt number issued with the form: the same form sent twice is one report with one receipt.</summary>
     public string? Receipt { get; init; }
+
+    /// <summary>Answers to the category's extra questions, by question id (<see cref="ServiceCategoryQuestion"/>).</summary>
+    public IReadOnlyDictionary<int, string?> Answers { get; init; } = new Dictionary<int, string?>();
 }
 
 /// <summary>A photo as uploaded: its content and the file name it was sent with.</summary>
@@ -149,6 +152,20 @@ public sealed class ServiceRequestDesk(
             errors.Add("Email", "Das ist keine gültige E-Mail-Adresse. Lassen Sie das Feld leer, wenn Sie keine Nachricht über den Stand möchten.");
         }
 
+        var answers = new List<ServiceRequestAnswer>();
+        if (place.Value?.Category is { } asked)
+        {
+            foreach (var question in await QuestionsAsync(asked.Id, ct))
+            {
+                var value = ExtraQuestions.CheckAnswer(question, Clean(input.Answers.GetValueOrDefault(question.Id), multiline: false), AnswerField(question.Id),
+                    ServiceRequestsModule.MaxAnswerLength, errors);
+                if (value is not null)
+                {
+                    answers.Add(new ServiceRequestAnswer { QuestionId = question.Id, Value = value });
+                }
+            }
+        }
+
         var images = new List<IntakeImage>();
         if (photos.Count > ServiceRequestsModule.MaxPhotos)
         {
@@ -195,6 +212,12 @@ public sealed class ServiceRequestDesk(
             // The report and its photos are one submission: stored together or not at all.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.SaveChangesAsync(ct);
+            foreach (var answer in answers)
+            {
+                answer.ServiceRequestId = request.Id;
+            }
+
+            db.ServiceRequestAnswers.AddRange(answers);
             db.ServiceRequestPhotos.AddRange(images.Select((image, i) => new ServiceRequestPhoto
             {
                 ServiceRequestId = request.Id, Position = i + 1, Jpeg = image.Jpeg, Width = image.Width, Height = image.Height, CreatedAt = now,
@@ -235,6 +258,13 @@ public sealed class ServiceRequestDesk(
 
         return Outcome<(ServiceRequest, string)>.Ok((request, receipt));
     }
+
+    /// <summary>The extra questions of a category, in order.</summary>
+    public async Task<IReadOnlyList<ServiceCategoryQuestion>> QuestionsAsync(int categoryId, CancellationToken ct) =>
+        await db.ServiceCategoryQuestions.AsNoTracking().Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+
+    /// <summary>The field of an answer's messages (<c>Answer12</c>, the id of its input); Open311 names it <c>attribute[frage-12]</c>.</summary>
+    public static string AnswerField(int questionId) => "Answer" + questionId.ToString(CultureInfo.InvariantCulture);
 
     private async Task<ServiceRequest?> SentBeforeAsync(string receiptHash, CancellationToken ct) =>
         await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ReceiptHash == receiptHash, ct);
@@ -461,6 +491,46 @@ public sealed class ServiceRequestDesk(
             }
         }
 
+        return Outcome.Done;
+    }
+
+    /// <summary>
+    /// The Office takes a report off the public pages (list, page, map, feed, Open311, overview) with a reason, or puts it
+    /// back; audited. The reason is for staff only: nothing is published or mailed about it.
+    /// </summary>
+    public async Task<Outcome> SetPublicAsync(int id, bool isPublic, string? reason, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Office))
+        {
+            return Outcome.NotFound();
+        }
+
+        var request = await db.ServiceRequests.FirstOrDefaultAsync(r => r.Id == id, ct);
+        if (request is null)
+        {
+            return Outcome.NotFound();
+        }
+
+        var why = Clean(reason, multiline: true);
+        if (!isPublic && why.Length == 0)
+        {
+            return Outcome.Invalid("HiddenReason", "Bitte begründen Sie, warum die Meldung nicht mehr öffentlich sein soll; die Begründung sehen nur Mitarbeitende.");
+        }
+
+        if (why.Length > ServiceRequestsModule.MaxNoteLength)
+        {
+            return Outcome.Invalid("HiddenReason", "Die Begründung ist {0} Zeichen lang; möglich sind höchstens {1}.", why.Length, ServiceRequestsModule.MaxNoteLength);
+        }
+
+        if (request.IsPublic == isPublic)
+        {
+            return Outcome.Invalid("HiddenReason", isPublic ? "Die Meldung ist schon öffentlich." : "Die Meldung ist schon nicht mehr öffentlich.");
+        }
+
+        request.IsPublic = isPublic;
+        request.HiddenReason = isPublic ? null : why;
+        db.Audit(isPublic ? "serviceRequest.published" : "serviceRequest.hidden", nameof(ServiceRequest), Id(request), new { Reason = why.Length == 0 ? null : why });
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 

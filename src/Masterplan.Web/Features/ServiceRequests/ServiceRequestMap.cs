@@ -31,7 +31,12 @@ public sealed class ServiceRequestMap(AppDbContext db)
 {
     /// <summary>At most <paramref name="max"/> reports in <paramref name="box"/> that pass <paramref name="filter"/>, newest first.</summary>
     /// <param name="publicOnly">Leave out reports the Office took off the public pages.</param>
-    public async Task<IReadOnlyList<MapPoint>> InBoxAsync(BoundingBox box, ServiceRequestFilter filter, int max, CancellationToken ct, bool publicOnly = true)
+    public async Task<IReadOnlyList<MapPoint>> InBoxAsync(BoundingBox box, ServiceRequestFilter filter, int max, CancellationToken ct, bool publicOnly = true) =>
+        await filter.Apply(db, InBox(box, publicOnly)).OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(max)
+            .Select(r => new MapPoint(r.Id, r.Latitude, r.Longitude, r.CategoryId, r.Status, r.Created)).AsNoTracking().ToListAsync(ct);
+
+    /// <summary>The reports in <paramref name="box"/>, picked through the engine's spatial index (or the walk for a wide box).</summary>
+    private IQueryable<ServiceRequest> InBox(BoundingBox box, bool publicOnly)
     {
         var (south, west, north, east) = (box.South, box.West, box.North, box.East);
         var candidates = IsWide(box)
@@ -43,13 +48,7 @@ public sealed class ServiceRequestMap(AppDbContext db)
                 WHERE "MaxLatitude" >= {south} AND "MinLatitude" <= {north} AND "MaxLongitude" >= {west} AND "MinLongitude" <= {east})
                 """);
         var inBox = candidates.Where(r => r.Latitude >= south && r.Latitude <= north && r.Longitude >= west && r.Longitude <= east);
-        if (publicOnly)
-        {
-            inBox = inBox.Where(r => r.IsPublic);
-        }
-
-        return await filter.Apply(db, inBox).OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(max)
-            .Select(r => new MapPoint(r.Id, r.Latitude, r.Longitude, r.CategoryId, r.Status, r.Created)).AsNoTracking().ToListAsync(ct);
+        return publicOnly ? inBox.Where(r => r.IsPublic) : inBox;
     }
 
     /// <summary>
@@ -64,30 +63,21 @@ public sealed class ServiceRequestMap(AppDbContext db)
     public static bool IsWide(BoundingBox box) =>
         (box.North - box.South) * (box.East - box.West) * 64 >= (GeoArea.MaxLatitude - GeoArea.MinLatitude) * (GeoArea.MaxLongitude - GeoArea.MinLongitude);
 
-    /// <summary>Open reports of a category within <paramref name="metres"/> of a point, nearest first (duplicate deterrence).</summary>
+    /// <summary>The most open reports nearby the duplicate check reads (nearest first after the distance check).</summary>
+    public const int MaxNearby = 150;
+
+    /// <summary>
+    /// Open public reports of a category within <paramref name="metres"/> of a point, nearest first (duplicate deterrence):
+    /// one query through the spatial index for the box around the point, the exact distance checked after.
+    /// </summary>
     public async Task<IReadOnlyList<(MapPoint Point, double Metres)>> OpenNearAsync(int categoryId, double latitude, double longitude, double metres, CancellationToken ct)
     {
-        var ids = db.ServiceCategories.Where(c => c.Id == categoryId).Select(c => c.Code);
-        var code = await ids.FirstOrDefaultAsync(ct);
-        if (code is null)
-        {
-            return [];
-        }
-
-        var near = new List<(MapPoint, double)>();
-        foreach (var status in new[] { ServiceRequestsModule.Open, ServiceRequestsModule.Acknowledged, ServiceRequestsModule.InProgress })
-        {
-            foreach (var p in await InBoxAsync(BoundingBox.Around(latitude, longitude, metres), new ServiceRequestFilter(code, status), 50, ct))
-            {
-                var d = Distance(latitude, longitude, p.Latitude, p.Longitude);
-                if (d <= metres)
-                {
-                    near.Add((p, d));
-                }
-            }
-        }
-
-        return [.. near.OrderBy(x => x.Item2)];
+        string[] open = [ServiceRequestsModule.Open, ServiceRequestsModule.Acknowledged, ServiceRequestsModule.InProgress];
+        var points = await InBox(BoundingBox.Around(latitude, longitude, metres), publicOnly: true)
+            .Where(r => r.CategoryId == categoryId && open.Contains(r.Status))
+            .OrderByDescending(r => r.Created).ThenByDescending(r => r.Id).Take(MaxNearby)
+            .Select(r => new MapPoint(r.Id, r.Latitude, r.Longitude, r.CategoryId, r.Status, r.Created)).AsNoTracking().ToListAsync(ct);
+        return [.. points.Select(p => (p, Distance(latitude, longitude, p.Latitude, p.Longitude))).Where(x => x.Item2 <= metres).OrderBy(x => x.Item2)];
     }
 
     /// <summary>Great-circle distance in metres (haversine; exact enough within a city).</summary>

@@ -10,7 +10,7 @@ namespace Masterplan.Web.Features.ServiceRequests;
 
 /// <summary>
 /// Deletes what a report keeps about people once its purpose has ended (DSGVO: no longer than needed): the reporter's name
-/// and address with the opt-in token, and the photos that were never published (they may show people or number plates),
+/// and address with the opt-in token, the answers to the category's extra questions, and the photos that were never published (they may show people or number plates),
 /// <see cref="ServiceRequestOptions.RetentionDays"/> after the report was closed. What is public stays. One audit entry
 /// per report and kind of data, in the same transaction (<see cref="Retention"/>).
 /// </summary>
@@ -40,11 +40,14 @@ public sealed class ServiceRequestRetentionJob(AppDbContext db, TimeProvider tim
         {
             // Past the change tracker on purpose: deleting contact data is no public change, so Modified stays.
             var had = request.ReporterName is not null || request.ReporterEmail is not null || request.ConfirmTokenHash is not null;
+
+            // The answers to the category's extra questions go with the contact data: free text can name people.
+            var answers = await db.ServiceRequestAnswers.Where(a => a.ServiceRequestId == request.Id).ExecuteDeleteAsync(c);
             await db.ServiceRequests.Where(r => r.Id == request.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ReporterName, (string?)null)
                 .SetProperty(r => r.ReporterEmail, (string?)null).SetProperty(r => r.ConfirmTokenHash, (string?)null)
                 .SetProperty(r => r.ConfirmTokenExpiresAt, (DateTimeOffset?)null).SetProperty(r => r.PersonalDataDeletedAt, now), c);
-            return had ? 1 : 0;
-        }, "serviceRequest.contact.deleted", reason + ": Name und E-Mail-Adresse gelöscht", "contacts", Id, ct);
+            return had || answers > 0 ? 1 : 0;
+        }, "serviceRequest.contact.deleted", reason + ": Name, E-Mail-Adresse und Antworten auf Zusatzfragen gelöscht", "contacts", Id, ct);
     }
 
     private static string Id(ServiceRequest r) => r.Id.ToString(CultureInfo.InvariantCulture);

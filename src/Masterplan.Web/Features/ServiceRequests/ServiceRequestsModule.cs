@@ -41,6 +41,13 @@ public sealed class ServiceRequestsModule : IModule
     public const int MaxAddressLength = 300;
     public const int MaxNoteLength = 2000;
     public const int MaxPhotos = 3;
+    public const int MaxAnswerLength = 500;
+
+    /// <summary>A few extra questions per category: a report stays a minute's work.</summary>
+    public const int MaxQuestions = 5;
+
+    /// <summary>The Open311 attribute code of an extra question.</summary>
+    public static string AttributeCode(int questionId) => "frage-" + questionId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public IReadOnlyList<PageAccess> Pages =>
     [
@@ -49,12 +56,17 @@ public sealed class ServiceRequestsModule : IModule
         PageAccess.PublicPage("/ServiceRequests/Submit"),
         PageAccess.PublicPage("/ServiceRequests/Receipt"),
         PageAccess.PublicPage("/ServiceRequests/Confirm"),
+        PageAccess.PublicPage("/ServiceRequests/UnsafePlaces"),
+        PageAccess.PublicFolder("/ServiceRequests/Alerts"),
         PageAccess.Folder("/ServiceRequests/Manage", Handle),
         PageAccess.Folder("/ServiceRequests/Categories", ManageCategories),
     ];
 
     public IReadOnlyList<RecurringJob> Jobs =>
-        [RecurringJob.Create<ServiceRequestRetentionJob>(ServiceRequestRetentionJob.Key, new("service-request-retention-hourly", "service-requests"), "Jobs:ServiceRequestRetention:Cron", "0 47 * * * ?")];
+    [
+        RecurringJob.Create<ServiceRequestRetentionJob>(ServiceRequestRetentionJob.Key, new("service-request-retention-hourly", "service-requests"), "Jobs:ServiceRequestRetention:Cron", "0 47 * * * ?"),
+        RecurringJob.Create<ServiceRequestAlertJob>(ServiceRequestAlertJob.Key, new("service-request-alerts-daily", "service-requests"), "Jobs:ServiceRequestAlerts:Cron", "0 30 7 * * ?", inCityTime: true),
+    ];
 
     public IReadOnlyList<NavigationEntry> Navigation =>
     [
@@ -72,6 +84,8 @@ public sealed class ServiceRequestsModule : IModule
         "Meldungen veröffentlichen wir mit Kategorie, Beschreibung, Ort und Stand, nie mit Ihrem Namen oder Ihrer E-Mail-Adresse. Name und Adresse sieht nur die zuständige Dienststelle; wir löschen sie, wenn die Aufbewahrungsfrist nach dem Abschluss der Meldung endet.",
         "Aus Fotos zu Meldungen entfernen wir beim Hochladen alle eingebetteten Daten (etwa Standort und Kamera), indem wir das Bild neu speichern. Fotos erscheinen erst, wenn die Dienststelle sie geprüft hat; nicht veröffentlichte Fotos löschen wir mit den Kontaktdaten.",
         "Status-Nachrichten per E-Mail schicken wir erst, wenn Sie Ihre Adresse über den Link in unserer ersten E-Mail bestätigt haben.",
+        "Für Benachrichtigungen über neue Meldungen speichern wir nur Ihre E-Mail-Adresse, den gewählten Stadtbezirk, ob Sie die Adresse bestätigt haben und bis wann wir Ihnen geschrieben haben. Unbestätigte Adressen löschen wir, wenn der Bestätigungslink abläuft; mit dem Link in jeder E-Mail melden Sie sich ab, dann löschen wir die Adresse sofort.",
+        "Antworten auf Zusatzfragen einer Kategorie sieht nur die zuständige Dienststelle; wir veröffentlichen sie nie und löschen sie mit Ihren Kontaktdaten.",
     ];
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
@@ -83,6 +97,7 @@ public sealed class ServiceRequestsModule : IModule
         services.AddScoped<ServiceRequestDesk>();
         services.AddScoped<ServiceRequestMap>();
         services.AddScoped<CategoryEditor>();
+        services.AddScoped<ServiceRequestAlerts>();
         services.AddAuthorizationBuilder().AddPolicy(Handle, p => p.RequireRole(Roles.Office, Roles.DepartmentStaff))
             .AddPolicy(ManageCategories, p => p.RequireRole(Roles.Office));
     }
@@ -111,13 +126,15 @@ public sealed class ServiceRequestsModule : IModule
     };
 
     public IEnumerable<string> TranslationLabels =>
-        Statuses.Select(StatusLabel).Concat(new[] { PhotoPending, PhotoPublished, PhotoRejected }.Select(PhotoLabel));
+        Statuses.Select(StatusLabel).Concat(new[] { PhotoPending, PhotoPublished, PhotoRejected }.Select(PhotoLabel))
+            .Concat(ExtraQuestions.Kinds.Select(ExtraQuestions.KindLabel)).Concat([ExtraQuestions.AnswerLabel(ExtraQuestions.YesNo, ExtraQuestions.Yes), ExtraQuestions.AnswerLabel(ExtraQuestions.YesNo, ExtraQuestions.No)]);
 
     /// <summary>The Open311 module reads categories and reports through these; the reference data seeds the categories.</summary>
     public IReadOnlyList<Type> PublicApi =>
     [
         typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables), typeof(ServiceRequestsModule),
         typeof(PublicServiceRequest), typeof(PublicServiceRequests), typeof(ServiceRequestFilter), typeof(ServiceRequestDesk), typeof(ReportInput),
-        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo), typeof(ServiceRequestPhoto),
+        typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo), typeof(ServiceCategoryQuestion),
+        typeof(ServiceRequestPhoto),
     ];
 }

@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,6 +22,12 @@ public static class ServiceRequestTables
         public DbSet<ServiceRequestPhoto> ServiceRequestPhotos => db.Set<ServiceRequestPhoto>();
 
         public DbSet<ServiceRequestSupport> ServiceRequestSupports => db.Set<ServiceRequestSupport>();
+
+        public DbSet<ServiceCategoryQuestion> ServiceCategoryQuestions => db.Set<ServiceCategoryQuestion>();
+
+        public DbSet<ServiceRequestAnswer> ServiceRequestAnswers => db.Set<ServiceRequestAnswer>();
+
+        public DbSet<ServiceRequestAlert> ServiceRequestAlerts => db.Set<ServiceRequestAlert>();
     }
 }
 
@@ -52,6 +59,7 @@ internal sealed class ServiceRequestConfiguration : IEntityTypeConfiguration<Ser
         r.Property(x => x.ReporterName).HasMaxLength(200);
         r.Property(x => x.ReporterEmail).HasMaxLength(320);
         r.Property(x => x.ConfirmTokenHash).HasMaxLength(64);
+        r.Property(x => x.HiddenReason).HasMaxLength(ServiceRequestsModule.MaxNoteLength);
         r.HasOne<ServiceCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
         r.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Restrict);
         r.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.DuplicateOfId).OnDelete(DeleteBehavior.Restrict);
@@ -101,5 +109,48 @@ internal sealed class ServiceRequestSupportConfiguration : IEntityTypeConfigurat
         s.Property(x => x.BrowserHash).HasMaxLength(64);
         s.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
         s.HasIndex(x => new { x.ServiceRequestId, x.BrowserHash }).IsUnique();
+    }
+}
+
+internal sealed class ServiceCategoryQuestionConfiguration : IEntityTypeConfiguration<ServiceCategoryQuestion>
+{
+    public void Configure(EntityTypeBuilder<ServiceCategoryQuestion> q)
+    {
+        q.ToTable("ServiceCategoryQuestions");
+        q.Ignore(x => x.AttributeCode);
+        q.Property(x => x.Kind).HasMaxLength(10);
+        q.Property(x => x.Prompt).HasMaxLength(ExtraQuestions.MaxPromptLength);
+        q.Property(x => x.Options).HasMaxLength(ExtraQuestions.MaxOptionsLength);
+        q.HasOne<ServiceCategory>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Cascade);
+        q.HasIndex(x => new { x.CategoryId, x.Position });
+    }
+}
+
+internal sealed class ServiceRequestAnswerConfiguration : IEntityTypeConfiguration<ServiceRequestAnswer>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestAnswer> a)
+    {
+        a.ToTable("ServiceRequestAnswers");
+        a.Property(x => x.Value).HasMaxLength(ServiceRequestsModule.MaxAnswerLength);
+        a.HasOne<ServiceRequest>().WithMany().HasForeignKey(x => x.ServiceRequestId).OnDelete(DeleteBehavior.Cascade);
+        // Restrict: a question with answers is not deleted (the department still reads them).
+        a.HasOne<ServiceCategoryQuestion>().WithMany().HasForeignKey(x => x.QuestionId).OnDelete(DeleteBehavior.Restrict);
+        a.HasIndex(x => new { x.ServiceRequestId, x.QuestionId }).IsUnique();
+        a.HasIndex(x => x.QuestionId);
+    }
+}
+
+internal sealed class ServiceRequestAlertConfiguration : IEntityTypeConfiguration<ServiceRequestAlert>
+{
+    public void Configure(EntityTypeBuilder<ServiceRequestAlert> a)
+    {
+        a.ToTable("ServiceRequestAlerts");
+        a.Property(x => x.Email).HasMaxLength(320);
+        a.Property(x => x.ConfirmTokenHash).HasMaxLength(64);
+        a.Property(x => x.UnsubscribeToken).HasMaxLength(64);
+        a.HasOne<District>().WithMany().HasForeignKey(x => x.DistrictId).OnDelete(DeleteBehavior.Cascade);
+        a.HasIndex(x => x.ConfirmTokenHash).IsUnique();
+        a.HasIndex(x => x.UnsubscribeToken).IsUnique();
+        a.HasIndex(x => new { x.Email, x.DistrictId });
     }
 }

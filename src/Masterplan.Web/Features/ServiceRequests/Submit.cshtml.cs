@@ -32,6 +32,13 @@ public sealed class SubmitModel(AppDbContext db, ServiceRequestDesk desk, Servic
 
     public CheckedPlace? Checked { get; private set; }
 
+    /// <summary>The category's extra questions (step 2).</summary>
+    public IReadOnlyList<ServiceCategoryQuestion> Questions { get; private set; } = [];
+
+    /// <summary>Answers to the extra questions by question id; for the department only.</summary>
+    [BindProperty]
+    public Dictionary<int, string?> Answers { get; set; } = [];
+
     public int RetentionDays => desk.Options.RetentionDays;
 
     [BindProperty]
@@ -133,12 +140,13 @@ public sealed class SubmitModel(AppDbContext db, ServiceRequestDesk desk, Servic
         return Redirect($"/meldungen/{requestId}?unterstuetzt=" + (result.Kind == OutcomeKind.Done ? "1" : "schon"));
     }
 
-    private ReportInput Input() => new(Category, Description, Place, ReporterName, Email);
+    private ReportInput Input() => new(Category, Description, Place, ReporterName, Email) { Answers = Answers };
 
     private async Task ShowStepTwoAsync(CheckedPlace place, CancellationToken ct)
     {
         Step = 2;
         Checked = place;
+        Questions = await desk.QuestionsAsync(place.Category.Id, ct);
 
         // The second step carries the checked place (the address list's own label, the point, the district), which the
         // server checks again on sending through the same code path.

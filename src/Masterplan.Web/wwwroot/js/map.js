@@ -106,9 +106,19 @@
     const note = el.parentElement.querySelector('[data-map-note]');
     if (note) note.hidden = false;
     const map = createMap(el);
-    try {
-      const response = await fetch(el.dataset.geojson, { headers: { Accept: 'application/geo+json, application/json' } });
-      if (!response.ok) return;
+    const cluster = L.markerClusterGroup ? L.markerClusterGroup() : L.layerGroup();
+    cluster.addTo(map);
+    let heat = null;
+    let pending = null;
+
+    // Loads the points (of the visible box when asked) and replaces what the map shows; the list on the page stays as it is.
+    const load = async (bbox) => {
+      if (pending) pending.abort();
+      pending = new AbortController();
+      let url = el.dataset.geojson;
+      if (bbox) url += (url.includes('?') ? '&' : '?') + 'bbox=' + bbox;
+      const response = await fetch(url, { headers: { Accept: 'application/geo+json, application/json' }, signal: pending.signal });
+      if (!response.ok) return null;
       const data = await response.json();
       const points = [];
       const layer = L.geoJSON(data, {
@@ -124,12 +134,34 @@
           layer.bindPopup(text);
         },
       });
-      const cluster = L.markerClusterGroup ? L.markerClusterGroup() : L.layerGroup();
-      cluster.addLayer(layer).addTo(map);
-      if (el.dataset.heat === 'true' && L.heatLayer && points.length > 0) L.heatLayer(points, { radius: 25 }).addTo(map);
-      if (points.length > 0) map.fitBounds(layer.getBounds(), { maxZoom: 16, padding: [20, 20] });
+      cluster.clearLayers();
+      cluster.addLayer(layer);
+      if (heat) { map.removeLayer(heat); heat = null; }
+      if (el.dataset.heat === 'true' && L.heatLayer && points.length > 0) heat = L.heatLayer(points, { radius: 25 }).addTo(map);
+      return { layer, points };
+    };
+
+    try {
+      const first = await load(null);
+      if (first && first.points.length > 0) map.fitBounds(first.layer.getBounds(), { maxZoom: 16, padding: [20, 20], animate: false });
     } catch (e) {
       console.warn('map: the points could not be shown; the list on the page has them', e); // eslint-disable-line no-console
+      return;
+    }
+
+    // Follow the viewport: after the map is moved or zoomed (and has rested for a moment) load the points of the visible box.
+    if (el.dataset.viewport === 'true') {
+      let timer = null;
+      map.on('moveend', () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          const b = map.getBounds();
+          const f = v => v.toFixed(5);
+          load([f(b.getSouth()), f(b.getWest()), f(b.getNorth()), f(b.getEast())].join(',')).catch(e => {
+            if (e.name !== 'AbortError') console.warn('map: the points of this area could not be loaded', e); // eslint-disable-line no-console
+          });
+        }, 400);
+      });
     }
   });
 })();

@@ -24,31 +24,31 @@ namespace Masterplan.Web.Tests.Features.ServiceRequests;
 /// </summary>
 public sealed class ServiceRequestTests
 {
-    private const string PlantedName = "Hermenegild Quappenschwanz";
-    private const string PlantedEmail = "planted-4d1e77c2@example.org";
+    internal const string PlantedName = "Hermenegild Quappenschwanz";
+    internal const string PlantedEmail = "planted-4d1e77c2@example.org";
 
-    private static Dictionary<string, string?> Settings(string mail) => new()
+    internal static Dictionary<string, string?> Settings(string mail) => new()
     {
         ["Accounts:FormPostsPerMinute"] = "1000", ["Mail:PickupDirectory"] = mail, ["Mail:PlatformUrl"] = "https://masterplan.example", ["Jobs:Enabled"] = "false",
     };
 
-    private static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    internal static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private static string Hidden(string html, string name)
+    internal static string Hidden(string html, string name)
     {
         var m = Regex.Match(html, $"name=\"{Regex.Escape(name)}\"[^>]*value=\"([^\"]*)\"");
         Assert.True(m.Success, $"no field {name}");
         return WebUtility.HtmlDecode(m.Groups[1].Value);
     }
 
-    private static async Task<int> DistrictAsync(AppFactory app, string name)
+    internal static async Task<int> DistrictAsync(AppFactory app, string name)
     {
         await using var scope = app.Scope();
         return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Districts.Where(d => d.Name == name).Select(d => d.Id).SingleAsync();
     }
 
     /// <summary>Step 1 of the form ("Weiter") as a browser sends it; returns the answer (step 2, or step 1 with messages).</summary>
-    private static async Task<(HttpResponseMessage Response, string Html)> NextAsync(HttpClient resident, Dictionary<string, string> place)
+    internal static async Task<(HttpResponseMessage Response, string Html)> NextAsync(HttpClient resident, Dictionary<string, string> place)
     {
         var form = await (await resident.GetAsync("/meldungen/neu")).Content.ReadAsStringAsync();
         var data = new Dictionary<string, string>(place)
@@ -60,7 +60,7 @@ public sealed class ServiceRequestTests
     }
 
     /// <summary>Step 2 ("Meldung senden") from the page of step 1's answer, a few seconds later, with photos as files.</summary>
-    private static async Task<HttpResponseMessage> SendAsync(AppFactory app, HttpClient resident, string stepTwo, Dictionary<string, string> details, params (string Name, byte[] Bytes)[] photos)
+    internal static async Task<HttpResponseMessage> SendAsync(AppFactory app, HttpClient resident, string stepTwo, Dictionary<string, string> details, params (string Name, byte[] Bytes)[] photos)
     {
         using var content = new MultipartFormDataContent();
         foreach (var name in new[] { "__RequestVerificationToken", "ReceiptToken", FormGuard.StampField, "Category", "Place.Latitude", "Place.Longitude", "Place.Address", "Place.DistrictId" })
@@ -83,7 +83,7 @@ public sealed class ServiceRequestTests
         return await resident.PostAsync("/meldungen/neu?handler=Send", content);
     }
 
-    private static async Task<Users.TestUser> StaffAsync(AppFactory app, string email, string department)
+    internal static async Task<Users.TestUser> StaffAsync(AppFactory app, string email, string department)
     {
         var user = await Users.CreateAsync(app, email, Roles.DepartmentStaff);
         await using var scope = app.Scope();
@@ -95,7 +95,7 @@ public sealed class ServiceRequestTests
         return user;
     }
 
-    private static Dictionary<string, string> Place(int district, string category = "angstraum", string lat = "51,51360", string lon = "7.46530") => new()
+    internal static Dictionary<string, string> Place(int district, string category = "angstraum", string lat = "51,51360", string lon = "7.46530") => new()
     {
         ["Category"] = category, ["Place.Latitude"] = lat, ["Place.Longitude"] = lon, ["Place.DistrictId"] = district.ToString(CultureInfo.InvariantCulture),
     };

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("308cd3d6-6de2-411a-b234-59ab111cef51"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("6ccc2a96-de67-4cd8-83c8-179c0e82bcf0"), entityTypeCount: 78)
         {
         }
 
@@ -81,7 +81,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestAlert = ServiceRequestAlertEntityType.Create(this);
+            var serviceRequestAnswer = ServiceRequestAnswerEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
@@ -171,9 +174,13 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
             ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestAlertEntityType.CreateForeignKey1(serviceRequestAlert, district);
+            ServiceRequestAnswerEntityType.CreateForeignKey1(serviceRequestAnswer, serviceCategoryQuestion);
+            ServiceRequestAnswerEntityType.CreateForeignKey2(serviceRequestAnswer, serviceRequest);
             ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
             ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
             ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
@@ -247,7 +254,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestAlertEntityType.CreateAnnotations(serviceRequestAlert);
+            ServiceRequestAnswerEntityType.CreateAnnotations(serviceRequestAnswer);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);

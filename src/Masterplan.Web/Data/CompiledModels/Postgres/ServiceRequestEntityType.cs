@@ -22,7 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.ServiceRequests.ServiceRequest",
                 typeof(ServiceRequest),
                 baseEntityType,
-                propertyCount: 24,
+                propertyCount: 25,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 9,
                 keyCount: 1);
@@ -127,6 +127,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 300);
             forwardedTo.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var hiddenReason = runtimeEntityType.AddProperty(
+                "HiddenReason",
+                typeof(string),
+                propertyInfo: typeof(ServiceRequest).GetProperty("HiddenReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ServiceRequest).GetField("<HiddenReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
+            hiddenReason.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isDemo = runtimeEntityType.AddProperty(
                 "IsDemo",

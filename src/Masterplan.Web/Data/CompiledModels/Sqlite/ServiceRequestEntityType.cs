@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.ServiceRequests.ServiceRequest",
                 typeof(ServiceRequest),
                 baseEntityType,
-                propertyCount: 23,
+                propertyCount: 24,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 8,
                 keyCount: 1);
@@ -118,6 +118,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ServiceRequest).GetField("<ForwardedTo>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 300);
+
+            var hiddenReason = runtimeEntityType.AddProperty(
+                "HiddenReason",
+                typeof(string),
+                propertyInfo: typeof(ServiceRequest).GetProperty("HiddenReason", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ServiceRequest).GetField("<HiddenReason>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 2000);
 
             var isDemo = runtimeEntityType.AddProperty(
                 "IsDemo",

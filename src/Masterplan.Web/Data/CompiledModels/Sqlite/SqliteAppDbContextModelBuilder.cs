@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bcd47cbe-b5f9-439d-8109-43240ba2873f"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("4fe462f1-58ac-4612-b20b-4324eb82c236"), entityTypeCount: 78)
         {
         }
 
@@ -80,7 +80,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestAlert = ServiceRequestAlertEntityType.Create(this);
+            var serviceRequestAnswer = ServiceRequestAnswerEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
@@ -170,9 +173,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
             ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestAlertEntityType.CreateForeignKey1(serviceRequestAlert, district);
+            ServiceRequestAnswerEntityType.CreateForeignKey1(serviceRequestAnswer, serviceCategoryQuestion);
+            ServiceRequestAnswerEntityType.CreateForeignKey2(serviceRequestAnswer, serviceRequest);
             ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
             ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
             ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
@@ -246,7 +253,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestAlertEntityType.CreateAnnotations(serviceRequestAlert);
+            ServiceRequestAnswerEntityType.CreateAnnotations(serviceRequestAnswer);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);

@@ -2962,6 +2962,42 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("ServiceCategories", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceCategoryQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prompt")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryId", "Position");
+
+                    b.ToTable("ServiceCategoryQuestions", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -3004,6 +3040,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("ForwardedTo")
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HiddenReason")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
@@ -3066,6 +3106,83 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "Status", "Created");
 
                     b.ToTable("ServiceRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestAlert", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmTokenExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConfirmTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmailConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MailedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnsubscribeToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmTokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("UnsubscribeToken")
+                        .IsUnique();
+
+                    b.HasIndex("Email", "DistrictId");
+
+                    b.ToTable("ServiceRequestAlerts", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ServiceRequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("ServiceRequestId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceRequestAnswers", (string)null);
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestPhoto", b =>
@@ -3967,6 +4084,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceCategoryQuestion", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.ServiceRequests.ServiceCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequest", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.ServiceRequests.ServiceCategory", null)
@@ -3985,6 +4111,29 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DuplicateOfId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestAlert", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestAnswer", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.ServiceRequests.ServiceCategoryQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.ServiceRequests.ServiceRequest", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.ServiceRequests.ServiceRequestPhoto", b =>

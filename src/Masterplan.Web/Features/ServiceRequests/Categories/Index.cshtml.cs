@@ -19,6 +19,21 @@ public sealed class IndexModel(AppDbContext db, CategoryEditor categories) : Pag
 
     public int? EditId { get; private set; }
 
+    /// <summary>The extra questions of the category being edited, in order.</summary>
+    public IReadOnlyList<ServiceCategoryQuestion> Questions { get; private set; } = [];
+
+    [BindProperty]
+    public string? QuestionKind { get; set; }
+
+    [BindProperty]
+    public string? QuestionPrompt { get; set; }
+
+    [BindProperty]
+    public string? QuestionOptions { get; set; }
+
+    [BindProperty]
+    public bool QuestionRequired { get; set; }
+
     [BindProperty]
     public string? Code { get; set; }
 
@@ -88,9 +103,42 @@ public sealed class IndexModel(AppDbContext db, CategoryEditor categories) : Pag
         return Redirect("/verwaltung/meldungen/kategorien/" + result.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    public Task<IActionResult> OnPostAddQuestionAsync(int id, CancellationToken ct) =>
+        AfterQuestionAsync(id, categories.AddQuestionAsync(id, QuestionKind, QuestionPrompt, QuestionOptions, QuestionRequired, ct), ct);
+
+    public Task<IActionResult> OnPostMoveQuestionAsync(int id, int questionId, CancellationToken ct) =>
+        AfterQuestionAsync(id, categories.MoveQuestionUpAsync(id, questionId, ct), ct);
+
+    public Task<IActionResult> OnPostRemoveQuestionAsync(int id, int questionId, CancellationToken ct) =>
+        AfterQuestionAsync(id, categories.RemoveQuestionAsync(id, questionId, ct), ct);
+
+    private async Task<IActionResult> AfterQuestionAsync(int id, Task<Outcome> change, CancellationToken ct)
+    {
+        var result = await change;
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (this.ShowErrors(result))
+        {
+            await LoadAsync(id, ct);
+            var c = All.First(x => x.Id == id);
+            (Code, Name, Description, DepartmentId, RoutingEmail, FieldOfActionId, OverdueAfterDays, IsActive, Position) =
+                (c.Code, c.Name, c.Description, c.DepartmentId, c.RoutingEmail, c.FieldOfActionId, c.OverdueAfterDays, c.IsActive, c.Position);
+            return Page();
+        }
+
+        Done = "Die Zusatzfragen sind gespeichert.";
+        return Redirect("/verwaltung/meldungen/kategorien/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture) + "#fragen");
+    }
+
     private async Task LoadAsync(int? id, CancellationToken ct)
     {
         EditId = id;
+        Questions = id is { } c
+            ? await db.ServiceCategoryQuestions.AsNoTracking().Where(q => q.CategoryId == c).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct)
+            : [];
         All = await db.ServiceCategories.AsNoTracking().OrderBy(c => c.Position).ThenBy(c => c.Name).ToListAsync(ct);
         Departments = (await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Department).OrderBy(o => o.Name)
             .Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();

@@ -26,6 +26,9 @@ public sealed class RequestModel(AppDbContext db, ServiceRequestDesk desk, TimeP
 
     public IReadOnlyList<PhotoInfo> Photos { get; private set; } = [];
 
+    /// <summary>The answers to the category's extra questions: the question, its kind and the answer (for the department only).</summary>
+    public IReadOnlyList<(string Prompt, string Kind, string Value)> Answers { get; private set; } = [];
+
     [BindProperty]
     public string? Status { get; set; }
 
@@ -37,6 +40,27 @@ public sealed class RequestModel(AppDbContext db, ServiceRequestDesk desk, TimeP
 
     [BindProperty]
     public string? ForwardedTo { get; set; }
+
+    [BindProperty]
+    public string? HiddenReason { get; set; }
+
+    /// <summary>The Office takes the report off the public pages (with a reason for staff) or puts it back.</summary>
+    public async Task<IActionResult> OnPostPublicAsync(int id, bool show, CancellationToken ct)
+    {
+        var result = await desk.SetPublicAsync(id, show, HiddenReason, User, ct);
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (this.ShowErrors(result))
+        {
+            return await LoadAsync(id, ct) ? Page() : NotFound();
+        }
+
+        Done = show ? "Die Meldung ist wieder öffentlich." : "Die Meldung ist nicht mehr öffentlich; die meldende Person erfährt die Begründung nicht.";
+        return Redirect($"/verwaltung/meldungen/{id}");
+    }
 
     /// <summary>Set after a change, to confirm it.</summary>
     [TempData]
@@ -100,6 +124,11 @@ public sealed class RequestModel(AppDbContext db, ServiceRequestDesk desk, TimeP
         Department = await db.Set<Organizations.Organization>().Where(o => o.Id == Category.DepartmentId).Select(o => o.Name).FirstAsync(ct);
         Overdue = ServiceRequestDesk.IsOverdue(item.Status, item.Created, Category.OverdueAfterDays, time.GetUtcNow());
         History = await db.ServiceRequestUpdates.AsNoTracking().Where(u => u.ServiceRequestId == id).OrderBy(u => u.At).ThenBy(u => u.Id).ToListAsync(ct);
+        Answers = (await (from a in db.ServiceRequestAnswers
+                          where a.ServiceRequestId == id
+                          join q in db.ServiceCategoryQuestions on a.QuestionId equals q.Id
+                          orderby q.Position, q.Id
+                          select new { q.Prompt, q.Kind, a.Value }).AsNoTracking().ToListAsync(ct)).Select(a => (a.Prompt, a.Kind, a.Value)).ToList();
         Photos = await db.ServiceRequestPhotos.AsNoTracking().Where(p => p.ServiceRequestId == id).OrderBy(p => p.Position)
             .Select(p => new PhotoInfo(p.Id, p.Width, p.Height, p.Moderation)).ToListAsync(ct);
         return true;
