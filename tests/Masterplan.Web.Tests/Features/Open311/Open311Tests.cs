@@ -342,6 +342,8 @@ public class Open311Tests
 
         var staff = await Users.SignInAsync(app, staffUser);
         Assert.Contains($"/verwaltung/meldungen/{id}\"", await (await staff.GetAsync("/verwaltung/meldungen")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Listed as open; that answer is now kept (Open311Cache) and must not outlive the status change below.
+        Assert.Single((await BothAsync(client, "requests.{format}?status=open", "service_requests", "requests")).AsArray());
         var manage = $"/verwaltung/meldungen/{id}";
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Status", new() { ["Status"] = "fixed", ["Note"] = "Leuchtmittel getauscht." })).StatusCode);
 
@@ -365,6 +367,9 @@ public class Open311Tests
         var page2 = (await JsonAsync(await client.GetAsync($"{Api}/requests.json?page_size=2&service_code=beleuchtung&page=2"))).AsArray()
             .Select(r => (string)r!["service_request_id"]!).ToList();
         Assert.Equal(2, page1.Count);
+        var again = await client.GetAsync($"{Api}/requests.json?page_size=2&service_code=beleuchtung");
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(next, again.Headers.GetValues("Link").Single()); // the kept answer keeps its next link
         Assert.Equal([id.ToString(System.Globalization.CultureInfo.InvariantCulture)], page2);
         Assert.Empty(page1.Intersect(page2));
         app.Clock.Advance(TimeSpan.FromDays(91));
