@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("308cd3d6-6de2-411a-b234-59ab111cef51"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("e7a64058-2a1c-4014-8053-a4a1e72aca09"), entityTypeCount: 82)
         {
         }
 
@@ -80,6 +80,13 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var materialOrder = MaterialOrderEntityType.Create(this);
+            var openingException = OpeningExceptionEntityType.Create(this);
+            var openingRule = OpeningRuleEntityType.Create(this);
+            var placeEvent = PlaceEventEntityType.Create(this);
+            var protectivePlace = ProtectivePlaceEntityType.Create(this);
+            var venue = VenueEntityType.Create(this);
+            var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
@@ -169,6 +176,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
+            MaterialOrderEntityType.CreateForeignKey1(materialOrder, venue);
+            OpeningExceptionEntityType.CreateForeignKey1(openingException, protectivePlace);
+            OpeningRuleEntityType.CreateForeignKey1(openingRule, protectivePlace);
+            ProtectivePlaceEntityType.CreateForeignKey1(protectivePlace, district);
+            ProtectivePlaceEntityType.CreateForeignKey2(protectivePlace, placeEvent);
+            ProtectivePlaceEntityType.CreateForeignKey3(protectivePlace, venue);
+            VenueEntityType.CreateForeignKey1(venue, district);
+            VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
@@ -246,6 +261,13 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            MaterialOrderEntityType.CreateAnnotations(materialOrder);
+            OpeningExceptionEntityType.CreateAnnotations(openingException);
+            OpeningRuleEntityType.CreateAnnotations(openingRule);
+            PlaceEventEntityType.CreateAnnotations(placeEvent);
+            ProtectivePlaceEntityType.CreateAnnotations(protectivePlace);
+            VenueEntityType.CreateAnnotations(venue);
+            VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);

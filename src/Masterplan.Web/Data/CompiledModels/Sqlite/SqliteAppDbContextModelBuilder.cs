@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bcd47cbe-b5f9-439d-8109-43240ba2873f"), entityTypeCount: 75)
+            : base(skipDetectChanges: false, modelId: new Guid("bf1b6920-a2ca-4ddb-8a06-0574add1cb66"), entityTypeCount: 82)
         {
         }
 
@@ -79,6 +79,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var materialOrder = MaterialOrderEntityType.Create(this);
+            var openingException = OpeningExceptionEntityType.Create(this);
+            var openingRule = OpeningRuleEntityType.Create(this);
+            var placeEvent = PlaceEventEntityType.Create(this);
+            var protectivePlace = ProtectivePlaceEntityType.Create(this);
+            var venue = VenueEntityType.Create(this);
+            var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
@@ -168,6 +175,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
+            MaterialOrderEntityType.CreateForeignKey1(materialOrder, venue);
+            OpeningExceptionEntityType.CreateForeignKey1(openingException, protectivePlace);
+            OpeningRuleEntityType.CreateForeignKey1(openingRule, protectivePlace);
+            ProtectivePlaceEntityType.CreateForeignKey1(protectivePlace, district);
+            ProtectivePlaceEntityType.CreateForeignKey2(protectivePlace, placeEvent);
+            ProtectivePlaceEntityType.CreateForeignKey3(protectivePlace, venue);
+            VenueEntityType.CreateForeignKey1(venue, district);
+            VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
@@ -245,6 +260,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            MaterialOrderEntityType.CreateAnnotations(materialOrder);
+            OpeningExceptionEntityType.CreateAnnotations(openingException);
+            OpeningRuleEntityType.CreateAnnotations(openingRule);
+            PlaceEventEntityType.CreateAnnotations(placeEvent);
+            ProtectivePlaceEntityType.CreateAnnotations(protectivePlace);
+            VenueEntityType.CreateAnnotations(venue);
+            VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
