@@ -71,24 +71,19 @@ public sealed class ProtectivePlaceTests
         });
         var client = Users.Client(app);
 
-        // Sunday 5 July 2026, 01:30 in Dortmund is Saturday 23:30 UTC: open since Saturday 22:00.
-        SetDortmundTime(app, 2026, 7, 5, 1, 30);
-        Assert.Equal(DayOfWeek.Saturday, app.Clock.GetUtcNow().UtcDateTime.DayOfWeek);
+        // Sunday 6 December 2026, 01:30 in Dortmund (00:30 UTC): open since Saturday 22:00.
+        SetDortmundTime(app, 2026, 12, 6, 1, 30);
         var html = await BodyAsync(await client.GetAsync("/schutzorte"));
         Assert.Equal("geöffnet, schließt um 04:00", StatusOf(html, "Nachtcafé der Guides"));
         Assert.True(html.IndexOf("Nachtcafé der Guides", StringComparison.Ordinal) < html.IndexOf("Beratung am Markt", StringComparison.Ordinal), "open places come first");
 
-        // 04:30 in Dortmund (02:30 UTC, still inside the night if read in UTC): closed until next Saturday.
-        SetDortmundTime(app, 2026, 7, 5, 4, 30);
+        // 04:30 in Dortmund (03:30 UTC, still inside the night if read in UTC): closed until next Saturday.
+        SetDortmundTime(app, 2026, 12, 6, 4, 30);
         Assert.Equal("geschlossen, öffnet Samstag um 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
 
-        // Saturday 22:30 in Dortmund is 20:30 UTC: open.
-        SetDortmundTime(app, 2026, 7, 11, 22, 30);
+        // Saturday 22:30 in Dortmund (21:30 UTC, before the night if read in UTC): open.
+        SetDortmundTime(app, 2026, 12, 12, 22, 30);
         Assert.Equal("geöffnet, schließt morgen um 04:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
-
-        // A winter Sunday 01:30 (00:30 UTC) too.
-        SetDortmundTime(app, 2026, 12, 6, 1, 30);
-        Assert.StartsWith("geöffnet", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"), StringComparison.Ordinal);
 
         // The holiday: closed all day on 25 December, open as usual the day before.
         SetDortmundTime(app, 2026, 12, 24, 12, 0);
@@ -100,11 +95,19 @@ public sealed class ProtectivePlaceTests
         Assert.Contains("geschlossen, öffnet morgen um 10:00", details);
         Assert.Contains("25.12.2026: geschlossen (Feiertag)", details);
 
-        // "Only open now" leaves the closed place out; English shows the English state.
-        var open = await BodyAsync(await client.GetAsync("/schutzorte?offen=true"));
-        Assert.DoesNotContain("Beratung am Markt", open);
-        client.DefaultRequestHeaders.Add("Cookie", "mp-lang=en");
-        Assert.StartsWith("closed", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Beratung am Markt"), StringComparison.Ordinal);
+        // "Only open now" leaves the closed place out.
+        Assert.DoesNotContain("Beratung am Markt", await BodyAsync(await client.GetAsync("/schutzorte?offen=true")));
+
+        // Summer: Sunday 4 July 2027, 01:30 in Dortmund is still Saturday in UTC (23:30); open. 04:30 (02:30 UTC): closed.
+        SetDortmundTime(app, 2027, 7, 4, 1, 30);
+        Assert.Equal(DayOfWeek.Saturday, app.Clock.GetUtcNow().UtcDateTime.DayOfWeek);
+        Assert.Equal("geöffnet, schließt um 04:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+        SetDortmundTime(app, 2027, 7, 4, 4, 30);
+        Assert.Equal("geschlossen, öffnet Samstag um 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+
+        // In English the state is English.
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        Assert.Equal("closed, opens Saturday at 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
     }
 
     [Theory, Engines]
@@ -225,7 +228,7 @@ public sealed class ProtectivePlaceTests
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/schutzorte/mitmachen/eingegangen", sent.Headers.Location?.OriginalString);
         var confirmMail = Assert.Single(await MeetingChainTests.MailsAsync(mail));
-        var confirmLink = Regex.Match(confirmMail.TextBody, @"https://masterplan\.example(/schutzorte/bestaetigen/\S+)").Groups[1].Value;
+        var confirmLink = Regex.Match(confirmMail.TextBody!, @"https://masterplan\.example(/schutzorte/bestaetigen/\S+)").Groups[1].Value;
         Assert.Contains("Bitte bestätigen Sie", await BodyAsync(await venueClient.GetAsync(confirmLink)));
         Assert.Contains("ist bestätigt", await BodyAsync(await venueClient.PostFormAsync(confirmLink, [])));
 
@@ -260,8 +263,8 @@ public sealed class ProtectivePlaceTests
         app.Clock.Advance(TimeSpan.FromDays(340));
         Assert.Equal((1, 0, 0), await RunJobAsync());
         Assert.Equal((0, 0, 0), await RunJobAsync());
-        var reminder = (await MeetingChainTests.MailsAsync(mail)).Single(m => m.Subject.Contains("weiter Schutzort", StringComparison.Ordinal));
-        var reconfirmLink = Regex.Match(reminder.TextBody, @"https://masterplan\.example(/schutzorte/weiter-dabei/\S+)").Groups[1].Value;
+        var reminder = (await MeetingChainTests.MailsAsync(mail)).Single(m => m.Subject!.Contains("weiter Schutzort", StringComparison.Ordinal));
+        var reconfirmLink = Regex.Match(reminder.TextBody!, @"https://masterplan\.example(/schutzorte/weiter-dabei/\S+)").Groups[1].Value;
         Assert.Contains("Wir sind weiter dabei", await BodyAsync(await anonymous.GetAsync(reconfirmLink)));
         await AssertPublicAsync(anonymous, listed: true);
 
@@ -271,7 +274,7 @@ public sealed class ProtectivePlaceTests
         await AssertPublicAsync(anonymous, listed: false);
         app.Clock.Advance(TimeSpan.FromDays(40));
         Assert.Contains("Dieser Link ist abgelaufen", await BodyAsync(await anonymous.GetAsync(reconfirmLink)));
-        var late = await BodyAsync(await anonymous.PostFormAsync(reconfirmLink, []));
+        var late = await BodyAsync(await anonymous.PostFormAsync(reconfirmLink, [], "/schutzorte/mitmachen"));
         Assert.Contains("Dieser Link ist abgelaufen", late);
         await AssertPublicAsync(anonymous, listed: false);
 
