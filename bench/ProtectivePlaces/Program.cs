@@ -70,7 +70,7 @@ internal static class BenchMain
             await using var scope = run.App.Services.CreateAsyncScope();
             var finder = scope.ServiceProvider.GetRequiredService<PlaceFinder>();
             var start = Stopwatch.GetTimestamp();
-            var list = await finder.FindAsync(new PlaceQuery(Latitude: lat, Longitude: lon), CancellationToken.None);
+            var list = await finder.FindAsync(new PlaceQuery(Latitude: lat, Longitude: lon), CancellationToken.None, Masterplan.Web.Features.ProtectivePlaces.IndexModel.Shown);
             return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, list.Count(l => l.Status.Open));
         }
 
@@ -93,17 +93,17 @@ internal static class BenchMain
         Say("");
         Say($"## Open now near a point, {options.Requests} queries after {options.Warmup} warm-up");
         Say("");
-        Say("| what | queries | open places (mean) | p50 ms | p95 ms | max ms | target p95 ≤ 30 ms | others' CPU |");
+        Say("| what | queries | open places among those shown (mean) | p50 ms | p95 ms | max ms | target p95 ≤ 30 ms | others' CPU |");
         Say("|---|---|---|---|---|---|---|---|");
         var p95 = Percentile(times, 95);
         met &= p95 <= TargetMs;
-        Say(string.Create(Inv, $"| PlaceFinder.FindAsync (all {places:N0} ranked) | {times.Count} | {open.Average():F0} | {Percentile(times, 50):F2} | {p95:F2} | {times.Max():F2} | {(p95 <= TargetMs ? "met" : "**missed**")} | {Machine.OthersPercent(before, after):F0} % |"));
+        Say(string.Create(Inv, $"| PlaceFinder.FindAsync (all {places:N0} ranked, first {Masterplan.Web.Features.ProtectivePlaces.IndexModel.Shown} read in full) | {times.Count} | {open.Average():F0} | {Percentile(times, 50):F2} | {p95:F2} | {times.Max():F2} | {(p95 <= TargetMs ? "met" : "**missed**")} | {Machine.OthersPercent(before, after):F0} % |"));
 
         // 2. The whole page over HTTP, with the app's own time per request.
         using var client = new Browser(baseUrl);
         var (plat, plon) = Point();
         var url = string.Create(Inv, $"/schutzorte?Ort.Latitude={plat:F5}&Ort.Longitude={plon:F5}");
-        var timing = await BenchRun.TimePageAsync(client, url, options.Warmup, options.Requests, machine);
+        var timing = await TimePageAsync(client, url, options.Warmup, options.Requests, machine);
         var inApp = timing.InApp;
         var appP95 = Percentile(inApp, 95);
         met &= appP95 <= TargetMs;
@@ -137,7 +137,9 @@ internal static class BenchMain
     {
         var (_, _, body) = await client.SendAsync(HttpMethod.Get, url);
         var html = System.Text.Encoding.UTF8.GetString(body);
-        var assets = Regex.Matches(html, "(?:href|src|data-geojson)=\"(/(?:css|js|lib|schutzorte/orte)[^\"]*)\"").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value)).Distinct().ToList();
+        // What a browser loads: stylesheets, scripts and the map's GeoJSON (not the open-data links the page only names).
+        var assets = Regex.Matches(html, "<link[^>]+href=\"(/[^\"]+\\.css)\"|<script[^>]+src=\"(/[^\"]+)\"|data-geojson=\"(/[^\"]+)\"")
+            .Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value)).Distinct().ToList();
         long raw = body.Length, gz = Gzip(body);
         foreach (var asset in assets)
         {
@@ -155,7 +157,7 @@ internal static class BenchMain
     private static long Gzip(byte[] bytes)
     {
         using var memory = new MemoryStream();
-        using (var zip = new GZipStream(memory, CompressionLevel.Optimal))
+        using (var zip = new GZipStream(memory, CompressionLevel.Optimal, leaveOpen: true))
         {
             zip.Write(bytes);
         }

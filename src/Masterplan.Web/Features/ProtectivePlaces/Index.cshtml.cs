@@ -82,9 +82,8 @@ public sealed class IndexModel(AppDbContext db, PlaceFinder finder, Locations lo
             }
         }
 
-        var all = await finder.FindAsync(new PlaceQuery(kind, districtId, Point?.Latitude, Point?.Longitude, OpenOnly), ct);
-        Total = all.Count;
-        Places = [.. all.Take(Shown)];
+        Places = await finder.FindAsync(new PlaceQuery(kind, districtId, Point?.Latitude, Point?.Longitude, OpenOnly), ct, Shown);
+        Total = finder.Total;
     }
 
     /// <summary>The map's GeoJSON: the same filters and, with a point, the same nearest places as the list.</summary>

@@ -134,6 +134,33 @@ public static class OpeningHours
     }
 
     /// <summary>
+    /// Whether the place is open at <paramref name="local"/>, from the intervals that start yesterday or today only (the
+    /// ranking of the list needs no more); <paramref name="rules"/> may hold just those two days.
+    /// </summary>
+    public static bool OpenAt(DateTime local, IReadOnlyCollection<OpeningRule> rules, IReadOnlyCollection<OpeningException> exceptions, Interval? window = null)
+    {
+        if (rules.Count == 0 && exceptions.Count == 0)
+        {
+            return window is { } only && only.Start <= local && local < only.End;
+        }
+
+        var today = DateOnly.FromDateTime(local);
+        foreach (var date in new[] { today.AddDays(-1), today })
+        {
+            foreach (var i in OnDate(date, rules, exceptions))
+            {
+                var (start, end) = window is { } w ? (i.Start < w.Start ? w.Start : i.Start, i.End > w.End ? w.End : i.End) : (i.Start, i.End);
+                if (start <= local && local < end)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Checks the weekly rules: every row complete, none that ends before it starts (a night needs "bis zum Folgetag"),
     /// none longer than a day, no two that overlap (Sunday night into Monday included). Fields are <c>Rules[i].…</c>.
     /// </summary>

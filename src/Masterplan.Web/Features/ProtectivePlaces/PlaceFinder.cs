@@ -54,60 +54,89 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
         p.Id, p.Name, p.Kind, p.Address, p.Latitude, p.Longitude, p.DistrictId, p.Help, p.HelpEnglish, p.HelpEasy, p.Phone, p.StepFree, p.AccessibleToilet,
         p.QuietRoom, p.Languages, p.EventId, p.IsDemo));
 
-    /// <summary>The list: open now first, then the others; nearest first when a point is given, else by name.</summary>
-    public async Task<IReadOnlyList<ListedPlace>> FindAsync(PlaceQuery query, CancellationToken ct)
+    /// <summary>
+    /// The list: open now first, then the others; nearest first when a point is given, else by name. With
+    /// <paramref name="limit"/> only that many are returned, and only they are read in full: the ranking needs just the
+    /// points and the intervals of yesterday and today (open now or not); the full week is read for the places shown.
+    /// </summary>
+    public async Task<IReadOnlyList<ListedPlace>> FindAsync(PlaceQuery query, CancellationToken ct, int? limit = null)
     {
         var now = time.GetUtcNow();
+        var local = CityTime.Local(now);
+        var today = DateOnly.FromDateTime(local);
+        var yesterday = today.AddDays(-1);
         var visible = Visible(now, query);
-        var places = await Project(visible).ToListAsync(ct);
-        var states = await StatesAsync(visible, places, now, ct);
-        var listed = places.Select(p => new ListedPlace(p, states.Status[p.Id],
-            query is { Latitude: { } lat, Longitude: { } lon } ? Metres(lat, lon, p.Latitude, p.Longitude) : null,
-            p.EventId is { } e ? states.Events.GetValueOrDefault(e)?.Name : null));
+        var ids = visible.Select(p => p.Id);
+        var points = await visible.Select(p => new { p.Id, p.Name, p.Latitude, p.Longitude, p.EventId }).ToListAsync(ct);
+        var (day0, day1) = (yesterday.DayOfWeek, today.DayOfWeek);
+        var rules = (await db.OpeningRules.AsNoTracking().Where(r => (r.Day == day0 || r.Day == day1) && ids.Contains(r.PlaceId)).ToListAsync(ct)).ToLookup(r => r.PlaceId);
+        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= yesterday && e.Date <= today && ids.Contains(e.PlaceId)).ToListAsync(ct))
+            .ToLookup(e => e.PlaceId);
+        var events = points.Any(p => p.EventId is not null)
+            ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
+            : [];
+        var ranked = points.Select(p =>
+        {
+            Interval? window = p.EventId is { } e && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
+            var open = OpeningHours.OpenAt(local, [.. rules[p.Id]], [.. exceptions[p.Id]], window);
+            double? metres = query is { Latitude: { } lat, Longitude: { } lon } ? Metres(lat, lon, p.Latitude, p.Longitude) : null;
+            return (p.Id, p.Name, Open: open, Metres: metres);
+        });
         if (query.OpenOnly)
         {
-            listed = listed.Where(l => l.Status.Open);
+            ranked = ranked.Where(r => r.Open);
         }
 
-        return [.. listed.OrderByDescending(l => l.Status.Open).ThenBy(l => l.Metres ?? 0).ThenBy(l => l.Place.Name, StringComparer.CurrentCulture)];
+        var order = ranked.OrderByDescending(r => r.Open).ThenBy(r => r.Metres ?? 0).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
+        Total = order.Count;
+        var shown = limit is { } n ? order.Take(n).ToList() : order;
+        var shownIds = shown.Select(r => r.Id).ToList();
+        var rows = (await Project(db.ProtectivePlaces.AsNoTracking().Where(p => shownIds.Contains(p.Id))).ToListAsync(ct)).ToDictionary(p => p.Id);
+        var states = await StatesAsync(shownIds, events, local, ct);
+        return [.. shown.Where(r => rows.ContainsKey(r.Id)).Select(r =>
+        {
+            var place = rows[r.Id];
+            return new ListedPlace(place, states[r.Id], r.Metres, place.EventId is { } e ? events.GetValueOrDefault(e)?.Name : null);
+        })];
     }
+
+    /// <summary>How many places the last <see cref="FindAsync"/> ranked (before its limit).</summary>
+    public int Total { get; private set; }
 
     /// <summary>The state of one public place now (its page), or null when it is not public now.</summary>
     public async Task<ListedPlace?> FindOneAsync(int id, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var visible = Visible(now, new PlaceQuery()).Where(p => p.Id == id);
-        var place = await Project(visible).FirstOrDefaultAsync(ct);
+        var place = await Project(Visible(now, new PlaceQuery()).Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
         if (place is null)
         {
             return null;
         }
 
-        var states = await StatesAsync(visible, [place], now, ct);
-        return new ListedPlace(place, states.Status[id], null, place.EventId is { } e ? states.Events.GetValueOrDefault(e)?.Name : null);
+        var events = place.EventId is not null
+            ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
+            : [];
+        var states = await StatesAsync([id], events, CityTime.Local(now), ct);
+        return new ListedPlace(place, states[id], null, place.EventId is { } e ? events.GetValueOrDefault(e)?.Name : null);
     }
 
-    private async Task<(Dictionary<int, PlaceStatus> Status, Dictionary<int, PlaceEvent> Events)> StatesAsync(
-        IQueryable<ProtectivePlace> visible, IReadOnlyList<PublicPlace> places, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The full state (open until, opens at) of the given places, from their whole week and the exceptions of the next days.</summary>
+    private async Task<Dictionary<int, PlaceStatus>> StatesAsync(List<int> ids, Dictionary<int, PlaceEvent> events, DateTime local, CancellationToken ct)
     {
-        var local = CityTime.Local(now);
         var today = DateOnly.FromDateTime(local);
         var (from, to) = (today.AddDays(-1), today.AddDays(8));
-        var ids = visible.Select(p => p.Id);
         var rules = (await db.OpeningRules.AsNoTracking().Where(r => ids.Contains(r.PlaceId)).ToListAsync(ct)).ToLookup(r => r.PlaceId);
         var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to && ids.Contains(e.PlaceId)).ToListAsync(ct))
             .ToLookup(e => e.PlaceId);
-        var events = places.Any(p => p.EventId is not null)
-            ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
-            : [];
+        var eventOf = await db.ProtectivePlaces.AsNoTracking().Where(p => ids.Contains(p.Id) && p.EventId != null).ToDictionaryAsync(p => p.Id, p => p.EventId!.Value, ct);
         var status = new Dictionary<int, PlaceStatus>();
-        foreach (var p in places)
+        foreach (var id in ids)
         {
-            Interval? window = p.EventId is { } e && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
-            status[p.Id] = OpeningHours.At(local, [.. rules[p.Id]], [.. exceptions[p.Id]], window);
+            Interval? window = eventOf.TryGetValue(id, out var e) && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
+            status[id] = OpeningHours.At(local, [.. rules[id]], [.. exceptions[id]], window);
         }
 
-        return (status, events);
+        return status;
     }
 
     /// <summary>Great-circle distance in metres (haversine); exact enough within a city.</summary>

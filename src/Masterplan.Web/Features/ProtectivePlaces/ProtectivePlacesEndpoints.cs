@@ -22,11 +22,8 @@ internal static class ProtectivePlacesEndpoints
             }
 
             var t = OutcomeAdapters.Localizer(http);
-            var places = await finder.FindAsync(query, ct);
-            if (int.TryParse(http.Request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0)
-            {
-                places = [.. places.Take(max)];
-            }
+            int? limit = int.TryParse(http.Request.Query["max"], NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max > 0 ? max : null;
+            var places = await finder.FindAsync(query, ct, limit);
 
             var collection = new
             {
