@@ -12,6 +12,7 @@ using Masterplan.Web.Features.Open311;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
+using Masterplan.Web.Features.ProtectivePlaces;
 using Masterplan.Web.Features.Reports;
 using Masterplan.Web.Features.ServiceRequests;
 using Masterplan.Web.Shared;
@@ -41,6 +42,7 @@ public partial class Program
         new LabsModule(),
         new ParticipationModule(),
         new ServiceRequestsModule(),
+        new ProtectivePlacesModule(),
         new OParlModule(),
         new Open311Module(),
     ];

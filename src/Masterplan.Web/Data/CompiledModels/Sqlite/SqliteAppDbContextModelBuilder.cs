@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("4fe462f1-58ac-4612-b20b-4324eb82c236"), entityTypeCount: 78)
+            : base(skipDetectChanges: false, modelId: new Guid("bf1b6920-a2ca-4ddb-8a06-0574add1cb66"), entityTypeCount: 82)
         {
         }
 
@@ -79,11 +79,15 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var contributionSupport = ContributionSupportEntityType.Create(this);
             var inputCall = InputCallEntityType.Create(this);
             var inputCallQuestion = InputCallQuestionEntityType.Create(this);
+            var materialOrder = MaterialOrderEntityType.Create(this);
+            var openingException = OpeningExceptionEntityType.Create(this);
+            var openingRule = OpeningRuleEntityType.Create(this);
+            var placeEvent = PlaceEventEntityType.Create(this);
+            var protectivePlace = ProtectivePlaceEntityType.Create(this);
+            var venue = VenueEntityType.Create(this);
+            var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
-            var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
-            var serviceRequestAlert = ServiceRequestAlertEntityType.Create(this);
-            var serviceRequestAnswer = ServiceRequestAnswerEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
@@ -171,15 +175,19 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionFlagEntityType.CreateForeignKey1(contributionFlag, contribution);
             ContributionSupportEntityType.CreateForeignKey1(contributionSupport, contribution);
             InputCallQuestionEntityType.CreateForeignKey1(inputCallQuestion, inputCall);
+            MaterialOrderEntityType.CreateForeignKey1(materialOrder, venue);
+            OpeningExceptionEntityType.CreateForeignKey1(openingException, protectivePlace);
+            OpeningRuleEntityType.CreateForeignKey1(openingRule, protectivePlace);
+            ProtectivePlaceEntityType.CreateForeignKey1(protectivePlace, district);
+            ProtectivePlaceEntityType.CreateForeignKey2(protectivePlace, placeEvent);
+            ProtectivePlaceEntityType.CreateForeignKey3(protectivePlace, venue);
+            VenueEntityType.CreateForeignKey1(venue, district);
+            VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
-            ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
             ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
-            ServiceRequestAlertEntityType.CreateForeignKey1(serviceRequestAlert, district);
-            ServiceRequestAnswerEntityType.CreateForeignKey1(serviceRequestAnswer, serviceCategoryQuestion);
-            ServiceRequestAnswerEntityType.CreateForeignKey2(serviceRequestAnswer, serviceRequest);
             ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
             ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
             ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
@@ -252,11 +260,15 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ContributionSupportEntityType.CreateAnnotations(contributionSupport);
             InputCallEntityType.CreateAnnotations(inputCall);
             InputCallQuestionEntityType.CreateAnnotations(inputCallQuestion);
+            MaterialOrderEntityType.CreateAnnotations(materialOrder);
+            OpeningExceptionEntityType.CreateAnnotations(openingException);
+            OpeningRuleEntityType.CreateAnnotations(openingRule);
+            PlaceEventEntityType.CreateAnnotations(placeEvent);
+            ProtectivePlaceEntityType.CreateAnnotations(protectivePlace);
+            VenueEntityType.CreateAnnotations(venue);
+            VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
-            ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
-            ServiceRequestAlertEntityType.CreateAnnotations(serviceRequestAlert);
-            ServiceRequestAnswerEntityType.CreateAnnotations(serviceRequestAnswer);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
