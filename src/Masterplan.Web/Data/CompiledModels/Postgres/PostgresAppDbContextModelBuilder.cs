@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e7a64058-2a1c-4014-8053-a4a1e72aca09"), entityTypeCount: 82)
+            : base(skipDetectChanges: false, modelId: new Guid("939f68b2-319d-4fb6-949a-7a52a1a8f919"), entityTypeCount: 85)
         {
         }
 
@@ -88,7 +88,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var venue = VenueEntityType.Create(this);
             var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestAlert = ServiceRequestAlertEntityType.Create(this);
+            var serviceRequestAnswer = ServiceRequestAnswerEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
@@ -186,9 +189,13 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
             ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestAlertEntityType.CreateForeignKey1(serviceRequestAlert, district);
+            ServiceRequestAnswerEntityType.CreateForeignKey1(serviceRequestAnswer, serviceCategoryQuestion);
+            ServiceRequestAnswerEntityType.CreateForeignKey2(serviceRequestAnswer, serviceRequest);
             ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
             ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
             ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
@@ -269,7 +276,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             VenueEntityType.CreateAnnotations(venue);
             VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestAlertEntityType.CreateAnnotations(serviceRequestAlert);
+            ServiceRequestAnswerEntityType.CreateAnnotations(serviceRequestAnswer);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bf1b6920-a2ca-4ddb-8a06-0574add1cb66"), entityTypeCount: 82)
+            : base(skipDetectChanges: false, modelId: new Guid("bc39eacd-1a5c-4379-a249-ad789ea027fa"), entityTypeCount: 85)
         {
         }
 
@@ -87,7 +87,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var venue = VenueEntityType.Create(this);
             var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
+            var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
+            var serviceRequestAlert = ServiceRequestAlertEntityType.Create(this);
+            var serviceRequestAnswer = ServiceRequestAnswerEntityType.Create(this);
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
@@ -185,9 +188,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
+            ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey1(serviceRequest, serviceCategory);
             ServiceRequestEntityType.CreateForeignKey2(serviceRequest, district);
             ServiceRequestEntityType.CreateForeignKey3(serviceRequest, serviceRequest);
+            ServiceRequestAlertEntityType.CreateForeignKey1(serviceRequestAlert, district);
+            ServiceRequestAnswerEntityType.CreateForeignKey1(serviceRequestAnswer, serviceCategoryQuestion);
+            ServiceRequestAnswerEntityType.CreateForeignKey2(serviceRequestAnswer, serviceRequest);
             ServiceRequestPhotoEntityType.CreateForeignKey1(serviceRequestPhoto, serviceRequest);
             ServiceRequestSupportEntityType.CreateForeignKey1(serviceRequestSupport, serviceRequest);
             ServiceRequestUpdateEntityType.CreateForeignKey1(serviceRequestUpdate, serviceRequest);
@@ -268,7 +275,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             VenueEntityType.CreateAnnotations(venue);
             VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
+            ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
+            ServiceRequestAlertEntityType.CreateAnnotations(serviceRequestAlert);
+            ServiceRequestAnswerEntityType.CreateAnnotations(serviceRequestAnswer);
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
