@@ -61,7 +61,7 @@ public class ReferenceDataTests
         Assert.Equal("Neue Beschreibung aus Version 2.", (await data.Organizations.SingleAsync(o => o.SeedKey == "org:vollversammlung")).Purpose);
         var added = await data.Organizations.Include(o => o.Parent).SingleAsync(o => o.SeedKey == "org:neu");
         Assert.Equal("org:vollversammlung", added.Parent!.SeedKey);
-        Assert.Equal(v2.Version, (await data.ReferenceDataVersions.SingleAsync()).Version);
+        Assert.Equal(v2.Version, (await data.ReferenceDataVersions.SingleAsync(v => v.Name == "reference")).Version);
 
         // Running version 2 again changes nothing.
         data.ChangeTracker.Clear();
@@ -101,7 +101,7 @@ public class ReferenceDataTests
     {
         await using var scope = app.Scope();
         var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var version = await data.ReferenceDataVersions.AsNoTracking().SingleAsync();
+        var version = await data.ReferenceDataVersions.AsNoTracking().SingleAsync(v => v.Name == "reference");
         var orgs = await data.Organizations.AsNoTracking().OrderBy(o => o.Id).Select(o => $"{o.Id}:{o.SeedKey}:{o.SeedHash}:{o.ParentId}").ToListAsync();
         var fields = await data.FieldsOfAction.AsNoTracking().OrderBy(f => f.Id).Select(f => $"{f.Id}:{f.SeedHash}:{f.ParentId}:{f.Position}").ToListAsync();
         var consultations = await data.Consultations.AsNoTracking().OrderBy(c => c.Id).Select(c => $"{c.Id}:{c.PaperId}:{c.OrganizationId}").ToListAsync();
