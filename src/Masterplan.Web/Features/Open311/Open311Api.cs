@@ -42,6 +42,12 @@ internal sealed partial class Open311Api(
 
     public static readonly TimeSpan DefaultSpan = TimeSpan.FromDays(90);
 
+    /// <summary>The arguments of the request list the spec names.</summary>
+    private static readonly HashSet<string> ListParameters = new(StringComparer.Ordinal)
+    {
+        "service_request_id", "service_code", "start_date", "end_date", "status", "page", "page_size", "jurisdiction_id",
+    };
+
     /// <summary>The service definition's question for the district, for as long as the platform cannot find it from the point.</summary>
     public const string DistrictAttribute = "district";
 
@@ -215,8 +221,9 @@ internal sealed partial class Open311Api(
         // The same list for every client until a report, category or department changes (Open311Cache). The key holds the
         // minute, because without dates the list is "the last 90 days" from now; and the language of the status notes.
         var now = time.GetUtcNow();
+        // Only queries of the spec's parameters are kept, so made-up ones cannot fill the cache.
         var key = $"{format}|{CultureInfo.CurrentUICulture.Name}|{now.UtcTicks / TimeSpan.TicksPerMinute}|{http.Request.QueryString}";
-        var scope = await cache.OpenAsync(db, ct);
+        var scope = http.Request.Query.Keys.All(ListParameters.Contains) ? await cache.OpenAsync(db, ct) : default;
         if (scope.TryGet(key, out var cached))
         {
             if (scope.TryGet(key + "|next", out var next))
