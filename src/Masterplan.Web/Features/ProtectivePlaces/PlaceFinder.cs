@@ -66,12 +66,16 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
         var today = DateOnly.FromDateTime(local);
         var yesterday = today.AddDays(-1);
         var visible = Visible(now, query);
-        var ids = visible.Select(p => p.Id);
         var points = await visible.Select(p => new { p.Id, p.Name, p.Latitude, p.Longitude, p.EventId }).ToListAsync(ct);
+        var ids = points.Select(p => p.Id).ToHashSet();
         var (day0, day1) = (yesterday.DayOfWeek, today.DayOfWeek);
-        var rules = (await db.OpeningRules.AsNoTracking().Where(r => (r.Day == day0 || r.Day == day1) && ids.Contains(r.PlaceId)).ToListAsync(ct)).ToLookup(r => r.PlaceId);
-        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= yesterday && e.Date <= today && ids.Contains(e.PlaceId)).ToListAsync(ct))
-            .ToLookup(e => e.PlaceId);
+
+        // The two days' rules and exceptions of every place, narrowed to the visible ones here: cheaper than asking the
+        // database to evaluate the visibility (events, box) a second and third time.
+        var rules = (await db.OpeningRules.AsNoTracking().Where(r => r.Day == day0 || r.Day == day1).ToListAsync(ct))
+            .Where(r => ids.Contains(r.PlaceId)).ToLookup(r => r.PlaceId);
+        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= yesterday && e.Date <= today).ToListAsync(ct))
+            .Where(e => ids.Contains(e.PlaceId)).ToLookup(e => e.PlaceId);
         var events = points.Any(p => p.EventId is not null)
             ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
             : [];
