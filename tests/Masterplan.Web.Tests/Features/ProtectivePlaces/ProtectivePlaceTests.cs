@@ -170,6 +170,45 @@ public sealed class ProtectivePlaceTests
         }
     }
 
+    [Fact]
+    public async Task A_flood_of_sign_ups_from_one_address_gets_429_with_retry_after_and_stores_no_more()
+    {
+        var settings = Settings(MeetingChainTests.NewMailFolder());
+        settings["Accounts:FormPostsPerMinute"] = "3";
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, settings);
+        int district;
+        await using (var scope = app.Scope())
+        {
+            Assert.Empty((await scope.ServiceProvider.GetRequiredService<Gazetteer>().ImportAsync(GeoTests.AddressCsv(), CancellationToken.None)).Errors);
+            district = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Districts.Where(d => d.Name == "Innenstadt-West").Select(d => d.Id).SingleAsync();
+        }
+
+        var venue = Users.Client(app);
+        var token = await venue.AntiforgeryTokenAsync("/schutzorte/mitmachen");
+        var page = await (await venue.GetAsync("/schutzorte/mitmachen")).Content.ReadAsStringAsync();
+        var stamp = WebUtility.HtmlDecode(Regex.Match(page, $"name=\"{FormGuard.StampField}\" value=\"([^\"]*)\"").Groups[1].Value);
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 6; i++)
+        {
+            answers.Add(await venue.PostAsync("/schutzorte/mitmachen", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, [FormGuard.StampField] = stamp, [FormGuard.HoneypotField] = "",
+                ["Input.Name"] = $"Bar {i}", ["Input.VenueKind"] = "bar", ["Input.ContactName"] = "Kontakt", ["Input.ContactEmail"] = $"bar{i}@example.org",
+                ["Input.Trained"] = "Schulung", ["Input.Consent"] = "true", ["Place.Address"] = "Kampstraße 10",
+                ["Place.DistrictId"] = district.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })));
+        }
+
+        var limited = answers.First(a => a.StatusCode == HttpStatusCode.TooManyRequests);
+        Assert.True(limited.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+        Assert.Contains(answers, a => a.StatusCode == HttpStatusCode.Redirect); // the first ones went through
+        await using (var scope = app.Scope())
+        {
+            Assert.InRange(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Venues.CountAsync(), 1, 3);
+        }
+    }
+
     [Theory, Engines]
     public async Task A_venue_signs_up_is_approved_is_listed_and_disappears_when_not_reconfirmed_within_12_months(DatabaseProvider engine)
     {
