@@ -115,7 +115,7 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         }
 
         var email = Blank(Clean(input.Email, multiline: false));
-        if (email is not null && !IsMailAddress(email))
+        if (email is not null && !MailModule.IsAddress(email))
         {
             errors.Add("Email", "Das ist keine gültige E-Mail-Adresse. Lassen Sie das Feld leer, wenn Sie keine Antwort möchten.");
         }
@@ -491,23 +491,9 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         return await SendAsync(contribution.Email, subject, body, ct);
     }
 
-    private async Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct)
-    {
-        try
-        {
-            await mail.SendAsync(MailModule.Create(mailOptions.Value, to, subject, body), ct);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The contribution is stored already; a failed mail must not lose it.
-            logger.LogError(e, "Participation mail \"{Subject}\" could not be sent", subject);
-            return false;
-        }
-    }
+    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
+        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Participation", ct);
 
-    private static bool IsMailAddress(string text) =>
-        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 
     /// <summary>The form field of an extra question, so its message shows at the question.</summary>
     public static string QuestionField(int questionId) => "Answer" + questionId.ToString(CultureInfo.InvariantCulture);

@@ -96,7 +96,7 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
         var shown = limit is { } n ? order.Take(n).ToList() : order;
         var shownIds = shown.Select(r => r.Id).ToList();
         var rows = (await Project(db.ProtectivePlaces.AsNoTracking().Where(p => shownIds.Contains(p.Id))).ToListAsync(ct)).ToDictionary(p => p.Id);
-        var states = await StatesAsync(shownIds, events, local, ct);
+        var states = await StatesAsync(shownIds.ToDictionary(id => id, id => rows.GetValueOrDefault(id)?.EventId), events, local, ct);
         return [.. shown.Where(r => rows.ContainsKey(r.Id)).Select(r =>
         {
             var place = rows[r.Id];
@@ -120,23 +120,24 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
         var events = place.EventId is not null
             ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
             : [];
-        var states = await StatesAsync([id], events, CityTime.Local(now), ct);
+        var states = await StatesAsync(new() { [id] = place.EventId }, events, CityTime.Local(now), ct);
         return new ListedPlace(place, states[id], null, place.EventId is { } e ? events.GetValueOrDefault(e)?.Name : null);
     }
 
     /// <summary>The full state (open until, opens at) of the given places, from their whole week and the exceptions of the next days.</summary>
-    private async Task<Dictionary<int, PlaceStatus>> StatesAsync(List<int> ids, Dictionary<int, PlaceEvent> events, DateTime local, CancellationToken ct)
+    /// <param name="eventOf">The places, each with its event (the caller has read it already).</param>
+    private async Task<Dictionary<int, PlaceStatus>> StatesAsync(Dictionary<int, int?> eventOf, Dictionary<int, PlaceEvent> events, DateTime local, CancellationToken ct)
     {
+        var ids = eventOf.Keys.ToList();
         var today = DateOnly.FromDateTime(local);
         var (from, to) = (today.AddDays(-1), today.AddDays(8));
         var rules = (await db.OpeningRules.AsNoTracking().Where(r => ids.Contains(r.PlaceId)).ToListAsync(ct)).ToLookup(r => r.PlaceId);
         var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to && ids.Contains(e.PlaceId)).ToListAsync(ct))
             .ToLookup(e => e.PlaceId);
-        var eventOf = await db.ProtectivePlaces.AsNoTracking().Where(p => ids.Contains(p.Id) && p.EventId != null).ToDictionaryAsync(p => p.Id, p => p.EventId!.Value, ct);
         var status = new Dictionary<int, PlaceStatus>();
         foreach (var id in ids)
         {
-            Interval? window = eventOf.TryGetValue(id, out var e) && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
+            Interval? window = eventOf[id] is { } e && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
             status[id] = OpeningHours.At(local, [.. rules[id]], [.. exceptions[id]], window);
         }
 

@@ -79,7 +79,7 @@ public sealed class VenueDesk(
         }
 
         var email = Blank(input.ContactEmail);
-        if (email is null || !IsMailAddress(email))
+        if (email is null || !MailModule.IsAddress(email))
         {
             errors.Add("Input.ContactEmail", "Bitte geben Sie eine gültige E-Mail-Adresse an; an sie schicken wir den Bestätigungslink.");
         }
@@ -362,21 +362,10 @@ public sealed class VenueDesk(
         return (remind.Count, expired.Count, due.Count);
     }
 
-    private async Task SendAsync(string to, string subject, string body, CancellationToken ct)
-    {
-        try
-        {
-            await mail.SendAsync(MailModule.Create(mailOptions.Value, to, subject, body), ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The venue is stored; the Office sees the unconfirmed address. No address in the log.
-            logger.LogWarning(e, "Mail about a protective-place venue could not be sent");
-        }
-    }
+    // The venue is stored; the Office sees the unconfirmed address.
+    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
+        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Schutzorte", ct);
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static bool IsMailAddress(string text) =>
-        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 }

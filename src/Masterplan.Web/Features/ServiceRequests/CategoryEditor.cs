@@ -3,6 +3,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
+using Masterplan.Web.Shared.Mail;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.ServiceRequests;
@@ -70,7 +71,7 @@ public sealed partial class CategoryEditor(AppDbContext db)
         }
 
         var routing = ServiceRequestDesk.Clean(input.RoutingEmail, multiline: false);
-        if (routing.Length > 0 && !(routing.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(routing, out var address) && address.Address == routing && routing.Contains('.', StringComparison.Ordinal)))
+        if (routing.Length > 0 && !MailModule.IsAddress(routing))
         {
             errors.Add("RoutingEmail", "Das ist keine gültige E-Mail-Adresse. Ohne Adresse gehen neue Meldungen an die Konten der Dienststelle.");
         }

@@ -42,7 +42,7 @@ public sealed class ServiceRequestAlerts(AppDbContext db, TimeProvider time, IMa
         {
             errors.Add("Email", "Bitte geben Sie Ihre E-Mail-Adresse an.");
         }
-        else if (!(address.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(address, out var parsed) && parsed.Address == address && address.Contains('.', StringComparison.Ordinal)))
+        else if (!MailModule.IsAddress(address))
         {
             errors.Add("Email", "Das ist keine gültige E-Mail-Adresse.");
         }
@@ -194,19 +194,7 @@ public sealed class ServiceRequestAlerts(AppDbContext db, TimeProvider time, IMa
         return message;
     }
 
-    private async Task<bool> SendAsync(MimeMessage message, CancellationToken ct)
-    {
-        try
-        {
-            await mail.SendAsync(message, ct);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            logger.LogError(e, "Meldungen alert mail \"{Subject}\" could not be sent", message.Subject);
-            return false;
-        }
-    }
+    private Task<bool> SendAsync(MimeMessage message, CancellationToken ct) => mail.TrySendAsync(message, logger, "Meldungen alert", ct);
 }
 
 /// <summary>The daily digest of new public reports for the district alerts (<see cref="ServiceRequestAlerts"/>).</summary>

@@ -147,7 +147,7 @@ public sealed class ServiceRequestDesk(
         }
 
         var email = Blank(Clean(input.Email, multiline: false));
-        if (email is not null && !IsMailAddress(email))
+        if (email is not null && !MailModule.IsAddress(email))
         {
             errors.Add("Email", "Das ist keine gültige E-Mail-Adresse. Lassen Sie das Feld leer, wenn Sie keine Nachricht über den Stand möchten.");
         }
@@ -561,25 +561,11 @@ public sealed class ServiceRequestDesk(
     public static bool IsOverdue(string status, DateTimeOffset created, int overdueAfterDays, DateTimeOffset now) =>
         !ServiceRequestsModule.IsFinal(status) && created.AddDays(overdueAfterDays) < now;
 
-    private async Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct)
-    {
-        try
-        {
-            await mail.SendAsync(MailModule.Create(mailOptions.Value, to, subject, body), ct);
-            return true;
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // The report is stored already; a failed mail must not lose it.
-            logger.LogError(e, "Meldungen mail \"{Subject}\" could not be sent", subject);
-            return false;
-        }
-    }
+    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
+        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Meldungen", ct);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private static bool IsMailAddress(string text) =>
-        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
 
     private static string Id(ServiceRequest r) => r.Id.ToString(CultureInfo.InvariantCulture);
 

@@ -149,6 +149,31 @@ public static class MailModule
     }
 
     /// <summary>A plain-text message from the configured sender.</summary>
+    /// <summary>
+    /// An address a resident or the Office typed, as the forms accept it: one plain address (no display name), with a dot
+    /// in it, at most 320 characters.
+    /// </summary>
+    public static bool IsAddress(string text) =>
+        text.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(text, out var address) && address.Address == text && text.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>
+    /// Sends a mail whose failure must not undo what was already stored (a report, a contribution, a sign-up): the error
+    /// is logged with <paramref name="what"/> and the subject (never the address), and false returned.
+    /// </summary>
+    public static async Task<bool> TrySendAsync(this IMailSender sender, MimeMessage message, ILogger logger, string what, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(message, ct);
+            return true;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogError(e, "{What} mail \"{Subject}\" could not be sent", what, message.Subject);
+            return false;
+        }
+    }
+
     public static MimeMessage Create(MailOptions options, string to, string subject, string body)
     {
         var message = new MimeMessage();
