@@ -79,3 +79,36 @@ public static class EmailOptIn
         return state;
     }
 }
+
+/// <summary>What a confirmation page needs of a module: check a link without using it, and confirm it.</summary>
+public interface IConfirmLinks
+{
+    Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct);
+
+    Task<ConfirmLink> ConfirmAsync(string? token, CancellationToken ct);
+}
+
+/// <summary>
+/// A double opt-in page: the link in the mail opens it, and its button confirms. Opening alone changes nothing, because
+/// mail programs open links to check them. Each module's page derives from it with its own route, texts and the public
+/// forms' rate limit.
+/// </summary>
+public abstract class ConfirmLinkPage(IConfirmLinks links) : Microsoft.AspNetCore.Mvc.RazorPages.PageModel
+{
+    public ConfirmLink State { get; private set; }
+
+    public bool Confirmed { get; private set; }
+
+    public async Task OnGetAsync(string token, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        State = await links.CheckLinkAsync(token, ct);
+    }
+
+    public async Task OnPostAsync(string token, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        State = await links.ConfirmAsync(token, ct);
+        Confirmed = State == ConfirmLink.Valid;
+    }
+}

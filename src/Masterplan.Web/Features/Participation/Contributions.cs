@@ -45,7 +45,7 @@ public static class PublicContribution
     };
 }
 
-public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options, ILogger<Contributions> logger)
+public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options, ILogger<Contributions> logger) : IConfirmLinks
 {
     /// <summary>The window in which a call takes contributions; null when open, otherwise the precise German refusal.</summary>
     public FieldError? Window(InputCall call)

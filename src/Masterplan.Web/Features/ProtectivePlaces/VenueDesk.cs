@@ -40,7 +40,7 @@ public sealed class SignUpInput
 /// </summary>
 public sealed class VenueDesk(
     AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ProtectivePlaceOptions> options,
-    ILogger<VenueDesk> logger)
+    ILogger<VenueDesk> logger) : IConfirmLinks
 {
     public const string PlacePrefix = "Place";
 

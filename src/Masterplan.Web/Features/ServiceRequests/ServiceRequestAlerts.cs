@@ -18,7 +18,7 @@ namespace Masterplan.Web.Features.ServiceRequests;
 /// (a storm, a street of broken lights) is one mail, not dozens, and a report the Office takes off the public pages on the day
 /// it arrives is never mailed.
 /// </summary>
-public sealed class ServiceRequestAlerts(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestAlerts> logger)
+public sealed class ServiceRequestAlerts(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestAlerts> logger) : IConfirmLinks
 {
     /// <summary>The most reports one digest lists; the rest are a link to the list.</summary>
     public const int MaxPerMail = 50;

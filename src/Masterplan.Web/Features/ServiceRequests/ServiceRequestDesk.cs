@@ -62,7 +62,7 @@ public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfI
 /// API: every rule of the bad-input list lives here once. A report is acknowledged only after its commit.
 /// </summary>
 public sealed class ServiceRequestDesk(
-    AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger)
+    AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger) : IConfirmLinks
 {
     /// <summary>The name under which forms bind the place (<see cref="ReportInput.Place"/>); field messages are "Place.Address", ….</summary>
     public const string PlacePrefix = "Place";
