@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Masterplan.Bench;
 
@@ -17,6 +18,9 @@ namespace Masterplan.Bench;
 /// </summary>
 internal sealed class BenchApp(DatabaseProvider provider, string connectionString) : WebApplicationFactory<Program>
 {
+    // The server starts while the reference data still loads (PlatformHost); wait, since we look into the database at once.
+    protected override IHost CreateHost(IHostBuilder builder) => Masterplan.Web.Shared.DatabaseReady.WaitUntilPrepared(base.CreateHost(builder));
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

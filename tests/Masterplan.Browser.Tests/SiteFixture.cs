@@ -3,10 +3,11 @@ using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.ServiceRequests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
 
 namespace Masterplan.Browser.Tests;
@@ -125,6 +126,9 @@ public sealed class SiteFixture : IAsyncLifetime
 
     private sealed class Factory(string databasePath) : WebApplicationFactory<Program>
     {
+        // The server starts while the reference data still loads (PlatformHost); wait, since we look into the database at once.
+        protected override IHost CreateHost(IHostBuilder builder) => Masterplan.Web.Shared.DatabaseReady.WaitUntilPrepared(base.CreateHost(builder));
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");

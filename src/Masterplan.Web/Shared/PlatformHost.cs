@@ -18,14 +18,17 @@ public static class PlatformHost
 
         DocumentLicensing.ChoosePdfLicense(builder.Configuration);
         var app = builder.Build();
+        var started = false;
         try
         {
             // Start-up on two cores (cold start): one migrates the database and loads the reference data; the
             // other maps and builds the endpoints and, once the schema exists, lets the modules prepare (the job
-            // scheduler). The server starts when both are done; the data-protection key ring loads right after.
+            // scheduler) and starts the server, whose requests wait for the database (DatabaseReady). The
+            // data-protection key ring loads right after the start.
             var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
                 app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
+            app.Services.GetRequiredService<DatabaseReady>().WaitFor(database);
             app.UsePlatformShell();
             foreach (var module in modules)
             {
@@ -49,17 +52,29 @@ public static class PlatformHost
             }
 
             app.LoadKeyRingSoon();
+            if (database.IsFaulted)
+            {
+                await database;
+            }
 
+            await app.StartAsync();
+            started = true;
             await database;
         }
         catch (StartupException e)
         {
             // One line that says what to fix; no stack trace.
             await Console.Error.WriteLineAsync(e.Message);
+            if (started)
+            {
+                await app.StopAsync();
+            }
+
             return 1;
         }
 
-        await app.RunAsync();
+        await app.WaitForShutdownAsync();
+        await app.DisposeAsync();
         return 0;
     }
 

@@ -21,6 +21,7 @@ public static class PlatformShell
 
     public static IServiceCollection AddPlatformShell(this IServiceCollection services)
     {
+        services.AddSingleton<DatabaseReady>();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o => o.RootDirectory = "/Features")
             .AddViewLocalization()
@@ -98,6 +99,7 @@ public static class PlatformShell
 
     public static WebApplication UsePlatformShell(this WebApplication app)
     {
+        DatabaseReady.UseGate(app);
         app.UseForwardedHeaders();
         app.Use((context, next) =>
         {
@@ -196,10 +198,12 @@ public static class PlatformShell
     /// first start; the first forms then need not wait for it.
     /// </summary>
     public static void LoadKeyRingSoon(this WebApplication app) =>
-        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(async () =>
         {
             try
             {
+                // After the reference data: on SQLite the first key would wait for its write lock.
+                await app.Services.GetRequiredService<DatabaseReady>().Prepared;
                 app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.Internal.IKeyRingProvider>().GetCurrentKeyRing();
             }
             catch (Exception e) when (e is not OutOfMemoryException)

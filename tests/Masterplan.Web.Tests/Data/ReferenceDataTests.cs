@@ -97,6 +97,22 @@ public class ReferenceDataTests
         Assert.Equal(efs.GetDeleteScript("20260101000000_X"), ours.GetDeleteScript("20260101000000_X"));
     }
 
+    [Fact]
+    public async Task The_sqlite_schema_script_is_EFs_own()
+    {
+        // A new SQLite file is created from the shipped script, not by the migrator (DatabaseSetup.TryCreateSqliteSchemaAsync):
+        // it must be exactly what EF generates for all migrations, or a new database would differ from a migrated one.
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<SqliteAppDbContext>();
+        var efs = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().GenerateScript();
+        var shipped = EmbeddedSql.Read(DatabaseSetup.SqliteSchemaScript);
+
+        Assert.True(efs.ReplaceLineEndings() == shipped.ReplaceLineEndings(),
+            "Data/Sql/sqlite_schema.sql is not what EF generates for the migrations: run src/Masterplan.Web/Data/Migrations/fold.sh (or `dotnet ef migrations script --context SqliteAppDbContext`).");
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
     private static async Task<string> SnapshotAsync(AppFactory app)
     {
         await using var scope = app.Scope();

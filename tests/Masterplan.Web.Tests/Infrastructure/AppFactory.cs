@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
@@ -34,6 +35,9 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
 
     /// <summary>What the app logged, through the filters of its configuration.</summary>
     public LogCapture Logs { get; } = new();
+
+    // The server starts while the reference data still loads (PlatformHost); wait, since we look into the database at once.
+    protected override IHost CreateHost(IHostBuilder builder) => Masterplan.Web.Shared.DatabaseReady.WaitUntilPrepared(base.CreateHost(builder));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

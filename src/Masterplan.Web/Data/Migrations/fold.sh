@@ -18,4 +18,7 @@ for engine in Sqlite Postgres; do
   dotnet ef dbcontext optimize --project src/Masterplan.Web --context "${engine}AppDbContext" \
     --output-dir "Data/CompiledModels/$engine" --namespace "Masterplan.Web.Data.CompiledModels.$engine"
 done
+# A new SQLite database is created from this script (DatabaseSetup.TryCreateSqliteSchemaAsync); EF writes it with a BOM.
+dotnet ef migrations script --project src/Masterplan.Web --context SqliteAppDbContext --output src/Masterplan.Web/Data/Sql/sqlite_schema.sql
+sed -i '1s/^\xEF\xBB\xBF//' src/Masterplan.Web/Data/Sql/sqlite_schema.sql
 echo "Folded. Run the tests ReferenceDataTests, CompiledModelTests and AuditLogTests on both engines."
