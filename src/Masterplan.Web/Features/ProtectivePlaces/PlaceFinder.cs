@@ -17,38 +17,63 @@ public sealed record ListedPlace(PublicPlace Place, PlaceStatus Status, double? 
 public sealed record PlaceQuery(string? Kind = null, int? DistrictId = null, double? Latitude = null, double? Longitude = null, bool OpenOnly = false);
 
 /// <summary>
-/// "Where can I get help now?": the public places (event help points only while their event runs), open ones first, each
-/// group nearest first. With 2,000 places a box of latitudes and longitudes narrows the rows the database sends, and the
-/// distance and the opening state are computed in memory (bench/ProtectivePlaces).
+/// Every public place with its week, the exceptions around one day and the events: what the finder ranks, read once per
+/// number of the places' <see cref="DataVersion"/> and Dortmund day, so a search reads one number and ranks in memory.
+/// What is visible now (events that run) is still decided per request, from the time of the request.
 /// </summary>
-public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
+internal sealed record PlaceSnapshot(
+    int Version, DateOnly Day, Dictionary<int, PublicPlace> Places, ILookup<int, OpeningRule> Rules, ILookup<int, OpeningException> Exceptions,
+    Dictionary<int, PlaceEvent> Events)
+{
+    /// <summary>The exceptions kept: the day before (a night that began yesterday) to a week ahead ("opens on …").</summary>
+    public static (DateOnly From, DateOnly To) ExceptionDays(DateOnly day) => (day.AddDays(-1), day.AddDays(8));
+}
+
+/// <summary>The latest <see cref="PlaceSnapshot"/> of this instance (a singleton).</summary>
+public sealed class PlaceSnapshots
+{
+    /// <summary>The version row moved by every change of a place, its hours, exceptions or events.</summary>
+    public const string VersionName = "protective-places";
+
+    public static readonly DataVersion Version = new(VersionName, new HashSet<Type>
+    {
+        typeof(ProtectivePlace), typeof(OpeningRule), typeof(OpeningException), typeof(PlaceEvent),
+    });
+
+    private PlaceSnapshot? _current;
+
+    internal async Task<PlaceSnapshot> GetAsync(AppDbContext db, DateOnly day, CancellationToken ct)
+    {
+        // No row yet means no change of these types was ever saved through the context: version 0 stays valid until one is.
+        var version = await db.DataVersionAsync(VersionName, ct) ?? 0;
+        var current = Volatile.Read(ref _current);
+        if (current is not null && current.Version == version && current.Day == day)
+        {
+            return current;
+        }
+
+        // Read after the number, so at least as new as it; a change saved meanwhile moves it and the next request reads again.
+        var places = await PlaceFinder.Project(db.ProtectivePlaces.AsNoTracking().Where(p => p.IsPublic)).ToDictionaryAsync(p => p.Id, ct);
+        var rules = (await db.OpeningRules.AsNoTracking().Where(r => db.Set<ProtectivePlace>().Any(p => p.Id == r.PlaceId && p.IsPublic)).ToListAsync(ct))
+            .ToLookup(r => r.PlaceId);
+        var (from, to) = PlaceSnapshot.ExceptionDays(day);
+        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to).ToListAsync(ct))
+            .Where(e => places.ContainsKey(e.PlaceId)).ToLookup(e => e.PlaceId);
+        var events = await db.PlaceEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        var next = new PlaceSnapshot(version, day, places, rules, exceptions, events);
+        Volatile.Write(ref _current, next);
+        return next;
+    }
+}
+
+/// <summary>
+/// "Where can I get help now?": the public places (event help points only while their event runs), open ones first, each
+/// group nearest first; ranked in memory over the <see cref="PlaceSnapshot"/> (2,000 places: bench/ProtectivePlaces).
+/// </summary>
+public sealed class PlaceFinder(AppDbContext db, PlaceSnapshots snapshots, TimeProvider time)
 {
     /// <summary>Half the side of the box around the point, in degrees (about 25 km north–south): all of Dortmund and its edge.</summary>
     public const double BoxDegrees = 0.25;
-
-    /// <summary>The public places now, with no event that has not begun or has ended; filters applied.</summary>
-    public IQueryable<ProtectivePlace> Visible(DateTimeOffset now, PlaceQuery query)
-    {
-        var places = db.ProtectivePlaces.AsNoTracking().Where(p => p.IsPublic
-            && (p.EventId == null || db.Set<PlaceEvent>().Any(e => e.Id == p.EventId && e.Starts <= now && e.Ends > now)));
-        if (query.Kind is { } kind)
-        {
-            places = places.Where(p => p.Kind == kind);
-        }
-
-        if (query.DistrictId is { } district)
-        {
-            places = places.Where(p => p.DistrictId == district);
-        }
-
-        if (query is { Latitude: { } lat, Longitude: { } lon })
-        {
-            var (south, north, west, east) = (lat - BoxDegrees, lat + BoxDegrees, lon - (BoxDegrees * 1.6), lon + (BoxDegrees * 1.6));
-            places = places.Where(p => p.Latitude >= south && p.Latitude <= north && p.Longitude >= west && p.Longitude <= east);
-        }
-
-        return places;
-    }
 
     public static IQueryable<PublicPlace> Project(IQueryable<ProtectivePlace> places) => places.Select(p => new PublicPlace(
         p.Id, p.Name, p.Kind, p.Address, p.Latitude, p.Longitude, p.DistrictId, p.Help, p.HelpEnglish, p.HelpEasy, p.Phone, p.StepFree, p.AccessibleToilet,
@@ -56,52 +81,39 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
 
     /// <summary>
     /// The list: open now first, then the others; nearest first when a point is given, else by name. With
-    /// <paramref name="limit"/> only that many are returned, and only they are read in full: the ranking needs just the
-    /// points and the intervals of yesterday and today (open now or not); the full week is read for the places shown.
+    /// <paramref name="limit"/> only that many are returned (<see cref="Total"/> counts them all).
     /// </summary>
     public async Task<IReadOnlyList<ListedPlace>> FindAsync(PlaceQuery query, CancellationToken ct, int? limit = null)
     {
         var now = time.GetUtcNow();
         var local = CityTime.Local(now);
-        var today = DateOnly.FromDateTime(local);
-        var yesterday = today.AddDays(-1);
-        var visible = Visible(now, query);
-        var points = await visible.Select(p => new { p.Id, p.Name, p.Latitude, p.Longitude, p.EventId }).ToListAsync(ct);
-        var ids = points.Select(p => p.Id).ToHashSet();
-        var (day0, day1) = (yesterday.DayOfWeek, today.DayOfWeek);
+        var snapshot = await snapshots.GetAsync(db, DateOnly.FromDateTime(local), ct);
+        var box = query is { Latitude: { } lat, Longitude: { } lon }
+            ? (South: lat - BoxDegrees, North: lat + BoxDegrees, West: lon - (BoxDegrees * 1.6), East: lon + (BoxDegrees * 1.6))
+            : ((double South, double North, double West, double East)?)null;
+        var ranked = new List<(PublicPlace Place, bool Open, double? Metres, PlaceEvent? Event)>();
+        foreach (var place in snapshot.Places.Values)
+        {
+            if ((query.Kind is { } kind && place.Kind != kind) || (query.DistrictId is { } district && place.DistrictId != district)
+                || (box is { } b && (place.Latitude < b.South || place.Latitude > b.North || place.Longitude < b.West || place.Longitude > b.East))
+                || !Running(snapshot, place, now, out var ev))
+            {
+                continue;
+            }
 
-        // The two days' rules and exceptions of every place, narrowed to the visible ones here: cheaper than asking the
-        // database to evaluate the visibility (events, box) a second and third time.
-        var rules = (await db.OpeningRules.AsNoTracking().Where(r => r.Day == day0 || r.Day == day1).ToListAsync(ct))
-            .Where(r => ids.Contains(r.PlaceId)).ToLookup(r => r.PlaceId);
-        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= yesterday && e.Date <= today).ToListAsync(ct))
-            .Where(e => ids.Contains(e.PlaceId)).ToLookup(e => e.PlaceId);
-        var events = points.Any(p => p.EventId is not null)
-            ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
-            : [];
-        var ranked = points.Select(p =>
-        {
-            Interval? window = p.EventId is { } e && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
-            var open = OpeningHours.OpenAt(local, [.. rules[p.Id]], [.. exceptions[p.Id]], window);
-            double? metres = query is { Latitude: { } lat, Longitude: { } lon } ? Metres(lat, lon, p.Latitude, p.Longitude) : null;
-            return (p.Id, p.Name, Open: open, Metres: metres);
-        });
-        if (query.OpenOnly)
-        {
-            ranked = ranked.Where(r => r.Open);
+            var open = OpeningHours.OpenAt(local, [.. snapshot.Rules[place.Id]], [.. snapshot.Exceptions[place.Id]], Window(ev));
+            if (query.OpenOnly && !open)
+            {
+                continue;
+            }
+
+            double? metres = query is { Latitude: { } la, Longitude: { } lo } ? Metres(la, lo, place.Latitude, place.Longitude) : null;
+            ranked.Add((place, open, metres, ev));
         }
 
-        var order = ranked.OrderByDescending(r => r.Open).ThenBy(r => r.Metres ?? 0).ThenBy(r => r.Name, StringComparer.CurrentCulture).ToList();
-        Total = order.Count;
-        var shown = limit is { } n ? order.Take(n).ToList() : order;
-        var shownIds = shown.Select(r => r.Id).ToList();
-        var rows = (await Project(db.ProtectivePlaces.AsNoTracking().Where(p => shownIds.Contains(p.Id))).ToListAsync(ct)).ToDictionary(p => p.Id);
-        var states = await StatesAsync(shownIds.ToDictionary(id => id, id => rows.GetValueOrDefault(id)?.EventId), events, local, ct);
-        return [.. shown.Where(r => rows.ContainsKey(r.Id)).Select(r =>
-        {
-            var place = rows[r.Id];
-            return new ListedPlace(place, states[r.Id], r.Metres, place.EventId is { } e ? events.GetValueOrDefault(e)?.Name : null);
-        })];
+        Total = ranked.Count;
+        var order = ranked.OrderByDescending(r => r.Open).ThenBy(r => r.Metres ?? 0).ThenBy(r => r.Place.Name, StringComparer.CurrentCulture);
+        return [.. (limit is { } n ? order.Take(n) : order).Select(r => new ListedPlace(r.Place, State(snapshot, r.Place, local, r.Event), r.Metres, r.Event?.Name))];
     }
 
     /// <summary>How many places the last <see cref="FindAsync"/> ranked (before its limit).</summary>
@@ -111,38 +123,25 @@ public sealed class PlaceFinder(AppDbContext db, TimeProvider time)
     public async Task<ListedPlace?> FindOneAsync(int id, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var place = await Project(Visible(now, new PlaceQuery()).Where(p => p.Id == id)).FirstOrDefaultAsync(ct);
-        if (place is null)
-        {
-            return null;
-        }
-
-        var events = place.EventId is not null
-            ? await db.PlaceEvents.AsNoTracking().Where(e => e.Starts <= now && e.Ends > now).ToDictionaryAsync(e => e.Id, ct)
-            : [];
-        var states = await StatesAsync(new() { [id] = place.EventId }, events, CityTime.Local(now), ct);
-        return new ListedPlace(place, states[id], null, place.EventId is { } e ? events.GetValueOrDefault(e)?.Name : null);
+        var local = CityTime.Local(now);
+        var snapshot = await snapshots.GetAsync(db, DateOnly.FromDateTime(local), ct);
+        return snapshot.Places.TryGetValue(id, out var place) && Running(snapshot, place, now, out var ev)
+            ? new ListedPlace(place, State(snapshot, place, local, ev), null, ev?.Name)
+            : null;
     }
 
-    /// <summary>The full state (open until, opens at) of the given places, from their whole week and the exceptions of the next days.</summary>
-    /// <param name="eventOf">The places, each with its event (the caller has read it already).</param>
-    private async Task<Dictionary<int, PlaceStatus>> StatesAsync(Dictionary<int, int?> eventOf, Dictionary<int, PlaceEvent> events, DateTime local, CancellationToken ct)
+    /// <summary>A place without an event always; an event's help point only while the event runs.</summary>
+    private static bool Running(PlaceSnapshot snapshot, PublicPlace place, DateTimeOffset now, out PlaceEvent? ev)
     {
-        var ids = eventOf.Keys.ToList();
-        var today = DateOnly.FromDateTime(local);
-        var (from, to) = (today.AddDays(-1), today.AddDays(8));
-        var rules = (await db.OpeningRules.AsNoTracking().Where(r => ids.Contains(r.PlaceId)).ToListAsync(ct)).ToLookup(r => r.PlaceId);
-        var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to && ids.Contains(e.PlaceId)).ToListAsync(ct))
-            .ToLookup(e => e.PlaceId);
-        var status = new Dictionary<int, PlaceStatus>();
-        foreach (var id in ids)
-        {
-            Interval? window = eventOf[id] is { } e && events.TryGetValue(e, out var ev) ? new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends)) : null;
-            status[id] = OpeningHours.At(local, [.. rules[id]], [.. exceptions[id]], window);
-        }
-
-        return status;
+        ev = null;
+        return place.EventId is not { } id || (snapshot.Events.TryGetValue(id, out ev) && ev.Starts <= now && ev.Ends > now);
     }
+
+    private static Interval? Window(PlaceEvent? ev) => ev is null ? null : new Interval(CityTime.Local(ev.Starts), CityTime.Local(ev.Ends));
+
+    /// <summary>The full state (open until, opens at) from the place's week and the exceptions of the next days.</summary>
+    private static PlaceStatus State(PlaceSnapshot snapshot, PublicPlace place, DateTime local, PlaceEvent? ev) =>
+        OpeningHours.At(local, [.. snapshot.Rules[place.Id]], [.. snapshot.Exceptions[place.Id]], Window(ev));
 
     /// <summary>Great-circle distance in metres (haversine); exact enough within a city.</summary>
     public static double Metres(double lat1, double lon1, double lat2, double lon2)

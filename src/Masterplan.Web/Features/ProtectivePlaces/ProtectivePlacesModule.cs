@@ -117,6 +117,8 @@ public sealed class ProtectivePlacesModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProtectivePlaceOptions>().BindConfiguration("ProtectivePlaces");
+        services.AddSingleton(PlaceSnapshots.Version);
+        services.AddSingleton<PlaceSnapshots>();
         services.AddScoped<PlaceFinder>();
         services.AddScoped<PlaceEditor>();
         services.AddScoped<VenueDesk>();

@@ -244,7 +244,11 @@ public sealed class VenueDesk(
         var now = time.GetUtcNow();
         return await Retention.DeleteAsync(db, venues, async (venue, c) =>
         {
-            await db.ProtectivePlaces.Where(p => p.VenueId == venue.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublic, false).SetProperty(p => p.Phone, (string?)null), c);
+            foreach (var place in await db.ProtectivePlaces.Where(p => p.VenueId == venue.Id).ToListAsync(c))
+            {
+                (place.IsPublic, place.Phone) = (false, null);
+            }
+
             var links = await db.VenueReconfirmations.Where(r => r.VenueId == venue.Id).ExecuteDeleteAsync(c);
             await db.Venues.Where(v => v.Id == venue.Id).ExecuteUpdateAsync(s => s.SetProperty(v => v.ContactName, (string?)null)
                 .SetProperty(v => v.ContactEmail, (string?)null).SetProperty(v => v.Trained, (string?)null).SetProperty(v => v.PublicPhone, (string?)null)
@@ -252,6 +256,18 @@ public sealed class VenueDesk(
                 .SetProperty(v => v.Status, status).SetProperty(v => v.ContactDeletedAt, now), c);
             return 1 + links;
         }, "protectivePlace.venue.contactDeleted", reason, "rows", v => v.Id.ToString(CultureInfo.InvariantCulture), ct);
+    }
+
+    /// <summary>
+    /// Shows or hides a venue's places, tracked rather than in one UPDATE: the save moves the places' data version, which the
+    /// public finder's snapshot is valid for.
+    /// </summary>
+    private async Task ListAsync(int venueId, bool listed, CancellationToken ct)
+    {
+        foreach (var place in await db.ProtectivePlaces.Where(p => p.VenueId == venueId).ToListAsync(ct))
+        {
+            place.IsPublic = listed;
+        }
     }
 
     /// <summary>What a re-confirmation link is, and its venue.</summary>
@@ -297,7 +313,7 @@ public sealed class VenueDesk(
         row.Status = ProtectivePlacesModule.Approved;
         row.ConfirmedUntil = now.AddMonths(options.Value.ReconfirmMonths);
         row.ReminderSentAt = null;
-        await db.ProtectivePlaces.Where(p => p.VenueId == row.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublic, true), ct);
+        await ListAsync(row.Id, true, ct);
         if ((posters ?? 0) + (stickers ?? 0) + (flyers ?? 0) > 0)
         {
             db.MaterialOrders.Add(new MaterialOrder { VenueId = row.Id, Posters = posters ?? 0, Stickers = stickers ?? 0, Flyers = flyers ?? 0, OrderedAt = now });
@@ -345,7 +361,7 @@ public sealed class VenueDesk(
         foreach (var venue in expired)
         {
             venue.Status = ProtectivePlacesModule.Lapsed;
-            await db.ProtectivePlaces.Where(p => p.VenueId == venue.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublic, false), ct);
+            await ListAsync(venue.Id, false, ct);
             db.Audit("protectivePlace.venue.lapsed", nameof(Venue), venue.Id.ToString(CultureInfo.InvariantCulture), new { until = venue.ConfirmedUntil }, null);
         }
 

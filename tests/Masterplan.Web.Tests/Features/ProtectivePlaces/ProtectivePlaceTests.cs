@@ -110,6 +110,71 @@ public sealed class ProtectivePlaceTests
         Assert.Equal("closed, opens Saturday at 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
     }
 
+    [Fact]
+    public async Task Nights_across_a_clock_change_follow_the_clock_on_the_wall()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Settings(MeetingChainTests.NewMailFolder()));
+        await AddPlaceAsync(app, "Nachtcafé der Guides", p => p.Rules.Add(new OpeningRule { Day = DayOfWeek.Saturday, Opens = new(22, 0), Closes = new(4, 0), NextDay = true }));
+        var client = Users.Client(app);
+
+        // Saturday 27 March 2027, 21:30 in Dortmund (20:30 UTC): opens at 22:00 the same evening.
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 27, 20, 30, 0, TimeSpan.Zero));
+        Assert.Equal("geschlossen, öffnet um 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+
+        // The clocks go forward at 02:00 on Sunday 28 March 2027: 03:30 is summer time (01:30 UTC), the night is still on;
+        // 04:05 (02:05 UTC) it is over.
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 28, 1, 30, 0, TimeSpan.Zero));
+        Assert.Equal("geöffnet, schließt um 04:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 3, 28, 2, 5, 0, TimeSpan.Zero));
+        Assert.Equal("geschlossen, öffnet Samstag um 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+
+        // The clocks go back at 03:00 on Sunday 31 October 2027: 03:30 and 04:10 are winter time (02:30 and 03:10 UTC).
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 31, 2, 30, 0, TimeSpan.Zero));
+        Assert.Equal("geöffnet, schließt um 04:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+        app.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 31, 3, 10, 0, TimeSpan.Zero));
+        Assert.Equal("geschlossen, öffnet Samstag um 22:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Nachtcafé der Guides"));
+    }
+
+    [Theory, Engines]
+    public async Task An_edit_on_one_instance_shows_at_once_on_another(DatabaseProvider engine)
+    {
+        // Two instances on one database: the public finder's snapshot of the places must not outlive a change made elsewhere.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var settings = Settings(MeetingChainTests.NewMailFolder());
+        await using var office = new AppFactory(db, settings);
+        await office.StartServerAsync();
+        await using var reader = new AppFactory(db, settings);
+        await reader.StartServerAsync();
+        SetDortmundTime(office, 2026, 12, 9, 12, 0);
+        SetDortmundTime(reader, 2026, 12, 9, 12, 0);
+        var id = await AddPlaceAsync(office, "Anlaufstelle Hansaplatz", p => p.Rules.AddRange(OpeningHours.Week.Select(d => new OpeningRule { Day = d, Opens = new(10, 0), Closes = new(18, 0) })));
+        var client = Users.Client(reader);
+        Assert.Equal("geöffnet, schließt um 18:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Anlaufstelle Hansaplatz"));
+
+        // Closed today after all, and renamed: both show on the other instance at once.
+        await using (var scope = office.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var place = await data.ProtectivePlaces.SingleAsync(p => p.Id == id);
+            place.Name = "Anlaufstelle Hansaplatz (Pavillon)";
+            data.OpeningExceptions.Add(new OpeningException { PlaceId = id, Date = new DateOnly(2026, 12, 9), Closed = true, Note = "Personalversammlung" });
+            await data.SaveChangesAsync();
+        }
+
+        Assert.Equal("geschlossen, öffnet morgen um 10:00", StatusOf(await BodyAsync(await client.GetAsync("/schutzorte")), "Anlaufstelle Hansaplatz (Pavillon)"));
+
+        // Taken off the public list: gone from the list and its page.
+        await using (var scope = office.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await data.ProtectivePlaces.SingleAsync(p => p.Id == id)).IsPublic = false;
+            await data.SaveChangesAsync();
+        }
+
+        Assert.DoesNotContain("Hansaplatz", await BodyAsync(await client.GetAsync("/schutzorte")));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/schutzorte/{id}")).StatusCode);
+    }
+
     [Theory, Engines]
     public async Task The_Office_saves_hours_across_midnight_and_bad_hours_or_places_store_nothing(DatabaseProvider engine)
     {
