@@ -12,6 +12,10 @@ public sealed record PlaceStatus(bool Open, DateTime? Closes, DateTime? Opens, b
     public static readonly PlaceStatus NoHours = new(false, null, null, false);
 }
 
+/// <summary>A place's intervals around one day, sorted by start (<see cref="OpeningHours.Hours"/>).</summary>
+/// <param name="Any">Whether the place has hours at all (weekly rules or exceptions).</param>
+public sealed record PlaceHours(Interval[] Intervals, bool Any);
+
 /// <summary>A weekly rule as the Office form sends it.</summary>
 public sealed class RuleInput
 {
@@ -85,14 +89,30 @@ public static class OpeningHours
         new(date.ToDateTime(opens), (nextDay ? date.AddDays(1) : date).ToDateTime(closes));
 
     /// <summary>
-    /// The state at <paramref name="local"/> (Dortmund wall-clock time). A night that began yesterday counts (Saturday
-    /// 22:00–04:00 is open at 01:30 on Sunday). <paramref name="window"/> limits an event help point to its event.
+    /// The intervals that start from the day before <paramref name="today"/> (a night that began then) to a week ahead,
+    /// sorted: all <see cref="At"/> needs.
     /// </summary>
-    public static PlaceStatus At(DateTime local, IReadOnlyCollection<OpeningRule> rules, IReadOnlyCollection<OpeningException> exceptions, Interval? window = null)
+    public static PlaceHours Hours(DateOnly today, IReadOnlyCollection<OpeningRule> rules, IReadOnlyCollection<OpeningException> exceptions)
     {
-        var today = DateOnly.FromDateTime(local);
-        List<Interval> intervals;
-        if (rules.Count == 0 && exceptions.Count == 0)
+        var intervals = new List<Interval>();
+        for (var d = -1; d <= 8; d++)
+        {
+            intervals.AddRange(OnDate(today.AddDays(d), rules, exceptions));
+        }
+
+        intervals.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return new PlaceHours([.. intervals], rules.Count > 0 || exceptions.Count > 0);
+    }
+
+    /// <summary>
+    /// The state at <paramref name="local"/> (Dortmund wall-clock time) from hours made for that day (<see cref="Hours"/>).
+    /// A night that began yesterday counts (Saturday 22:00–04:00 is open at 01:30 on Sunday). <paramref name="window"/>
+    /// limits an event help point to its event.
+    /// </summary>
+    public static PlaceStatus At(DateTime local, PlaceHours hours, Interval? window = null)
+    {
+        IReadOnlyList<Interval> intervals;
+        if (!hours.Any)
         {
             if (window is null)
             {
@@ -103,19 +123,9 @@ public static class OpeningHours
         }
         else
         {
-            intervals = [];
-            for (var d = -1; d <= 8; d++)
-            {
-                intervals.AddRange(OnDate(today.AddDays(d), rules, exceptions));
-            }
-
-            if (window is { } w)
-            {
-                intervals = [.. intervals.Select(i => new Interval(i.Start < w.Start ? w.Start : i.Start, i.End > w.End ? w.End : i.End)).Where(i => i.End > i.Start)];
-            }
+            intervals = window is { } w ? [.. hours.Intervals.Select(i => Clip(i, w)).Where(i => i.End > i.Start)] : hours.Intervals;
         }
 
-        intervals.Sort((a, b) => a.Start.CompareTo(b.Start));
         var current = intervals.Where(i => i.Start <= local && local < i.End).ToList();
         if (current.Count > 0)
         {
@@ -133,32 +143,32 @@ public static class OpeningHours
         return new PlaceStatus(false, null, next == default ? null : next.Start, true);
     }
 
-    /// <summary>
-    /// Whether the place is open at <paramref name="local"/>, from the intervals that start yesterday or today only (the
-    /// ranking of the list needs no more); <paramref name="rules"/> may hold just those two days.
-    /// </summary>
-    public static bool OpenAt(DateTime local, IReadOnlyCollection<OpeningRule> rules, IReadOnlyCollection<OpeningException> exceptions, Interval? window = null)
+    /// <summary>Whether the place is open at <paramref name="local"/>; what the ranking of the list needs, without allocating.</summary>
+    public static bool OpenAt(DateTime local, PlaceHours hours, Interval? window = null)
     {
-        if (rules.Count == 0 && exceptions.Count == 0)
+        if (!hours.Any)
         {
             return window is { } only && only.Start <= local && local < only.End;
         }
 
-        var today = DateOnly.FromDateTime(local);
-        foreach (var date in new[] { today.AddDays(-1), today })
+        foreach (var i in hours.Intervals)
         {
-            foreach (var i in OnDate(date, rules, exceptions))
+            if (i.Start > local)
             {
-                var (start, end) = window is { } w ? (i.Start < w.Start ? w.Start : i.Start, i.End > w.End ? w.End : i.End) : (i.Start, i.End);
-                if (start <= local && local < end)
-                {
-                    return true;
-                }
+                break;
+            }
+
+            var (start, end) = window is { } w ? Clip(i, w) : i;
+            if (start <= local && local < end)
+            {
+                return true;
             }
         }
 
         return false;
     }
+
+    private static Interval Clip(Interval i, Interval w) => new(i.Start < w.Start ? w.Start : i.Start, i.End > w.End ? w.End : i.End);
 
     /// <summary>
     /// Checks the weekly rules: every row complete, none that ends before it starts (a night needs "bis zum Folgetag"),

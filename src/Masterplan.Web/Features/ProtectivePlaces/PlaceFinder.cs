@@ -21,9 +21,7 @@ public sealed record PlaceQuery(string? Kind = null, int? DistrictId = null, dou
 /// number of the places' <see cref="DataVersion"/> and Dortmund day, so a search reads one number and ranks in memory.
 /// What is visible now (events that run) is still decided per request, from the time of the request.
 /// </summary>
-internal sealed record PlaceSnapshot(
-    int Version, DateOnly Day, Dictionary<int, PublicPlace> Places, ILookup<int, OpeningRule> Rules, ILookup<int, OpeningException> Exceptions,
-    Dictionary<int, PlaceEvent> Events)
+internal sealed record PlaceSnapshot(int Version, DateOnly Day, Dictionary<int, PublicPlace> Places, Dictionary<int, PlaceHours> Hours, Dictionary<int, PlaceEvent> Events)
 {
     /// <summary>The exceptions kept: the day before (a night that began yesterday) to a week ahead ("opens on …").</summary>
     public static (DateOnly From, DateOnly To) ExceptionDays(DateOnly day) => (day.AddDays(-1), day.AddDays(8));
@@ -60,7 +58,8 @@ public sealed class PlaceSnapshots
         var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to).ToListAsync(ct))
             .Where(e => places.ContainsKey(e.PlaceId)).ToLookup(e => e.PlaceId);
         var events = await db.PlaceEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
-        var next = new PlaceSnapshot(version, day, places, rules, exceptions, events);
+        var hours = places.Keys.ToDictionary(id => id, id => OpeningHours.Hours(day, [.. rules[id]], [.. exceptions[id]]));
+        var next = new PlaceSnapshot(version, day, places, hours, events);
         Volatile.Write(ref _current, next);
         return next;
     }
@@ -101,7 +100,7 @@ public sealed class PlaceFinder(AppDbContext db, PlaceSnapshots snapshots, TimeP
                 continue;
             }
 
-            var open = OpeningHours.OpenAt(local, [.. snapshot.Rules[place.Id]], [.. snapshot.Exceptions[place.Id]], Window(ev));
+            var open = OpeningHours.OpenAt(local, snapshot.Hours[place.Id], Window(ev));
             if (query.OpenOnly && !open)
             {
                 continue;
@@ -141,7 +140,7 @@ public sealed class PlaceFinder(AppDbContext db, PlaceSnapshots snapshots, TimeP
 
     /// <summary>The full state (open until, opens at) from the place's week and the exceptions of the next days.</summary>
     private static PlaceStatus State(PlaceSnapshot snapshot, PublicPlace place, DateTime local, PlaceEvent? ev) =>
-        OpeningHours.At(local, [.. snapshot.Rules[place.Id]], [.. snapshot.Exceptions[place.Id]], Window(ev));
+        OpeningHours.At(local, snapshot.Hours[place.Id], Window(ev));
 
     /// <summary>Great-circle distance in metres (haversine); exact enough within a city.</summary>
     public static double Metres(double lat1, double lon1, double lat2, double lon2)
