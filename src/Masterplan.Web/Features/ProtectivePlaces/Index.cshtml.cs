@@ -12,7 +12,7 @@ namespace Masterplan.Web.Features.ProtectivePlaces;
 /// "Wo bekomme ich jetzt Hilfe?": the emergency numbers first, then the places open now nearest to a typed address (or
 /// "my location", or typed coordinates), then the others; filters by kind and district. A plain GET form, so it works
 /// without JavaScript; an unknown or ambiguous address gives suggestions and the list without a point, never an error page.
-/// The map is shown on request (<c>karte=1</c>), so the page itself stays small on a phone.
+/// The list comes first, the map beside it (below it on a phone); <c>karte=false</c> leaves the map out for slow connections.
 /// </summary>
 public sealed class IndexModel(AppDbContext db, PlaceFinder finder, Locations locations, TimeProvider time) : PageModel
 {
@@ -31,7 +31,20 @@ public sealed class IndexModel(AppDbContext db, PlaceFinder finder, Locations lo
     public bool OpenOnly { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "karte")]
-    public bool ShowMap { get; set; }
+    public bool ShowMap { get; set; } = true;
+
+    /// <summary>This page with the same filters, with or without the map.</summary>
+    public string MapSwitchLink(bool show)
+    {
+        var query = Request.Query.Where(q => !string.Equals(q.Key, "karte", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
+        if (!show)
+        {
+            query.Add(new("karte", "false"));
+        }
+
+        return Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
+    }
 
     public IReadOnlyList<District> Districts { get; private set; } = [];
 

@@ -74,6 +74,38 @@ public class SecurityHeaderTests
     }
 
     [Fact]
+    public async Task Stylesheets_and_scripts_go_compressed_but_pages_and_answers_never()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br, gzip");
+
+        var leaflet = await client.GetAsync("/lib/leaflet/leaflet.js");
+        Assert.Equal(HttpStatusCode.OK, leaflet.StatusCode);
+        Assert.Equal("br", Assert.Single(leaflet.Content.Headers.ContentEncoding));
+        var bytes = await leaflet.Content.ReadAsByteArrayAsync();
+        using (var unzip = new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+        using (var reader = new StreamReader(unzip))
+        {
+            var text = await reader.ReadToEndAsync();
+            Assert.Contains("Leaflet", text);
+            Assert.True(bytes.Length * 2 < text.Length, $"{bytes.Length} bytes sent for {text.Length}");
+        }
+
+        client.DefaultRequestHeaders.AcceptEncoding.Clear();
+        client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("gzip");
+        Assert.Equal("gzip", Assert.Single((await client.GetAsync("/css/site.css")).Content.Headers.ContentEncoding));
+
+        // A page holds an antiforgery token beside what a visitor typed; an answer of the API may too: never compressed.
+        foreach (var url in new[] { "/konto/anmelden", "/schutzorte?Ort.Address=Kampstr.+10", "/schutzorte/orte.geojson", "/oparl/v1/" })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {response.StatusCode}");
+            Assert.Empty(response.Content.Headers.ContentEncoding);
+        }
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers_200_302_404_and_500()
     {
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
