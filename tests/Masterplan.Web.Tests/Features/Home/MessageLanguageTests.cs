@@ -122,6 +122,18 @@ public partial class MessageLanguageTests
             new("user administration, links", c => c.PostFormAsync($"{account}?handler=Links", new() { ["PersonId"] = "999999" }, account), admin),
             new("agenda item, add", c => c.PostFormAsync($"{agenda}?handler=Item", new() { ["Number"] = "x", ["ItemTitle"] = "" }, agenda)),
             new("agenda item, edit", c => c.PostFormAsync($"{agenda}?handler=Item", new() { ["ItemId"] = $"{agendaItem}", ["Number"] = "3.1", ["ItemTitle"] = "" }, agenda)),
+            new("Schutzorte place form", c => c.PostFormAsync("/verwaltung/schutzorte/orte", new()
+            {
+                ["Input.Name"] = "", ["Input.Kind"] = "unbekannt", ["Place.Latitude"] = "52,52", ["Place.Longitude"] = "13,40",
+                ["Rules[0].Day"] = "Friday", ["Rules[0].Opens"] = "22:00", ["Rules[0].Closes"] = "04:00",
+                ["Rules[1].Day"] = "Monday", ["Rules[1].Opens"] = "10:00", ["Rules[1].Closes"] = "18:00", ["Rules[2].Day"] = "Monday", ["Rules[2].Opens"] = "17:00", ["Rules[2].Closes"] = "20:00",
+                ["Exceptions[0].Date"] = "2026-12-25", ["Exceptions[0].Closed"] = "true", ["Exceptions[0].Opens"] = "10:00",
+            })),
+            new("Schutzorte event form", c => c.PostFormAsync("/verwaltung/schutzorte/veranstaltungen", new()
+            {
+                ["Event.Name"] = "", ["Event.StartDate"] = "2026-12-12", ["Event.StartTime"] = "12:00", ["Event.EndDate"] = "2026-12-12", ["Event.EndTime"] = "10:00",
+            })),
+            new("Schutzorte venue sign-up", c => c.PostFormAsync("/schutzorte/mitmachen", new() { ["Input.Name"] = "", ["Input.ContactEmail"] = "keine-adresse" }), visitor),
             new("unreadable JSON", c => c.PostAsync("/api/v1/measures", new StringContent("{\"progress\": \"x\"}", System.Text.Encoding.UTF8, "application/json"))),
         ];
 
