@@ -107,7 +107,7 @@ public sealed class ConfidentialModule : IModule
         InReview => "in Prüfung",
         Discussed => "mit der Behörde besprochen",
         Outcome => "Ergebnis mitgeteilt",
-        _ => "abgeschlossen",
+        _ => "Fall abgeschlossen",
     };
 
     public static string KindLabel(string kind) => kind switch
