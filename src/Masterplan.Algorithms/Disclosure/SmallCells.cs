@@ -5,8 +5,8 @@ namespace Masterplan.Algorithms.Disclosure;
 /// not shown (primary suppression; 0 reveals nobody and is shown). A table with row and column totals would still give a
 /// suppressed cell away as the difference of its total and the other cells, so in every row and every column (each with
 /// its total) the number of hidden entries must be zero or at least two: where it is one, the smallest other count is
-/// hidden too (secondary suppression; non-zero counts first, since a hidden 0 next to a hidden 3 still leaves 3 as the
-/// difference's only reading when the reader assumes the rest are large), or, when none is left, the total. This repeats
+/// hidden too (secondary suppression; the smallest non-zero count first, because a hidden 0 protects little), or, when
+/// no count is left, the smallest total. This repeats
 /// until nothing changes. A one-dimensional list with a total is a table of one row.
 /// </summary>
 public static class SmallCells
@@ -68,9 +68,8 @@ public static class SmallCells
                 // A line of one cell and its total: the total equals the cell, so hiding one hides both.
                 var candidates = line.Where(p => !hidden[p.R, p.C]).ToList();
                 var cellsOnly = candidates.Where(p => p.R < rows && p.C < columns).ToList();
-                var pick = cellsOnly.Where(p => values[p.R, p.C] > 0).OrderBy(p => values[p.R, p.C]).Cast<(int, int)?>().FirstOrDefault()
-                    ?? cellsOnly.Cast<(int, int)?>().FirstOrDefault()
-                    ?? candidates.Cast<(int, int)?>().FirstOrDefault();
+                var totals = candidates.Except(cellsOnly).ToList();
+                var pick = Smallest(cellsOnly, values) ?? Smallest(totals, values);
                 if (pick is { } p)
                 {
                     hidden[p.Item1, p.Item2] = true;
@@ -82,6 +81,10 @@ public static class SmallCells
 
         return hidden;
     }
+
+    /// <summary>The smallest non-zero entry of <paramref name="among"/>, else the first zero, else null.</summary>
+    private static (int, int)? Smallest(List<(int R, int C)> among, int[,] values) =>
+        among.Where(p => values[p.R, p.C] > 0).OrderBy(p => values[p.R, p.C]).Cast<(int, int)?>().FirstOrDefault() ?? among.Cast<(int, int)?>().FirstOrDefault();
 
     /// <summary>A list with its total: which entries to hide; the last entry is the total's.</summary>
     public static bool[] Suppress(IReadOnlyList<int> counts, int threshold = 5)

@@ -367,4 +367,50 @@ public sealed class ConfidentialTests
         var unit = await Users.SignInAsync(app, await Users.CreateAsync(app, "beschwerde2@stadtdo.de", Roles.ComplaintsOffice));
         Assert.Equal(HttpStatusCode.NotFound, (await unit.GetAsync($"/verwaltung/beschwerdestelle/{id}")).StatusCode);
     }
+
+    [Theory, Engines]
+    public async Task The_committee_figures_hide_small_counts_and_what_would_reveal_them(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, Settings(MeetingChainTests.NewMailFolder()));
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var n = 0;
+            // 2026: six about the Ordnungsamt in March, three about the police in May, none about others; one report of an attack.
+            foreach (var (unit, kind, month, count) in new[] { (ConfidentialModule.Complaints, "ordnungsamt", 3, 6), (ConfidentialModule.Complaints, "police", 5, 3), (ConfidentialModule.Assaults, "verbal", 5, 1) })
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    db.ConfidentialCases.Add(new ConfidentialCase
+                    {
+                        Unit = unit, Number = $"B-FIG-{n++}", KeyId = "k1", WrappedKey = [1], Kind = kind, ReceivedOn = new DateOnly(2026, month, 10),
+                        AcknowledgeBy = new DateOnly(2026, month, 17), FeedbackBy = new DateOnly(2026, month + 3, 10), OutcomeCategory = kind == "police" ? "unfounded" : null,
+                    });
+                }
+            }
+
+            await db.SaveChangesAsync();
+            var tables = await scope.ServiceProvider.GetRequiredService<ConfidentialFigures>().ForYearAsync(ConfidentialModule.Complaints, 2026, default);
+            var kinds = tables[1];
+            Assert.Equal([null, null, 0], kinds.Rows.Select(r => r.Count));
+            Assert.Equal(9, kinds.Total.Count);
+            var months = tables[0];
+            Assert.Null(months.Rows[2].Count); // March (6) goes with May (3)
+            Assert.Null(months.Rows[4].Count);
+            Assert.Equal(0, months.Rows[0].Count);
+            var outcomes = tables[3];
+            Assert.Null(outcomes.Rows.Single(r => r.Label == "nicht begründet").Count);
+            Assert.Null(outcomes.Rows.Single(r => r.Label == "noch offen").Count);
+            Assert.Equal(9, outcomes.Total.Count);
+        }
+
+        var html = await BodyAsync(await Users.Client(app).GetAsync("/vertraulich/zahlen?jahr=2026"));
+        Assert.Contains("<th scope=\"row\">Polizei</th><td><5</td>", html);
+        Assert.Contains("<th scope=\"row\">Ordnungsamt / Kommunaler Ordnungsdienst</th><td><5</td>", html);
+        Assert.Contains("<th scope=\"row\">Summe</th><td>9</td>", html);
+        // The single report of an attack: the count and its total both hidden.
+        Assert.Contains("<th scope=\"row\">Beleidigung oder Beschimpfung</th><td><5</td>", html);
+        Assert.DoesNotContain("<th scope=\"row\">Summe</th><td>1</td>", html);
+        Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync("/vertraulich/zahlen?jahr=1999")).StatusCode);
+    }
 }
