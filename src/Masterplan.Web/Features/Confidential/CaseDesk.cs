@@ -578,28 +578,4 @@ public sealed partial class CaseDesk(
 
         return Outcome<string>.Ok(text.ToString());
     }
-
-    /// <summary>Re-wraps every case's data key with the current key-encryption key (rotation); returns how many moved.</summary>
-    public async Task<int> RewrapAsync(CancellationToken ct)
-    {
-        var current = encryption.CurrentKeyId;
-        var moved = 0;
-        while (true)
-        {
-            var batch = await db.ConfidentialCases.Where(c => c.KeyId != current && c.ContentDeletedOn == null).OrderBy(c => c.Id).Take(200).ToListAsync(ct);
-            if (batch.Count == 0)
-            {
-                return moved;
-            }
-
-            foreach (var c in batch)
-            {
-                (c.KeyId, c.WrappedKey) = encryption.Rewrap(c.KeyId, c.WrappedKey, c.Number);
-            }
-
-            db.Audit("confidential.keys.rewrapped", nameof(ConfidentialCase), null, new { cases = batch.Count, key = current });
-            await db.SaveChangesAsync(ct);
-            moved += batch.Count;
-        }
-    }
 }

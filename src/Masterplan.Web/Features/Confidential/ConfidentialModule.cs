@@ -211,6 +211,6 @@ public sealed class ConfidentialModule : IModule
             .Concat(ComplaintOutcomes.Concat(AssaultOutcomes).Select(OutcomeLabel)).Concat(ContactWays.Select(ContactLabel)).Concat(ForwardFields.Select(ForwardFieldLabel))
             .Concat(ConfidentialFigures.TableTitles);
 
-    /// <summary>The reports module reads the committee's figures, already suppressed.</summary>
-    public IReadOnlyList<Type> PublicApi => [typeof(ConfidentialFigures), typeof(FigureTable), typeof(FigureRow)];
+    /// <summary>The reports module reads the committee's figures, already suppressed; the command-line tool rotates the keys.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(ConfidentialFigures), typeof(FigureTable), typeof(FigureRow), typeof(ConfidentialKeys)];
 }

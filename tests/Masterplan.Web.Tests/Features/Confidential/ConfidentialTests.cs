@@ -413,4 +413,47 @@ public sealed class ConfidentialTests
         Assert.DoesNotContain("<th scope=\"row\">Summe</th><td>1</td>", html);
         Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync("/vertraulich/zahlen?jahr=1999")).StatusCode);
     }
+
+    [Theory, Engines]
+    public async Task A_key_rotation_keeps_every_case_readable_and_the_old_key_can_go(DatabaseProvider engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        var k1 = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        var k2 = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        Dictionary<string, string?> With(params (string Id, string Key)[] keys)
+        {
+            var settings = Settings(MeetingChainTests.NewMailFolder());
+            foreach (var (id, key) in keys)
+            {
+                settings[$"FieldEncryption:Keys:{id}"] = key;
+            }
+
+            settings["FieldEncryption:CurrentKeyId"] = keys[^1].Id;
+            return settings;
+        }
+
+        string number;
+        await using (var before = new AppFactory(database, With(("k1", k1))))
+        {
+            await before.StartServerAsync();
+            (number, _) = await ComplainAsync(before, Users.Client(before));
+        }
+
+        // k2 added and made current: the old case still opens, and the rewrap moves it to k2.
+        await using (var rotating = new AppFactory(database, With(("k1", k1), ("k2", k2))))
+        {
+            await rotating.StartServerAsync();
+            await using var scope = rotating.Scope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(1, await ConfidentialKeys.RewrapAsync(db, scope.ServiceProvider.GetRequiredService<FieldEncryption>(), default));
+            Assert.Equal(new Dictionary<string, int> { ["k2"] = 1 }, await ConfidentialKeys.CountByKeyAsync(db, default));
+        }
+
+        // k1 removed: the unit reads the case with k2 alone.
+        await using var after = new AppFactory(database, With(("k2", k2)));
+        await after.StartServerAsync();
+        var unit = await Users.SignInAsync(after, await Users.CreateAsync(after, "beschwerde@stadtdo.de", Roles.ComplaintsOffice));
+        Assert.Contains(PlantedWhat, await BodyAsync(await unit.GetAsync("/verwaltung/beschwerdestelle")));
+        Assert.Contains(number, await BodyAsync(await unit.GetAsync("/verwaltung/beschwerdestelle")));
+    }
 }
