@@ -391,9 +391,13 @@ public sealed partial class CaseDesk(
             query = query.Where(c => c.Status != ConfidentialModule.Closed);
         }
 
-        var rows = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(Math.Max(0, page - 1) * pageSize).Take(pageSize)
+        // The page's ids first (a narrow sort), then only those rows with their encrypted excerpt: sorting every row with its
+        // ciphertext made a later page of 10,000 cases slow on SQLite.
+        var ids = await query.OrderByDescending(c => c.ReceivedOn).ThenByDescending(c => c.Id).Skip(Math.Max(0, page - 1) * pageSize).Take(pageSize)
+            .Select(c => c.Id).ToListAsync(ct);
+        var rows = (await db.ConfidentialCases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .Select(c => new { c.Id, c.Number, c.Status, c.Kind, c.ReceivedOn, c.AcknowledgeBy, c.FeedbackBy, c.AcknowledgedOn, c.FeedbackOn, c.UnreadMessage, c.KeyId, c.WrappedKey, c.What, c.IsDemo })
-            .ToListAsync(ct);
+            .ToListAsync(ct)).OrderBy(c => ids.IndexOf(c.Id)).ToList();
         var list = rows.Select(c =>
         {
             var what = encryption.Open(c.KeyId, c.WrappedKey, c.Number).Decrypt(c.What, "what") ?? "";
