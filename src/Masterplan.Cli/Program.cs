@@ -11,6 +11,7 @@ internal static class Program
             new Masterplan.Cli.Database.MigrateCommand(),
             new Masterplan.Cli.Database.SeedCommand(),
             new Masterplan.Cli.Audit.AuditVerifyCommand(),
+            new Masterplan.Cli.Confidential.RewrapCommand(),
             new Masterplan.Cli.Accounts.InviteCommand(),
             new Masterplan.Cli.Database.BackupCommand(),
             new Masterplan.Cli.Database.RestoreCommand(),

@@ -1,6 +1,7 @@
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Confidential;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Features.Home;
@@ -43,6 +44,7 @@ public partial class Program
         new ParticipationModule(),
         new ServiceRequestsModule(),
         new ProtectivePlacesModule(),
+        new ConfidentialModule(),
         new OParlModule(),
         new Open311Module(),
     ];

@@ -135,6 +135,8 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Masterplan", $"Data Source={databasePath}");
             builder.UseSetting("Seed:Demo", "true");
+            builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), "masterplan-browser-tests", "field-encryption.keys"));
+            builder.UseSetting("Confidential:SecretIterations", "10000");
 
             // Tests never fetch map tiles (no network here, and none in CI): maps show their points on a plain background.
             builder.UseSetting("Map:TileUrl", "");

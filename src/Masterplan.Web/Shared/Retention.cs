@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Audit;
 
 namespace Masterplan.Web.Shared;
 
@@ -17,10 +18,11 @@ public static class Retention
     /// <param name="reason">The rule, with its period, in German.</param>
     /// <param name="counted">The name of the number in the audit entry (<c>{"rows": 12}</c>).</param>
     /// <param name="idOf">The owner's id as the audit entry names it.</param>
+    /// <param name="scope">Whose audit scope the entries go to (a confidential unit's own data stays in its scope).</param>
     /// <returns>The number of rows deleted.</returns>
     public static async Task<int> DeleteAsync<TOwner>(
         AppDbContext db, IEnumerable<TOwner> due, Func<TOwner, CancellationToken, Task<int>> delete, string action, string reason, string counted,
-        Func<TOwner, string> idOf, CancellationToken ct)
+        Func<TOwner, string> idOf, CancellationToken ct, AuditScope scope = AuditScope.General)
     {
         var total = 0;
         foreach (var owner in due)
@@ -28,7 +30,7 @@ public static class Retention
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var deleted = await delete(owner, ct);
             db.AuditReason = reason;
-            db.Audit(action, typeof(TOwner).Name, idOf(owner), new Dictionary<string, int> { [counted] = deleted }, reason);
+            db.Audit(action, typeof(TOwner).Name, idOf(owner), new Dictionary<string, int> { [counted] = deleted }, reason, scope);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             total += deleted;

@@ -40,9 +40,15 @@ public static class Telemetry
                     metrics.AddPrometheusExporter();
                 }
             })
-            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddSource(Name));
+            .WithTracing(tracing => tracing.AddAspNetCoreInstrumentation(o => o.Filter = context => !IsUntraced(context.Request.Path)).AddSource(Name));
         return services;
     }
+
+    /// <summary>
+    /// Paths whose requests are never traced: a span carries the client's address and user agent, and the senders of
+    /// confidential complaints and reports must not be identifiable from anything the platform records.
+    /// </summary>
+    public static bool IsUntraced(PathString path) => path.StartsWithSegments("/vertraulich", StringComparison.OrdinalIgnoreCase);
 
     public static WebApplication MapTelemetry(this WebApplication app)
     {

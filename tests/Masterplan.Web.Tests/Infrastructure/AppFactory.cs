@@ -21,6 +21,9 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
     /// </summary>
     public static readonly string AuditKeyFile = Path.Combine(Path.GetTempPath(), "masterplan-tests", "audit-chain.key");
 
+    /// <summary>The key file of <c>FieldEncryption</c> for every test app (created by the first encryption).</summary>
+    public static readonly string FieldKeyFile = Path.Combine(Path.GetTempPath(), "masterplan-tests", "field-encryption.keys");
+
     /// <summary>
     /// The clock every test app runs on: 23.11.2026, 09:00:00.1234567 in Dortmund. Sub-millisecond ticks,
     /// because SQLite keeps times to 100 µs only, and a clock on whole seconds hides every place that forgets it.
@@ -45,6 +48,8 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
         builder.UseSetting("Database:Provider", database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:Masterplan", database.ConnectionString);
         builder.UseSetting("Audit:ChainKeyFile", AuditKeyFile);
+        // The confidential units' key-encryption keys: one file for the run too, outside the source tree.
+        builder.UseSetting("FieldEncryption:KeyFile", FieldKeyFile);
         // Checkpoints only where a test asks for them: moving the clock would otherwise fire the hourly job.
         builder.UseSetting("Jobs:AuditCheckpoint:Cron", "");
         // No map tiles from outside in tests (a test that needs a tile host sets one).

@@ -188,6 +188,17 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["open311/v2/requests/{service_request_id}.{format}"] = (["GET"], Everyone),
         ["open311/v2/tokens/{token}.{format}"] = (["GET"], Everyone),
         ["verwaltung/open311"] = (["GET", "POST"], [Roles.Administrator]),
+        ["vertraulich"] = (["GET"], Everyone),
+        ["vertraulich/beschwerde"] = (["GET", "POST"], Everyone),
+        ["vertraulich/uebergriff"] = (["GET", "POST"], Everyone),
+        ["vertraulich/eingegangen"] = (["GET"], Everyone),
+        ["vertraulich/postfach"] = (["GET", "POST"], Everyone),
+        ["vertraulich/zahlen"] = (["GET"], Everyone),
+        // Each unit alone: not the administrators, not the Office, not the other unit (ConfidentialIsolationTests reads real cases).
+        ["verwaltung/beschwerdestelle"] = (["GET"], [Roles.ComplaintsOffice]),
+        ["verwaltung/beschwerdestelle/{id:int}"] = (["GET", "POST"], [Roles.ComplaintsOffice]),
+        ["verwaltung/fachstelle-uebergriffe"] = (["GET"], [Roles.AssaultReportsUnit]),
+        ["verwaltung/fachstelle-uebergriffe/{id:int}"] = (["GET", "POST"], [Roles.AssaultReportsUnit]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;

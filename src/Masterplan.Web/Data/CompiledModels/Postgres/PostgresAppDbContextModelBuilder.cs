@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("939f68b2-319d-4fb6-949a-7a52a1a8f919"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("a2807edf-27aa-4d3f-aa8f-e7201b591566"), entityTypeCount: 89)
         {
         }
 
@@ -34,6 +34,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var measureStatusUpdate = MeasureStatusUpdateEntityType.Create(this);
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
+            var confidentialCase = ConfidentialCaseEntityType.Create(this);
+            var confidentialFile = ConfidentialFileEntityType.Create(this);
+            var confidentialMessage = ConfidentialMessageEntityType.Create(this);
+            var confidentialNote = ConfidentialNoteEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
             var districtBoundary = DistrictBoundaryEntityType.Create(this);
             var gazetteerAddress = GazetteerAddressEntityType.Create(this);
@@ -118,6 +122,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            ConfidentialCaseEntityType.CreateForeignKey1(confidentialCase, district);
+            ConfidentialFileEntityType.CreateForeignKey1(confidentialFile, confidentialCase);
+            ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
+            ConfidentialMessageEntityType.CreateForeignKey1(confidentialMessage, confidentialCase);
+            ConfidentialNoteEntityType.CreateForeignKey1(confidentialNote, confidentialCase);
             DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
@@ -222,6 +231,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureStatusUpdateEntityType.CreateAnnotations(measureStatusUpdate);
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
+            ConfidentialCaseEntityType.CreateAnnotations(confidentialCase);
+            ConfidentialFileEntityType.CreateAnnotations(confidentialFile);
+            ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);
+            ConfidentialNoteEntityType.CreateAnnotations(confidentialNote);
             DistrictEntityType.CreateAnnotations(district);
             DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
             GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("bc39eacd-1a5c-4379-a249-ad789ea027fa"), entityTypeCount: 85)
+            : base(skipDetectChanges: false, modelId: new Guid("f71f0a0d-769b-4008-82e8-c34c3e1638f9"), entityTypeCount: 89)
         {
         }
 
@@ -33,6 +33,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var measureStatusUpdate = MeasureStatusUpdateEntityType.Create(this);
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
+            var confidentialCase = ConfidentialCaseEntityType.Create(this);
+            var confidentialFile = ConfidentialFileEntityType.Create(this);
+            var confidentialMessage = ConfidentialMessageEntityType.Create(this);
+            var confidentialNote = ConfidentialNoteEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
             var districtBoundary = DistrictBoundaryEntityType.Create(this);
             var gazetteerAddress = GazetteerAddressEntityType.Create(this);
@@ -117,6 +121,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            ConfidentialCaseEntityType.CreateForeignKey1(confidentialCase, district);
+            ConfidentialFileEntityType.CreateForeignKey1(confidentialFile, confidentialCase);
+            ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
+            ConfidentialMessageEntityType.CreateForeignKey1(confidentialMessage, confidentialCase);
+            ConfidentialNoteEntityType.CreateForeignKey1(confidentialNote, confidentialCase);
             DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
@@ -221,6 +230,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureStatusUpdateEntityType.CreateAnnotations(measureStatusUpdate);
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
+            ConfidentialCaseEntityType.CreateAnnotations(confidentialCase);
+            ConfidentialFileEntityType.CreateAnnotations(confidentialFile);
+            ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);
+            ConfidentialNoteEntityType.CreateAnnotations(confidentialNote);
             DistrictEntityType.CreateAnnotations(district);
             DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
             GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);

@@ -783,6 +783,265 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Advice")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("AdviceWanted")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("AttachmentsDeletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("BlockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ChargesPressed")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Contact")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContactWay")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("ContentDeletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Details")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FailedOpens")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ForwardConsent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ForwardedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Injuries")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("OutcomeCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<byte[]>("OutcomeText")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("date");
+
+                    b.Property<byte[]>("Reporter")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("SignedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("UnreadMessage")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("UnreadReply")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("What")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("When")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Where")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Unit", "Status", "ReceivedOn");
+
+                    b.ToTable("ConfidentialCases", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Name")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("ConfidentialFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FromUnit")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ConfidentialMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ConfidentialNotes", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
                 {
                     b.Property<int>("Id")
@@ -4088,6 +4347,46 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialFile", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Files")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialMessage", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialNote", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Geo.DistrictBoundary", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Districts.District", null)
@@ -4802,6 +5101,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Navigation("Units");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>

@@ -754,6 +754,257 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("Milestones", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AcknowledgeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcknowledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Advice")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("AdviceWanted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("AttachmentsDeletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("BlockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChargesPressed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Contact")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContactWay")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ContentDeletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Details")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedOpens")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FeedbackBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FeedbackOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForwardConsent")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ForwardedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Injuries")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeCategory")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("OutcomeText")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RemindedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Reporter")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SecretHash")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("UnreadMessage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("UnreadReply")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("What")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("When")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Where")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Unit", "Status", "ReceivedOn");
+
+                    b.ToTable("ConfidentialCases", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("AddedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Name")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("MessageId");
+
+                    b.ToTable("ConfidentialFiles", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialMessage", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromUnit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ConfidentialMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialNote", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("ConfidentialNotes", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Districts.District", b =>
                 {
                     b.Property<int>("Id")
@@ -3926,6 +4177,46 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Districts.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialFile", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Files")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialMessage", null)
+                        .WithMany()
+                        .HasForeignKey("MessageId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialMessage", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Messages")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialNote", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Confidential.ConfidentialCase", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Geo.DistrictBoundary", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Districts.District", null)
@@ -4640,6 +4931,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Navigation("Units");
 
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Confidential.ConfidentialCase", b =>
+                {
+                    b.Navigation("Files");
+
+                    b.Navigation("Messages");
+
+                    b.Navigation("Notes");
                 });
 
             modelBuilder.Entity("Masterplan.Web.Features.Labs.PanelSelectionRecord", b =>
