@@ -3,6 +3,7 @@ using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Geo;
+using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Features.Home;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
@@ -43,6 +44,7 @@ public partial class Program
         new ParticipationModule(),
         new ServiceRequestsModule(),
         new ProtectivePlacesModule(),
+        new GrantsModule(),
         new OParlModule(),
         new Open311Module(),
     ];
