@@ -138,11 +138,13 @@ public sealed class GrantApplication : IAudited
 
     public GrantStatus Status { get; set; }
 
+    [NotAudited]
     public string ProjectTitle { get; set; } = "";
 
     [NotAudited]
     public string Description { get; set; } = "";
 
+    [NotAudited]
     public string TargetGroup { get; set; } = "";
 
     /// <summary>The Stadtbezirke the project works in.</summary>
