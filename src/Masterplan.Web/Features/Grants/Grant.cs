@@ -78,6 +78,12 @@ public sealed class Association : IAudited
 
     public DateTimeOffset RegisteredAt { get; set; }
 
+    /// <summary>SHA-256 of the code with which a further person joins (<see cref="Masterplan.Web.Shared.HashedCodes"/>); the code is shown once.</summary>
+    [NotAudited]
+    public string? InviteCodeHash { get; set; }
+
+    public DateTimeOffset? InviteCodeExpiresAt { get; set; }
+
     public bool IsDemo { get; set; }
 }
 

@@ -23,16 +23,32 @@ public sealed partial class GrantDesk
             errors.Add(guard);
         }
 
-        var name = Blank(input.AssociationName);
-        if (name is null || name.Length > GrantsModule.MaxTitle)
+        var now = time.GetUtcNow();
+        Association? joining = null;
+        string? name = null;
+        string? address = null;
+        if (Blank(input.InviteCode) is { } code)
         {
-            errors.Add("Input.AssociationName", "Bitte geben Sie den Namen des Vereins oder der Initiative an (höchstens {0} Zeichen).", GrantsModule.MaxTitle);
+            var hash = HashedCodes.HashOfTyped(code);
+            joining = hash is null ? null : await db.Associations.FirstOrDefaultAsync(a => a.InviteCodeHash == hash && a.InviteCodeExpiresAt > now, ct);
+            if (joining is null)
+            {
+                errors.Add("Input.InviteCode", "Den Einladungscode kennen wir nicht, oder er ist abgelaufen. Bitte lassen Sie sich einen neuen geben.");
+            }
         }
-
-        var address = Blank(input.Address);
-        if (address is null || address.Length > 500)
+        else
         {
-            errors.Add("Input.Address", "Bitte geben Sie die Postanschrift an (höchstens 500 Zeichen); an sie geht der Bescheid.");
+            name = Blank(input.AssociationName);
+            if (name is null || name.Length > GrantsModule.MaxTitle)
+            {
+                errors.Add("Input.AssociationName", "Bitte geben Sie den Namen des Vereins oder der Initiative an (höchstens {0} Zeichen).", GrantsModule.MaxTitle);
+            }
+
+            address = Blank(input.Address);
+            if (address is null || address.Length > 500)
+            {
+                errors.Add("Input.Address", "Bitte geben Sie die Postanschrift an (höchstens 500 Zeichen); an sie geht der Bescheid.");
+            }
         }
 
         var person = Blank(input.PersonName);
@@ -78,7 +94,6 @@ public sealed partial class GrantDesk
             return errors;
         }
 
-        var now = time.GetUtcNow();
         var member = new AssociationMember { UserId = user.Id, Email = email, JoinedAt = now };
         var token = EmailOptIn.Issue(member, now, options.Value.ConfirmLinkDays)!;
         // Account, association and member in one transaction: nothing partial stored.
@@ -90,9 +105,14 @@ public sealed partial class GrantDesk
                 return Outcome.Invalid(created.Errors.Select(e => new FieldError("Input.Email", e.Description)));
             }
 
-            var association = new Association { Name = name!, Address = address, RegisteredAt = now };
-            db.Associations.Add(association);
-            await db.SaveChangesAsync(ct);
+            var association = joining ?? new Association { Name = name!, Address = address, RegisteredAt = now };
+            if (joining is null)
+            {
+                db.Associations.Add(association);
+                await db.SaveChangesAsync(ct);
+            }
+
+            name = association.Name;
             member.AssociationId = association.Id;
             db.AssociationMembers.Add(member);
             await db.SaveChangesAsync(ct);
@@ -102,7 +122,7 @@ public sealed partial class GrantDesk
         await SendAsync(email!, "Bitte bestätigen Sie Ihr Konto für das Förderprogramm", $"""
             Guten Tag {person},
 
-            Sie haben „{name}“ für das Förderprogramm des Masterplans Kommunale Sicherheit registriert.
+            Sie haben sich für „{name}“ beim Förderprogramm des Masterplans Kommunale Sicherheit registriert.
             Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(member.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
 
             {mailOptions.Value.Link("/foerderung/bestaetigen/" + token)}
@@ -110,6 +130,18 @@ public sealed partial class GrantDesk
             Danach können Sie sich anmelden und Anträge stellen.
             """, ct);
         return Outcome.Done;
+    }
+
+    /// <summary>A new code with which a further person registers for the association (valid 14 days; shown once, only its hash stored).</summary>
+    public async Task<string> NewInviteCodeAsync(int associationId, CancellationToken ct)
+    {
+        var association = await db.Associations.FirstAsync(a => a.Id == associationId, ct);
+        var (code, hash) = HashedCodes.Create();
+        association.InviteCodeHash = hash;
+        association.InviteCodeExpiresAt = time.GetUtcNow().AddDays(14);
+        db.Audit("grants.association.invite", nameof(Association), associationId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await db.SaveChangesAsync(ct);
+        return code;
     }
 
     public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) =>

@@ -37,6 +37,9 @@ public sealed class CriterionInput
 /// <summary>The self-registration of an association and its first person.</summary>
 public sealed class RegisterInput
 {
+    /// <summary>A code from a person of an existing association: the new account joins it instead of registering a new one.</summary>
+    public string? InviteCode { get; set; }
+
     public string? AssociationName { get; set; }
 
     public string? Address { get; set; }

@@ -80,6 +80,8 @@ internal sealed class AssociationConfiguration : IEntityTypeConfiguration<Associ
         a.ToTable("GrantAssociations");
         a.Property(x => x.Name).HasMaxLength(GrantsModule.MaxTitle);
         a.Property(x => x.Address).HasMaxLength(500);
+        a.Property(x => x.InviteCodeHash).HasMaxLength(64);
+        a.HasIndex(x => x.InviteCodeHash).IsUnique();
     }
 }
 

@@ -73,7 +73,7 @@ public sealed class GrantTests
     }
 
     /// <summary>Registers an association through the public form, confirms the mailed link and signs its person in.</summary>
-    private static async Task<HttpClient> RegisterAsync(AppFactory app, string mail, string association, string email)
+    private static async Task<HttpClient> RegisterAsync(AppFactory app, string mail, string association, string email, string inviteCode = "")
     {
         var client = Users.Client(app);
         var before = (await MeetingChainTests.MailsAsync(mail)).Count;
@@ -84,7 +84,7 @@ public sealed class GrantTests
         var sent = await client.PostAsync("/foerderung/registrieren", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, [FormGuard.StampField] = stamp, [FormGuard.HoneypotField] = "",
-            ["Input.AssociationName"] = association, ["Input.Address"] = "Mallinckrodtstraße 1\n44145 Dortmund", ["Input.PersonName"] = "Erika Vorstand",
+            ["Input.InviteCode"] = inviteCode, ["Input.AssociationName"] = association, ["Input.Address"] = inviteCode.Length > 0 ? "" : "Mallinckrodtstraße 1\n44145 Dortmund", ["Input.PersonName"] = "Erika Vorstand",
             ["Input.Email"] = email, ["Input.Password"] = Users.Password, ["Input.Consent"] = "true",
         }));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
@@ -303,6 +303,26 @@ public sealed class GrantTests
         var theirs = await StartAsync(second, call);
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostFileAsync($"/foerderung/antraege/{theirs}?handler=Upload", $"/foerderung/antraege/{theirs}", new() { ["uploadTitle"] = "Satzung" }, "upload", "s.pdf", "%PDF-1.4 x"u8.ToArray())).StatusCode);
         var theirFile = await QueryAsync(app, db => db.GrantFiles.Where(f => f.ApplicationId == theirs).Select(f => f.Id).SingleAsync());
+
+        // A further person joins the first association with a code one of its persons made; a wrong code stores nothing.
+        var invitePage = await BodyAsync(await first.PostFormAsync("/foerderung/antraege?handler=Invite", [], "/foerderung/antraege"));
+        var code = Regex.Match(invitePage, @"Einladungscode: (\S+) – gültig 14 Tage").Groups[1].Value;
+        Assert.NotEmpty(code);
+        var wrong = Users.Client(app);
+        var wrongToken = await wrong.AntiforgeryTokenAsync("/foerderung/registrieren");
+        var wrongPage = await (await wrong.GetAsync("/foerderung/registrieren")).Content.ReadAsStringAsync();
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var refused = await BodyAsync(await wrong.PostAsync("/foerderung/registrieren", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = wrongToken, [FormGuard.StampField] = WebUtility.HtmlDecode(Regex.Match(wrongPage, $"name=\"{FormGuard.StampField}\" value=\"([^\"]*)\"").Groups[1].Value),
+            ["Input.InviteCode"] = "ABCD-EFGH-JKLM", ["Input.PersonName"] = "Falsch", ["Input.Email"] = "falsch@verein.example", ["Input.Password"] = Users.Password, ["Input.Consent"] = "true",
+        })));
+        Assert.Contains("Den Einladungscode kennen wir nicht, oder er ist abgelaufen.", refused);
+        Assert.Equal(2, await QueryAsync(app, db => db.Associations.CountAsync(a => !a.IsDemo)));
+        var colleague = await RegisterAsync(app, mail, "", "kollegin@verein.example", code);
+        Assert.Equal(HttpStatusCode.OK, (await colleague.GetAsync($"/foerderung/antraege/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.GetAsync($"/foerderung/antraege/{theirs}")).StatusCode);
+        Assert.Equal(2, await QueryAsync(app, db => db.Associations.CountAsync(a => !a.IsDemo)));
 
         // One association's person gets 404 on everything of another's: page, form posts, files, letter.
         Assert.Equal(HttpStatusCode.NotFound, (await first.GetAsync($"/foerderung/antraege/{theirs}")).StatusCode);

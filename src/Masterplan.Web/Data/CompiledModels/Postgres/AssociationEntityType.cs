@@ -20,7 +20,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Grants.Association",
                 typeof(Association),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -41,6 +42,23 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 nullable: true,
                 maxLength: 500);
             address.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var inviteCodeExpiresAt = runtimeEntityType.AddProperty(
+                "InviteCodeExpiresAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Association).GetProperty("InviteCodeExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Association).GetField("<InviteCodeExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            inviteCodeExpiresAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var inviteCodeHash = runtimeEntityType.AddProperty(
+                "InviteCodeHash",
+                typeof(string),
+                propertyInfo: typeof(Association).GetProperty("InviteCodeHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Association).GetField("<InviteCodeHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
+            inviteCodeHash.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var isDemo = runtimeEntityType.AddProperty(
                 "IsDemo",
@@ -69,6 +87,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { inviteCodeHash },
+                unique: true);
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("d9b7fe54-3416-42da-b0f9-980395936306"), entityTypeCount: 97)
+            : base(skipDetectChanges: false, modelId: new Guid("afe0315d-27b5-4685-884a-264dd969d8ae"), entityTypeCount: 97)
         {
         }
 

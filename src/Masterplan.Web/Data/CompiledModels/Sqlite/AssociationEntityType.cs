@@ -20,7 +20,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Grants.Association",
                 typeof(Association),
                 baseEntityType,
-                propertyCount: 5,
+                propertyCount: 7,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -39,6 +40,22 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(Association).GetField("<Address>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true,
                 maxLength: 500);
+
+            var inviteCodeExpiresAt = runtimeEntityType.AddProperty(
+                "InviteCodeExpiresAt",
+                typeof(DateTimeOffset?),
+                propertyInfo: typeof(Association).GetProperty("InviteCodeExpiresAt", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Association).GetField("<InviteCodeExpiresAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                valueConverter: new DateTimeOffsetToBinaryConverter());
+
+            var inviteCodeHash = runtimeEntityType.AddProperty(
+                "InviteCodeHash",
+                typeof(string),
+                propertyInfo: typeof(Association).GetProperty("InviteCodeHash", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Association).GetField("<InviteCodeHash>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 64);
 
             var isDemo = runtimeEntityType.AddProperty(
                 "IsDemo",
@@ -65,6 +82,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var key = runtimeEntityType.AddKey(
                 new[] { id });
             runtimeEntityType.SetPrimaryKey(key);
+
+            var index = runtimeEntityType.AddIndex(
+                new[] { inviteCodeHash },
+                unique: true);
 
             return runtimeEntityType;
         }

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a354ffe2-4f66-472a-9452-e8a6b6b92d06"), entityTypeCount: 97)
+            : base(skipDetectChanges: false, modelId: new Guid("703bcd4a-89cc-41fb-9d8c-7f26851780ca"), entityTypeCount: 97)
         {
         }
 

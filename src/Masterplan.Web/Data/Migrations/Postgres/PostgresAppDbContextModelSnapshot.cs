@@ -929,6 +929,13 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<DateTimeOffset?>("InviteCodeExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("InviteCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -941,6 +948,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InviteCodeHash")
+                        .IsUnique();
 
                     b.ToTable("GrantAssociations", (string)null);
                 });

@@ -16,6 +16,20 @@ public sealed class IndexModel(GrantDesk desk, AppDbContext db) : PageModel
 
     public List<GrantCall> Open { get; private set; } = [];
 
+    /// <summary>A code just made; shown in this answer only.</summary>
+    public string? InviteCode { get; private set; }
+
+    public async Task OnPostInviteAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        if (await desk.AssociationOfAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct) is { } association)
+        {
+            InviteCode = await desk.NewInviteCodeAsync(association, ct);
+        }
+
+        await OnGetAsync(ct);
+    }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         if (await desk.AssociationOfAsync(User.FindFirstValue(ClaimTypes.NameIdentifier), ct) is not { } association)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masterplan.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205053001_Grants")]
+    [Migration("20261205060810_Grants")]
     partial class Grants
     {
         /// <inheritdoc />
@@ -894,6 +894,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("InviteCodeExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InviteCodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -906,6 +913,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("InviteCodeHash")
+                        .IsUnique();
 
                     b.ToTable("GrantAssociations", (string)null);
                 });

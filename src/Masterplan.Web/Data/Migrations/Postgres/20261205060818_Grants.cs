@@ -1,9 +1,11 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Masterplan.Web.Data.Migrations.Sqlite
+namespace Masterplan.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Grants : Migration
@@ -15,12 +17,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantAssociations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InviteCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InviteCodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -31,20 +35,20 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantCalls",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    BudgetCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    MaxPerProjectCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
-                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RequiredDocuments = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Eligibility = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    BudgetCents = table.Column<long>(type: "bigint", nullable: false),
+                    MaxPerProjectCents = table.Column<long>(type: "bigint", nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    RequiredDocuments = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -61,8 +65,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantYearBudgets",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false)
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,15 +77,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantAssociationMembers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    AssociationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ConfirmTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EmailConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -104,34 +108,34 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantApplications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AssociationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    DistrictIds = table.Column<string>(type: "TEXT", nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RequestedCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CoFundingCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MissingNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    GrantedCents = table.Column<long>(type: "INTEGER", nullable: true),
-                    DecisionAgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    ProofDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ProofReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ContactDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    AssociationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProjectTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DistrictIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequestedCents = table.Column<long>(type: "bigint", nullable: false),
+                    CoFundingCents = table.Column<long>(type: "bigint", nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MissingNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GrantedCents = table.Column<long>(type: "bigint", nullable: true),
+                    DecisionAgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProofDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProofReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContactDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -160,12 +164,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantCriteria",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -182,13 +186,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantBudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    SpentCents = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    SpentCents = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -205,17 +209,17 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantFiles",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Length = table.Column<long>(type: "INTEGER", nullable: false),
-                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    IsReceipt = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -232,14 +236,14 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantPayments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsReturn = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
-                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    IsReturn = table.Column<bool>(type: "boolean", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -256,15 +260,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantProofsOfUse",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Activities = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
-                    Reach = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    OfficeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Activities = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Reach = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OfficeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,13 +285,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantReviews",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
-                    Conflict = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerId = table.Column<string>(type: "text", nullable: false),
+                    Conflict = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -310,11 +314,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "GrantScores",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -374,6 +378,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_GrantAssociationMembers_UserId",
                 table: "GrantAssociationMembers",
                 column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociations_InviteCodeHash",
+                table: "GrantAssociations",
+                column: "InviteCodeHash",
                 unique: true);
 
             migrationBuilder.CreateIndex(
