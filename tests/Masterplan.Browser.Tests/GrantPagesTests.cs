@@ -60,6 +60,22 @@ public class GrantPagesTests(SiteFixture site, ITestOutputHelper output)
         await applicant.WaitForSelectorAsync(".error-summary");
         await CheckAsync(applicant, "/foerderung/antraege/{id} (errors)", failures);
 
+        // The Office's overview and one call's applications and ranking.
+        var account = await site.CreateAccountAsync("Office");
+        var office = await site.NewPageAsync();
+        await office.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await office.GetByLabel("E-Mail-Adresse").FillAsync(account.Email);
+        await office.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await office.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(account.AuthenticatorKey));
+        await office.Keyboard.PressAsync("Enter");
+        await office.WaitForURLAsync("**/konto");
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/foerderung");
+        await CheckAsync(office, "/verwaltung/foerderung", failures);
+        await office.Locator("main table a").First.ClickAsync();
+        await office.WaitForURLAsync("**/verwaltung/foerderung?aufruf=*");
+        await CheckAsync(office, "/verwaltung/foerderung?aufruf={id}", failures);
+
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }

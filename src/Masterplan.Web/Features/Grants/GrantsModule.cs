@@ -51,6 +51,7 @@ public sealed class GrantsModule : IModule
         PageAccess.PublicPage("/Grants/Register"),
         PageAccess.PublicPage("/Grants/Confirm"),
         PageAccess.Folder("/Grants/Applicant", Apply),
+        PageAccess.Folder("/Grants/Manage", Manage),
     ];
 
     public IReadOnlyList<RecurringJob> Jobs =>
@@ -66,6 +67,7 @@ public sealed class GrantsModule : IModule
             Description = "Vereine und Initiativen mit Projekten gegen Gewalt und gegen das Tragen von Messern können Geld beantragen. Hier stehen die offenen Aufrufe und die geförderten Projekte.",
         },
         new(NavigationArea.Account, 15, "Förderanträge meines Vereins", "/foerderung/antraege", Apply),
+        new(NavigationArea.Account, 51, "Förderprogramm verwalten", "/verwaltung/foerderung", Manage),
     ];
 
     public IEnumerable<string> PrivacyNotes =>

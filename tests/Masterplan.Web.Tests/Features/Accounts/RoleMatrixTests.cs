@@ -189,6 +189,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["open311/v2/tokens/{token}.{format}"] = (["GET"], Everyone),
         ["verwaltung/open311"] = (["GET", "POST"], [Roles.Administrator]),
         ["foerderung"] = (["GET"], Everyone),
+        ["verwaltung/foerderung"] = (["GET"], [Roles.Office]),
         ["foerderung/aufrufe/{id:int}"] = (["GET"], Everyone),
         ["foerderung/gefoerderte-projekte"] = (["GET"], Everyone),
         ["foerderung/gefoerderte-projekte.csv"] = (["GET"], Everyone),

@@ -274,6 +274,10 @@ public sealed class GrantTests
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/v1/grants/applications/{id}/payments", new { amount = 500m, on = "2026-11-23", isReturn = true })).StatusCode);
         Assert.Contains("abgeschlossen", await BodyAsync(await applicant.GetAsync($"/foerderung/antraege/{id}")));
         Assert.Equal(43500m, (await office.GetFromJsonAsync<JsonElement>("/api/v1/grants/budgets/2026")).GetProperty("left").GetDecimal());
+        var overview = await Html.ParseAsync(await office.GetAsync($"/verwaltung/foerderung?aufruf={call}"));
+        Assert.Equal("6.500,00 €", overview.QuerySelector("#committed")!.Text());
+        Assert.Equal("43.500,00 €", overview.QuerySelector("#left")!.Text());
+        Assert.Contains("Stark ohne Messer", overview.QuerySelector("main")!.Text());
 
         // Public: the page, the CSV and the JSON list the project with its association, amount, district and measure.
         var list = await BodyAsync(await anonymous.GetAsync("/foerderung/gefoerderte-projekte"));
@@ -375,5 +379,71 @@ public sealed class GrantTests
         Assert.False(await QueryAsync(app, db => db.GrantFiles.AnyAsync(f => f.ApplicationId == theirs)));
         Assert.True(await QueryAsync(app, db => db.GrantApplications.AnyAsync(a => a.Id == mine)));
         Assert.True(await QueryAsync(app, db => db.AuditEntries.AnyAsync(e => e.Action == "grants.application.deleted" && e.EntityId == Id(theirs))));
+    }
+    [Theory, Engines]
+    public async Task Grantees_are_reminded_of_the_proof_of_use_weekly_and_contact_data_go_a_year_after_it_was_accepted(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var (call, _) = await CallAsync(app, office);
+        await RegisterAsync(app, mail, "Verein Drei", "drei@verein.example");
+        var today = CityTime.Today(app.Clock);
+        var id = await QueryAsync(app, async db =>
+        {
+            var application = new GrantApplication
+            {
+                CallId = call, AssociationId = await db.Associations.Where(a => a.Name == "Verein Drei").Select(a => a.Id).SingleAsync(), Status = GrantStatus.Approved,
+                ProjectTitle = "Nachweis fällig", ReceiptNumber = "F-2026-9001", GrantedCents = 100_000, ProofDueOn = today.AddDays(10), DecidedAt = app.Clock.GetUtcNow(),
+                ContactName = "Kontakt Person", ContactEmail = "kontakt@verein.example", ContactPhone = "0231 1", CreatedAt = app.Clock.GetUtcNow(),
+            };
+            db.GrantApplications.Add(application);
+            await db.SaveChangesAsync();
+            return application.Id;
+        });
+
+        async Task<int> RemindAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<GrantDesk>().RemindAsync(CancellationToken.None);
+        }
+
+        var before = (await MeetingChainTests.MailsAsync(mail)).Count;
+        Assert.Equal(1, await RemindAsync());
+        var reminder = Assert.Single(await MeetingChainTests.MailsAsync(mail, before));
+        Assert.Equal("Erinnerung: Verwendungsnachweis F-2026-9001", reminder.Subject);
+        Assert.Contains("drei@verein.example", reminder.To.ToString());
+        Assert.Equal(0, await RemindAsync());
+        app.Clock.Advance(TimeSpan.FromDays(11));
+        Assert.Equal(1, await RemindAsync());
+        Assert.Contains(await MeetingChainTests.MailsAsync(mail), m => m.Subject == "Verwendungsnachweis F-2026-9001 ist überfällig");
+
+        // The proof accepted a year and a day ago: the contact data are deleted, with an audit entry; the project stays public.
+        await QueryAsync(app, async db =>
+        {
+            var application = await db.GrantApplications.SingleAsync(a => a.Id == id);
+            application.Status = GrantStatus.Closed;
+            db.ProofsOfUse.Add(new ProofOfUse { ApplicationId = id, Activities = "Workshops", Reach = 10, Status = ProofStatus.Accepted, SubmittedAt = app.Clock.GetUtcNow(), DecidedAt = app.Clock.GetUtcNow() });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        app.Clock.Advance(TimeSpan.FromDays(364));
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal((0, 0), await scope.ServiceProvider.GetRequiredService<GrantDesk>().DeleteDueAsync(CancellationToken.None));
+        }
+
+        app.Clock.Advance(TimeSpan.FromDays(2));
+        await using (var scope = app.Scope())
+        {
+            Assert.Equal((3, 0), await scope.ServiceProvider.GetRequiredService<GrantDesk>().DeleteDueAsync(CancellationToken.None));
+        }
+
+        var stored = await QueryAsync(app, db => db.GrantApplications.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.Null(stored.ContactName);
+        Assert.Null(stored.ContactEmail);
+        Assert.Null(stored.ContactPhone);
+        Assert.True(await QueryAsync(app, db => db.AuditEntries.AnyAsync(e => e.Action == "grants.contact.deleted" && e.EntityId == Id(id))));
+        Assert.Contains("Nachweis fällig", await Users.Client(app).GetStringAsync("/api/v1/grants/funded"));
     }
 }
