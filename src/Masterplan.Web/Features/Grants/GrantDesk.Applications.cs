@@ -192,21 +192,24 @@ public sealed partial class GrantDesk
             return Outcome<int>.NotFound();
         }
 
-        var existing = await db.GrantApplications.Where(a => a.CallId == callId && a.AssociationId == associationId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id)
+        return await db.RetryOnUniqueViolationAsync(async () =>
         {
-            return Outcome<int>.Ok(id);
-        }
+            var existing = await db.GrantApplications.Where(a => a.CallId == callId && a.AssociationId == associationId).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Outcome<int>.Ok(id);
+            }
 
-        if (!IsOpen(call))
-        {
-            return Outcome<int>.Invalid("", "Die Frist dieses Aufrufs ist abgelaufen ({0:dd.MM.yyyy HH:mm} Uhr).", CityTime.Local(call.Deadline));
-        }
+            if (!IsOpen(call))
+            {
+                return Outcome<int>.Invalid("", "Die Frist dieses Aufrufs ist abgelaufen ({0:dd.MM.yyyy HH:mm} Uhr).", CityTime.Local(call.Deadline));
+            }
 
-        var application = new GrantApplication { CallId = callId, AssociationId = associationId, Status = GrantStatus.Draft, CreatedAt = time.GetUtcNow() };
-        db.GrantApplications.Add(application);
-        await db.SaveChangesAsync(ct);
-        return Outcome<int>.Ok(application.Id);
+            var application = new GrantApplication { CallId = callId, AssociationId = associationId, Status = GrantStatus.Draft, CreatedAt = time.GetUtcNow() };
+            db.GrantApplications.Add(application);
+            await db.SaveChangesAsync(ct);
+            return Outcome<int>.Ok(application.Id);
+        });
     }
 
     /// <summary>An application of the association with its lines; null for another association's.</summary>

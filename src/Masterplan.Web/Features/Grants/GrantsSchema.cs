@@ -121,7 +121,8 @@ internal sealed class GrantApplicationConfiguration : IEntityTypeConfiguration<G
         a.HasOne<AgendaItem>().WithMany().HasForeignKey(x => x.DecisionAgendaItemId).OnDelete(DeleteBehavior.Restrict);
         a.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ApplicationId).OnDelete(DeleteBehavior.Cascade);
         a.HasIndex(x => new { x.CallId, x.Status });
-        a.HasIndex(x => new { x.AssociationId, x.CallId });
+        // One application per association and call: a double click on "start" finds the first.
+        a.HasIndex(x => new { x.AssociationId, x.CallId }).IsUnique();
         a.HasIndex(x => x.ReceiptNumber).IsUnique();
         a.HasIndex(x => new { x.Status, x.ProofDueOn });
     }

@@ -304,6 +304,7 @@ public sealed class GrantTests
         var second = await RegisterAsync(app, mail, "Verein Zwei", "zwei@verein.example");
         var district = Id(await QueryAsync(app, db => db.Districts.Select(d => d.Id).FirstAsync()));
         var mine = await StartAsync(first, call);
+        Assert.Equal(mine, await StartAsync(first, call));
         var theirs = await StartAsync(second, call);
         Assert.Equal(HttpStatusCode.Redirect, (await second.PostFileAsync($"/foerderung/antraege/{theirs}?handler=Upload", $"/foerderung/antraege/{theirs}", new() { ["uploadTitle"] = "Satzung" }, "upload", "s.pdf", "%PDF-1.4 x"u8.ToArray())).StatusCode);
         var theirFile = await QueryAsync(app, db => db.GrantFiles.Where(f => f.ApplicationId == theirs).Select(f => f.Id).SingleAsync());

@@ -266,7 +266,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 unique: true);
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { associationId, callId });
+                new[] { associationId, callId },
+                unique: true);
 
             var index2 = runtimeEntityType.AddIndex(
                 new[] { callId, status });

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("afe0315d-27b5-4685-884a-264dd969d8ae"), entityTypeCount: 97)
+            : base(skipDetectChanges: false, modelId: new Guid("149a15c8-01a7-4e34-acc1-95204a630abe"), entityTypeCount: 97)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("703bcd4a-89cc-41fb-9d8c-7f26851780ca"), entityTypeCount: 97)
+            : base(skipDetectChanges: false, modelId: new Guid("49e223cf-a96c-4455-bcd3-bcca036c7e71"), entityTypeCount: 97)
         {
         }
 

@@ -1108,7 +1108,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("AssociationId", "CallId");
+                    b.HasIndex("AssociationId", "CallId")
+                        .IsUnique();
 
                     b.HasIndex("CallId", "Status");
 

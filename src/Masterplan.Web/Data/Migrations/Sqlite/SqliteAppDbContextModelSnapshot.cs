@@ -1066,7 +1066,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("ReceiptNumber")
                         .IsUnique();
 
-                    b.HasIndex("AssociationId", "CallId");
+                    b.HasIndex("AssociationId", "CallId")
+                        .IsUnique();
 
                     b.HasIndex("CallId", "Status");
 

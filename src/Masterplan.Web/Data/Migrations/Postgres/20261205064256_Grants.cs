@@ -340,7 +340,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_GrantApplications_AssociationId_CallId",
                 table: "GrantApplications",
-                columns: new[] { "AssociationId", "CallId" });
+                columns: new[] { "AssociationId", "CallId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_GrantApplications_CallId_Status",

@@ -338,7 +338,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_GrantApplications_AssociationId_CallId",
                 table: "GrantApplications",
-                columns: new[] { "AssociationId", "CallId" });
+                columns: new[] { "AssociationId", "CallId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_GrantApplications_CallId_Status",
