@@ -4,6 +4,7 @@ using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Confidential;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Geo;
+using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Features.Home;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
@@ -45,6 +46,7 @@ public partial class Program
         new ServiceRequestsModule(),
         new ProtectivePlacesModule(),
         new ConfidentialModule(),
+        new GrantsModule(),
         new OParlModule(),
         new Open311Module(),
     ];

@@ -85,6 +85,21 @@ public sealed class SiteFixture : IAsyncLifetime
         return email;
     }
 
+    /// <summary>A confirmed person of a new association of the grant programme (role Applicant, no second factor).</summary>
+    public async Task<string> CreateApplicantAsync()
+    {
+        var email = await CreateUserWithoutSecondFactorAsync(Roles.Applicant);
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
+        var association = new Masterplan.Web.Features.Grants.Association { Name = "Browserverein e. V.", Address = "Kampstraße 1\n44137 Dortmund", RegisteredAt = DateTimeOffset.UtcNow };
+        db.Add(association);
+        await db.SaveChangesAsync();
+        db.Add(new Masterplan.Web.Features.Grants.AssociationMember { AssociationId = association.Id, UserId = user.Id, Email = email, JoinedAt = DateTimeOffset.UtcNow, EmailConfirmedAt = DateTimeOffset.UtcNow });
+        await db.SaveChangesAsync();
+        return email;
+    }
+
     /// <summary>Makes the account a member of the department that handles the category (the department staff's queue).</summary>
     public async Task AssignDepartmentOfCategoryAsync(string email, string categoryCode)
     {

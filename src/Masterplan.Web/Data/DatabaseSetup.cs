@@ -261,14 +261,14 @@ public static class DatabaseSetup
         return null;
     }
 
-    /// <summary>The assignable roles exist in every database (Member is derived, never stored).</summary>
+    /// <summary>The stored roles (assignable ones and applicants) exist in every database (Member is derived, never stored).</summary>
     private static async Task EnsureRolesAsync(AppDbContext db, CancellationToken ct)
     {
         // On SQLite the transaction takes the write lock first, so a second process starting at once reads the roles
         // the first one made (on PostgreSQL the start-up lock does that).
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var existing = await db.Roles.Select(r => r.Name ?? "").ToListAsync(ct);
-        foreach (var role in Features.Accounts.Roles.Assignable.Except(existing))
+        foreach (var role in Features.Accounts.Roles.Stored.Except(existing))
         {
             db.Roles.Add(new Microsoft.AspNetCore.Identity.IdentityRole(role) { NormalizedName = role.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         }

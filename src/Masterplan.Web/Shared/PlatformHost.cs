@@ -18,17 +18,16 @@ public static class PlatformHost
 
         DocumentLicensing.ChoosePdfLicense(builder.Configuration);
         var app = builder.Build();
-        var started = false;
+
+        // Start-up on two cores (cold start): one migrates the database and loads the reference data; the other maps and
+        // builds the endpoints and, once the schema exists, lets the modules prepare (the job scheduler) and starts the
+        // server, whose requests wait for the database (DatabaseReady). The data-protection key ring loads after that.
+        var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
+            app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
+        app.Services.GetRequiredService<DatabaseReady>().WaitFor(database);
         try
         {
-            // Start-up on two cores (cold start): one migrates the database and loads the reference data; the
-            // other maps and builds the endpoints and, once the schema exists, lets the modules prepare (the job
-            // scheduler) and starts the server, whose requests wait for the database (DatabaseReady). The
-            // data-protection key ring loads right after the start.
-            var schema = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            var database = Task.Run(() => DatabaseSetup.PrepareDatabaseAsync(
-                app.Services, migrate: app.Configuration.GetValue("Database:MigrateOnStartup", true), seed: true, schemaReady: schema));
-            app.Services.GetRequiredService<DatabaseReady>().WaitFor(database);
             app.UsePlatformShell();
             foreach (var module in modules)
             {
@@ -56,20 +55,24 @@ public static class PlatformHost
             {
                 await database;
             }
-
-            await app.StartAsync();
-            started = true;
-            await database;
         }
         catch (StartupException e)
         {
             // One line that says what to fix; no stack trace.
             await Console.Error.WriteLineAsync(e.Message);
-            if (started)
-            {
-                await app.StopAsync();
-            }
+            return 1;
+        }
 
+        // As before the overlap: a hosted service that refuses to start (a wrong audit key) ends the process with its exception.
+        await app.StartAsync();
+        try
+        {
+            await database;
+        }
+        catch (StartupException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            await app.StopAsync();
             return 1;
         }
 

@@ -47,7 +47,7 @@ public sealed class AccountsModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Account, 10, "Benutzer verwalten", "/verwaltung/benutzer", ManageUsers)];
 
-    public IEnumerable<string> TranslationLabels => Roles.Assignable.Append(Roles.Member).Select(Roles.Label);
+    public IEnumerable<string> TranslationLabels => Roles.Stored.Append(Roles.Member).Select(Roles.Label);
 
     public IReadOnlyList<Type> PublicApi => [typeof(AppUser), typeof(Roles), typeof(AccountOptions)];
 

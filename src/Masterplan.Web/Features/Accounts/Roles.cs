@@ -23,8 +23,17 @@ public static class Roles
     /// <summary>Specialist unit "Gewalt gegen Rettungs- und Ordnungskräfte" (002): assault reports only.</summary>
     public const string AssaultReportsUnit = "AssaultReportsUnit";
 
+    /// <summary>
+    /// A person who signs in for an association of the grant programme (Grants). Never granted by an administrator: the
+    /// account registers itself and gets the role when its e-mail address is confirmed. It opens nothing of the staff.
+    /// </summary>
+    public const string Applicant = "Applicant";
+
     /// <summary>Roles an administrator can grant (Member is derived).</summary>
     public static readonly string[] Assignable = [Administrator, Office, Moderator, DepartmentStaff, ComplaintsOffice, AssaultReportsUnit];
+
+    /// <summary>Roles stored in the database: the assignable ones and the self-registered applicants.</summary>
+    public static readonly string[] Stored = [.. Assignable, Applicant];
 
     /// <summary>Roles that must use two-factor sign-in (docs/domain.md#access): administration and every role that reads confidential data.</summary>
     public static readonly string[] RequireTwoFactor = [Administrator, Office, ComplaintsOffice, AssaultReportsUnit];
@@ -38,6 +47,7 @@ public static class Roles
         Member => "Mitglied eines Gremiums",
         ComplaintsOffice => "Beschwerdestelle",
         AssaultReportsUnit => "Fachstelle Gewalt gegen Einsatzkräfte",
+        Applicant => "Antragstellender Verein",
         _ => role,
     };
 }

@@ -24,8 +24,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
     private const string Anonymous = "(anonym)";
     private const string NoRole = "(ohne Rolle)";
 
-    private static readonly string[] Everyone = [Anonymous, NoRole, .. Roles.Assignable, Roles.Member];
-    private static readonly string[] SignedIn = [NoRole, .. Roles.Assignable, Roles.Member];
+    private static readonly string[] Everyone = [Anonymous, NoRole, .. Roles.Assignable, Roles.Member, Roles.Applicant];
+    private static readonly string[] SignedIn = [NoRole, .. Roles.Assignable, Roles.Member, Roles.Applicant];
     private static readonly string[] AuditReaders = [Roles.Administrator, Roles.Office, Roles.ComplaintsOffice, Roles.AssaultReportsUnit];
 
     /// <summary>Route pattern → (methods to try, who may use it); "METHOD pattern" where methods of one route differ in who may use them.</summary>
@@ -199,6 +199,34 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/beschwerdestelle/{id:int}"] = (["GET", "POST"], [Roles.ComplaintsOffice]),
         ["verwaltung/fachstelle-uebergriffe"] = (["GET"], [Roles.AssaultReportsUnit]),
         ["verwaltung/fachstelle-uebergriffe/{id:int}"] = (["GET", "POST"], [Roles.AssaultReportsUnit]),
+        ["foerderung"] = (["GET"], Everyone),
+        ["verwaltung/foerderung"] = (["GET"], [Roles.Office]),
+        ["foerderung/aufrufe/{id:int}"] = (["GET"], Everyone),
+        ["foerderung/gefoerderte-projekte"] = (["GET"], Everyone),
+        ["foerderung/gefoerderte-projekte.csv"] = (["GET"], Everyone),
+        ["foerderung/registrieren"] = (["GET", "POST"], Everyone),
+        ["foerderung/bestaetigen/{token}"] = (["GET", "POST"], Everyone),
+        ["foerderung/antraege"] = (["GET"], [Roles.Applicant]),
+        ["foerderung/antraege/{id:int}"] = (["GET", "POST"], [Roles.Applicant]),
+        ["foerderung/antraege/neu/{callId:int}"] = (["GET", "POST"], [Roles.Applicant]),
+        // The Office or a person of the application's own association; the handler answers 404 to everyone else.
+        ["foerderung/antraege/{id:int}/bescheid.pdf"] = (["GET"], SignedIn),
+        ["foerderung/antraege/{id:int}/dateien/{fileId:int}"] = (["GET"], SignedIn),
+        ["GET api/v1/grants/calls"] = (["GET"], Everyone),
+        ["POST api/v1/grants/calls"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/funded"] = (["GET"], Everyone),
+        ["api/v1/grants/calls/{id:int}"] = (["PUT"], [Roles.Office]),
+        ["api/v1/grants/calls/{id:int}/publish"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/calls/{id:int}/applications"] = (["GET"], [Roles.Office]),
+        ["api/v1/grants/calls/{id:int}/ranking"] = (["GET"], [Roles.Office]),
+        ["api/v1/grants/applications/{id:int}/completeness"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/applications/{id:int}/decision"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/applications/{id:int}/payments"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/applications/{id:int}/proof/decision"] = (["POST"], [Roles.Office]),
+        ["api/v1/grants/budgets/{year:int}"] = (["GET", "PUT"], [Roles.Office]),
+        ["api/v1/grants/calls/{id:int}/reviews"] = (["GET"], [Roles.Office, Roles.Member]),
+        ["api/v1/grants/applications/{id:int}/conflict"] = (["POST"], [Roles.Office, Roles.Member]),
+        ["api/v1/grants/applications/{id:int}/scores"] = (["POST"], [Roles.Office, Roles.Member]),
     };
 
     private static string PatternOf(string key) => key.Contains(' ', StringComparison.Ordinal) ? key[(key.IndexOf(' ', StringComparison.Ordinal) + 1)..] : key;
@@ -226,6 +254,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         }
 
         clients[Roles.Member] = await Users.SignInAsync(app, await Users.CreateAsync(app, "mitglied@stadtdo.de", ids.MemberPersonId));
+        clients[Roles.Applicant] = await Users.SignInAsync(app, await Users.CreateAsync(app, "verein@verein.example", Roles.Applicant));
 
         var failures = new List<string>();
         var checks = 0;
@@ -234,7 +263,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
             var pattern = PatternOf(key);
             var url = "/" + pattern
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
-                .Replace("{paperId:int}", ids.Paper, StringComparison.Ordinal).Replace("{consultationId:int?}", "", StringComparison.Ordinal)
+                .Replace("{paperId:int}", ids.Paper, StringComparison.Ordinal)
+                .Replace("{callId:int}", ids.Organization, StringComparison.Ordinal).Replace("{fileId:int}", ids.Organization, StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal).Replace("{consultationId:int?}", "", StringComparison.Ordinal)
                 .Replace("{id}", ids.Account, StringComparison.Ordinal)
                 .Replace("{id:int}", pattern.Contains("personen", StringComparison.Ordinal) ? ids.MemberPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab
