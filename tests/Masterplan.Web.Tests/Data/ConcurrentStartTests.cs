@@ -31,7 +31,7 @@ public class ConcurrentStartTests
         await using var data = Context(db);
         // Every migration is recorded, and the roles and the reference data exist once.
         Assert.Equal(data.Database.GetMigrations(), await data.Database.GetAppliedMigrationsAsync());
-        Assert.Equal(Masterplan.Web.Features.Accounts.Roles.Assignable.Order(), (await data.Roles.Select(r => r.Name!).ToListAsync()).Order());
+        Assert.Equal(Masterplan.Web.Features.Accounts.Roles.Stored.Order(), (await data.Roles.Select(r => r.Name!).ToListAsync()).Order());
         Assert.Equal(12, await data.Districts.CountAsync());
         if (engine == DatabaseProvider.Postgres)
         {

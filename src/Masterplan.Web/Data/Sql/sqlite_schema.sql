@@ -88,6 +88,21 @@ CREATE TABLE "GazetteerAddresses" (
     "IsDemo" INTEGER NOT NULL
 );
 
+CREATE TABLE "GrantAssociations" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantAssociations" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Address" TEXT NULL,
+    "RegisteredAt" INTEGER NOT NULL,
+    "InviteCodeHash" TEXT NULL,
+    "InviteCodeExpiresAt" INTEGER NULL,
+    "IsDemo" INTEGER NOT NULL
+);
+
+CREATE TABLE "GrantYearBudgets" (
+    "Year" INTEGER NOT NULL CONSTRAINT "PK_GrantYearBudgets" PRIMARY KEY,
+    "AmountCents" INTEGER NOT NULL
+);
+
 CREATE TABLE "InputCalls" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_InputCalls" PRIMARY KEY AUTOINCREMENT,
     "Title" TEXT NOT NULL,
@@ -249,6 +264,50 @@ CREATE TABLE "AspNetRoleClaims" (
     "ClaimType" TEXT NULL,
     "ClaimValue" TEXT NULL,
     CONSTRAINT "FK_AspNetRoleClaims_AspNetRoles_RoleId" FOREIGN KEY ("RoleId") REFERENCES "AspNetRoles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ConfidentialCases" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ConfidentialCases" PRIMARY KEY AUTOINCREMENT,
+    "Unit" TEXT NOT NULL,
+    "Number" TEXT NOT NULL,
+    "SecretHash" TEXT NULL,
+    "FailedOpens" INTEGER NOT NULL,
+    "BlockedUntil" INTEGER NULL,
+    "KeyId" TEXT NOT NULL,
+    "WrappedKey" BLOB NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ReceivedOn" TEXT NOT NULL,
+    "AcknowledgeBy" TEXT NOT NULL,
+    "FeedbackBy" TEXT NOT NULL,
+    "AcknowledgedOn" TEXT NULL,
+    "FeedbackOn" TEXT NULL,
+    "ClosedOn" TEXT NULL,
+    "Kind" TEXT NOT NULL,
+    "Service" TEXT NULL,
+    "DistrictId" INTEGER NULL,
+    "OutcomeCategory" TEXT NULL,
+    "ContactWay" TEXT NOT NULL,
+    "SignedIn" INTEGER NOT NULL,
+    "ChargesPressed" INTEGER NOT NULL,
+    "AdviceWanted" INTEGER NOT NULL,
+    "ForwardConsent" TEXT NOT NULL,
+    "ForwardedOn" TEXT NULL,
+    "RemindedOn" TEXT NULL,
+    "UnreadReply" INTEGER NOT NULL,
+    "UnreadMessage" INTEGER NOT NULL,
+    "ContentDeletedOn" TEXT NULL,
+    "AttachmentsDeletedOn" TEXT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    "What" BLOB NULL,
+    "When" BLOB NULL,
+    "Where" BLOB NULL,
+    "Details" BLOB NULL,
+    "Injuries" BLOB NULL,
+    "Contact" BLOB NULL,
+    "Reporter" BLOB NULL,
+    "Advice" BLOB NULL,
+    "OutcomeText" BLOB NULL,
+    CONSTRAINT "FK_ConfidentialCases_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "DistrictBoundaries" (
@@ -475,6 +534,25 @@ CREATE TABLE "RegisterEntries" (
     CONSTRAINT "FK_RegisterEntries_Labs_LabId" FOREIGN KEY ("LabId") REFERENCES "Labs" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "ConfidentialMessages" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ConfidentialMessages" PRIMARY KEY AUTOINCREMENT,
+    "CaseId" INTEGER NOT NULL,
+    "FromUnit" INTEGER NOT NULL,
+    "On" TEXT NOT NULL,
+    "AuthorName" TEXT NULL,
+    "Body" BLOB NOT NULL,
+    CONSTRAINT "FK_ConfidentialMessages_ConfidentialCases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "ConfidentialCases" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ConfidentialNotes" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ConfidentialNotes" PRIMARY KEY AUTOINCREMENT,
+    "CaseId" INTEGER NOT NULL,
+    "At" INTEGER NOT NULL,
+    "AuthorName" TEXT NOT NULL,
+    "Body" BLOB NOT NULL,
+    CONSTRAINT "FK_ConfidentialNotes_ConfidentialCases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "ConfidentialCases" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "AspNetUsers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AspNetUsers" PRIMARY KEY,
     "DisplayName" TEXT NOT NULL,
@@ -638,6 +716,23 @@ CREATE TABLE "ProtectivePlaceVenueReconfirmations" (
     CONSTRAINT "FK_ProtectivePlaceVenueReconfirmations_ProtectivePlaceVenues_VenueId" FOREIGN KEY ("VenueId") REFERENCES "ProtectivePlaceVenues" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "GrantCalls" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantCalls" PRIMARY KEY AUTOINCREMENT,
+    "Title" TEXT NOT NULL,
+    "Purpose" TEXT NOT NULL,
+    "Eligibility" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "BudgetCents" INTEGER NOT NULL,
+    "MaxPerProjectCents" INTEGER NOT NULL,
+    "Deadline" INTEGER NOT NULL,
+    "MeasureId" INTEGER NULL,
+    "RequiredDocuments" TEXT NOT NULL,
+    "PublishedAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantCalls_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "Indicators" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Indicators" PRIMARY KEY AUTOINCREMENT,
     "FieldOfActionId" INTEGER NOT NULL,
@@ -768,6 +863,19 @@ CREATE TABLE "PanelOutcomes" (
     CONSTRAINT "FK_PanelOutcomes_PanelSelections_SelectionId" FOREIGN KEY ("SelectionId") REFERENCES "PanelSelections" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "ConfidentialFiles" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ConfidentialFiles" PRIMARY KEY AUTOINCREMENT,
+    "CaseId" INTEGER NOT NULL,
+    "MessageId" INTEGER NULL,
+    "MediaType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "AddedOn" TEXT NOT NULL,
+    "Name" BLOB NOT NULL,
+    "Content" BLOB NOT NULL,
+    CONSTRAINT "FK_ConfidentialFiles_ConfidentialCases_CaseId" FOREIGN KEY ("CaseId") REFERENCES "ConfidentialCases" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ConfidentialFiles_ConfidentialMessages_MessageId" FOREIGN KEY ("MessageId") REFERENCES "ConfidentialMessages" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "AspNetUserClaims" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetUserClaims" PRIMARY KEY AUTOINCREMENT,
     "UserId" TEXT NOT NULL,
@@ -811,6 +919,19 @@ CREATE TABLE "CalendarFeeds" (
     "CreatedAt" INTEGER NOT NULL,
     CONSTRAINT "FK_CalendarFeeds_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE,
     CONSTRAINT "FK_CalendarFeeds_Persons_PersonId" FOREIGN KEY ("PersonId") REFERENCES "Persons" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantAssociationMembers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantAssociationMembers" PRIMARY KEY AUTOINCREMENT,
+    "AssociationId" INTEGER NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "Email" TEXT NULL,
+    "ConfirmTokenHash" TEXT NULL,
+    "ConfirmTokenExpiresAt" INTEGER NULL,
+    "EmailConfirmedAt" INTEGER NULL,
+    "JoinedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantAssociationMembers_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_GrantAssociationMembers_GrantAssociations_AssociationId" FOREIGN KEY ("AssociationId") REFERENCES "GrantAssociations" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "AgendaItems" (
@@ -925,6 +1046,15 @@ CREATE TABLE "PlaceOpeningRules" (
     CONSTRAINT "FK_PlaceOpeningRules_ProtectivePlaces_PlaceId" FOREIGN KEY ("PlaceId") REFERENCES "ProtectivePlaces" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "GrantCriteria" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantCriteria" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "Position" INTEGER NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Weight" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantCriteria_GrantCalls_CallId" FOREIGN KEY ("CallId") REFERENCES "GrantCalls" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "IndicatorValues" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_IndicatorValues" PRIMARY KEY AUTOINCREMENT,
     "IndicatorId" INTEGER NOT NULL,
@@ -942,6 +1072,39 @@ CREATE TABLE "AgendaLinks" (
     "TargetId" INTEGER NULL,
     "Label" TEXT NOT NULL,
     CONSTRAINT "FK_AgendaLinks_AgendaItems_AgendaItemId" FOREIGN KEY ("AgendaItemId") REFERENCES "AgendaItems" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantApplications" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantApplications" PRIMARY KEY AUTOINCREMENT,
+    "CallId" INTEGER NOT NULL,
+    "AssociationId" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "ProjectTitle" TEXT NOT NULL,
+    "Description" TEXT NOT NULL,
+    "TargetGroup" TEXT NOT NULL,
+    "DistrictIds" TEXT NOT NULL,
+    "StartsOn" TEXT NULL,
+    "EndsOn" TEXT NULL,
+    "RequestedCents" INTEGER NOT NULL,
+    "CoFundingCents" INTEGER NOT NULL,
+    "ContactName" TEXT NULL,
+    "ContactEmail" TEXT NULL,
+    "ContactPhone" TEXT NULL,
+    "ReceiptNumber" TEXT NULL,
+    "SubmittedAt" INTEGER NULL,
+    "MissingNote" TEXT NULL,
+    "DecidedAt" INTEGER NULL,
+    "GrantedCents" INTEGER NULL,
+    "DecisionAgendaItemId" INTEGER NULL,
+    "DecisionReason" TEXT NULL,
+    "ProofDueOn" TEXT NULL,
+    "ProofReminderSentAt" INTEGER NULL,
+    "ContactDeletedAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantApplications_AgendaItems_DecisionAgendaItemId" FOREIGN KEY ("DecisionAgendaItemId") REFERENCES "AgendaItems" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_GrantApplications_GrantAssociations_AssociationId" FOREIGN KEY ("AssociationId") REFERENCES "GrantAssociations" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_GrantApplications_GrantCalls_CallId" FOREIGN KEY ("CallId") REFERENCES "GrantCalls" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "MeetingDocuments" (
@@ -1078,6 +1241,64 @@ CREATE TABLE "Consultations" (
     CONSTRAINT "FK_Consultations_Papers_PaperId" FOREIGN KEY ("PaperId") REFERENCES "Papers" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "GrantBudgetLines" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantBudgetLines" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "Position" INTEGER NOT NULL,
+    "Label" TEXT NOT NULL,
+    "AmountCents" INTEGER NOT NULL,
+    "SpentCents" INTEGER NULL,
+    CONSTRAINT "FK_GrantBudgetLines_GrantApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "GrantApplications" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantFiles" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantFiles" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "IsReceipt" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "MediaType" TEXT NOT NULL,
+    "Sha512" TEXT NOT NULL,
+    "Length" INTEGER NOT NULL,
+    "UploadedAt" INTEGER NOT NULL,
+    "Data" BLOB NOT NULL,
+    CONSTRAINT "FK_GrantFiles_GrantApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "GrantApplications" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantPayments" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantPayments" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "IsReturn" INTEGER NOT NULL,
+    "AmountCents" INTEGER NOT NULL,
+    "On" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantPayments_GrantApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "GrantApplications" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantProofsOfUse" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantProofsOfUse" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Activities" TEXT NOT NULL,
+    "Reach" INTEGER NOT NULL,
+    "SubmittedAt" INTEGER NOT NULL,
+    "OfficeNote" TEXT NULL,
+    "DecidedAt" INTEGER NULL,
+    CONSTRAINT "FK_GrantProofsOfUse_GrantApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "GrantApplications" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "GrantReviews" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantReviews" PRIMARY KEY AUTOINCREMENT,
+    "ApplicationId" INTEGER NOT NULL,
+    "ReviewerId" TEXT NOT NULL,
+    "Conflict" INTEGER NOT NULL,
+    "Note" TEXT NULL,
+    "At" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantReviews_AspNetUsers_ReviewerId" FOREIGN KEY ("ReviewerId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_GrantReviews_GrantApplications_ApplicationId" FOREIGN KEY ("ApplicationId") REFERENCES "GrantApplications" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "DocumentContents" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DocumentContents" PRIMARY KEY,
     "Data" BLOB NOT NULL,
@@ -1136,6 +1357,15 @@ CREATE TABLE "RollCallVotes" (
     CONSTRAINT "FK_RollCallVotes_Votes_VoteId" FOREIGN KEY ("VoteId") REFERENCES "Votes" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "GrantScores" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_GrantScores" PRIMARY KEY AUTOINCREMENT,
+    "ReviewId" INTEGER NOT NULL,
+    "CriterionId" INTEGER NOT NULL,
+    "Value" INTEGER NOT NULL,
+    CONSTRAINT "FK_GrantScores_GrantCriteria_CriterionId" FOREIGN KEY ("CriterionId") REFERENCES "GrantCriteria" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_GrantScores_GrantReviews_ReviewId" FOREIGN KEY ("ReviewId") REFERENCES "GrantReviews" ("Id") ON DELETE CASCADE
+);
+
 CREATE UNIQUE INDEX "IX_AgendaItems_MeetingId_Number" ON "AgendaItems" ("MeetingId", "Number");
 
 CREATE INDEX "IX_AgendaItems_Modified" ON "AgendaItems" ("Modified");
@@ -1186,6 +1416,20 @@ CREATE UNIQUE INDEX "IX_CalendarFeeds_TokenHash" ON "CalendarFeeds" ("TokenHash"
 
 CREATE INDEX "IX_CalendarFeeds_UserId" ON "CalendarFeeds" ("UserId");
 
+CREATE INDEX "IX_ConfidentialCases_DistrictId" ON "ConfidentialCases" ("DistrictId");
+
+CREATE UNIQUE INDEX "IX_ConfidentialCases_Number" ON "ConfidentialCases" ("Number");
+
+CREATE INDEX "IX_ConfidentialCases_Unit_Status_ReceivedOn" ON "ConfidentialCases" ("Unit", "Status", "ReceivedOn");
+
+CREATE INDEX "IX_ConfidentialFiles_CaseId" ON "ConfidentialFiles" ("CaseId");
+
+CREATE INDEX "IX_ConfidentialFiles_MessageId" ON "ConfidentialFiles" ("MessageId");
+
+CREATE INDEX "IX_ConfidentialMessages_CaseId" ON "ConfidentialMessages" ("CaseId");
+
+CREATE INDEX "IX_ConfidentialNotes_CaseId" ON "ConfidentialNotes" ("CaseId");
+
 CREATE INDEX "IX_Consultations_AgendaLinkId" ON "Consultations" ("AgendaLinkId");
 
 CREATE INDEX "IX_Consultations_Modified" ON "Consultations" ("Modified");
@@ -1223,6 +1467,46 @@ CREATE INDEX "IX_FieldsOfAction_ParentId" ON "FieldsOfAction" ("ParentId");
 CREATE UNIQUE INDEX "IX_FieldsOfAction_SeedKey" ON "FieldsOfAction" ("SeedKey");
 
 CREATE INDEX "IX_GazetteerAddresses_StreetKey_HouseKey" ON "GazetteerAddresses" ("StreetKey", "HouseKey");
+
+CREATE UNIQUE INDEX "IX_GrantApplications_AssociationId_CallId" ON "GrantApplications" ("AssociationId", "CallId");
+
+CREATE INDEX "IX_GrantApplications_CallId_Status" ON "GrantApplications" ("CallId", "Status");
+
+CREATE INDEX "IX_GrantApplications_DecisionAgendaItemId" ON "GrantApplications" ("DecisionAgendaItemId");
+
+CREATE UNIQUE INDEX "IX_GrantApplications_ReceiptNumber" ON "GrantApplications" ("ReceiptNumber");
+
+CREATE INDEX "IX_GrantApplications_Status_ProofDueOn" ON "GrantApplications" ("Status", "ProofDueOn");
+
+CREATE INDEX "IX_GrantAssociationMembers_AssociationId" ON "GrantAssociationMembers" ("AssociationId");
+
+CREATE UNIQUE INDEX "IX_GrantAssociationMembers_ConfirmTokenHash" ON "GrantAssociationMembers" ("ConfirmTokenHash");
+
+CREATE UNIQUE INDEX "IX_GrantAssociationMembers_UserId" ON "GrantAssociationMembers" ("UserId");
+
+CREATE UNIQUE INDEX "IX_GrantAssociations_InviteCodeHash" ON "GrantAssociations" ("InviteCodeHash");
+
+CREATE UNIQUE INDEX "IX_GrantBudgetLines_ApplicationId_Position" ON "GrantBudgetLines" ("ApplicationId", "Position");
+
+CREATE INDEX "IX_GrantCalls_MeasureId" ON "GrantCalls" ("MeasureId");
+
+CREATE INDEX "IX_GrantCalls_PublishedAt_Deadline" ON "GrantCalls" ("PublishedAt", "Deadline");
+
+CREATE UNIQUE INDEX "IX_GrantCriteria_CallId_Position" ON "GrantCriteria" ("CallId", "Position");
+
+CREATE INDEX "IX_GrantFiles_ApplicationId" ON "GrantFiles" ("ApplicationId");
+
+CREATE INDEX "IX_GrantPayments_ApplicationId" ON "GrantPayments" ("ApplicationId");
+
+CREATE UNIQUE INDEX "IX_GrantProofsOfUse_ApplicationId" ON "GrantProofsOfUse" ("ApplicationId");
+
+CREATE UNIQUE INDEX "IX_GrantReviews_ApplicationId_ReviewerId" ON "GrantReviews" ("ApplicationId", "ReviewerId");
+
+CREATE INDEX "IX_GrantReviews_ReviewerId" ON "GrantReviews" ("ReviewerId");
+
+CREATE INDEX "IX_GrantScores_CriterionId" ON "GrantScores" ("CriterionId");
+
+CREATE UNIQUE INDEX "IX_GrantScores_ReviewId_CriterionId" ON "GrantScores" ("ReviewId", "CriterionId");
 
 CREATE INDEX "IX_Indicators_FieldOfActionId" ON "Indicators" ("FieldOfActionId");
 
@@ -1482,7 +1766,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205034619_Initial', '10.0.15');
+VALUES ('20261205065325_Initial', '10.0.15');
 
 COMMIT;
 

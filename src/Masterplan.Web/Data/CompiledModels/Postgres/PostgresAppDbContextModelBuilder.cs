@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a2807edf-27aa-4d3f-aa8f-e7201b591566"), entityTypeCount: 89)
+            : base(skipDetectChanges: false, modelId: new Guid("20ce1819-b491-4887-a847-7430ca8c1358"), entityTypeCount: 101)
         {
         }
 
@@ -41,6 +41,18 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var district = DistrictEntityType.Create(this);
             var districtBoundary = DistrictBoundaryEntityType.Create(this);
             var gazetteerAddress = GazetteerAddressEntityType.Create(this);
+            var association = AssociationEntityType.Create(this);
+            var associationMember = AssociationMemberEntityType.Create(this);
+            var grantApplication = GrantApplicationEntityType.Create(this);
+            var grantBudgetLine = GrantBudgetLineEntityType.Create(this);
+            var grantCall = GrantCallEntityType.Create(this);
+            var grantCriterion = GrantCriterionEntityType.Create(this);
+            var grantFile = GrantFileEntityType.Create(this);
+            var grantPayment = GrantPaymentEntityType.Create(this);
+            var grantReview = GrantReviewEntityType.Create(this);
+            var grantScore = GrantScoreEntityType.Create(this);
+            var grantYearBudget = GrantYearBudgetEntityType.Create(this);
+            var proofOfUse = ProofOfUseEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -128,6 +140,21 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ConfidentialMessageEntityType.CreateForeignKey1(confidentialMessage, confidentialCase);
             ConfidentialNoteEntityType.CreateForeignKey1(confidentialNote, confidentialCase);
             DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
+            AssociationMemberEntityType.CreateForeignKey1(associationMember, association);
+            AssociationMemberEntityType.CreateForeignKey2(associationMember, appUser);
+            GrantApplicationEntityType.CreateForeignKey1(grantApplication, association);
+            GrantApplicationEntityType.CreateForeignKey2(grantApplication, grantCall);
+            GrantApplicationEntityType.CreateForeignKey3(grantApplication, agendaItem);
+            GrantBudgetLineEntityType.CreateForeignKey1(grantBudgetLine, grantApplication);
+            GrantCallEntityType.CreateForeignKey1(grantCall, measure);
+            GrantCriterionEntityType.CreateForeignKey1(grantCriterion, grantCall);
+            GrantFileEntityType.CreateForeignKey1(grantFile, grantApplication);
+            GrantPaymentEntityType.CreateForeignKey1(grantPayment, grantApplication);
+            GrantReviewEntityType.CreateForeignKey1(grantReview, grantApplication);
+            GrantReviewEntityType.CreateForeignKey2(grantReview, appUser);
+            GrantScoreEntityType.CreateForeignKey1(grantScore, grantCriterion);
+            GrantScoreEntityType.CreateForeignKey2(grantScore, grantReview);
+            ProofOfUseEntityType.CreateForeignKey1(proofOfUse, grantApplication);
             InviteeDrawRecordEntityType.CreateForeignKey1(inviteeDrawRecord, neighbourhoodLab);
             LabInvitationEntityType.CreateForeignKey1(labInvitation, neighbourhoodLab);
             LabPlaceEntityType.CreateForeignKey1(labPlace, neighbourhoodLab);
@@ -238,6 +265,18 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             DistrictEntityType.CreateAnnotations(district);
             DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
             GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
+            AssociationEntityType.CreateAnnotations(association);
+            AssociationMemberEntityType.CreateAnnotations(associationMember);
+            GrantApplicationEntityType.CreateAnnotations(grantApplication);
+            GrantBudgetLineEntityType.CreateAnnotations(grantBudgetLine);
+            GrantCallEntityType.CreateAnnotations(grantCall);
+            GrantCriterionEntityType.CreateAnnotations(grantCriterion);
+            GrantFileEntityType.CreateAnnotations(grantFile);
+            GrantPaymentEntityType.CreateAnnotations(grantPayment);
+            GrantReviewEntityType.CreateAnnotations(grantReview);
+            GrantScoreEntityType.CreateAnnotations(grantScore);
+            GrantYearBudgetEntityType.CreateAnnotations(grantYearBudget);
+            ProofOfUseEntityType.CreateAnnotations(proofOfUse);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

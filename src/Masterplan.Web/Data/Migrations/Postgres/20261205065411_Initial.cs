@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NetTopologySuite.Geometries;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
@@ -158,6 +159,36 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_GazetteerAddresses", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAssociations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    RegisteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    InviteCodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InviteCodeExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAssociations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantYearBudgets",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantYearBudgets", x => x.Year);
                 });
 
             migrationBuilder.CreateTable(
@@ -436,6 +467,63 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Unit = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SecretHash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FailedOpens = table.Column<int>(type: "integer", nullable: false),
+                    BlockedUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    KeyId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcknowledgeBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    FeedbackBy = table.Column<DateOnly>(type: "date", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Service = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    DistrictId = table.Column<int>(type: "integer", nullable: true),
+                    OutcomeCategory = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    ContactWay = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SignedIn = table.Column<bool>(type: "boolean", nullable: false),
+                    ChargesPressed = table.Column<bool>(type: "boolean", nullable: false),
+                    AdviceWanted = table.Column<bool>(type: "boolean", nullable: false),
+                    ForwardConsent = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ForwardedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    UnreadReply = table.Column<bool>(type: "boolean", nullable: false),
+                    UnreadMessage = table.Column<bool>(type: "boolean", nullable: false),
+                    ContentDeletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AttachmentsDeletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    What = table.Column<byte[]>(type: "bytea", nullable: true),
+                    When = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Where = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Details = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Injuries = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Contact = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Reporter = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Advice = table.Column<byte[]>(type: "bytea", nullable: true),
+                    OutcomeText = table.Column<byte[]>(type: "bytea", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialCases_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -837,6 +925,51 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfidentialMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    FromUnit = table.Column<bool>(type: "boolean", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialMessages_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AuthorName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialNotes_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -1156,6 +1289,36 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantCalls",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Eligibility = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    BudgetCents = table.Column<long>(type: "bigint", nullable: false),
+                    MaxPerProjectCents = table.Column<long>(type: "bigint", nullable: false),
+                    Deadline = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    RequiredDocuments = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantCalls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantCalls_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Indicators",
                 columns: table => new
                 {
@@ -1465,6 +1628,37 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfidentialFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CaseId = table.Column<int>(type: "integer", nullable: false),
+                    MessageId = table.Column<int>(type: "integer", nullable: true),
+                    MediaType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Size = table.Column<int>(type: "integer", nullable: false),
+                    AddedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Name = table.Column<byte[]>(type: "bytea", nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialFiles_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialFiles_ConfidentialMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ConfidentialMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1574,6 +1768,37 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         name: "FK_CalendarFeeds_Persons_PersonId",
                         column: x => x.PersonId,
                         principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAssociationMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssociationId = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    Email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EmailConfirmedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    JoinedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAssociationMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantAssociationMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GrantAssociationMembers_GrantAssociations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "GrantAssociations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1826,6 +2051,28 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Weight = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantCriteria_GrantCalls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "GrantCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -1868,6 +2115,62 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         principalTable: "AgendaItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    CallId = table.Column<int>(type: "integer", nullable: false),
+                    AssociationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ProjectTitle = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    TargetGroup = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    DistrictIds = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RequestedCents = table.Column<long>(type: "bigint", nullable: false),
+                    CoFundingCents = table.Column<long>(type: "bigint", nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MissingNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    GrantedCents = table.Column<long>(type: "bigint", nullable: true),
+                    DecisionAgendaItemId = table.Column<int>(type: "integer", nullable: true),
+                    DecisionReason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ProofDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ProofReminderSentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ContactDeletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_AgendaItems_DecisionAgendaItemId",
+                        column: x => x.DecisionAgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_GrantAssociations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "GrantAssociations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_GrantCalls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "GrantCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2169,6 +2472,134 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantBudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    SpentCents = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantBudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantBudgetLines_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    IsReceipt = table.Column<bool>(type: "boolean", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Sha512 = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantFiles_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantPayments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    IsReturn = table.Column<bool>(type: "boolean", nullable: false),
+                    AmountCents = table.Column<long>(type: "bigint", nullable: false),
+                    On = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantPayments_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantProofsOfUse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Activities = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    Reach = table.Column<int>(type: "integer", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    OfficeNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantProofsOfUse", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantProofsOfUse_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ApplicationId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewerId = table.Column<string>(type: "text", nullable: false),
+                    Conflict = table.Column<bool>(type: "boolean", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantReviews_AspNetUsers_ReviewerId",
+                        column: x => x.ReviewerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantReviews_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentContents",
                 columns: table => new
                 {
@@ -2316,6 +2747,33 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "GrantScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ReviewId = table.Column<int>(type: "integer", nullable: false),
+                    CriterionId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantScores_GrantCriteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "GrantCriteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantScores_GrantReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "GrantReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_MeetingId_Number",
                 table: "AgendaItems",
@@ -2450,6 +2908,42 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_DistrictId",
+                table: "ConfidentialCases",
+                column: "DistrictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_Number",
+                table: "ConfidentialCases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_Unit_Status_ReceivedOn",
+                table: "ConfidentialCases",
+                columns: new[] { "Unit", "Status", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialFiles_CaseId",
+                table: "ConfidentialFiles",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialFiles_MessageId",
+                table: "ConfidentialFiles",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialMessages_CaseId",
+                table: "ConfidentialMessages",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialNotes_CaseId",
+                table: "ConfidentialNotes",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_AgendaLinkId",
                 table: "Consultations",
                 column: "AgendaLinkId");
@@ -2552,6 +3046,116 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "IX_GazetteerAddresses_StreetKey_HouseKey",
                 table: "GazetteerAddresses",
                 columns: new[] { "StreetKey", "HouseKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_AssociationId_CallId",
+                table: "GrantApplications",
+                columns: new[] { "AssociationId", "CallId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_CallId_Status",
+                table: "GrantApplications",
+                columns: new[] { "CallId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_DecisionAgendaItemId",
+                table: "GrantApplications",
+                column: "DecisionAgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_ReceiptNumber",
+                table: "GrantApplications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_Status_ProofDueOn",
+                table: "GrantApplications",
+                columns: new[] { "Status", "ProofDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_AssociationId",
+                table: "GrantAssociationMembers",
+                column: "AssociationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_ConfirmTokenHash",
+                table: "GrantAssociationMembers",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_UserId",
+                table: "GrantAssociationMembers",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociations_InviteCodeHash",
+                table: "GrantAssociations",
+                column: "InviteCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantBudgetLines_ApplicationId_Position",
+                table: "GrantBudgetLines",
+                columns: new[] { "ApplicationId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCalls_MeasureId",
+                table: "GrantCalls",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCalls_PublishedAt_Deadline",
+                table: "GrantCalls",
+                columns: new[] { "PublishedAt", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCriteria_CallId_Position",
+                table: "GrantCriteria",
+                columns: new[] { "CallId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantFiles_ApplicationId",
+                table: "GrantFiles",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantPayments_ApplicationId",
+                table: "GrantPayments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantProofsOfUse_ApplicationId",
+                table: "GrantProofsOfUse",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReviews_ApplicationId_ReviewerId",
+                table: "GrantReviews",
+                columns: new[] { "ApplicationId", "ReviewerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReviews_ReviewerId",
+                table: "GrantReviews",
+                column: "ReviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantScores_CriterionId",
+                table: "GrantScores",
+                column: "CriterionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantScores_ReviewId_CriterionId",
+                table: "GrantScores",
+                columns: new[] { "ReviewId", "CriterionId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_FieldOfActionId",
@@ -3221,6 +3825,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialFiles");
+
+            migrationBuilder.DropTable(
+                name: "ConfidentialNotes");
+
+            migrationBuilder.DropTable(
                 name: "Consultations");
 
             migrationBuilder.DropTable(
@@ -3246,6 +3856,27 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "GazetteerAddresses");
+
+            migrationBuilder.DropTable(
+                name: "GrantAssociationMembers");
+
+            migrationBuilder.DropTable(
+                name: "GrantBudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "GrantFiles");
+
+            migrationBuilder.DropTable(
+                name: "GrantPayments");
+
+            migrationBuilder.DropTable(
+                name: "GrantProofsOfUse");
+
+            migrationBuilder.DropTable(
+                name: "GrantScores");
+
+            migrationBuilder.DropTable(
+                name: "GrantYearBudgets");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");
@@ -3362,7 +3993,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "ConfidentialMessages");
 
             migrationBuilder.DropTable(
                 name: "AgendaLinks");
@@ -3375,6 +4006,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "MeetingDocuments");
+
+            migrationBuilder.DropTable(
+                name: "GrantCriteria");
+
+            migrationBuilder.DropTable(
+                name: "GrantReviews");
 
             migrationBuilder.DropTable(
                 name: "Indicators");
@@ -3410,10 +4047,16 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "ServiceRequests");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialCases");
+
+            migrationBuilder.DropTable(
                 name: "InputCalls");
 
             migrationBuilder.DropTable(
-                name: "Measures");
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "GrantApplications");
 
             migrationBuilder.DropTable(
                 name: "Labs");
@@ -3428,22 +4071,31 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "ProtectivePlaceVenues");
 
             migrationBuilder.DropTable(
+                name: "ServiceCategories");
+
+            migrationBuilder.DropTable(
                 name: "Persons");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
-                name: "ServiceCategories");
+                name: "GrantAssociations");
+
+            migrationBuilder.DropTable(
+                name: "GrantCalls");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
 
             migrationBuilder.DropTable(
-                name: "FieldsOfAction");
+                name: "Measures");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "FieldsOfAction");
 
             migrationBuilder.DropTable(
                 name: "Districts");

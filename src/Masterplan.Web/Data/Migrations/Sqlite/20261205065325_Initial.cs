@@ -156,6 +156,36 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantAssociations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InviteCodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    InviteCodeExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAssociations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantYearBudgets",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantYearBudgets", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InputCalls",
                 columns: table => new
                 {
@@ -431,6 +461,63 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialCases",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    FailedOpens = table.Column<int>(type: "INTEGER", nullable: false),
+                    BlockedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    KeyId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    WrappedKey = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcknowledgeBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FeedbackBy = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AcknowledgedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FeedbackOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Service = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DistrictId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OutcomeCategory = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ContactWay = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignedIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChargesPressed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AdviceWanted = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ForwardConsent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ForwardedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RemindedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UnreadReply = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UnreadMessage = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ContentDeletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AttachmentsDeletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    What = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    When = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Where = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Details = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Injuries = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Contact = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Reporter = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    Advice = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    OutcomeText = table.Column<byte[]>(type: "BLOB", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialCases", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialCases_Districts_DistrictId",
+                        column: x => x.DistrictId,
+                        principalTable: "Districts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -832,6 +919,51 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfidentialMessages",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromUnit = table.Column<bool>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialMessages_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConfidentialNotes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialNotes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialNotes_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUsers",
                 columns: table => new
                 {
@@ -1151,6 +1283,36 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantCalls",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Purpose = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Eligibility = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    BudgetCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaxPerProjectCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    Deadline = table.Column<long>(type: "INTEGER", nullable: false),
+                    MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
+                    RequiredDocuments = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    PublishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantCalls", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantCalls_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Indicators",
                 columns: table => new
                 {
@@ -1460,6 +1622,37 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ConfidentialFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessageId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Size = table.Column<int>(type: "INTEGER", nullable: false),
+                    AddedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Name = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConfidentialFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialFiles_ConfidentialCases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "ConfidentialCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ConfidentialFiles_ConfidentialMessages_MessageId",
+                        column: x => x.MessageId,
+                        principalTable: "ConfidentialMessages",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
@@ -1569,6 +1762,37 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         name: "FK_CalendarFeeds_Persons_PersonId",
                         column: x => x.PersonId,
                         principalTable: "Persons",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantAssociationMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AssociationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ConfirmTokenHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ConfirmTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EmailConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    JoinedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantAssociationMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantAssociationMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_GrantAssociationMembers_GrantAssociations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "GrantAssociations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1820,6 +2044,28 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantCriteria",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantCriteria", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantCriteria_GrantCalls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "GrantCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -1862,6 +2108,62 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         principalTable: "AgendaItems",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CallId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AssociationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ProjectTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    TargetGroup = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    DistrictIds = table.Column<string>(type: "TEXT", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RequestedCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    CoFundingCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ContactEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReceiptNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MissingNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    GrantedCents = table.Column<long>(type: "INTEGER", nullable: true),
+                    DecisionAgendaItemId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ProofDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ProofReminderSentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ContactDeletedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_AgendaItems_DecisionAgendaItemId",
+                        column: x => x.DecisionAgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_GrantAssociations_AssociationId",
+                        column: x => x.AssociationId,
+                        principalTable: "GrantAssociations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantApplications_GrantCalls_CallId",
+                        column: x => x.CallId,
+                        principalTable: "GrantCalls",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2163,6 +2465,134 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "GrantBudgetLines",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpentCents = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantBudgetLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantBudgetLines_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsReceipt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    MediaType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Sha512 = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantFiles_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantPayments",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsReturn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AmountCents = table.Column<long>(type: "INTEGER", nullable: false),
+                    On = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantPayments_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantProofsOfUse",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Activities = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Reach = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OfficeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantProofsOfUse", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantProofsOfUse_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "GrantReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewerId = table.Column<string>(type: "TEXT", nullable: false),
+                    Conflict = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantReviews_AspNetUsers_ReviewerId",
+                        column: x => x.ReviewerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantReviews_GrantApplications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "GrantApplications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentContents",
                 columns: table => new
                 {
@@ -2310,6 +2740,33 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "GrantScores",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReviewId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriterionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_GrantScores", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_GrantScores_GrantCriteria_CriterionId",
+                        column: x => x.CriterionId,
+                        principalTable: "GrantCriteria",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_GrantScores_GrantReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "GrantReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_MeetingId_Number",
                 table: "AgendaItems",
@@ -2444,6 +2901,42 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_DistrictId",
+                table: "ConfidentialCases",
+                column: "DistrictId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_Number",
+                table: "ConfidentialCases",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialCases_Unit_Status_ReceivedOn",
+                table: "ConfidentialCases",
+                columns: new[] { "Unit", "Status", "ReceivedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialFiles_CaseId",
+                table: "ConfidentialFiles",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialFiles_MessageId",
+                table: "ConfidentialFiles",
+                column: "MessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialMessages_CaseId",
+                table: "ConfidentialMessages",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConfidentialNotes_CaseId",
+                table: "ConfidentialNotes",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consultations_AgendaLinkId",
                 table: "Consultations",
                 column: "AgendaLinkId");
@@ -2546,6 +3039,116 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_GazetteerAddresses_StreetKey_HouseKey",
                 table: "GazetteerAddresses",
                 columns: new[] { "StreetKey", "HouseKey" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_AssociationId_CallId",
+                table: "GrantApplications",
+                columns: new[] { "AssociationId", "CallId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_CallId_Status",
+                table: "GrantApplications",
+                columns: new[] { "CallId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_DecisionAgendaItemId",
+                table: "GrantApplications",
+                column: "DecisionAgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_ReceiptNumber",
+                table: "GrantApplications",
+                column: "ReceiptNumber",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantApplications_Status_ProofDueOn",
+                table: "GrantApplications",
+                columns: new[] { "Status", "ProofDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_AssociationId",
+                table: "GrantAssociationMembers",
+                column: "AssociationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_ConfirmTokenHash",
+                table: "GrantAssociationMembers",
+                column: "ConfirmTokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociationMembers_UserId",
+                table: "GrantAssociationMembers",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantAssociations_InviteCodeHash",
+                table: "GrantAssociations",
+                column: "InviteCodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantBudgetLines_ApplicationId_Position",
+                table: "GrantBudgetLines",
+                columns: new[] { "ApplicationId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCalls_MeasureId",
+                table: "GrantCalls",
+                column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCalls_PublishedAt_Deadline",
+                table: "GrantCalls",
+                columns: new[] { "PublishedAt", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantCriteria_CallId_Position",
+                table: "GrantCriteria",
+                columns: new[] { "CallId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantFiles_ApplicationId",
+                table: "GrantFiles",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantPayments_ApplicationId",
+                table: "GrantPayments",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantProofsOfUse_ApplicationId",
+                table: "GrantProofsOfUse",
+                column: "ApplicationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReviews_ApplicationId_ReviewerId",
+                table: "GrantReviews",
+                columns: new[] { "ApplicationId", "ReviewerId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantReviews_ReviewerId",
+                table: "GrantReviews",
+                column: "ReviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantScores_CriterionId",
+                table: "GrantScores",
+                column: "CriterionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_GrantScores_ReviewId_CriterionId",
+                table: "GrantScores",
+                columns: new[] { "ReviewId", "CriterionId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Indicators_FieldOfActionId",
@@ -3209,6 +3812,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialFiles");
+
+            migrationBuilder.DropTable(
+                name: "ConfidentialNotes");
+
+            migrationBuilder.DropTable(
                 name: "Consultations");
 
             migrationBuilder.DropTable(
@@ -3234,6 +3843,27 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "GazetteerAddresses");
+
+            migrationBuilder.DropTable(
+                name: "GrantAssociationMembers");
+
+            migrationBuilder.DropTable(
+                name: "GrantBudgetLines");
+
+            migrationBuilder.DropTable(
+                name: "GrantFiles");
+
+            migrationBuilder.DropTable(
+                name: "GrantPayments");
+
+            migrationBuilder.DropTable(
+                name: "GrantProofsOfUse");
+
+            migrationBuilder.DropTable(
+                name: "GrantScores");
+
+            migrationBuilder.DropTable(
+                name: "GrantYearBudgets");
 
             migrationBuilder.DropTable(
                 name: "IndicatorValues");
@@ -3350,7 +3980,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "ConfidentialMessages");
 
             migrationBuilder.DropTable(
                 name: "AgendaLinks");
@@ -3363,6 +3993,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "MeetingDocuments");
+
+            migrationBuilder.DropTable(
+                name: "GrantCriteria");
+
+            migrationBuilder.DropTable(
+                name: "GrantReviews");
 
             migrationBuilder.DropTable(
                 name: "Indicators");
@@ -3398,10 +4034,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ServiceRequests");
 
             migrationBuilder.DropTable(
+                name: "ConfidentialCases");
+
+            migrationBuilder.DropTable(
                 name: "InputCalls");
 
             migrationBuilder.DropTable(
-                name: "Measures");
+                name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "GrantApplications");
 
             migrationBuilder.DropTable(
                 name: "Labs");
@@ -3416,22 +4058,31 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "ProtectivePlaceVenues");
 
             migrationBuilder.DropTable(
+                name: "ServiceCategories");
+
+            migrationBuilder.DropTable(
                 name: "Persons");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
 
             migrationBuilder.DropTable(
-                name: "ServiceCategories");
+                name: "GrantAssociations");
+
+            migrationBuilder.DropTable(
+                name: "GrantCalls");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
 
             migrationBuilder.DropTable(
-                name: "FieldsOfAction");
+                name: "Measures");
 
             migrationBuilder.DropTable(
                 name: "Organizations");
+
+            migrationBuilder.DropTable(
+                name: "FieldsOfAction");
 
             migrationBuilder.DropTable(
                 name: "Districts");
