@@ -15,6 +15,7 @@ public static class PlatformHost
         builder.Services.AddMail();
         builder.Services.AddTelemetry(builder.Configuration);
         builder.Services.AddModules(builder.Configuration, modules);
+        builder.Services.RemoveKeyRingPreload();
 
         DocumentLicensing.ChoosePdfLicense(builder.Configuration);
         var app = builder.Build();

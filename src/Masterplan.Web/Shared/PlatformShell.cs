@@ -72,13 +72,6 @@ public static class PlatformShell
         services.AddProblemDetails();
         services.AddPublicForms();
         services.AddDataProtection().SetApplicationName("Masterplan").PersistKeysToDbContext<AppDbContext>();
-        // Its hosted service loads the key ring before the server listens, and on a first start on SQLite it waits there
-        // for the reference data's write lock to store the first key. LoadKeyRingSoon loads it right after the start instead;
-        // a request that needs a key before then loads it itself.
-        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
-        {
-            services.Remove(preload);
-        }
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             // Behind a reverse proxy (docs/operations.md): trust only the configured proxies and networks.
@@ -104,6 +97,20 @@ public static class PlatformShell
         services.AddOpenApi();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>
+    /// Data protection's hosted service loads the key ring before the server listens, and on a first start on SQLite it
+    /// waits there for the reference data's write lock to store the first key. <see cref="LoadKeyRingSoon"/> loads it once
+    /// the database is ready instead; a request that needs a key before then loads it itself. Called after every module
+    /// has registered its services: Identity, cookies and antiforgery each add data protection (and its service) again.
+    /// </summary>
+    public static void RemoveKeyRingPreload(this IServiceCollection services)
+    {
+        foreach (var preload in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "DataProtectionHostedService").ToList())
+        {
+            services.Remove(preload);
+        }
     }
 
     public static WebApplication UsePlatformShell(this WebApplication app)

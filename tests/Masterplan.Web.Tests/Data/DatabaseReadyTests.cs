@@ -30,4 +30,12 @@ public class DatabaseReadyTests
         failing.SetException(new StartupException("The migration X failed."));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await refused).StatusCode);
     }
+
+    [Fact]
+    public async Task No_hosted_service_waits_for_the_key_ring_before_the_server_listens()
+    {
+        // On a first SQLite start it would wait for the reference data's write lock (the whole seeding) before listening.
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
+        Assert.DoesNotContain(app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>(), s => s.GetType().Name == "DataProtectionHostedService");
+    }
 }
