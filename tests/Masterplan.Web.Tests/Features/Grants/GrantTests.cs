@@ -290,6 +290,16 @@ public sealed class GrantTests
         var json = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/grants/funded")).EnumerateArray().Single();
         Assert.Equal(7000m, json.GetProperty("amount").GetDecimal());
         Assert.DoesNotContain("erika@jugendforum.example", json.ToString());
+
+        // Nothing personal of the applicant in any public output: the contact person, her address and phone.
+        foreach (var url in new[] { "/foerderung", "/foerderung/gefoerderte-projekte", "/foerderung/gefoerderte-projekte.csv", "/api/v1/grants/funded", "/api/v1/grants/calls" })
+        {
+            var body = WebUtility.HtmlDecode(await anonymous.GetStringAsync(url));
+            foreach (var planted in new[] { "Erika Vorstand", "erika@jugendforum.example", "0231 12345" })
+            {
+                Assert.False(body.Contains(planted, StringComparison.Ordinal), $"{url} shows {planted}");
+            }
+        }
     }
 
     [Theory, Engines]
