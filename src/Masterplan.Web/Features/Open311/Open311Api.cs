@@ -323,8 +323,7 @@ internal sealed partial class Open311Api(
         if (rows.Count > pageSize)
         {
             rows.RemoveAt(pageSize);
-            var next = QueryString.Create(query.Where(q => q.Key != "page").SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, v)))
-                .Append(KeyValuePair.Create("page", (string?)(page + 1).ToString(CultureInfo.InvariantCulture))));
+            var next = QueryLinks.With(query, "page", (page + 1).ToString(CultureInfo.InvariantCulture));
             http.Response.Headers.Link = $"<{Base}/requests.{format}{next}>; rel=\"next\"";
             scope.Put(key + "|next", System.Text.Encoding.UTF8.GetBytes(http.Response.Headers.Link.ToString()));
         }

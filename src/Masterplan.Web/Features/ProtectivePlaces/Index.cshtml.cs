@@ -34,17 +34,7 @@ public sealed class IndexModel(AppDbContext db, PlaceFinder finder, Locations lo
     public bool ShowMap { get; set; } = true;
 
     /// <summary>This page with the same filters, with or without the map.</summary>
-    public string MapSwitchLink(bool show)
-    {
-        var query = Request.Query.Where(q => !string.Equals(q.Key, "karte", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v))).ToList();
-        if (!show)
-        {
-            query.Add(new("karte", "false"));
-        }
-
-        return Request.Path + Microsoft.AspNetCore.Http.QueryString.Create(query).ToUriComponent();
-    }
+    public string MapSwitchLink(bool show) => Request.Path + QueryLinks.With(Request.Query, "karte", show ? null : "false").ToUriComponent();
 
     public IReadOnlyList<District> Districts { get; private set; } = [];
 

@@ -88,6 +88,9 @@ public static class OpeningHours
     private static Interval Make(DateOnly date, TimeOnly opens, TimeOnly closes, bool nextDay) =>
         new(date.ToDateTime(opens), (nextDay ? date.AddDays(1) : date).ToDateTime(closes));
 
+    /// <summary>The days whose intervals <see cref="Hours"/> reads: the day before (a night that began then) to a week ahead ("opens on …").</summary>
+    public static (DateOnly From, DateOnly To) Days(DateOnly today) => (today.AddDays(-1), today.AddDays(8));
+
     /// <summary>
     /// The intervals that start from the day before <paramref name="today"/> (a night that began then) to a week ahead,
     /// sorted: all <see cref="At"/> needs.
@@ -95,9 +98,10 @@ public static class OpeningHours
     public static PlaceHours Hours(DateOnly today, IReadOnlyCollection<OpeningRule> rules, IReadOnlyCollection<OpeningException> exceptions)
     {
         var intervals = new List<Interval>();
-        for (var d = -1; d <= 8; d++)
+        var (from, to) = Days(today);
+        for (var date = from; date <= to; date = date.AddDays(1))
         {
-            intervals.AddRange(OnDate(today.AddDays(d), rules, exceptions));
+            intervals.AddRange(OnDate(date, rules, exceptions));
         }
 
         intervals.Sort((a, b) => a.Start.CompareTo(b.Start));

@@ -21,11 +21,7 @@ public sealed record PlaceQuery(string? Kind = null, int? DistrictId = null, dou
 /// number of the places' <see cref="DataVersion"/> and Dortmund day, so a search reads one number and ranks in memory.
 /// What is visible now (events that run) is still decided per request, from the time of the request.
 /// </summary>
-internal sealed record PlaceSnapshot(int Version, DateOnly Day, Dictionary<int, PublicPlace> Places, Dictionary<int, PlaceHours> Hours, Dictionary<int, PlaceEvent> Events)
-{
-    /// <summary>The exceptions kept: the day before (a night that began yesterday) to a week ahead ("opens on …").</summary>
-    public static (DateOnly From, DateOnly To) ExceptionDays(DateOnly day) => (day.AddDays(-1), day.AddDays(8));
-}
+internal sealed record PlaceSnapshot(int Version, DateOnly Day, Dictionary<int, PublicPlace> Places, Dictionary<int, PlaceHours> Hours, Dictionary<int, PlaceEvent> Events);
 
 /// <summary>The latest <see cref="PlaceSnapshot"/> of this instance (a singleton).</summary>
 public sealed class PlaceSnapshots
@@ -54,7 +50,7 @@ public sealed class PlaceSnapshots
         var places = await PlaceFinder.Project(db.ProtectivePlaces.AsNoTracking().Where(p => p.IsPublic)).ToDictionaryAsync(p => p.Id, ct);
         var rules = (await db.OpeningRules.AsNoTracking().Where(r => db.Set<ProtectivePlace>().Any(p => p.Id == r.PlaceId && p.IsPublic)).ToListAsync(ct))
             .ToLookup(r => r.PlaceId);
-        var (from, to) = PlaceSnapshot.ExceptionDays(day);
+        var (from, to) = OpeningHours.Days(day);
         var exceptions = (await db.OpeningExceptions.AsNoTracking().Where(e => e.Date >= from && e.Date <= to).ToListAsync(ct))
             .Where(e => places.ContainsKey(e.PlaceId)).ToLookup(e => e.PlaceId);
         var events = await db.PlaceEvents.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
