@@ -4,6 +4,7 @@ using System.Text.Json;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Shared;
+using Masterplan.Web.Shared.Mail;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,10 +29,19 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private readonly List<AuditEntry> _pendingAudit = [];
 
+    // Mail queued in a transaction that has not committed yet (MailOutbox): the outbox is woken by the commit.
+    private bool _mailQueued;
+
+    // The versions a caller's transaction moves, at its commit (CommitHooks): a version's row stays locked from its move
+    // to the commit, and every other writer of the same data waits for it.
+    private readonly SortedSet<string> _versionsAtCommit = new(StringComparer.Ordinal);
+
     /// <summary>Audit entries not saved by the request that made them never reach the next user of this pooled context.</summary>
     public override void Dispose()
     {
         _pendingAudit.Clear();
+        _mailQueued = false;
+        _versionsAtCommit.Clear();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -40,6 +50,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override ValueTask DisposeAsync()
     {
         _pendingAudit.Clear();
+        _mailQueued = false;
+        _versionsAtCommit.Clear();
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
@@ -70,21 +82,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             .Select(e => (Entry: e, e.State, Changes: Describe(e))).ToList();
         await StampAsync(cancellationToken);
         var versions = ChangedVersions();
+        _mailQueued |= ChangeTracker.Entries<OutboxMail>().Any(e => e.State == EntityState.Added);
         if (snapshots.Count == 0 && _pendingAudit.Count == 0 && versions.Count == 0)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            CommittedUnlessInTransaction();
+            return saved;
         }
 
         // The change, its audit entries and the versions it moves commit together or not at all.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        if (own is null)
+        {
+            _versionsAtCommit.UnionWith(versions);
+            versions = [];
+        }
         try
         {
             var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var name in versions)
-            {
-                await MoveVersionAsync(name, cancellationToken);
-            }
-
             foreach (var (entry, state, changes) in snapshots)
             {
                 var type = entry.Metadata.ClrType.Name;
@@ -93,12 +108,24 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                     type, key, changes, AuditReason);
             }
 
-            await AppendAuditAsync(cancellationToken);
+            if (_pendingAudit.Count > 0)
+            {
+                await AppendAuditAsync(cancellationToken);
+            }
+
+            // Last, because a version's row stays locked until the commit. So every transaction takes the audit chain's lock
+            // before any version's, and versions in one order: no two can wait for each other.
+            foreach (var name in versions)
+            {
+                await MoveVersionAsync(name, cancellationToken);
+            }
+
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
             }
 
+            CommittedUnlessInTransaction();
             return written;
         }
         finally
@@ -108,6 +135,42 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             {
                 await own.DisposeAsync();
             }
+        }
+    }
+
+    /// <summary>What a caller's transaction does right before it commits: it moves the versions its saves changed.</summary>
+    internal async Task CommittingAsync(CancellationToken ct)
+    {
+        foreach (var name in _versionsAtCommit)
+        {
+            await MoveVersionAsync(name, ct);
+        }
+
+        _versionsAtCommit.Clear();
+    }
+
+    /// <summary>What follows a commit: queued mail leaves (called by <see cref="CommitHooks"/> for a caller's transaction).</summary>
+    internal void Committed()
+    {
+        if (_mailQueued)
+        {
+            _mailQueued = false;
+            (ApplicationServices()?.GetService(typeof(MailOutbox)) as MailOutbox)?.Wake();
+        }
+    }
+
+    /// <summary>A transaction rolled back: what it queued is gone.</summary>
+    internal void RolledBack()
+    {
+        _mailQueued = false;
+        _versionsAtCommit.Clear();
+    }
+
+    private void CommittedUnlessInTransaction()
+    {
+        if (Database.CurrentTransaction is null)
+        {
+            Committed();
         }
     }
 
@@ -396,7 +459,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             : (null, user is null ? "System" : "Anonym");
     }
 
-    private DateTimeOffset Now() =>
+    internal DateTimeOffset Now() =>
         AuditChain.Truncate((ApplicationServices()?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow());
 
     private IServiceProvider? ApplicationServices() =>
@@ -451,4 +514,47 @@ public sealed class ReferenceDataVersion
     public int Version { get; set; }
 
     public DateTimeOffset AppliedAt { get; set; }
+}
+
+/// <summary>Tells the context when a caller's own transaction commits or rolls back (<see cref="AppDbContext.Committed"/>).</summary>
+internal sealed class CommitHooks : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+{
+    public static readonly CommitHooks Instance = new();
+
+    public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult TransactionCommitting(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
+    {
+        (eventData.Context as AppDbContext)?.CommittingAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> TransactionCommittingAsync(System.Data.Common.DbTransaction transaction,
+        Microsoft.EntityFrameworkCore.Diagnostics.TransactionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result,
+        CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDbContext db)
+        {
+            await db.CommittingAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.Committed();
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.Committed();
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData) =>
+        (eventData.Context as AppDbContext)?.RolledBack();
+
+    public override Task TransactionRolledBackAsync(System.Data.Common.DbTransaction transaction, Microsoft.EntityFrameworkCore.Diagnostics.TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        (eventData.Context as AppDbContext)?.RolledBack();
+        return Task.CompletedTask;
+    }
 }

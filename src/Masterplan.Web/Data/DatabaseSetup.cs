@@ -93,10 +93,12 @@ public static class DatabaseSetup
     /// <summary>
     /// Migrate would otherwise build the model a second time and diff it against the migrations' snapshot on
     /// every start (about a third of a second). ReferenceDataTests.The_migrations_match_the_model makes the same
-    /// check once, in the tests, on both engines.
+    /// check once, in the tests, on both engines. The commit hooks let mail queued in a caller's transaction leave at its
+    /// commit (<see cref="Shared.Mail.MailOutbox"/>).
     /// </summary>
     private static DbContextOptionsBuilder SkipPendingModelCheck(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning));
+        options.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .AddInterceptors(CommitHooks.Instance);
 
     private static void TryAddSingletonTimeProvider(this IServiceCollection services)
     {

@@ -72,6 +72,9 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
     /// <summary>A scope for looking into the database the app uses.</summary>
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
+    /// <summary>Sends what the mail outbox holds now: mail queued with a change leaves after its commit, in the background.</summary>
+    public Task<int> SendQueuedMailAsync() => Services.GetRequiredService<Masterplan.Web.Shared.Mail.MailOutbox>().SendDueAsync();
+
     /// <summary>The app started on a fresh database of its own, which goes away with the app.</summary>
     public static async Task<AppFactory> StartAsync(
         DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)

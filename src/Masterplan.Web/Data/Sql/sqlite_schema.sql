@@ -195,6 +195,15 @@ CREATE TABLE "Open311Clients" (
     "LastUsedAt" INTEGER NULL
 );
 
+CREATE TABLE "OutboxMails" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_OutboxMails" PRIMARY KEY AUTOINCREMENT,
+    "Message" BLOB NOT NULL,
+    "What" TEXT NOT NULL,
+    "NextAttemptAt" INTEGER NOT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "Created" INTEGER NOT NULL
+);
+
 CREATE TABLE "PasswordResetRequests" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_PasswordResetRequests" PRIMARY KEY AUTOINCREMENT,
     "TokenHash" TEXT NOT NULL,
@@ -1604,6 +1613,8 @@ CREATE INDEX "IX_Organizations_ParentId" ON "Organizations" ("ParentId");
 
 CREATE UNIQUE INDEX "IX_Organizations_SeedKey" ON "Organizations" ("SeedKey");
 
+CREATE INDEX "IX_OutboxMails_NextAttemptAt" ON "OutboxMails" ("NextAttemptAt");
+
 CREATE UNIQUE INDEX "IX_PanelOutcomes_SelectionId_RespondentId" ON "PanelOutcomes" ("SelectionId", "RespondentId");
 
 CREATE UNIQUE INDEX "IX_PanelSelections_LabId" ON "PanelSelections" ("LabId");
@@ -1766,7 +1777,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205065325_Initial', '10.0.15');
+VALUES ('20261205084254_Initial', '10.0.15');
 
 COMMIT;
 

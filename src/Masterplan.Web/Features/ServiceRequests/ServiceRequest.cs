@@ -146,7 +146,7 @@ public sealed class ServiceRequestUpdate
 
     public required string ByName { get; set; }
 
-    /// <summary>When the reporter was mailed about it (only with a confirmed address).</summary>
+    /// <summary>When the mail to the reporter about it was queued with it (only with a confirmed address; <see cref="Shared.Mail.MailOutbox"/>).</summary>
     public DateTimeOffset? MailedAt { get; set; }
 }
 

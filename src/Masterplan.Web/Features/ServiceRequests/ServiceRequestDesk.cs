@@ -62,7 +62,7 @@ public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfI
 /// API: every rule of the issue's bad-input list lives here once. A report is acknowledged only after its commit.
 /// </summary>
 public sealed class ServiceRequestDesk(
-    AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options, ILogger<ServiceRequestDesk> logger) : IConfirmLinks
+    AppDbContext db, Locations locations, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options) : IConfirmLinks
 {
     /// <summary>The name under which forms bind the place (<see cref="ReportInput.Place"/>); field messages are "Place.Address", ….</summary>
     public const string PlacePrefix = "Place";
@@ -153,6 +153,7 @@ public sealed class ServiceRequestDesk(
         }
 
         var answers = new List<ServiceRequestAnswer>();
+        var answered = new List<(string Prompt, string Value)>();
         if (place.Value?.Category is { } asked)
         {
             foreach (var question in await QuestionsAsync(asked.Id, ct))
@@ -162,6 +163,7 @@ public sealed class ServiceRequestDesk(
                 if (value is not null)
                 {
                     answers.Add(new ServiceRequestAnswer { QuestionId = question.Id, Value = value });
+                    answered.Add((question.Prompt, value));
                 }
             }
         }
@@ -222,6 +224,27 @@ public sealed class ServiceRequestDesk(
             {
                 ServiceRequestId = request.Id, Position = i + 1, Jpeg = image.Jpeg, Width = image.Width, Height = image.Height, CreatedAt = now,
             }));
+
+            // The mails that tell of it are stored with it (they need its number), so a report that is "received" is never unmailed.
+            await QueueDepartmentMailAsync(request, category, district, images.Count, answered, ct);
+            if (token is not null)
+            {
+                Queue(email!, "Bitte bestätigen Sie Ihre E-Mail-Adresse für Ihre Meldung",
+                    $"""
+                    Guten Tag,
+
+                    Sie haben der Stadt Dortmund einen Mangel gemeldet („{category.Name}“, Meldung Nr. {request.Id}) und möchten über den Stand informiert werden.
+                    Bitte bestätigen Sie dafür Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(request.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
+
+                    {mailOptions.Value.Link("/meldungen/bestaetigen/" + token)}
+
+                    Ohne Bestätigung schicken wir Ihnen nichts. Ihre Adresse wird nie veröffentlicht und {options.Value.RetentionDays} Tage nach dem Abschluss der Meldung gelöscht.
+                    Wenn Sie nichts gemeldet haben, können Sie diese Nachricht einfach löschen.
+
+                    Stadt Dortmund, Masterplan Kommunale Sicherheit
+                    """);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -235,25 +258,6 @@ public sealed class ServiceRequestDesk(
             }
 
             throw;
-        }
-
-        await MailDepartmentAsync(request, category, district, images.Count, ct);
-        if (token is not null)
-        {
-            await SendAsync(email!, "Bitte bestätigen Sie Ihre E-Mail-Adresse für Ihre Meldung",
-                $"""
-                Guten Tag,
-
-                Sie haben der Stadt Dortmund einen Mangel gemeldet („{category.Name}“, Meldung Nr. {request.Id}) und möchten über den Stand informiert werden.
-                Bitte bestätigen Sie dafür Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(request.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
-
-                {mailOptions.Value.Link("/meldungen/bestaetigen/" + token)}
-
-                Ohne Bestätigung schicken wir Ihnen nichts. Ihre Adresse wird nie veröffentlicht und {options.Value.RetentionDays} Tage nach dem Abschluss der Meldung gelöscht.
-                Wenn Sie nichts gemeldet haben, können Sie diese Nachricht einfach löschen.
-
-                Stadt Dortmund, Masterplan Kommunale Sicherheit
-                """, ct);
         }
 
         return Outcome<(ServiceRequest, string)>.Ok((request, receipt));
@@ -270,7 +274,8 @@ public sealed class ServiceRequestDesk(
         await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ReceiptHash == receiptHash, ct);
 
     /// <summary>The department learns of a new report: at its routing address, or else at its staff accounts. No personal data in it.</summary>
-    private async Task MailDepartmentAsync(ServiceRequest request, ServiceCategory category, District district, int photos, CancellationToken ct)
+    private async Task QueueDepartmentMailAsync(ServiceRequest request, ServiceCategory category, District district, int photos,
+        IReadOnlyList<(string Prompt, string Value)> answered, CancellationToken ct)
     {
         var to = category.RoutingEmail is { Length: > 0 } routing ? [routing] : await StaffAddressesAsync(category.DepartmentId, ct);
         var body = $"""
@@ -284,13 +289,14 @@ public sealed class ServiceRequestDesk(
             Fotos: {photos} (erscheinen erst nach Ihrer Freigabe)
 
             {request.Description}
+            {string.Concat(answered.Select(a => $"\n{a.Prompt} {a.Value}"))}
 
             Bearbeiten: {mailOptions.Value.Link("/verwaltung/meldungen/" + request.Id.ToString(CultureInfo.InvariantCulture))}
             Fällig nach {category.OverdueAfterDays} Tagen.
             """;
         foreach (var address in to)
         {
-            await SendAsync(address, $"Neue Meldung Nr. {request.Id}: {category.Name}", body, ct);
+            Queue(address, $"Neue Meldung Nr. {request.Id}: {category.Name}", body);
         }
     }
 
@@ -467,12 +473,12 @@ public sealed class ServiceRequestDesk(
         };
         db.ServiceRequestUpdates.Add(update);
         db.Audit("serviceRequest.status", nameof(ServiceRequest), Id(request), new { Status = new[] { before, status }, DuplicateOf = duplicateOf, ForwardedTo = forwardedTo });
-        await db.SaveChangesAsync(ct);
-
         if (request is { ReporterEmail: { } to, EmailConfirmedAt: not null })
         {
+            // Queued with the change itself: the reporter hears of every status that was stored.
             var category = await db.ServiceCategories.AsNoTracking().FirstAsync(c => c.Id == request.CategoryId, ct);
-            var sent = await SendAsync(to, $"Ihre Meldung Nr. {request.Id}: {ServiceRequestsModule.StatusLabel(status)}",
+            update.MailedAt = now;
+            Queue(to, $"Ihre Meldung Nr. {request.Id}: {ServiceRequestsModule.StatusLabel(status)}",
                 $"""
                 Guten Tag,
 
@@ -483,14 +489,10 @@ public sealed class ServiceRequestDesk(
                 Die Meldung: {mailOptions.Value.Link("/meldungen/" + Id(request))}
 
                 Stadt Dortmund, Masterplan Kommunale Sicherheit
-                """, ct);
-            if (sent)
-            {
-                update.MailedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(ct);
-            }
+                """);
         }
 
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
@@ -561,8 +563,7 @@ public sealed class ServiceRequestDesk(
     public static bool IsOverdue(string status, DateTimeOffset created, int overdueAfterDays, DateTimeOffset now) =>
         !ServiceRequestsModule.IsFinal(status) && created.AddDays(overdueAfterDays) < now;
 
-    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
-        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Meldungen", ct);
+    private void Queue(string to, string subject, string body) => db.QueueMail(MailModule.Create(mailOptions.Value, to, subject, body), "Meldungen");
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 

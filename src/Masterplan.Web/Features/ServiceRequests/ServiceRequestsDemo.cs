@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.ServiceRequests;
 
-/// <summary>Demo reports, marked Demo: one per default category around the city centre, in several statuses, without contact data.</summary>
+/// <summary>
+/// Demo reports, marked Demo: one per default category around the city centre, in several statuses, without contact data;
+/// extra questions for unsafe places with the demo report's answers, and one district alert.
+/// </summary>
 internal static class ServiceRequestsDemo
 {
     public static async Task<bool> SeedAsync(AppDbContext db, TimeProvider time, CancellationToken ct)
@@ -23,6 +26,28 @@ internal static class ServiceRequestsDemo
         }
 
         var now = time.GetUtcNow();
+
+        // The unsafe-place category asks two extra questions, as the Office would set them up; the demo report answers them.
+        var angstraum = categories.GetValueOrDefault("angstraum");
+        var questions = new List<ServiceCategoryQuestion>();
+        if (angstraum is not null && !await db.ServiceCategoryQuestions.AnyAsync(q => q.CategoryId == angstraum.Id, ct))
+        {
+            questions.Add(new ServiceCategoryQuestion { CategoryId = angstraum.Id, Position = 1, Kind = ExtraQuestions.Choice, Prompt = "Wann ist es dort unsicher?", Options = "tagsüber\nabends\nnachts", Required = true });
+            questions.Add(new ServiceCategoryQuestion { CategoryId = angstraum.Id, Position = 2, Kind = ExtraQuestions.YesNo, Prompt = "Ist der Ort beleuchtet?" });
+            db.ServiceCategoryQuestions.AddRange(questions);
+            await db.SaveChangesAsync(ct);
+        }
+
+        // A confirmed district alert (an example address), so the daily digest has someone to write to.
+        if (districts.TryGetValue("Innenstadt-Nord", out var north) && !await db.ServiceRequestAlerts.AnyAsync(ct))
+        {
+            db.ServiceRequestAlerts.Add(new ServiceRequestAlert
+            {
+                Email = "nachbarschaft-nordstadt@example.org", DistrictId = north.Id, UnsubscribeToken = HashedCodes.NewLinkToken(), CreatedAt = now.AddDays(-40),
+                EmailConfirmedAt = now.AddDays(-40), MailedUntil = now.AddDays(-1),
+            });
+        }
+
         (string Category, string District, double Lat, double Lon, string? Address, string Text, int DaysAgo, string Status, string? Note)[] samples =
         [
             ("beleuchtung", "Innenstadt-Nord", 51.52240, 7.46410, "Nordmarkt, Westseite", "Zwei Laternen am Nordmarkt sind seit Tagen aus; abends ist der Weg zur Haltestelle ganz dunkel. (Demo)", 12, ServiceRequestsModule.InProgress, "Der Auftrag ist an die Wartungsfirma gegangen. (Demo)"),
@@ -47,6 +72,14 @@ internal static class ServiceRequestsDemo
             };
             db.ServiceRequests.Add(request);
             await db.SaveChangesAsync(ct);
+            if (s.Category == "angstraum" && questions.Count == 2)
+            {
+                db.ServiceRequestAnswers.AddRange(
+                    new ServiceRequestAnswer { ServiceRequestId = request.Id, QuestionId = questions[0].Id, Value = "abends" },
+                    new ServiceRequestAnswer { ServiceRequestId = request.Id, QuestionId = questions[1].Id, Value = ExtraQuestions.No });
+                await db.SaveChangesAsync(ct);
+            }
+
             if (s.Note is not null)
             {
                 db.ServiceRequestUpdates.Add(new ServiceRequestUpdate

@@ -130,6 +130,9 @@ public static class MailModule
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
+        services.AddOptions<MailOutboxOptions>().BindConfiguration("Mail:Outbox");
+        services.AddSingleton<MailOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
         services.AddHostedService<MailStartupNotice>();
         services.AddSingleton<IMailSender>(sp =>
         {

@@ -50,6 +50,13 @@ public class MeetingChainTests
 
     internal static string NewMailFolder() => Path.Combine(Path.GetTempPath(), "masterplan-mail-" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>The mails written so far, after the app's outbox has sent what it holds.</summary>
+    internal static async Task<List<MimeMessage>> MailsAsync(AppFactory app, string folder, int skip = 0)
+    {
+        await app.SendQueuedMailAsync();
+        return await MailsAsync(folder, skip);
+    }
+
     internal static async Task<List<MimeMessage>> MailsAsync(string folder, int skip = 0)
     {
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.eml").OrderBy(f => f, StringComparer.Ordinal).Skip(skip) : [];

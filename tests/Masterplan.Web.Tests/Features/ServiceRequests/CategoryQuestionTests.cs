@@ -87,6 +87,13 @@ public sealed class CategoryQuestionTests
             Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.CountAsync(r => !r.IsDemo));
         }
 
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.ServiceCategories.SingleAsync(c => c.Id == category)).RoutingEmail = "angstraum@stadtdo.de";
+            await db.SaveChangesAsync();
+        }
+
         var sent = await SendAsync(app, resident, stepTwo, new()
         {
             ["Description"] = "Dunkle Passage am Bahnhof.", [$"Answers[{when.Id}]"] = "abends", [$"Answers[{what.Id}]"] = PlantedAnswer, [$"Answers[{lit.Id}]"] = "nein",
@@ -100,7 +107,11 @@ public sealed class CategoryQuestionTests
             Assert.Equal(3, await db.ServiceRequestAnswers.CountAsync(a => a.ServiceRequestId == id));
         }
 
-        // The department reads them; the public pages, the feed and Open311 never show them.
+        // The department reads them, in its mail too; the public pages, the feed and Open311 never show them.
+        var departmentMail = (await MeetingChainTests.MailsAsync(app, mail)).Single(m => m.To.ToString().Contains("angstraum@stadtdo.de", StringComparison.Ordinal));
+        Assert.Contains($"Neue Meldung Nr. {id}", departmentMail.Subject, StringComparison.Ordinal);
+        Assert.Contains("Wann ist es dort unsicher? abends", departmentMail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"Was macht den Ort unsicher? {PlantedAnswer}", departmentMail.TextBody, StringComparison.Ordinal);
         var detail = await BodyAsync(await office.GetAsync($"/verwaltung/meldungen/{id}"));
         Assert.Contains(PlantedAnswer, detail);
         Assert.Contains("abends", detail);

@@ -108,7 +108,7 @@ public sealed class MeldungenPublicTests
         }
 
         Assert.Equal(before[0] + 1, Row(await BodyAsync(await anonymous.GetAsync(page)), "Eving")[0]);
-        Assert.DoesNotContain(await MeetingChainTests.MailsAsync(mail), m => (m.TextBody ?? "").Contains("Vrenelisgärtli", StringComparison.Ordinal));
+        Assert.DoesNotContain(await MeetingChainTests.MailsAsync(app, mail), m => (m.TextBody ?? "").Contains("Vrenelisgärtli", StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{manage}?handler=Public", new() { ["show"] = "true" })).StatusCode);
         Assert.Contains("Dunkler Durchgang", await BodyAsync(await anonymous.GetAsync($"/meldungen/{angst}")));
@@ -153,7 +153,7 @@ public sealed class MeldungenPublicTests
         Assert.Contains("Diesen Stadtbezirk gibt es nicht.", bad);
         Assert.Equal(HttpStatusCode.Redirect, (await SubscribeAsync(subscriber, eving.ToString(System.Globalization.CultureInfo.InvariantCulture))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await SubscribeAsync("unbestaetigt@example.org", "")).StatusCode);
-        var confirmMail = (await MeetingChainTests.MailsAsync(mail)).Single(m => m.To.ToString().Contains(subscriber, StringComparison.Ordinal));
+        var confirmMail = (await MeetingChainTests.MailsAsync(app, mail)).Single(m => m.To.ToString().Contains(subscriber, StringComparison.Ordinal));
         var confirm = Regex.Match(confirmMail.TextBody!, @"https://masterplan\.example(/meldungen/benachrichtigungen/bestaetigen/\S+)").Groups[1].Value;
         Assert.Contains("Bitte bestätigen Sie", await BodyAsync(await resident.GetAsync(confirm)));
         Assert.Contains("ist bestätigt", await BodyAsync(await resident.PostFormAsync(confirm, [])));
@@ -168,9 +168,9 @@ public sealed class MeldungenPublicTests
         var id = await ReportAsync(app, "angstraum", "Eving", "Dunkle Unterführung am Bahnhof Eving.");
         await ReportAsync(app, "angstraum", "Hörde", "Dunkle Ecke am Phoenix-See.");
         app.Clock.Advance(TimeSpan.FromHours(1));
-        var count = (await MeetingChainTests.MailsAsync(mail)).Count;
+        var count = (await MeetingChainTests.MailsAsync(app, mail)).Count;
         Assert.Equal(1, await DigestAsync()); // the unconfirmed address gets nothing
-        var digest = (await MeetingChainTests.MailsAsync(mail)).Skip(count).Single();
+        var digest = (await MeetingChainTests.MailsAsync(app, mail)).Skip(count).Single();
         Assert.Contains(subscriber, digest.To.ToString());
         Assert.Contains($"Nr. {id}", digest.TextBody);
         Assert.Contains("Dunkle Unterführung", digest.TextBody);

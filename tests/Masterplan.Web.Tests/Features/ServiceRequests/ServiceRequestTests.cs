@@ -141,7 +141,7 @@ public sealed class ServiceRequestTests
         Assert.Contains("Ihre Meldung ist eingegangen", await BodyAsync(await resident.GetAsync(receiptUrl)));
 
         // The department gets a mail (no routing address: its staff accounts); the reporter a confirmation link.
-        var mails = await MeetingChainTests.MailsAsync(mail);
+        var mails = await MeetingChainTests.MailsAsync(app, mail);
         Assert.Contains(mails, m => m.To.ToString().Contains("ordnungsamt@stadtdo.de", StringComparison.Ordinal) && (m.Subject ?? "").Contains($"Neue Meldung Nr. {id}", StringComparison.Ordinal));
         Assert.DoesNotContain(mails, m => m.To.ToString().Contains("jugendamt@stadtdo.de", StringComparison.Ordinal));
         Assert.DoesNotContain(mails.Where(m => !m.To.ToString().Contains(PlantedEmail, StringComparison.Ordinal)), m => m.TextBody!.Contains(PlantedEmail, StringComparison.Ordinal) || m.TextBody.Contains(PlantedName, StringComparison.Ordinal));
@@ -177,7 +177,7 @@ public sealed class ServiceRequestTests
         Assert.Equal(HttpStatusCode.Redirect, (await staff.PostFormAsync($"{manage}?handler=Photo", new() { ["photoId"] = $"{photoId}", ["publish"] = "true" })).StatusCode);
 
         // The confirmed reporter is told; the public sees the status, the note and the photo, and nothing personal.
-        var statusMail = (await MeetingChainTests.MailsAsync(mail)).Last();
+        var statusMail = (await MeetingChainTests.MailsAsync(app, mail)).Last();
         Assert.Contains(PlantedEmail, statusMail.To.ToString());
         Assert.Contains("Wir haben die Beleuchtung beauftragt.", statusMail.TextBody);
         var anonymous = Users.Client(app);
@@ -498,7 +498,7 @@ public sealed class ServiceRequestTests
         var resident = Users.Client(app);
         var stepTwo = (await NextAsync(resident, Place(await DistrictAsync(app, "Scharnhorst"), category: "spielplatz", lat: "51.5400", lon: "7.5500"))).Html;
         Assert.Equal(HttpStatusCode.Redirect, (await SendAsync(app, resident, stepTwo, new() { ["Description"] = "Die Schaukel ist abgerissen." })).StatusCode);
-        Assert.Contains(await MeetingChainTests.MailsAsync(mail), m => m.To.ToString().Contains("spielplaetze@jugendamt.example", StringComparison.Ordinal));
+        Assert.Contains(await MeetingChainTests.MailsAsync(app, mail), m => m.To.ToString().Contains("spielplaetze@jugendamt.example", StringComparison.Ordinal));
         Assert.Contains("Die Schaukel", await BodyAsync(await youth.GetAsync("/meldungen?kategorie=spielplatz")));
         var queue = await BodyAsync(await youth.GetAsync("/verwaltung/meldungen"));
         Assert.Contains("Scharnhorst", queue);

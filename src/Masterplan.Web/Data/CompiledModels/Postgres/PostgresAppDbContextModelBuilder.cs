@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("20ce1819-b491-4887-a847-7430ca8c1358"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("a4df3fd7-5481-497d-b57c-56a263b548f9"), entityTypeCount: 102)
         {
         }
 
@@ -111,6 +111,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
+            var outboxMail = OutboxMailEntityType.Create(this);
             var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -335,6 +336,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
+            OutboxMailEntityType.CreateAnnotations(outboxMail);
             TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9088e018-fcd7-4c20-b63d-5a53f62dc366"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("88d77375-66a8-4f9a-9c73-68b6e48e01c3"), entityTypeCount: 102)
         {
         }
 
@@ -110,6 +110,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var serviceRequestPhoto = ServiceRequestPhotoEntityType.Create(this);
             var serviceRequestSupport = ServiceRequestSupportEntityType.Create(this);
             var serviceRequestUpdate = ServiceRequestUpdateEntityType.Create(this);
+            var outboxMail = OutboxMailEntityType.Create(this);
             var tombstone = TombstoneEntityType.Create(this);
             var dataProtectionKey = DataProtectionKeyEntityType.Create(this);
             var identityRole = IdentityRoleEntityType.Create(this);
@@ -334,6 +335,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ServiceRequestPhotoEntityType.CreateAnnotations(serviceRequestPhoto);
             ServiceRequestSupportEntityType.CreateAnnotations(serviceRequestSupport);
             ServiceRequestUpdateEntityType.CreateAnnotations(serviceRequestUpdate);
+            OutboxMailEntityType.CreateAnnotations(outboxMail);
             TombstoneEntityType.CreateAnnotations(tombstone);
             DataProtectionKeyEntityType.CreateAnnotations(dataProtectionKey);
             IdentityRoleEntityType.CreateAnnotations(identityRole);

@@ -332,6 +332,23 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutboxMails",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Message = table.Column<byte[]>(type: "bytea", nullable: false),
+                    What = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    Created = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PasswordResetRequests",
                 columns: table => new
                 {
@@ -3412,6 +3429,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboxMails_NextAttemptAt",
+                table: "OutboxMails",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PanelOutcomes_SelectionId_RespondentId",
                 table: "PanelOutcomes",
                 columns: new[] { "SelectionId", "RespondentId" },
@@ -3922,6 +3944,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Open311Clients");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMails");
 
             migrationBuilder.DropTable(
                 name: "PanelOutcomes");
