@@ -45,7 +45,7 @@ public static class PublicContribution
     };
 }
 
-public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options, ILogger<Contributions> logger) : IConfirmLinks
+public sealed class Contributions(AppDbContext db, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<ParticipationOptions> options) : IConfirmLinks
 {
     /// <summary>The window in which a call takes contributions; null when open, otherwise the precise German refusal.</summary>
     public FieldError? Window(InputCall call)
@@ -166,6 +166,25 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             }
 
             db.ContributionAnswers.AddRange(answers);
+            if (token is not null)
+            {
+                // Stored with the contribution (the link needs nothing else), so a "received" answer always gets its mail.
+                Queue(email!, "Bitte bestätigen Sie Ihre E-Mail-Adresse für Ihre Antwort",
+                    $"""
+                    Guten Tag,
+
+                    Sie haben einen Beitrag zur Beteiligung „{call.Title}“ geschrieben und möchten eine Antwort.
+                    Bitte bestätigen Sie dafür Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(contribution.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
+
+                    {mailOptions.Value.Link("/beteiligung/bestaetigen/" + token)}
+
+                    Ohne Bestätigung schicken wir Ihnen nichts. Ihre Adresse wird nie veröffentlicht und gelöscht, wenn die Aufbewahrungsfrist der Beteiligung endet.
+                    Wenn Sie keinen Beitrag geschrieben haben, können Sie diese Nachricht einfach löschen.
+
+                    Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
+                    """);
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -181,23 +200,6 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             throw;
         }
 
-        if (token is not null)
-        {
-            await SendAsync(email!, "Bitte bestätigen Sie Ihre E-Mail-Adresse für Ihre Antwort",
-                $"""
-                Guten Tag,
-
-                Sie haben einen Beitrag zur Beteiligung „{call.Title}“ geschrieben und möchten eine Antwort.
-                Bitte bestätigen Sie dafür Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(contribution.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
-
-                {mailOptions.Value.Link("/beteiligung/bestaetigen/" + token)}
-
-                Ohne Bestätigung schicken wir Ihnen nichts. Ihre Adresse wird nie veröffentlicht und gelöscht, wenn die Aufbewahrungsfrist der Beteiligung endet.
-                Wenn Sie keinen Beitrag geschrieben haben, können Sie diese Nachricht einfach löschen.
-
-                Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
-                """, ct);
-        }
 
         return Outcome<(Contribution, string)>.Ok((contribution, receipt));
     }
@@ -361,9 +363,8 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         contribution.RejectReason = reason;
         contribution.ModeratedAt = time.GetUtcNow();
         db.Audit("participation.contribution.rejected", nameof(Contribution), Id(contribution), new { reason });
-        await db.SaveChangesAsync(ct);
         var call = await db.InputCalls.AsNoTracking().FirstAsync(c => c.Id == contribution.InputCallId, ct);
-        await MailAuthorAsync(contribution, $"Ihr Beitrag zur Beteiligung „{call.Title}“ wird nicht veröffentlicht",
+        QueueForAuthor(contribution, $"Ihr Beitrag zur Beteiligung „{call.Title}“ wird nicht veröffentlicht",
             $"""
             Guten Tag,
 
@@ -375,7 +376,8 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
             Sie können gern einen neuen Beitrag schreiben.
 
             Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
-            """, ct);
+            """);
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
@@ -453,11 +455,10 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
         contribution.AnsweredAt = time.GetUtcNow();
         contribution.AnsweredBy = "Geschäftsstelle";
         db.Audit("participation.contribution.answered", nameof(Contribution), Id(contribution), new { status, takenUp = kind, takenUpId = target });
-        await db.SaveChangesAsync(ct);
         if (changed && answer is not null)
         {
             var call = await db.InputCalls.AsNoTracking().FirstAsync(c => c.Id == contribution.InputCallId, ct);
-            var sent = await MailAuthorAsync(contribution, $"Antwort auf Ihren Beitrag zur Beteiligung „{call.Title}“",
+            var queued = QueueForAuthor(contribution, $"Antwort auf Ihren Beitrag zur Beteiligung „{call.Title}“",
                 $"""
                 Guten Tag,
 
@@ -469,30 +470,30 @@ public sealed class Contributions(AppDbContext db, TimeProvider time, IMailSende
                 Was aus Ihrem Beitrag geworden ist, sehen Sie hier: {mailOptions.Value.Link($"/beteiligung/beitraege/{contribution.Id}")}
 
                 Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund
-                """, ct);
-            if (sent)
+                """);
+            if (queued)
             {
-                contribution.AnswerMailedAt = time.GetUtcNow();
-                await db.SaveChangesAsync(ct);
+                contribution.AnswerMailedAt = contribution.AnsweredAt;
             }
         }
 
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
-    /// <summary>Mails the author if they left an address and confirmed it; whether a mail went out.</summary>
-    private async Task<bool> MailAuthorAsync(Contribution contribution, string subject, string body, CancellationToken ct)
+    /// <summary>Queues a mail to the author, with the next save, if they left an address and confirmed it; whether one was queued.</summary>
+    private bool QueueForAuthor(Contribution contribution, string subject, string body)
     {
         if (contribution.Email is null || contribution.EmailConfirmedAt is null)
         {
             return false;
         }
 
-        return await SendAsync(contribution.Email, subject, body, ct);
+        Queue(contribution.Email, subject, body);
+        return true;
     }
 
-    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
-        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Participation", ct);
+    private void Queue(string to, string subject, string body) => db.QueueMail(MailModule.Create(mailOptions.Value, to, subject, body), "Participation");
 
 
     /// <summary>The form field of an extra question, so its message shows at the question.</summary>

@@ -39,8 +39,7 @@ public sealed class SignUpInput
 /// campaign material orders, and leaving (contact data deleted through <see cref="Retention"/>).
 /// </summary>
 public sealed class VenueDesk(
-    AppDbContext db, Locations locations, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<ProtectivePlaceOptions> options,
-    ILogger<VenueDesk> logger) : IConfirmLinks
+    AppDbContext db, Locations locations, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<ProtectivePlaceOptions> options) : IConfirmLinks
 {
     public const string PlacePrefix = "Place";
 
@@ -122,6 +121,16 @@ public sealed class VenueDesk(
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Venues.Add(venue);
+            Queue(email!, "Bitte bestätigen Sie die Anmeldung Ihres Hauses als Schutzort", $"""
+                Guten Tag,
+
+                Sie haben „{name}“ als Schutzort für „Luisa ist hier“ und „Wo geht's hier nach Panama?“ angemeldet.
+                Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(venue.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
+
+                {mailOptions.Value.Link("/schutzorte/bestaetigen/" + token)}
+
+                Danach prüft die Geschäftsstelle Ihre Angaben und meldet sich.
+                """);
             await db.SaveChangesAsync(ct);
             if ((input.Posters ?? 0) + (input.Stickers ?? 0) + (input.Flyers ?? 0) > 0)
             {
@@ -132,16 +141,6 @@ public sealed class VenueDesk(
             await tx.CommitAsync(ct);
         }
 
-        await SendAsync(email!, "Bitte bestätigen Sie die Anmeldung Ihres Hauses als Schutzort", $"""
-            Guten Tag,
-
-            Sie haben „{name}“ als Schutzort für „Luisa ist hier“ und „Wo geht's hier nach Panama?“ angemeldet.
-            Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(venue.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
-
-            {mailOptions.Value.Link("/schutzorte/bestaetigen/" + token)}
-
-            Danach prüft die Geschäftsstelle Ihre Angaben und meldet sich.
-            """, ct);
         return Outcome<int>.Ok(venue.Id);
     }
 
@@ -343,8 +342,7 @@ public sealed class VenueDesk(
             var token = EmailOptIn.Issue(link, now, o.ReminderDays + 30)!;
             db.VenueReconfirmations.Add(link);
             venue.ReminderSentAt = now;
-            await db.SaveChangesAsync(ct);
-            await SendAsync(venue.ContactEmail!, "Ist Ihr Haus weiter Schutzort? Bitte bestätigen", $"""
+            Queue(venue.ContactEmail!, "Ist Ihr Haus weiter Schutzort? Bitte bestätigen", $"""
                 Guten Tag,
 
                 „{venue.Name}“ steht als Schutzort für „Luisa ist hier“ und „Wo geht's hier nach Panama?“ auf der Karte der Stadt Dortmund,
@@ -354,7 +352,8 @@ public sealed class VenueDesk(
                 {mailOptions.Value.Link("/schutzorte/weiter-dabei/" + token)}
 
                 Ohne Bestätigung blenden wir Ihr Haus danach aus.
-                """, ct);
+                """);
+            await db.SaveChangesAsync(ct);
         }
 
         var expired = await db.Venues.Where(v => v.Status == ProtectivePlacesModule.Approved && v.ConfirmedUntil <= now).ToListAsync(ct);
@@ -378,9 +377,8 @@ public sealed class VenueDesk(
         return (remind.Count, expired.Count, due.Count);
     }
 
-    // The venue is stored; the Office sees the unconfirmed address.
-    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
-        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Schutzorte", ct);
+    // Stored with the change it tells of and sent after the commit (Shared/Mail/MailOutbox).
+    private void Queue(string to, string subject, string body) => db.QueueMail(MailModule.Create(mailOptions.Value, to, subject, body), "Schutzorte");
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -310,7 +310,7 @@ public sealed partial class ParticipationTests
             Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Contributions.CountAsync());
         }
 
-        Assert.Single(await MeetingChainTests.MailsAsync(mail)); // one opt-in mail
+        Assert.Single(await MeetingChainTests.MailsAsync(app, mail)); // one opt-in mail
 
         // A new form is a new contribution; an altered token gets a receipt of its own.
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(app, resident, id, new() { ["Text"] = "Ein zweiter Gedanke" })).StatusCode);

@@ -31,7 +31,7 @@ public sealed partial class ParticipationTests
         var resident = Users.Client(app);
         var text = $"=HYPERLINK(\"http://evil.example\") Vor dem Kiosk pöbelt {PlantedName} jeden Abend, \"laut\"; bitte öfter kontrollieren.";
         Assert.Equal(HttpStatusCode.Redirect, (await SubmitAsync(app, resident, id, new() { ["Text"] = text, ["Email"] = PlantedAddress, ["District"] = "Eving", ["Theme"] = "Lärm" })).StatusCode);
-        var link = Regex.Match((await MeetingChainTests.MailsAsync(mail)).Last().TextBody!, @"https://masterplan\.example(/beteiligung/bestaetigen/\S+)").Groups[1].Value;
+        var link = Regex.Match((await MeetingChainTests.MailsAsync(app, mail)).Last().TextBody!, @"https://masterplan\.example(/beteiligung/bestaetigen/\S+)").Groups[1].Value;
         Assert.Equal(HttpStatusCode.OK, (await resident.PostFormAsync(link, [])).StatusCode);
         int contributionId;
         await using (var scope = app.Scope())

@@ -165,7 +165,7 @@ public sealed partial class ParticipationTests
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/beteiligung/beitraege/{contributionId}")).StatusCode);
 
         // Double opt-in: the link shows a button, the button confirms, the link used again says so; an unknown link is named.
-        var optIn = (await MeetingChainTests.MailsAsync(mail)).Single();
+        var optIn = (await MeetingChainTests.MailsAsync(app, mail)).Single();
         Assert.Equal("ayse@example.org", optIn.To.Mailboxes.Single().Address);
         var link = Regex.Match(optIn.TextBody!, @"https://masterplan\.example(/beteiligung/bestaetigen/\S+)").Groups[1].Value;
         Assert.Contains("Adresse bestätigen", await BodyAsync(await resident.GetAsync(link)));
@@ -192,7 +192,7 @@ public sealed partial class ParticipationTests
         Assert.Contains("Bitte wählen Sie, was den Beitrag aufgegriffen hat", await BodyAsync(await office.PostFormAsync($"{queue}?handler=Answer&zeige=published", answer, queue)));
         answer["takenUp"] = $"lab-recommendation:{recommendationId}";
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{queue}?handler=Answer&zeige=published", answer, queue)).StatusCode);
-        var answered = (await MeetingChainTests.MailsAsync(mail)).Last();
+        var answered = (await MeetingChainTests.MailsAsync(app, mail)).Last();
         Assert.Equal("ayse@example.org", answered.To.Mailboxes.Single().Address);
         Assert.Contains("Das Quartierslabor hat Ihren Vorschlag aufgenommen.", answered.TextBody);
         Assert.Contains($"https://masterplan.example/beteiligung/beitraege/{contributionId}", answered.TextBody);
@@ -284,7 +284,7 @@ public sealed partial class ParticipationTests
         Assert.Contains("2 Personen unterstützen das.", await BodyAsync(await resident.GetAsync($"/beteiligung/{id}")));
 
         // The opt-in link is valid for a day (Participation:ConfirmLinkDays = 1).
-        var link = Regex.Match((await MeetingChainTests.MailsAsync(mail)).Single().TextBody!, @"https://masterplan\.example(/beteiligung/bestaetigen/\S+)").Groups[1].Value;
+        var link = Regex.Match((await MeetingChainTests.MailsAsync(app, mail)).Single().TextBody!, @"https://masterplan\.example(/beteiligung/bestaetigen/\S+)").Groups[1].Value;
         app.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Contains("Dieser Link ist abgelaufen.", await BodyAsync(await resident.GetAsync(link)));
         Assert.Contains("Dieser Link ist abgelaufen.", await BodyAsync(await resident.PostFormAsync(link, [], $"/beteiligung/{id}/beitrag")));

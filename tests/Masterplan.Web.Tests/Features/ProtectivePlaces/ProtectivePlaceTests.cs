@@ -331,7 +331,7 @@ public sealed class ProtectivePlaceTests
         var sent = await SignUpAsync(new() { ["Place.Address"] = "Kampstraße 10" });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Equal("/schutzorte/mitmachen/eingegangen", sent.Headers.Location?.OriginalString);
-        var confirmMail = Assert.Single(await MeetingChainTests.MailsAsync(mail));
+        var confirmMail = Assert.Single(await MeetingChainTests.MailsAsync(app, mail));
         var confirmLink = Regex.Match(confirmMail.TextBody!, @"https://masterplan\.example(/schutzorte/bestaetigen/\S+)").Groups[1].Value;
         Assert.Contains("Bitte bestätigen Sie", await BodyAsync(await venueClient.GetAsync(confirmLink)));
         Assert.Contains("ist bestätigt", await BodyAsync(await venueClient.PostFormAsync(confirmLink, [])));
@@ -367,7 +367,7 @@ public sealed class ProtectivePlaceTests
         app.Clock.Advance(TimeSpan.FromDays(340));
         Assert.Equal((1, 0, 0), await RunJobAsync());
         Assert.Equal((0, 0, 0), await RunJobAsync());
-        var reminder = (await MeetingChainTests.MailsAsync(mail)).Single(m => m.Subject!.Contains("weiter Schutzort", StringComparison.Ordinal));
+        var reminder = (await MeetingChainTests.MailsAsync(app, mail)).Single(m => m.Subject!.Contains("weiter Schutzort", StringComparison.Ordinal));
         var reconfirmLink = Regex.Match(reminder.TextBody!, @"https://masterplan\.example(/schutzorte/weiter-dabei/\S+)").Groups[1].Value;
         Assert.Contains("Wir sind weiter dabei", await BodyAsync(await anonymous.GetAsync(reconfirmLink)));
         await AssertPublicAsync(anonymous, listed: true);
