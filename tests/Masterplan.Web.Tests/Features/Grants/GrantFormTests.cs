@@ -64,11 +64,12 @@ public sealed class GrantFormTests
         const string newCall = "/verwaltung/foerderung/aufrufe";
 
         // Bad input: messages at the fields, no call stored, never a 500.
-        var bad = await PostAsync(office, newCall, CallForm(measure, ("Input.Budget", "zwanzigtausend"), ("Input.MaxPerProject", "30.000"), ("Input.DeadlineDate", "2026-01-01"),
-            ("Input.Criteria[1].Weight", "400")), newCall);
+        var bad = await PostAsync(office, newCall, CallForm(measure, ("Input.Budget", ""), ("Input.DeadlineDate", "2026-01-01"), ("Input.Criteria[1].Weight", "400")), newCall);
         Assert.Contains("Die Frist (01.01.2026 18:00 Uhr) liegt in der Vergangenheit.", bad);
         Assert.Contains("Kriterium 2: Das Gewicht muss eine ganze Zahl von 1 bis 100 sein.", bad);
         Assert.Contains("Budget des Aufrufs in Euro an.", bad);
+        Assert.Contains("„zwanzigtausend“ ist hier kein gültiger Wert.", await PostAsync(office, newCall, CallForm(measure, ("Input.Budget", "zwanzigtausend")), newCall));
+        Assert.Contains("„25:99“ ist hier kein gültiger Wert.", await PostAsync(office, newCall, CallForm(measure, ("Input.DeadlineTime", "25:99")), newCall));
         var tooHigh = await PostAsync(office, newCall, CallForm(measure, ("Input.MaxPerProject", "30.000")), newCall);
         Assert.Contains("Der Höchstbetrag je Projekt (30.000,00 €) ist höher als das Budget des Aufrufs (20.000,00 €).", tooHigh);
         Assert.Equal(0, await GrantTests.QueryAsync(app, db => db.GrantCalls.CountAsync(c => !c.IsDemo)));
@@ -157,6 +158,7 @@ public sealed class GrantFormTests
         Assert.Contains("Mit dieser Rate (3.500,00 €) würden 7.500,00 € ausgezahlt; bewilligt sind nur 7.000,00 €.",
             await PostAsync(office, payment, new() { ["Payment.Amount"] = "3.500", ["Payment.On"] = "2026-11-22" }, application));
         await RedirectedAsync(office, payment, new() { ["Payment.Amount"] = "3.000,00", ["Payment.On"] = "2026-11-22", ["Payment.Note"] = "zweite Rate" }, application);
+        Assert.Contains("„3.000,0,0“ ist hier kein gültiger Wert.", await PostAsync(office, payment, new() { ["Payment.Amount"] = "3.000,0,0", ["Payment.On"] = "2026-11-22" }, application));
         Assert.Equal([400_000L, 300_000L], await GrantTests.QueryAsync(app, db => db.GrantPayments.Where(p => p.ApplicationId == id).OrderBy(p => p.Id).Select(p => p.AmountCents).ToListAsync()));
 
         // Proof of use: the association sends it; the Office asks back (a note is needed), then accepts; 500 € come back.

@@ -134,6 +134,12 @@ public sealed class ApplicationModel(GrantDesk desk, AppDbContext db, TimeProvid
             return NotFound();
         }
 
+        // A field the form could not read (an amount or date that is none) is named as such rather than taken as empty.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var outcome = await step();
         if (outcome.IsNotFound)
         {

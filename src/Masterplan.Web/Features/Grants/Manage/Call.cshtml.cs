@@ -63,6 +63,12 @@ public sealed class CallModel(GrantDesk desk, AppDbContext db) : PageModel
             return NotFound();
         }
 
+        // A field the form could not read (a number or date that is none) is named first; the desk would take it as empty.
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
         var outcome = await desk.SaveCallAsync(id, Input, ct);
         if (outcome.IsNotFound)
         {

@@ -37,6 +37,13 @@ public sealed class IndexModel(GrantDesk desk, AppDbContext db, TimeProvider tim
     public async Task<IActionResult> OnPostBudgetAsync(CancellationToken ct)
     {
         var year = BudgetYear ?? 0;
+        if (!ModelState.IsValid)
+        {
+            // A number the form could not read is named as such rather than taken as empty.
+            await LoadAsync(CityTime.Today(time).Year, ct);
+            return Page();
+        }
+
         var outcome = await desk.SetYearBudgetAsync(year, new BudgetInput(BudgetAmount), ct);
         if (this.ShowErrors(outcome, f => f switch { "Year" => nameof(BudgetYear), "Amount" => nameof(BudgetAmount), _ => f }))
         {
