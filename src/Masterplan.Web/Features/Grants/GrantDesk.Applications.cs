@@ -99,6 +99,8 @@ public sealed partial class GrantDesk
 
         if (known)
         {
+            // The password is hashed as for a new account, so the answer takes as long either way.
+            _ = users.PasswordHasher.HashPassword(user, input.Password!);
             await SendAsync(email!, "Ihr Konto für das Förderprogramm", $"""
                 Guten Tag,
 
