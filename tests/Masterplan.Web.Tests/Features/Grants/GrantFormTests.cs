@@ -117,8 +117,12 @@ public sealed class GrantFormTests
         var reviewer = await Users.SignInAsync(app, await Users.CreateAsync(app, "rita@verein.example", personId));
         var review = $"/foerderung/bewertung/antraege/{id}";
         Assert.Contains("Stark ohne Messer", await GrantTests.BodyAsync(await reviewer.GetAsync("/foerderung/bewertung")));
+        var file = $"/foerderung/antraege/{id}/dateien/{await GrantTests.QueryAsync(app, db => db.GrantFiles.Where(f => f.ApplicationId == id).Select(f => f.Id).FirstAsync())}";
+        Assert.Contains(file, await GrantTests.BodyAsync(await reviewer.GetAsync(review)));
+        Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync(file)).StatusCode);
         var reviewToken = await reviewer.AntiforgeryTokenAsync(review);
         await RedirectedAsync(reviewer, $"{review}?handler=Conflict", new() { ["ConflictNote"] = "Ich bin Mitglied im Verein." }, review);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync(file)).StatusCode);
         Assert.DoesNotContain("Stark ohne Messer", await GrantTests.BodyAsync(await reviewer.GetAsync("/foerderung/bewertung")));
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync(review)).StatusCode);
         var criteria = await GrantTests.QueryAsync(app, db => db.GrantCriteria.Where(c => c.CallId == call).OrderBy(c => c.Position).Select(c => c.Id).ToArrayAsync());

@@ -33,6 +33,8 @@ public sealed class ApplicationModel(GrantDesk desk, AppDbContext db) : PageMode
 
     public List<string> DistrictNames { get; private set; } = [];
 
+    public List<GrantFileView> Files { get; private set; } = [];
+
     public string? Message { get; private set; }
 
     private string Reviewer => User.FindFirstValue(ClaimTypes.NameIdentifier)!;
@@ -96,19 +98,18 @@ public sealed class ApplicationModel(GrantDesk desk, AppDbContext db) : PageMode
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Response.Headers.CacheControl = "no-cache, no-store";
-        var reviewer = Reviewer;
-        var application = await db.GrantApplications.AsNoTracking().Include(a => a.Lines.OrderBy(l => l.Position))
-            .FirstOrDefaultAsync(a => a.Id == id && a.Status == GrantStatus.InReview
-                && !db.Set<GrantReview>().Any(r => r.ApplicationId == a.Id && r.ReviewerId == reviewer && r.Conflict), ct);
-        if (application is null)
+        if (!await desk.MayReviewAsync(id, Reviewer, ct))
         {
             return false;
         }
+
+        var application = await db.GrantApplications.AsNoTracking().Include(a => a.Lines.OrderBy(l => l.Position)).FirstAsync(a => a.Id == id, ct);
 
         Application = application;
         Call = await db.GrantCalls.AsNoTracking().Include(c => c.Criteria.OrderBy(x => x.Position)).FirstAsync(c => c.Id == application.CallId, ct);
         AssociationName = await db.Associations.Where(a => a.Id == application.AssociationId).Select(a => a.Name).FirstAsync(ct);
         DistrictNames = await db.Set<District>().Where(d => application.DistrictIds.Contains(d.Id)).OrderBy(d => d.Name).Select(d => d.Name).ToListAsync(ct);
+        Files = await desk.FilesAsync(id, ct);
         return true;
     }
 }
