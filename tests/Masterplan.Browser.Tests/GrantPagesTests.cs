@@ -5,7 +5,8 @@ namespace Masterplan.Browser.Tests;
 
 /// <summary>
 /// The grant programme in a real browser: every public page and the applicant's pages with axe (WCAG 2.1 A and AA) in
-/// German and English, the registration and the application form with their errors included.
+/// German and English, the registration and the application form with their errors included; the Office's forms (budget, call, decision,
+/// payments) and the reviewer's list and scoring form.
 /// </summary>
 [Collection(SiteCollection.Name)]
 public class GrantPagesTests(SiteFixture site, ITestOutputHelper output)
@@ -72,9 +73,44 @@ public class GrantPagesTests(SiteFixture site, ITestOutputHelper output)
         await office.WaitForURLAsync("**/konto");
         await office.GotoAsync(site.BaseUrl + "/verwaltung/foerderung");
         await CheckAsync(office, "/verwaltung/foerderung", failures);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Budget speichern" }).ClickAsync();
+        await office.WaitForSelectorAsync("p.notice");
+        await CheckAsync(office, "/verwaltung/foerderung (budget saved)", failures);
+
+        // A new call: the empty form, then sent empty with its errors.
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/foerderung/aufrufe");
+        await CheckAsync(office, "/verwaltung/foerderung/aufrufe", failures);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Aufruf speichern" }).ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        await CheckAsync(office, "/verwaltung/foerderung/aufrufe (errors)", failures);
+
+        // The past demo call: its form, applications and ranking; the application in review with the decision form sent
+        // incomplete; the granted one with payments and the payment form.
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/foerderung");
+        await office.Locator("main table a", new() { HasText = "Innovative Gewaltprävention vor Ort" }).ClickAsync();
+        await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/verwaltung/foerderung/aufrufe/[0-9]+$"));
+        await CheckAsync(office, "/verwaltung/foerderung/aufrufe/{id}", failures);
+        var callUrl = office.Url;
+        await office.Locator("#ranking a").First.ClickAsync();
+        await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/verwaltung/foerderung/antraege/[0-9]+$"));
+        await CheckAsync(office, "/verwaltung/foerderung/antraege/{id} (in review)", failures);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Entscheidung speichern" }).ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        await CheckAsync(office, "/verwaltung/foerderung/antraege/{id} (decision errors)", failures);
+        await office.GotoAsync(callUrl);
+        await office.Locator("main table a[href*='/verwaltung/foerderung/antraege/']").First.ClickAsync();
+        await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/verwaltung/foerderung/antraege/[0-9]+$"));
+        await CheckAsync(office, "/verwaltung/foerderung/antraege/{id} (granted)", failures);
+
+        // The Office as reviewer: the list and the scoring form, sent without scores.
+        await office.GotoAsync(site.BaseUrl + "/foerderung/bewertung");
+        await CheckAsync(office, "/foerderung/bewertung", failures);
         await office.Locator("main table a").First.ClickAsync();
-        await office.WaitForURLAsync("**/verwaltung/foerderung?aufruf=*");
-        await CheckAsync(office, "/verwaltung/foerderung?aufruf={id}", failures);
+        await office.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/foerderung/bewertung/antraege/[0-9]+$"));
+        await CheckAsync(office, "/foerderung/bewertung/antraege/{id}", failures);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Bewertung speichern" }).ClickAsync();
+        await office.WaitForSelectorAsync(".error-summary");
+        await CheckAsync(office, "/foerderung/bewertung/antraege/{id} (errors)", failures);
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }

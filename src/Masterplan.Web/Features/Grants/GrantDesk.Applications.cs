@@ -58,13 +58,16 @@ public sealed partial class GrantDesk
         }
 
         var email = Blank(input.Email);
+        var known = false;
         if (email is null || !MailModule.IsAddress(email))
         {
             errors.Add("Input.Email", "Bitte geben Sie eine gültige E-Mail-Adresse an; an sie schicken wir den Bestätigungslink.");
         }
-        else if (await users.FindByEmailAsync(email) is not null)
+        else
         {
-            errors.Add("Input.Email", "Mit dieser E-Mail-Adresse gibt es schon ein Konto. Bitte melden Sie sich an oder nutzen Sie „Passwort vergessen“.");
+            // The form must not tell whether an address has an account: a known address gets the same answer, and its
+            // owner gets a mail saying so instead of a confirmation link.
+            known = await users.FindByEmailAsync(email) is not null;
         }
 
         if (!input.Consent)
@@ -92,6 +95,27 @@ public sealed partial class GrantDesk
         if (errors.Count > 0)
         {
             return errors;
+        }
+
+        if (known)
+        {
+            // The password is hashed as for a new account, so the answer takes as long either way.
+            _ = users.PasswordHasher.HashPassword(user, input.Password!);
+            await SendAsync(email!, "Ihr Konto für das Förderprogramm", $"""
+                Guten Tag,
+
+                mit Ihrer E-Mail-Adresse wollte sich jemand für das Förderprogramm des Masterplans Kommunale Sicherheit registrieren.
+                Für diese Adresse gibt es schon ein Konto. Bitte melden Sie sich an:
+
+                {mailOptions.Value.Link("/konto/anmelden")}
+
+                Haben Sie Ihr Passwort vergessen, können Sie hier ein neues wählen:
+
+                {mailOptions.Value.Link("/konto/passwort-vergessen")}
+
+                Waren Sie das nicht, brauchen Sie nichts zu tun.
+                """, ct);
+            return Outcome.Done;
         }
 
         var member = new AssociationMember { UserId = user.Id, Email = email, JoinedAt = now };

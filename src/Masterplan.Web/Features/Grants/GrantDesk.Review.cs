@@ -46,6 +46,11 @@ public sealed partial class GrantDesk
             byApplication[r.Id].ToDictionary(s => s.CriterionId, s => s.Value)))];
     }
 
+    /// <summary>Whether a reviewer may see an application: complete, still open, and no conflict of interest declared on it.</summary>
+    public Task<bool> MayReviewAsync(int id, string reviewerId, CancellationToken ct) =>
+        db.GrantApplications.AnyAsync(a => a.Id == id && a.Status == GrantStatus.InReview
+            && !db.Set<GrantReview>().Any(r => r.ApplicationId == a.Id && r.ReviewerId == reviewerId && r.Conflict), ct);
+
     /// <summary>A reviewer declares a conflict of interest: from then on the application is hidden from them and their scores are gone.</summary>
     public async Task<Outcome> DeclareConflictAsync(int id, string reviewerId, ConflictInput input, CancellationToken ct)
     {

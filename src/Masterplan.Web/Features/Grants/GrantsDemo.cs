@@ -42,7 +42,8 @@ internal static class GrantsDemo
             Criteria = Criteria(),
         };
         var association = new Association { Name = "Jugendforum Nordstadt e. V. (Demo)", Address = "Mallinckrodtstraße 1\n44145 Dortmund", RegisteredAt = now.AddDays(-170), IsDemo = true };
-        db.AddRange(open, past, association);
+        var club = new Association { Name = "Boxclub Eving e. V. (Demo)", Address = "Evinger Platz 1\n44339 Dortmund", RegisteredAt = now.AddDays(-160), IsDemo = true };
+        db.AddRange(open, past, association, club);
         await db.SaveChangesAsync(ct);
         var funded = new GrantApplication
         {
@@ -53,9 +54,20 @@ internal static class GrantsDemo
             DecidedAt = now.AddDays(-100), GrantedCents = 900_000, ProofDueOn = today.AddDays(270), CreatedAt = now.AddDays(-130), IsDemo = true,
             Lines = [new() { Position = 1, Label = "Honorare Trainerinnen und Trainer", AmountCents = 700_000 }, new() { Position = 2, Label = "Material und Öffentlichkeitsarbeit", AmountCents = 300_000 }],
         };
-        db.GrantApplications.Add(funded);
+        // A complete application the reviewers still score, so the review and decision forms have something to show.
+        var inReview = new GrantApplication
+        {
+            CallId = past.Id, AssociationId = club.Id, Status = GrantStatus.InReview, ProjectTitle = "Fair boxen statt zustechen: Training und Gespräche (Demo)",
+            Description = "Offenes Training mit Gesprächsrunden über Konflikte, Mut und Waffen; Trainerinnen und Trainer werden in Deeskalation geschult.",
+            TargetGroup = "Jugendliche von 14 bis 21 Jahren", DistrictIds = [.. new[] { "Eving" }.Where(districts.ContainsKey).Select(n => districts[n])],
+            StartsOn = today.AddDays(30), EndsOn = today.AddDays(210), RequestedCents = 600_000, CoFundingCents = 50_000, SubmittedAt = now.AddDays(-122),
+            CreatedAt = now.AddDays(-128), IsDemo = true,
+            Lines = [new() { Position = 1, Label = "Honorare", AmountCents = 450_000 }, new() { Position = 2, Label = "Hallenmiete und Material", AmountCents = 200_000 }],
+        };
+        db.GrantApplications.AddRange(funded, inReview);
         await db.SaveChangesAsync(ct);
         funded.ReceiptNumber = GrantDesk.ReceiptNumber(past.Year, funded.Id);
+        inReview.ReceiptNumber = GrantDesk.ReceiptNumber(past.Year, inReview.Id);
         db.GrantPayments.Add(new GrantPayment { ApplicationId = funded.Id, AmountCents = 450_000, On = today.AddDays(-95), RecordedAt = now.AddDays(-95), Note = "erste Rate" });
         await db.SaveChangesAsync(ct);
         return true;

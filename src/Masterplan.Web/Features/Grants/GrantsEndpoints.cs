@@ -111,7 +111,9 @@ internal static class GrantsEndpoints
         own.MapGet("/dateien/{fileId:int}", async (int id, int fileId, GrantDesk desk, ClaimsPrincipal user, AppDbContext db, HttpContext http, CancellationToken ct) =>
         {
             var file = await db.GrantFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Id == fileId && f.ApplicationId == id, ct);
-            if (file is null || !await MayReadAsync(id, user, desk, db, ct))
+            // Reviewers read the documents of the applications they may score (not after declaring a conflict).
+            if (file is null || !(await MayReadAsync(id, user, desk, db, ct)
+                || (user.IsInRole(Roles.Member) && await desk.MayReviewAsync(id, UserId(user), ct))))
             {
                 return Results.NotFound();
             }

@@ -52,6 +52,7 @@ public sealed class GrantsModule : IModule
         PageAccess.PublicPage("/Grants/Confirm"),
         PageAccess.Folder("/Grants/Applicant", Apply),
         PageAccess.Folder("/Grants/Manage", Manage),
+        PageAccess.Folder("/Grants/Reviewing", Review),
     ];
 
     public IReadOnlyList<RecurringJob> Jobs =>
@@ -68,6 +69,7 @@ public sealed class GrantsModule : IModule
         },
         new(NavigationArea.Account, 15, "Förderanträge meines Vereins", "/foerderung/antraege", Apply),
         new(NavigationArea.Account, 51, "Förderprogramm verwalten", "/verwaltung/foerderung", Manage),
+        new(NavigationArea.Account, 52, "Förderanträge bewerten", "/foerderung/bewertung", Review),
     ];
 
     public IEnumerable<string> PrivacyNotes =>
@@ -82,6 +84,7 @@ public sealed class GrantsModule : IModule
     {
         services.AddOptions<GrantOptions>().BindConfiguration("Grants");
         services.AddScoped<GrantDesk>();
+        services.AddScoped<GrantFigures>();
         services.AddAuthorizationBuilder()
             .AddPolicy(Manage, p => p.RequireRole(Roles.Office))
             .AddPolicy(Review, p => p.RequireRole(Roles.Office, Roles.Member))
@@ -92,5 +95,6 @@ public sealed class GrantsModule : IModule
 
     public IEnumerable<string> TranslationLabels => Enum.GetValues<GrantStatus>().Select(StatusLabel).Concat(Enum.GetValues<ProofStatus>().Select(ProofLabel));
 
-    public IReadOnlyList<Type> PublicApi => [typeof(GrantsModule), typeof(GrantTables), typeof(GrantCall), typeof(GrantApplication), typeof(GrantStatus), typeof(FundedProject)];
+    public IReadOnlyList<Type> PublicApi => [typeof(GrantsModule), typeof(GrantTables), typeof(GrantCall), typeof(GrantApplication), typeof(GrantStatus), typeof(FundedProject),
+        typeof(GrantFigures), typeof(GrantYearFigures), typeof(GrantMeasureFigures)];
 }

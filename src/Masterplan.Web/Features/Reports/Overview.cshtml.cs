@@ -1,14 +1,18 @@
 using Masterplan.Documents;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Reports;
 
 /// <summary>The status overview for a chosen period: as a page, a tagged PDF and a DOCX (docs/domain.md#status-overview).</summary>
-public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : PageModel
+public sealed class OverviewModel(StatusOverview overview, GrantFigures grants, TimeProvider time) : PageModel
 {
     public StatusOverviewData Data { get; private set; } = null!;
+
+    /// <summary>The grant programme's totals of the budget year in which the period ends.</summary>
+    public GrantYearFigures Grants { get; private set; } = null!;
 
     /// <summary>Only this field of action and its sub-fields (none: all), so a working group gets its part.</summary>
     [BindProperty(SupportsGet = true, Name = "feld")]
@@ -20,7 +24,14 @@ public sealed class OverviewModel(StatusOverview overview, TimeProvider time) : 
     [BindProperty(SupportsGet = true, Name = "bis")]
     public DateOnly? To { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Grants = await grants.ForYearAsync(To!.Value.Year, ct);
+    }
+
+    /// <summary>"12.500,00 €", as the grant programme writes amounts.</summary>
+    public static string Euro(long cents) => (cents / 100m).ToString("#,##0.00", TypedNumber.German) + " €";
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
         await LoadAsync(ct) ? File(PdfRenderer.Render(StatusOverview.ToDocument(Data, null)), "application/pdf", FileName("pdf")) : Page();

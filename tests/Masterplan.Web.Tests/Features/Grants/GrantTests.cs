@@ -29,20 +29,20 @@ public sealed class GrantTests
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    private static Dictionary<string, string?> Settings(string mail) => new()
+    internal static Dictionary<string, string?> Settings(string mail) => new()
     {
         ["Accounts:FormPostsPerMinute"] = "1000", ["Mail:PickupDirectory"] = mail, ["Mail:PlatformUrl"] = "https://masterplan.example", ["Jobs:Enabled"] = "false",
     };
 
-    private static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+    internal static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private static async Task<T> QueryAsync<T>(AppFactory app, Func<AppDbContext, Task<T>> query)
+    internal static async Task<T> QueryAsync<T>(AppFactory app, Func<AppDbContext, Task<T>> query)
     {
         await using var scope = app.Scope();
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    private static string Id(int id) => id.ToString(Invariant);
+    internal static string Id(int id) => id.ToString(Invariant);
 
     /// <summary>Sets the clock to a time of day in Dortmund.</summary>
     private static void SetDortmundTime(AppFactory app, int year, int month, int day, int hour, int minute) =>
@@ -73,7 +73,7 @@ public sealed class GrantTests
     }
 
     /// <summary>Registers an association through the public form, confirms the mailed link and signs its person in.</summary>
-    private static async Task<HttpClient> RegisterAsync(AppFactory app, string mail, string association, string email, string inviteCode = "")
+    internal static async Task<HttpClient> RegisterAsync(AppFactory app, string mail, string association, string email, string inviteCode = "")
     {
         var client = Users.Client(app);
         var before = (await MeetingChainTests.MailsAsync(mail)).Count;
@@ -98,7 +98,7 @@ public sealed class GrantTests
         return await Users.SignInAsync(app, new Users.TestUser("", email, null));
     }
 
-    private static Dictionary<string, string> Application(params (string Key, string Value)[] more)
+    internal static Dictionary<string, string> Application(params (string Key, string Value)[] more)
     {
         var form = new Dictionary<string, string>
         {
@@ -115,14 +115,14 @@ public sealed class GrantTests
         return form;
     }
 
-    private static async Task<int> StartAsync(HttpClient applicant, int call)
+    internal static async Task<int> StartAsync(HttpClient applicant, int call)
     {
         var started = await applicant.PostFormAsync($"/foerderung/antraege/neu/{call}", []);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         return int.Parse(started.Headers.Location!.OriginalString.Split('/').Last(), Invariant);
     }
 
-    private static async Task<HttpResponseMessage> PostApplicationAsync(HttpClient applicant, int id, bool submit, Dictionary<string, string> form)
+    internal static async Task<HttpResponseMessage> PostApplicationAsync(HttpClient applicant, int id, bool submit, Dictionary<string, string> form)
     {
         var district = form.TryGetValue("district", out var d) ? d : null;
         form.Remove("district");
@@ -137,7 +137,7 @@ public sealed class GrantTests
         return await applicant.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
-    private static async Task<int> AgendaItemAsync(AppFactory app) => await QueryAsync(app, async db =>
+    internal static async Task<int> AgendaItemAsync(AppFactory app) => await QueryAsync(app, async db =>
     {
         var body = await db.Organizations.Where(o => o.Kind == OrganizationKind.SteeringCircle).Select(o => o.Id).FirstAsync();
         var start = new DateTimeOffset(2026, 12, 8, 15, 0, 0, TimeSpan.Zero);
@@ -274,10 +274,10 @@ public sealed class GrantTests
         Assert.Equal(HttpStatusCode.NoContent, (await office.PostAsJsonAsync($"/api/v1/grants/applications/{id}/payments", new { amount = 500m, on = "2026-11-23", isReturn = true })).StatusCode);
         Assert.Contains("abgeschlossen", await BodyAsync(await applicant.GetAsync($"/foerderung/antraege/{id}")));
         Assert.Equal(43500m, (await office.GetFromJsonAsync<JsonElement>("/api/v1/grants/budgets/2026")).GetProperty("left").GetDecimal());
-        var overview = await Html.ParseAsync(await office.GetAsync($"/verwaltung/foerderung?aufruf={call}"));
+        var overview = await Html.ParseAsync(await office.GetAsync("/verwaltung/foerderung"));
         Assert.Equal("6.500,00 €", overview.QuerySelector("#committed")!.Text());
         Assert.Equal("43.500,00 €", overview.QuerySelector("#left")!.Text());
-        Assert.Contains("Stark ohne Messer", overview.QuerySelector("main")!.Text());
+        Assert.Contains("Stark ohne Messer", (await Html.ParseAsync(await office.GetAsync($"/verwaltung/foerderung/aufrufe/{call}"))).QuerySelector("main")!.Text());
 
         // Public: the page, the CSV and the JSON list the project with its association, amount, district and measure.
         var list = await BodyAsync(await anonymous.GetAsync("/foerderung/gefoerderte-projekte"));

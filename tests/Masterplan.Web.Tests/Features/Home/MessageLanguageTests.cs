@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Meetings;
@@ -74,6 +75,36 @@ public partial class MessageLanguageTests
             (meeting, agendaItem) = (session.Id, item.Id);
         }
 
+        // The grant programme: a call with one application waiting for the completeness check, one in review, one granted with a proof of use to check.
+        int submittedGrant, reviewedGrant, grantedGrant, grantCriterion;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var now = DateTimeOffset.UtcNow;
+            var call = new GrantCall
+            {
+                Title = "Aufruf", Purpose = "Zweck", Eligibility = "Vereine", Year = now.Year, BudgetCents = 1_000_000, MaxPerProjectCents = 500_000, Deadline = now.AddDays(-1),
+                PublishedAt = now.AddDays(-30), CreatedAt = now.AddDays(-30), Criteria = [new GrantCriterion { Position = 1, Name = "Wirkung", Weight = 1 }],
+            };
+            // One application per association and call.
+            var associations = Enumerable.Range(1, 3).Select(i => new Association { Name = $"Verein {i}", RegisteredAt = now }).ToList();
+            db.GrantCalls.Add(call);
+            db.Associations.AddRange(associations);
+            await db.SaveChangesAsync();
+            var next = 0;
+            GrantApplication Grant(GrantStatus status) => new()
+            {
+                CallId = call.Id, AssociationId = associations[next++].Id, Status = status, ProjectTitle = "Projekt", ReceiptNumber = $"F-{status}", RequestedCents = 100_000,
+                SubmittedAt = now, CreatedAt = now, GrantedCents = status == GrantStatus.Approved ? 100_000 : null, DecidedAt = status == GrantStatus.Approved ? now : null,
+            };
+            var (submitted, reviewed, granted) = (Grant(GrantStatus.Submitted), Grant(GrantStatus.InReview), Grant(GrantStatus.Approved));
+            db.GrantApplications.AddRange(submitted, reviewed, granted);
+            await db.SaveChangesAsync();
+            db.ProofsOfUse.Add(new ProofOfUse { ApplicationId = granted.Id, Activities = "Workshops", Reach = 1, Status = ProofStatus.Submitted, SubmittedAt = now });
+            await db.SaveChangesAsync();
+            (submittedGrant, reviewedGrant, grantedGrant, grantCriterion) = (submitted.Id, reviewed.Id, granted.Id, call.Criteria[0].Id);
+        }
+
         var agenda = $"/verwaltung/sitzungen/{meeting}/tagesordnung";
         var account = $"/verwaltung/benutzer/{Uri.EscapeDataString(moderatorAccount.Id)}";
 
@@ -134,6 +165,16 @@ public partial class MessageLanguageTests
                 ["Event.Name"] = "", ["Event.StartDate"] = "2026-12-12", ["Event.StartTime"] = "12:00", ["Event.EndDate"] = "2026-12-12", ["Event.EndTime"] = "10:00",
             })),
             new("Schutzorte venue sign-up", c => c.PostFormAsync("/schutzorte/mitmachen", new() { ["Input.Name"] = "", ["Input.ContactEmail"] = "keine-adresse" }), visitor),
+            new("grant call form", c => c.PostFormAsync("/verwaltung/foerderung/aufrufe", new() { ["Input.Title"] = "", ["Input.Budget"] = "x", ["Input.DeadlineDate"] = "2020-01-01", ["Input.Criteria[0].Weight"] = "500" })),
+            new("grant budget form", c => c.PostFormAsync("/verwaltung/foerderung?handler=Budget", new() { ["BudgetYear"] = "1900", ["BudgetAmount"] = "-5" }, "/verwaltung/foerderung")),
+            new("grant completeness form", c => c.PostFormAsync($"/verwaltung/foerderung/antraege/{submittedGrant}?handler=Incomplete", new() { ["Missing"] = "" }, $"/verwaltung/foerderung/antraege/{submittedGrant}")),
+            new("grant decision form", c => c.PostFormAsync($"/verwaltung/foerderung/antraege/{reviewedGrant}?handler=Decision",
+                new() { ["Decision.Approve"] = "ja", ["Decision.Amount"] = "9.000.000", ["Decision.ProofDueOn"] = "2020-01-01" }, $"/verwaltung/foerderung/antraege/{reviewedGrant}")),
+            new("grant decision form, nothing chosen", c => c.PostFormAsync($"/verwaltung/foerderung/antraege/{reviewedGrant}?handler=Decision", [], $"/verwaltung/foerderung/antraege/{reviewedGrant}")),
+            new("grant payment form", c => c.PostFormAsync($"/verwaltung/foerderung/antraege/{grantedGrant}?handler=Payment", new() { ["Payment.Amount"] = "5.000" }, $"/verwaltung/foerderung/antraege/{grantedGrant}")),
+            new("grant proof of use form", c => c.PostFormAsync($"/verwaltung/foerderung/antraege/{grantedGrant}?handler=ReturnProof", new() { ["ProofNote"] = "" }, $"/verwaltung/foerderung/antraege/{grantedGrant}")),
+            new("grant review form", c => c.PostFormAsync($"/foerderung/bewertung/antraege/{reviewedGrant}?handler=Score", new() { [$"Scores[{grantCriterion}]"] = "11" }, $"/foerderung/bewertung/antraege/{reviewedGrant}")),
+            new("grant conflict form", c => c.PostFormAsync($"/foerderung/bewertung/antraege/{reviewedGrant}?handler=Conflict", new() { ["ConflictNote"] = new string('x', 2001) }, $"/foerderung/bewertung/antraege/{reviewedGrant}")),
             new("unreadable JSON", c => c.PostAsync("/api/v1/measures", new StringContent("{\"progress\": \"x\"}", System.Text.Encoding.UTF8, "application/json"))),
         ];
 

@@ -1,15 +1,14 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Grants.Manage;
 
-/// <summary>The Office's view of the programme: the year's budget, the calls, and for one call its applications and ranking.</summary>
+/// <summary>The Office's entry to the programme: the year's budget (shown and set), the calls and the way to a new one.</summary>
 public sealed class IndexModel(GrantDesk desk, AppDbContext db, TimeProvider time) : PageModel
 {
-    public sealed record Row(int Id, string? ReceiptNumber, string Association, string ProjectTitle, GrantStatus Status, long RequestedCents, long? GrantedCents, DateTimeOffset? DecidedAt);
-
     public int Year { get; private set; }
 
     public (long Amount, long Committed, long Left) Budget { get; private set; }
@@ -18,27 +17,53 @@ public sealed class IndexModel(GrantDesk desk, AppDbContext db, TimeProvider tim
 
     public Dictionary<int, int> Counts { get; private set; } = [];
 
-    public GrantCall? Selected { get; private set; }
+    /// <summary>The budget form: year and amount in euros ("50.000" or "50.000,00").</summary>
+    [BindProperty]
+    public int? BudgetYear { get; set; }
 
-    public List<Row> Applications { get; private set; } = [];
+    [BindProperty]
+    public decimal? BudgetAmount { get; set; }
 
-    public List<RankingLine> Ranking { get; private set; } = [];
+    public string? Message { get; private set; }
 
-    public async Task OnGetAsync(int? aufruf, CancellationToken ct)
+    public async Task OnGetAsync(int? jahr, string? gespeichert, CancellationToken ct)
     {
-        Year = CityTime.Today(time).Year;
+        Message = gespeichert == "budget" ? "Das Budget ist gespeichert." : null;
+        await LoadAsync(jahr is >= 2020 and <= 2100 ? jahr.Value : CityTime.Today(time).Year, ct);
+        BudgetYear = Year;
+        BudgetAmount = Budget.Amount / 100m;
+    }
+
+    public async Task<IActionResult> OnPostBudgetAsync(CancellationToken ct)
+    {
+        var year = BudgetYear ?? 0;
+        if (!ModelState.IsValid)
+        {
+            // A number the form could not read is named as such rather than taken as empty.
+            await LoadAsync(CityTime.Today(time).Year, ct);
+            return Page();
+        }
+
+        var outcome = await desk.SetYearBudgetAsync(year, new BudgetInput(BudgetAmount), ct);
+        if (this.ShowErrors(outcome, f => f switch { "Year" => nameof(BudgetYear), "Amount" => nameof(BudgetAmount), _ => f }))
+        {
+            await LoadAsync(year is >= 2020 and <= 2100 ? year : CityTime.Today(time).Year, ct);
+            return Page();
+        }
+
+        return Redirect($"/verwaltung/foerderung?jahr={year}&gespeichert=budget");
+    }
+
+    private async Task LoadAsync(int year, CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        Year = year;
         Budget = await desk.YearBudgetAsync(Year, ct);
         Calls = await db.GrantCalls.AsNoTracking().OrderByDescending(c => c.Deadline).ToListAsync(ct);
         Counts = await db.GrantApplications.Where(a => a.Status != GrantStatus.Draft).GroupBy(a => a.CallId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        Selected = Calls.FirstOrDefault(c => c.Id == aufruf);
-        if (Selected is not null)
-        {
-            Applications = await db.GrantApplications.AsNoTracking().Where(a => a.CallId == Selected.Id && a.Status != GrantStatus.Draft).OrderBy(a => a.Id)
-                .Select(a => new Row(a.Id, a.ReceiptNumber, db.Set<Association>().Where(x => x.Id == a.AssociationId).Select(x => x.Name).First(), a.ProjectTitle, a.Status,
-                    a.RequestedCents, a.GrantedCents, a.DecidedAt))
-                .ToListAsync(ct);
-            Ranking = await desk.RankingAsync(Selected.Id, ct);
-        }
     }
+
+    /// <summary>An amount as it reads back into the form ("50000,00" in German).</summary>
+    public static string Amount(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }
