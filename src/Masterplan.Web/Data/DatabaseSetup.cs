@@ -73,6 +73,14 @@ public static class DatabaseSetup
         {
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<DatabaseSettings>().ConnectionString);
             builder.UseNetTopologySuite();
+            // The same few statements run on every request (the key check, the category, the insert): prepared once per
+            // connection, the server stops parsing and planning them each time. A connection string that says otherwise wins.
+            if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
+            {
+                builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
+                builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+            }
+
             return builder.Build();
         });
         services.AddDbContextPool<PostgresAppDbContext>((sp, options) =>
