@@ -101,7 +101,7 @@ public sealed partial class GrantDesk
         {
             // The password is hashed as for a new account, so the answer takes as long either way.
             _ = users.PasswordHasher.HashPassword(user, input.Password!);
-            await SendAsync(email!, "Ihr Konto für das Förderprogramm", $"""
+            Queue(email!, "Ihr Konto für das Förderprogramm", $"""
                 Guten Tag,
 
                 mit Ihrer E-Mail-Adresse wollte sich jemand für das Förderprogramm des Masterplans Kommunale Sicherheit registrieren.
@@ -114,7 +114,8 @@ public sealed partial class GrantDesk
                 {mailOptions.Value.Link("/konto/passwort-vergessen")}
 
                 Waren Sie das nicht, brauchen Sie nichts zu tun.
-                """, ct);
+                """);
+            await db.SaveChangesAsync(ct);
             return Outcome.Done;
         }
 
@@ -139,20 +140,20 @@ public sealed partial class GrantDesk
             name = association.Name;
             member.AssociationId = association.Id;
             db.AssociationMembers.Add(member);
+            Queue(email!, "Bitte bestätigen Sie Ihr Konto für das Förderprogramm", $"""
+                Guten Tag {person},
+
+                Sie haben sich für „{name}“ beim Förderprogramm des Masterplans Kommunale Sicherheit registriert.
+                Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(member.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
+
+                {mailOptions.Value.Link("/foerderung/bestaetigen/" + token)}
+
+                Danach können Sie sich anmelden und Anträge stellen.
+                """);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
 
-        await SendAsync(email!, "Bitte bestätigen Sie Ihr Konto für das Förderprogramm", $"""
-            Guten Tag {person},
-
-            Sie haben sich für „{name}“ beim Förderprogramm des Masterplans Kommunale Sicherheit registriert.
-            Bitte bestätigen Sie Ihre E-Mail-Adresse mit diesem Link (gültig bis {CityTime.Local(member.ConfirmTokenExpiresAt!.Value):dd.MM.yyyy HH:mm} Uhr):
-
-            {mailOptions.Value.Link("/foerderung/bestaetigen/" + token)}
-
-            Danach können Sie sich anmelden und Anträge stellen.
-            """, ct);
         return Outcome.Done;
     }
 
@@ -396,10 +397,9 @@ public sealed partial class GrantDesk
             await db.SaveChangesAsync(ct);
         }
 
-        await tx.CommitAsync(ct);
         if (submit)
         {
-            await MailAssociationAsync(associationId, $"Eingangsbestätigung Förderantrag {application.ReceiptNumber}", $"""
+            await QueueForAssociationAsync(associationId, $"Eingangsbestätigung Förderantrag {application.ReceiptNumber}", $"""
                 Guten Tag,
 
                 Ihr Antrag „{application.ProjectTitle}“ zum Aufruf „{call.Title}“ ist am {CityTime.Local(now):dd.MM.yyyy} um {CityTime.Local(now):HH:mm} Uhr eingegangen.
@@ -408,8 +408,10 @@ public sealed partial class GrantDesk
 
                 Die Geschäftsstelle prüft, ob er vollständig ist. Den Stand sehen Sie unter {mailOptions.Value.Link("/foerderung/antraege/" + application.Id)}.
                 """, ct);
+            await db.SaveChangesAsync(ct);
         }
 
+        await tx.CommitAsync(ct);
         return Outcome.Done;
     }
 
@@ -499,10 +501,9 @@ public sealed partial class GrantDesk
 
         application.Status = input.Complete ? GrantStatus.InReview : GrantStatus.Incomplete;
         application.MissingNote = input.Complete ? null : missing;
-        await db.SaveChangesAsync(ct);
         if (!input.Complete)
         {
-            await MailAssociationAsync(application.AssociationId, $"Nachforderung zu Ihrem Förderantrag {application.ReceiptNumber}", $"""
+            await QueueForAssociationAsync(application.AssociationId, $"Nachforderung zu Ihrem Förderantrag {application.ReceiptNumber}", $"""
                 Guten Tag,
 
                 zu Ihrem Antrag „{application.ProjectTitle}“ fehlt noch etwas:
@@ -513,6 +514,7 @@ public sealed partial class GrantDesk
                 """, ct);
         }
 
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 }

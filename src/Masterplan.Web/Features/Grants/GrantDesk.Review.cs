@@ -274,12 +274,12 @@ public sealed partial class GrantDesk
         application.ProofDueOn = input.Approve ? input.ProofDueOn : null;
         db.Audit(input.Approve ? "grants.application.approved" : "grants.application.rejected", nameof(GrantApplication), id.ToString(CultureInfo.InvariantCulture),
             new { Amount = amount, AgendaItem = input.AgendaItemId, Year = call.Year });
-        await db.SaveChangesAsync(ct);
-        await MailAssociationAsync(application.AssociationId, $"Entscheidung über Ihren Förderantrag {application.ReceiptNumber}", $"""
+        await QueueForAssociationAsync(application.AssociationId, $"Entscheidung über Ihren Förderantrag {application.ReceiptNumber}", $"""
             Guten Tag,
 
             über Ihren Antrag „{application.ProjectTitle}“ ist entschieden. Den Bescheid finden Sie unter {mailOptions.Value.Link("/foerderung/antraege/" + application.Id)}.
             """, ct);
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 
@@ -512,10 +512,9 @@ public sealed partial class GrantDesk
             application.Status = GrantStatus.Closed;
         }
 
-        await db.SaveChangesAsync(ct);
         if (!input.Accept)
         {
-            await MailAssociationAsync(application.AssociationId, $"Rückfrage zum Verwendungsnachweis {application.ReceiptNumber}", $"""
+            await QueueForAssociationAsync(application.AssociationId, $"Rückfrage zum Verwendungsnachweis {application.ReceiptNumber}", $"""
                 Guten Tag,
 
                 zum Verwendungsnachweis für „{application.ProjectTitle}“ hat die Geschäftsstelle eine Rückfrage:
@@ -526,6 +525,7 @@ public sealed partial class GrantDesk
                 """, ct);
         }
 
+        await db.SaveChangesAsync(ct);
         return Outcome.Done;
     }
 

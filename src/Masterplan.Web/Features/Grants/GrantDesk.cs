@@ -39,8 +39,7 @@ public sealed class GrantOptions
 /// the proof of use. Each change is checked whole and stored in one save, or not at all.
 /// </summary>
 public sealed partial class GrantDesk(
-    AppDbContext db, UserManager<AppUser> users, TimeProvider time, IMailSender mail, IOptions<MailOptions> mailOptions, IOptions<GrantOptions> options,
-    ILogger<GrantDesk> logger) : IConfirmLinks
+    AppDbContext db, UserManager<AppUser> users, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<GrantOptions> options) : IConfirmLinks
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -299,16 +298,16 @@ public sealed partial class GrantDesk(
         return Outcome.Done;
     }
 
-    private Task<bool> SendAsync(string to, string subject, string body, CancellationToken ct) =>
-        mail.TrySendAsync(MailModule.Create(mailOptions.Value, to, subject, body), logger, "Förderprogramm", ct);
+    // Stored with the next save, in its transaction, and sent after the commit (Shared/Mail/MailOutbox).
+    private void Queue(string to, string subject, string body) => db.QueueMail(MailModule.Create(mailOptions.Value, to, subject, body), "Förderprogramm");
 
-    /// <summary>Mails every confirmed person of an association.</summary>
-    private async Task MailAssociationAsync(int associationId, string subject, string body, CancellationToken ct)
+    /// <summary>Queues a mail to every confirmed person of an association, with the next save.</summary>
+    private async Task QueueForAssociationAsync(int associationId, string subject, string body, CancellationToken ct)
     {
         var to = await db.AssociationMembers.Where(m => m.AssociationId == associationId && m.EmailConfirmedAt != null && m.Email != null).Select(m => m.Email!).ToListAsync(ct);
         foreach (var address in to)
         {
-            await SendAsync(address, subject, body, ct);
+            Queue(address, subject, body);
         }
     }
 }

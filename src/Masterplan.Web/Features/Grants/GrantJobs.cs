@@ -49,14 +49,14 @@ public sealed partial class GrantDesk
         foreach (var application in due)
         {
             application.ProofReminderSentAt = now;
-            await db.SaveChangesAsync(ct);
             var overdue = application.ProofDueOn < today;
-            await MailAssociationAsync(application.AssociationId, overdue ? $"Verwendungsnachweis {application.ReceiptNumber} ist überfällig" : $"Erinnerung: Verwendungsnachweis {application.ReceiptNumber}", $"""
+            await QueueForAssociationAsync(application.AssociationId, overdue ? $"Verwendungsnachweis {application.ReceiptNumber} ist überfällig" : $"Erinnerung: Verwendungsnachweis {application.ReceiptNumber}", $"""
                 Guten Tag,
 
                 der Verwendungsnachweis für „{application.ProjectTitle}“ {(overdue ? "war fällig am" : "ist fällig am")} {application.ProofDueOn!.Value.ToString("dd.MM.yyyy", German)}.
                 Bitte senden Sie ihn mit den Belegen unter {mailOptions.Value.Link("/foerderung/antraege/" + application.Id)}.
                 """, ct);
+            await db.SaveChangesAsync(ct);
         }
 
         return due.Count;

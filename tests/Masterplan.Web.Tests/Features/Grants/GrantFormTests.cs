@@ -219,7 +219,7 @@ public sealed class GrantFormTests
             }));
         }
 
-        var before = (await MeetingChainTests.MailsAsync(mail)).Count;
+        var before = (await MeetingChainTests.MailsAsync(app, mail)).Count;
         var known = await RegisterAsync("bekannt@verein.example");
         var fresh = await RegisterAsync("neu@verein.example");
         Assert.Equal(HttpStatusCode.Redirect, known.StatusCode);
@@ -229,7 +229,7 @@ public sealed class GrantFormTests
         // Only the new address got an account and an association; the known one a mail that says it has an account.
         Assert.Equal(accounts + 1, await GrantTests.QueryAsync(app, db => db.Users.CountAsync()));
         Assert.Equal(associations + 1, await GrantTests.QueryAsync(app, db => db.Associations.CountAsync()));
-        var mails = await MeetingChainTests.MailsAsync(mail, before);
+        var mails = await MeetingChainTests.MailsAsync(app, mail, before);
         var toKnown = Assert.Single(mails, m => m.To.ToString().Contains("bekannt@verein.example", StringComparison.Ordinal));
         Assert.Contains("Für diese Adresse gibt es schon ein Konto", toKnown.TextBody, StringComparison.Ordinal);
         Assert.Contains("/konto/passwort-vergessen", toKnown.TextBody, StringComparison.Ordinal);

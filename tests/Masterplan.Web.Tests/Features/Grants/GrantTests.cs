@@ -76,7 +76,7 @@ public sealed class GrantTests
     internal static async Task<HttpClient> RegisterAsync(AppFactory app, string mail, string association, string email, string inviteCode = "")
     {
         var client = Users.Client(app);
-        var before = (await MeetingChainTests.MailsAsync(mail)).Count;
+        var before = (await MeetingChainTests.MailsAsync(app, mail)).Count;
         var token = await client.AntiforgeryTokenAsync("/foerderung/registrieren");
         var page = await (await client.GetAsync("/foerderung/registrieren")).Content.ReadAsStringAsync();
         var stamp = WebUtility.HtmlDecode(Regex.Match(page, $"name=\"{FormGuard.StampField}\" value=\"([^\"]*)\"").Groups[1].Value);
@@ -88,7 +88,7 @@ public sealed class GrantTests
             ["Input.Email"] = email, ["Input.Password"] = Users.Password, ["Input.Consent"] = "true",
         }));
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
-        var confirm = (await MeetingChainTests.MailsAsync(mail, before)).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
+        var confirm = (await MeetingChainTests.MailsAsync(app, mail, before)).Single(m => m.To.ToString().Contains(email, StringComparison.Ordinal));
         var link = Regex.Match(confirm.TextBody!, @"https://masterplan\.example(/foerderung/bestaetigen/\S+)").Groups[1].Value;
 
         // Before the confirmation the account opens nothing of the programme.
@@ -196,7 +196,7 @@ public sealed class GrantTests
         var page = await BodyAsync(await applicant.GetAsync($"/foerderung/antraege/{id}"));
         Assert.Contains("F-2026-", page);
         Assert.Contains("eingegangen", page);
-        Assert.Contains(await MeetingChainTests.MailsAsync(mail), m => m.Subject!.StartsWith("Eingangsbestätigung Förderantrag F-2026-", StringComparison.Ordinal));
+        Assert.Contains(await MeetingChainTests.MailsAsync(app, mail), m => m.Subject!.StartsWith("Eingangsbestätigung Förderantrag F-2026-", StringComparison.Ordinal));
 
         // Completeness: the Office asks for more, the applicant sees what is missing and sends again.
         var noNote = await office.PostAsJsonAsync($"/api/v1/grants/applications/{id}/completeness", new { complete = false, missing = "" });
@@ -419,15 +419,15 @@ public sealed class GrantTests
             return await scope.ServiceProvider.GetRequiredService<GrantDesk>().RemindAsync(CancellationToken.None);
         }
 
-        var before = (await MeetingChainTests.MailsAsync(mail)).Count;
+        var before = (await MeetingChainTests.MailsAsync(app, mail)).Count;
         Assert.Equal(1, await RemindAsync());
-        var reminder = Assert.Single(await MeetingChainTests.MailsAsync(mail, before));
+        var reminder = Assert.Single(await MeetingChainTests.MailsAsync(app, mail, before));
         Assert.Equal("Erinnerung: Verwendungsnachweis F-2026-9001", reminder.Subject);
         Assert.Contains("drei@verein.example", reminder.To.ToString());
         Assert.Equal(0, await RemindAsync());
         app.Clock.Advance(TimeSpan.FromDays(11));
         Assert.Equal(1, await RemindAsync());
-        Assert.Contains(await MeetingChainTests.MailsAsync(mail), m => m.Subject == "Verwendungsnachweis F-2026-9001 ist überfällig");
+        Assert.Contains(await MeetingChainTests.MailsAsync(app, mail), m => m.Subject == "Verwendungsnachweis F-2026-9001 ist überfällig");
 
         // The proof accepted a year and a day ago: the contact data are deleted, with an audit entry; the project stays public.
         await QueryAsync(app, async db =>
