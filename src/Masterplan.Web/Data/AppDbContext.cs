@@ -155,7 +155,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         if (_mailQueued)
         {
             _mailQueued = false;
-            (ApplicationServices()?.GetService(typeof(MailOutbox)) as MailOutbox)?.Wake();
+            App.Outbox?.Wake();
         }
     }
 
@@ -184,8 +184,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>The registered <see cref="DataVersion"/>s that the pending changes (tombstones included) move.</summary>
     private List<string> ChangedVersions()
     {
-        var registered = ApplicationServices()?.GetService(typeof(IEnumerable<DataVersion>)) as IEnumerable<DataVersion> ?? [];
-        var list = registered.ToList();
+        var list = App.Versions;
         if (list.Count == 0)
         {
             return [];
@@ -330,7 +329,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private async Task<List<ITimestamped>> PartsAsync(EntityEntry<ITimestamped> owner, CancellationToken ct)
     {
         var parts = new List<ITimestamped>();
-        var registered = ApplicationServices()?.GetService(typeof(IEnumerable<PublicParts>)) as IEnumerable<PublicParts> ?? [];
+        var registered = App.Parts;
         foreach (var registration in registered.Where(r => r.Owner == owner.Metadata.ClrType))
         {
             parts.AddRange(await registration.Load(this, Key(owner), ct));
@@ -406,7 +405,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         }
 
         var previous = await Set<AuditEntry>().OrderByDescending(a => a.Id).Select(a => a.Hash).FirstOrDefaultAsync(ct) ?? AuditChain.Genesis;
-        var key = (ApplicationServices()?.GetService(typeof(AuditKey)) as AuditKey)?.GetOrCreate();
+        var key = App.AuditKey?.GetOrCreate();
         foreach (var entry in _pendingAudit)
         {
             // The hash covers the time exactly as the database will give it back.
@@ -453,14 +452,32 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     private (string? Id, string Name) CurrentActor()
     {
-        var user = (ApplicationServices()?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor)?.HttpContext?.User;
+        var user = App.HttpContext?.HttpContext?.User;
         return user?.Identity?.IsAuthenticated == true
             ? (user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue("name") ?? user.Identity.Name ?? "?")
             : (null, user is null ? "System" : "Anonym");
     }
 
     internal DateTimeOffset Now() =>
-        AuditChain.Truncate((ApplicationServices()?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System).GetUtcNow());
+        AuditChain.Truncate(App.Time.GetUtcNow());
+
+    // The app's services this context reads on every save, looked up once: a pooled context serves one app all its life,
+    // and resolving them per save took a lock that concurrent requests queued on.
+    private AppServices? _app;
+
+    private AppServices App => _app ??= AppServices.From(ApplicationServices());
+
+    private sealed record AppServices(
+        IReadOnlyList<DataVersion> Versions, IReadOnlyList<PublicParts> Parts, AuditKey? AuditKey, IHttpContextAccessor? HttpContext, TimeProvider Time, MailOutbox? Outbox)
+    {
+        public static AppServices From(IServiceProvider? services) => new(
+            [.. services?.GetService(typeof(IEnumerable<DataVersion>)) as IEnumerable<DataVersion> ?? []],
+            [.. services?.GetService(typeof(IEnumerable<PublicParts>)) as IEnumerable<PublicParts> ?? []],
+            services?.GetService(typeof(AuditKey)) as AuditKey,
+            services?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor,
+            services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System,
+            services?.GetService(typeof(MailOutbox)) as MailOutbox);
+    }
 
     private IServiceProvider? ApplicationServices() =>
         this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider;

@@ -131,7 +131,8 @@ public static class MailModule
     {
         services.AddOptions<MailOptions>().BindConfiguration("Mail");
         services.AddOptions<MailOutboxOptions>().BindConfiguration("Mail:Outbox");
-        services.AddSingleton<MailOutbox>();
+        // The command line has no gate for requests: there the database is prepared before anything runs.
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<MailOutbox>(sp, sp.GetService<DatabaseReady>() ?? new DatabaseReady()));
         services.AddHostedService(sp => sp.GetRequiredService<MailOutbox>());
         services.AddHostedService<MailStartupNotice>();
         services.AddSingleton<IMailSender>(sp =>
