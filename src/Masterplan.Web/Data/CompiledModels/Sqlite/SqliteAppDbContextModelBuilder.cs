@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9088e018-fcd7-4c20-b63d-5a53f62dc366"), entityTypeCount: 101)
+            : base(skipDetectChanges: false, modelId: new Guid("d54162d2-6664-456c-a566-31a5bb2cf395"), entityTypeCount: 106)
         {
         }
 
@@ -38,6 +38,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var confidentialMessage = ConfidentialMessageEntityType.Create(this);
             var confidentialNote = ConfidentialNoteEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var enforcementOfficer = EnforcementOfficerEntityType.Create(this);
+            var enforcementReport = EnforcementReportEntityType.Create(this);
+            var forceIncident = ForceIncidentEntityType.Create(this);
+            var receiptFeedback = ReceiptFeedbackEntityType.Create(this);
+            var stopReceipt = StopReceiptEntityType.Create(this);
             var districtBoundary = DistrictBoundaryEntityType.Create(this);
             var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var association = AssociationEntityType.Create(this);
@@ -138,6 +143,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
             ConfidentialMessageEntityType.CreateForeignKey1(confidentialMessage, confidentialCase);
             ConfidentialNoteEntityType.CreateForeignKey1(confidentialNote, confidentialCase);
+            ForceIncidentEntityType.CreateForeignKey1(forceIncident, district);
+            ForceIncidentEntityType.CreateForeignKey2(forceIncident, enforcementOfficer);
+            ReceiptFeedbackEntityType.CreateForeignKey1(receiptFeedback, stopReceipt);
+            StopReceiptEntityType.CreateForeignKey1(stopReceipt, district);
+            StopReceiptEntityType.CreateForeignKey2(stopReceipt, enforcementOfficer);
             DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             AssociationMemberEntityType.CreateForeignKey1(associationMember, association);
             AssociationMemberEntityType.CreateForeignKey2(associationMember, appUser);
@@ -262,6 +272,11 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);
             ConfidentialNoteEntityType.CreateAnnotations(confidentialNote);
             DistrictEntityType.CreateAnnotations(district);
+            EnforcementOfficerEntityType.CreateAnnotations(enforcementOfficer);
+            EnforcementReportEntityType.CreateAnnotations(enforcementReport);
+            ForceIncidentEntityType.CreateAnnotations(forceIncident);
+            ReceiptFeedbackEntityType.CreateAnnotations(receiptFeedback);
+            StopReceiptEntityType.CreateAnnotations(stopReceipt);
             DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
             GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             AssociationEntityType.CreateAnnotations(association);
