@@ -3,11 +3,10 @@ using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.UniversalAccessibility;
 using SkiaSharp;
-using static Masterplan.Documents.PdfPageGeometry;
 
 namespace Masterplan.Documents;
 
-/// <summary>Renders a <see cref="Document"/> as a tagged PDF on A4 pages.</summary>
+/// <summary>Renders a <see cref="Document"/> as a tagged PDF on A4 pages (or the <see cref="Document.Page"/> it asks for).</summary>
 /// <remarks>
 /// The result is meant to meet PDF/UA-1 (ISO 14289-1): a structure tree (H1–H3, P, L/LI/Lbl/LBody,
 /// Table/THead/TBody/TR/TH/TD, Figure with /Alt), marked content for every piece of text, running headers,
@@ -59,6 +58,7 @@ public static class PdfRenderer
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         XGraphics? gfx = null;
         var pageNumber = 0;
+        var geometry = PdfPageGeometry.For(document.Page);
         var numbering = PageNumbering(ops, pageCount, document.NumberPagesPerSection);
         try
         {
@@ -70,12 +70,12 @@ public static class PdfRenderer
                         if (gfx is not null)
                             structure.EndMarkedContentsWithId();
                         var page = pdf.AddPage();
-                        page.Width = XUnit.FromPoint(Width);
-                        page.Height = XUnit.FromPoint(Height);
+                        page.Width = XUnit.FromPoint(geometry.Width);
+                        page.Height = XUnit.FromPoint(geometry.Height);
                         gfx?.Dispose();
                         gfx = XGraphics.FromPdfPage(page);
                         var (number, of) = numbering[pageNumber++];
-                        DrawPageFurniture(gfx, structure, fonts, document, number, of);
+                        DrawPageFurniture(gfx, structure, fonts, document, geometry, number, of);
                         break;
                     case BeginOp begin:
                         if (begin.Tag == "Caption")
@@ -197,19 +197,19 @@ public static class PdfRenderer
     }
 
     /// <summary>Running header and page number: artifacts, because they repeat on every page.</summary>
-    static void DrawPageFurniture(XGraphics gfx, StructureBuilder structure, PdfFonts fonts, Document document, int pageNumber, int pageCount)
+    static void DrawPageFurniture(XGraphics gfx, StructureBuilder structure, PdfFonts fonts, Document document, PdfPageGeometry page, int pageNumber, int pageCount)
     {
         var style = new TextStyle(8.5);
         var brush = new XSolidBrush(PdfLayout.Muted);
         structure.BeginArtifact();
         if (document.HeaderText is { Length: > 0 } header)
         {
-            var line = TextWrapper.Wrap(fonts, header, style, ContentWidth)[0];
+            var line = TextWrapper.Wrap(fonts, header, style, page.ContentWidth)[0];
             var text = string.Concat(line.Segments.Select(s => s.Text));
-            gfx.DrawString(text, fonts.Get(style), brush, Left, HeaderTop, XStringFormats.TopLeft);
-            gfx.DrawLine(new XPen(PdfLayout.Muted, 0.4), Left, HeaderTop + 13, Right, HeaderTop + 13);
+            gfx.DrawString(text, fonts.Get(style), brush, page.Left, page.HeaderTop, XStringFormats.TopLeft);
+            gfx.DrawLine(new XPen(PdfLayout.Muted, 0.4), page.Left, page.HeaderTop + 13, page.Right, page.HeaderTop + 13);
         }
-        gfx.DrawString($"Seite {pageNumber} von {pageCount}", fonts.Get(style), brush, Right, FooterTop, XStringFormats.TopRight);
+        gfx.DrawString($"Seite {pageNumber} von {pageCount}", fonts.Get(style), brush, page.Right, page.FooterTop, XStringFormats.TopRight);
         structure.End();
     }
 }

@@ -3,6 +3,7 @@ using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Confidential;
 using Masterplan.Web.Features.Districts;
+using Masterplan.Web.Features.Enforcement;
 using Masterplan.Web.Features.Geo;
 using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Features.Home;
@@ -46,6 +47,7 @@ public partial class Program
         new ServiceRequestsModule(),
         new ProtectivePlacesModule(),
         new ConfidentialModule(),
+        new EnforcementModule(),
         new GrantsModule(),
         new OParlModule(),
         new Open311Module(),

@@ -26,6 +26,9 @@ public sealed record Document(string Title, IReadOnlyList<Block> Blocks)
     /// <summary>A running header repeated at the top of every page, e.g. the body and the meeting date.</summary>
     public string? HeaderText { get; init; }
 
+    /// <summary>The paper of the PDF (default A4); e.g. <see cref="PageFormat.Receipt80"/> for a mobile receipt printer.</summary>
+    public PageFormat Page { get; init; } = PageFormat.A4;
+
     /// <summary>
     /// Whether page numbers start again at 1 after every <see cref="PageBreak"/> ("Seite 1 von 2" within each
     /// part), e.g. for a mail merge of letters in one file; default false: one count for the whole document.

@@ -9,7 +9,7 @@ internal sealed class PdfFonts : IDisposable
 {
     readonly Dictionary<TextStyle, XFont> _fonts = [];
     readonly Dictionary<(TextStyle, string), double> _widths = [];
-    readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(PdfPageGeometry.Width, PdfPageGeometry.Height), XGraphicsUnit.Point, XPageDirection.Downwards);
+    readonly XGraphics _measure = XGraphics.CreateMeasureContext(new XSize(210 * PdfPageGeometry.Mm, 297 * PdfPageGeometry.Mm), XGraphicsUnit.Point, XPageDirection.Downwards);
 
     public XFont Get(TextStyle style)
     {

@@ -1,9 +1,8 @@
 using PdfSharp.Drawing;
-using static Masterplan.Documents.PdfPageGeometry;
 
 namespace Masterplan.Documents;
 
-/// <summary>Lays a <see cref="Document"/> out on A4 pages as a list of <see cref="PdfOp"/>s: line breaking,
+/// <summary>Lays a <see cref="Document"/> out on its pages (A4 or a receipt roll) as a list of <see cref="PdfOp"/>s: line breaking,
 /// page breaks, tables that continue on the next page with their header repeated.</summary>
 internal sealed class PdfLayout
 {
@@ -27,11 +26,20 @@ internal sealed class PdfLayout
     bool _pageEmpty;
     bool _breakPending;
 
-    PdfLayout(PdfFonts fonts) => _fonts = fonts;
+    readonly PdfPageGeometry _page;
+
+    PdfLayout(PdfFonts fonts, PdfPageGeometry page) => (_fonts, _page) = (fonts, page);
+
+    const double Mm = PdfPageGeometry.Mm;
+    double Left => _page.Left;
+    double Right => _page.Right;
+    double Top => _page.Top;
+    double Bottom => _page.Bottom;
+    double ContentWidth => _page.ContentWidth;
 
     public static (List<PdfOp> Ops, int Pages) Build(Document document, PdfFonts fonts)
     {
-        var layout = new PdfLayout(fonts);
+        var layout = new PdfLayout(fonts, PdfPageGeometry.For(document.Page));
         layout.NewPage();
         foreach (var block in document.Blocks)
         {

@@ -23,6 +23,12 @@ public static class Roles
     /// <summary>Specialist unit "Gewalt gegen Rettungs- und Ordnungskräfte" (002): assault reports only.</summary>
     public const string AssaultReportsUnit = "AssaultReportsUnit";
 
+    /// <summary>An officer of the Kommunaler Ordnungsdienst: records checks (stop receipts) and use-of-force and bodycam records.</summary>
+    public const string FieldOfficer = "FieldOfficer";
+
+    /// <summary>The lead of the Ordnungsdienst: signs off use-of-force records, sees the officers' identities, writes the committee report.</summary>
+    public const string EnforcementLead = "EnforcementLead";
+
     /// <summary>
     /// A person who signs in for an association of the grant programme (Grants). Never granted by an administrator: the
     /// account registers itself and gets the role when its e-mail address is confirmed. It opens nothing of the staff.
@@ -30,13 +36,13 @@ public static class Roles
     public const string Applicant = "Applicant";
 
     /// <summary>Roles an administrator can grant (Member is derived).</summary>
-    public static readonly string[] Assignable = [Administrator, Office, Moderator, DepartmentStaff, ComplaintsOffice, AssaultReportsUnit];
+    public static readonly string[] Assignable = [Administrator, Office, Moderator, DepartmentStaff, ComplaintsOffice, AssaultReportsUnit, FieldOfficer, EnforcementLead];
 
     /// <summary>Roles stored in the database: the assignable ones and the self-registered applicants.</summary>
     public static readonly string[] Stored = [.. Assignable, Applicant];
 
     /// <summary>Roles that must use two-factor sign-in (docs/domain.md#access): administration and every role that reads confidential data.</summary>
-    public static readonly string[] RequireTwoFactor = [Administrator, Office, ComplaintsOffice, AssaultReportsUnit];
+    public static readonly string[] RequireTwoFactor = [Administrator, Office, ComplaintsOffice, AssaultReportsUnit, EnforcementLead];
 
     public static string Label(string role) => role switch
     {
@@ -48,6 +54,8 @@ public static class Roles
         ComplaintsOffice => "Beschwerdestelle",
         AssaultReportsUnit => "Fachstelle Gewalt gegen Einsatzkräfte",
         Applicant => "Antragstellender Verein",
+        FieldOfficer => "Einsatzkraft des Ordnungsdienstes",
+        EnforcementLead => "Leitung des Ordnungsdienstes",
         _ => role,
     };
 }

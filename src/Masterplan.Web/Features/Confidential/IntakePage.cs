@@ -29,7 +29,17 @@ public abstract class IntakePage(CaseDesk desk, FormGuard guard, string unit) : 
     [BindProperty]
     public List<IFormFile> Files { get; set; } = [];
 
-    public void OnGet() => Response.Headers.CacheControl = "no-cache, no-store";
+    /// <param name="receipt">The code of a stop receipt (Ordnungsdienst), when the person chose to bring it from the receipt page.</param>
+    public void OnGet([FromQuery(Name = "quittung")] string? receipt)
+    {
+        Response.Headers.CacheControl = "no-cache, no-store";
+        // Prefilled, not hidden: the person sees the code in the form and can still remove it before sending.
+        if (unit == ConfidentialModule.Complaints && receipt is { Length: <= 40 } && Masterplan.Algorithms.Invitations.InvitationCode.TryNormalize(receipt, out var code))
+        {
+            Input.Kind = "ordnungsamt";
+            Input.Details = "Kontrollquittung " + code;
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
