@@ -1,4 +1,4 @@
-﻿CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
+CREATE TABLE IF NOT EXISTS "__EFMigrationsHistory" (
     "MigrationId" TEXT NOT NULL CONSTRAINT "PK___EFMigrationsHistory" PRIMARY KEY,
     "ProductVersion" TEXT NOT NULL
 );
@@ -58,6 +58,28 @@ CREATE TABLE "Districts" (
     "SeedHash" TEXT NULL,
     "Created" INTEGER NOT NULL,
     "Modified" INTEGER NOT NULL
+);
+
+CREATE TABLE "EnforcementOfficers" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_EnforcementOfficers" PRIMARY KEY AUTOINCREMENT,
+    "UserId" TEXT NOT NULL,
+    "ServiceNumber" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Pseudonym" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL
+);
+
+CREATE TABLE "EnforcementReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_EnforcementReports" PRIMARY KEY AUTOINCREMENT,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Introduction" TEXT NOT NULL,
+    "Assessment" TEXT NOT NULL,
+    "NextSteps" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "PaperId" INTEGER NULL
 );
 
 CREATE TABLE "FieldsOfAction" (
@@ -392,6 +414,58 @@ CREATE TABLE "ServiceRequestAlerts" (
     CONSTRAINT "FK_ServiceRequestAlerts_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "ForceIncidents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ForceIncidents" PRIMARY KEY AUTOINCREMENT,
+    "OfficerId" INTEGER NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "DistrictId" INTEGER NOT NULL,
+    "Latitude" REAL NULL,
+    "Longitude" REAL NULL,
+    "Address" TEXT NULL,
+    "Kind" TEXT NOT NULL,
+    "Baton" TEXT NOT NULL,
+    "PepperSpray" INTEGER NOT NULL,
+    "Handcuffs" INTEGER NOT NULL,
+    "BodycamOn" INTEGER NOT NULL,
+    "BodycamReason" TEXT NULL,
+    "RecordingKept" INTEGER NULL,
+    "OfficerInjured" INTEGER NOT NULL,
+    "PersonInjured" INTEGER NOT NULL,
+    "ComplaintFollowed" INTEGER NOT NULL,
+    "Description" TEXT NULL,
+    "DescriptionDeletedOn" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "SignOffBy" TEXT NOT NULL,
+    "SignedOffAt" INTEGER NULL,
+    "SignedOffByUserId" TEXT NULL,
+    "SignedOffByName" TEXT NULL,
+    "SignOffNote" TEXT NULL,
+    "RemindedOn" TEXT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    CONSTRAINT "FK_ForceIncidents_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ForceIncidents_EnforcementOfficers_OfficerId" FOREIGN KEY ("OfficerId") REFERENCES "EnforcementOfficers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "StopReceipts" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_StopReceipts" PRIMARY KEY AUTOINCREMENT,
+    "CodeHash" TEXT NOT NULL,
+    "OfficerId" INTEGER NOT NULL,
+    "OccurredAt" INTEGER NOT NULL,
+    "DistrictId" INTEGER NOT NULL,
+    "Latitude" REAL NULL,
+    "Longitude" REAL NULL,
+    "Address" TEXT NULL,
+    "Kind" TEXT NOT NULL,
+    "LegalBasis" TEXT NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "ReasonDeletedOn" TEXT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    CONSTRAINT "FK_StopReceipts_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_StopReceipts_EnforcementOfficers_OfficerId" FOREIGN KEY ("OfficerId") REFERENCES "EnforcementOfficers" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "FieldOfActionVersions" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_FieldOfActionVersions" PRIMARY KEY AUTOINCREMENT,
     "NodeId" INTEGER NOT NULL,
@@ -723,6 +797,17 @@ CREATE TABLE "ProtectivePlaceVenueReconfirmations" (
     "ConfirmTokenExpiresAt" INTEGER NULL,
     "EmailConfirmedAt" INTEGER NULL,
     CONSTRAINT "FK_ProtectivePlaceVenueReconfirmations_ProtectivePlaceVenues_VenueId" FOREIGN KEY ("VenueId") REFERENCES "ProtectivePlaceVenues" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ReceiptFeedbacks" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReceiptFeedbacks" PRIMARY KEY AUTOINCREMENT,
+    "ReceiptId" INTEGER NOT NULL,
+    "ReceivedOn" TEXT NOT NULL,
+    "Fairness" TEXT NOT NULL,
+    "CheckedBecause" TEXT NOT NULL,
+    "Text" TEXT NULL,
+    "TextDeletedOn" TEXT NULL,
+    CONSTRAINT "FK_ReceiptFeedbacks_StopReceipts_ReceiptId" FOREIGN KEY ("ReceiptId") REFERENCES "StopReceipts" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "GrantCalls" (
@@ -1467,6 +1552,12 @@ CREATE INDEX "IX_Districts_Modified" ON "Districts" ("Modified");
 
 CREATE UNIQUE INDEX "IX_Districts_SeedKey" ON "Districts" ("SeedKey");
 
+CREATE UNIQUE INDEX "IX_EnforcementOfficers_Pseudonym" ON "EnforcementOfficers" ("Pseudonym");
+
+CREATE UNIQUE INDEX "IX_EnforcementOfficers_ServiceNumber" ON "EnforcementOfficers" ("ServiceNumber");
+
+CREATE UNIQUE INDEX "IX_EnforcementOfficers_UserId" ON "EnforcementOfficers" ("UserId");
+
 CREATE INDEX "IX_FieldOfActionVersions_NodeId_ValidFrom" ON "FieldOfActionVersions" ("NodeId", "ValidFrom");
 
 CREATE INDEX "IX_FieldOfActionVersions_ValidFrom" ON "FieldOfActionVersions" ("ValidFrom");
@@ -1474,6 +1565,14 @@ CREATE INDEX "IX_FieldOfActionVersions_ValidFrom" ON "FieldOfActionVersions" ("V
 CREATE INDEX "IX_FieldsOfAction_ParentId" ON "FieldsOfAction" ("ParentId");
 
 CREATE UNIQUE INDEX "IX_FieldsOfAction_SeedKey" ON "FieldsOfAction" ("SeedKey");
+
+CREATE INDEX "IX_ForceIncidents_DistrictId" ON "ForceIncidents" ("DistrictId");
+
+CREATE INDEX "IX_ForceIncidents_OccurredAt" ON "ForceIncidents" ("OccurredAt");
+
+CREATE INDEX "IX_ForceIncidents_OfficerId" ON "ForceIncidents" ("OfficerId");
+
+CREATE INDEX "IX_ForceIncidents_SignedOffAt_SignOffBy" ON "ForceIncidents" ("SignedOffAt", "SignOffBy");
 
 CREATE INDEX "IX_GazetteerAddresses_StreetKey_HouseKey" ON "GazetteerAddresses" ("StreetKey", "HouseKey");
 
@@ -1675,6 +1774,8 @@ CREATE INDEX "IX_ProtectivePlaceVenues_DistrictId" ON "ProtectivePlaceVenues" ("
 
 CREATE INDEX "IX_ProtectivePlaceVenues_Status_ConfirmedUntil" ON "ProtectivePlaceVenues" ("Status", "ConfirmedUntil");
 
+CREATE UNIQUE INDEX "IX_ReceiptFeedbacks_ReceiptId" ON "ReceiptFeedbacks" ("ReceiptId");
+
 CREATE INDEX "IX_RecommendationField_FieldOfActionId" ON "RecommendationField" ("FieldOfActionId");
 
 CREATE INDEX "IX_Recommendations_AddresseeOrganizationId" ON "Recommendations" ("AddresseeOrganizationId");
@@ -1745,6 +1846,14 @@ CREATE UNIQUE INDEX "IX_ServiceRequestSupports_ServiceRequestId_BrowserHash" ON 
 
 CREATE INDEX "IX_ServiceRequestUpdates_ServiceRequestId_At" ON "ServiceRequestUpdates" ("ServiceRequestId", "At");
 
+CREATE UNIQUE INDEX "IX_StopReceipts_CodeHash" ON "StopReceipts" ("CodeHash");
+
+CREATE INDEX "IX_StopReceipts_DistrictId" ON "StopReceipts" ("DistrictId");
+
+CREATE INDEX "IX_StopReceipts_OccurredAt" ON "StopReceipts" ("OccurredAt");
+
+CREATE INDEX "IX_StopReceipts_OfficerId_CreatedAt" ON "StopReceipts" ("OfficerId", "CreatedAt");
+
 CREATE INDEX "IX_Tombstones_EntityType_Deleted" ON "Tombstones" ("EntityType", "Deleted");
 
 CREATE UNIQUE INDEX "IX_Tombstones_EntityType_EntityId" ON "Tombstones" ("EntityType", "EntityId");
@@ -1777,122 +1886,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205084254_Initial', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-CREATE TABLE "EnforcementOfficers" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_EnforcementOfficers" PRIMARY KEY AUTOINCREMENT,
-    "UserId" TEXT NOT NULL,
-    "ServiceNumber" TEXT NOT NULL,
-    "Name" TEXT NOT NULL,
-    "Pseudonym" TEXT NOT NULL,
-    "CreatedAt" INTEGER NOT NULL
-);
-
-CREATE TABLE "EnforcementReports" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_EnforcementReports" PRIMARY KEY AUTOINCREMENT,
-    "From" TEXT NOT NULL,
-    "To" TEXT NOT NULL,
-    "Title" TEXT NOT NULL,
-    "Introduction" TEXT NOT NULL,
-    "Assessment" TEXT NOT NULL,
-    "NextSteps" TEXT NOT NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "PaperId" INTEGER NULL
-);
-
-CREATE TABLE "ForceIncidents" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ForceIncidents" PRIMARY KEY AUTOINCREMENT,
-    "OfficerId" INTEGER NOT NULL,
-    "OccurredAt" INTEGER NOT NULL,
-    "DistrictId" INTEGER NOT NULL,
-    "Latitude" REAL NULL,
-    "Longitude" REAL NULL,
-    "Address" TEXT NULL,
-    "Kind" TEXT NOT NULL,
-    "Baton" TEXT NOT NULL,
-    "PepperSpray" INTEGER NOT NULL,
-    "Handcuffs" INTEGER NOT NULL,
-    "BodycamOn" INTEGER NOT NULL,
-    "BodycamReason" TEXT NULL,
-    "RecordingKept" INTEGER NULL,
-    "OfficerInjured" INTEGER NOT NULL,
-    "PersonInjured" INTEGER NOT NULL,
-    "ComplaintFollowed" INTEGER NOT NULL,
-    "Description" TEXT NULL,
-    "DescriptionDeletedOn" TEXT NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "SignOffBy" TEXT NOT NULL,
-    "SignedOffAt" INTEGER NULL,
-    "SignedOffByUserId" TEXT NULL,
-    "SignedOffByName" TEXT NULL,
-    "SignOffNote" TEXT NULL,
-    "RemindedOn" TEXT NULL,
-    "IsDemo" INTEGER NOT NULL,
-    CONSTRAINT "FK_ForceIncidents_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_ForceIncidents_EnforcementOfficers_OfficerId" FOREIGN KEY ("OfficerId") REFERENCES "EnforcementOfficers" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "StopReceipts" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_StopReceipts" PRIMARY KEY AUTOINCREMENT,
-    "CodeHash" TEXT NOT NULL,
-    "OfficerId" INTEGER NOT NULL,
-    "OccurredAt" INTEGER NOT NULL,
-    "DistrictId" INTEGER NOT NULL,
-    "Latitude" REAL NULL,
-    "Longitude" REAL NULL,
-    "Address" TEXT NULL,
-    "Kind" TEXT NOT NULL,
-    "LegalBasis" TEXT NOT NULL,
-    "Outcome" TEXT NOT NULL,
-    "Reason" TEXT NULL,
-    "ReasonDeletedOn" TEXT NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "IsDemo" INTEGER NOT NULL,
-    CONSTRAINT "FK_StopReceipts_Districts_DistrictId" FOREIGN KEY ("DistrictId") REFERENCES "Districts" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_StopReceipts_EnforcementOfficers_OfficerId" FOREIGN KEY ("OfficerId") REFERENCES "EnforcementOfficers" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "ReceiptFeedbacks" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_ReceiptFeedbacks" PRIMARY KEY AUTOINCREMENT,
-    "ReceiptId" INTEGER NOT NULL,
-    "ReceivedOn" TEXT NOT NULL,
-    "Fairness" TEXT NOT NULL,
-    "CheckedBecause" TEXT NOT NULL,
-    "Text" TEXT NULL,
-    "TextDeletedOn" TEXT NULL,
-    CONSTRAINT "FK_ReceiptFeedbacks_StopReceipts_ReceiptId" FOREIGN KEY ("ReceiptId") REFERENCES "StopReceipts" ("Id") ON DELETE CASCADE
-);
-
-CREATE UNIQUE INDEX "IX_EnforcementOfficers_Pseudonym" ON "EnforcementOfficers" ("Pseudonym");
-
-CREATE UNIQUE INDEX "IX_EnforcementOfficers_ServiceNumber" ON "EnforcementOfficers" ("ServiceNumber");
-
-CREATE UNIQUE INDEX "IX_EnforcementOfficers_UserId" ON "EnforcementOfficers" ("UserId");
-
-CREATE INDEX "IX_ForceIncidents_DistrictId" ON "ForceIncidents" ("DistrictId");
-
-CREATE INDEX "IX_ForceIncidents_OccurredAt" ON "ForceIncidents" ("OccurredAt");
-
-CREATE INDEX "IX_ForceIncidents_OfficerId" ON "ForceIncidents" ("OfficerId");
-
-CREATE INDEX "IX_ForceIncidents_SignedOffAt_SignOffBy" ON "ForceIncidents" ("SignedOffAt", "SignOffBy");
-
-CREATE UNIQUE INDEX "IX_ReceiptFeedbacks_ReceiptId" ON "ReceiptFeedbacks" ("ReceiptId");
-
-CREATE UNIQUE INDEX "IX_StopReceipts_CodeHash" ON "StopReceipts" ("CodeHash");
-
-CREATE INDEX "IX_StopReceipts_DistrictId" ON "StopReceipts" ("DistrictId");
-
-CREATE INDEX "IX_StopReceipts_OccurredAt" ON "StopReceipts" ("OccurredAt");
-
-CREATE INDEX "IX_StopReceipts_OfficerId_CreatedAt" ON "StopReceipts" ("OfficerId", "CreatedAt");
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205085254_Enforcement', '10.0.15');
+VALUES ('20261205100408_Initial', '10.0.15');
 
 COMMIT;
 

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4df3fd7-5481-497d-b57c-56a263b548f9"), entityTypeCount: 102)
+            : base(skipDetectChanges: false, modelId: new Guid("97abf9e8-9379-45ff-b5b1-7441198c908d"), entityTypeCount: 107)
         {
         }
 
@@ -39,6 +39,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var confidentialMessage = ConfidentialMessageEntityType.Create(this);
             var confidentialNote = ConfidentialNoteEntityType.Create(this);
             var district = DistrictEntityType.Create(this);
+            var enforcementOfficer = EnforcementOfficerEntityType.Create(this);
+            var enforcementReport = EnforcementReportEntityType.Create(this);
+            var forceIncident = ForceIncidentEntityType.Create(this);
+            var receiptFeedback = ReceiptFeedbackEntityType.Create(this);
+            var stopReceipt = StopReceiptEntityType.Create(this);
             var districtBoundary = DistrictBoundaryEntityType.Create(this);
             var gazetteerAddress = GazetteerAddressEntityType.Create(this);
             var association = AssociationEntityType.Create(this);
@@ -140,6 +145,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
             ConfidentialMessageEntityType.CreateForeignKey1(confidentialMessage, confidentialCase);
             ConfidentialNoteEntityType.CreateForeignKey1(confidentialNote, confidentialCase);
+            ForceIncidentEntityType.CreateForeignKey1(forceIncident, district);
+            ForceIncidentEntityType.CreateForeignKey2(forceIncident, enforcementOfficer);
+            ReceiptFeedbackEntityType.CreateForeignKey1(receiptFeedback, stopReceipt);
+            StopReceiptEntityType.CreateForeignKey1(stopReceipt, district);
+            StopReceiptEntityType.CreateForeignKey2(stopReceipt, enforcementOfficer);
             DistrictBoundaryEntityType.CreateForeignKey1(districtBoundary, district);
             AssociationMemberEntityType.CreateForeignKey1(associationMember, association);
             AssociationMemberEntityType.CreateForeignKey2(associationMember, appUser);
@@ -264,6 +274,11 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);
             ConfidentialNoteEntityType.CreateAnnotations(confidentialNote);
             DistrictEntityType.CreateAnnotations(district);
+            EnforcementOfficerEntityType.CreateAnnotations(enforcementOfficer);
+            EnforcementReportEntityType.CreateAnnotations(enforcementReport);
+            ForceIncidentEntityType.CreateAnnotations(forceIncident);
+            ReceiptFeedbackEntityType.CreateAnnotations(receiptFeedback);
+            StopReceiptEntityType.CreateAnnotations(stopReceipt);
             DistrictBoundaryEntityType.CreateAnnotations(districtBoundary);
             GazetteerAddressEntityType.CreateAnnotations(gazetteerAddress);
             AssociationEntityType.CreateAnnotations(association);
