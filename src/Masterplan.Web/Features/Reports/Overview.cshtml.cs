@@ -24,11 +24,7 @@ public sealed class OverviewModel(StatusOverview overview, GrantFigures grants, 
     [BindProperty(SupportsGet = true, Name = "bis")]
     public DateOnly? To { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        Grants = await grants.ForYearAsync(To!.Value.Year, ct);
-    }
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>"12.500,00 €", as the grant programme writes amounts.</summary>
     public static string Euro(long cents) => (cents / 100m).ToString("#,##0.00", TypedNumber.German) + " €";
@@ -56,6 +52,9 @@ public sealed class OverviewModel(StatusOverview overview, GrantFigures grants, 
 
         (From, To) = (from, to);
         Data = await overview.BuildAsync(from, to, FieldId, ct);
+
+        // Every answer that shows the page has the section, also a PDF or DOCX request sent back to the page with a message.
+        Grants = await grants.ForYearAsync(to.Year, ct);
         if (FieldId is not null && Data.Field is null)
         {
             ModelState.AddModelError("feld", "Dieses Handlungsfeld gibt es im Katalog nicht (mehr). Die Übersicht zeigt alle Handlungsfelder.");
