@@ -24,13 +24,16 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
-    public void OnGet(int? code) => Show(code);
+    // The status comes from the route (/fehler/404) or from the re-executed request, never from a form: a failed POST is
+    // re-executed here as a POST with its own form, and a field named "code" (a receipt code, say) would otherwise be bound.
+    public void OnGet([FromRoute] int? code) => Show(code);
 
-    public void OnPost(int? code) => Show(code);
+    public void OnPost([FromRoute] int? code) => Show(code);
 
     private void Show(int? code)
     {
-        var status = code is >= 400 and <= 599 ? code.Value : 500;
+        var original = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodeReExecuteFeature>()?.OriginalStatusCode;
+        var status = original is >= 400 and <= 599 ? original.Value : code is >= 400 and <= 599 ? code.Value : 500;
         if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error && error.IsUniqueViolation())
         {
             status = StatusCodes.Status409Conflict;

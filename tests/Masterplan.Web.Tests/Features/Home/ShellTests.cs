@@ -133,6 +133,25 @@ public class ShellTests
         Assert.Equal("Seite nicht gefunden", (await Html.ParseAsync(response)).QuerySelector("h1")!.Text());
     }
 
+    [Theory, Engines]
+    public async Task A_failed_post_whose_form_has_a_field_named_code_gets_its_own_status_page(DatabaseProvider engine)
+    {
+        // The officer's receipt form posts a field "Code"; the error page re-executes the failed POST with that form, and
+        // must take the status from the request that failed, not from the field.
+        await using var app = await AppFactory.StartAsync(engine);
+        var (officer, _) = await Enforcement.EnforcementTests.OfficerAsync(app, "streife@stadtdo.de", "KOD-404");
+
+        var response = await officer.PostFormAsync("/ordnungsdienst/quittungen/999999", new() { ["Code"] = "K7QM-3XTR-P9ZC" }, formPage: "/ordnungsdienst/kontrolle");
+
+        Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{(int)response.StatusCode}: {System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "<main[\\s\\S]*?</main>").Value}");
+        Assert.Equal("Seite nicht gefunden", (await Html.ParseAsync(response)).QuerySelector("h1")!.Text());
+
+        // A number in the field changes nothing either.
+        response = await officer.PostFormAsync("/ordnungsdienst/quittungen/999999", new() { ["Code"] = "403" }, formPage: "/ordnungsdienst/kontrolle");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("Seite nicht gefunden", (await Html.ParseAsync(response)).QuerySelector("h1")!.Text());
+    }
+
     [Fact]
     public async Task A_failing_page_shows_the_German_error_page_without_internals()
     {
