@@ -39,9 +39,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Audit entries not saved by the request that made them never reach the next user of this pooled context.</summary>
     public override void Dispose()
     {
-        _pendingAudit.Clear();
-        _mailQueued = false;
-        _versionsAtCommit.Clear();
+        ForgetPending();
         base.Dispose();
         GC.SuppressFinalize(this);
     }
@@ -49,9 +47,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <inheritdoc cref="Dispose"/>
     public override ValueTask DisposeAsync()
     {
-        _pendingAudit.Clear();
-        _mailQueued = false;
-        _versionsAtCommit.Clear();
+        ForgetPending();
         GC.SuppressFinalize(this);
         return base.DisposeAsync();
     }
@@ -122,10 +118,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
             if (own is not null)
             {
-                await own.CommitAsync(cancellationToken);
+                await own.CommitAsync(cancellationToken); // CommitHooks wakes the outbox
             }
 
-            CommittedUnlessInTransaction();
             return written;
         }
         finally
@@ -164,6 +159,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         _mailQueued = false;
         _versionsAtCommit.Clear();
+    }
+
+    private void ForgetPending()
+    {
+        _pendingAudit.Clear();
+        RolledBack();
     }
 
     private void CommittedUnlessInTransaction()
