@@ -147,6 +147,11 @@ public static class DatabaseSetup
                     await MigrateAsync(db, ct);
                 }
 
+                if (db is SqliteAppDbContext)
+                {
+                    await UseWriteAheadLogAsync(db, ct);
+                }
+
                 schemaReady?.TrySetResult();
                 if (seed)
                 {
@@ -196,6 +201,23 @@ public static class DatabaseSetup
                 throw MigrationFailed(migration, error, e);
             }
         }
+    }
+
+    /// <summary>
+    /// SQLite's write-ahead log: readers and the one writer do not block each other, and a reader never has to give way to
+    /// a writer halfway (in the default rollback journal, a request that reads and then writes while another commits gets
+    /// "database is locked" at once, without waiting, which background writers such as the mail outbox make likely under
+    /// load). EF's own database creator sets it; a file made by the schema script did not have it. The mode is stored in
+    /// the file, so this changes an existing database once.
+    /// </summary>
+    private static async Task UseWriteAheadLogAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is ":memory:" or "")
+        {
+            return;
+        }
+
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
     }
 
     /// <summary>The script that creates a new SQLite database in one go (Data/Sql/sqlite_schema.sql).</summary>

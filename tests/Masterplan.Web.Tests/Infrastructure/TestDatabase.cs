@@ -94,6 +94,11 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var path = Path.Combine(Path.GetDirectoryName(template)!, $"{Guid.NewGuid():N}.db");
         File.Copy(template, path);
+        if (File.Exists(template + "-wal"))
+        {
+            // Write-ahead log not yet folded into the file: it is part of the database.
+            File.Copy(template + "-wal", path + "-wal");
+        }
         return new TestDatabase(DatabaseProvider.Sqlite, $"Data Source={path}", path);
     }
 
