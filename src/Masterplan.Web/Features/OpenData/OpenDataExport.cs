@@ -114,6 +114,12 @@ public sealed class OpenDataExport(OpenDataBuilder builder, OpenDataStore store,
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The value with the fewest decimal places: PostgreSQL gives a numeric column's scale (12500.50), SQLite does not
+    /// (12500.5); the files must not depend on the engine.
+    /// </summary>
+    private static decimal Normalized(decimal value) => value / 1.0000000000000000000000000000m;
+
     /// <summary>The column's type as the Frictionless Table Schema names it.</summary>
     public static string TypeName(ColumnKind kind) => kind switch
     {
@@ -139,7 +145,7 @@ public sealed class OpenDataExport(OpenDataBuilder builder, OpenDataStore store,
                 json.WriteNumberValue(l);
                 break;
             case decimal d:
-                json.WriteNumberValue(d);
+                json.WriteNumberValue(Normalized(d));
                 break;
             case double d:
                 json.WriteNumberValue(d);
@@ -162,6 +168,7 @@ public sealed class OpenDataExport(OpenDataBuilder builder, OpenDataStore store,
         DateTimeOffset t => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
+        decimal d => Normalized(d).ToString(CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString(),
     };
