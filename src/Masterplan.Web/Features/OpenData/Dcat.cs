@@ -53,8 +53,8 @@ public static class Dcat
 
     private static readonly Dictionary<string, (string FileType, string MediaType)> Formats = new()
     {
-        [OpenDataExport.Csv] = ("http://publications.europa.eu/resource/authority/file-type/CSV", "https://www.iana.org/assignments/media-types/text/csv"),
-        [OpenDataExport.Json] = ("http://publications.europa.eu/resource/authority/file-type/JSON", "https://www.iana.org/assignments/media-types/application/json"),
+        [OpenDataExport.Csv] = ("http://publications.europa.eu/resource/authority/file-type/CSV", "http://www.iana.org/assignments/media-types/text/csv"),
+        [OpenDataExport.Json] = ("http://publications.europa.eu/resource/authority/file-type/JSON", "http://www.iana.org/assignments/media-types/application/json"),
     };
 
     /// <summary>The media type each format is served with.</summary>

@@ -317,6 +317,7 @@ public sealed class OpenDataTests
                 Assert.StartsWith("https://masterplan.example/opendata/", download, StringComparison.Ordinal);
                 var format = distribution.GetProperty("dct:format").GetProperty("@id").GetString()!;
                 Assert.Equal(download.EndsWith(".csv", StringComparison.Ordinal) ? "http://publications.europa.eu/resource/authority/file-type/CSV" : "http://publications.europa.eu/resource/authority/file-type/JSON", format);
+                Assert.StartsWith("http://www.iana.org/assignments/media-types/", distribution.GetProperty("dcat:mediaType").GetProperty("@id").GetString(), StringComparison.Ordinal);
                 var size = long.Parse(distribution.GetProperty("dcat:byteSize").GetProperty("@value").GetString()!, CultureInfo.InvariantCulture);
                 Assert.Equal(size, (await BytesAsync(client, new Uri(download).PathAndQuery)).LongLength);
             }
