@@ -12,6 +12,7 @@ using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.OParl;
 using Masterplan.Web.Features.Open311;
+using Masterplan.Web.Features.OpenData;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
 using Masterplan.Web.Features.Participation;
@@ -51,5 +52,6 @@ public partial class Program
         new GrantsModule(),
         new OParlModule(),
         new Open311Module(),
+        new OpenDataModule(),
     ];
 }

@@ -152,6 +152,7 @@ public sealed class SiteFixture : IAsyncLifetime
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("FieldEncryption:KeyFile", Path.Combine(Path.GetTempPath(), "masterplan-browser-tests", "field-encryption.keys"));
             builder.UseSetting("Confidential:SecretIterations", "10000");
+            builder.UseSetting("OpenData:Folder", Path.Combine(Path.GetTempPath(), "masterplan-browser-tests", "opendata-" + Guid.NewGuid().ToString("N")));
 
             // Tests never fetch map tiles (no network here, and none in CI): maps show their points on a plain background.
             builder.UseSetting("Map:TileUrl", "");

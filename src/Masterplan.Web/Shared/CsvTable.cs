@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Masterplan.Web.Shared;
@@ -48,20 +49,29 @@ public sealed class CsvTable
     /// carriage return gets a leading apostrophe, so a spreadsheet shows it as text instead of running it as a formula
     /// (OWASP "CSV injection").
     /// </summary>
-    public static byte[] Write(IEnumerable<IEnumerable<string?>> rows)
+    /// <param name="numericColumns">
+    /// Columns whose cells are numbers written by the program (invariant culture): a negative number there stays a number
+    /// instead of getting the apostrophe. Any other text in them is escaped as usual.
+    /// </param>
+    public static byte[] Write(IEnumerable<IEnumerable<string?>> rows, IReadOnlySet<int>? numericColumns = null)
     {
         var sb = new StringBuilder();
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', row.Select(Cell)).Append("\r\n");
+            sb.AppendJoin(',', row.Select((value, i) => Cell(value, numericColumns?.Contains(i) == true))).Append("\r\n");
         }
 
         return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
     }
 
-    private static string Cell(string? value)
+    private static string Cell(string? value, bool numeric)
     {
         value ??= "";
+        if (numeric && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out _))
+        {
+            return value;
+        }
+
         if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
         {
             value = "'" + value;

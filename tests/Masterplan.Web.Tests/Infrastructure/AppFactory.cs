@@ -54,6 +54,8 @@ public sealed class AppFactory(TestDatabase database, IDictionary<string, string
         builder.UseSetting("Jobs:AuditCheckpoint:Cron", "");
         // No map tiles from outside in tests (a test that needs a tile host sets one).
         builder.UseSetting("Map:TileUrl", "");
+        // Open-data snapshots belong to this app's database: a folder of its own, outside the source tree.
+        builder.UseSetting("OpenData:Folder", Path.Combine(Path.GetTempPath(), "masterplan-tests", "opendata-" + Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

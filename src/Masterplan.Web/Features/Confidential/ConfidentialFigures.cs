@@ -46,6 +46,14 @@ public sealed class ConfidentialFigures(AppDbContext db)
         ];
     }
 
+    /// <summary>The years from the first case received to the last, for the open-data export of every year's figures; empty without cases.</summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        var first = await db.ConfidentialCases.AsNoTracking().OrderBy(c => c.ReceivedOn).Select(c => (DateOnly?)c.ReceivedOn).FirstOrDefaultAsync(ct);
+        var last = await db.ConfidentialCases.AsNoTracking().OrderByDescending(c => c.ReceivedOn).Select(c => (DateOnly?)c.ReceivedOn).FirstOrDefaultAsync(ct);
+        return first is { } f && last is { } l ? [.. Enumerable.Range(f.Year, l.Year - f.Year + 1)] : [];
+    }
+
     /// <summary>A list of counts with its total, suppressed.</summary>
     public static FigureTable Table(string title, IEnumerable<(string Label, int Count)> counts)
     {

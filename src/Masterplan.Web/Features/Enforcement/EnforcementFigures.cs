@@ -101,6 +101,28 @@ public sealed class EnforcementFigures(AppDbContext db)
         return new EnforcementFigureSet(from, to, receiptTables, bodycam, force, means, feedbackTables);
     }
 
+    /// <summary>
+    /// The years (Dortmund time) from the first check or incident to the last, for the open-data export of every year's
+    /// figures; empty without any.
+    /// </summary>
+    public async Task<IReadOnlyList<int>> YearsAsync(CancellationToken ct)
+    {
+        var moments = new List<DateTimeOffset>();
+        foreach (var query in new[] { db.StopReceipts.AsNoTracking().Select(r => r.OccurredAt), db.ForceIncidents.AsNoTracking().Select(i => i.OccurredAt) })
+        {
+            moments.AddRange(await query.OrderBy(m => m).Take(1).ToListAsync(ct));
+            moments.AddRange(await query.OrderByDescending(m => m).Take(1).ToListAsync(ct));
+        }
+
+        if (moments.Count == 0)
+        {
+            return [];
+        }
+
+        var first = CityTime.Local(moments.Min()).Year;
+        return [.. Enumerable.Range(first, CityTime.Local(moments.Max()).Year - first + 1)];
+    }
+
     /// <summary>Lines of "with / of all", suppressed as a table of rows × (with, without) with its totals.</summary>
     public static List<ShareRow> Shares(IReadOnlyList<(string Label, int Yes, int Total)> lines)
     {

@@ -37,6 +37,7 @@ public partial class PlainLanguageTests
         .SelectMany(Enum.GetNames)
         .SelectMany(n => n.Count(char.IsUpper) > 1 ? new[] { n, n.ToUpperInvariant() } : [n.ToUpperInvariant()])
         .Where(n => n.Length > 3)
+        .Except(["JSON"]) // a file format's name, which the open-data page must say (Open311's Format.Json is why it is here)
         .ToHashSet(StringComparer.Ordinal);
 
     [Fact]
