@@ -1890,3 +1890,71 @@ VALUES ('20261205100408_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "FinalReportEntries" (
+    "MeasureId" INTEGER NOT NULL CONSTRAINT "PK_FinalReportEntries" PRIMARY KEY,
+    "Outcome" TEXT NOT NULL,
+    "Lessons" TEXT NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "UpdatedBy" TEXT NOT NULL,
+    CONSTRAINT "FK_FinalReportEntries_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "HalfYearReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReports" PRIMARY KEY AUTOINCREMENT,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Introduction" TEXT NOT NULL,
+    "Assessment" TEXT NOT NULL,
+    "Outlook" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "SubmittedById" TEXT NULL,
+    "SubmittedAt" INTEGER NULL,
+    "ApprovedById" TEXT NULL,
+    "ApprovedByName" TEXT NULL,
+    "ApprovedAt" INTEGER NULL,
+    "PaperId" INTEGER NULL,
+    "SentAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "Revision" INTEGER NOT NULL
+);
+
+CREATE TABLE "FinalReportSuccessors" (
+    "MeasureId" INTEGER NOT NULL,
+    "SuccessorId" INTEGER NOT NULL,
+    CONSTRAINT "PK_FinalReportSuccessors" PRIMARY KEY ("MeasureId", "SuccessorId"),
+    CONSTRAINT "FK_FinalReportSuccessors_FinalReportEntries_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "FinalReportEntries" ("MeasureId") ON DELETE CASCADE,
+    CONSTRAINT "FK_FinalReportSuccessors_Measures_SuccessorId" FOREIGN KEY ("SuccessorId") REFERENCES "Measures" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "HalfYearReportEditions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReportEditions" PRIMARY KEY AUTOINCREMENT,
+    "ReportId" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Introduction" TEXT NOT NULL,
+    "Assessment" TEXT NOT NULL,
+    "Outlook" TEXT NOT NULL,
+    "ContentJson" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "ApprovedAt" INTEGER NULL,
+    "ApprovedByName" TEXT NULL,
+    "PaperId" INTEGER NULL,
+    CONSTRAINT "FK_HalfYearReportEditions_HalfYearReports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "HalfYearReports" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_FinalReportSuccessors_SuccessorId" ON "FinalReportSuccessors" ("SuccessorId");
+
+CREATE UNIQUE INDEX "IX_HalfYearReportEditions_ReportId_Version" ON "HalfYearReportEditions" ("ReportId", "Version");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205115754_HalfYearReports', '10.0.15');
+
+COMMIT;
+

@@ -100,6 +100,13 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["empfehlungen"] = (["GET"], Everyone),
         ["verwaltung/sitzungen"] = (["GET"], [Roles.Office]),
         ["verwaltung/statusuebersicht"] = (["GET"], [Roles.Office]),
+        ["verwaltung/berichte/halbjahr"] = (["GET"], [Roles.Office]),
+        ["verwaltung/berichte/halbjahr/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
+        ["verwaltung/berichte/halbjahr/{id:int}/fassung/{version:int?}"] = (["GET"], [Roles.Office, Roles.Member]),
+        ["verwaltung/berichte/halbjahr/{id:int}/freigabe"] = (["GET", "POST"], [Roles.Office, Roles.Member]),
+        ["verwaltung/berichte/freigabe"] = (["GET"], [Roles.Office, Roles.Member]),
+        ["verwaltung/berichte/schlussbericht"] = (["GET"], [Roles.Office]),
+        ["verwaltung/berichte/schlussbericht/{measureId:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/sitzungen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/sitzungen/{id:int}/tagesordnung"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/sitzungen/{id:int}/ablauf"] = (["GET", "POST"], [Roles.Office]),
@@ -279,6 +286,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
                 .Replace("{meetingId:int}/dokumente/{id:int}", $"{ids.Meeting}/dokumente/{ids.Document}", StringComparison.Ordinal)
                 .Replace("{paperId:int}", ids.Paper, StringComparison.Ordinal)
                 .Replace("{callId:int}", ids.Organization, StringComparison.Ordinal).Replace("{fileId:int}", ids.Organization, StringComparison.Ordinal).Replace("{year:int}", "2026", StringComparison.Ordinal).Replace("{consultationId:int?}", "", StringComparison.Ordinal)
+                .Replace("{version:int?}", "1", StringComparison.Ordinal).Replace("{measureId:int}", ids.Measure, StringComparison.Ordinal)
                 .Replace("{id}", ids.Account, StringComparison.Ordinal)
                 .Replace("{id:int}", pattern.Contains("personen", StringComparison.Ordinal) ? ids.MemberPersonId.ToString(System.Globalization.CultureInfo.InvariantCulture)
                     : pattern.Contains("quartierslabore", StringComparison.Ordinal) ? ids.Lab

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("97abf9e8-9379-45ff-b5b1-7441198c908d"), entityTypeCount: 107)
+            : base(skipDetectChanges: false, modelId: new Guid("b3a63ce3-3278-4253-a583-b247a54fe3f0"), entityTypeCount: 111)
         {
         }
 
@@ -108,6 +108,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var protectivePlace = ProtectivePlaceEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
             var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
+            var finalReportEntry = FinalReportEntryEntityType.Create(this);
+            var finalReportSuccessor = FinalReportSuccessorEntityType.Create(this);
+            var halfYearReport = HalfYearReportEntityType.Create(this);
+            var halfYearReportEdition = HalfYearReportEditionEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
             var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
@@ -234,6 +238,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ProtectivePlaceEntityType.CreateForeignKey3(protectivePlace, venue);
             VenueEntityType.CreateForeignKey1(venue, district);
             VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
+            FinalReportEntryEntityType.CreateForeignKey1(finalReportEntry, measure);
+            FinalReportSuccessorEntityType.CreateForeignKey1(finalReportSuccessor, finalReportEntry);
+            FinalReportSuccessorEntityType.CreateForeignKey2(finalReportSuccessor, measure);
+            HalfYearReportEditionEntityType.CreateForeignKey1(halfYearReportEdition, halfYearReport);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
             ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
@@ -343,6 +351,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             ProtectivePlaceEntityType.CreateAnnotations(protectivePlace);
             VenueEntityType.CreateAnnotations(venue);
             VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
+            FinalReportEntryEntityType.CreateAnnotations(finalReportEntry);
+            FinalReportSuccessorEntityType.CreateAnnotations(finalReportSuccessor);
+            HalfYearReportEntityType.CreateAnnotations(halfYearReport);
+            HalfYearReportEditionEntityType.CreateAnnotations(halfYearReportEdition);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
             ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("cc06c030-2bc4-459d-b6a0-e015d5e5caf4"), entityTypeCount: 107)
+            : base(skipDetectChanges: false, modelId: new Guid("04cf0d66-5214-4ca9-9678-b4853e7baa95"), entityTypeCount: 111)
         {
         }
 
@@ -107,6 +107,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var protectivePlace = ProtectivePlaceEntityType.Create(this);
             var venue = VenueEntityType.Create(this);
             var venueReconfirmation = VenueReconfirmationEntityType.Create(this);
+            var finalReportEntry = FinalReportEntryEntityType.Create(this);
+            var finalReportSuccessor = FinalReportSuccessorEntityType.Create(this);
+            var halfYearReport = HalfYearReportEntityType.Create(this);
+            var halfYearReportEdition = HalfYearReportEditionEntityType.Create(this);
             var serviceCategory = ServiceCategoryEntityType.Create(this);
             var serviceCategoryQuestion = ServiceCategoryQuestionEntityType.Create(this);
             var serviceRequest = ServiceRequestEntityType.Create(this);
@@ -233,6 +237,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ProtectivePlaceEntityType.CreateForeignKey3(protectivePlace, venue);
             VenueEntityType.CreateForeignKey1(venue, district);
             VenueReconfirmationEntityType.CreateForeignKey1(venueReconfirmation, venue);
+            FinalReportEntryEntityType.CreateForeignKey1(finalReportEntry, measure);
+            FinalReportSuccessorEntityType.CreateForeignKey1(finalReportSuccessor, finalReportEntry);
+            FinalReportSuccessorEntityType.CreateForeignKey2(finalReportSuccessor, measure);
+            HalfYearReportEditionEntityType.CreateForeignKey1(halfYearReportEdition, halfYearReport);
             ServiceCategoryEntityType.CreateForeignKey1(serviceCategory, organization);
             ServiceCategoryEntityType.CreateForeignKey2(serviceCategory, fieldOfAction);
             ServiceCategoryQuestionEntityType.CreateForeignKey1(serviceCategoryQuestion, serviceCategory);
@@ -342,6 +350,10 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             ProtectivePlaceEntityType.CreateAnnotations(protectivePlace);
             VenueEntityType.CreateAnnotations(venue);
             VenueReconfirmationEntityType.CreateAnnotations(venueReconfirmation);
+            FinalReportEntryEntityType.CreateAnnotations(finalReportEntry);
+            FinalReportSuccessorEntityType.CreateAnnotations(finalReportSuccessor);
+            HalfYearReportEntityType.CreateAnnotations(halfYearReport);
+            HalfYearReportEditionEntityType.CreateAnnotations(halfYearReportEdition);
             ServiceCategoryEntityType.CreateAnnotations(serviceCategory);
             ServiceCategoryQuestionEntityType.CreateAnnotations(serviceCategoryQuestion);
             ServiceRequestEntityType.CreateAnnotations(serviceRequest);
