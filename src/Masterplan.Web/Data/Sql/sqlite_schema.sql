@@ -125,6 +125,28 @@ CREATE TABLE "GrantYearBudgets" (
     "AmountCents" INTEGER NOT NULL
 );
 
+CREATE TABLE "HalfYearReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReports" PRIMARY KEY AUTOINCREMENT,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Introduction" TEXT NOT NULL,
+    "Assessment" TEXT NOT NULL,
+    "Outlook" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "SubmittedById" TEXT NULL,
+    "SubmittedAt" INTEGER NULL,
+    "ApprovedById" TEXT NULL,
+    "ApprovedByName" TEXT NULL,
+    "ApprovedAt" INTEGER NULL,
+    "PaperId" INTEGER NULL,
+    "SentAt" INTEGER NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "Revision" INTEGER NOT NULL
+);
+
 CREATE TABLE "InputCalls" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_InputCalls" PRIMARY KEY AUTOINCREMENT,
     "Title" TEXT NOT NULL,
@@ -510,6 +532,25 @@ CREATE TABLE "Measures" (
     CONSTRAINT "FK_Measures_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "HalfYearReportEditions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReportEditions" PRIMARY KEY AUTOINCREMENT,
+    "ReportId" INTEGER NOT NULL,
+    "Version" INTEGER NOT NULL,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Introduction" TEXT NOT NULL,
+    "Assessment" TEXT NOT NULL,
+    "Outlook" TEXT NOT NULL,
+    "ContentJson" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "CreatedBy" TEXT NOT NULL,
+    "ApprovedAt" INTEGER NULL,
+    "ApprovedByName" TEXT NULL,
+    "PaperId" INTEGER NULL,
+    CONSTRAINT "FK_HalfYearReportEditions_HalfYearReports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "HalfYearReports" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "Contributions" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Contributions" PRIMARY KEY AUTOINCREMENT,
     "InputCallId" INTEGER NOT NULL,
@@ -808,6 +849,15 @@ CREATE TABLE "ReceiptFeedbacks" (
     "Text" TEXT NULL,
     "TextDeletedOn" TEXT NULL,
     CONSTRAINT "FK_ReceiptFeedbacks_StopReceipts_ReceiptId" FOREIGN KEY ("ReceiptId") REFERENCES "StopReceipts" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "FinalReportEntries" (
+    "MeasureId" INTEGER NOT NULL CONSTRAINT "PK_FinalReportEntries" PRIMARY KEY,
+    "Outcome" TEXT NOT NULL,
+    "Lessons" TEXT NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "UpdatedBy" TEXT NOT NULL,
+    CONSTRAINT "FK_FinalReportEntries_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "GrantCalls" (
@@ -1138,6 +1188,14 @@ CREATE TABLE "PlaceOpeningRules" (
     "Closes" TEXT NOT NULL,
     "NextDay" INTEGER NOT NULL,
     CONSTRAINT "FK_PlaceOpeningRules_ProtectivePlaces_PlaceId" FOREIGN KEY ("PlaceId") REFERENCES "ProtectivePlaces" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "FinalReportSuccessors" (
+    "MeasureId" INTEGER NOT NULL,
+    "SuccessorId" INTEGER NOT NULL,
+    CONSTRAINT "PK_FinalReportSuccessors" PRIMARY KEY ("MeasureId", "SuccessorId"),
+    CONSTRAINT "FK_FinalReportSuccessors_FinalReportEntries_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "FinalReportEntries" ("MeasureId") ON DELETE CASCADE,
+    CONSTRAINT "FK_FinalReportSuccessors_Measures_SuccessorId" FOREIGN KEY ("SuccessorId") REFERENCES "Measures" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "GrantCriteria" (
@@ -1566,6 +1624,8 @@ CREATE INDEX "IX_FieldsOfAction_ParentId" ON "FieldsOfAction" ("ParentId");
 
 CREATE UNIQUE INDEX "IX_FieldsOfAction_SeedKey" ON "FieldsOfAction" ("SeedKey");
 
+CREATE INDEX "IX_FinalReportSuccessors_SuccessorId" ON "FinalReportSuccessors" ("SuccessorId");
+
 CREATE INDEX "IX_ForceIncidents_DistrictId" ON "ForceIncidents" ("DistrictId");
 
 CREATE INDEX "IX_ForceIncidents_OccurredAt" ON "ForceIncidents" ("OccurredAt");
@@ -1615,6 +1675,8 @@ CREATE INDEX "IX_GrantReviews_ReviewerId" ON "GrantReviews" ("ReviewerId");
 CREATE INDEX "IX_GrantScores_CriterionId" ON "GrantScores" ("CriterionId");
 
 CREATE UNIQUE INDEX "IX_GrantScores_ReviewId_CriterionId" ON "GrantScores" ("ReviewId", "CriterionId");
+
+CREATE UNIQUE INDEX "IX_HalfYearReportEditions_ReportId_Version" ON "HalfYearReportEditions" ("ReportId", "Version");
 
 CREATE INDEX "IX_Indicators_FieldOfActionId" ON "Indicators" ("FieldOfActionId");
 
@@ -1886,75 +1948,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205100408_Initial', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-CREATE TABLE "FinalReportEntries" (
-    "MeasureId" INTEGER NOT NULL CONSTRAINT "PK_FinalReportEntries" PRIMARY KEY,
-    "Outcome" TEXT NOT NULL,
-    "Lessons" TEXT NOT NULL,
-    "UpdatedAt" INTEGER NOT NULL,
-    "UpdatedBy" TEXT NOT NULL,
-    CONSTRAINT "FK_FinalReportEntries_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE CASCADE
-);
-
-CREATE TABLE "HalfYearReports" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReports" PRIMARY KEY AUTOINCREMENT,
-    "From" TEXT NOT NULL,
-    "To" TEXT NOT NULL,
-    "Title" TEXT NOT NULL,
-    "Introduction" TEXT NOT NULL,
-    "Assessment" TEXT NOT NULL,
-    "Outlook" TEXT NOT NULL,
-    "Status" TEXT NOT NULL,
-    "Version" INTEGER NOT NULL,
-    "SubmittedById" TEXT NULL,
-    "SubmittedAt" INTEGER NULL,
-    "ApprovedById" TEXT NULL,
-    "ApprovedByName" TEXT NULL,
-    "ApprovedAt" INTEGER NULL,
-    "PaperId" INTEGER NULL,
-    "SentAt" INTEGER NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "Revision" INTEGER NOT NULL
-);
-
-CREATE TABLE "FinalReportSuccessors" (
-    "MeasureId" INTEGER NOT NULL,
-    "SuccessorId" INTEGER NOT NULL,
-    CONSTRAINT "PK_FinalReportSuccessors" PRIMARY KEY ("MeasureId", "SuccessorId"),
-    CONSTRAINT "FK_FinalReportSuccessors_FinalReportEntries_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "FinalReportEntries" ("MeasureId") ON DELETE CASCADE,
-    CONSTRAINT "FK_FinalReportSuccessors_Measures_SuccessorId" FOREIGN KEY ("SuccessorId") REFERENCES "Measures" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "HalfYearReportEditions" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_HalfYearReportEditions" PRIMARY KEY AUTOINCREMENT,
-    "ReportId" INTEGER NOT NULL,
-    "Version" INTEGER NOT NULL,
-    "From" TEXT NOT NULL,
-    "To" TEXT NOT NULL,
-    "Title" TEXT NOT NULL,
-    "Introduction" TEXT NOT NULL,
-    "Assessment" TEXT NOT NULL,
-    "Outlook" TEXT NOT NULL,
-    "ContentJson" TEXT NOT NULL,
-    "CreatedAt" INTEGER NOT NULL,
-    "CreatedBy" TEXT NOT NULL,
-    "ApprovedAt" INTEGER NULL,
-    "ApprovedByName" TEXT NULL,
-    "PaperId" INTEGER NULL,
-    CONSTRAINT "FK_HalfYearReportEditions_HalfYearReports_ReportId" FOREIGN KEY ("ReportId") REFERENCES "HalfYearReports" ("Id") ON DELETE CASCADE
-);
-
-CREATE INDEX "IX_FinalReportSuccessors_SuccessorId" ON "FinalReportSuccessors" ("SuccessorId");
-
-CREATE UNIQUE INDEX "IX_HalfYearReportEditions_ReportId_Version" ON "HalfYearReportEditions" ("ReportId", "Version");
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205115754_HalfYearReports', '10.0.15');
+VALUES ('20261205131000_Initial', '10.0.15');
 
 COMMIT;
 

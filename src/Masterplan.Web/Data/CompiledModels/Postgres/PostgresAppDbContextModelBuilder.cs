@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b3a63ce3-3278-4253-a583-b247a54fe3f0"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("a4e47de7-8858-4cc8-9cce-6b59e020f01c"), entityTypeCount: 111)
         {
         }
 
