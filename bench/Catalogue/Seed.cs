@@ -127,16 +127,13 @@ internal static class Seed
                             var node = nodes.Where(n => n.ParentId is not null).ElementAt(random.Next(nodes.Count(n => n.ParentId is not null))).Id;
                             var targets = nodes.Where(n => Depth(n.Id) <= 1 && n.Id != parentOf[node]).ToList();
                             var target = targets[random.Next(targets.Count)].Id;
-                            try
+                            if ((await editor.MoveAsync(node, target, source, CancellationToken.None)).Succeeded)
                             {
-                                await editor.MoveAsync(node, target, source, CancellationToken.None);
                                 moved++;
                                 break;
                             }
-                            catch (CatalogueException)
-                            {
-                                db.ChangeTracker.Clear();
-                            }
+
+                            db.ChangeTracker.Clear();
                         }
 
                         break;

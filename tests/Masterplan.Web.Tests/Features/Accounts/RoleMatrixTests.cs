@@ -179,6 +179,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["schutzorte/orte.geojson"] = (["GET"], Everyone),
         ["schutzorte/orte.csv"] = (["GET"], Everyone),
         ["schutzorte/veranstaltungen.ics"] = (["GET"], Everyone),
+        ["offene-daten"] = (["GET"], Everyone),
+        ["opendata/{file}"] = (["GET"], Everyone),
         ["verwaltung/schutzorte"] = (["GET"], [Roles.Office]),
         ["verwaltung/schutzorte/orte/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/schutzorte/veranstaltungen/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
@@ -297,7 +299,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
                     : pattern.Contains("catalogue/nodes", StringComparison.Ordinal) ? ids.Node
                     : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)
                 .Replace("{code:int?}", "404", StringComparison.Ordinal).Replace("{format}", "json", StringComparison.Ordinal).Replace("{culture}", "de", StringComparison.Ordinal)
-                .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
+                .Replace("{token}", "unbekannt", StringComparison.Ordinal).Replace("{file}", "massnahmen.csv", StringComparison.Ordinal).Replace("{documentName}", "v1", StringComparison.Ordinal)
                 .Replace("{documentName?}", "", StringComparison.Ordinal).Replace("{id:int?}", pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) ? ids.Measure
                     : pattern.Contains("kennzahlen", StringComparison.Ordinal) ? ids.Indicator : ids.Organization, StringComparison.Ordinal);
