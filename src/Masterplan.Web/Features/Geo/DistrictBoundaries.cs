@@ -23,10 +23,6 @@ public sealed class DistrictBoundaries
 
     internal static readonly JsonSerializerOptions Json = CreateJson();
 
-    // Asked for every located point (each report): compiled (see CompiledQuery).
-    private static readonly CompiledQuery<Func<AppDbContext, CancellationToken, Task<Guid?>>> CurrentImport = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, CancellationToken ct) => db.Set<DistrictBoundary>().AsNoTracking().Select(b => (Guid?)b.ImportId).FirstOrDefault()));
-
     /// <summary>Whether boundaries exist, and the district that contains the point (null: outside all of them).</summary>
     public async Task<(bool HasBoundaries, int? DistrictId)> LocateAsync(AppDbContext db, double latitude, double longitude, CancellationToken ct)
     {
@@ -74,7 +70,7 @@ public sealed class DistrictBoundaries
 
     private async Task<Snapshot?> CurrentAsync(AppDbContext db, CancellationToken ct)
     {
-        var importId = await CurrentImport.For(db)(db, ct);
+        var importId = await db.DistrictBoundaries.AsNoTracking().Select(b => (Guid?)b.ImportId).FirstOrDefaultAsync(ct);
         if (importId is null)
         {
             return null;

@@ -75,10 +75,6 @@ public sealed class Open311Keys(AppDbContext db, TimeProvider time)
         return Outcome.Done;
     }
 
-    // Asked on every request of a client: compiled (see CompiledQuery).
-    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<Open311Client?>>> ByKeyHash = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, string hash, CancellationToken ct) => db.Set<Open311Client>().SingleOrDefault(c => c.KeyHash == hash)));
-
     /// <summary>
     /// The client of a key that is valid now, or null. Its last use is recorded (at most once a minute, so a burst of
     /// reports does not write the same row each time).
@@ -91,7 +87,7 @@ public sealed class Open311Keys(AppDbContext db, TimeProvider time)
         }
 
         var hash = HashedCodes.Hash(key);
-        var client = await ByKeyHash.For(db)(db, hash, ct);
+        var client = await db.Open311Clients.SingleOrDefaultAsync(c => c.KeyHash == hash, ct);
         if (client is null || client.RevokedAt is not null)
         {
             return null;

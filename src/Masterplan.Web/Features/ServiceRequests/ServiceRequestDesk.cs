@@ -66,28 +66,6 @@ public sealed class ServiceRequestDesk(
     /// <summary>The name under which forms bind the place (<see cref="ReportInput.Place"/>); field messages are "Place.Address", ….</summary>
     public const string PlacePrefix = "Place";
 
-    // The reads of every submission, compiled (see CompiledQuery).
-    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<ServiceCategory?>>> ActiveCategory = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, string code, CancellationToken ct) =>
-            db.Set<ServiceCategory>().AsNoTracking().FirstOrDefault(c => c.Code == code && c.IsActive)));
-
-    private static readonly CompiledQuery<Func<AppDbContext, int?, CancellationToken, Task<District?>>> DistrictById = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, int? id, CancellationToken ct) => db.Set<District>().AsNoTracking().FirstOrDefault(d => d.Id == id)));
-
-    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<ServiceCategoryQuestion>>> QuestionsOf = new(() =>
-        EF.CompileAsyncQuery<AppDbContext, int, ServiceCategoryQuestion>((db, categoryId) =>
-            db.Set<ServiceCategoryQuestion>().AsNoTracking().Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id)));
-
-    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<ServiceRequest?>>> ByReceipt = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, string receiptHash, CancellationToken ct) =>
-            db.Set<ServiceRequest>().AsNoTracking().FirstOrDefault(r => r.ReceiptHash == receiptHash)));
-
-    private static readonly CompiledQuery<Func<AppDbContext, int, IAsyncEnumerable<string>>> StaffAddresses = new(() =>
-        EF.CompileAsyncQuery((AppDbContext db, int departmentId) =>
-            db.Users.Where(u => !u.IsDisabled && u.Email != null && u.DepartmentId == departmentId
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.DepartmentStaff)))
-                .Select(u => u.Email!)));
-
     public ServiceRequestOptions Options => options.Value;
 
     /// <summary>Checks category, coordinates, district and address; on success the resolved rows.</summary>
@@ -102,7 +80,7 @@ public sealed class ServiceRequestDesk(
         }
         else
         {
-            category = await ActiveCategory.For(db)(db, code, ct);
+            category = await db.ServiceCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
             if (category is null)
             {
                 errors.Add("Category", "Die Kategorie „{0}“ gibt es nicht. Bitte wählen Sie eine aus der Liste.", Shorten(code));
@@ -116,7 +94,7 @@ public sealed class ServiceRequestDesk(
         District? district = null;
         if (located.Kind == OutcomeKind.Done)
         {
-            district = await DistrictById.For(db)(db, located.Value!.DistrictId, ct);
+            district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == located.Value!.DistrictId, ct);
             if (district is null)
             {
                 errors.Add(PlacePrefix + "." + nameof(LocationInput.DistrictId), "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
@@ -286,13 +264,13 @@ public sealed class ServiceRequestDesk(
 
     /// <summary>The extra questions of a category, in order.</summary>
     public async Task<IReadOnlyList<ServiceCategoryQuestion>> QuestionsAsync(int categoryId, CancellationToken ct) =>
-        await QuestionsOf.For(db)(db, categoryId).ToListAsync(ct);
+        await db.ServiceCategoryQuestions.AsNoTracking().Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
 
     /// <summary>The field of an answer's messages (<c>Answer12</c>, the id of its input); Open311 names it <c>attribute[frage-12]</c>.</summary>
     public static string AnswerField(int questionId) => "Answer" + questionId.ToString(CultureInfo.InvariantCulture);
 
     private async Task<ServiceRequest?> SentBeforeAsync(string receiptHash, CancellationToken ct) =>
-        await ByReceipt.For(db)(db, receiptHash, ct);
+        await db.ServiceRequests.AsNoTracking().FirstOrDefaultAsync(r => r.ReceiptHash == receiptHash, ct);
 
     /// <summary>The department learns of a new report: at its routing address, or else at its staff accounts. No personal data in it.</summary>
     private async Task QueueDepartmentMailAsync(ServiceRequest request, ServiceCategory category, District district, int photos,
@@ -321,7 +299,13 @@ public sealed class ServiceRequestDesk(
         }
     }
 
-    private async Task<List<string>> StaffAddressesAsync(int departmentId, CancellationToken ct) => await StaffAddresses.For(db)(db, departmentId).ToListAsync(ct);
+    private async Task<List<string>> StaffAddressesAsync(int departmentId, CancellationToken ct)
+    {
+        var staffRole = await db.Roles.Where(r => r.Name == Roles.DepartmentStaff).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.Where(u => !u.IsDisabled && u.Email != null && u.DepartmentId == departmentId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+            .Select(u => u.Email!).ToListAsync(ct);
+    }
 
     /// <summary>What a double opt-in link is, without using it.</summary>
     public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) =>
