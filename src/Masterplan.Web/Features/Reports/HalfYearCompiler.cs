@@ -310,7 +310,7 @@ public sealed class HalfYearCompiler(
         var tables = new List<ReportTable>();
         foreach (var unit in ConfidentialModule.Units)
         {
-            var name = unit == ConfidentialModule.Complaints ? "Beschwerdestelle" : "Fachstelle Gewalt gegen Einsatzkräfte";
+            var name = ConfidentialModule.UnitLabel(unit);
             for (var year = from.Year; year <= to.Year; year++)
             {
                 foreach (var table in await confidential.ForYearAsync(unit, year, ct))
