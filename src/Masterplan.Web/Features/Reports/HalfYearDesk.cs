@@ -98,7 +98,7 @@ public sealed class HalfYearDesk(AppDbContext db, HalfYearCompiler compiler, Pap
 
         if (report is null)
         {
-            report = new HalfYearReport { Title = title, CreatedAt = time.GetUtcNow(), CreatedBy = db.CurrentActorName() };
+            report = new HalfYearReport { Title = title, CreatedAt = db.Now(), CreatedBy = db.CurrentActorName() };
             db.HalfYearReports.Add(report);
         }
 
@@ -133,9 +133,9 @@ public sealed class HalfYearDesk(AppDbContext db, HalfYearCompiler compiler, Pap
         db.HalfYearReportEditions.Add(new HalfYearReportEdition
         {
             ReportId = report.Id, Version = report.Version, From = report.From, To = report.To, Title = report.Title, Introduction = report.Introduction,
-            Assessment = report.Assessment, Outlook = report.Outlook, ContentJson = content.ToJson(), CreatedAt = time.GetUtcNow(), CreatedBy = db.CurrentActorName(),
+            Assessment = report.Assessment, Outlook = report.Outlook, ContentJson = content.ToJson(), CreatedAt = db.Now(), CreatedBy = db.CurrentActorName(),
         });
-        (report.Status, report.SubmittedById, report.SubmittedAt) = (HalfYearStatus.InReview, userId, time.GetUtcNow());
+        (report.Status, report.SubmittedById, report.SubmittedAt) = (HalfYearStatus.InReview, userId, db.Now());
         report.Revision++;
         db.Audit("reports.halfyear.submitted", nameof(HalfYearReport), report.Id.ToString(CultureInfo.InvariantCulture), new { version = report.Version });
         return await SaveOrConflictAsync(ct) ?? Outcome.Done;
@@ -178,7 +178,7 @@ public sealed class HalfYearDesk(AppDbContext db, HalfYearCompiler compiler, Pap
             return Outcome.Invalid("", "Sie haben diese Fassung selbst zur Freigabe vorgelegt. Freigeben muss ein anderes Mitglied des Lenkungskreises.");
         }
 
-        var now = time.GetUtcNow();
+        var now = db.Now();
         var edition = report.Editions.Single(e => e.Version == report.Version);
         (edition.ApprovedAt, edition.ApprovedByName) = (now, userName);
         (report.Status, report.ApprovedById, report.ApprovedByName, report.ApprovedAt) = (HalfYearStatus.Approved, userId, userName, now);
@@ -271,7 +271,7 @@ public sealed class HalfYearDesk(AppDbContext db, HalfYearCompiler compiler, Pap
             return Outcome<int>.Invalid(outcome.Errors.Select(e => e with { Field = "MeetingDate" }));
         }
 
-        (report.Status, report.PaperId, report.SentAt, edition.PaperId) = (HalfYearStatus.Sent, outcome.Value, time.GetUtcNow(), outcome.Value);
+        (report.Status, report.PaperId, report.SentAt, edition.PaperId) = (HalfYearStatus.Sent, outcome.Value, db.Now(), outcome.Value);
         report.Revision++;
         db.Audit("reports.halfyear.sent", nameof(HalfYearReport), report.Id.ToString(CultureInfo.InvariantCulture), new { version = report.Version, paper = outcome.Value });
         if (await SaveOrConflictAsync(ct) is { } conflict)
