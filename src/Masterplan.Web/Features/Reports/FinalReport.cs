@@ -16,7 +16,7 @@ public sealed record FinalReportLine(
 /// (imported from CSV by the Catalogue module), each with its status today, what the Office records as its outcome and lessons,
 /// and the measures of masterplan 2.0 that continue it.
 /// </summary>
-public sealed class FinalReport(AppDbContext db, TimeProvider time)
+public sealed class FinalReport(AppDbContext db)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -78,7 +78,7 @@ public sealed class FinalReport(AppDbContext db, TimeProvider time)
             db.FinalReportEntries.Add(entry);
         }
 
-        (entry.Outcome, entry.Lessons, entry.UpdatedAt, entry.UpdatedBy) = (outcomeText, lessonText, time.GetUtcNow(), db.CurrentActorName());
+        (entry.Outcome, entry.Lessons, entry.UpdatedAt, entry.UpdatedBy) = (outcomeText, lessonText, db.Now(), db.CurrentActorName());
         entry.Successors.RemoveAll(s => !chosen.Contains(s.SuccessorId));
         entry.Successors.AddRange(chosen.Where(id => entry.Successors.TrueForAll(s => s.SuccessorId != id)).Select(id => new FinalReportSuccessor { MeasureId = measureId, SuccessorId = id }));
         await db.SaveChangesAsync(ct);
