@@ -382,8 +382,7 @@ internal sealed partial class Open311Api(
             return Error(f, StatusCodes.Status400BadRequest, "Der Parameter service_code fehlt.");
         }
 
-        var category = await ActiveCategories(code).FirstOrDefaultAsync(ct);
-        if (category is null)
+        if (await intake.CategoryAsync(code, ct) is not { } category)
         {
             return Error(f, StatusCodes.Status404NotFound, "Den Dienst „{0}“ gibt es nicht; die Liste steht unter services.xml.", Shorten(code));
         }
@@ -419,9 +418,9 @@ internal sealed partial class Open311Api(
 
         // Answers to the category's extra questions come as attribute[frage-12]; the desk checks them like the form's.
         var answers = new Dictionary<int, string?>();
-        foreach (var questionId in await db.ServiceCategoryQuestions.Where(q => q.CategoryId == category.Id).Select(q => q.Id).ToListAsync(ct))
+        foreach (var question in category.Questions)
         {
-            answers[questionId] = form[$"attribute[{ServiceRequestsModule.AttributeCode(questionId)}]"].ToString();
+            answers[question.Id] = form[$"attribute[{ServiceRequestsModule.AttributeCode(question.Id)}]"].ToString();
         }
 
         if (errors.Count > 0)
@@ -431,7 +430,7 @@ internal sealed partial class Open311Api(
 
         var name = string.Join(' ', new[] { form["first_name"].ToString().Trim(), form["last_name"].ToString().Trim() }.Where(n => n.Length > 0));
         var outcome = await intake.SubmitAsync(new Open311Submission(
-            category.Code, lat, lon, address.Trim().Length == 0 ? null : address, district, form["description"].ToString(), name, form["email"].ToString()) { Answers = answers }, ct);
+            category.Category.Code, lat, lon, address.Trim().Length == 0 ? null : address, district, form["description"].ToString(), name, form["email"].ToString()) { Answers = answers }, ct);
         if (!outcome.Succeeded)
         {
             return Errors(f, StatusCodes.Status400BadRequest, t, outcome.Errors);

@@ -61,12 +61,17 @@ public sealed record StatusInput(string? Status, string? Note, int? DuplicateOfI
 /// API: every rule of the bad-input list lives here once. A report is acknowledged only after its commit.
 /// </summary>
 public sealed class ServiceRequestDesk(
-    AppDbContext db, Locations locations, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options) : IConfirmLinks
+    AppDbContext db, Locations locations, ServiceCatalogue catalogue, TimeProvider time, IOptions<MailOptions> mailOptions, IOptions<ServiceRequestOptions> options)
+    : IConfirmLinks
 {
+    private ServiceCatalogueSnapshot? _catalogue;
     /// <summary>The name under which forms bind the place (<see cref="ReportInput.Place"/>); field messages are "Place.Address", ….</summary>
     public const string PlacePrefix = "Place";
 
     public ServiceRequestOptions Options => options.Value;
+
+    /// <summary>The categories, questions and districts a report is checked against; read once per request (this service is scoped).</summary>
+    public async Task<ServiceCatalogueSnapshot> CatalogueAsync(CancellationToken ct) => _catalogue ??= await catalogue.GetAsync(db, ct);
 
     /// <summary>Checks category, coordinates, district and address; on success the resolved rows.</summary>
     public async Task<Outcome<CheckedPlace>> CheckPlaceAsync(ReportInput input, CancellationToken ct)
@@ -80,7 +85,7 @@ public sealed class ServiceRequestDesk(
         }
         else
         {
-            category = await db.ServiceCategories.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+            category = (await CatalogueAsync(ct)).ActiveByCode.GetValueOrDefault(code)?.Category;
             if (category is null)
             {
                 errors.Add("Category", "Die Kategorie „{0}“ gibt es nicht. Bitte wählen Sie eine aus der Liste.", Shorten(code));
@@ -94,7 +99,7 @@ public sealed class ServiceRequestDesk(
         District? district = null;
         if (located.Kind == OutcomeKind.Done)
         {
-            district = await db.Districts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == located.Value!.DistrictId, ct);
+            district = (await CatalogueAsync(ct)).Districts.GetValueOrDefault(located.Value!.DistrictId ?? 0);
             if (district is null)
             {
                 errors.Add(PlacePrefix + "." + nameof(LocationInput.DistrictId), "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
@@ -193,8 +198,11 @@ public sealed class ServiceRequestDesk(
             return errors;
         }
 
-        var (receipt, receiptHash) = input.Receipt is { } issued && HashedCodes.HashOfTyped(issued) is { } issuedHash ? (issued, issuedHash) : HashedCodes.Create();
-        if (await SentBeforeAsync(receiptHash, ct) is { } before)
+        var issuedHash = input.Receipt is { } issued ? HashedCodes.HashOfTyped(issued) : null;
+        var (receipt, receiptHash) = issuedHash is not null ? (input.Receipt!, issuedHash) : HashedCodes.Create();
+
+        // Only a receipt number issued with the form can have been sent before; a new random one cannot (Open311 clients).
+        if (issuedHash is not null && await SentBeforeAsync(receiptHash, ct) is { } before)
         {
             return Outcome<(ServiceRequest, string)>.Ok((before, receipt));
         }
@@ -264,7 +272,8 @@ public sealed class ServiceRequestDesk(
 
     /// <summary>The extra questions of a category, in order.</summary>
     public async Task<IReadOnlyList<ServiceCategoryQuestion>> QuestionsAsync(int categoryId, CancellationToken ct) =>
-        await db.ServiceCategoryQuestions.AsNoTracking().Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+        (await CatalogueAsync(ct)).ActiveByCode.Values.FirstOrDefault(c => c.Category.Id == categoryId)?.Questions
+        ?? await db.ServiceCategoryQuestions.AsNoTracking().Where(q => q.CategoryId == categoryId).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
 
     /// <summary>The field of an answer's messages (<c>Answer12</c>, the id of its input); Open311 names it <c>attribute[frage-12]</c>.</summary>
     public static string AnswerField(int questionId) => "Answer" + questionId.ToString(CultureInfo.InvariantCulture);
@@ -299,13 +308,10 @@ public sealed class ServiceRequestDesk(
         }
     }
 
-    private async Task<List<string>> StaffAddressesAsync(int departmentId, CancellationToken ct)
-    {
-        var staffRole = await db.Roles.Where(r => r.Name == Roles.DepartmentStaff).Select(r => r.Id).FirstOrDefaultAsync(ct);
-        return await db.Users.Where(u => !u.IsDisabled && u.Email != null && u.DepartmentId == departmentId
-                && db.UserRoles.Any(ur => ur.UserId == u.Id && ur.RoleId == staffRole))
+    private Task<List<string>> StaffAddressesAsync(int departmentId, CancellationToken ct) =>
+        db.Users.Where(u => !u.IsDisabled && u.Email != null && u.DepartmentId == departmentId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.DepartmentStaff)))
             .Select(u => u.Email!).ToListAsync(ct);
-    }
 
     /// <summary>What a double opt-in link is, without using it.</summary>
     public async Task<ConfirmLink> CheckLinkAsync(string? token, CancellationToken ct) =>

@@ -95,6 +95,8 @@ public sealed class ServiceRequestsModule : IModule
     {
         services.AddOptions<ServiceRequestOptions>().BindConfiguration("ServiceRequests");
         services.AddScoped<ServiceRequestDesk>();
+        services.AddSingleton<ServiceCatalogue>();
+        services.AddSingleton(ServiceCatalogue.Version);
         services.AddScoped<ServiceRequestMap>();
         services.AddScoped<CategoryEditor>();
         services.AddScoped<ServiceRequestAlerts>();
@@ -135,6 +137,6 @@ public sealed class ServiceRequestsModule : IModule
         typeof(ServiceCategory), typeof(ServiceRequest), typeof(ServiceRequestUpdate), typeof(ServiceRequestTables), typeof(ServiceRequestsModule),
         typeof(PublicServiceRequest), typeof(PublicServiceRequests), typeof(ServiceRequestFilter), typeof(ServiceRequestDesk), typeof(ReportInput),
         typeof(PhotoUpload), typeof(ServiceRequestMap), typeof(BoundingBox), typeof(MapPoint), typeof(PhotoInfo), typeof(ServiceCategoryQuestion),
-        typeof(ServiceRequestPhoto),
+        typeof(ServiceRequestPhoto), typeof(CatalogueCategory), typeof(ServiceCatalogueSnapshot),
     ];
 }

@@ -433,6 +433,55 @@ public class Open311Tests
     }
 
     [Theory, Engines]
+    public async Task A_category_changed_on_one_instance_is_applied_at_once_by_another(DatabaseProvider engine)
+    {
+        // Reports are checked against a per-instance snapshot of the categories; it must not outlive a change made elsewhere.
+        await using var db = await TestDatabase.CreateAsync(engine);
+        var settings = new Dictionary<string, string?> { ["Mail:PickupDirectory"] = Masterplan.Web.Tests.Features.Meetings.MeetingChainTests.NewMailFolder(), ["Jobs:Enabled"] = "false" };
+        await using var office = new AppFactory(db, settings);
+        await office.StartServerAsync();
+        await using var intake = new AppFactory(db, settings);
+        await intake.StartServerAsync();
+        var key = await IssueKeyAsync(office);
+        var client = Users.Client(intake);
+        var report = Report(key, await DistrictAsync(office));
+        await JsonAsync(await PostAsync(client, "json", report));
+
+        // A required question added on the office's instance is asked at once on the other.
+        int category;
+        await using (var scope = office.Scope())
+        {
+            category = await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceCategories.Where(c => c.Code == "beleuchtung").Select(c => c.Id).SingleAsync();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CategoryEditor>().AddQuestionAsync(category, "yesno", "Ist der Mast beschädigt?", null, required: true, default)).Succeeded);
+        }
+
+        var question = await QuestionIdAsync(office, category);
+        IsError(await JsonAsync(await PostAsync(client, "json", report), HttpStatusCode.BadRequest), 400, $"attribute[frage-{question}]");
+        report[$"attribute[frage-{question}]"] = "nein";
+        await JsonAsync(await PostAsync(client, "json", report));
+
+        // Switched off there: refused here as an unknown service, and nothing more is stored.
+        await using (var scope = office.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await data.ServiceCategories.SingleAsync(c => c.Id == category)).IsActive = false;
+            await data.SaveChangesAsync();
+        }
+
+        IsError(await JsonAsync(await PostAsync(client, "json", report), HttpStatusCode.NotFound), 404, "beleuchtung");
+        await using (var scope = intake.Scope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceRequests.CountAsync(r => r.CategoryId == category && r.Description == report["description"]));
+        }
+    }
+
+    private static async Task<int> QuestionIdAsync(AppFactory app, int category)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ServiceCategoryQuestions.Where(q => q.CategoryId == category).Select(q => q.Id).SingleAsync();
+    }
+
+    [Theory, Engines]
     public async Task An_administrator_issues_a_key_shown_once_and_revokes_it_both_audited(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine);
