@@ -26,7 +26,8 @@ public static class ReportDocument
                 ("An", "Ausschuss für Bürgerdienste, öffentliche Ordnung, Anregungen und Beschwerden"),
                 ("Grundlage", "Halbjährlicher Bericht der Verwaltung über den Stand des Prozesses (Ratsvorlage 004, „Prozess“)"),
                 ("Fassung", edition.Version.ToString(German)),
-                ("Freigabe", edition.ApprovedAt is { } at ? $"Lenkungskreis, {edition.ApprovedByName}, {CityTime.Local(at).ToString("dd.MM.yyyy", German)}" : "Entwurf, noch nicht freigegeben"),
+                // The body approves; who of its members clicked stays in the audit log and the Office's pages, not in a public paper.
+                ("Freigabe", edition.ApprovedAt is { } at ? $"Lenkungskreis, {CityTime.Local(at).ToString("dd.MM.yyyy", German)}" : "Entwurf, noch nicht freigegeben"),
                 ("Zusammengestellt", CityTime.Local(content.CompiledAt).ToString("dd.MM.yyyy HH:mm", German))),
             new Paragraph($"Jede Zahl führt zu den Seiten, die sie zählen: die Adressen stehen in der Spalte „Seite“ und beziehen sich auf {baseUrl}."),
         };

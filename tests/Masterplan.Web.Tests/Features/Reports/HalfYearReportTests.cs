@@ -129,6 +129,24 @@ public class HalfYearReportTests
             Assert.Contains("reports.halfyear.sent", actions);
         }
 
+        // The paper is public: its page and its PDF name the Lenkungskreis and the date, never the staff who wrote,
+        // approved or sent it (their sign-in addresses and names are planted here).
+        var anonymous = Users.Client(app);
+        var paperId = await CountAsync(app, db => db.HalfYearReports.Select(r => r.PaperId!.Value).SingleAsync());
+        var paperPage = await Body(await anonymous.GetAsync($"/vorlagen/{paperId}"));
+        var fileId = await CountAsync(app, db => db.Papers.Where(p => p.Id == paperId).SelectMany(p => p.Files).Select(f => f.Id).SingleAsync());
+        using (var published = UglyToad.PdfPig.PdfDocument.Open(await anonymous.GetByteArrayAsync($"/vorlagen/{paperId}/dateien/{fileId}")))
+        {
+            var text = string.Join("\n", published.GetPages().Select(p => p.Text));
+            Assert.Contains("Lenkungskreis, ", text, StringComparison.Ordinal);
+            var staff = await CountAsync(app, db => db.Users.Where(u => u.Email!.EndsWith("@stadtdo.de")).Select(u => new { u.Email, u.DisplayName }).ToListAsync());
+            foreach (var planted in staff.SelectMany(u => new[] { u.Email!, u.DisplayName }).Where(s => !string.IsNullOrEmpty(s)))
+            {
+                Assert.DoesNotContain(planted!, text, StringComparison.OrdinalIgnoreCase);
+                Assert.DoesNotContain(planted!, paperPage, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
         // A new version starts from the approved one; edition 1 stays approved and unchanged.
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(edit + "?handler=NewVersion", new(), edit)).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync(edit, Form("2026-05-01", "2026-10-31", "Neue Einleitung."), edit)).StatusCode);
