@@ -19,6 +19,37 @@ public static class DateInput
 
     /// <summary>For APIs: the message when the date is given and out of range, otherwise null.</summary>
     public static string? Check(DateOnly? day) => day is { } d && !InRange(d) ? OutOfRange : null;
+
+    /// <summary>
+    /// A report's period as its form sends it (fields <c>Input.From</c> and <c>Input.To</c>): both given, the end not before
+    /// the start, with <paramref name="notAfter"/> not ending after that day, and at most <paramref name="maxDays"/> long.
+    /// </summary>
+    /// <param name="tooLong">The message for a longer period (a resource key, like every message).</param>
+    public static void CheckPeriod(FieldErrors errors, DateOnly? from, DateOnly? to, int maxDays, string tooLong, DateOnly? notAfter = null)
+    {
+        if (from is null)
+        {
+            errors.Add("Input.From", "Bitte geben Sie den Beginn des Zeitraums an.");
+        }
+
+        if (to is not { } end)
+        {
+            errors.Add("Input.To", "Bitte geben Sie das Ende des Zeitraums an.");
+        }
+        else if (from is { } start && end < start)
+        {
+            errors.Add("Input.To", "Das Ende des Zeitraums liegt vor seinem Beginn.");
+        }
+        else if (notAfter is { } last && end > last)
+        {
+            errors.Add("Input.To", "Das Ende des Zeitraums liegt in der Zukunft; berichtet wird über Vergangenes (bis heute, {0}).",
+                last.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.GetCultureInfo("de-DE")));
+        }
+        else if (from is { } first && end.DayNumber - first.DayNumber > maxDays)
+        {
+            errors.Add("Input.To", tooLong);
+        }
+    }
 }
 
 /// <summary>

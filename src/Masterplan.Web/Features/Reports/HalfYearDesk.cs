@@ -55,27 +55,7 @@ public sealed class HalfYearDesk(AppDbContext db, HalfYearCompiler compiler, Pap
         }
 
         var today = CityTime.Today(time);
-        if (input.From is null)
-        {
-            errors.Add("Input.From", "Bitte geben Sie den Beginn des Zeitraums an.");
-        }
-
-        if (input.To is null)
-        {
-            errors.Add("Input.To", "Bitte geben Sie das Ende des Zeitraums an.");
-        }
-        else if (input.From is { } f && input.To < f)
-        {
-            errors.Add("Input.To", "Das Ende des Zeitraums liegt vor seinem Beginn.");
-        }
-        else if (input.To > today)
-        {
-            errors.Add("Input.To", "Das Ende des Zeitraums liegt in der Zukunft; berichtet wird über Vergangenes (bis heute, {0}).", today.ToString("dd.MM.yyyy", German));
-        }
-        else if (input.From is { } f2 && input.To.Value.DayNumber - f2.DayNumber > 366)
-        {
-            errors.Add("Input.To", "Ein Halbjahresbericht umfasst höchstens ein Jahr.");
-        }
+        DateInput.CheckPeriod(errors, input.From, input.To, 366, "Ein Halbjahresbericht umfasst höchstens ein Jahr.", notAfter: today);
 
         var title = (input.Title ?? "").Trim();
         if (title.Length is 0 or > 300)

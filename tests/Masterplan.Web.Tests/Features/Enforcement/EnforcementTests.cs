@@ -446,6 +446,8 @@ public sealed class EnforcementTests
         var blankBody = await BodyAsync(blank);
         Assert.Contains("Das Ende des Zeitraums liegt vor seinem Beginn.", blankBody, StringComparison.Ordinal);
         Assert.Contains("Bitte geben Sie den Titel an.", blankBody, StringComparison.Ordinal);
+        var tooLong = await lead.PostFormAsync("/verwaltung/ordnungsdienst/bericht", new() { ["Input.From"] = "2024-01-01", ["Input.To"] = "2026-11-30", ["Input.Title"] = "Drei Jahre" });
+        Assert.Contains("Ein Bericht umfasst höchstens zwei Jahre.", await BodyAsync(tooLong), StringComparison.Ordinal);
 
         var saved = await lead.PostFormAsync("/verwaltung/ordnungsdienst/bericht", new()
         {

@@ -72,23 +72,7 @@ public sealed class ReportModel(AppDbContext db, EnforcementFigures figures, Pap
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        if (Input.From is null)
-        {
-            errors.Add("Input.From", "Bitte geben Sie den Beginn des Zeitraums an.");
-        }
-
-        if (Input.To is null)
-        {
-            errors.Add("Input.To", "Bitte geben Sie das Ende des Zeitraums an.");
-        }
-        else if (Input.From is { } f && Input.To < f)
-        {
-            errors.Add("Input.To", "Das Ende des Zeitraums liegt vor seinem Beginn.");
-        }
-        else if (Input.From is { } f2 && Input.To.Value.DayNumber - f2.DayNumber > 731)
-        {
-            errors.Add("Input.To", "Ein Bericht umfasst höchstens zwei Jahre.");
-        }
+        DateInput.CheckPeriod(errors, Input.From, Input.To, 731, "Ein Bericht umfasst höchstens zwei Jahre.");
 
         var title = (Input.Title ?? "").Trim();
         if (title.Length is 0 or > 300)
