@@ -55,13 +55,31 @@ public sealed class CsvTable
     /// </param>
     public static byte[] Write(IEnumerable<IEnumerable<string?>> rows, IReadOnlySet<int>? numericColumns = null)
     {
-        var sb = new StringBuilder();
+        using var buffer = new MemoryStream();
+        Write(buffer, rows, numericColumns);
+        return buffer.ToArray();
+    }
+
+    /// <summary>The same into a stream (a file), row by row: a large table is never held as text in memory.</summary>
+    public static void Write(Stream stream, IEnumerable<IEnumerable<string?>> rows, IReadOnlySet<int>? numericColumns = null)
+    {
+        using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
         foreach (var row in rows)
         {
-            sb.AppendJoin(',', row.Select((value, i) => Cell(value, numericColumns?.Contains(i) == true))).Append("\r\n");
-        }
+            var i = 0;
+            foreach (var value in row)
+            {
+                if (i > 0)
+                {
+                    writer.Write(',');
+                }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
+                writer.Write(Cell(value, numericColumns?.Contains(i) == true));
+                i++;
+            }
+
+            writer.Write("\r\n");
+        }
     }
 
     private static string Cell(string? value, bool numeric)

@@ -52,32 +52,41 @@ public sealed class OpenDataExport(OpenDataBuilder builder, OpenDataStore store,
         }
     }
 
-    private async Task<Snapshot> WriteAsync(CancellationToken ct)
+    private Task<Snapshot> WriteAsync(CancellationToken ct) => store.WriteAsync(CityTime.Today(time), time.GetUtcNow(), Datasets(ct), ct);
+
+    /// <summary>One dataset at a time, written straight into its files: memory holds one dataset's rows, never the files.</summary>
+    private async IAsyncEnumerable<DatasetFiles> Datasets([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        var datasets = new List<(string, int, DateOnly?, DateOnly?, IReadOnlyList<(string, byte[])>)>();
         foreach (var definition in OpenDataSets.All)
         {
             var table = await builder.BuildAsync(definition, ct);
-            datasets.Add((definition.Slug, table.Rows.Count, table.From, table.To, [(Csv, ToCsv(table)), (Json, ToJson(table))]));
+            yield return new DatasetFiles(definition.Slug, table.Rows.Count, table.From, table.To, [(Csv, s => ToCsv(table, s)), (Json, s => ToJson(table, s))]);
         }
-
-        return store.Write(CityTime.Today(time), now, datasets);
     }
 
-    /// <summary>RFC 4180 with a header of the column names, UTF-8 with a BOM (<see cref="CsvTable.Write"/>).</summary>
-    public static byte[] ToCsv(DatasetTable table)
+    public static byte[] ToCsv(DatasetTable table) => InMemory(s => ToCsv(table, s));
+
+    public static byte[] ToJson(DatasetTable table) => InMemory(s => ToJson(table, s));
+
+    private static byte[] InMemory(Action<Stream> write)
+    {
+        using var buffer = new MemoryStream();
+        write(buffer);
+        return buffer.ToArray();
+    }
+
+    /// <summary>RFC 4180 with a header of the column names, UTF-8 with a BOM (<see cref="CsvTable.Write(Stream, IEnumerable{IEnumerable{string?}}, IReadOnlySet{int}?)"/>).</summary>
+    public static void ToCsv(DatasetTable table, Stream stream)
     {
         var columns = table.Definition.Columns;
         var numeric = columns.Select((c, i) => (c, i)).Where(x => x.c.Kind is ColumnKind.WholeNumber or ColumnKind.DecimalNumber).Select(x => x.i).ToHashSet();
-        return CsvTable.Write(table.Rows.Select(r => r.Select(Text)).Prepend(columns.Select(c => c.Name)), numeric);
+        CsvTable.Write(stream, table.Rows.Select(r => r.Select(Text)).Prepend(columns.Select(c => c.Name)), numeric);
     }
 
     /// <summary>An object with the dataset's name, licence and columns, and its rows as objects under <c>daten</c>.</summary>
-    public static byte[] ToJson(DatasetTable table)
+    public static void ToJson(DatasetTable table, Stream stream)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(stream))
         {
             json.WriteStartObject();
             json.WriteString("datensatz", table.Definition.Slug);
@@ -110,8 +119,6 @@ public sealed class OpenDataExport(OpenDataBuilder builder, OpenDataStore store,
             json.WriteEndArray();
             json.WriteEndObject();
         }
-
-        return buffer.ToArray();
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class OpenDataOptions
 /// <summary>One file of a snapshot: its format, byte size, SHA-256 and when its content last changed.</summary>
 public sealed record DistributionFile(string Format, long Size, string Sha256, DateTimeOffset Modified);
 
+/// <summary>A dataset as the export hands it to the store: its figures and, per format, what writes its file.</summary>
+public sealed record DatasetFiles(string Slug, int Rows, DateOnly? From, DateOnly? To, IReadOnlyList<(string Format, Action<Stream> Write)> Files);
+
 /// <summary>One dataset in a snapshot: its rows, the days its content covers, and its two files.</summary>
 public sealed record SnapshotDataset(string Slug, int Rows, DateOnly? From, DateOnly? To, DateTimeOffset Issued, IReadOnlyList<DistributionFile> Files)
 {
@@ -94,29 +97,44 @@ public sealed class OpenDataStore(string root, int keep)
     }
 
     /// <summary>
-    /// Writes a day's snapshot from the files' contents. A file whose bytes equal the previous snapshot's keeps that
-    /// snapshot's modified time, so a harvester sees a change only when the data changed.
+    /// Writes a day's snapshot, each file straight from its dataset (<see cref="DatasetFiles"/>). A file whose bytes equal
+    /// the previous snapshot's keeps that snapshot's modified time, so a harvester sees a change only when the data changed.
     /// </summary>
-    public Snapshot Write(DateOnly day, DateTimeOffset now, IReadOnlyList<(string Slug, int Rows, DateOnly? From, DateOnly? To, IReadOnlyList<(string Format, byte[] Bytes)> Files)> datasets)
+    public async Task<Snapshot> WriteAsync(DateOnly day, DateTimeOffset now, IAsyncEnumerable<DatasetFiles> datasets, CancellationToken ct)
     {
         var previous = Current()?.Manifest;
         Directory.CreateDirectory(Root);
         var temporary = Path.Combine(Root, $".{DayName(day)}.{Guid.NewGuid():N}.tmp");
         Directory.CreateDirectory(temporary);
         var entries = new List<SnapshotDataset>();
-        foreach (var (slug, rows, from, to, files) in datasets)
+        try
         {
-            var before = previous?.Dataset(slug);
-            var written = new List<DistributionFile>();
-            foreach (var (format, bytes) in files)
+            await foreach (var (slug, rows, from, to, files) in datasets.WithCancellation(ct))
             {
-                File.WriteAllBytes(Path.Combine(temporary, slug + "." + format), bytes);
-                var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-                var old = before?.File(format);
-                written.Add(new DistributionFile(format, bytes.LongLength, hash, old is not null && old.Sha256 == hash ? old.Modified : now));
-            }
+                var before = previous?.Dataset(slug);
+                var written = new List<DistributionFile>();
+                foreach (var (format, write) in files)
+                {
+                    var path = Path.Combine(temporary, slug + "." + format);
+                    await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+                    {
+                        write(file);
+                    }
 
-            entries.Add(new SnapshotDataset(slug, rows, from, to, before?.Issued ?? now, written));
+                    // Read back for its hash: the file is in the page cache, and the writer needs no hashing stream.
+                    await using var content = File.OpenRead(path);
+                    var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
+                    var old = before?.File(format);
+                    written.Add(new DistributionFile(format, content.Length, hash, old is not null && old.Sha256 == hash ? old.Modified : now));
+                }
+
+                entries.Add(new SnapshotDataset(slug, rows, from, to, before?.Issued ?? now, written));
+            }
+        }
+        catch
+        {
+            Directory.Delete(temporary, recursive: true);
+            throw;
         }
 
         var manifest = new SnapshotManifest(day, now, entries);
