@@ -32,9 +32,6 @@ public sealed class HalfYearCompiler(
 
     public const string Sum = "Summe";
 
-    /// <summary>004 §3: the Vollversammlung meets at least three times a calendar year.</summary>
-    public const int PlenaryMinimumPerYear = 3;
-
     public async Task<ReportContent> CompileAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var (start, end) = (CityTime.ToUtc(from, TimeOnly.MinValue), CityTime.ToUtc(to.AddDays(1), TimeOnly.MinValue));
@@ -93,8 +90,8 @@ public sealed class HalfYearCompiler(
             for (var year = from.Year; year <= to.Year; year++)
             {
                 var count = meetings.Count(m => m.OrganizationId == plenary.Id && CityTime.Local(m.Start).Year == year);
-                rules.Add(new ReportRow([$"{plenary.Name}: Sitzungen im Kalenderjahr {year} (004 §3)", $"mindestens {PlenaryMinimumPerYear}", N(count),
-                    count >= PlenaryMinimumPerYear ? "erfüllt" : "nicht erfüllt"], $"/gremien/{plenary.Id}"));
+                rules.Add(new ReportRow([$"{plenary.Name}: Sitzungen im Kalenderjahr {year} (004 §3)", $"mindestens {MeetingRules.PlenaryMinimumPerYear}", N(count),
+                    count >= MeetingRules.PlenaryMinimumPerYear ? "erfüllt" : "nicht erfüllt"], $"/gremien/{plenary.Id}"));
             }
         }
 
@@ -135,9 +132,10 @@ public sealed class HalfYearCompiler(
         var weeks = new List<int>();
         for (var day = from; day <= to; day = day.AddDays(1))
         {
-            if (weeks.Count == 0 || weeks[^1] != Week(day))
+            var week = Week(day);
+            if (weeks.Count == 0 || weeks[^1] != week)
             {
-                weeks.Add(Week(day));
+                weeks.Add(week);
             }
         }
 
