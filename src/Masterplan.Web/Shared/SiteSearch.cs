@@ -108,7 +108,6 @@ public static class SiteSearch
         var item = Expression.Parameter(typeof(T), "x");
         var titles = titleFields.Select(f => ReplacingExpressionVisitor.Replace(f.Parameters[0], item, f.Body)).ToList();
         var texts = textFields.Select(f => ReplacingExpressionVisitor.Replace(f.Parameters[0], item, f.Body)).ToList();
-        var allTermsInTitle = query.Terms.Select(t => AnyContains(titles, Variants(t, stem: false))).Aggregate(Expression.AndAlso);
         if (db.Database.IsNpgsql())
         {
             var typed = Param(query.Text);
@@ -122,7 +121,7 @@ public static class SiteSearch
             {
                 [template.Parameters[0]] = Joined(titles), [template.Parameters[1]] = Joined(texts), [template.Parameters[2]] = typed,
             }).Visit(template.Body);
-            var where = Expression.Lambda<Func<T, bool>>(Expression.OrElse(Apply(matches), allTermsInTitle), item);
+            var where = Expression.Lambda<Func<T, bool>>(Apply(matches), item);
             var order = Expression.Lambda<Func<T, float>>(Apply(rank), item);
             return items.Where(where).OrderByDescending(order);
         }

@@ -6,6 +6,7 @@ using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Papers;
+using Masterplan.Web.Shared;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -39,6 +40,7 @@ public class FindYourWayTests
             Measure("Beleuchtung der Unterführungen am Nordmarkt", true, "Hellere Lampen in allen Unterführungen rund um den Nordmarkt."),
             Measure("Streetwork", true, "Aufsuchende Arbeit, auch im Kreuzviertel und in der Nordstadt."),
             Measure("Präventionsprojekt Kreuzviertel", true),
+            Measure("Öffnungszeiten der Jugendtreffs", true),
             Measure("Depublizierte Xylophonmaßnahme am Nordmarkt", false, "Nicht mehr öffentlich."));
         db.Measures.AddRange(Enumerable.Range(1, 25).Select(i => Measure($"Blätterprobe {i:00}", true)));
         db.Labs.Add(new NeighbourhoodLab
@@ -81,6 +83,10 @@ public class FindYourWayTests
         page = await client.GetPageAsync("/suche?q=Depublizierte+Xylophonmaßnahme");
         Assert.Empty(page.QuerySelectorAll("main section"));
 
+        // An umlaut at the start of a word, typed in lower case.
+        page = await client.GetPageAsync("/suche?q=%C3%B6ffnungszeiten");
+        Assert.Equal(["Öffnungszeiten der Jugendtreffs"], Titles(Group(page, "Maßnahmen")));
+
         // A word in the title ranks before the same word in the description.
         page = await client.GetPageAsync("/suche?q=Kreuzviertel&art=massnahmen");
         Assert.Equal(["Präventionsprojekt Kreuzviertel", "Streetwork"], Titles(Group(page, "Maßnahmen")));
@@ -92,6 +98,37 @@ public class FindYourWayTests
         Assert.NotEmpty(Titles(Group(page, "Gremien und Beteiligte")));
         page = await client.GetPageAsync("/suche?q=Prävention&art=handlungsfelder");
         Assert.Contains(Group(page, "Handlungsfelder")!.QuerySelectorAll("li > a"), a => a.GetAttribute("href")!.StartsWith("/handlungsfelder?nummer=", StringComparison.Ordinal));
+    }
+
+    /// <summary>The GIN indexes in HandWrittenSql hold exactly the expression the search writes, so PostgreSQL can use them.</summary>
+    [PostgresFact]
+    public async Task On_PostgreSQL_the_search_of_papers_and_measures_can_use_its_full_text_index()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Postgres);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var query = SiteSearch.Parse("Beleuchtung").Value!;
+        async Task<string> PlanAsync(IQueryable<object> search)
+        {
+            // The query as EF writes it, with the typed text as a literal, planned with sequential scans discouraged
+            // (on a handful of rows the planner rightly prefers them).
+            var sql = string.Join('\n', search.ToQueryString().Split('\n').Where(l => !l.StartsWith("--", StringComparison.Ordinal))).Replace("@Value", "'Beleuchtung'", StringComparison.Ordinal);
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SET enable_seqscan = off; EXPLAIN " + sql;
+            var plan = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                plan.Add(reader.GetString(0));
+            }
+
+            return string.Join('\n', plan);
+        }
+
+        Assert.Contains("IX_Papers_Search", await PlanAsync(db.Papers.Matching(db, query, [p => p.Name, p => p.Reference], p => p.DecisionProposal, p => p.Reasons)));
+        Assert.Contains("IX_Measures_Search", await PlanAsync(db.Measures.Matching(db, query, [m => m.Title, m => m.ExternalNumber], m => m.Description, m => m.Partners, m => m.Place)));
     }
 
     [Theory, Engines]
