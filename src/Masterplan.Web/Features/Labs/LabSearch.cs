@@ -23,7 +23,7 @@ public sealed class LabSearch(AppDbContext db) : ISearchSource, INewsSource
             .ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.Id);
         var total = await found.CountAsync(ct);
         var rows = await found.Skip(skip).Take(take).Select(l => new { l.Id, l.Title, l.District, l.Year, l.Quarter, l.HeldOn, l.ResultsSummary }).ToListAsync(ct);
-        return new(total, [.. rows.Select(l => new SearchHit(l.Title, $"/quartierslabore/{l.Id}", l.HeldOn, $"{l.District} · {l.Quarter}/{l.Year}",
+        return new(total, [.. rows.Select(l => new SearchHit(l.Title, $"/quartierslabore/{l.Id}", l.HeldOn, l.District,
             SiteSearch.Excerpt(l.ResultsSummary, query)))]);
     }
 
