@@ -78,10 +78,24 @@ internal static class HandWrittenSql
                 FOR EACH STATEMENT EXECUTE FUNCTION audit_entries_append_only();
             """);
         migrationBuilder.Sql(EmbeddedSql.Read("quartz_postgres.sql"));
+        UpPostgresSearchIndexes(migrationBuilder);
     }
+
+    /// <summary>
+    /// GIN indexes for the site search over the tables with long texts (<c>Shared/SiteSearch.Matching</c>). Each expression
+    /// must be exactly the one EF writes for that source's fields, or PostgreSQL does not use it (a test reads the plan):
+    /// title fields weighted A, then the text fields, joined with spaces, nullable ones in COALESCE.
+    /// </summary>
+    public static void UpPostgresSearchIndexes(MigrationBuilder migrationBuilder) => migrationBuilder.Sql("""
+        CREATE INDEX "IX_Papers_Search" ON "Papers" USING GIN ((setweight(to_tsvector('german', "Name" || ' ' || COALESCE("Reference", '')), 'A')
+            || to_tsvector('german', COALESCE("DecisionProposal", '') || ' ' || COALESCE("Reasons", ''))));
+        CREATE INDEX "IX_Measures_Search" ON "Measures" USING GIN ((setweight(to_tsvector('german', "Title" || ' ' || COALESCE("ExternalNumber", '')), 'A')
+            || to_tsvector('german', COALESCE("Description", '') || ' ' || COALESCE("Partners", '') || ' ' || COALESCE("Place", ''))));
+        """);
 
     public static void DownPostgres(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "IX_Papers_Search"; DROP INDEX IF EXISTS "IX_Measures_Search";""");
         migrationBuilder.Sql("""
             DROP TABLE IF EXISTS qrtz_job_status, qrtz_misfire_history, qrtz_execution_history, qrtz_locks,
                 qrtz_scheduler_state, qrtz_fired_triggers, qrtz_paused_job_grps, qrtz_paused_trigger_grps,

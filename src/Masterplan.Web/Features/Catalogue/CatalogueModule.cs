@@ -39,8 +39,7 @@ public sealed class CatalogueModule : IModule
         },
     ];
 
-    public IEnumerable<string> TranslationLabels =>
-        Enum.GetValues<CatalogueChangeKind>().Select(Label).Concat(Enum.GetValues<CatalogueSourceKind>().Select(Label)).Concat(Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel));
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Handlungsfelder", "Maßnahmen"]).Concat(Enum.GetValues<CatalogueChangeKind>().Select(Label).Concat(Enum.GetValues<CatalogueSourceKind>().Select(Label)).Concat(Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel)));
 
     /// <summary>
     /// Meetings and labs link fields of action and measures; labs turn recommendations into measures; reports read the
@@ -56,6 +55,8 @@ public sealed class CatalogueModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSearchSource<FieldOfActionSearch>();
+        services.AddSearchSource<MeasureSearch>();
         services.AddScoped<CatalogueTree>();
         services.AddScoped<CatalogueEditor>();
         services.AddScoped<Measures>();

@@ -5,6 +5,9 @@ namespace Masterplan.Web.Features.Home;
 /// <summary>Start page, accessibility statement, privacy, imprint and the error pages: open to everyone.</summary>
 public sealed class HomeModule : IModule
 {
+    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services.AddOptions<ContactOptions>().BindConfiguration("Contact");
+
     public IReadOnlyList<PageAccess> Pages => [PageAccess.PublicFolder("/Home")];
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/"), new(NavigationArea.Main, 5, "Mitmachen", "/mitmachen")];

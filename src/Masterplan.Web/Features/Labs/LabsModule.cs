@@ -51,13 +51,12 @@ public sealed class LabsModule : IModule
         },
     ];
 
-    public IEnumerable<string> TranslationLabels =>
-        Enum.GetValues<LabState>().Select(StateLabel)
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Quartierslabore", "Ergebnisse eines Quartierslabors berichtet"]).Concat(Enum.GetValues<LabState>().Select(StateLabel)
             .Concat(Enum.GetValues<RecommendationOutcome>().Select(OutcomeLabel))
             .Concat(Enum.GetValues<PlaceCategory>().Select(PlaceLabel))
             .Concat(new[] { "simple", "stratified" }.Select(MethodLabel))
             .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
-            .Concat(Genders);
+            .Concat(Genders));
 
     /// <summary>
     /// Participation links a contribution to the recommendation that took it up, and shows the lab it came from; Meldungen
@@ -70,6 +69,8 @@ public sealed class LabsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSearchSource<LabSearch>();
+        services.AddNewsSource<LabSearch>();
         services.AddOptions<LabsOptions>().BindConfiguration("Labs");
         services.AddScoped<LabWorkflow>();
         services.AddScoped<RegisterImport>();

@@ -49,17 +49,18 @@ public sealed class MeetingsModule : IModule
         new(NavigationArea.Account, 100, "Mein Sitzungskalender", "/sitzungen/kalender"),
     ];
 
-    public IEnumerable<string> TranslationLabels =>
-        Enum.GetValues<MeetingState>().Select(StateLabel)
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Sitzungen", "Niederschrift freigegeben"]).Concat(Enum.GetValues<MeetingState>().Select(StateLabel)
             .Concat(Enum.GetValues<AddresseeKind>().Select(AddresseeLabel))
             .Concat(Enum.GetValues<RecommendationStatus>().Select(StatusLabel))
-            .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel));
+            .Concat(Enum.GetValues<MinutesState>().Select(MinutesLabel)));
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>
         MeetingsDemo.SeedAsync(services.GetRequiredService<AppDbContext>(), services.GetRequiredService<TimeProvider>(), ct);
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSearchSource<MeetingSearch>();
+        services.AddNewsSource<MeetingSearch>();
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");
         // Uploads above Kestrel's 30 MB default must still reach the page, which answers with a German message.
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<Microsoft.Extensions.Options.IOptions<MeetingsOptions>>((k, m) =>

@@ -24,7 +24,7 @@ public sealed class OrganizationsModule : IModule
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 20, "Gremien", "/gremien")];
 
-    public IEnumerable<string> TranslationLabels => Enum.GetValues<OrganizationKind>().Select(KindLabel).Concat(SeatAllocationApi.ProblemTexts.Values);
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Gremien und Beteiligte"]).Concat(Enum.GetValues<OrganizationKind>().Select(KindLabel).Concat(SeatAllocationApi.ProblemTexts.Values));
 
     /// <summary>Meetings seat members, measures name departments, papers their originators; accounts belong to a person.</summary>
     public IReadOnlyList<Type> PublicApi =>
@@ -32,6 +32,7 @@ public sealed class OrganizationsModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSearchSource<OrganizationSearch>();
         services.AddScoped<Composition>();
 
         // A person's memberships are public only with the person's consent: withdrawn, they go with the person.

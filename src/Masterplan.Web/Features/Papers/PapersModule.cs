@@ -49,8 +49,7 @@ public sealed class PapersModule : IModule
         new(NavigationArea.Account, 35, "Vorlagen verwalten", "/verwaltung/vorlagen", Manage),
     ];
 
-    public IEnumerable<string> TranslationLabels =>
-        Enum.GetValues<ConsultationRole>().Select(RoleLabel).Concat(Enum.GetValues<ConsultationResult>().Select(ResultLabel)).Concat(PaperTypes);
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Vorlagen und Anträge", "Neue Vorlage"]).Concat(Enum.GetValues<ConsultationRole>().Select(RoleLabel).Concat(Enum.GetValues<ConsultationResult>().Select(ResultLabel)).Concat(PaperTypes));
 
     /// <summary>
     /// Agenda items link papers; the reference data brings paper 26093-22 with its Beratungsfolge; other modules (the
@@ -64,6 +63,8 @@ public sealed class PapersModule : IModule
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSearchSource<PaperSearch>();
+        services.AddNewsSource<PaperSearch>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
         services.AddScoped<PaperSubmission>();
     }

@@ -36,6 +36,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["datenschutz"] = (["GET"], Everyone),
         ["impressum"] = (["GET"], Everyone),
         ["mitmachen"] = (["GET"], Everyone),
+        ["suche"] = (["GET"], Everyone),
+        ["kontakt"] = (["GET"], Everyone),
         ["fehler/{code:int?}"] = (["GET"], Everyone),
         ["handlungsfelder"] = (["GET"], Everyone),
         ["handlungsfelder/aenderungen"] = (["GET"], Everyone),

@@ -57,7 +57,7 @@ public class ShellTests
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var client = app.CreateClient();
 
-        foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/mitmachen" })
+        foreach (var url in new[] { "/", "/handlungsfelder", "/gremien", "/vorlagen", "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/mitmachen", "/suche", "/suche?q=Sicherheit", "/kontakt" })
         {
             var page = await client.GetPageAsync(url);
             var skip = page.QuerySelector("body > a.skip-link");

@@ -1,0 +1,32 @@
+namespace Masterplan.Web.Shared;
+
+/// <summary>
+/// What happened lately that anybody may see (a paper sent, minutes approved, a lab's results reported), for the start
+/// page's "Aktuelles". Derived from the modules' own data, so no news is written twice and none goes stale; a module
+/// registers a source with <see cref="NewsFeed.AddNewsSource{T}"/> and reads only its own public data.
+/// </summary>
+public interface INewsSource
+{
+    Task<IReadOnlyList<NewsItem>> LatestAsync(int take, CancellationToken ct);
+}
+
+/// <summary>One piece of news; <see cref="What"/> is a German label ("Neue Vorlage"), translated like every text.</summary>
+public sealed record NewsItem(DateOnly Date, string What, string Title, string Url);
+
+public static class NewsFeed
+{
+    public static IServiceCollection AddNewsSource<T>(this IServiceCollection services)
+        where T : class, INewsSource => services.AddScoped<INewsSource, T>();
+
+    /// <summary>The newest items of all sources, newest first.</summary>
+    public static async Task<IReadOnlyList<NewsItem>> LatestAsync(IEnumerable<INewsSource> sources, int take, CancellationToken ct)
+    {
+        var all = new List<NewsItem>();
+        foreach (var source in sources)
+        {
+            all.AddRange(await source.LatestAsync(take, ct)); // one DbContext: one query at a time
+        }
+
+        return [.. all.OrderByDescending(n => n.Date).ThenBy(n => n.Title, StringComparer.Ordinal).Take(take)];
+    }
+}
