@@ -183,6 +183,13 @@ public static class DatabaseSetup
     /// </summary>
     private static async Task MigrateAsync(AppDbContext db, CancellationToken ct)
     {
+        if (db is not SqliteAppDbContext)
+        {
+            // EF reads the history by trying its table and logs the failure as an error on a new database; an operator
+            // would take the first start for a broken one. Made first (IF NOT EXISTS, under the migration lock), it is just read.
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        }
+
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         if (db is SqliteAppDbContext && await TryCreateSqliteSchemaAsync(db, pending, ct))
         {
