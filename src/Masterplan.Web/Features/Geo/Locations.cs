@@ -48,7 +48,9 @@ public sealed class Locations(AppDbContext db, Gazetteer gazetteer, DistrictBoun
 
     /// <param name="prefix">The name the form binds the input to ("Place"); the messages' fields are "Place.Address", ….</param>
     /// <param name="districtRequired">Whether a district must be chosen when no boundaries are imported.</param>
-    public async Task<Outcome<ResolvedLocation>> ResolveAsync(LocationInput input, string prefix, bool districtRequired, CancellationToken ct)
+    /// <param name="isDistrict">Whether a chosen district exists, for a caller that holds the districts already (one query less).</param>
+    public async Task<Outcome<ResolvedLocation>> ResolveAsync(LocationInput input, string prefix, bool districtRequired, CancellationToken ct,
+        Func<int, bool>? isDistrict = null)
     {
         string Field(string name) => prefix.Length == 0 ? name : $"{prefix}.{name}";
         var errors = new FieldErrors();
@@ -119,7 +121,7 @@ public sealed class Locations(AppDbContext db, Gazetteer gazetteer, DistrictBoun
             }
             else if (input.DistrictId is { } chosen)
             {
-                districtId = await db.Districts.AnyAsync(d => d.Id == chosen, ct) ? chosen : null;
+                districtId = (isDistrict?.Invoke(chosen) ?? await db.Districts.AnyAsync(d => d.Id == chosen, ct)) ? chosen : null;
                 if (districtId is null)
                 {
                     errors.Add(Field(nameof(LocationInput.DistrictId)), "Diesen Stadtbezirk gibt es nicht.");

@@ -94,12 +94,13 @@ public sealed class ServiceRequestDesk(
 
         // The map piece's one check: address, choice or coordinates, "in Dortmund", and the district (from the boundaries,
         // or as chosen while none are imported). Its messages are under "Place.*", the form's names.
-        var located = await locations.ResolveAsync(input.Place, PlacePrefix, districtRequired: true, ct);
+        var catalogue = await CatalogueAsync(ct);
+        var located = await locations.ResolveAsync(input.Place, PlacePrefix, districtRequired: true, ct, catalogue.Districts.ContainsKey);
         errors.AddRange(located.Errors);
         District? district = null;
         if (located.Kind == OutcomeKind.Done)
         {
-            district = (await CatalogueAsync(ct)).Districts.GetValueOrDefault(located.Value!.DistrictId ?? 0);
+            district = catalogue.Districts.GetValueOrDefault(located.Value!.DistrictId ?? 0);
             if (district is null)
             {
                 errors.Add(PlacePrefix + "." + nameof(LocationInput.DistrictId), "Bitte wählen Sie den Stadtbezirk, in dem der Ort liegt.");
