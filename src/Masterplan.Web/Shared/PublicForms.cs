@@ -12,6 +12,12 @@ public sealed class PublicFormOptions
 
     /// <summary>Seconds a person needs at least between opening a guarded form and sending it (<see cref="FormGuard"/>).</summary>
     public int MinimumFillSeconds { get; set; } = 3;
+
+    /// <summary>
+    /// Hours a shown form stays valid: a stamp fetched once cannot be sent along for days (a person sends it again with the
+    /// fresh stamp of the form shown with the message, and keeps what they typed).
+    /// </summary>
+    public int MaximumFillHours { get; set; } = 24;
 }
 
 /// <summary>
@@ -52,8 +58,13 @@ public sealed class FormGuard(IDataProtectionProvider protection, TimeProvider t
         }
 
         var filledIn = time.GetUtcNow() - new DateTimeOffset(ticks, TimeSpan.Zero);
-        return filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds)
-            ? new FieldError("", "Das Formular wurde schneller abgeschickt, als ein Mensch es ausfüllen kann. Bitte prüfen Sie Ihre Eingaben und senden Sie es noch einmal ab.")
+        if (filledIn < TimeSpan.FromSeconds(options.Value.MinimumFillSeconds))
+        {
+            return new FieldError("", "Das Formular wurde schneller abgeschickt, als ein Mensch es ausfüllen kann. Bitte prüfen Sie Ihre Eingaben und senden Sie es noch einmal ab.");
+        }
+
+        return filledIn > TimeSpan.FromHours(options.Value.MaximumFillHours)
+            ? new FieldError("", "Das Formular war länger als {0} Stunden geöffnet. Bitte prüfen Sie Ihre Eingaben und senden Sie es noch einmal ab.", options.Value.MaximumFillHours)
             : null;
     }
 }

@@ -100,6 +100,44 @@ public sealed partial class ParticipationTests
     }
 
     [Theory, Engines]
+    public async Task A_form_shown_more_than_a_day_ago_is_refused_with_the_text_kept_and_passes_when_sent_again(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, Settings(mail));
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await CreateCallAsync(app, office);
+        var resident = Users.Client(app);
+
+        // A stamp fetched once and kept for reuse days later.
+        var form = await (await resident.GetAsync($"/beteiligung/{id}/beitrag")).Content.ReadAsStringAsync();
+        app.Clock.Advance(TimeSpan.FromHours(25));
+        var stale = await BodyAsync(await resident.PostAsync($"/beteiligung/{id}/beitrag", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(form, "__RequestVerificationToken"), [FormGuard.StampField] = Hidden(form, FormGuard.StampField),
+            [FormGuard.HoneypotField] = "", ["Text"] = "Lange überlegt",
+        })));
+        Assert.Contains("Das Formular war länger als 24 Stunden geöffnet.", stale);
+        Assert.Contains("Lange überlegt", stale);
+        Assert.Equal(0, await CountContributionsAsync(app, "Lange überlegt"));
+
+        // Sent again with the form shown with the message: received.
+        app.Clock.Advance(TimeSpan.FromSeconds(5));
+        var again = await resident.PostAsync($"/beteiligung/{id}/beitrag", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Hidden(stale, "__RequestVerificationToken"), [FormGuard.StampField] = Hidden(stale, FormGuard.StampField),
+            [FormGuard.HoneypotField] = "", ["Text"] = "Lange überlegt",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal(1, await CountContributionsAsync(app, "Lange überlegt"));
+    }
+
+    private static async Task<int> CountContributionsAsync(AppFactory app, string text)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Contributions.CountAsync(c => c.Text == text);
+    }
+
+    [Theory, Engines]
     public async Task A_resident_submits_the_office_moderates_and_answers_and_the_impact_chain_shows_every_step(DatabaseProvider engine)
     {
         var mail = MeetingChainTests.NewMailFolder();
