@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -160,42 +159,37 @@ public static class OParlJson
 
     public const string Prefix = "/oparl/v1";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        // Umlauts stay readable; JSON escaping is allowed by the spec, HTML escaping is not wanted.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>An error object (small, never kept), written from a tree.</summary>
+    public static IResult Result(JsonNode node, int status) => new NodeResult(node, status);
 
-    public static IResult Result(JsonNode node, int status = StatusCodes.Status200OK) => new NodeResult(node, status);
-
-    /// <summary>
-    /// The tree as UTF-8 JSON, written once; <paramref name="onObject"/> gets the bytes of every OParl object in it (by its
-    /// <c>id</c>), which are exactly that object's own answer.
-    /// </summary>
-    public static byte[] Serialize(JsonNode node, Action<string, byte[]>? onObject) =>
-        OParlWriter.Write(node, new JsonWriterOptions { Encoder = Options.Encoder }, onObject);
-
-    /// <summary>
-    /// Writes the tree straight into the response as UTF-8: a list page of meetings with their agenda items and files is
-    /// over 600 KB, and going through one string and its re-encoding cost a fifth of the request.
-    /// </summary>
     public sealed class NodeResult(JsonNode node, int status) : IResult
     {
-        public JsonNode Node => node;
-
-        public int Status => status;
-
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = "application/json; charset=utf-8";
-            await using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = Options.Encoder }))
+            await using (var writer = new Utf8JsonWriter(response.BodyWriter, OParlWriter.Options))
             {
-                node.WriteTo(writer, Options);
+                node.WriteTo(writer);
             }
 
             await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+
+    /// <summary>A 200 answer as written (an object or a list page); <see cref="OParlCache"/> keeps it.</summary>
+    public sealed class Answer(byte[] bytes) : IResult
+    {
+        public byte[] Bytes => bytes;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
         }
     }
 
@@ -206,49 +200,6 @@ public static class OParlJson
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Type(string name) => Version + name;
-
-    /// <summary>Sets a property unless there is nothing to say: no null, no empty string, no empty list (spec 2.4).</summary>
-    public static JsonObject Put(this JsonObject o, string name, JsonNode? value)
-    {
-        if (value is null || (value is JsonArray { Count: 0 }) || (value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length == 0))
-        {
-            return o;
-        }
-
-        o[name] = value;
-        return o;
-    }
-
-    /// <summary>Sets a property that must be written even when false or zero.</summary>
-    public static JsonObject With(this JsonObject o, string name, JsonNode value)
-    {
-        o[name] = value;
-        return o;
-    }
-
-    public static JsonArray Urls(IEnumerable<string> urls) => new([.. urls.Select(u => (JsonNode)JsonValue.Create(u)!)]);
-
-    public static JsonArray Array(IEnumerable<JsonObject> items) => new([.. items.Cast<JsonNode>()]);
-
-    /// <summary>The object's head (id and type) and, after its properties, <c>created</c> and <c>modified</c>.</summary>
-    public static JsonObject Head(string id, string type) => new() { ["id"] = id, ["type"] = Type(type) };
-
-    public static JsonObject Stamp(this JsonObject o, ITimestamped stamps)
-    {
-        o["created"] = Moment(stamps.Created);
-        o["modified"] = Moment(stamps.Modified);
-        return o;
-    }
-
-    /// <summary>A deleted or depublished object as the spec keeps it: id, type, created, modified (the deletion), deleted.</summary>
-    public static JsonObject Deleted(string id, string type, Tombstone tombstone) => new()
-    {
-        ["id"] = id,
-        ["type"] = Type(type),
-        ["created"] = Moment(tombstone.Created),
-        ["modified"] = Moment(tombstone.Deleted),
-        ["deleted"] = true,
-    };
 }
 
 /// <summary>
@@ -257,7 +208,7 @@ public static class OParlJson
 /// </summary>
 public sealed class ListPart
 {
-    private ListPart(Func<CancellationToken, Task<int>> count, Func<int, int, CancellationToken, Task<List<JsonObject>>> page)
+    private ListPart(Func<CancellationToken, Task<int>> count, Func<int, int, CancellationToken, Task<List<Written>>> page)
     {
         Count = count;
         Page = page;
@@ -266,10 +217,10 @@ public sealed class ListPart
     public Func<CancellationToken, Task<int>> Count { get; }
 
     /// <summary>Rows <c>skip</c> to <c>skip + take</c> of this part, written.</summary>
-    public Func<int, int, CancellationToken, Task<List<JsonObject>>> Page { get; }
+    public Func<int, int, CancellationToken, Task<List<Written>>> Page { get; }
 
     /// <summary>The live objects of one table under the list's filters, in the order of their ids.</summary>
-    public static ListPart Live<T>(AppDbContext db, IQueryable<T> live, ListQuery q, Func<List<T>, bool, Task<List<JsonObject>>> map)
+    public static ListPart Live<T>(AppDbContext db, IQueryable<T> live, ListQuery q, Func<List<T>, bool, Task<List<Written>>> map)
         where T : class, ITimestamped
     {
         var filtered = live;
@@ -310,7 +261,7 @@ public sealed class ListPart
     /// The deleted and depublished objects of one entity type, only for an update (spec 2.5: with <c>modified_since</c>,
     /// never without); <paramref name="scope"/> limits them to the ids a list below an object covers.
     /// </summary>
-    public static ListPart? Dead(AppDbContext db, ListQuery q, string entityType, IQueryable<int>? scope, Func<int, string> urlOf, string oparlType)
+    public static ListPart? Dead(AppDbContext db, OParlWriter writer, ListQuery q, string entityType, IQueryable<int>? scope, Func<int, string> urlOf, string oparlType)
     {
         if (q.ModifiedSince is not { } since)
         {
@@ -339,7 +290,7 @@ public sealed class ListPart
         }
 
         return new ListPart(ct => dead.CountAsync(ct), async (skip, take, ct) =>
-            [.. (await dead.OrderBy(t => t.EntityId).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct)).Select(t => OParlJson.Deleted(urlOf(t.EntityId), oparlType, t))]);
+            [.. (await dead.OrderBy(t => t.EntityId).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct)).Select(t => writer.Deleted(urlOf(t.EntityId), oparlType, t))]);
     }
 }
 
@@ -348,10 +299,10 @@ public static class OParlList
 {
     /// <summary>A list of one table; <paramref name="scope"/> limits its tombstones to the ids of a list below an object.</summary>
     public static Task<IResult> WriteAsync<T>(
-        HttpContext http, AppDbContext db, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
-        Func<List<T>, bool, Task<List<JsonObject>>> map, CancellationToken ct)
+        HttpContext http, AppDbContext db, OParlWriter writer, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
+        Func<List<T>, bool, Task<List<Written>>> map, CancellationToken ct)
         where T : class, ITimestamped =>
-        WriteAsync(http, listUrl, q => [ListPart.Live(db, live, q, map), ListPart.Dead(db, q, entityType, scope, id => urls.Of(oparlType, id), oparlType)], ct);
+        WriteAsync(http, listUrl, q => [ListPart.Live(db, live, q, map), ListPart.Dead(db, writer, q, entityType, scope, id => urls.Of(oparlType, id), oparlType)], ct);
 
     /// <summary>A list read from several parts in turn (live rows of each table first, then the tombstones).</summary>
     public static async Task<IResult> WriteAsync(HttpContext http, string listUrl, Func<ListQuery, IEnumerable<ListPart?>> parts, CancellationToken ct)
@@ -383,7 +334,7 @@ public static class OParlList
         }
 
         var skip = (q.Page - 1) * size;
-        var data = new List<JsonObject>(size);
+        var data = new List<Written>(size);
         for (var i = 0; i < all.Count && data.Count < size; i++)
         {
             if (skip >= counts[i])
@@ -400,7 +351,7 @@ public static class OParlList
     }
 
     /// <summary>A short list held in memory (the council terms), with the same filters and pages.</summary>
-    public static IResult WriteFixed(HttpContext http, string listUrl, IReadOnlyList<(ITimestamped Stamps, JsonObject Json)> all)
+    public static IResult WriteFixed(HttpContext http, string listUrl, IReadOnlyList<(ITimestamped Stamps, Written Json)> all)
     {
         if (ListQuery.Read(http.Request.Query, out var error) is not { } q)
         {
@@ -418,31 +369,40 @@ public static class OParlList
     private static IResult BeyondLast(ListQuery q, int pages) =>
         new OParlError(StatusCodes.Status404NotFound, $"Diese Liste hat nur {pages} Seiten.", $"page {q.Page} is beyond the last page, {pages}.").ToResult();
 
-    private static IResult Envelope(ListQuery q, string self, List<JsonObject> data, int total, int pages)
-    {
-        var links = new JsonObject
+    private static OParlJson.Answer Envelope(ListQuery q, string self, List<Written> data, int total, int pages) =>
+        new OParlJson.Answer(OParlWriter.Document(json =>
         {
-            ["first"] = self + q.Canonical(1),
-            ["self"] = self + q.Canonical(q.Page),
-            ["last"] = self + q.Canonical(pages),
-        };
-        if (q.Page > 1)
-        {
-            links["prev"] = self + q.Canonical(q.Page - 1);
-        }
+            json.WriteStartObject();
+            json.WriteStartArray("data");
+            foreach (var o in data)
+            {
+                json.WriteRawValue(o.Bytes, skipInputValidation: true);
+            }
 
-        if (q.Page < pages)
-        {
-            links["next"] = self + q.Canonical(q.Page + 1);
-        }
+            json.WriteEndArray();
+            json.WriteStartObject("pagination");
+            json.WriteNumber("totalElements", total);
+            json.WriteNumber("elementsPerPage", q.PageSize);
+            json.WriteNumber("currentPage", q.Page);
+            json.WriteNumber("totalPages", pages);
+            json.WriteEndObject();
+            json.WriteStartObject("links");
+            json.WriteString("first", self + q.Canonical(1));
+            json.WriteString("self", self + q.Canonical(q.Page));
+            json.WriteString("last", self + q.Canonical(pages));
+            if (q.Page > 1)
+            {
+                json.WriteString("prev", self + q.Canonical(q.Page - 1));
+            }
 
-        return OParlJson.Result(new JsonObject
-        {
-            ["data"] = OParlJson.Array(data),
-            ["pagination"] = new JsonObject { ["totalElements"] = total, ["elementsPerPage"] = q.PageSize, ["currentPage"] = q.Page, ["totalPages"] = pages },
-            ["links"] = links,
-        });
-    }
+            if (q.Page < pages)
+            {
+                json.WriteString("next", self + q.Canonical(q.Page + 1));
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }));
 }
 
 /// <summary>The canonical absolute URLs of the API, from the platform's public address (never from the request's Host).</summary>
