@@ -31,6 +31,14 @@ public sealed class OParlModule : IModule
             typeof(MeetingDocument), typeof(Paper), typeof(PaperRelation), typeof(PaperFile), typeof(Consultation), typeof(District),
         }));
         services.AddSingleton<OParlCache>();
+
+        // A consultation names the public agenda item that treats it (OParlObjects' matching, by the items that link its
+        // paper): when such an item is depublished, deleted or public again, the consultations of its papers change too.
+        services.AddSingleton(new LinkedFrom(typeof(AgendaItem), async (db, id, ct) =>
+        {
+            var papers = db.AgendaLinks.Where(l => l.AgendaItemId == id && l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value);
+            return [.. (await db.Consultations.Where(c => papers.Contains(c.PaperId)).Select(c => c.Id).ToListAsync(ct)).Select(c => (typeof(Consultation), c))];
+        }));
     }
 
     /// <summary>

@@ -475,8 +475,18 @@ public class OParlTests
         }
 
         Assert.Equal((string?)itemFile["created"], (string?)(await crawler.GetAsync(Url("file", scene.ItemDocument)))["created"]);
+
+        // The consultation the linked item treated no longer names it or its meeting, and says so in its time (and its paper's).
+        var consultation = await crawler.GetAsync(Url("consultation", scene.FirstConsultation));
+        Assert.Null(consultation["agendaItem"]);
+        Assert.Null(consultation["meeting"]);
+        Assert.Equal(Stamp(changedAt), (string?)consultation["modified"]);
+        Assert.Equal(Stamp(changedAt), (string?)(await crawler.GetAsync(Url("paper", scene.Paper)))["modified"]);
+
         var update = new OParlCrawler(Users.Client(app));
         await update.CrawlAsync(Since(since));
+        Assert.Contains(Url("consultation", scene.FirstConsultation), Ids(update.Lists["consultation"]));
+        Assert.Contains(Url("paper", scene.Paper), Ids(update.Lists["paper"]));
         Assert.Equal([Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem)], Ids(update.Lists["agendaItem"]));
         Assert.Equal([Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)], Ids(update.Lists["file"]));
         Assert.All(update.Lists["agendaItem"].Concat(update.Lists["file"]), o => Assert.True((bool)o["deleted"]!));
@@ -488,6 +498,7 @@ public class OParlTests
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = true);
         Assert.Equal("Masterplan Kommunale Sicherheit", (string?)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["name"]);
+        Assert.Equal(Url("agendaItem", scene.LinkedItem), (string?)(await crawler.GetAsync(Url("consultation", scene.FirstConsultation)))["agendaItem"]);
         Assert.True(JsonNode.DeepEquals(itemFile, await crawler.GetAsync(Url("file", scene.ItemDocument))));
         await using (var scope = app.Scope())
         {
