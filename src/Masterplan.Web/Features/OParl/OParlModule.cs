@@ -124,7 +124,7 @@ public sealed class OParlModule : IModule
             cache.AnswerAsync(http, db, o.Writer, o.Urls.Absolute(http.Request.Path), () => ObjectAsync(type, id, http, db, o, ct), ct));
     }
 
-    private static readonly HashSet<string> ListParameters = ["created_since", "created_until", "modified_since", "modified_until", "limit", "omit_internal", "page"];
+    private static readonly HashSet<string> ListParameters = ["created_since", "created_until", "modified_since", "modified_until", "limit", "omit_internal", "after"];
 
     /// <summary>
     /// A list page's cache key: its URL with the query as the client wrote it (so each spelling is its own entry); none for a
@@ -152,8 +152,8 @@ public sealed class OParlModule : IModule
             // The files of meetings and agenda items, then those of papers.
             "file" => await OParlList.WriteAsync(http, url, q =>
             [
-                ListPart.Live(db, o.Files, q, (r, x) => o.FilesAsync(r, x, ct)),
-                ListPart.Live(db, o.PaperFiles, q, (r, x) => o.PaperFilesAsync(r, x, ct)),
+                ListPart.Live(o.Files, q, (r, x) => o.FilesAsync(r, x, ct)),
+                ListPart.Live(o.PaperFiles, q, (r, x) => o.PaperFilesAsync(r, x, ct)),
                 ListPart.Dead(db, o.Writer, q, "MeetingDocument", null, i => o.Urls.Of("File", i), "File"),
                 ListPart.Dead(db, o.Writer, q, nameof(PaperFile), null, i => o.Urls.Of(nameof(PaperFile), i), "File"),
             ], ct),
@@ -169,7 +169,7 @@ public sealed class OParlModule : IModule
     private static async Task<IResult> TermsAsync(HttpContext http, OParlObjects o, AppDbContext db, string url, int bodyId, CancellationToken ct)
     {
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == bodyId, ct);
-        return OParlList.WriteFixed(http, url, [.. LegislativeTerm.All.Select(t => ((ITimestamped)body, o.Term(t, body)))]);
+        return OParlList.WriteFixed(http, url, [.. LegislativeTerm.All.Select(t => (t.Id, (ITimestamped)body, o.Term(t, body)))]);
     }
 
     /// <summary>One object by its canonical URL; a deleted or depublished one as its tombstone, anything else 404.</summary>
