@@ -215,7 +215,10 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls, OParlWriter wr
     private sealed record ItemRow(AgendaItem Item, List<int> Papers);
 
     private static Task<List<ItemRow>> ItemRowsAsync(IQueryable<AgendaItem> items, CancellationToken ct) =>
-        items.Select(i => new ItemRow(i, i.Links.Where(l => l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value).ToList()))
+        // The columns OParl shows, not the item's text (a paragraph on most items, which OParl does not show).
+        items.Select(i => new ItemRow(
+                new AgendaItem { Id = i.Id, MeetingId = i.MeetingId, Number = i.Number, SortKey = i.SortKey, Title = i.Title, IsPublic = i.IsPublic, Created = i.Created, Modified = i.Modified },
+                i.Links.Where(l => l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value).ToList()))
             .ToListAsync(ct);
 
     public async Task<List<Written>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct)
