@@ -34,6 +34,9 @@ internal sealed class Machine(int? postgresPid)
 
     public static double PostgresSeconds(Sample a, Sample b) => (b.Postgres - a.Postgres) / (double)Tick;
 
+    /// <summary>CPU seconds of this process (app and client when they share it) between two samples.</summary>
+    public static double OwnSeconds(Sample a, Sample b) => (b.Own - a.Own) / (double)Tick;
+
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Aggregate((x, y) => $"{x} {y}");
 
     /// <summary>utime + stime (all threads); with children: plus cutime + cstime of exited, waited-for children (wrk).</summary>

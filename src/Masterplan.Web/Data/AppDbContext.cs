@@ -358,7 +358,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
         }
 
-        Touch(owner, parts, parents);
+        await TouchAsync(owner, parts, parents, ct);
     }
 
     /// <summary>A row that becomes visible again brings back the rows visible only through it: their tombstones go.</summary>
@@ -371,16 +371,30 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             Tombstones.RemoveRange(await Tombstones.Where(t => t.EntityType == group.Key && keys.Contains(t.EntityId)).ToListAsync(ct));
         }
 
-        Touch(owner, parts, parents);
+        await TouchAsync(owner, parts, parents, ct);
     }
 
-    /// <summary>Moves the rows that show the parts, other than the owner and the parts themselves (they change anyway).</summary>
-    private void Touch(EntityEntry<ITimestamped> owner, List<ITimestamped> parts, Queue<(Type, int)> parents)
+    /// <summary>
+    /// Moves the rows that show the parts, other than the owner and the parts themselves (they change anyway), and the rows
+    /// that link the owner or a part only while it is visible (<see cref="LinkedFrom"/>).
+    /// </summary>
+    private async Task TouchAsync(EntityEntry<ITimestamped> owner, List<ITimestamped> parts, Queue<(Type, int)> parents, CancellationToken ct)
     {
         var moving = parts.Select(p => (Entry(p).Metadata.ClrType, Key(Entry(p)))).Append((owner.Metadata.ClrType, Key(owner))).ToHashSet();
         foreach (var parent in parts.OfType<IShownIn>().SelectMany(p => p.ShownIn()).Where(p => !moving.Contains(p)))
         {
             parents.Enqueue(parent);
+        }
+
+        foreach (var (type, key) in moving)
+        {
+            foreach (var registration in App.Linked.Where(l => l.Target == type))
+            {
+                foreach (var row in await registration.Rows(this, key, ct))
+                {
+                    parents.Enqueue(row);
+                }
+            }
         }
     }
 
@@ -469,11 +483,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     private AppServices App => _app ??= AppServices.From(ApplicationServices());
 
     private sealed record AppServices(
-        IReadOnlyList<DataVersion> Versions, IReadOnlyList<PublicParts> Parts, AuditKey? AuditKey, IHttpContextAccessor? HttpContext, TimeProvider Time, MailOutbox? Outbox)
+        IReadOnlyList<DataVersion> Versions, IReadOnlyList<PublicParts> Parts, IReadOnlyList<LinkedFrom> Linked, AuditKey? AuditKey, IHttpContextAccessor? HttpContext, TimeProvider Time, MailOutbox? Outbox)
     {
         public static AppServices From(IServiceProvider? services) => new(
             [.. services?.GetService(typeof(IEnumerable<DataVersion>)) as IEnumerable<DataVersion> ?? []],
             [.. services?.GetService(typeof(IEnumerable<PublicParts>)) as IEnumerable<PublicParts> ?? []],
+            [.. services?.GetService(typeof(IEnumerable<LinkedFrom>)) as IEnumerable<LinkedFrom> ?? []],
             services?.GetService(typeof(AuditKey)) as AuditKey,
             services?.GetService(typeof(IHttpContextAccessor)) as IHttpContextAccessor,
             services?.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System,

@@ -59,6 +59,16 @@ public sealed class Tombstone
 public sealed record PublicParts(Type Owner, Func<Masterplan.Web.Data.AppDbContext, int, CancellationToken, Task<List<ITimestamped>>> Load);
 
 /// <summary>
+/// The rows that show a link to a row of <see cref="Target"/> only while that row is visible (a consultation names the public
+/// agenda item that treats its paper): when such a row stops being visible (depublished, deleted, or with the row it is a
+/// part of) or becomes visible again, they move too, though nothing of their own changed. A module registers one per target
+/// type as a singleton; <c>AppDbContext</c> asks it while it saves, before the change is written.
+/// </summary>
+/// <param name="Target">The entity type whose visibility the rows depend on.</param>
+/// <param name="Rows">The rows that show a link to one target, by its key (entity type and key).</param>
+public sealed record LinkedFrom(Type Target, Func<Masterplan.Web.Data.AppDbContext, int, CancellationToken, Task<List<(Type Type, int Id)>>> Rows);
+
+/// <summary>
 /// A named version of everything a set of entity types shows, kept in the database (a row of
 /// <c>ReferenceDataVersions</c>) and moved by <c>AppDbContext.SaveChangesAsync</c> in the same transaction as every change
 /// of one of these types (and of their tombstones). A cache of what they render (the OParl API) reads this one number per

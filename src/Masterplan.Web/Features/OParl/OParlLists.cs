@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -12,11 +11,12 @@ namespace Masterplan.Web.Features.OParl;
 
 /// <summary>
 /// The parameters of an OParl list request (OParl 1.1, "Objektlisten und Paginierung"): the four time filters, <c>limit</c>,
-/// <c>omit_internal</c> and our page number, read strictly so that a client learns at once what it got wrong.
+/// <c>omit_internal</c> and our cursor (<c>after</c>: the list part and the id the page continues after, written by us into
+/// <c>links.next</c>), read strictly so that a client learns at once what it got wrong.
 /// </summary>
 public sealed partial record ListQuery(
     DateTimeOffset? CreatedSince, DateTimeOffset? CreatedUntil, DateTimeOffset? ModifiedSince, DateTimeOffset? ModifiedUntil,
-    int? Limit, bool OmitInternal, int Page)
+    int? Limit, bool OmitInternal, ListCursor? After)
 {
     public const int DefaultLimit = 100;
 
@@ -61,16 +61,29 @@ public sealed partial record ListQuery(
             limit = l;
         }
 
-        var page = 1;
-        if (query.TryGetValue("page", out var rawPage)
-            && (rawPage.Count != 1 || !int.TryParse(rawPage[0], NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        if (query.ContainsKey("page"))
         {
-            error = OParlError.BadRequest("Der Parameter page braucht eine ganze Zahl ab 1.", $"page: expected an integer of at least 1, got '{rawPage}'.");
+            // Pages are not numbered (so no page is counted or skipped to): a client that counts pages up would never stop.
+            error = OParlError.BadRequest("Diese Schnittstelle blättert nicht mit page; die nächste Seite einer Liste steht in links.next.",
+                "page is not supported: follow links.next (keyset pagination).");
             return null;
         }
 
+        ListCursor? after = null;
+        if (query.TryGetValue("after", out var rawAfter))
+        {
+            if (rawAfter.Count != 1 || ListCursor.Parse(rawAfter[0]) is not { } cursor)
+            {
+                error = OParlError.BadRequest("Der Parameter after ist ungültig; die nächste Seite einer Liste steht in links.next.",
+                    $"after: expected the value from links.next (part-id), got '{rawAfter}'.");
+                return null;
+            }
+
+            after = cursor;
+        }
+
         var omit = query.TryGetValue("omit_internal", out var rawOmit) && string.Equals(rawOmit.ToString(), "true", StringComparison.Ordinal);
-        return new ListQuery(moments[0], moments[1], moments[2], moments[3], limit, omit, page);
+        return new ListQuery(moments[0], moments[1], moments[2], moments[3], limit, omit, after);
     }
 
     /// <summary>
@@ -103,7 +116,7 @@ public sealed partial record ListQuery(
     private static partial Regex MomentPattern();
 
     /// <summary>The filters in one fixed order and spelling, so every page of a list has exactly one URL.</summary>
-    public string Canonical(int page)
+    public string Canonical(ListCursor? after)
     {
         var parts = new List<string>();
         void Add(string name, DateTimeOffset? value)
@@ -128,9 +141,9 @@ public sealed partial record ListQuery(
             parts.Add("omit_internal=true");
         }
 
-        if (page > 1)
+        if (after is { } cursor)
         {
-            parts.Add($"page={page}");
+            parts.Add($"after={cursor}");
         }
 
         return parts.Count == 0 ? "" : "?" + string.Join('&', parts);
@@ -160,42 +173,37 @@ public static class OParlJson
 
     public const string Prefix = "/oparl/v1";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        // Umlauts stay readable; JSON escaping is allowed by the spec, HTML escaping is not wanted.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    /// <summary>An error object (small, never kept), written from a tree.</summary>
+    public static IResult Result(JsonNode node, int status) => new NodeResult(node, status);
 
-    public static IResult Result(JsonNode node, int status = StatusCodes.Status200OK) => new NodeResult(node, status);
-
-    /// <summary>
-    /// The tree as UTF-8 JSON, written once; <paramref name="onObject"/> gets the bytes of every OParl object in it (by its
-    /// <c>id</c>), which are exactly that object's own answer.
-    /// </summary>
-    public static byte[] Serialize(JsonNode node, Action<string, byte[]>? onObject) =>
-        OParlWriter.Write(node, new JsonWriterOptions { Encoder = Options.Encoder }, onObject);
-
-    /// <summary>
-    /// Writes the tree straight into the response as UTF-8: a list page of meetings with their agenda items and files is
-    /// over 600 KB, and going through one string and its re-encoding cost a fifth of the request.
-    /// </summary>
     public sealed class NodeResult(JsonNode node, int status) : IResult
     {
-        public JsonNode Node => node;
-
-        public int Status => status;
-
         public async Task ExecuteAsync(HttpContext httpContext)
         {
             var response = httpContext.Response;
             response.StatusCode = status;
             response.ContentType = "application/json; charset=utf-8";
-            await using (var writer = new Utf8JsonWriter(response.BodyWriter, new JsonWriterOptions { Encoder = Options.Encoder }))
+            await using (var writer = new Utf8JsonWriter(response.BodyWriter, OParlWriter.Options))
             {
-                node.WriteTo(writer, Options);
+                node.WriteTo(writer);
             }
 
             await response.BodyWriter.FlushAsync(httpContext.RequestAborted);
+        }
+    }
+
+    /// <summary>A 200 answer as written (an object or a list page); <see cref="OParlCache"/> keeps it.</summary>
+    public sealed class Answer(byte[] bytes) : IResult
+    {
+        public byte[] Bytes => bytes;
+
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            var response = httpContext.Response;
+            response.StatusCode = StatusCodes.Status200OK;
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = bytes.Length;
+            await response.Body.WriteAsync(bytes, httpContext.RequestAborted);
         }
     }
 
@@ -206,49 +214,22 @@ public static class OParlJson
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Type(string name) => Version + name;
+}
 
-    /// <summary>Sets a property unless there is nothing to say: no null, no empty string, no empty list (spec 2.4).</summary>
-    public static JsonObject Put(this JsonObject o, string name, JsonNode? value)
+/// <summary>Where a list page continues: after the row with key <see cref="Id"/> of the list's part <see cref="Part"/>.</summary>
+public readonly record struct ListCursor(int Part, int Id)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Part}-{Id}");
+
+    public static ListCursor? Parse(string? text)
     {
-        if (value is null || (value is JsonArray { Count: 0 }) || (value is JsonValue v && v.TryGetValue<string>(out var s) && s.Length == 0))
-        {
-            return o;
-        }
-
-        o[name] = value;
-        return o;
+        var dash = text?.IndexOf('-', StringComparison.Ordinal) ?? -1;
+        return dash > 0
+            && int.TryParse(text.AsSpan(0, dash), NumberStyles.None, CultureInfo.InvariantCulture, out var part)
+            && int.TryParse(text.AsSpan(dash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? new ListCursor(part, id)
+            : null;
     }
-
-    /// <summary>Sets a property that must be written even when false or zero.</summary>
-    public static JsonObject With(this JsonObject o, string name, JsonNode value)
-    {
-        o[name] = value;
-        return o;
-    }
-
-    public static JsonArray Urls(IEnumerable<string> urls) => new([.. urls.Select(u => (JsonNode)JsonValue.Create(u)!)]);
-
-    public static JsonArray Array(IEnumerable<JsonObject> items) => new([.. items.Cast<JsonNode>()]);
-
-    /// <summary>The object's head (id and type) and, after its properties, <c>created</c> and <c>modified</c>.</summary>
-    public static JsonObject Head(string id, string type) => new() { ["id"] = id, ["type"] = Type(type) };
-
-    public static JsonObject Stamp(this JsonObject o, ITimestamped stamps)
-    {
-        o["created"] = Moment(stamps.Created);
-        o["modified"] = Moment(stamps.Modified);
-        return o;
-    }
-
-    /// <summary>A deleted or depublished object as the spec keeps it: id, type, created, modified (the deletion), deleted.</summary>
-    public static JsonObject Deleted(string id, string type, Tombstone tombstone) => new()
-    {
-        ["id"] = id,
-        ["type"] = Type(type),
-        ["created"] = Moment(tombstone.Created),
-        ["modified"] = Moment(tombstone.Deleted),
-        ["deleted"] = true,
-    };
 }
 
 /// <summary>
@@ -257,19 +238,17 @@ public static class OParlJson
 /// </summary>
 public sealed class ListPart
 {
-    private ListPart(Func<CancellationToken, Task<int>> count, Func<int, int, CancellationToken, Task<List<JsonObject>>> page)
-    {
-        Count = count;
-        Page = page;
-    }
+    private ListPart(Func<int, int, CancellationToken, Task<(List<Written> Data, int Last, bool More)>> page) => Page = page;
 
-    public Func<CancellationToken, Task<int>> Count { get; }
-
-    /// <summary>Rows <c>skip</c> to <c>skip + take</c> of this part, written.</summary>
-    public Func<int, int, CancellationToken, Task<List<JsonObject>>> Page { get; }
+    /// <summary>
+    /// Up to <c>take</c> rows of this part with a key above <c>after</c>, written, in key order; the key of the last one
+    /// written and whether more follow. One command: the rows come ordered by key from where the last page stopped, so no
+    /// page counts or skips the rows before it.
+    /// </summary>
+    public Func<int, int, CancellationToken, Task<(List<Written> Data, int Last, bool More)>> Page { get; }
 
     /// <summary>The live objects of one table under the list's filters, in the order of their ids.</summary>
-    public static ListPart Live<T>(AppDbContext db, IQueryable<T> live, ListQuery q, Func<List<T>, bool, Task<List<JsonObject>>> map)
+    public static ListPart Live<T>(IQueryable<T> live, ListQuery q, Func<List<T>, bool, Task<List<Written>>> map)
         where T : class, ITimestamped
     {
         var filtered = live;
@@ -293,16 +272,12 @@ public sealed class ListPart
             filtered = filtered.Where(e => e.Modified <= mu);
         }
 
-        return new ListPart(ct => filtered.CountAsync(ct), async (skip, take, ct) =>
+        return new ListPart(async (after, take, ct) =>
         {
-            // The page's ids first, then its rows: skipping to a middle page then orders narrow ids (or reads the primary key
-            // index) instead of sorting thousands of whole rows (the middle page of 10,000 files took 40 ms that way). The
-            // rows are read by key alone: the ids come from the filtered query.
-            var ids = await filtered.OrderBy(e => EF.Property<int>(e, "Id")).Select(e => EF.Property<int>(e, "Id")).Skip(skip).Take(take).ToListAsync(ct);
-            var rows = ids.Count == 0
-                ? []
-                : await db.Set<T>().Where(e => ids.Contains(EF.Property<int>(e, "Id"))).OrderBy(e => EF.Property<int>(e, "Id")).AsNoTracking().ToListAsync(ct);
-            return await map(rows, q.OmitInternal);
+            // One row more than the page holds tells whether another page follows.
+            var rows = await filtered.Where(e => EF.Property<int>(e, "Id") > after).OrderBy(e => EF.Property<int>(e, "Id")).Take(take + 1).AsNoTracking().ToListAsync(ct);
+            var page = rows.Count > take ? rows[..take] : rows;
+            return (page.Count == 0 ? [] : await map(page, q.OmitInternal), page.Count == 0 ? after : KeyOf<T>.Get(page[^1]), rows.Count > take);
         });
     }
 
@@ -310,7 +285,7 @@ public sealed class ListPart
     /// The deleted and depublished objects of one entity type, only for an update (spec 2.5: with <c>modified_since</c>,
     /// never without); <paramref name="scope"/> limits them to the ids a list below an object covers.
     /// </summary>
-    public static ListPart? Dead(AppDbContext db, ListQuery q, string entityType, IQueryable<int>? scope, Func<int, string> urlOf, string oparlType)
+    public static ListPart? Dead(AppDbContext db, OParlWriter writer, ListQuery q, string entityType, IQueryable<int>? scope, Func<int, string> urlOf, string oparlType)
     {
         if (q.ModifiedSince is not { } since)
         {
@@ -338,8 +313,24 @@ public sealed class ListPart
             dead = dead.Where(t => t.Created <= createdUntil);
         }
 
-        return new ListPart(ct => dead.CountAsync(ct), async (skip, take, ct) =>
-            [.. (await dead.OrderBy(t => t.EntityId).Skip(skip).Take(take).AsNoTracking().ToListAsync(ct)).Select(t => OParlJson.Deleted(urlOf(t.EntityId), oparlType, t))]);
+        return new ListPart(async (after, take, ct) =>
+        {
+            var rows = await dead.Where(t => t.EntityId > after).OrderBy(t => t.EntityId).ThenBy(t => t.Id).Take(take + 1).AsNoTracking().ToListAsync(ct);
+            var page = rows.Count > take ? rows[..take] : rows;
+            return ([.. page.Select(t => writer.Deleted(urlOf(t.EntityId), oparlType, t))], page.Count == 0 ? after : page[^1].EntityId, rows.Count > take);
+        });
+    }
+
+    /// <summary>The key of an entity (every table the API lists has an int <c>Id</c>), read by a compiled getter.</summary>
+    private static class KeyOf<T>
+    {
+        public static readonly Func<T, int> Get = Build();
+
+        private static Func<T, int> Build()
+        {
+            var row = System.Linq.Expressions.Expression.Parameter(typeof(T));
+            return System.Linq.Expressions.Expression.Lambda<Func<T, int>>(System.Linq.Expressions.Expression.Property(row, "Id"), row).Compile();
+        }
     }
 }
 
@@ -348,12 +339,17 @@ public static class OParlList
 {
     /// <summary>A list of one table; <paramref name="scope"/> limits its tombstones to the ids of a list below an object.</summary>
     public static Task<IResult> WriteAsync<T>(
-        HttpContext http, AppDbContext db, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
-        Func<List<T>, bool, Task<List<JsonObject>>> map, CancellationToken ct)
+        HttpContext http, AppDbContext db, OParlWriter writer, OParlUrls urls, string listUrl, IQueryable<T> live, IQueryable<int>? scope, string entityType, string oparlType,
+        Func<List<T>, bool, Task<List<Written>>> map, CancellationToken ct)
         where T : class, ITimestamped =>
-        WriteAsync(http, listUrl, q => [ListPart.Live(db, live, q, map), ListPart.Dead(db, q, entityType, scope, id => urls.Of(oparlType, id), oparlType)], ct);
+        WriteAsync(http, listUrl, q => [ListPart.Live(live, q, map), ListPart.Dead(db, writer, q, entityType, scope, id => urls.Of(oparlType, id), oparlType)], ct);
 
-    /// <summary>A list read from several parts in turn (live rows of each table first, then the tombstones).</summary>
+    /// <summary>
+    /// A list read from several parts in turn (live rows of each table first, then the tombstones). Keyset pages (OParl 1.1
+    /// makes every <c>pagination</c> field optional and requires only <c>links.next</c>): a page starts after the part and
+    /// key its cursor names, so nothing is counted and no rows are skipped, and a page written anew after a change costs
+    /// its rows only.
+    /// </summary>
     public static async Task<IResult> WriteAsync(HttpContext http, string listUrl, Func<ListQuery, IEnumerable<ListPart?>> parts, CancellationToken ct)
     {
         if (ListQuery.Read(http.Request.Query, out var error) is not { } given)
@@ -368,81 +364,77 @@ public static class OParlList
             ModifiedSince = given.ModifiedSince?.ToUniversalTime(), ModifiedUntil = given.ModifiedUntil?.ToUniversalTime(),
         };
         var all = parts(q).OfType<ListPart>().ToList();
-        var counts = new List<int>(all.Count);
-        foreach (var part in all)
-        {
-            counts.Add(await part.Count(ct));
-        }
-
-        var total = counts.Sum();
         var size = q.PageSize;
-        var pages = Math.Max(1, (total + size - 1) / size);
-        if (q.Page > pages)
+        var start = q.After ?? new ListCursor(0, 0);
+        var data = new List<Written>(size);
+        ListCursor? next = null;
+        for (var i = Math.Max(0, start.Part); i < all.Count && next is null; i++)
         {
-            return BeyondLast(q, pages);
-        }
-
-        var skip = (q.Page - 1) * size;
-        var data = new List<JsonObject>(size);
-        for (var i = 0; i < all.Count && data.Count < size; i++)
-        {
-            if (skip >= counts[i])
+            var want = size - data.Count;
+            var (page, last, more) = await all[i].Page(i == start.Part ? start.Id : 0, want, ct);
+            data.AddRange(page);
+            if (more)
             {
-                skip -= counts[i];
-                continue;
+                next = new ListCursor(i, last);
             }
+            else if (data.Count == size)
+            {
+                // Full at the end of this part: the next page is the first part after it that has a row.
+                for (var j = i + 1; j < all.Count && next is null; j++)
+                {
+                    if ((await all[j].Page(0, 0, ct)).More)
+                    {
+                        next = new ListCursor(j, 0);
+                    }
+                }
 
-            data.AddRange(await all[i].Page(skip, Math.Min(size - data.Count, counts[i] - skip), ct));
-            skip = 0;
+                break;
+            }
         }
 
-        return Envelope(given, listUrl, data, total, pages);
+        return Envelope(given, listUrl, data, next);
     }
 
     /// <summary>A short list held in memory (the council terms), with the same filters and pages.</summary>
-    public static IResult WriteFixed(HttpContext http, string listUrl, IReadOnlyList<(ITimestamped Stamps, JsonObject Json)> all)
+    public static IResult WriteFixed(HttpContext http, string listUrl, IReadOnlyList<(int Id, ITimestamped Stamps, Written Json)> all)
     {
         if (ListQuery.Read(http.Request.Query, out var error) is not { } q)
         {
             return error!.ToResult();
         }
 
-        var matching = all.Where(x => (q.CreatedSince is not { } cs || x.Stamps.Created >= cs) && (q.CreatedUntil is not { } cu || x.Stamps.Created <= cu)
-            && (q.ModifiedSince is not { } ms || x.Stamps.Modified >= ms) && (q.ModifiedUntil is not { } mu || x.Stamps.Modified <= mu)).Select(x => x.Json).ToList();
-        var pages = Math.Max(1, (matching.Count + q.PageSize - 1) / q.PageSize);
-        return q.Page > pages
-            ? BeyondLast(q, pages)
-            : Envelope(q, listUrl, [.. matching.Skip((q.Page - 1) * q.PageSize).Take(q.PageSize)], matching.Count, pages);
+        var after = q.After is { Part: 0 } cursor ? cursor.Id : q.After is null ? 0 : int.MaxValue;
+        var matching = all.Where(x => x.Id > after && (q.CreatedSince is not { } cs || x.Stamps.Created >= cs) && (q.CreatedUntil is not { } cu || x.Stamps.Created <= cu)
+            && (q.ModifiedSince is not { } ms || x.Stamps.Modified >= ms) && (q.ModifiedUntil is not { } mu || x.Stamps.Modified <= mu)).OrderBy(x => x.Id).ToList();
+        var page = matching.Take(q.PageSize).ToList();
+        return Envelope(q, listUrl, [.. page.Select(x => x.Json)], matching.Count > q.PageSize ? new ListCursor(0, page[^1].Id) : null);
     }
 
-    private static IResult BeyondLast(ListQuery q, int pages) =>
-        new OParlError(StatusCodes.Status404NotFound, $"Diese Liste hat nur {pages} Seiten.", $"page {q.Page} is beyond the last page, {pages}.").ToResult();
+    private static OParlJson.Answer Envelope(ListQuery q, string self, List<Written> data, ListCursor? next) =>
+        new(OParlWriter.Document(json =>
+        {
+            json.WriteStartObject();
+            json.WriteStartArray("data");
+            foreach (var o in data)
+            {
+                json.WriteRawValue(o.Bytes, skipInputValidation: true);
+            }
 
-    private static IResult Envelope(ListQuery q, string self, List<JsonObject> data, int total, int pages)
-    {
-        var links = new JsonObject
-        {
-            ["first"] = self + q.Canonical(1),
-            ["self"] = self + q.Canonical(q.Page),
-            ["last"] = self + q.Canonical(pages),
-        };
-        if (q.Page > 1)
-        {
-            links["prev"] = self + q.Canonical(q.Page - 1);
-        }
+            json.WriteEndArray();
+            json.WriteStartObject("pagination");
+            json.WriteNumber("elementsPerPage", q.PageSize);
+            json.WriteEndObject();
+            json.WriteStartObject("links");
+            json.WriteString("first", self + q.Canonical(null));
+            json.WriteString("self", self + q.Canonical(q.After));
+            if (next is { } cursor)
+            {
+                json.WriteString("next", self + q.Canonical(cursor));
+            }
 
-        if (q.Page < pages)
-        {
-            links["next"] = self + q.Canonical(q.Page + 1);
-        }
-
-        return OParlJson.Result(new JsonObject
-        {
-            ["data"] = OParlJson.Array(data),
-            ["pagination"] = new JsonObject { ["totalElements"] = total, ["elementsPerPage"] = q.PageSize, ["currentPage"] = q.Page, ["totalPages"] = pages },
-            ["links"] = links,
-        });
-    }
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }));
 }
 
 /// <summary>The canonical absolute URLs of the API, from the platform's public address (never from the request's Host).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Meetings;
@@ -22,6 +21,7 @@ public sealed class OParlModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(sp => new OParlUrls(sp.GetRequiredService<IOptions<MailOptions>>().Value.BaseUrl));
+        services.AddScoped<OParlWriter>();
         services.AddScoped<OParlObjects>();
 
         // Everything the API shows: a change of any of these moves the version its cache is valid for.
@@ -31,6 +31,14 @@ public sealed class OParlModule : IModule
             typeof(MeetingDocument), typeof(Paper), typeof(PaperRelation), typeof(PaperFile), typeof(Consultation), typeof(District),
         }));
         services.AddSingleton<OParlCache>();
+
+        // A consultation names the public agenda item that treats it (OParlObjects' matching, by the items that link its
+        // paper): when such an item is depublished, deleted or public again, the consultations of its papers change too.
+        services.AddSingleton(new LinkedFrom(typeof(AgendaItem), async (db, id, ct) =>
+        {
+            var papers = db.AgendaLinks.Where(l => l.AgendaItemId == id && l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value);
+            return [.. (await db.Consultations.Where(c => papers.Contains(c.PaperId)).Select(c => c.Id).ToListAsync(ct)).Select(c => (typeof(Consultation), c))];
+        }));
     }
 
     /// <summary>
@@ -94,29 +102,29 @@ public sealed class OParlModule : IModule
         // Objects and list pages come from the cache while nothing the API shows has changed (OParlCache); a list page's key
         // is its URL as asked, an object's is its id, under which list pages and other objects store it too.
         api.MapMethods("/", Read, (HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, o.Urls.System, async () => OParlJson.Result(await o.SystemAsync(ct)), ct));
+            cache.AnswerAsync(http, db, o.Writer, o.Urls.System, async () => new OParlJson.Answer((await o.SystemAsync(ct)).Bytes), ct));
         api.MapMethods("/body", Read, (HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, ListKey(http, o), () =>
-                OParlList.WriteAsync(http, db, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct), ct));
+            cache.AnswerAsync(http, db, o.Writer, ListKey(http, o), () =>
+                OParlList.WriteAsync(http, db, o.Writer, o.Urls, o.Urls.List("body"), o.Bodies, null, "Body", "Body", (rows, omit) => o.BodiesAsync(rows, omit, ct), ct), ct));
         api.MapMethods("/body/{id:int}/{list}", Read, (int id, string list, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, ListKey(http, o), () => BodyListAsync(id, list, http, db, o, ct), ct));
+            cache.AnswerAsync(http, db, o.Writer, ListKey(http, o), () => BodyListAsync(id, list, http, db, o, ct), ct));
         api.MapMethods("/organization/{id:int}/meeting", Read, (int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+            cache.AnswerAsync(http, db, o.Writer, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
-                : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
+                : await OParlList.WriteAsync(http, db, o.Writer, o.Urls, o.Urls.Of("Organization", id) + "/meeting", o.Meetings.Where(m => m.OrganizationId == id),
                     db.Set<Meeting>().Where(m => m.OrganizationId == id).Select(m => m.Id), "Meeting", "Meeting", (rows, omit) => o.MeetingsAsync(rows, omit, ct), ct), ct));
         api.MapMethods("/organization/{id:int}/consultation", Read, (int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
+            cache.AnswerAsync(http, db, o.Writer, ListKey(http, o), async () => !await o.Organizations.AnyAsync(x => x.Id == id, ct)
                 ? OParlError.NotFound(http.Request.Path).ToResult()
-                : await OParlList.WriteAsync(http, db, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
+                : await OParlList.WriteAsync(http, db, o.Writer, o.Urls, o.Urls.Of("Organization", id) + "/consultation", o.Consultations.Where(c => c.OrganizationId == id),
                     null, "Consultation", "Consultation", (rows, omit) => o.ConsultationsAsync(rows, omit, ct), ct), ct));
         api.MapMethods("/file/{id:int}/content", Read, FileContentAsync);
         api.MapMethods("/paperFile/{id:int}/content", Read, PaperFileContentAsync);
         api.MapMethods("/{type}/{id:int}", Read, (string type, int id, HttpContext http, AppDbContext db, OParlCache cache, OParlObjects o, CancellationToken ct) =>
-            cache.AnswerAsync(http, db, o.Urls.Absolute(http.Request.Path), () => ObjectAsync(type, id, http, db, o, ct), ct));
+            cache.AnswerAsync(http, db, o.Writer, o.Urls.Absolute(http.Request.Path), () => ObjectAsync(type, id, http, db, o, ct), ct));
     }
 
-    private static readonly HashSet<string> ListParameters = ["created_since", "created_until", "modified_since", "modified_until", "limit", "omit_internal", "page"];
+    private static readonly HashSet<string> ListParameters = ["created_since", "created_until", "modified_since", "modified_until", "limit", "omit_internal", "after"];
 
     /// <summary>
     /// A list page's cache key: its URL with the query as the client wrote it (so each spelling is its own entry); none for a
@@ -136,22 +144,22 @@ public sealed class OParlModule : IModule
         var url = o.Urls.Of("Body", id) + "/" + list;
         return list switch
         {
-            "organization" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Organizations, null, "Organization", "Organization", (r, x) => o.OrganizationsAsync(r, x, ct), ct),
-            "person" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Persons, null, "Person", "Person", (r, x) => o.PersonsAsync(r, x, ct), ct),
-            "membership" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Memberships, null, "Membership", "Membership", (r, x) => o.MembershipsAsync(r, x, ct), ct),
-            "meeting" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Meetings, null, "Meeting", "Meeting", (r, x) => o.MeetingsAsync(r, x, ct), ct),
-            "agendaItem" => await OParlList.WriteAsync(http, db, o.Urls, url, o.AgendaItems, null, "AgendaItem", "AgendaItem", (r, x) => o.AgendaItemsAsync(r, x, ct), ct),
+            "organization" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Organizations, null, "Organization", "Organization", (r, x) => o.OrganizationsAsync(r, x, ct), ct),
+            "person" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Persons, null, "Person", "Person", (r, x) => o.PersonsAsync(r, x, ct), ct),
+            "membership" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Memberships, null, "Membership", "Membership", (r, x) => o.MembershipsAsync(r, x, ct), ct),
+            "meeting" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Meetings, null, "Meeting", "Meeting", (r, x) => o.MeetingsAsync(r, x, ct), ct),
+            "agendaItem" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.AgendaItems, null, "AgendaItem", "AgendaItem", (r, x) => o.AgendaItemsAsync(r, x, ct), ct),
             // The files of meetings and agenda items, then those of papers.
             "file" => await OParlList.WriteAsync(http, url, q =>
             [
-                ListPart.Live(db, o.Files, q, (r, x) => o.FilesAsync(r, x, ct)),
-                ListPart.Live(db, o.PaperFiles, q, (r, x) => o.PaperFilesAsync(r, x, ct)),
-                ListPart.Dead(db, q, "MeetingDocument", null, i => o.Urls.Of("File", i), "File"),
-                ListPart.Dead(db, q, nameof(PaperFile), null, i => o.Urls.Of(nameof(PaperFile), i), "File"),
+                ListPart.Live(o.Files, q, (r, x) => o.FilesAsync(r, x, ct)),
+                ListPart.Live(o.PaperFiles, q, (r, x) => o.PaperFilesAsync(r, x, ct)),
+                ListPart.Dead(db, o.Writer, q, "MeetingDocument", null, i => o.Urls.Of("File", i), "File"),
+                ListPart.Dead(db, o.Writer, q, nameof(PaperFile), null, i => o.Urls.Of(nameof(PaperFile), i), "File"),
             ], ct),
-            "paper" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Papers, null, "Paper", "Paper", (r, x) => o.PapersAsync(r, x, ct), ct),
-            "consultation" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Consultations, null, "Consultation", "Consultation", (r, x) => o.ConsultationsAsync(r, x, ct), ct),
-            "location" => await OParlList.WriteAsync(http, db, o.Urls, url, o.Locations, null, "District", "Location", (r, x) => o.LocationsAsync(r, x, ct), ct),
+            "paper" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Papers, null, "Paper", "Paper", (r, x) => o.PapersAsync(r, x, ct), ct),
+            "consultation" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Consultations, null, "Consultation", "Consultation", (r, x) => o.ConsultationsAsync(r, x, ct), ct),
+            "location" => await OParlList.WriteAsync(http, db, o.Writer, o.Urls, url, o.Locations, null, "District", "Location", (r, x) => o.LocationsAsync(r, x, ct), ct),
             "legislativeTerm" => await TermsAsync(http, o, db, url, id, ct),
             _ => OParlError.NotFound(http.Request.Path).ToResult(),
         };
@@ -161,7 +169,7 @@ public sealed class OParlModule : IModule
     private static async Task<IResult> TermsAsync(HttpContext http, OParlObjects o, AppDbContext db, string url, int bodyId, CancellationToken ct)
     {
         var body = await db.Bodies.AsNoTracking().SingleAsync(b => b.Id == bodyId, ct);
-        return OParlList.WriteFixed(http, url, [.. LegislativeTerm.All.Select(t => ((ITimestamped)body, o.Term(t, body)))]);
+        return OParlList.WriteFixed(http, url, [.. LegislativeTerm.All.Select(t => (t.Id, (ITimestamped)body, o.Term(t, body)))]);
     }
 
     /// <summary>One object by its canonical URL; a deleted or depublished one as its tombstone, anything else 404.</summary>
@@ -181,29 +189,29 @@ public sealed class OParlModule : IModule
             "consultation" => (await One(o.Consultations, id, r => o.ConsultationsAsync(r, false, ct), ct), "Consultation", null),
             "location" => (await One(o.Locations, id, r => o.LocationsAsync(r, false, ct), ct), "District", null),
             "legislativeTerm" => (await TermAsync(db, o, id, ct), null, null),
-            _ => ((JsonObject?)null, null, null),
+            _ => ((Written?)null, null, null),
         };
         if (found is not null)
         {
-            return OParlJson.Result(found);
+            return new OParlJson.Answer(found.Bytes);
         }
 
         var tombstone = entity is null ? null : await db.Tombstones.AsNoTracking().FirstOrDefaultAsync(t => t.EntityType == entity && t.EntityId == id, ct);
         if (tombstone is not null)
         {
             oparlType ??= char.ToUpperInvariant(type[0]) + type[1..];
-            return OParlJson.Result(OParlJson.Deleted(o.Urls.Of(type, id), oparlType, tombstone));
+            return new OParlJson.Answer(o.Writer.Deleted(o.Urls.Of(type, id), oparlType, tombstone).Bytes);
         }
 
         return OParlError.NotFound(http.Request.Path).ToResult();
     }
 
-    private static async Task<JsonObject?> TermAsync(AppDbContext db, OParlObjects o, int id, CancellationToken ct) =>
+    private static async Task<Written?> TermAsync(AppDbContext db, OParlObjects o, int id, CancellationToken ct) =>
         LegislativeTerm.All.FirstOrDefault(t => t.Id == id) is { } term
             ? o.Term(term, await db.Bodies.AsNoTracking().OrderBy(b => b.Id).FirstAsync(ct))
             : null;
 
-    private static async Task<JsonObject?> One<T>(IQueryable<T> set, int id, Func<List<T>, Task<List<JsonObject>>> map, CancellationToken ct)
+    private static async Task<Written?> One<T>(IQueryable<T> set, int id, Func<List<T>, Task<List<Written>>> map, CancellationToken ct)
         where T : class
     {
         var rows = await set.Where(e => EF.Property<int>(e, "Id") == id).AsNoTracking().ToListAsync(ct);

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Meetings;
@@ -26,7 +25,7 @@ public sealed record LegislativeTerm(int Id, string Name, DateOnly StartDate, Da
 /// persons only with their consent (and then by name and memberships only, never contact data), their memberships likewise.
 /// Each writer takes a page of rows and loads what the page links to in a few queries.
 /// </summary>
-public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
+public sealed class OParlObjects(AppDbContext db, OParlUrls urls, OParlWriter writer)
 {
     public IQueryable<Body> Bodies => db.Bodies;
 
@@ -53,6 +52,8 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
 
     public OParlUrls Urls => urls;
 
+    public OParlWriter Writer => writer;
+
     private string BodyUrl(int id) => urls.Of("Body", id);
 
     /// <summary>
@@ -62,10 +63,10 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
     private async Task<string> MainBodyUrlAsync(CancellationToken ct) =>
         urls.MainBody ??= BodyUrl(await db.Bodies.OrderBy(b => b.Id).Select(b => b.Id).FirstAsync(ct));
 
-    public async Task<JsonObject> SystemAsync(CancellationToken ct)
+    public async Task<Written> SystemAsync(CancellationToken ct)
     {
         var body = await db.Bodies.AsNoTracking().OrderBy(b => b.Id).FirstAsync(ct);
-        return Head(urls.System, "System")
+        return writer.Begin(urls.System, "System")
             .Put("oparlVersion", OParlJson.Version)
             .Put("body", urls.List("body"))
             .Put("name", "Masterplan Kommunale Sicherheit 2.0 – Stadt Dortmund")
@@ -74,13 +75,13 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
             .Stamp(body);
     }
 
-    public async Task<List<JsonObject>> BodiesAsync(List<Body> bodies, bool omitInternal, CancellationToken ct)
-    {
-        await Task.CompletedTask;
-        return bodies.Select(b =>
+    public Task<List<Written>> BodiesAsync(List<Body> bodies, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(bodies.Select(b =>
         {
             var id = BodyUrl(b.Id);
-            return Head(id, "Body")
+            // Mandatory, so written even where omit_internal allows leaving it out (it is two short objects).
+            var terms = LegislativeTerm.All.Select(t => Term(t, b)).ToList();
+            return writer.Begin(id, "Body")
                 .Put("system", urls.System)
                 .Put("name", b.Name)
                 .Put("shortName", b.ShortName)
@@ -98,39 +99,37 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
                 .Put("membership", id + "/membership")
                 .Put("locationList", id + "/location")
                 .Put("legislativeTermList", id + "/legislativeTerm")
-                // Mandatory, so written even where omit_internal allows leaving it out (it is two short objects).
-                .With("legislativeTerm", Array(LegislativeTerm.All.Select(t => Term(t, b))))
+                .Objects("legislativeTerm", terms)
                 .Put("web", urls.Web("/"))
                 .Stamp(b);
-        }).ToList();
-    }
+        }).ToList());
 
     /// <summary>Terms belong to the body's reference data and carry its times.</summary>
-    public JsonObject Term(LegislativeTerm term, Body body) =>
-        Head(urls.Of("LegislativeTerm", term.Id), "LegislativeTerm")
+    public Written Term(LegislativeTerm term, Body body) =>
+        writer.Begin(urls.Of("LegislativeTerm", term.Id), "LegislativeTerm")
             .Put("body", BodyUrl(body.Id))
             .Put("name", term.Name)
             .Put("startDate", Day(term.StartDate))
             .Put("endDate", Day(term.EndDate))
             .Stamp(body);
 
-    public async Task<List<JsonObject>> OrganizationsAsync(List<Organization> organizations, bool omitInternal, CancellationToken ct)
+    public async Task<List<Written>> OrganizationsAsync(List<Organization> organizations, bool omitInternal, CancellationToken ct)
     {
         var ids = organizations.Select(o => o.Id).ToList();
         var memberships = (await Memberships.Where(m => ids.Contains(m.OrganizationId)).Select(m => new { m.OrganizationId, m.Id }).ToListAsync(ct))
             .ToLookup(m => m.OrganizationId, m => m.Id);
         var districtIds = organizations.Where(o => o.DistrictId != null).Select(o => o.DistrictId!.Value).Distinct().ToList();
-        var locations = districtIds.Count == 0 ? [] : (await LocationsAsync(await db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).ToListAsync(ct), omitInternal, ct))
-            .ToDictionary(l => (string)l["id"]!);
+        var districts = districtIds.Count == 0 ? [] : await db.Districts.AsNoTracking().Where(d => districtIds.Contains(d.Id)).ToListAsync(ct);
+        var locations = districts.Zip(await LocationsAsync(districts, omitInternal, ct)).ToDictionary(x => x.First.Id, x => x.Second);
         var body = await MainBodyUrlAsync(ct);
         return organizations.Select(o =>
         {
             var id = urls.Of("Organization", o.Id);
-            return Head(id, "Organization")
+            return writer.Begin(id, "Organization")
                 .Put("body", body)
                 .Put("name", o.Name)
                 .Put("shortName", o.ShortName)
-                .Put("membership", Urls(memberships[o.Id].Order().Select(m => urls.Of("Membership", m))))
+                .Strings("membership", memberships[o.Id].Order().Select(m => urls.Of("Membership", m)))
                 .Put("meeting", id + "/meeting")
                 .Put("consultation", id + "/consultation")
                 .Put("subOrganizationOf", o.ParentId is { } parent ? urls.Of("Organization", parent) : null)
@@ -144,36 +143,30 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
                 .Put("classification", o.Classification ?? OrganizationsModule.KindLabel(o.Kind))
                 .Put("startDate", o.StartDate is { } start ? Day(start) : null)
                 .Put("endDate", o.EndDate is { } end ? Day(end) : null)
-                .Put("location", o.DistrictId is { } district ? locations[urls.Of("Location", district)].DeepClone() : null)
+                .Embedded("location", o.DistrictId is { } district ? locations[district] : null)
                 .Put("web", urls.Web($"/gremien/{o.Id}"))
                 .Stamp(o);
         }).ToList();
     }
 
-    public async Task<List<JsonObject>> PersonsAsync(List<Person> persons, bool omitInternal, CancellationToken ct)
+    public async Task<List<Written>> PersonsAsync(List<Person> persons, bool omitInternal, CancellationToken ct)
     {
         var ids = persons.Select(p => p.Id).ToList();
-        var memberships = omitInternal
-            ? []
-            : await MembershipsAsync(await Memberships.AsNoTracking().Where(m => ids.Contains(m.PersonId)).OrderBy(m => m.Id).ToListAsync(ct), omitInternal, ct);
-        var byPerson = memberships.ToLookup(m => (string)m["person"]!);
+        var rows = omitInternal ? [] : await Memberships.AsNoTracking().Where(m => ids.Contains(m.PersonId)).OrderBy(m => m.Id).ToListAsync(ct);
+        var byPerson = rows.Zip(await MembershipsAsync(rows, omitInternal, ct)).ToLookup(x => x.First.PersonId, x => x.Second);
         var body = await MainBodyUrlAsync(ct);
-        return persons.Select(p =>
-        {
-            var id = urls.Of("Person", p.Id);
-            return Head(id, "Person")
-                .Put("body", body)
-                .Put("name", p.DisplayName)
-                .Put("familyName", p.FamilyName)
-                .Put("givenName", p.GivenName)
-                .Put("title", string.IsNullOrWhiteSpace(p.Title) ? null : new JsonArray(p.Title))
-                .Put("membership", Array(byPerson[id]))
-                .Stamp(p);
-        }).ToList();
+        return persons.Select(p => writer.Begin(urls.Of("Person", p.Id), "Person")
+            .Put("body", body)
+            .Put("name", p.DisplayName)
+            .Put("familyName", p.FamilyName)
+            .Put("givenName", p.GivenName)
+            .Strings("title", string.IsNullOrWhiteSpace(p.Title) ? [] : [p.Title])
+            .Objects("membership", byPerson[p.Id])
+            .Stamp(p)).ToList();
     }
 
-    public Task<List<JsonObject>> MembershipsAsync(List<Membership> memberships, bool omitInternal, CancellationToken ct) =>
-        Task.FromResult(memberships.Select(m => Head(urls.Of("Membership", m.Id), "Membership")
+    public Task<List<Written>> MembershipsAsync(List<Membership> memberships, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(memberships.Select(m => writer.Begin(urls.Of("Membership", m.Id), "Membership")
             .Put("person", urls.Of("Person", m.PersonId))
             .Put("organization", urls.Of("Organization", m.OrganizationId))
             .Put("role", m.Role)
@@ -183,108 +176,119 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
             .Put("onBehalfOf", m.OnBehalfOfId is { } behalf ? urls.Of("Organization", behalf) : null)
             .Stamp(m)).ToList());
 
-    public async Task<List<JsonObject>> MeetingsAsync(List<Meeting> meetings, bool omitInternal, CancellationToken ct)
+    public async Task<List<Written>> MeetingsAsync(List<Meeting> meetings, bool omitInternal, CancellationToken ct)
     {
         var ids = meetings.Select(m => m.Id).ToList();
-        ILookup<string, JsonObject> items = Enumerable.Empty<JsonObject>().ToLookup(i => "");
-        ILookup<string, JsonObject> files = items;
+        ILookup<int, Written> items = Enumerable.Empty<Written>().ToLookup(i => 0);
+        ILookup<int, Written> files = items;
         if (!omitInternal)
         {
             // All public files of the meetings in one command: those of the meeting itself here, those of its items below.
             var documents = await Files.AsNoTracking().Where(d => ids.Contains(d.MeetingId)).OrderBy(d => d.Id).ToListAsync(ct);
-            items = (await AgendaItemsAsync(await AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)).ToListAsync(ct), omitInternal, ct,
-                    [.. documents.Where(d => d.AgendaItemId != null)]))
-                .OrderBy(i => (int)i["order"]!).ToLookup(i => (string)i["meeting"]!);
-            files = (await FilesAsync([.. documents.Where(d => d.AgendaItemId == null)], omitInternal, ct)).ToLookup(f => (string)f["meeting"]![0]!);
+            // The meetings' public items are all the siblings the items' positions need: read once, with the papers they link.
+            var rows = await ItemRowsAsync(AgendaItems.AsNoTracking().Where(i => ids.Contains(i.MeetingId)), ct);
+            items = (await AgendaItemsAsync(rows, rows, omitInternal, [.. documents.Where(d => d.AgendaItemId != null)], ct))
+                .OrderBy(i => i.Order).ToLookup(i => i.Item.MeetingId, i => i.Json);
+            files = documents.Where(d => d.AgendaItemId == null).ToLookup(d => d.MeetingId, File);
         }
 
-        return meetings.Select(m =>
-        {
-            var id = urls.Of("Meeting", m.Id);
-            return Head(id, "Meeting")
-                .Put("name", m.Title)
-                .Put("meetingState", m.State switch
-                {
-                    MeetingState.Held => "durchgeführt",
-                    MeetingState.Invited => "eingeladen",
-                    MeetingState.Cancelled when m.InvitedAt is not null => "eingeladen",
-                    _ => "terminiert",
-                })
-                .Put("cancelled", m.State == MeetingState.Cancelled ? true : null)
-                .Put("start", Moment(m.Start))
-                .Put("end", Moment(m.End))
-                .Put("organization", Urls([urls.Of("Organization", m.OrganizationId)]))
-                .Put("auxiliaryFile", Array(files[id]))
-                .Put("agendaItem", Array(items[id]))
-                .Put("web", urls.Web($"/sitzungen/{m.Id}"))
-                .Stamp(m);
-        }).ToList();
+        return meetings.Select(m => writer.Begin(urls.Of("Meeting", m.Id), "Meeting")
+            .Put("name", m.Title)
+            .Put("meetingState", m.State switch
+            {
+                MeetingState.Held => "durchgeführt",
+                MeetingState.Invited => "eingeladen",
+                MeetingState.Cancelled when m.InvitedAt is not null => "eingeladen",
+                _ => "terminiert",
+            })
+            .TrueOnly("cancelled", m.State == MeetingState.Cancelled)
+            .Put("start", Moment(m.Start))
+            .Put("end", Moment(m.End))
+            .Strings("organization", [urls.Of("Organization", m.OrganizationId)])
+            .Objects("auxiliaryFile", files[m.Id])
+            .Objects("agendaItem", items[m.Id])
+            .Put("web", urls.Web($"/sitzungen/{m.Id}"))
+            .Stamp(m)).ToList();
     }
 
-    /// <param name="itemFiles">The public files of these items when the caller has them already (a meeting's page).</param>
-    public async Task<List<JsonObject>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct, List<MeetingDocument>? itemFiles = null)
-    {
-        var meetingIds = items.Select(i => i.MeetingId).Distinct().ToList();
-        var itemIds = items.Select(i => i.Id).ToList();
+    /// <summary>An agenda item with the papers it links (for its consultation).</summary>
+    private sealed record ItemRow(AgendaItem Item, List<int> Papers);
 
+    private static Task<List<ItemRow>> ItemRowsAsync(IQueryable<AgendaItem> items, CancellationToken ct) =>
+        // The columns OParl shows, not the item's text (a paragraph on most items, which OParl does not show).
+        items.Select(i => new ItemRow(
+                new AgendaItem { Id = i.Id, MeetingId = i.MeetingId, Number = i.Number, SortKey = i.SortKey, Title = i.Title, IsPublic = i.IsPublic, Created = i.Created, Modified = i.Modified },
+                i.Links.Where(l => l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value).ToList()))
+            .ToListAsync(ct);
+
+    public async Task<List<Written>> AgendaItemsAsync(List<AgendaItem> items, bool omitInternal, CancellationToken ct)
+    {
         // The position among the public items of the meeting: non-public items leave no gaps that would reveal them. The
         // same query brings the papers the items link (one command instead of two per page or single item).
-        var siblings = await AgendaItems.Where(i => meetingIds.Contains(i.MeetingId))
-            .Select(i => new
-            {
-                i.Id, i.MeetingId, i.SortKey,
-                Papers = i.Links.Where(l => l.Kind == AgendaLinkKind.Paper && l.TargetId != null).Select(l => l.TargetId!.Value).ToList(),
-            })
-            .ToListAsync(ct);
+        var meetingIds = items.Select(i => i.MeetingId).Distinct().ToList();
+        var siblings = await ItemRowsAsync(AgendaItems.AsNoTracking().Where(i => meetingIds.Contains(i.MeetingId)), ct);
+        var wanted = siblings.ToDictionary(s => s.Item.Id);
+        return [.. (await AgendaItemsAsync([.. items.Select(i => wanted.TryGetValue(i.Id, out var row) ? row with { Item = i } : new ItemRow(i, []))], siblings, omitInternal, null, ct))
+            .Select(i => i.Json)];
+    }
+
+    /// <param name="siblings">All public items of the items' meetings, for their positions.</param>
+    /// <param name="itemFiles">The public files of these items when the caller has them already (a meeting's page).</param>
+    private async Task<List<(AgendaItem Item, int Order, Written Json)>> AgendaItemsAsync(
+        List<ItemRow> items, List<ItemRow> siblings, bool omitInternal, List<MeetingDocument>? itemFiles, CancellationToken ct)
+    {
+        var itemIds = items.Select(i => i.Item.Id).ToList();
         var order = siblings
-            .GroupBy(i => i.MeetingId)
-            .SelectMany(g => g.OrderBy(i => i.SortKey, StringComparer.Ordinal).ThenBy(i => i.Id).Select((i, n) => (i.Id, Order: n + 1)))
+            .GroupBy(i => i.Item.MeetingId)
+            .SelectMany(g => g.OrderBy(i => i.Item.SortKey, StringComparer.Ordinal).ThenBy(i => i.Item.Id).Select((i, n) => (i.Item.Id, Order: n + 1)))
             .ToDictionary(x => x.Id, x => x.Order);
         var files = omitInternal
-            ? Enumerable.Empty<JsonObject>().ToLookup(f => "")
-            : (await FilesAsync(itemFiles ?? await Files.AsNoTracking().Where(d => d.AgendaItemId != null && itemIds.Contains(d.AgendaItemId.Value)).OrderBy(d => d.Id).ToListAsync(ct), omitInternal, ct))
-                .ToLookup(f => (string)f["agendaItem"]![0]!);
-        var wanted = itemIds.ToHashSet();
-        var papers = siblings.Where(i => wanted.Contains(i.Id)).SelectMany(i => i.Papers).Distinct().ToList();
+            ? Enumerable.Empty<Written>().ToLookup(f => 0)
+            : (itemFiles ?? await Files.AsNoTracking().Where(d => d.AgendaItemId != null && itemIds.Contains(d.AgendaItemId.Value)).OrderBy(d => d.Id).ToListAsync(ct))
+                .ToLookup(d => d.AgendaItemId!.Value, File);
+        var papers = items.SelectMany(i => i.Papers).Distinct().ToList();
         var (_, consultationOf) = await PairsAsync(papers, ct);
-        return items.Select(i =>
+        return [.. items.Select(row =>
         {
-            var id = urls.Of("AgendaItem", i.Id);
-            return Head(id, "AgendaItem")
+            var i = row.Item;
+            var json = writer.Begin(urls.Of("AgendaItem", i.Id), "AgendaItem")
                 .Put("meeting", urls.Of("Meeting", i.MeetingId))
                 .Put("number", i.Number)
                 .With("order", order[i.Id])
                 .Put("name", i.Title)
                 .With("public", true)
                 .Put("consultation", consultationOf.TryGetValue(i.Id, out var c) ? urls.Of("Consultation", c) : null)
-                .Put("auxiliaryFile", Array(files[id]))
+                .Objects("auxiliaryFile", files[i.Id])
                 .Stamp(i);
-        }).ToList();
+            return (i, order[i.Id], json);
+        })];
     }
 
-    public Task<List<JsonObject>> FilesAsync(List<MeetingDocument> documents, bool omitInternal, CancellationToken ct) =>
-        Task.FromResult(documents.Select(d =>
-        {
-            var id = urls.Of("File", d.Id);
-            return Head(id, "File")
-                .Put("name", d.Title)
-                .Put("fileName", d.FileName)
-                .Put("mimeType", d.MediaType)
-                .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(d.UploadedAt))))
-                .With("size", d.Size)
-                .Put("sha512Checksum", d.Sha512.ToLowerInvariant())
-                .Put("accessUrl", id + "/content")
-                .Put("downloadUrl", urls.Web($"/sitzungen/{d.MeetingId}/dokumente/{d.Id}"))
-                .Put("meeting", Urls([urls.Of("Meeting", d.MeetingId)]))
-                .Put("agendaItem", d.AgendaItemId is { } item ? Urls([urls.Of("AgendaItem", item)]) : null)
-                .Stamp(d);
-        }).ToList());
+    public Task<List<Written>> FilesAsync(List<MeetingDocument> documents, bool omitInternal, CancellationToken ct) =>
+        Task.FromResult(documents.Select(File).ToList());
 
-    public async Task<List<JsonObject>> PapersAsync(List<Paper> papers, bool omitInternal, CancellationToken ct)
+    private Written File(MeetingDocument d)
+    {
+        var id = urls.Of("File", d.Id);
+        return writer.Begin(id, "File")
+            .Put("name", d.Title)
+            .Put("fileName", d.FileName)
+            .Put("mimeType", d.MediaType)
+            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(d.UploadedAt))))
+            .With("size", d.Size)
+            .Put("sha512Checksum", d.Sha512.ToLowerInvariant())
+            .Put("accessUrl", id + "/content")
+            .Put("downloadUrl", urls.Web($"/sitzungen/{d.MeetingId}/dokumente/{d.Id}"))
+            .Strings("meeting", [urls.Of("Meeting", d.MeetingId)])
+            .Strings("agendaItem", d.AgendaItemId is { } item ? [urls.Of("AgendaItem", item)] : [])
+            .Stamp(d);
+    }
+
+    public async Task<List<Written>> PapersAsync(List<Paper> papers, bool omitInternal, CancellationToken ct)
     {
         var ids = papers.Select(p => p.Id).ToList();
-        var consultations = (await ConsultationsAsync(await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ToListAsync(ct), omitInternal, ct))
-            .ToLookup(c => (string)c["paper"]!);
+        var consultationRows = await db.Consultations.AsNoTracking().Where(c => ids.Contains(c.PaperId)).OrderBy(c => c.Position).ToListAsync(ct);
+        var consultations = consultationRows.Zip(await ConsultationsAsync(consultationRows, omitInternal, ct)).ToLookup(x => x.First.PaperId, x => x.Second);
         var files = (await db.PaperFiles.AsNoTracking().Where(f => ids.Contains(f.PaperId)).OrderBy(f => f.Id).ToListAsync(ct)).ToLookup(f => f.PaperId);
         // Motions that amend these papers and the Office's relations in either direction, in one command.
         var relations = (await db.Papers.Where(p => p.AmendsPaperId != null && ids.Contains(p.AmendsPaperId.Value)).Select(p => new { A = p.AmendsPaperId!.Value, B = p.Id })
@@ -295,22 +299,22 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         var body = await MainBodyUrlAsync(ct);
         return papers.Select(p =>
         {
-            var id = urls.Of("Paper", p.Id);
-
             // A motion and the paper it amends refer to each other, and so do papers the Office named as related.
             var related = relations[p.Id].Concat(p.AmendsPaperId is { } amends ? [amends] : []).Distinct().Order();
             var (main, auxiliary) = MainFile([.. files[p.Id]]);
-            return Head(id, "Paper")
+            var mainJson = main is null ? null : PaperFile(main);
+            var auxiliaryJson = auxiliary.Select(PaperFile).ToList();
+            return writer.Begin(urls.Of("Paper", p.Id), "Paper")
                 .Put("body", body)
                 .Put("name", p.Name)
                 .Put("reference", p.Reference)
                 .Put("date", Day(p.Date))
                 .Put("paperType", p.PaperType)
-                .Put("relatedPaper", Urls(related.Select(r => urls.Of("Paper", r))))
-                .Put("mainFile", main is null ? null : PaperFile(main))
-                .Put("auxiliaryFile", Array(auxiliary.Select(PaperFile)))
-                .Put("underDirectionOf", p.ResponsibleOrganizationId is { } org ? Urls([urls.Of("Organization", org)]) : null)
-                .Put("consultation", Array(consultations[id]))
+                .Strings("relatedPaper", related.Select(r => urls.Of("Paper", r)))
+                .Embedded("mainFile", mainJson)
+                .Objects("auxiliaryFile", auxiliaryJson)
+                .Strings("underDirectionOf", p.ResponsibleOrganizationId is { } org ? [urls.Of("Organization", org)] : [])
+                .Objects("consultation", consultations[p.Id])
                 .Put("web", urls.Web($"/vorlagen/{p.Id}"))
                 .Stamp(p);
         }).ToList();
@@ -326,13 +330,13 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         return (main, [.. files.Where(f => f != main)]);
     }
 
-    public Task<List<JsonObject>> PaperFilesAsync(List<PaperFile> files, bool omitInternal, CancellationToken ct) =>
+    public Task<List<Written>> PaperFilesAsync(List<PaperFile> files, bool omitInternal, CancellationToken ct) =>
         Task.FromResult(files.Select(PaperFile).ToList());
 
-    private JsonObject PaperFile(PaperFile f)
+    private Written PaperFile(PaperFile f)
     {
         var id = urls.Of("PaperFile", f.Id);
-        return Head(id, "File")
+        return writer.Begin(id, "File")
             .Put("name", f.Title)
             .Put("fileName", f.FileName)
             .Put("mimeType", f.MediaType)
@@ -341,22 +345,22 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
             .Put("sha512Checksum", f.Sha512.ToLowerInvariant())
             .Put("accessUrl", id + "/content")
             .Put("downloadUrl", urls.Web($"/vorlagen/{f.PaperId}/dateien/{f.Id}"))
-            .Put("paper", Urls([urls.Of("Paper", f.PaperId)]))
+            .Strings("paper", [urls.Of("Paper", f.PaperId)])
             .Put("web", urls.Web($"/vorlagen/{f.PaperId}"))
             .Stamp(f);
     }
 
-    public async Task<List<JsonObject>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)
+    public async Task<List<Written>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)
     {
         var (itemOf, _) = await PairsAsync(consultations.Select(c => c.PaperId).Distinct().ToList(), ct);
         return consultations.Select(c =>
         {
             var scheduled = itemOf.TryGetValue(c.Id, out var at) ? at : ((int Item, int Meeting)?)null;
-            return Head(urls.Of("Consultation", c.Id), "Consultation")
+            return writer.Begin(urls.Of("Consultation", c.Id), "Consultation")
                 .Put("paper", urls.Of("Paper", c.PaperId))
                 .Put("agendaItem", scheduled is { } s1 ? urls.Of("AgendaItem", s1.Item) : null)
                 .Put("meeting", scheduled is { } s2 ? urls.Of("Meeting", s2.Meeting) : null)
-                .Put("organization", Urls([urls.Of("Organization", c.OrganizationId)]))
+                .Strings("organization", [urls.Of("Organization", c.OrganizationId)])
                 .With("authoritative", c.Authoritative)
                 .Put("role", PapersModule.RoleLabel(c.Role))
                 .Put("web", urls.Web($"/vorlagen/{c.PaperId}"))
@@ -364,16 +368,16 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
         }).ToList();
     }
 
-    public async Task<List<JsonObject>> LocationsAsync(List<District> districts, bool omitInternal, CancellationToken ct)
+    public async Task<List<Written>> LocationsAsync(List<District> districts, bool omitInternal, CancellationToken ct)
     {
         var ids = districts.Select(d => d.Id).ToList();
-        var organizations = (await db.Organizations.Where(o => o.DistrictId != null && ids.Contains(o.DistrictId.Value)).Select(o => new { o.Id, District = o.DistrictId!.Value }).ToListAsync(ct))
+        var organizations = ids.Count == 0 ? Enumerable.Empty<int>().ToLookup(o => 0) : (await db.Organizations.Where(o => o.DistrictId != null && ids.Contains(o.DistrictId.Value)).Select(o => new { o.Id, District = o.DistrictId!.Value }).ToListAsync(ct))
             .ToLookup(o => o.District, o => o.Id);
-        return districts.Select(d => Head(urls.Of("Location", d.Id), "Location")
+        return districts.Select(d => writer.Begin(urls.Of("Location", d.Id), "Location")
             .Put("description", $"Stadtbezirk {d.Name}")
             .Put("subLocality", d.Name)
             .Put("locality", "Dortmund")
-            .Put("organizations", Urls(organizations[d.Id].Order().Select(o => urls.Of("Organization", o))))
+            .Strings("organizations", organizations[d.Id].Order().Select(o => urls.Of("Organization", o)))
             .Put("web", urls.Web("/stadtbezirke"))
             .Stamp(d)).ToList();
     }
@@ -393,13 +397,17 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls)
             return (itemOf, consultationOf);
         }
 
-        var consultations = await db.Consultations.Where(c => paperIds.Contains(c.PaperId))
-            .Select(c => new { c.Id, c.PaperId, c.OrganizationId, c.Position, c.AgendaLinkId }).ToListAsync(ct);
-        var items = await (
-            from l in db.AgendaLinks
-            where l.Kind == AgendaLinkKind.Paper && l.TargetId != null && paperIds.Contains(l.TargetId.Value)
-            join i in AgendaItems on l.AgendaItemId equals i.Id
-            select new { Link = l.Id, Paper = l.TargetId!.Value, i.Id, i.MeetingId, i.Meeting.OrganizationId, i.Meeting.Start }).ToListAsync(ct);
+        // The consultations of the papers and the public items that link them, in one command (both row kinds in one UNION ALL; the columns a kind does not have are placeholders).
+        var rows = await db.Consultations.Where(c => paperIds.Contains(c.PaperId))
+            .Select(c => new { IsItem = false, c.Id, c.PaperId, c.OrganizationId, c.Position, Link = c.AgendaLinkId, MeetingId = 0, Start = c.Created })
+            .Concat(
+                from l in db.AgendaLinks
+                where l.Kind == AgendaLinkKind.Paper && l.TargetId != null && paperIds.Contains(l.TargetId.Value)
+                join i in AgendaItems on l.AgendaItemId equals i.Id
+                select new { IsItem = true, i.Id, PaperId = l.TargetId!.Value, i.Meeting.OrganizationId, Position = 0, Link = (int?)l.Id, i.MeetingId, i.Meeting.Start })
+            .ToListAsync(ct);
+        var consultations = rows.Where(r => !r.IsItem).Select(r => new { r.Id, r.PaperId, r.OrganizationId, r.Position, AgendaLinkId = r.Link }).ToList();
+        var items = rows.Where(r => r.IsItem).Select(r => new { Link = r.Link!.Value, Paper = r.PaperId, r.Id, r.MeetingId, r.OrganizationId, r.Start }).ToList();
 
         // A consultation the Office scheduled names its agenda link: that is the item, if it is public.
         var byLink = items.ToDictionary(i => i.Link);

@@ -61,17 +61,17 @@ internal sealed class OParlCrawler(HttpClient client)
             pages++;
             var data = page["data"]!.AsArray().Select(d => (JsonObject)d!).ToList();
             all.AddRange(data);
-            var pagination = page["pagination"]!;
-            Assert.Equal(pages, (int)pagination["currentPage"]!);
+            // Keyset pages: every page but the last is full and names the next; the last one is not empty unless it is the only one.
+            var perPage = (int)page["pagination"]!["elementsPerPage"]!;
+            Assert.True(data.Count <= perPage, $"{next}: {data.Count} objects on a page of {perPage}");
             next = (string?)page["links"]!["next"];
-            if (next is null)
+            if (next is not null)
             {
-                Assert.Equal(pages, (int)pagination["totalPages"]!);
-                Assert.Equal(all.Count, (int)pagination["totalElements"]!);
+                Assert.Equal(perPage, data.Count);
             }
             else
             {
-                Assert.Equal((int)pagination["elementsPerPage"]!, data.Count);
+                Assert.True(pages == 1 || data.Count > 0, $"{url}: an empty last page after {pages - 1}");
             }
 
             Assert.True(pages < 10_000, "endless list");

@@ -475,8 +475,18 @@ public class OParlTests
         }
 
         Assert.Equal((string?)itemFile["created"], (string?)(await crawler.GetAsync(Url("file", scene.ItemDocument)))["created"]);
+
+        // The consultation the linked item treated no longer names it or its meeting, and says so in its time (and its paper's).
+        var consultation = await crawler.GetAsync(Url("consultation", scene.FirstConsultation));
+        Assert.Null(consultation["agendaItem"]);
+        Assert.Null(consultation["meeting"]);
+        Assert.Equal(Stamp(changedAt), (string?)consultation["modified"]);
+        Assert.Equal(Stamp(changedAt), (string?)(await crawler.GetAsync(Url("paper", scene.Paper)))["modified"]);
+
         var update = new OParlCrawler(Users.Client(app));
         await update.CrawlAsync(Since(since));
+        Assert.Contains(Url("consultation", scene.FirstConsultation), Ids(update.Lists["consultation"]));
+        Assert.Contains(Url("paper", scene.Paper), Ids(update.Lists["paper"]));
         Assert.Equal([Url("agendaItem", scene.LinkedItem), Url("agendaItem", scene.SpareItem)], Ids(update.Lists["agendaItem"]));
         Assert.Equal([Url("file", scene.ItemDocument), Url("file", scene.MeetingDocument)], Ids(update.Lists["file"]));
         Assert.All(update.Lists["agendaItem"].Concat(update.Lists["file"]), o => Assert.True((bool)o["deleted"]!));
@@ -488,6 +498,7 @@ public class OParlTests
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         await SetAsync(async db => (await db.Meetings.SingleAsync(m => m.Id == scene.PublicMeeting)).IsPublic = true);
         Assert.Equal("Masterplan Kommunale Sicherheit", (string?)(await crawler.GetAsync(Url("agendaItem", scene.LinkedItem)))["name"]);
+        Assert.Equal(Url("agendaItem", scene.LinkedItem), (string?)(await crawler.GetAsync(Url("consultation", scene.FirstConsultation)))["agendaItem"]);
         Assert.True(JsonNode.DeepEquals(itemFile, await crawler.GetAsync(Url("file", scene.ItemDocument))));
         await using (var scope = app.Scope())
         {
@@ -553,15 +564,19 @@ public class OParlTests
         var paged = await crawler.ListAsync($"{Api}/body/1/organization{query}");
         Assert.Equal(Ids(all), Ids(paged));
         Assert.True(all.Count > 7);
-        var second = await crawler.GetAsync($"{Api}/body/1/organization{query}&page=2");
-        foreach (var link in new[] { "first", "prev", "self", "next", "last" })
+        var first = await crawler.GetAsync($"{Api}/body/1/organization{query}");
+        var second = await crawler.GetAsync((string)first["links"]!["next"]!);
+        foreach (var link in new[] { "first", "self", "next" })
         {
             var url = (string?)second["links"]![link];
-            Assert.True(url is null || (url.Contains("created_since=2000-01-01T00%3A00%3A00%2B01%3A00", StringComparison.Ordinal) && url.Contains("limit=7", StringComparison.Ordinal)),
+            Assert.True(url is not null && url.Contains("created_since=2000-01-01T00%3A00%3A00%2B01%3A00", StringComparison.Ordinal) && url.Contains("limit=7", StringComparison.Ordinal),
                 $"{link}: {url}");
         }
 
-        Assert.Equal(OParlCrawler.Base + $"{Api}/body/1/organization{query}&page=3", (string?)second["links"]!["next"]);
+        // The next page continues after the last object of this one (keyset), in the order of ids.
+        var lastId = ((string)second["data"]![6]!["id"]!).Split('/')[^1];
+        Assert.Equal(OParlCrawler.Base + $"{Api}/body/1/organization{query}&after=0-{lastId}", (string?)second["links"]!["next"]);
+        Assert.Equal(Ids(all).Skip(7).Take(7), Ids(second["data"]!.AsArray().Select(o => (JsonObject)o!)));
         Assert.Equal(7, (int)second["pagination"]!["elementsPerPage"]!);
 
         // A '+' sent unencoded arrives as a space and is still read as the offset's sign.
@@ -589,7 +604,9 @@ public class OParlTests
     [InlineData("/oparl/v1/body/1/meeting?limit=-5", 400)]
     [InlineData("/oparl/v1/body/1/meeting?limit=zehn", 400)]
     [InlineData("/oparl/v1/body/1/meeting?page=0", 400)]
-    [InlineData("/oparl/v1/body/1/meeting?page=99999", 404)]
+    [InlineData("/oparl/v1/body/1/meeting?page=2", 400)]
+    [InlineData("/oparl/v1/body/1/meeting?after=zehn", 400)]
+    [InlineData("/oparl/v1/body/1/meeting?after=0-1&after=0-2", 400)]
     [InlineData("/oparl/v1/organization/1/consultation?limit=99999999999", 400)]
     public async Task Bad_requests_get_the_error_object_of_the_spec(string url, int status)
     {
