@@ -245,7 +245,7 @@ internal static class BenchMain
         Say("POST: form-encoded as the spec says (api_key, service_code, lat, long, attribute[district], description); an answer counts as acknowledged when it is 200 " +
             "with the report's service_request_id (the app answers only after its commit; afterwards every acknowledged id is looked up in the database). " +
             "Bare INSERT: the same row (same table, same indexes, triggers on SQLite) by one prepared INSERT per statement in autocommit (one commit each), one connection per worker. " +
-            (run.Options.Engine == DatabaseProvider.Postgres ? "PostgreSQL: " + await SettingsAsync(run.ConnectionString) : "SQLite: the app's defaults (rollback journal, synchronous=FULL)."));
+            (run.Options.Engine == DatabaseProvider.Postgres ? "PostgreSQL: " + await SettingsAsync(run.ConnectionString) : "SQLite, as the app left the file: " + await SqliteSettingsAsync(run.ConnectionString)));
         Say("");
         Say("| round | series | done | refused / failed | per second | p50 ms | p95 ms | max ms | others' CPU |");
         Say("|---|---|---|---|---|---|---|---|---|");
@@ -309,6 +309,22 @@ internal static class BenchMain
         Say(string.Create(Inv, $"**POST {post:F0}/s (target ≥ 300/s: {(post >= PostTarget ? "met" : "missed")}), bare INSERT {insert:F0}/s, ratio POST/INSERT {post / insert:F2}; " +
             $"acknowledged {ids.Count} (warm-up included), present in the database {present}, lost {ids.Count - present}.**"));
         return post >= PostTarget && present == ids.Count;
+    }
+
+    /// <summary>The journal mode is stored in the file (the app sets the write-ahead log); synchronous is per connection.</summary>
+    private static async Task<string> SqliteSettingsAsync(string connectionString)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        var parts = new List<string>();
+        foreach (var name in new[] { "journal_mode", "synchronous", "busy_timeout" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {name}";
+            parts.Add($"{name}={await command.ExecuteScalarAsync()}");
+        }
+
+        return string.Join(", ", parts) + " (synchronous 2 = FULL).";
     }
 
     private static async Task<string> SettingsAsync(string connectionString)
