@@ -190,8 +190,12 @@ internal static class Seed
 
         var indexed = watch.Elapsed;
         await Run("ANALYZE");
+
+        // The load went into the write-ahead log (the app's mode); fold it into the file now, as PostgreSQL's VACUUM settles
+        // its side, instead of letting the first reports measured pay for checkpointing a hundred megabytes.
+        await Run("PRAGMA wal_checkpoint(TRUNCATE)");
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"one prepared INSERT per row in one transaction {inserted.TotalSeconds:F1} s with the {indexes.Count} secondary indexes dropped (triggers fill the R*Tree), " +
-            $"building them again {(indexed - inserted).TotalSeconds:F1} s, ANALYZE {(watch.Elapsed - indexed).TotalSeconds:F1} s");
+            $"building them again {(indexed - inserted).TotalSeconds:F1} s, ANALYZE and a WAL checkpoint {(watch.Elapsed - indexed).TotalSeconds:F1} s");
     }
 }
