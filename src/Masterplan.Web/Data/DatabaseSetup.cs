@@ -67,6 +67,7 @@ public static class DatabaseSetup
         // Open311 POST's time went there). AppDbContext clears its own state when it goes back (Dispose).
         services.AddDbContextPool<SqliteAppDbContext>((sp, options) =>
             SkipPendingModelCheck(options.UseSqlite(sp.GetRequiredService<DatabaseSettings>().ConnectionString))
+                .AddInterceptors(SqliteBusyTimeout.Instance)
                 .ReplaceService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository, SqliteStartupHistoryRepository>());
         // The host owns the data source (with PostGIS types), so its connections close when the host is disposed.
         services.AddSingleton(sp =>
@@ -387,5 +388,32 @@ internal sealed class StartupLock : IAsyncDisposable
         public static readonly NoLock Instance = new();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>
+/// SQLite's own busy handler on every connection: a writer that finds the file locked waits in steps of a few
+/// milliseconds inside SQLite. Without it, Microsoft.Data.Sqlite retries a busy statement every 150 ms, so with several
+/// writers at once (reports arriving together) a write waited 150 ms or more for a lock held for two (bench/ServiceRequests).
+/// </summary>
+internal sealed class SqliteBusyTimeout : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
+{
+    public static readonly SqliteBusyTimeout Instance = new();
+
+    /// <summary>Longer than any write the platform makes; Microsoft.Data.Sqlite's command timeout (30 s) stays the outer limit.</summary>
+    private const string Pragma = "PRAGMA busy_timeout = 10000";
+
+    public override void ConnectionOpened(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        command.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = Pragma;
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
