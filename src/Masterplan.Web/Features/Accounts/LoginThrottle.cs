@@ -84,7 +84,12 @@ public sealed class LoginThrottling(AppDbContext db, TimeProvider time)
                 }
             }
 
-            var failures = await db.LoginThrottles.Where(t => t.Key == key).Select(t => t.Failures).FirstAsync(ct);
+            // Gone between the two commands: a sign-in with the right code reset the count meanwhile (eight tries at once).
+            if (await db.LoginThrottles.Where(t => t.Key == key).Select(t => (int?)t.Failures).FirstOrDefaultAsync(ct) is not { } failures)
+            {
+                return false;
+            }
+
             var notBefore = now + DelayAfter(failures);
             await db.LoginThrottles.Where(t => t.Key == key && t.NotBefore < notBefore)
                 .ExecuteUpdateAsync(s => s.SetProperty(t => t.NotBefore, notBefore), ct);
