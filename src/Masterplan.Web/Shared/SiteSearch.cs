@@ -132,6 +132,18 @@ public static class SiteSearch
         return items.Where(Expression.Lambda<Func<T, bool>>(every, item)).OrderByDescending(first);
     }
 
+    /// <summary>
+    /// One page of matches and how many there are. The rows come first; the count is asked only when the page is not the
+    /// first or is full, so the overview (five per kind) costs one query for a kind with few matches instead of two.
+    /// </summary>
+    public static async Task<(int Total, List<TRow> Rows)> PageAsync<T, TRow>(this IQueryable<T> found, int skip, int take,
+        Expression<Func<T, TRow>> row, CancellationToken ct)
+    {
+        var rows = await found.Skip(skip).Take(take).Select(row).ToListAsync(ct);
+        var total = skip == 0 && rows.Count < take ? rows.Count : await found.CountAsync(ct);
+        return (total, rows);
+    }
+
     /// <summary>About <paramref name="max"/> characters of <paramref name="text"/> around the first word of the query it holds.</summary>
     public static string? Excerpt(string? text, SearchQuery query, int max = 220)
     {

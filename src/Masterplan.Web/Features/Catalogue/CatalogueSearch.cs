@@ -18,8 +18,7 @@ public sealed class FieldOfActionSearch(AppDbContext db, CatalogueTree tree) : I
         var found = db.FieldsOfAction.AsNoTracking().Where(f => !f.IsRetired)
             .Matching(db, query, [f => f.Title], f => f.GuidingSentence, f => f.Description)
             .ThenBy(f => f.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(f => new { f.Id, f.Title, f.GuidingSentence, f.Description }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, f => new { f.Id, f.Title, f.GuidingSentence, f.Description }, ct);
         if (rows.Count == 0)
         {
             return new(total, []);
@@ -46,8 +45,7 @@ public sealed class MeasureSearch(AppDbContext db) : ISearchSource
         var found = db.Measures.AsNoTracking().Where(m => m.IsPublic)
             .Matching(db, query, [m => m.Title, m => m.ExternalNumber], m => m.Description, m => m.Partners, m => m.Place)
             .ThenByDescending(m => m.PlanEdition).ThenBy(m => m.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(m => new { m.Id, m.Title, m.Description, m.StartDate }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, m => new { m.Id, m.Title, m.Description, m.StartDate }, ct);
         return new(total, [.. rows.Select(m => new SearchHit(m.Title, $"/massnahmen/{m.Id}", m.StartDate, null, SiteSearch.Excerpt(m.Description, query)))]);
     }
 }

@@ -36,10 +36,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IEnumerable<I
         // The lab of this quarter, else the next one planned, else the latest: one quarter has one lab (004 §5).
         var today = CityTime.Today(time);
         var quarter = today.Year * 4 + (today.Month - 1) / 3;
-        var labs = await db.Set<NeighbourhoodLab>().AsNoTracking().ToListAsync(ct);
-        Lab = labs.Where(l => l.Year * 4 + l.Quarter - 1 >= quarter).OrderBy(l => l.Year).ThenBy(l => l.Quarter).FirstOrDefault();
+        var labs = db.Set<NeighbourhoodLab>().AsNoTracking();
+        Lab = await labs.Where(l => l.Year * 4 + l.Quarter - 1 >= quarter).OrderBy(l => l.Year).ThenBy(l => l.Quarter).FirstOrDefaultAsync(ct);
         LabIsCurrent = Lab is not null;
-        Lab ??= labs.OrderByDescending(l => l.Year).ThenByDescending(l => l.Quarter).FirstOrDefault();
+        Lab ??= await labs.OrderByDescending(l => l.Year).ThenByDescending(l => l.Quarter).FirstOrDefaultAsync(ct);
 
         News = await NewsFeed.LatestAsync(news, NewsCount, ct);
     }

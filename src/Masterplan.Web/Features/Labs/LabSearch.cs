@@ -21,8 +21,7 @@ public sealed class LabSearch(AppDbContext db) : ISearchSource, INewsSource
         var found = db.Labs.AsNoTracking()
             .Matching(db, query, [l => l.Title, l => l.District], l => l.ResultsSummary)
             .ThenByDescending(l => l.Year).ThenByDescending(l => l.Quarter).ThenBy(l => l.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(l => new { l.Id, l.Title, l.District, l.Year, l.Quarter, l.HeldOn, l.ResultsSummary }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, l => new { l.Id, l.Title, l.District, l.HeldOn, l.ResultsSummary }, ct);
         return new(total, [.. rows.Select(l => new SearchHit(l.Title, $"/quartierslabore/{l.Id}", l.HeldOn, l.District,
             SiteSearch.Excerpt(l.ResultsSummary, query)))]);
     }

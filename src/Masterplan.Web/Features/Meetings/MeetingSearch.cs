@@ -18,8 +18,7 @@ public sealed class MeetingSearch(AppDbContext db) : ISearchSource, INewsSource
         var found = db.Meetings.AsNoTracking().VisibleTo(MeetingViewer.Public)
             .Matching(db, query, [m => m.Title, m => m.Organization.Name], m => m.Room, m => m.Address)
             .ThenByDescending(m => m.Start).ThenBy(m => m.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(m => new { m.Id, m.Title, m.Start, Body = m.Organization.Name, m.State, m.Room, m.Address }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, m => new { m.Id, m.Title, m.Start, Body = m.Organization.Name, m.Room, m.Address }, ct);
         return new(total, [.. rows.Select(m => new SearchHit(m.Title, $"/sitzungen/{m.Id}", DateOnly.FromDateTime(CityTime.Local(m.Start)),
             m.Body, SiteSearch.Excerpt(string.Join(", ", new[] { m.Room, m.Address }.Where(s => !string.IsNullOrWhiteSpace(s))), query)))]);
     }

@@ -267,22 +267,23 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls, OParlWriter wr
     public Task<List<Written>> FilesAsync(List<MeetingDocument> documents, bool omitInternal, CancellationToken ct) =>
         Task.FromResult(documents.Select(File).ToList());
 
-    private Written File(MeetingDocument d)
-    {
-        var id = urls.Of("File", d.Id);
-        return writer.Begin(id, "File")
-            .Put("name", d.Title)
-            .Put("fileName", d.FileName)
-            .Put("mimeType", d.MediaType)
-            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(d.UploadedAt))))
-            .With("size", d.Size)
-            .Put("sha512Checksum", d.Sha512.ToLowerInvariant())
+    /// <summary>What every OParl File says of itself, for a meeting's document and a paper's file alike.</summary>
+    private ObjectBuilder FileObject(string id, string title, string fileName, string mediaType, DateTimeOffset at, long size, string sha512, string downloadPath) =>
+        writer.Begin(id, "File")
+            .Put("name", title)
+            .Put("fileName", fileName)
+            .Put("mimeType", mediaType)
+            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(at))))
+            .With("size", size)
+            .Put("sha512Checksum", sha512.ToLowerInvariant())
             .Put("accessUrl", id + "/content")
-            .Put("downloadUrl", urls.Web($"/sitzungen/{d.MeetingId}/dokumente/{d.Id}"))
+            .Put("downloadUrl", urls.Web(downloadPath));
+
+    private Written File(MeetingDocument d) =>
+        FileObject(urls.Of("File", d.Id), d.Title, d.FileName, d.MediaType, d.UploadedAt, d.Size, d.Sha512, $"/sitzungen/{d.MeetingId}/dokumente/{d.Id}")
             .Strings("meeting", [urls.Of("Meeting", d.MeetingId)])
             .Strings("agendaItem", d.AgendaItemId is { } item ? [urls.Of("AgendaItem", item)] : [])
             .Stamp(d);
-    }
 
     public async Task<List<Written>> PapersAsync(List<Paper> papers, bool omitInternal, CancellationToken ct)
     {
@@ -333,22 +334,11 @@ public sealed class OParlObjects(AppDbContext db, OParlUrls urls, OParlWriter wr
     public Task<List<Written>> PaperFilesAsync(List<PaperFile> files, bool omitInternal, CancellationToken ct) =>
         Task.FromResult(files.Select(PaperFile).ToList());
 
-    private Written PaperFile(PaperFile f)
-    {
-        var id = urls.Of("PaperFile", f.Id);
-        return writer.Begin(id, "File")
-            .Put("name", f.Title)
-            .Put("fileName", f.FileName)
-            .Put("mimeType", f.MediaType)
-            .Put("date", Day(DateOnly.FromDateTime(CityTime.Local(f.AddedAt))))
-            .With("size", f.Size)
-            .Put("sha512Checksum", f.Sha512.ToLowerInvariant())
-            .Put("accessUrl", id + "/content")
-            .Put("downloadUrl", urls.Web($"/vorlagen/{f.PaperId}/dateien/{f.Id}"))
+    private Written PaperFile(PaperFile f) =>
+        FileObject(urls.Of("PaperFile", f.Id), f.Title, f.FileName, f.MediaType, f.AddedAt, f.Size, f.Sha512, $"/vorlagen/{f.PaperId}/dateien/{f.Id}")
             .Strings("paper", [urls.Of("Paper", f.PaperId)])
             .Put("web", urls.Web($"/vorlagen/{f.PaperId}"))
             .Stamp(f);
-    }
 
     public async Task<List<Written>> ConsultationsAsync(List<Consultation> consultations, bool omitInternal, CancellationToken ct)
     {

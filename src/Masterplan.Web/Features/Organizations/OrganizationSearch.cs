@@ -18,8 +18,7 @@ public sealed class OrganizationSearch(AppDbContext db) : ISearchSource
         var found = db.Organizations.AsNoTracking()
             .Matching(db, query, [o => o.Name, o => o.ShortName], o => o.Purpose)
             .ThenBy(o => o.EndDate != null).ThenBy(o => o.Name).ThenBy(o => o.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(o => new { o.Id, o.Name, o.ShortName, o.Purpose }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, o => new { o.Id, o.Name, o.ShortName, o.Purpose }, ct);
         return new(total, [.. rows.Select(o => new SearchHit(o.Name, $"/gremien/{o.Id}", null, o.ShortName, SiteSearch.Excerpt(o.Purpose, query)))]);
     }
 }

@@ -18,8 +18,7 @@ public sealed class PaperSearch(AppDbContext db) : ISearchSource, INewsSource
         var found = db.Papers.AsNoTracking()
             .Matching(db, query, [p => p.Name, p => p.Reference], p => p.DecisionProposal, p => p.Reasons)
             .ThenByDescending(p => p.Date).ThenByDescending(p => p.Id);
-        var total = await found.CountAsync(ct);
-        var rows = await found.Skip(skip).Take(take).Select(p => new { p.Id, p.Name, p.Reference, p.Date, p.DecisionProposal, p.Reasons }).ToListAsync(ct);
+        var (total, rows) = await found.PageAsync(skip, take, p => new { p.Id, p.Name, p.Reference, p.Date, p.DecisionProposal, p.Reasons }, ct);
         return new(total, [.. rows.Select(p => new SearchHit(p.Name, $"/vorlagen/{p.Id}", p.Date, p.Reference,
             SiteSearch.Excerpt(p.DecisionProposal + " " + p.Reasons, query)))]);
     }
