@@ -31,7 +31,7 @@ public sealed class Open311Options
 /// </summary>
 internal sealed partial class Open311Api(
     AppDbContext db, TimeProvider time, IOptions<Open311Options> options, IOptions<MailOptions> mail, IStringLocalizer<SharedResource> t, Features.Geo.Locations locations,
-    Open311Cache cache)
+    Open311Cache cache, ServiceRequestDesk desk)
 {
     public const string Prefix = "/open311/v2";
 
@@ -119,21 +119,13 @@ internal sealed partial class Open311Api(
             return refused;
         }
 
-        var categories = await ActiveCategories().ToListAsync(ct);
+        // The categories that take reports, as every report is checked against them (the Meldungen' catalogue snapshot).
+        var categories = (await desk.CatalogueAsync(ct)).ActiveByCode.Values
+            .OrderBy(c => c.Category.Position).ThenBy(c => c.Category.Name, StringComparer.Ordinal);
         return new Open311Result("services", new Open311Node.List("service", [.. categories.Select(c => Open311Node.Of(
-            ("service_code", c.Code), ("service_name", c.Name), ("description", c.Description), ("metadata", true), ("type", "realtime"),
+            ("service_code", c.Category.Code), ("service_name", c.Category.Name), ("description", c.Category.Description), ("metadata", true), ("type", "realtime"),
             ("keywords", null), ("group", c.Department)))]), f);
     }
-
-    private sealed record Category(int Id, string Code, string Name, string Description, string Department);
-
-    /// <summary>The categories that take reports, or the one of <paramref name="code"/>.</summary>
-    private IQueryable<Category> ActiveCategories(string? code = null) =>
-        from c in db.ServiceCategories
-        where c.IsActive && (code == null || c.Code == code)
-        join o in db.Organizations on c.DepartmentId equals o.Id
-        orderby c.Position, c.Name
-        select new Category(c.Id, c.Code, c.Name, c.Description, o.Name);
 
     public async Task<IResult> ServiceDefinitionAsync(string serviceCode, string format, HttpContext http, CancellationToken ct)
     {
@@ -142,19 +134,19 @@ internal sealed partial class Open311Api(
             return refused;
         }
 
-        if (!await ActiveCategories(serviceCode).AnyAsync(ct))
+        var catalogue = await desk.CatalogueAsync(ct);
+        if (catalogue.ActiveByCode.GetValueOrDefault(serviceCode) is not { } category)
         {
             return Error(f, StatusCodes.Status404NotFound, "Den Dienst „{0}“ gibt es nicht; die Liste steht unter services.xml.", Shorten(serviceCode));
         }
 
-        var category = await ActiveCategories(serviceCode).FirstAsync(ct);
         var attributes = new List<Open311Node>();
         var order = 1;
 
         // The district is a question only while no boundaries are imported; with them it comes from the point.
         if (!await locations.HasBoundariesAsync(ct))
         {
-            var districts = await db.Districts.OrderBy(d => d.Position).Select(d => new { d.Id, d.Name }).ToListAsync(ct);
+            var districts = catalogue.Districts.Values.OrderBy(d => d.Position).ThenBy(d => d.Id);
             attributes.Add(Open311Node.Of(
                 ("variable", true), ("code", DistrictAttribute), ("datatype", "singlevaluelist"), ("required", true),
                 ("datatype_description", t["Die Nummer eines der zwölf Stadtbezirke aus der Liste."].Value), ("order", order++),
@@ -163,7 +155,7 @@ internal sealed partial class Open311Api(
         }
 
         // The category's extra questions: a choice or yes/no as a single-value list, free text as a string.
-        foreach (var q in await db.ServiceCategoryQuestions.Where(q => q.CategoryId == category.Id).OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct))
+        foreach (var q in category.Questions)
         {
             var list = q.Kind != ExtraQuestions.FreeText;
             attributes.Add(Open311Node.Of(
@@ -382,7 +374,7 @@ internal sealed partial class Open311Api(
             return Error(f, StatusCodes.Status400BadRequest, "Der Parameter service_code fehlt.");
         }
 
-        if (await intake.CategoryAsync(code, ct) is not { } category)
+        if ((await desk.CatalogueAsync(ct)).ActiveByCode.GetValueOrDefault(code) is not { } category)
         {
             return Error(f, StatusCodes.Status404NotFound, "Den Dienst „{0}“ gibt es nicht; die Liste steht unter services.xml.", Shorten(code));
         }

@@ -38,10 +38,6 @@ public sealed class Open311Intake(ServiceRequestDesk desk, ServiceRequestMap map
             ? $"attribute[{ServiceRequestsModule.AttributeCode(id)}]"
             : null;
 
-    /// <summary>The active category of a service code, with its department and questions, or null.</summary>
-    public async Task<CatalogueCategory?> CategoryAsync(string serviceCode, CancellationToken ct) =>
-        (await desk.CatalogueAsync(ct)).ActiveByCode.GetValueOrDefault(serviceCode);
-
     /// <summary>The stored report's number and receipt number, and the open reports of its kind nearby (the form shows them before sending).</summary>
     public async Task<Outcome<(int Id, string Receipt, IReadOnlyList<int> OpenNearby)>> SubmitAsync(Open311Submission s, CancellationToken ct)
     {
