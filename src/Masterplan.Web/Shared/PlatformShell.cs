@@ -22,6 +22,7 @@ public static class PlatformShell
     public static IServiceCollection AddPlatformShell(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseReady>();
+        BrandFiles.AddBranding(services);
         services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;
@@ -188,6 +189,7 @@ public static class PlatformShell
         }).ExcludeFromDescription().AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
         app.MapGet("/sprache/{culture}", SwitchLanguage).ExcludeFromDescription().AllowAnonymous();
+        BrandFiles.MapEndpoints(app);
 
         if (app.Configuration.GetValue("Bench:BareEndpoint", false))
         {
