@@ -28,16 +28,17 @@ public static class LineChart
     /// <param name="series">The indicator's values, target and baseline.</param>
     /// <param name="width">The width in CSS pixels (at least 200).</param>
     /// <param name="height">The height in CSS pixels (at least 120).</param>
-    public static string RenderSvg(KpiSeries series, int width = 640, int height = 320)
+    /// <param name="language">"en" for English labels and text alternative, German otherwise.</param>
+    public static string RenderSvg(KpiSeries series, int width = 640, int height = 320, string language = "de")
     {
         ArgumentNullException.ThrowIfNull(series);
-        var layout = ChartLayout.Create(series, width, height);
+        var layout = ChartLayout.Create(series, width, height, ChartFormat.For(language));
         var id = "kpi-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(series.Title + "|" + string.Join(';', series.Values))))[..10];
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
             $"""<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{id}-title {id}-desc" font-family="DejaVu Sans, Verdana, sans-serif" font-size="{ChartLayout.FontSize}">""");
         svg.Append(CultureInfo.InvariantCulture, $"""<title id="{id}-title">{Escape(series.Title)}</title>""");
-        svg.Append(CultureInfo.InvariantCulture, $"""<desc id="{id}-desc">{Escape(Describe(series))}</desc>""");
+        svg.Append(CultureInfo.InvariantCulture, $"""<desc id="{id}-desc">{Escape(Describe(series, language))}</desc>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<rect width="{width}" height="{height}" fill="#FFFFFF"/>""");
         svg.Append(CultureInfo.InvariantCulture, $"""<text x="{F(layout.Plot.Left - 56)}" y="22" font-size="{ChartLayout.TitleSize}" font-weight="bold" fill="{InkColour}">{Escape(layout.Title)}</text>""");
         var (left, top, right, bottom) = layout.Plot;
@@ -164,45 +165,46 @@ public static class LineChart
         return data.ToArray();
     }
 
-    /// <summary>Says in German what the chart shows, e.g. "Wert stieg von 12 (Jan. 2023) auf 18 (Okt. 2026); Ziel 20 bis Dez. 2027."</summary>
+    /// <summary>Says in German (or English, <paramref name="language"/> "en") what the chart shows, e.g. "Wert stieg von 12 (Jan. 2023) auf 18 (Okt. 2026); Ziel 20 bis Dez. 2027."</summary>
     /// <remarks>Names the first and the last value, the highest or lowest value when it lies outside those two,
     /// the baseline and the target. Used as the SVG's &lt;desc&gt; and as the figure's alt text.</remarks>
-    public static string Describe(KpiSeries series)
+    public static string Describe(KpiSeries series, string language = "de")
     {
         ArgumentNullException.ThrowIfNull(series);
+        var f = ChartFormat.For(language);
         var values = series.Sorted();
-        string N(double v) => GermanFormat.Number(v, series.Unit);
-        string At(KpiValue v) => $"{N(v.Value)} ({GermanFormat.Month(v.Date)})";
+        string N(double v) => f.Number(v, series.Unit);
+        string At(KpiValue v) => $"{N(v.Value)} ({f.Month(v.Date)})";
 
         var parts = new List<string>();
         if (values.Count == 0)
         {
-            parts.Add("Noch keine Werte erfasst");
+            parts.Add(f.Empty);
         }
         else if (values.Count == 1)
         {
-            parts.Add($"Ein Wert: {At(values[0])}");
+            parts.Add(ChartFormat.Fill(f.OneValue, At(values[0])));
         }
         else
         {
             var (first, last) = (values[0], values[^1]);
             parts.Add(last.Value.CompareTo(first.Value) switch
             {
-                > 0 => $"Wert stieg von {At(first)} auf {At(last)}",
-                < 0 => $"Wert sank von {At(first)} auf {At(last)}",
-                _ => $"Wert blieb bei {N(first.Value)} ({GermanFormat.Month(first.Date)} bis {GermanFormat.Month(last.Date)})",
+                > 0 => ChartFormat.Fill(f.Rose, At(first), At(last)),
+                < 0 => ChartFormat.Fill(f.Fell, At(first), At(last)),
+                _ => ChartFormat.Fill(f.Stayed, N(first.Value), f.Month(first.Date), f.Month(last.Date)),
             });
             var max = values.MaxBy(v => v.Value);
             var min = values.MinBy(v => v.Value);
             if (max.Value > Math.Max(first.Value, last.Value))
-                parts.Add($"Höchstwert {At(max)}");
+                parts.Add(ChartFormat.Fill(f.Highest, At(max)));
             if (min.Value < Math.Min(first.Value, last.Value))
-                parts.Add($"Tiefstwert {At(min)}");
+                parts.Add(ChartFormat.Fill(f.Lowest, At(min)));
         }
         if (series.Baseline is { } baseline)
-            parts.Add($"Ausgangswert {At(baseline)}");
+            parts.Add(ChartFormat.Fill(f.BaselineAt, At(baseline)));
         if (series.Target is { } target)
-            parts.Add($"Ziel {N(target.Value)} bis {GermanFormat.Month(target.Date)}");
+            parts.Add(ChartFormat.Fill(f.TargetBy, N(target.Value), f.Month(target.Date)));
         return string.Join("; ", parts) + ".";
     }
 

@@ -19,8 +19,9 @@ internal sealed class ChartLayout
     public (double X, double Y, string Label)? Baseline { get; init; }
     public string? EmptyMessage { get; init; }
 
-    public static ChartLayout Create(KpiSeries series, double width, double height)
+    public static ChartLayout Create(KpiSeries series, double width, double height, ChartFormat? format = null)
     {
+        var f = format ?? ChartFormat.German;
         ArgumentOutOfRangeException.ThrowIfLessThan(width, 200);
         ArgumentOutOfRangeException.ThrowIfLessThan(height, 120);
         var values = series.Sorted();
@@ -46,7 +47,7 @@ internal sealed class ChartLayout
 
         var yTicks = new List<(double, string)>();
         for (var v = yMin; v <= yMax + yStep / 2; v += yStep)
-            yTicks.Add((Y(v), GermanFormat.Number(v)));
+            yTicks.Add((Y(v), f.Number(v)));
 
         var points = values.Select(v => (X(v.Date), Y(v.Value))).ToList();
         return new ChartLayout
@@ -56,16 +57,16 @@ internal sealed class ChartLayout
             Title = series.Title,
             Plot = plot,
             YTicks = yTicks,
-            XTicks = DateTicks(xMin, xMax, plot.Right - plot.Left).Select(d => (X(d.Date), d.Label)).ToList(),
+            XTicks = DateTicks(xMin, xMax, plot.Right - plot.Left, f).Select(d => (X(d.Date), d.Label)).ToList(),
             Points = points,
-            LastLabel = values.Count > 0 ? GermanFormat.Number(values[^1].Value, series.Unit) : null,
+            LastLabel = values.Count > 0 ? f.Number(values[^1].Value, series.Unit) : null,
             Target = series.Target is { } target
-                ? (Y(target.Value), X(target.Date), $"Ziel {GermanFormat.Number(target.Value, series.Unit)} ({GermanFormat.Month(target.Date)})")
+                ? (Y(target.Value), X(target.Date), ChartFormat.Fill(f.Target, f.Number(target.Value, series.Unit), f.Month(target.Date)))
                 : null,
             Baseline = series.Baseline is { } baseline
-                ? (X(baseline.Date), Y(baseline.Value), "Ausgangswert")
+                ? (X(baseline.Date), Y(baseline.Value), f.Baseline)
                 : null,
-            EmptyMessage = values.Count == 0 ? "Noch keine Werte erfasst" : null,
+            EmptyMessage = values.Count == 0 ? f.Empty : null,
         };
     }
 
@@ -110,7 +111,7 @@ internal sealed class ChartLayout
     }
 
     /// <summary>Ticks at the start of years, or of months for short spans, thinned so that the labels do not overlap.</summary>
-    static IEnumerable<(DateOnly Date, string Label)> DateTicks(DateOnly min, DateOnly max, double plotWidth)
+    static IEnumerable<(DateOnly Date, string Label)> DateTicks(DateOnly min, DateOnly max, double plotWidth, ChartFormat format)
     {
         var maxTicks = Math.Max(2, (int)(plotWidth / 72));
         var spanMonths = (max.Year - min.Year) * 12 + max.Month - min.Month;
@@ -127,6 +128,6 @@ internal sealed class ChartLayout
         var months = (max.Year - start.Year) * 12 + max.Month - start.Month + 1;
         var monthStep = new[] { 1, 2, 3, 6, 12 }.FirstOrDefault(s => months / s <= maxTicks, 12);
         for (var d = start; d <= max; d = d.AddMonths(monthStep))
-            yield return (d, GermanFormat.Month(d));
+            yield return (d, format.Month(d));
     }
 }

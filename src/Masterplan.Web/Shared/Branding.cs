@@ -99,7 +99,8 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
 
     public ValidateOptionsResult Validate(string? name, BrandingOptions options)
     {
-        var errors = new List<string>();
+        // Operator messages in English, like every start-up fault; residents never see them.
+        var faults = new List<string>();
         var c = options.Colors;
         var colours = new (string Key, string Value)[]
         {
@@ -109,53 +110,53 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
         foreach (var (key, value) in colours)
         {
             if (!Hex().IsMatch(value ?? ""))
-                errors.Add($"Branding:Colors:{key} \"{value}\" is not a colour of the form #rrggbb.");
+                faults.Add($"Branding:Colors:{key} \"{value}\" is not a colour of the form #rrggbb.");
         }
 
         // WCAG 2.1 AA 1.4.3: text ≥ 4.5:1 against every background it stands on (pairs of readable colours only).
-        Require(errors, "OnBrand", c.OnBrand, "Brand", c.Brand);
-        Require(errors, "OnBrand", c.OnBrand, "BrandDark", c.BrandDark);
+        Require(faults, "OnBrand", c.OnBrand, "Brand", c.Brand);
+        Require(faults, "OnBrand", c.OnBrand, "BrandDark", c.BrandDark);
         foreach (var (key, value) in new[] { ("Text", c.Text), ("Link", c.Link), ("LinkVisited", c.LinkVisited) })
         {
-            Require(errors, key, value, "the page background", Background);
-            Require(errors, key, value, "the boxes' background", SoftBackground);
+            Require(faults, key, value, "the page background", Background);
+            Require(faults, key, value, "the boxes' background", SoftBackground);
         }
         // The brand colour as text on white: the open menu button and outlined buttons.
-        Require(errors, "Brand", c.Brand, "the page background", Background);
+        Require(faults, "Brand", c.Brand, "the page background", Background);
 
         if (string.IsNullOrWhiteSpace(options.CityName))
-            errors.Add("Branding:CityName is empty.");
+            faults.Add("Branding:CityName is empty.");
         if (string.IsNullOrWhiteSpace(options.PlatformName))
-            errors.Add("Branding:PlatformName is empty.");
+            faults.Add("Branding:PlatformName is empty.");
         if (options.Logo is { Length: > 0 } logo)
-            CheckFile(errors, "Branding:Logo", logo, LogoTypes);
+            CheckFile(faults, "Branding:Logo", logo, LogoTypes);
         if (options.FontFamily is { } family && !CssValue().IsMatch(family))
-            errors.Add("Branding:FontFamily may hold letters, digits, spaces, commas, hyphens and quotes only.");
+            faults.Add("Branding:FontFamily may hold letters, digits, spaces, commas, hyphens and quotes only.");
         for (var i = 0; i < options.Fonts.Count; i++)
         {
             var font = options.Fonts[i];
             if (!FontName().IsMatch(font.Family ?? ""))
-                errors.Add($"Branding:Fonts:{i}:Family \"{font.Family}\" must be a font name of letters, digits, spaces and hyphens.");
+                faults.Add($"Branding:Fonts:{i}:Family \"{font.Family}\" must be a font name of letters, digits, spaces and hyphens.");
             if (font.Weight is < 100 or > 900)
-                errors.Add($"Branding:Fonts:{i}:Weight {font.Weight} is not a font weight (100–900).");
+                faults.Add($"Branding:Fonts:{i}:Weight {font.Weight} is not a font weight (100–900).");
             if (font.Style is not ("normal" or "italic"))
-                errors.Add($"Branding:Fonts:{i}:Style \"{font.Style}\" must be normal or italic.");
-            CheckFile(errors, $"Branding:Fonts:{i}:Path", font.Path, FontTypes);
+                faults.Add($"Branding:Fonts:{i}:Style \"{font.Style}\" must be normal or italic.");
+            CheckFile(faults, $"Branding:Fonts:{i}:Path", font.Path, FontTypes);
         }
         for (var i = 0; i < options.FooterLinks.Count; i++)
         {
             var link = options.FooterLinks[i];
             if (string.IsNullOrWhiteSpace(link.Label))
-                errors.Add($"Branding:FooterLinks:{i}:Label is empty.");
+                faults.Add($"Branding:FooterLinks:{i}:Label is empty.");
             var local = link.Url.StartsWith('/') && !link.Url.StartsWith("//", StringComparison.Ordinal);
             if (!local && !(Uri.TryCreate(link.Url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
-                errors.Add($"Branding:FooterLinks:{i}:Url \"{link.Url}\" must be an address on this site (/…) or start with https://.");
+                faults.Add($"Branding:FooterLinks:{i}:Url \"{link.Url}\" must be an address on this site (/…) or start with https://.");
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return faults.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(faults);
     }
 
-    private static void Require(List<string> errors, string key, string? colour, string againstName, string? against)
+    private static void Require(List<string> faults, string key, string? colour, string againstName, string? against)
     {
         if (colour is null || against is null || !Hex().IsMatch(colour) || !Hex().IsMatch(against))
             return;
@@ -163,19 +164,19 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
         if (ratio < 4.5)
         {
             var on = againstName.StartsWith("the ", StringComparison.Ordinal) ? againstName : $"Branding:Colors:{againstName} {against}";
-            errors.Add($"Branding:Colors:{key} {colour} has a contrast of {ratio.ToString("0.00", CultureInfo.InvariantCulture)}:1 on {on}; WCAG 2.1 AA needs at least 4.5:1.");
+            faults.Add($"Branding:Colors:{key} {colour} has a contrast of {ratio.ToString("0.00", CultureInfo.InvariantCulture)}:1 on {on}; WCAG 2.1 AA needs at least 4.5:1.");
         }
     }
 
-    private void CheckFile(List<string> errors, string key, string path, IReadOnlyDictionary<string, string> types)
+    private void CheckFile(List<string> faults, string key, string path, IReadOnlyDictionary<string, string> types)
     {
         var full = BrandFiles.FullPath(environment, path);
         if (!types.ContainsKey(Path.GetExtension(full).ToLowerInvariant()))
-            errors.Add($"{key} \"{path}\" must end in {string.Join(", ", types.Keys)}.");
+            faults.Add($"{key} \"{path}\" must end in {string.Join(", ", types.Keys)}.");
         else if (!File.Exists(full))
-            errors.Add($"{key} \"{path}\" does not exist (looked for {full}).");
+            faults.Add($"{key} \"{path}\" does not exist (looked for {full}).");
         else if (new FileInfo(full).Length > MaxFileBytes)
-            errors.Add($"{key} \"{path}\" is larger than 1 MB.");
+            faults.Add($"{key} \"{path}\" is larger than 1 MB.");
     }
 
     /// <summary>WCAG 2.1's contrast ratio of two sRGB colours (1 to 21).</summary>

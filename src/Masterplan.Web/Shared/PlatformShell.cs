@@ -15,7 +15,8 @@ namespace Masterplan.Web.Shared;
 /// <summary>What every page and API shares: localization, error handling, health, OpenAPI.</summary>
 public static class PlatformShell
 {
-    public static readonly CultureInfo[] SupportedCultures = [new("de"), new("en")];
+    /// <summary>German, and English with British dates (23/11/2026, not the American 11/23/2026) beside English numbers.</summary>
+    public static readonly CultureInfo[] SupportedCultures = [new("de"), new("en") { DateTimeFormat = CultureInfo.GetCultureInfo("en-GB").DateTimeFormat }];
 
     public const string CultureCookie = "mp-lang";
 

@@ -58,6 +58,13 @@ public static class TypedNumber
     /// <summary>The value formatted as the user types it back, in the request's language.</summary>
     public static string Format(decimal value, string format) => value.ToString(format, IsEnglish(CultureInfo.CurrentCulture) ? English : German);
 
+    /// <summary>An amount of euros as the reader writes it: "85.000,00 €" in German, "€85,000.00" in English.</summary>
+    public static string Money(decimal euros) => IsEnglish(CultureInfo.CurrentCulture)
+        ? (euros < 0 ? "-€" : "€") + Math.Abs(euros).ToString("#,##0.00", English)
+        : euros.ToString("#,##0.00", German) + " €";
+
+    public static string Money(long cents) => Money(cents / 100m);
+
     private static bool IsEnglish(CultureInfo language) => language.TwoLetterISOLanguageName == "en";
 
     private static string? Clean(string? text) =>

@@ -46,6 +46,9 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
 
     public static string Format(decimal value, string unit) => $"{value.ToString("#,##0.####", German)} {unit}".TrimEnd();
 
+    /// <summary>A value with its unit for a page, in the reader's language (<see cref="Format"/> is for German documents).</summary>
+    public static string Display(decimal value, string unit) => $"{TypedNumber.Format(value, "#,##0.####")} {unit}".TrimEnd();
+
     /// <summary>
     /// Compares the latest value with the straight path from baseline to target on the latest value's date:
     /// at least as good as the path is on track; behind by at most <see cref="AtRiskShare"/> of the whole distance is at
