@@ -34,7 +34,7 @@ public class AccessibilityTests(SiteFixture site, ITestOutputHelper output)
             "/stadtbezirke", "/barrierefreiheit", "/datenschutz", "/impressum", "/gibt-es-nicht",
             "/quartierslabore", lab, $"{lab}/losverfahren", "/quartierslabore/anmeldung", "/quartierslabore/anmeldung?code=ABCD-EFGH-JKLM",
             "/beteiligung", call, $"{call}?bezirk=Eving", $"{call}/beitrag", contribution, "/beteiligung/so-machen-sie-mit", "/beteiligung/bestaetigen/unbekannt",
-            "/api/docs", "/mitmachen", "/kontakt", "/suche", "/suche?q=Sicherheit", "/suche?q=Sicherheit&art=massnahmen", "/suche?q=Xylophonwerkstatt", "/suche?q=%25%25%25", "/konto/passwort-vergessen", "/konto/passwort-zuruecksetzen/unbekannt",
+            "/api/docs", "/mitmachen", "/kontakt", "/leichte-sprache", "/gebaerdensprache", "/suche", "/suche?q=Sicherheit", "/suche?q=Sicherheit&art=massnahmen", "/suche?q=Xylophonwerkstatt", "/suche?q=%25%25%25", "/konto/passwort-vergessen", "/konto/passwort-zuruecksetzen/unbekannt",
         ];
     }
 

@@ -5,8 +5,14 @@ namespace Masterplan.Web.Features.Home;
 /// <summary>Start page, accessibility statement, privacy, imprint and the error pages: open to everyone.</summary>
 public sealed class HomeModule : IModule
 {
-    public void AddServices(IServiceCollection services, IConfiguration configuration) =>
+    public void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOptions<ContactOptions>().BindConfiguration("Contact");
+        services.AddOptions<SignLanguageOptions>().BindConfiguration("SignLanguage").ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SignLanguageOptions>, SignLanguageValidation>();
+    }
+
+    public void MapEndpoints(WebApplication app) => SignLanguageOptions.Map(app);
 
     public IReadOnlyList<PageAccess> Pages => [PageAccess.PublicFolder("/Home")];
 

@@ -279,6 +279,6 @@ public class FindYourWayTests
         var english = await client.GetPageAsync("/");
         Assert.Equal("The next public meetings", english.QuerySelector("#next-meetings")!.Text());
         Assert.Contains("New paper", english.QuerySelector("section[aria-labelledby=news]")!.Text());
-        Assert.Contains("12/3/2026", english.QuerySelector("section[aria-labelledby=next-meetings]")!.Text());
+        Assert.Contains("03/12/2026", english.QuerySelector("section[aria-labelledby=next-meetings]")!.Text()); // 3 December, in British order
     }
 }
