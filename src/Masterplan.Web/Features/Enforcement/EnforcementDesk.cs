@@ -88,14 +88,9 @@ public sealed class EnforcementDesk(AppDbContext db, Locations locations, TimePr
     public async Task<Outcome<EnforcementOfficer>> RegisterOfficerAsync(string userId, string name, string? serviceNumber, CancellationToken ct)
     {
         var number = (serviceNumber ?? "").Trim().ToUpperInvariant();
-        if (number.Length == 0)
+        if (CheckServiceNumber(number) is { } invalid)
         {
-            return Outcome<EnforcementOfficer>.Invalid("ServiceNumber", "Bitte geben Sie Ihre Dienstnummer an.");
-        }
-
-        if (number.Length > 30 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-        {
-            return Outcome<EnforcementOfficer>.Invalid("ServiceNumber", "Eine Dienstnummer hat höchstens 30 Zeichen: Buchstaben, Ziffern und Bindestriche.");
+            return Outcome<EnforcementOfficer>.Invalid("ServiceNumber", invalid);
         }
 
         if (await db.EnforcementOfficers.AnyAsync(o => o.ServiceNumber == number, ct))
@@ -120,6 +115,54 @@ public sealed class EnforcementDesk(AppDbContext db, Locations locations, TimePr
         db.EnforcementOfficers.Add(officer);
         await db.SaveChangesAsync(ct);
         return Outcome<EnforcementOfficer>.Ok(officer);
+    }
+
+    /// <summary>The message for a service number that cannot be one, or null.</summary>
+    private static string? CheckServiceNumber(string number) =>
+        number.Length == 0 ? "Bitte geben Sie die Dienstnummer an."
+        : number.Length > 30 || !number.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') ? "Eine Dienstnummer hat höchstens 30 Zeichen: Buchstaben, Ziffern und Bindestriche."
+        : null;
+
+    /// <summary>
+    /// The lead corrects an officer's service number (mistyped at the first check, or a new one). Receipts already handed out
+    /// keep the number printed on them; the audit entry names the pseudonym only, since the audit log is read beyond the lead.
+    /// </summary>
+    public async Task<Outcome> CorrectServiceNumberAsync(int officerId, string? serviceNumber, CancellationToken ct)
+    {
+        if (await db.EnforcementOfficers.FirstOrDefaultAsync(o => o.Id == officerId, ct) is not { } officer)
+        {
+            return Outcome.Invalid("OfficerId", "Bitte wählen Sie eine Einsatzkraft aus der Liste.");
+        }
+
+        var number = (serviceNumber ?? "").Trim().ToUpperInvariant();
+        if (CheckServiceNumber(number) is { } invalid)
+        {
+            return Outcome.Invalid("ServiceNumber", invalid);
+        }
+
+        if (number == officer.ServiceNumber)
+        {
+            return Outcome.Invalid("ServiceNumber", "{0} hat schon die Dienstnummer {1}.", officer.Pseudonym, number);
+        }
+
+        if (await db.EnforcementOfficers.AnyAsync(o => o.ServiceNumber == number && o.Id != officerId, ct))
+        {
+            return Outcome.Invalid("ServiceNumber", "Die Dienstnummer {0} gehört schon einer anderen Einsatzkraft.", number);
+        }
+
+        officer.ServiceNumber = number;
+        db.Audit("enforcement.officer.service-number-corrected", nameof(EnforcementOfficer), officer.Id.ToString(CultureInfo.InvariantCulture), new { officer.Pseudonym });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // Another lead gave the number away in the same moment.
+            return Outcome.Invalid("ServiceNumber", "Die Dienstnummer {0} gehört schon einer anderen Einsatzkraft.", number);
+        }
+
+        return Outcome.Done;
     }
 
     /// <summary>The form's defaults, so a check takes seconds: now, and the district of the officer's latest entry.</summary>

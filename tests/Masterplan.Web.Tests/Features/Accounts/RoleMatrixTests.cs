@@ -224,7 +224,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["ordnungsdienst/kontrolle"] = (["GET", "POST"], [Roles.FieldOfficer]),
         ["ordnungsdienst/einsatz"] = (["GET", "POST"], [Roles.FieldOfficer]),
         ["ordnungsdienst/quittungen/{id:int}"] = (["GET", "POST"], [Roles.FieldOfficer]),
-        ["verwaltung/ordnungsdienst"] = (["GET"], [Roles.EnforcementLead]),
+        ["verwaltung/ordnungsdienst"] = (["GET", "POST"], [Roles.EnforcementLead]),
         ["verwaltung/ordnungsdienst/einsaetze/{id:int}"] = (["GET", "POST"], [Roles.EnforcementLead]),
         ["verwaltung/ordnungsdienst/bericht/{id:int?}"] = (["GET", "POST"], [Roles.EnforcementLead]),
         ["foerderung"] = (["GET"], Everyone),

@@ -526,4 +526,54 @@ public sealed class EnforcementTests
         var page = await BodyAsync(await Users.Client(app).GetAsync("/quittung?nr=" + code));
         Assert.Contains("(nach Ablauf der Frist gelöscht)", page, StringComparison.Ordinal);
     }
+
+    [Theory, Engines]
+    public async Task The_lead_corrects_a_mistyped_service_number_and_bad_corrections_change_nothing(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, Settings(MeetingChainTests.NewMailFolder()));
+        var (officer, _) = await OfficerAsync(app, "streife.tippfehler@stadtdo.de", "KOD-1O5");
+        await OfficerAsync(app, "streife.zwei@stadtdo.de", "KOD-200");
+        var lead = await Users.SignInAsync(app, await Users.CreateAsync(app, "leitung.kod@stadtdo.de", Roles.EnforcementLead));
+        int id;
+        await using (var scope = app.Scope())
+        {
+            id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().EnforcementOfficers.Where(o => o.ServiceNumber == "KOD-1O5").Select(o => o.Id).SingleAsync();
+        }
+
+        // The officer cannot change the number once registered, nor use the lead's form.
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.PostFormAsync("/verwaltung/ordnungsdienst?handler=ServiceNumber", new() { ["OfficerId"] = $"{id}", ["ServiceNumber"] = "KOD-999" }, "/ordnungsdienst")).StatusCode);
+
+        var refusals = new (string Officer, string Number, string Message)[]
+        {
+            ($"{id}", "", "Bitte geben Sie die Dienstnummer an."),
+            ($"{id}", "KOD 105!", "Eine Dienstnummer hat höchstens 30 Zeichen: Buchstaben, Ziffern und Bindestriche."),
+            ($"{id}", "kod-1o5", "hat schon die Dienstnummer KOD-1O5."),
+            ($"{id}", "KOD-200", "Die Dienstnummer KOD-200 gehört schon einer anderen Einsatzkraft."),
+            ("", "KOD-105", "Bitte wählen Sie eine Einsatzkraft aus der Liste."),
+            ("999999", "KOD-105", "Bitte wählen Sie eine Einsatzkraft aus der Liste."),
+        };
+        foreach (var (who, number, message) in refusals)
+        {
+            var refused = await lead.PostFormAsync("/verwaltung/ordnungsdienst?handler=ServiceNumber", new() { ["OfficerId"] = who, ["ServiceNumber"] = number }, "/verwaltung/ordnungsdienst");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+            Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await BodyAsync(refused)), StringComparison.Ordinal);
+        }
+
+        var corrected = await lead.PostFormAsync("/verwaltung/ordnungsdienst?handler=ServiceNumber", new() { ["OfficerId"] = $"{id}", ["ServiceNumber"] = " kod-105 " }, "/verwaltung/ordnungsdienst");
+        Assert.True(corrected.StatusCode == HttpStatusCode.Redirect, await ExplainAsync(app, corrected));
+        var page = await BodyAsync(await lead.GetAsync(corrected.Headers.Location!.OriginalString));
+        Assert.Contains("Die Dienstnummer ist berichtigt.", page, StringComparison.Ordinal);
+        Assert.Contains("<td>KOD-105</td>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("KOD-1O5", page, StringComparison.Ordinal);
+
+        await using (var scope = app.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Equal(["KOD-105", "KOD-200"], await data.EnforcementOfficers.OrderBy(o => o.ServiceNumber).Select(o => o.ServiceNumber).ToListAsync());
+            // Audited with the pseudonym only: the audit log is read beyond the lead.
+            var entry = await data.AuditEntries.SingleAsync(a => a.Action == "enforcement.officer.service-number-corrected");
+            Assert.Equal($"{id}", entry.EntityId);
+            Assert.DoesNotContain("KOD-", entry.Changes ?? "", StringComparison.Ordinal);
+        }
+    }
 }

@@ -1,13 +1,22 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Enforcement.Lead;
 
 /// <summary>The lead's overview: records waiting for sign-off (overdue first), the officers with their identities, counts per pseudonym, the reports.</summary>
-public sealed class IndexModel(AppDbContext db, EnforcementFigures figures, TimeProvider time) : PageModel
+public sealed class IndexModel(AppDbContext db, EnforcementFigures figures, EnforcementDesk desk, TimeProvider time) : PageModel
 {
+    [BindProperty]
+    public int? OfficerId { get; set; }
+
+    [BindProperty]
+    public string? ServiceNumber { get; set; }
+
+    public bool Corrected { get; private set; }
+
     public sealed record Waiting(int Id, DateTimeOffset OccurredAt, string Kind, string ServiceNumber, string Name, DateOnly SignOffBy);
 
     public IReadOnlyList<Waiting> Open { get; private set; } = [];
@@ -20,7 +29,25 @@ public sealed class IndexModel(AppDbContext db, EnforcementFigures figures, Time
 
     public DateOnly Today { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(bool berichtigt, CancellationToken ct)
+    {
+        Corrected = berichtigt;
+        await LoadAsync(ct);
+    }
+
+    /// <summary>Corrects an officer's mistyped or changed service number; the officer cannot, once it is registered.</summary>
+    public async Task<IActionResult> OnPostServiceNumberAsync(CancellationToken ct)
+    {
+        if (this.ShowErrors(await desk.CorrectServiceNumberAsync(OfficerId ?? 0, ServiceNumber, ct)))
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return Redirect("/verwaltung/ordnungsdienst?berichtigt=true#einsatzkraefte");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
     {
         Today = CityTime.Today(time);
         Open = await db.ForceIncidents.AsNoTracking().Where(i => i.SignedOffAt == null).OrderBy(i => i.SignOffBy).ThenBy(i => i.Id).Take(200)
