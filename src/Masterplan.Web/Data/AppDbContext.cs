@@ -75,7 +75,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var snapshots = ChangeTracker.Entries().Where(e => e.Entity is IAudited && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => (Entry: e, e.State, Changes: Describe(e))).ToList();
+            // A new row is described after the save: before it, its key and its references to other new rows are EF's temporary values.
+            .Select(e => (Entry: e, e.State, Changes: e.State == EntityState.Added ? null : Describe(e, e.State))).ToList();
         await StampAsync(cancellationToken);
         var versions = ChangedVersions();
         _mailQueued |= ChangeTracker.Entries<OutboxMail>().Any(e => e.State == EntityState.Added);
@@ -101,7 +102,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
                 var type = entry.Metadata.ClrType.Name;
                 var key = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue));
                 Audit($"{char.ToLowerInvariant(type[0])}{type[1..]}.{state switch { EntityState.Added => "created", EntityState.Deleted => "deleted", _ => "updated" }}",
-                    type, key, changes, AuditReason);
+                    type, key, changes ?? Describe(entry, state), AuditReason);
             }
 
             if (_pendingAudit.Count > 0)
@@ -436,7 +437,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         await base.SaveChangesAsync(true, ct);
     }
 
-    private static Dictionary<string, object?[]> Describe(EntityEntry entry)
+    private static Dictionary<string, object?[]> Describe(EntityEntry entry, EntityState state)
     {
         var changes = new Dictionary<string, object?[]>();
         foreach (var property in entry.Properties)
@@ -449,9 +450,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             }
 
             var hidden = info.GetCustomAttribute<NotAuditedAttribute>() is not null;
-            var before = entry.State == EntityState.Added ? null : property.OriginalValue;
-            var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
-            if (entry.State == EntityState.Modified && Equals(before, after))
+            var before = state == EntityState.Added ? null : property.OriginalValue;
+            var after = state == EntityState.Deleted ? null : property.CurrentValue;
+            if (state == EntityState.Modified && Equals(before, after))
             {
                 continue;
             }

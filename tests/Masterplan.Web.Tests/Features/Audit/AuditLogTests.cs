@@ -16,6 +16,29 @@ namespace Masterplan.Web.Tests.Features.Audit;
 public class AuditLogTests
 {
     [Theory, Engines]
+    public async Task New_rows_are_audited_with_the_ids_the_database_gave_them_not_EFs_temporary_ones(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        await using var scope = app.Scope();
+        var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var steering = await data.Organizations.SingleAsync(o => o.SeedKey == "org:lenkungskreis");
+
+        // A person and their membership in one save: the membership refers to a row that has no id yet.
+        var person = new Person { GivenName = "Audit", FamilyName = "Neuling" };
+        data.Add(new Membership { Person = person, OrganizationId = steering.Id, StartDate = new DateOnly(2026, 11, 1) });
+        await data.SaveChangesAsync();
+
+        var personEntry = await data.AuditEntries.SingleAsync(a => a.Action == "person.created");
+        using var personChanges = JsonDocument.Parse(personEntry.Changes!);
+        Assert.Equal(person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), personEntry.EntityId);
+        Assert.Equal(person.Id, personChanges.RootElement.GetProperty("Id")[1].GetInt32());
+        var membershipEntry = await data.AuditEntries.Where(a => a.Action == "membership.created").OrderByDescending(a => a.Id).FirstAsync();
+        using var membershipChanges = JsonDocument.Parse(membershipEntry.Changes!);
+        Assert.True(membershipChanges.RootElement.GetProperty("Id")[1].GetInt32() > 0, membershipEntry.Changes);
+        Assert.Equal(person.Id, membershipChanges.RootElement.GetProperty("PersonId")[1].GetInt32());
+    }
+
+    [Theory, Engines]
     public async Task A_change_is_audited_in_the_same_transaction_with_before_and_after(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine);
