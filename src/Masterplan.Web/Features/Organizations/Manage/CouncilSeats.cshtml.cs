@@ -38,6 +38,9 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>A POST without a handler (a form sent by hand or a client that dropped the query) shows the page instead of failing.</summary>
+    public async Task OnPostAsync(CancellationToken ct) => await LoadAsync(ct);
+
     public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
