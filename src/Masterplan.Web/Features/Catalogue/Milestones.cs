@@ -12,7 +12,8 @@ using Quartz;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>An overdue milestone with what the Office needs to chase it.</summary>
-public sealed record OverdueMilestone(Milestone Milestone, int MeasureId, string MeasureTitle, IReadOnlyList<string> Units, int DaysOverdue);
+/// <param name="Unreached">The responsible units that no reminder reaches: no active account with the role Fachdienststelle and an e-mail address.</param>
+public sealed record OverdueMilestone(Milestone Milestone, int MeasureId, string MeasureTitle, IReadOnlyList<string> Units, int DaysOverdue, IReadOnlyList<string> Unreached);
 
 /// <summary>Milestones of measures (docs/domain.md#milestones): adding, marking done, and the overdue ones.</summary>
 public sealed class Milestones(AppDbContext db, TimeProvider time)
@@ -111,9 +112,19 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
             .OrderBy(r => r.Milestone.DueDate).ToListAsync(ct);
         var measureIds = rows.Select(r => r.Milestone.MeasureId).Distinct().ToList();
         var units = (await db.Set<MeasureUnit>().AsNoTracking().Where(u => measureIds.Contains(u.MeasureId))
-                .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new { u.MeasureId, o.Name }).ToListAsync(ct))
-            .ToLookup(u => u.MeasureId, u => u.Name);
-        return rows.Select(r => new OverdueMilestone(r.Milestone, r.Milestone.MeasureId, r.Title, units[r.Milestone.MeasureId].Order().ToList(), today.DayNumber - r.Milestone.DueDate.DayNumber)).ToList();
+                .Join(db.Organizations, u => u.OrganizationId, o => o.Id, (u, o) => new { u.MeasureId, o.Id, o.Name }).ToListAsync(ct))
+            .ToLookup(u => u.MeasureId);
+        var unitIds = units.SelectMany(g => g).Select(u => (int?)u.Id).Distinct().ToList();
+        // The reminder job mails exactly these accounts (MilestoneReminderJob); a unit without one is told to the Office here.
+        var staffRole = await db.Roles.Where(r => r.Name == Roles.DepartmentStaff).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var reached = (await db.Users.Where(u => !u.IsDisabled && u.Email != null && unitIds.Contains(u.DepartmentId)
+                && db.UserRoles.Any(r => r.UserId == u.Id && r.RoleId == staffRole)).Select(u => u.DepartmentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
+        return rows.Select(r =>
+        {
+            var theirs = units[r.Milestone.MeasureId].OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+            return new OverdueMilestone(r.Milestone, r.Milestone.MeasureId, r.Title, [.. theirs.Select(u => u.Name)], today.DayNumber - r.Milestone.DueDate.DayNumber,
+                [.. theirs.Where(u => !reached.Contains(u.Id)).Select(u => u.Name)]);
+        }).ToList();
     }
 }
 

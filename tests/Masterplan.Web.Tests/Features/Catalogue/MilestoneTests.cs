@@ -105,6 +105,51 @@ public class MilestoneTests
         Assert.DoesNotContain(await MeetingChainTests.MailsAsync(mail), m => m.To.Mailboxes.Any(a => a.Address == "jugendamt@stadtdo.de"));
     }
 
+    [Theory, Engines]
+    public async Task The_dashboard_names_the_units_no_reminder_reaches_and_what_to_do(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var (node, reached, unreached) = await IndicatorTests.QueryAsync(app, async db => (
+            await db.FieldsOfAction.Where(f => f.SeedKey == "field:2.5").Select(f => f.Id).SingleAsync(),
+            await db.Organizations.Where(o => o.Name == "Ordnungsamt").Select(o => o.Id).SingleAsync(),
+            await db.Organizations.Where(o => o.Name == "Sozialamt").Select(o => o.Id).SingleAsync()));
+        await Users.CreateAsync(app, "ordnungsamt@stadtdo.de", Roles.DepartmentStaff);
+        // An account of the Sozialamt without the role, and a disabled one with it: neither is reminded.
+        await Users.CreateAsync(app, "sozialamt.ohne.rolle@stadtdo.de", Roles.Moderator);
+        await Users.CreateAsync(app, "sozialamt.gesperrt@stadtdo.de", Roles.DepartmentStaff);
+        await using (var scope = app.Scope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            foreach (var (email, department, disabled) in new[] { ("ordnungsamt@stadtdo.de", reached, false), ("sozialamt.ohne.rolle@stadtdo.de", unreached, false), ("sozialamt.gesperrt@stadtdo.de", unreached, true) })
+            {
+                var user = (await users.FindByEmailAsync(email))!;
+                user.DepartmentId = department;
+                user.IsDisabled = disabled;
+                await users.UpdateAsync(user);
+            }
+        }
+
+        var created = await office.PostFormAsync(EditPage, new()
+        {
+            ["FieldOfActionId"] = node.ToString(CultureInfo.InvariantCulture), ["Title"] = "Streetwork am Nordmarkt", ["Status"] = "InProgress", ["Progress"] = "20",
+            ["Weight"] = "1", ["StartDate"] = "2026-01-01", ["SourceKind"] = "MeetingDecision", ["IsPublic"] = "true",
+            ["UnitIds[0]"] = reached.ToString(CultureInfo.InvariantCulture), ["UnitIds[1]"] = unreached.ToString(CultureInfo.InvariantCulture),
+        });
+        var page = $"{EditPage}/{MeetingChainTests.IdFrom(created)}";
+        var added = await office.PostFormAsync($"{page}?handler=Milestone", new() { ["MilestoneTitle"] = "Konzept", ["MilestoneDue"] = "2026-11-30" }, page);
+        Assert.True(added.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(added));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 3, 8, 0, 0, TimeSpan.Zero));
+        office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office2@stadtdo.de", Roles.Office));
+
+        var dashboard = await office.GetPageAsync("/verwaltung/meilensteine");
+        var notice = dashboard.QuerySelector("#unreached")!.Text();
+        Assert.Contains("Diese Stelle bekommt keine Erinnerung, weil sie kein aktives Konto mit der Rolle „Fachdienststelle“ und einer E-Mail-Adresse hat: Sozialamt.", notice);
+        Assert.Contains("Was zu tun ist", notice);
+        Assert.Contains("ohne Erinnerung: Sozialamt", dashboard.QuerySelector("tbody tr")!.Text());
+        Assert.DoesNotContain("Ordnungsamt", notice);
+    }
+
     private static async Task<(int Mails, int Milestones)> RemindAsync(AppFactory app)
     {
         await using var scope = app.Scope();
