@@ -54,9 +54,29 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
         var members = await db.Memberships.AsNoTracking().Include(m => m.OnBehalfOf)
             .Where(m => m.OrganizationId == organization.Id && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day) && m.DeputyForId == null)
             .ToListAsync(ct);
-        return organization.Kind == OrganizationKind.SteeringCircle
+        var check = organization.Kind == OrganizationKind.SteeringCircle
             ? CheckSteeringCircle(members)
             : await CheckPlenaryAsync(members, day, ct);
+        var orphans = await OrphanedDeputiesAsync(organization.Id, day, ct);
+        return orphans.Count == 0 ? check : check with { Violations = [.. check.Violations, .. orphans] };
+    }
+
+    /// <summary>
+    /// Deputies still active on the day whose principal's membership has ended (or not begun): a Vertretung stands in for a
+    /// member (004 §3), so it needs a new principal or an end. Named by what the membership stands for, never by the person,
+    /// since the body's page is public.
+    /// </summary>
+    private async Task<List<Violation>> OrphanedDeputiesAsync(int organizationId, DateOnly day, CancellationToken ct)
+    {
+        var orphans = await db.Memberships.AsNoTracking()
+            .Where(m => m.OrganizationId == organizationId && m.DeputyForId != null && m.StartDate <= day && (m.EndDate == null || m.EndDate >= day)
+                && (m.DeputyFor!.StartDate > day || (m.DeputyFor.EndDate != null && m.DeputyFor.EndDate < day)))
+            .Select(m => new { For = m.DeputyFor!.OnBehalfOf!.Name, m.DeputyFor.EndDate }).ToListAsync(ct);
+        return [.. orphans.Select(o => new Violation(
+            o.EndDate is { } end
+                ? $"Die Stellvertretung für {o.For ?? "ein Mitglied"} ist noch aktiv, obwohl die vertretene Mitgliedschaft am {end.ToString("dd.MM.yyyy", System.Globalization.CultureInfo.InvariantCulture)} endete: beenden Sie sie oder ordnen Sie sie der neuen Mitgliedschaft zu."
+                : $"Die Stellvertretung für {o.For ?? "ein Mitglied"} ist aktiv, obwohl die vertretene Mitgliedschaft noch nicht begonnen hat.",
+            "004 §3"))];
     }
 
     private static CompositionCheck CheckSteeringCircle(List<Membership> members)

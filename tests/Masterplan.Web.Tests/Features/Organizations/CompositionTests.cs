@@ -40,6 +40,31 @@ public class CompositionTests
     }
 
     [Fact]
+    public async Task A_deputy_whose_principal_left_is_named_by_the_check_without_naming_the_person()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Demo);
+        var plenary = await IdAsync(app, OrganizationKind.PlenaryAssembly);
+        int principal;
+        string deputyName;
+        await using (var scope = app.Scope())
+        {
+            var deputy = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Memberships.Include(m => m.Person)
+                .Where(m => m.OrganizationId == plenary && m.DeputyFor!.OnBehalfOf!.SeedKey == "org:polizei").SingleAsync();
+            (principal, deputyName) = (deputy.DeputyForId!.Value, deputy.Person.FamilyName);
+        }
+
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var ended = await office.PostFormAsync($"/verwaltung/gremien/{plenary}?handler=End&membershipId={principal}",
+            new() { ["endDate"] = "2026-11-22", ["reason"] = "Wechsel bei der Polizei" }, $"/verwaltung/gremien/{plenary}");
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+
+        var violations = (await app.CreateClient().GetPageAsync($"/gremien/{plenary}")).QuerySelectorAll(".violations li").Select(l => l.Text()).ToList();
+        var orphan = Assert.Single(violations, v => v.StartsWith("Die Stellvertretung für Polizei", StringComparison.Ordinal));
+        Assert.Contains("endete: beenden Sie sie oder ordnen Sie sie der neuen Mitgliedschaft zu.", orphan);
+        Assert.DoesNotContain(deputyName, orphan);
+    }
+
+    [Fact]
     public async Task Ending_an_institutions_member_makes_a_violation_appear_and_it_is_audited()
     {
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, Demo);
