@@ -256,6 +256,13 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByLabel("Datum").PressAsync("Enter");
         await page.WaitForURLAsync("**/verwaltung/sitzungen/bearbeiten/*");
         await Check("/verwaltung/sitzungen/bearbeiten/{id}");
+
+        // The demo members have no e-mail address: inviting says so by name and offers letters and an address list.
+        await Assertions.Expect(page.Locator("section.notice.warning")).ToContainTextAsync("keine E-Mail-Adresse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einladung versenden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("an sie wurde nichts gemailt");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Adressliste für die Post (CSV)" })).ToBeVisibleAsync();
+        await Check("/verwaltung/sitzungen/bearbeiten/{id} (invited, some by post)");
         foreach (var (link, what) in new[] { ("Tagesordnung und Unterlagen", "tagesordnung"), ("Anwesenheit, Abstimmungen, Empfehlungen", "ablauf"), ("Niederschrift", "niederschrift") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();

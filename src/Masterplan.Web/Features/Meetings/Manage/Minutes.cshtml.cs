@@ -32,6 +32,9 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     public string? Message { get; private set; }
 
+    /// <summary>Who could not be reached by e-mail when the minutes were circulated, in the user's language.</summary>
+    public string? Warning { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostSaveAsync(int id, string? introduction, Dictionary<int, string?> notes, CancellationToken ct)
@@ -47,6 +50,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
             return Page();
         }
 
+        notes ??= []; // a meeting without agenda items posts no notes at all
         if (notes.Keys.Any(k => Items.All(i => i.Id != k)))
         {
             ModelState.AddModelError("", "Die Notizen gehören zu Tagesordnungspunkten, die es in dieser Sitzung nicht gibt.");
@@ -105,6 +109,12 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
             ModelState.AddModelError("deadline", "Die Frist für Anmerkungen darf nicht in der Vergangenheit liegen.");
         }
 
+        // Circulating to nobody would mark the minutes as reviewed by the members: refused, the state stays.
+        if (ModelState.IsValid && (await mail.AudienceAsync(Meeting, ct)).Total == 0)
+        {
+            this.ShowError("", "Das Gremium hat am Tag der Sitzung keine Mitglieder; die Niederschrift kann niemandem zur Durchsicht vorgelegt werden. Der Stand bleibt unverändert.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -114,7 +124,15 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         (record.State, record.CommentDeadline, record.CirculatedAt) = (MinutesState.Circulated, deadline, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, ct);
-        TempData["Message"] = $"Fassung {Latest!.Number} ist an " + Plural.Of("{0} Person|{0} Personen", run.Sent) + $" zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
+        var t = OutcomeAdapters.Localizer(HttpContext);
+        TempData["Message"] = Plural.Of(t["Fassung {1} ist per E-Mail an {0} Person zur Durchsicht versandt (Frist {2}).|Fassung {1} ist per E-Mail an {0} Personen zur Durchsicht versandt (Frist {2})."],
+            run.Sent, run.Sent, Latest!.Number, deadline.Value.ToString("d", CultureInfo.CurrentCulture));
+        if (run.WithoutAddress.Count > 0)
+        {
+            TempData["Warning"] = t[
+                "Ohne E-Mail-Adresse, an sie wurde nichts gemailt: {0}. Bitte senden Sie ihnen den Entwurf per Post.", string.Join(", ", run.WithoutAddress)].Value;
+        }
+
         return RedirectToPage(new { id });
     }
 
@@ -183,6 +201,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Message = TempData["Message"] as string;
+        Warning = TempData["Warning"] as string;
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
         {
