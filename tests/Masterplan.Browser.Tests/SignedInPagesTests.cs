@@ -270,6 +270,12 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
             await page.GoBackAsync();
         }
 
+        // A saved draft offers its preview, marked "Entwurf".
+        await page.GetByRole(AriaRole.Link, new() { Name = "Niederschrift", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Als neue Fassung speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Entwurf als PDF ansehen" })).ToBeVisibleAsync();
+        await Check("/verwaltung/sitzungen/{id}/niederschrift (draft saved)");
+
         await page.GotoAsync(site.BaseUrl + "/empfehlungen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Beleuchtung am Nordausgang verbessern" }).ClickAsync();
         await Check("/verwaltung/empfehlungen/{id}");
