@@ -255,6 +255,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByLabel("Datum").FillAsync("2027-01-14");
         await page.GetByLabel("Datum").PressAsync("Enter");
         await page.WaitForURLAsync("**/verwaltung/sitzungen/bearbeiten/*");
+        var edit = page.Url;
         await Check("/verwaltung/sitzungen/bearbeiten/{id}");
 
         // The demo members have no e-mail address: inviting says so by name and offers letters and an address list.
@@ -269,6 +270,24 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
             await Check($"/verwaltung/sitzungen/{{id}}/{what}");
             await page.GoBackAsync();
         }
+
+        // The agenda with the keyboard: two items, the second moved up with its button, a link added in the one form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tagesordnung und Unterlagen", Exact = true }).ClickAsync();
+        foreach (var title in new[] { "Begrüßung", "Bericht der Geschäftsstelle" })
+        {
+            await page.GetByLabel("Titel", new() { Exact = true }).First.FillAsync(title);
+            await page.GetByLabel("Titel", new() { Exact = true }).First.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("ol.agenda")).ToContainTextAsync(title);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nach oben schieben TOP 2" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("ol.agenda h3").First).ToContainTextAsync("Bericht der Geschäftsstelle");
+        await page.GetByLabel("Art", new() { Exact = true }).SelectOptionAsync("FieldOfAction");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ziele dieser Art anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync("**kind=FieldOfAction**");
+        await Check("/verwaltung/sitzungen/{id}/tagesordnung (items, link form by kind)");
+        await page.GotoAsync(edit);
 
         // A saved draft offers its preview, marked "Entwurf".
         await page.GetByRole(AriaRole.Link, new() { Name = "Niederschrift", Exact = true }).ClickAsync();
