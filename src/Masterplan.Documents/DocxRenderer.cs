@@ -214,10 +214,18 @@ public static class DocxRenderer
     static W.SectionProperties Section(MainDocumentPart main, Document document)
     {
         var section = new W.SectionProperties();
-        if (document.HeaderText is { Length: > 0 } headerText)
+        if (document.HeaderText is { Length: > 0 } || document.Watermark is { Length: > 0 })
         {
             var headerPart = main.AddNewPart<HeaderPart>();
-            headerPart.Header = new W.Header(StyledParagraph("Header", TextRuns(headerText)));
+            headerPart.Header = new W.Header();
+            if (document.HeaderText is { Length: > 0 } headerText)
+                headerPart.Header.Append(StyledParagraph("Header", TextRuns(headerText)));
+            // The watermark heads every page, large and grey, where a reader of the Word file cannot miss it.
+            if (document.Watermark is { Length: > 0 } watermark)
+                headerPart.Header.Append(new W.Paragraph(
+                    new W.ParagraphProperties(new W.ParagraphStyleId { Val = "Header" }, new W.Justification { Val = W.JustificationValues.Center }),
+                    new W.Run(new W.RunProperties(new W.Bold(), new W.Color { Val = "8C8C8C" }, new W.FontSize { Val = "56" }),
+                        new W.Text(Clean(watermark)))));
             section.Append(new W.HeaderReference { Type = W.HeaderFooterValues.Default, Id = main.GetIdOfPart(headerPart) });
         }
         var footerPart = main.AddNewPart<FooterPart>();

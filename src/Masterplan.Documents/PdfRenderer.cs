@@ -202,6 +202,16 @@ public static class PdfRenderer
         var style = new TextStyle(8.5);
         var brush = new XSolidBrush(PdfLayout.Muted);
         structure.BeginArtifact();
+        if (document.Watermark is { Length: > 0 } watermark)
+        {
+            // Drawn first, so the page's content lies above it; 45° through the middle of the page.
+            var big = new TextStyle(page.Width / 7, Bold: true);
+            var state = gfx.Save();
+            gfx.RotateAtTransform(-45, new XPoint(page.Width / 2, page.Height / 2));
+            gfx.DrawString(watermark, fonts.Get(big), new XSolidBrush(XColor.FromArgb(0xD9, 0xD9, 0xD9)),
+                new XRect(0, page.Height / 2 - page.Width / 7, page.Width, page.Width / 3.5), XStringFormats.Center);
+            gfx.Restore(state);
+        }
         if (document.HeaderText is { Length: > 0 } header)
         {
             var line = TextWrapper.Wrap(fonts, header, style, page.ContentWidth)[0];

@@ -24,6 +24,14 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
         var office = await SignedInOfficeAsync();
         await office.GotoAsync(site.BaseUrl + "/verwaltung/quartierslabore");
         await Check(office, "/verwaltung/quartierslabore");
+
+        // Choosing a quarter selects the district the plan proposes for it; back to the first for the rest of the test.
+        var second = office.Locator("#Quarter option").Nth(1);
+        await office.GetByLabel("Quartal", new() { Exact = true }).SelectOptionAsync(await second.GetAttributeAsync("value") ?? "");
+        Assert.Equal(await second.GetAttributeAsync("data-district"), await office.GetByLabel("Stadtbezirk", new() { Exact = true }).InputValueAsync());
+        var first = office.Locator("#Quarter option").First;
+        await office.GetByLabel("Quartal", new() { Exact = true }).SelectOptionAsync(await first.GetAttributeAsync("value") ?? "");
+        Assert.Equal(await first.GetAttributeAsync("data-district"), await office.GetByLabel("Stadtbezirk", new() { Exact = true }).InputValueAsync());
         await office.GetByRole(AriaRole.Button, new() { Name = "Anlegen" }).ClickAsync();
         Assert.Contains("Bitte geben Sie einen Titel an.", await office.Locator(".error-summary").TextContentAsync());
         await Check(office, "/verwaltung/quartierslabore (errors)");

@@ -23,6 +23,7 @@ public class Open311PagesTests(SiteFixture site, ITestOutputHelper output)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/konto");
 
+        await page.Locator("details.staff-menu > summary").ClickAsync(); // the header's "Verwaltung" menu
         await page.GetByRole(AriaRole.Link, new() { Name = "Open311-Schlüssel verwalten" }).ClickAsync();
         await page.WaitForURLAsync("**/verwaltung/open311");
         await Check("/verwaltung/open311");

@@ -218,10 +218,57 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    private async Task<IPage> SignedInOfficeAsync()
+    [BrowserFact]
+    public async Task The_staff_menu_fits_a_phone_and_a_refusal_names_the_role()
+    {
+        var failures = new List<string>();
+        foreach (var width in new[] { 375, 1280 })
+        {
+            var page = await SignedInOfficeAsync(width);
+            Task Check(string what) => Axe.CheckAsync(page, $"{width}px {what}", failures, output);
+            await page.GotoAsync(site.BaseUrl + "/sitzungen");
+            var staffMenu = page.Locator("details.staff-menu > summary");
+            if (width == 375)
+            {
+                var header = (await page.Locator("header.site-header").BoundingBoxAsync())!;
+                Assert.True(header.Height <= 108, $"the header takes {header.Height}px at 375px");
+                Assert.False(await staffMenu.IsVisibleAsync(), "on a phone the staff menu waits in the menu");
+                await page.Locator("details.site-menu > summary").ClickAsync();
+            }
+
+            await staffMenu.FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            var link = page.Locator("details.staff-menu").GetByRole(AriaRole.Link, new() { Name = "Sitzungen verwalten", Exact = true });
+            await Assertions.Expect(link).ToBeVisibleAsync();
+            var box = (await link.BoundingBoxAsync())!;
+            Assert.True(box.X >= 0 && box.X + box.Width <= width, "the staff menu fits the screen");
+            await Check("/sitzungen (staff menu open)");
+            await link.ClickAsync();
+            await page.WaitForURLAsync("**/verwaltung/sitzungen");
+            await page.Context.CloseAsync();
+        }
+
+        // An account without the Office's role: the refusal says which role the page is for.
+        var admin = await site.CreateAccountAsync("Administrator");
+        var adminPage = await site.NewPageAsync();
+        await adminPage.GotoAsync(site.BaseUrl + "/konto/anmelden");
+        await adminPage.GetByLabel("E-Mail-Adresse").FillAsync(admin.Email);
+        await adminPage.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
+        await adminPage.GetByRole(AriaRole.Button, new() { Name = "Anmelden" }).Last.ClickAsync();
+        await adminPage.GetByLabel("Code", new() { Exact = true }).FillAsync(SiteFixture.Totp(admin.AuthenticatorKey));
+        await adminPage.Keyboard.PressAsync("Enter");
+        await adminPage.WaitForURLAsync("**/konto");
+        Assert.Equal(403, (await adminPage.GotoAsync(site.BaseUrl + "/verwaltung/sitzungen"))!.Status);
+        await Assertions.Expect(adminPage.Locator("main")).ToContainTextAsync("Diese Seite ist für die Rolle „Geschäftsstelle“.");
+        await Axe.CheckAsync(adminPage, "403 /verwaltung/sitzungen", failures, output);
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private async Task<IPage> SignedInOfficeAsync(int width = 1280)
     {
         var office = await site.CreateAccountAsync("Office");
-        var page = await site.NewPageAsync();
+        var page = await site.NewPageAsync(width);
         await page.GotoAsync(site.BaseUrl + "/konto/anmelden");
         await page.GetByLabel("E-Mail-Adresse").FillAsync(office.Email);
         await page.GetByLabel("Passwort").FillAsync(SiteFixture.Password);
@@ -255,13 +302,45 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByLabel("Datum").FillAsync("2027-01-14");
         await page.GetByLabel("Datum").PressAsync("Enter");
         await page.WaitForURLAsync("**/verwaltung/sitzungen/bearbeiten/*");
+        var edit = page.Url;
         await Check("/verwaltung/sitzungen/bearbeiten/{id}");
+
+        // The demo members have no e-mail address: inviting says so by name and offers letters and an address list.
+        await Assertions.Expect(page.Locator("section.notice.warning")).ToContainTextAsync("keine E-Mail-Adresse");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Einladung versenden" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("an sie wurde nichts gemailt");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Adressliste für die Post (CSV)" })).ToBeVisibleAsync();
+        await Check("/verwaltung/sitzungen/bearbeiten/{id} (invited, some by post)");
         foreach (var (link, what) in new[] { ("Tagesordnung und Unterlagen", "tagesordnung"), ("Anwesenheit, Abstimmungen, Empfehlungen", "ablauf"), ("Niederschrift", "niederschrift") })
         {
             await page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
             await Check($"/verwaltung/sitzungen/{{id}}/{what}");
             await page.GoBackAsync();
         }
+
+        // The agenda with the keyboard: two items, the second moved up with its button, a link added in the one form.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tagesordnung und Unterlagen", Exact = true }).ClickAsync();
+        foreach (var title in new[] { "Begrüßung", "Bericht der Geschäftsstelle" })
+        {
+            await page.GetByLabel("Titel", new() { Exact = true }).First.FillAsync(title);
+            await page.GetByLabel("Titel", new() { Exact = true }).First.PressAsync("Enter");
+            await Assertions.Expect(page.Locator("ol.agenda")).ToContainTextAsync(title);
+        }
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nach oben schieben TOP 2" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("ol.agenda h3").First).ToContainTextAsync("Bericht der Geschäftsstelle");
+        await page.GetByLabel("Art", new() { Exact = true }).SelectOptionAsync("FieldOfAction");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ziele dieser Art anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync("**kind=FieldOfAction**");
+        await Check("/verwaltung/sitzungen/{id}/tagesordnung (items, link form by kind)");
+        await page.GotoAsync(edit);
+
+        // A saved draft offers its preview, marked "Entwurf".
+        await page.GetByRole(AriaRole.Link, new() { Name = "Niederschrift", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Als neue Fassung speichern" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Entwurf als PDF ansehen" })).ToBeVisibleAsync();
+        await Check("/verwaltung/sitzungen/{id}/niederschrift (draft saved)");
 
         await page.GotoAsync(site.BaseUrl + "/empfehlungen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Beleuchtung am Nordausgang verbessern" }).ClickAsync();
@@ -288,6 +367,7 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Task Check(string what) => Axe.CheckAsync(page, what, failures, output);
 
         await page.GotoAsync(site.BaseUrl + "/konto");
+        await page.Locator("details.staff-menu > summary").ClickAsync(); // the header's "Verwaltung" menu
         await page.GetByRole(AriaRole.Link, new() { Name = "Maßnahmen verwalten" }).ClickAsync();
         await Check("/massnahmen (Office)");
         await page.GetByRole(AriaRole.Link, new() { Name = "Neue Maßnahme anlegen" }).ClickAsync();

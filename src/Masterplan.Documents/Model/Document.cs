@@ -26,6 +26,12 @@ public sealed record Document(string Title, IReadOnlyList<Block> Blocks)
     /// <summary>A running header repeated at the top of every page, e.g. the body and the meeting date.</summary>
     public string? HeaderText { get; init; }
 
+    /// <summary>
+    /// A word printed large on every page, e.g. "Entwurf" for a draft that is not yet valid. In PDF it lies diagonally
+    /// behind the content in light grey (an artifact, but its text can be extracted); in DOCX it heads every page in the header.
+    /// </summary>
+    public string? Watermark { get; init; }
+
     /// <summary>The paper of the PDF (default A4); e.g. <see cref="PageFormat.Receipt80"/> for a mobile receipt printer.</summary>
     public PageFormat Page { get; init; } = PageFormat.A4;
 

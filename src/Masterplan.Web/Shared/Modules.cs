@@ -116,6 +116,15 @@ public sealed record NavigationEntry(NavigationArea Area, int Order, string Labe
 
     /// <summary>One plain sentence under the link, where the area shows one (German, translated like the label).</summary>
     public string? Description { get; init; }
+
+    /// <summary>
+    /// An <see cref="NavigationArea.Account"/> link with a <see cref="Policy"/> is staff work and goes into the header's
+    /// "Verwaltung" menu; false keeps it on the account page (an association's own applications, say).
+    /// </summary>
+    public bool ForStaff { get; init; } = true;
+
+    /// <summary>Whether the link belongs in the header's "Verwaltung" menu (if the user meets its policy).</summary>
+    public bool InStaffMenu => Area == NavigationArea.Account && Policy is not null && ForStaff;
 }
 
 /// <summary>

@@ -177,6 +177,15 @@ public sealed class AccountsModule : IModule
         path.StartsWithSegments("/konto/zwei-faktor") || path.StartsWithSegments("/konto/abmelden")
         || path.StartsWithSegments("/fehler") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 
+    /// <summary>Audited, and the roles the page needs noted for the 403 page, which names them.</summary>
+    private static async Task DeniedAsync(HttpContext http)
+    {
+        await AccessDenied.NoteRequiredRolesAsync(http, Roles.Label);
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        db.Audit("security.access.denied", reason: $"{http.Request.Method} {http.Request.Path}");
+        await db.SaveChangesAsync();
+    }
+
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api") || status == StatusCodes.Status403Forbidden)
@@ -185,9 +194,7 @@ public sealed class AccountsModule : IModule
             ctx.Response.StatusCode = status;
             if (status == StatusCodes.Status403Forbidden)
             {
-                var db = ctx.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-                db.Audit("security.access.denied", reason: $"{ctx.Request.Method} {ctx.Request.Path}");
-                return db.SaveChangesAsync();
+                return DeniedAsync(ctx.HttpContext);
             }
 
             return Task.CompletedTask;

@@ -67,7 +67,7 @@ public sealed class GrantsModule : IModule
         {
             Description = "Vereine und Initiativen mit Projekten gegen Gewalt und gegen das Tragen von Messern können Geld beantragen. Hier stehen die offenen Aufrufe und die geförderten Projekte.",
         },
-        new(NavigationArea.Account, 15, "Förderanträge meines Vereins", "/foerderung/antraege", Apply),
+        new(NavigationArea.Account, 15, "Förderanträge meines Vereins", "/foerderung/antraege", Apply) { ForStaff = false },
         new(NavigationArea.Account, 51, "Förderprogramm verwalten", "/verwaltung/foerderung", Manage),
         new(NavigationArea.Account, 52, "Förderanträge bewerten", "/foerderung/bewertung", Review),
     ];

@@ -24,6 +24,9 @@ public sealed class ErrorModel : PageModel
 
     public string Explanation { get; private set; } = "";
 
+    /// <summary>For a 403: the roles the refused page is for (German labels), so the user knows whom to ask.</summary>
+    public IReadOnlyList<string> RequiredRoles { get; private set; } = [];
+
     // The status comes from the route (/fehler/404) or from the re-executed request, never from a form: a failed POST is
     // re-executed here as a POST with its own form, and a field named "code" (a receipt code, say) would otherwise be bound.
     public void OnGet([FromRoute] int? code) => Show(code);
@@ -41,5 +44,6 @@ public sealed class ErrorModel : PageModel
 
         Response.StatusCode = status;
         (Heading, Explanation) = Texts.TryGetValue(status, out var text) ? text : Texts[500];
+        RequiredRoles = status == StatusCodes.Status403Forbidden ? AccessDenied.RequiredRoles(HttpContext) : [];
     }
 }

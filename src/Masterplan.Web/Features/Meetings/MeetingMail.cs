@@ -9,7 +9,14 @@ using MimeKit;
 namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>Who got a meeting mail and who could not be reached.</summary>
-public sealed record MailRun(int Sent, IReadOnlyList<string> WithoutAddress);
+public sealed record MailRun(int Sent, IReadOnlyList<string> WithoutAddress)
+{
+    /// <summary>Nobody belongs to the body on the meeting's day: there was no one to write to at all.</summary>
+    public bool Nobody => Sent == 0 && WithoutAddress.Count == 0;
+}
+
+/// <summary>A member or deputy without an e-mail address, who must be written to by post.</summary>
+public sealed record PostalRecipient(string DisplayName, string? Title, string GivenName, string FamilyName, string? OnBehalfOf, string Role, IReadOnlyList<string> DeputyFor);
 
 /// <summary>
 /// Invitations, updates and cancellations to all current members and their deputies (docs/domain.md#meetings),
@@ -24,7 +31,17 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
         Cancellation,
     }
 
-    private sealed record Recipient(Organizations.Person Person, string? Email, List<string> DeputyFor, bool IsMember);
+    private sealed record Recipient(Organizations.Person Person, string? Email, List<string> DeputyFor, bool IsMember, string? OnBehalfOf, string Role);
+
+    /// <summary>Who would get the meeting's mails: everybody, and those without an address (to be written to by post).</summary>
+    public async Task<(int Total, IReadOnlyList<PostalRecipient> WithoutEmail)> AudienceAsync(Meeting meeting, CancellationToken ct)
+    {
+        var recipients = await RecipientsAsync(meeting, ct);
+        return (recipients.Count, recipients.Where(r => r.Email is null)
+            .OrderBy(r => r.Person.FamilyName, StringComparer.Create(Culture, false)).ThenBy(r => r.Person.GivenName, StringComparer.Create(Culture, false))
+            .Select(r => new PostalRecipient(r.Person.DisplayName, r.Person.Title, r.Person.GivenName, r.Person.FamilyName, r.OnBehalfOf, r.Role, r.DeputyFor))
+            .ToList());
+    }
 
     public async Task<MailRun> SendAsync(Meeting meeting, Kind kind, CancellationToken ct)
     {
@@ -86,7 +103,8 @@ public sealed class MeetingMail(AppDbContext db, MeetingRoll roll, IMailSender m
             var email = person.Email ?? accountMail.FirstOrDefault(a => a.PersonId == person.Id)?.Email;
             var deputyFor = g.Where(m => m.DeputyForId is not null)
                 .Select(m => memberships.FirstOrDefault(h => h.Id == m.DeputyForId)?.Person.DisplayName).OfType<string>().ToList();
-            return new Recipient(person, email, deputyFor, g.Any(m => m.DeputyForId is null));
+            var own = g.FirstOrDefault(m => m.DeputyForId is null) ?? g.First();
+            return new Recipient(person, email, deputyFor, g.Any(m => m.DeputyForId is null), own.OnBehalfOf?.Name, own.DeputyForId is null ? own.Role : "Vertretung");
         }).ToList();
         return recipients;
     }

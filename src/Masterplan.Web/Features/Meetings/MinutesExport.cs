@@ -40,7 +40,8 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
                 ("Gremium", meeting.Organization.Name),
                 ("Sitzung", meeting.Title),
                 ("Datum", start.ToString("dddd, dd.MM.yyyy", German)),
-                ("Zeit", $"{start:HH:mm} bis {CityTime.Local(meeting.End):HH:mm} Uhr"),
+                ("Beginn", $"{start:HH:mm} Uhr"),
+                ("Schluss", $"{CityTime.Local(meeting.End):HH:mm} Uhr"),
                 ("Ort", meeting.Place),
                 ("Stand", approval ?? $"Entwurf, Fassung {version.Number}"),
                 ("Ausgabe", publicEdition ? "öffentlicher Teil" : "vollständig (mit nicht öffentlichen Punkten)")),
@@ -63,6 +64,15 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
                     : x.Membership.VotingRight == Organizations.VotingRight.Voting ? "stimmberechtigt" : "beratend",
             ]).ToList();
         blocks.Add(new Table("Anwesende", ["Name", "Für", "Teilnahme"], attendanceRows) { ColumnWidths = [3, 3, 3] });
+        var present = quorum.Attendances.Select(a => a.MembershipId).OfType<int>().ToHashSet();
+        var absentRows = quorum.Seats.Where(seat => !seat.HolderPresent)
+            .Select(seat => (seat.Holder, Note: seat.DeputyPresent is { } deputy ? $"vertreten durch {deputy.Person.DisplayName}" : "nicht vertreten"))
+            .Concat(quorum.Advisory.Where(m => !present.Contains(m.Id)).Select(m => (Holder: m, Note: "beratend")))
+            .OrderBy(x => x.Holder.Person.FamilyName, StringComparer.Create(German, false))
+            .Select(x => (IReadOnlyList<string>)[x.Holder.Person.DisplayName, x.Holder.OnBehalfOf?.Name ?? "–", x.Note]).ToList();
+        blocks.Add(absentRows.Count == 0
+            ? new Paragraph("Abwesend: niemand.")
+            : new Table("Abwesende Mitglieder", ["Name", "Für", "Vertretung"], absentRows) { ColumnWidths = [3, 3, 3] });
         blocks.Add(new Paragraph(quorum.Reached
             ? $"Das Gremium war beschlussfähig: {quorum.VotingPresent} von {quorum.VotingSeats} stimmberechtigten Sitzen waren besetzt."
             : $"Das Gremium war nicht beschlussfähig: {quorum.VotingPresent} von {quorum.VotingSeats} stimmberechtigten Sitzen waren besetzt, nötig waren {quorum.Required}."));
@@ -104,8 +114,16 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
             blocks.AddRange(loose.Select(r => new Paragraph([new TextRun($"{r.Title} (an {MeetingsModule.AddresseeLabel(r.AddresseeKind)}): ", Bold: true), new TextRun(r.Text)])));
         }
 
+        // Signature lines: the chair (the member whose role says so, if the roll knows one) and whoever wrote this version.
+        var chair = memberships.FirstOrDefault(m => m.DeputyForId is null && m.Role.StartsWith("Vorsitz", StringComparison.OrdinalIgnoreCase))?.Person.DisplayName;
+        blocks.Add(new Heading(2, "Unterschriften"));
+        blocks.Add(new Paragraph($"Schluss der Sitzung: {CityTime.Local(meeting.End):HH:mm} Uhr."));
+        blocks.Add(new Paragraph($"Dortmund, den ____________________\n\n\n________________________________________\nVorsitz{(chair is null ? "" : $": {chair}")}"));
+        blocks.Add(new Paragraph($"\n\n________________________________________\nSchriftführung: {version.AuthorName}"));
+
         return new Document(title, blocks)
         {
+            Watermark = approval is null ? "Entwurf" : null,
             Author = "Stadt Dortmund, Geschäftsstelle Masterplan Kommunale Sicherheit",
             Subject = $"Niederschrift, Fassung {version.Number}",
             HeaderText = $"{meeting.Organization.Name} · {start.ToString("dd.MM.yyyy", German)}",

@@ -83,7 +83,21 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
                 ("Kennzahlen", data.Fields.Sum(f => f.Indicators.Count).ToString(German)),
                 ("Überfällige Meilensteine", data.Fields.Sum(f => f.Measures.Sum(m => m.OverdueMilestones.Count)).ToString(German))),
         };
-        foreach (var field in data.Fields)
+        // Fields without measures or indicators (themselves and below them) would each be a bare heading: they are
+        // named once, in one line at the end, so the paper shows where work is reported.
+        var fields = data.Fields.ToList();
+        var shown = new bool[fields.Count];
+        for (var i = fields.Count - 1; i >= 0; i--)
+        {
+            shown[i] = fields[i].Measures.Count > 0 || fields[i].Indicators.Count > 0;
+            for (var j = i + 1; j < fields.Count && fields[j].Node.Depth > fields[i].Node.Depth; j++)
+            {
+                shown[i] |= shown[j];
+            }
+        }
+
+        var empty = fields.Where((_, i) => !shown[i]).ToList();
+        foreach (var field in fields.Where((_, i) => shown[i]))
         {
             blocks.Add(new Heading(Math.Min(field.Node.Depth + 2, 3), $"{field.Node.Number} {field.Node.Title}"));
             if (field.Progress is { } p)
@@ -113,6 +127,14 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
                         k.Assessment.Label,
                     ]).ToList()) { ColumnWidths = [3, 2, 2, 1.4] });
             }
+        }
+
+        if (empty.Count > 0)
+        {
+            blocks.Add(new Paragraph([
+                new TextRun("Ohne Maßnahmen und Kennzahlen: ", Bold: true),
+                new TextRun(string.Join("; ", empty.Select(f => $"{f.Node.Number} {f.Node.Title}")) + "."),
+            ]));
         }
 
         blocks.Add(new Heading(2, "Änderungen am Katalog im Zeitraum"));

@@ -9,6 +9,28 @@ namespace Masterplan.Web.Tests.Features.Labs;
 public class LabPlanTests
 {
     [Theory, Engines]
+    public async Task Choosing_a_quarter_preselects_the_district_the_plan_proposes(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var page = await office.GetPageAsync("/verwaltung/quartierslabore");
+
+        // Every quarter carries its proposal for the script; without it, the plan's links reload the form with both chosen.
+        var options = page.QuerySelectorAll("#Quarter option").Select(o => (Quarter: o.GetAttribute("value")!, District: o.GetAttribute("data-district")!)).ToList();
+        Assert.Equal(("2027-Q1", "Innenstadt-Nord"), options[1]);
+        Assert.Equal("/js/lab-quarter.js", page.QuerySelector("script[src='/js/lab-quarter.js']")!.GetAttribute("src"));
+        var link = page.QuerySelectorAll("table a").Select(a => a.GetAttribute("href")!).ElementAt(1);
+        Assert.Equal("?quartal=2027-Q1#labor-anlegen", link);
+
+        var chosen = await office.GetPageAsync("/verwaltung/quartierslabore?quartal=2027-Q1");
+        Assert.Equal("2027-Q1", chosen.QuerySelector("#Quarter option[selected]")!.GetAttribute("value"));
+        Assert.Equal("Innenstadt-Nord", chosen.QuerySelector("#District option[selected]")!.GetAttribute("value"));
+
+        var unknown = await office.GetPageAsync("/verwaltung/quartierslabore?quartal=1999-Q1");
+        Assert.Equal("2026-Q4", unknown.QuerySelector("#Quarter option[selected]")!.GetAttribute("value"));
+    }
+
+    [Theory, Engines]
     public async Task The_plan_continues_after_the_labs_created_and_never_repeats_a_district_before_all_had_one(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);

@@ -27,6 +27,7 @@ public class StatusOverviewTests
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             topLevel = await db.FieldsOfAction.Where(f => f.ParentId == null && !f.IsRetired).Select(f => f.Title).ToListAsync();
             var node = await db.FieldsOfAction.FirstAsync(f => f.Title == "Videoüberwachung im öffentlichen Raum");
+            db.FieldsOfAction.Add(new FieldOfAction { ParentId = node.Id, Position = 99, Title = "Leeres Unterfeld ohne Arbeit" }); // no measures, no KPIs
             db.Measures.Add(new Measure
             {
                 FieldOfActionId = node.Id, Title = "Kameras am Nordmarkt erneuern", Status = MeasureStatus.InProgress, Progress = 40, IsPublic = false,
@@ -76,6 +77,12 @@ public class StatusOverviewTests
             Assert.Contains("Vergabeerteilt(fällig01.11.2026)", text.Replace(" ", "", StringComparison.Ordinal));
             Assert.Contains("GemeldeteAngsträumeamNordmarkt", text.Replace(" ", "", StringComparison.Ordinal));
             Assert.Contains("nichtaufKurs", text.Replace(" ", "", StringComparison.Ordinal));
+
+            // Fields without measures or indicators get no heading of their own: one line names them all, at the end.
+            var compact = text.Replace(" ", "", StringComparison.Ordinal);
+            var line = compact.IndexOf("OhneMaßnahmenundKennzahlen:", StringComparison.Ordinal);
+            Assert.True(line > compact.IndexOf("KamerasamNordmarkterneuern", StringComparison.Ordinal), "the line comes after the fields with measures");
+            Assert.True(compact.IndexOf("LeeresUnterfeldohneArbeit", StringComparison.Ordinal) > line, "the empty field is first named in that line, not as a heading");
         }
 
         var docx = await office.GetByteArrayAsync("/verwaltung/statusuebersicht?handler=Docx&von=2026-09-01&bis=2026-11-23");

@@ -26,7 +26,15 @@ public sealed class IndexModel(AppDbContext db, LabWorkflow workflow) : PageMode
     [BindProperty]
     public string? OverrideReason { get; set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    /// <summary>The form for a quarter of the plan (<c>?quartal=</c>, the links in the plan): that quarter with its proposed district.</summary>
+    public async Task OnGetAsync(string? quartal, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Plan.FirstOrDefault(p => p.Quarter.ToString() == quartal) is { } planned)
+        {
+            (Quarter, District) = (planned.Quarter.ToString(), planned.District);
+        }
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

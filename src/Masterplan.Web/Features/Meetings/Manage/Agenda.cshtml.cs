@@ -28,6 +28,18 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
 
     public int MaxUploadMegabytes => options.Value.MaxUploadMegabytes;
 
+    /// <summary>The kind of link the one "add link" form is for; its target list shows only targets of this kind.</summary>
+    public AgendaLinkKind LinkKind { get; private set; } = AgendaLinkKind.Paper;
+
+    /// <summary>The targets of <see cref="LinkKind"/> (empty for the status overview, which needs none).</summary>
+    public IReadOnlyList<(int Id, string Label)> LinkTargets => LinkKind switch
+    {
+        AgendaLinkKind.Paper => Papers,
+        AgendaLinkKind.FieldOfAction => Fields,
+        AgendaLinkKind.MinutesApproval => EarlierMeetings,
+        _ => [],
+    };
+
     public string? Message { get; private set; }
 
     [BindProperty]
@@ -45,11 +57,17 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
     [BindProperty]
     public bool ItemIsPublic { get; set; } = true;
 
-    public async Task<IActionResult> OnGetAsync(int id, int? item, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int id, int? item, string? kind, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
             return NotFound();
+        }
+
+        // Without JavaScript the kind is chosen first; the page comes back with the targets of that kind.
+        if (Enum.TryParse<AgendaLinkKind>(kind, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen))
+        {
+            LinkKind = chosen;
         }
 
         if (item is { } itemId && Items.FirstOrDefault(i => i.Id == itemId) is { } edit)
@@ -142,16 +160,109 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
         return RedirectToPage(new { id });
     }
 
-    /// <summary>Links an item to a paper, a field of action, the status overview or another meeting's minutes.</summary>
-    public async Task<IActionResult> OnPostLinkAsync(int id, int itemId, AgendaLinkKind kind, int? targetId, CancellationToken ct)
+    /// <summary>
+    /// Moves an item one place up or down among the items with the same parent, with its sub-items: the two swap their
+    /// numbers ("3" becomes "2", "2.1" becomes "3.1"), so the set of numbers and the 1 / 2 / 2.1 rules stay as they were.
+    /// </summary>
+    public async Task<IActionResult> OnPostMoveAsync(int id, int itemId, string? direction, CancellationToken ct)
     {
-        var item = await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct);
-        if (item is null || !await LoadAsync(id, ct))
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var item = Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null || direction is not ("up" or "down"))
         {
             return NotFound();
         }
 
         ModelState.Clear();
+        NewItemForm();
+        var parent = Parent(item.Number);
+        var siblings = Items.Where(i => Parent(i.Number) == parent).ToList(); // ordered by sort key
+        var at = siblings.IndexOf(item);
+        var other = direction == "up" ? siblings.ElementAtOrDefault(at - 1) : siblings.ElementAtOrDefault(at + 1);
+        if (other is null)
+        {
+            this.ShowError("", direction == "up" ? "Tagesordnungspunkt {0} steht schon an erster Stelle." : "Tagesordnungspunkt {0} steht schon an letzter Stelle.", item.Number);
+            return Page();
+        }
+
+        var moved = new Dictionary<int, string>();
+        foreach (var (from, to) in new[] { (item.Number, other.Number), (other.Number, item.Number) })
+        {
+            foreach (var i in Items.Where(i => i.Number == from || i.Number.StartsWith(from + ".", StringComparison.Ordinal)))
+            {
+                moved[i.Id] = to + i.Number[from.Length..];
+            }
+        }
+
+        var ids = moved.Keys.ToList();
+        if (await db.Votes.AnyAsync(v => ids.Contains(v.AgendaItemId), ct) || await db.Minutes.AnyAsync(m => m.ApprovedUnderAgendaItemId != null && ids.Contains(m.ApprovedUnderAgendaItemId.Value), ct))
+        {
+            this.ShowError("", "Tagesordnungspunkt {0} oder {1} hat Abstimmungen oder eine Genehmigung; ihre Nummern bleiben deshalb, wie sie sind.", item.Number, other.Number);
+            return Page();
+        }
+
+        // Two steps in one transaction: the numbers are unique per meeting, so the swapped ones pass through free ones.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var tracked = await db.AgendaItems.Where(i => ids.Contains(i.Id)).ToListAsync(ct);
+        foreach (var i in tracked)
+        {
+            i.Number = $"~{i.Id}";
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var i in tracked)
+        {
+            (i.Number, i.SortKey) = (moved[i.Id], AgendaNumber.SortKey(moved[i.Id]));
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        var t = OutcomeAdapters.Localizer(HttpContext);
+        TempData["Message"] = t["Tagesordnungspunkt {0} ist jetzt Tagesordnungspunkt {1}.", item.Number, other.Number].Value;
+        return RedirectToPage(new { id });
+    }
+
+    /// <summary>The item form as for a new item, when the page is shown again after another form's error.</summary>
+    private void NewItemForm()
+    {
+        (ItemId, Number, ItemTitle, ItemText, ItemIsPublic) = (null, AgendaNumber.Next(Items.Select(i => i.Number)), "", null, Meeting.IsPublic);
+    }
+
+    /// <summary>Whether the item has a sibling above (or below) to swap places with.</summary>
+    public bool CanMove(AgendaItem item, bool up)
+    {
+        var siblings = Items.Where(i => Parent(i.Number) == Parent(item.Number)).ToList();
+        var at = siblings.IndexOf(item);
+        return up ? at > 0 : at >= 0 && at < siblings.Count - 1;
+    }
+
+    private static string Parent(string number) => number.LastIndexOf('.') is var dot and > 0 ? number[..dot] : "";
+
+    /// <summary>Links an item to a paper, a field of action, the status overview or another meeting's minutes.</summary>
+    public async Task<IActionResult> OnPostLinkAsync(int id, int? itemId, AgendaLinkKind kind, int? targetId, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        // The posted "itemId" also fills the item form's ItemId; this form is not about editing an item.
+        NewItemForm();
+        var item = itemId is null ? null : await db.AgendaItems.FirstOrDefaultAsync(i => i.Id == itemId && i.MeetingId == id, ct);
+        if (item is null)
+        {
+            ModelState.Clear();
+            LinkKind = Enum.IsDefined(kind) ? kind : AgendaLinkKind.Paper;
+            this.ShowError("itemId", "Bitte wählen Sie den Tagesordnungspunkt, an den der Verweis soll.");
+            return Page();
+        }
+
+        ModelState.Clear();
+        LinkKind = Enum.IsDefined(kind) ? kind : AgendaLinkKind.Paper;
         string? label = kind switch
         {
             AgendaLinkKind.Paper => Papers.FirstOrDefault(p => p.Id == targetId).Label,
@@ -166,7 +277,7 @@ public sealed class AgendaModel(AppDbContext db, CatalogueTree catalogue, Report
             return Page();
         }
 
-        db.AgendaLinks.Add(new AgendaLink { AgendaItemId = itemId, Kind = kind, TargetId = kind == AgendaLinkKind.StatusOverview ? null : targetId, Label = label });
+        db.AgendaLinks.Add(new AgendaLink { AgendaItemId = item.Id, Kind = kind, TargetId = kind == AgendaLinkKind.StatusOverview ? null : targetId, Label = label });
         await db.SaveChangesAsync(ct);
         TempData["Message"] = $"Verweis an Tagesordnungspunkt {item.Number} ist gespeichert.";
         return RedirectToPage(new { id });

@@ -9,9 +9,15 @@ using Masterplan.Web.Shared;
 namespace Masterplan.Web.Features.Meetings.Manage;
 
 /// <summary>Schedule a meeting (or a weekly series), change it, invite, cancel (docs/domain.md#meetings).</summary>
-public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider time) : PageModel
+public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider time, Microsoft.Extensions.Options.IOptions<Masterplan.Web.Shared.Mail.MailOptions> mailOptions) : PageModel
 {
     public Meeting? Meeting { get; private set; }
+
+    /// <summary>Members and deputies without an e-mail address, for an upcoming meeting: they are invited by post.</summary>
+    public IReadOnlyList<PostalRecipient> WithoutEmail { get; private set; } = [];
+
+    /// <summary>What the last invitation could not do (nobody reached by e-mail, or some only by post), in the user's language.</summary>
+    public string? Warning { get; private set; }
 
     public IReadOnlyList<Organization> Organizations { get; private set; } = [];
 
@@ -162,6 +168,16 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
             return Page();
         }
 
+        // Nobody to invite: the meeting stays as it is. Members without an address still make the meeting invited,
+        // because the Office invites them by post (letters and address list on this page).
+        var audience = await mail.AudienceAsync(Meeting, ct);
+        if (audience.Total == 0)
+        {
+            this.ShowError("", "Das Gremium hat am Tag der Sitzung keine Mitglieder; es gibt niemanden, der eingeladen werden kann. Der Status der Sitzung bleibt unverändert.");
+            Fill(Meeting);
+            return Page();
+        }
+
         var again = Meeting.State == MeetingState.Invited;
         if (again)
         {
@@ -172,9 +188,15 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         Meeting.InvitedAt = time.GetUtcNow();
         await db.SaveChangesAsync(ct);
         Mailed = await mail.SendAsync(Meeting, again ? MeetingMail.Kind.Update : MeetingMail.Kind.Invitation, ct);
-        TempData["Message"] = Mailed.WithoutAddress.Count == 0
-            ? $"Die Einladung ging an {Mailed.Sent} Personen."
-            : $"Die Einladung ging an {Mailed.Sent} Personen. Ohne E-Mail-Adresse (bitte anders einladen): {string.Join(", ", Mailed.WithoutAddress)}.";
+        var t = OutcomeAdapters.Localizer(HttpContext);
+        TempData["Message"] = Plural.Of(t["Die Einladung ging per E-Mail an {0} Person.|Die Einladung ging per E-Mail an {0} Personen."], Mailed.Sent);
+        if (Mailed.WithoutAddress.Count > 0)
+        {
+            TempData["Warning"] = t[
+                "Ohne E-Mail-Adresse, an sie wurde nichts gemailt: {0}. Bitte laden Sie sie per Post ein (Briefe als PDF und Adressliste unten).",
+                string.Join(", ", Mailed.WithoutAddress)].Value;
+        }
+
         return RedirectToPage(new { id });
     }
 
@@ -216,6 +238,32 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         return RedirectToPage(new { id });
     }
 
+    /// <summary>The invitation letters for those without e-mail, as a printable tagged PDF.</summary>
+    public async Task<IActionResult> OnGetLettersAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Meeting is null || WithoutEmail.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
+        var pdf = Masterplan.Documents.PdfRenderer.Render(PostalInvitation.Letters(Meeting, items, WithoutEmail, mailOptions.Value.Link($"/sitzungen/{id}")));
+        Response.Headers.CacheControl = "private, no-store";
+        return File(pdf, "application/pdf", $"einladung-post-{CityTime.Local(Meeting.Start):yyyy-MM-dd}.pdf");
+    }
+
+    /// <summary>The same people as a CSV address list for a mail merge.</summary>
+    public async Task<IActionResult> OnGetAddressesAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Meeting is null || WithoutEmail.Count == 0)
+        {
+            return NotFound();
+        }
+
+        Response.Headers.CacheControl = "private, no-store";
+        return File(PostalInvitation.AddressList(Meeting, WithoutEmail), "text/csv; charset=utf-8", $"adressliste-post-{CityTime.Local(Meeting.Start):yyyy-MM-dd}.csv");
+    }
+
     private void Fill(Meeting m)
     {
         (OrganizationId, Title, Room, Address, IsPublic) = (m.OrganizationId, m.Title, m.Room, m.Address, m.IsPublic);
@@ -227,6 +275,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
         Message = TempData["Message"] as string;
+        Warning = TempData["Warning"] as string;
         Organizations = await db.Organizations.AsNoTracking()
             .Where(o => o.Kind != OrganizationKind.Fraction && o.Kind != OrganizationKind.Institution && o.Kind != OrganizationKind.Department)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name).ToListAsync(ct);
@@ -236,6 +285,11 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         }
 
         Meeting = await db.Meetings.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (Meeting?.State is MeetingState.Scheduled or MeetingState.Invited)
+        {
+            WithoutEmail = (await mail.AudienceAsync(Meeting, ct)).WithoutEmail;
+        }
+
         return Meeting is not null;
     }
 

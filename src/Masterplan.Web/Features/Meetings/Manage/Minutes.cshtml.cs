@@ -32,9 +32,34 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     public string? Message { get; private set; }
 
+    /// <summary>Who could not be reached by e-mail when the minutes were circulated, in the user's language.</summary>
+    public string? Warning { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostSaveAsync(int id, string? introduction, Dictionary<int, string?> notes, CancellationToken ct)
+    /// <summary>Why <see cref="ApprovalItems"/> is empty (a resource key), or null when there is something to choose.</summary>
+    public string? NoApprovalItemsReason { get; private set; }
+
+    /// <summary>The closing time as the form shows it: the meeting's end, which the minutes record as the actual close.</summary>
+    public TimeOnly ClosingTime => TimeOnly.FromDateTime(CityTime.Local(Meeting.End));
+
+    /// <summary>The current draft as PDF (shown in the browser) or DOCX, marked "Entwurf" on every page.</summary>
+    public async Task<IActionResult> OnGetDraftAsync(int id, string? format, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct) || Latest is null || Record?.State == MinutesState.Approved)
+        {
+            return NotFound();
+        }
+
+        var document = await export.BuildAsync(id, Latest, publicEdition: false, approval: null, ct);
+        var name = $"niederschrift-entwurf-{CityTime.Local(Meeting.Start):yyyy-MM-dd}-fassung-{Latest.Number}";
+        Response.Headers.CacheControl = "private, no-store";
+        return format == "docx"
+            ? File(DocxRenderer.Render(document), UploadedFile.Docx.MediaType, name + ".docx")
+            : File(PdfRenderer.Render(document), UploadedFile.Pdf.MediaType); // no file name: the browser shows it as a preview
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int id, string? introduction, Dictionary<int, string?> notes, TimeOnly? closingTime, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -47,6 +72,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
             return Page();
         }
 
+        notes ??= []; // a meeting without agenda items posts no notes at all
         if (notes.Keys.Any(k => Items.All(i => i.Id != k)))
         {
             ModelState.AddModelError("", "Die Notizen gehören zu Tagesordnungspunkten, die es in dieser Sitzung nicht gibt.");
@@ -57,6 +83,21 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         {
             ModelState.AddModelError("", "Ein Abschnitt darf höchstens 20.000 Zeichen lang sein.");
             return Page();
+        }
+
+        var start = CityTime.Local(Meeting.Start);
+        if (closingTime is { } closing && closing <= TimeOnly.FromDateTime(start))
+        {
+            ModelState.AddModelError("closingTime", "Der Schluss der Sitzung muss nach ihrem Beginn liegen.");
+            return Page();
+        }
+
+        // The close is the meeting's end: the minutes record when it actually ended (no separate column needed).
+        if (closingTime is { } end && end != ClosingTime)
+        {
+            var meeting = await db.Meetings.SingleAsync(m => m.Id == id, ct);
+            meeting.End = CityTime.ToUtc(DateOnly.FromDateTime(start), end);
+            Meeting.End = meeting.End;
         }
 
         var version = new MinutesVersion
@@ -105,6 +146,12 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
             ModelState.AddModelError("deadline", "Die Frist für Anmerkungen darf nicht in der Vergangenheit liegen.");
         }
 
+        // Circulating to nobody would mark the minutes as reviewed by the members: refused, the state stays.
+        if (ModelState.IsValid && (await mail.AudienceAsync(Meeting, ct)).Total == 0)
+        {
+            this.ShowError("", "Das Gremium hat am Tag der Sitzung keine Mitglieder; die Niederschrift kann niemandem zur Durchsicht vorgelegt werden. Der Stand bleibt unverändert.");
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -114,7 +161,15 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         (record.State, record.CommentDeadline, record.CirculatedAt) = (MinutesState.Circulated, deadline, time.GetUtcNow());
         await db.SaveChangesAsync(ct);
         var run = await mail.SendMinutesAsync(Meeting, deadline!.Value, ct);
-        TempData["Message"] = $"Fassung {Latest!.Number} ist an " + Plural.Of("{0} Person|{0} Personen", run.Sent) + $" zur Durchsicht versandt (Frist {deadline:dd.MM.yyyy}).";
+        var t = OutcomeAdapters.Localizer(HttpContext);
+        TempData["Message"] = Plural.Of(t["Fassung {1} ist per E-Mail an {0} Person zur Durchsicht versandt (Frist {2}).|Fassung {1} ist per E-Mail an {0} Personen zur Durchsicht versandt (Frist {2})."],
+            run.Sent, run.Sent, Latest!.Number, deadline.Value.ToString("d", CultureInfo.CurrentCulture));
+        if (run.WithoutAddress.Count > 0)
+        {
+            TempData["Warning"] = t[
+                "Ohne E-Mail-Adresse, an sie wurde nichts gemailt: {0}. Bitte senden Sie ihnen den Entwurf per Post.", string.Join(", ", run.WithoutAddress)].Value;
+        }
+
         return RedirectToPage(new { id });
     }
 
@@ -183,6 +238,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         Message = TempData["Message"] as string;
+        Warning = TempData["Warning"] as string;
         var meeting = await db.Meetings.AsNoTracking().Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (meeting is null)
         {
@@ -198,6 +254,18 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
                 .Where(i => i.Meeting.OrganizationId == meeting.OrganizationId && i.Meeting.Start > meeting.Start && i.Meeting.State == MeetingState.Held)
                 .OrderBy(i => i.Meeting.Start).ThenBy(i => i.SortKey).Take(100).ToListAsync(ct))
             .Select(i => (i.Id, $"{CityTime.Local(i.Meeting.Start):dd.MM.yyyy} {i.Meeting.Title}, TOP {i.Number} {i.Title}")).ToList();
+        if (ApprovalItems.Count == 0)
+        {
+            // Say which step is missing: a later meeting, holding it, or an agenda for it.
+            var later = await db.Meetings.AsNoTracking()
+                .Where(m => m.OrganizationId == meeting.OrganizationId && m.Start > meeting.Start && m.State != MeetingState.Cancelled)
+                .Select(m => m.State).ToListAsync(ct);
+            NoApprovalItemsReason = later.Count == 0
+                ? "Es gibt noch keine spätere Sitzung dieses Gremiums. Genehmigt wird unter einem Tagesordnungspunkt der nächsten Sitzung: legen Sie sie zuerst an."
+                : !later.Contains(MeetingState.Held)
+                    ? "Die nächste Sitzung dieses Gremiums hat noch nicht stattgefunden. Sobald dort die Anwesenheit erfasst ist, gilt sie als durchgeführt und ihre Tagesordnungspunkte stehen hier zur Wahl."
+                    : "Die späteren, durchgeführten Sitzungen dieses Gremiums haben keine Tagesordnungspunkte. Legen Sie dort einen Punkt an, etwa „Genehmigung der Niederschrift“.";
+        }
         Exports = await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id && d.Kind == MeetingDocumentKind.Minutes).ToListAsync(ct);
         return true;
     }
