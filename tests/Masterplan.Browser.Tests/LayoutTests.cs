@@ -100,6 +100,45 @@ public class LayoutTests(SiteFixture site, ITestOutputHelper output)
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    /// <summary>A resident holding a lab letter finds the registration through "Mitmachen", on a phone and a desktop, by keyboard.</summary>
+    [BrowserTheory]
+    [InlineData("de-DE", 375)]
+    [InlineData("de-DE", 1280)]
+    [InlineData("en-GB", 375)]
+    [InlineData("en-GB", 1280)]
+    public async Task A_resident_with_a_lab_letter_finds_the_registration_through_Mitmachen(string locale, int width)
+    {
+        var (menuName, takePart, register) = locale == "de-DE"
+            ? ("Menü", "Mitmachen", "Mit dem Brief zum Quartierslabor anmelden")
+            : ("Menu", "Take part", "Register for the neighbourhood lab with your letter");
+        var page = await site.NewPageAsync(width: width, height: 800, locale: locale);
+        await page.GotoAsync(site.BaseUrl + "/");
+        var failures = await AxeAsync(page, $"{locale} {width}px /");
+
+        if (width < 768)
+        {
+            await page.Locator("details.site-menu > summary").FocusAsync();
+            Assert.Equal(menuName, await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+            await page.Keyboard.PressAsync("Enter");
+        }
+
+        var link = page.Locator("header nav").GetByRole(AriaRole.Link, new() { Name = takePart, Exact = true });
+        await link.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/mitmachen");
+        failures.AddRange(await AxeAsync(page, $"{locale} {width}px /mitmachen"));
+
+        var way = page.Locator("main").GetByRole(AriaRole.Link, new() { Name = register, Exact = true });
+        await way.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/quartierslabore/anmeldung");
+        Assert.Equal(1, await page.Locator("main form input#Code").CountAsync());
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        failures.AddRange(await AxeAsync(page, $"{locale} {width}px /quartierslabore/anmeldung"));
+        await page.Context.CloseAsync();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     /// <summary>
     /// Every word of every visible table cell stays on one line (a word that breaks onto two lines has client
     /// rectangles at two heights); words may still part at a hyphen or slash, where people expect it.

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Tests.Features.Home;
 
-/// <summary>A city plugs in its corporate design through configuration alone (issue 16 §3), and a design that would break WCAG contrast never starts.</summary>
+/// <summary>A city plugs in its corporate design through configuration alone, and a design that would break WCAG contrast never starts.</summary>
 public class BrandingTests
 {
     private static readonly string Folder = Path.Combine(Path.GetTempPath(), "masterplan-tests", "branding-" + Guid.NewGuid().ToString("N"));

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Tests.Features.Home;
 
-/// <summary>BITV NRW § 4 (issue 16 §4): the start page leads to an explanation in Leichte Sprache and in German Sign Language, the video with its text alternative.</summary>
+/// <summary>BITV NRW § 4: the start page leads to an explanation in Leichte Sprache and in German Sign Language, the video with its text alternative.</summary>
 public class OtherFormsTests
 {
     [Fact]

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Home;
 
-/// <summary>Issue 16 §4: an English reader gets English dates, numbers, money and chart texts, never American dates beside German money.</summary>
+/// <summary>An English reader gets English dates, numbers, money and chart texts, never American dates beside German money.</summary>
 public class ReaderFormatTests
 {
     [Fact]

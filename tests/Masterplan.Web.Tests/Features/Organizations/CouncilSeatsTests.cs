@@ -101,7 +101,7 @@ public class CouncilSeatsTests
         await using var scope = app.Scope();
         Assert.Equal(26, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.FindAsync(ids["SPD-Fraktion"]))!.CouncilSeats);
 
-        // The form sent without its button's handler shows the page again, never a 500 (issue 15 §6), and changes nothing.
+        // The form sent without its button's handler shows the page again, never a 500, and changes nothing.
         var bare = await office.PostFormAsync("/verwaltung/ratssitze", Form(ids, 30, 25, 15, 15, 10, "Test"));
         Assert.Equal(HttpStatusCode.OK, bare.StatusCode);
         Assert.Equal(26, (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.AsNoTracking().SingleAsync(o => o.Id == ids["SPD-Fraktion"])).CouncilSeats);
