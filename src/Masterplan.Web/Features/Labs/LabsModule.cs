@@ -17,6 +17,15 @@ public sealed class LabsOptions
     /// <summary>The public address of the site, for the registration link printed on the letters.</summary>
     public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
 
+    /// <summary>The layout of the invitation letters for window envelopes: DIN 5008 form A (address field 27 mm from the top) or B (45 mm) (<c>Labs:LetterForm</c>).</summary>
+    public Masterplan.Documents.LetterForm LetterForm { get; set; } = Masterplan.Documents.LetterForm.B;
+
+    /// <summary>The contact person named in the letters: a <c>Contact:People</c> entry by its name (a function, not a person), whose phone and e-mail are printed (<c>Labs:LetterContact</c>).</summary>
+    public string LetterContact { get; set; } = "Team Quartierslabore";
+
+    /// <summary>How to reach the city's data protection officer, printed in the letters' Art. 14 DSGVO information (<c>Labs:DataProtectionOfficer</c>).</summary>
+    public string DataProtectionOfficer { get; set; } = "Behördliche Datenschutzbeauftragte der Stadt Dortmund, Friedensplatz 1, 44135 Dortmund, datenschutz@stadtdo.de";
+
     /// <summary>The most pricing rounds LEXIMIN may take for a panel before it stops with a message (<c>Labs:LeximinMaxRounds</c>).</summary>
     public int LeximinMaxRounds { get; set; } = 20_000;
 
