@@ -65,6 +65,7 @@ public sealed class LabsModule : IModule
             .Concat(Enum.GetValues<PlaceCategory>().Select(PlaceLabel))
             .Concat(new[] { "simple", "stratified" }.Select(MethodLabel))
             .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
+            .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmPlainLabel))
             .Concat(Genders));
 
     /// <summary>
@@ -119,6 +120,11 @@ public sealed class LabsModule : IModule
     public static string MethodLabel(string method) => method == "stratified" ? "geschichtete Zufallsstichprobe" : "einfache Zufallsstichprobe";
 
     public static string AlgorithmLabel(string algorithm) => algorithm == "legacy" ? "LEGACY (gieriges Verfahren)" : "LEXIMIN (größtmögliche Fairness)";
+
+    /// <summary>The method of stage 2 for the public page, without the algorithms' names.</summary>
+    public static string AlgorithmPlainLabel(string algorithm) => algorithm == "legacy"
+        ? "schrittweises Verfahren zum Vergleich: Plätze nacheinander nach den Vorgaben vergeben, ohne die Chancen auszugleichen"
+        : "größtmögliche Fairness: die kleinste Chance einer angemeldeten Person so groß wie möglich (Flanigan und andere, Nature 2021)";
 
     /// <summary>The fixed quota categories every registration answers.</summary>
     public const string AgeCategory = "Altersgruppe";

@@ -267,8 +267,22 @@ public partial class LabChainTests
         Assert.Contains("17 4 33 8", page);
         Assert.Contains("Lottozahlen 3 9 21 30 41 45", page);
         Assert.Contains(inputHash, page);
-        Assert.Contains("LEXIMIN", page);
-        Assert.Contains("Verteilung der Wahrscheinlichkeiten", page);
+        // In plain words first: one sentence from the extract to the panel, the panel next to everyone registered; the
+        // replay details (seeds, method, hashes) folded away for experts.
+        Assert.Matches(@"60 Personen im Melderegister-Auszug → 20 eingeladen → 12 angemeldet → 6 ausgelost; jede angemeldete Person hatte mindestens \d+(,\d)? % Chance\.", page);
+        Assert.Contains("größtmögliche Fairness", page);
+        Assert.DoesNotContain("LEXIMIN", page);
+        Assert.Contains("Wie groß die Chancen waren", page);
+        var plain = await Html.ParseAsync(await Users.Client(app).GetAsync($"/quartierslabore/{id}/losverfahren"));
+        Assert.Contains("17 4 33 8", plain.QuerySelector("details.experts")!.TextContent);
+        var composition = plain.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent == "Die Gruppe im Vergleich mit allen Angemeldeten");
+        var women = composition.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).Single(r => r[0] == "Geschlecht" && r[1] == "weiblich");
+        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[2]);
+        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[3]);
+        var english = Users.Client(app);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        Assert.Matches(@"60 people in the register extract → 20 invited → 12 registered → 6 drawn; every registered person had at least a \d+(\.\d)? % chance\.",
+            await BodyAsync(await english.GetAsync($"/quartierslabore/{id}/losverfahren")));
         Assert.DoesNotContain("@example.org", page);
         Assert.DoesNotContain("Müller", page);
         Assert.DoesNotContain("Bayrische", page);
