@@ -50,8 +50,49 @@ internal static class BenchDocuments
         };
     }
 
-    /// <summary>Invitation letters as InvitationLetters makes them: address, text, code, a QR code at 4 px per module, one per page.</summary>
+    /// <summary>
+    /// Invitation letters as InvitationLetters makes them since 2026-12-05: DIN 5008 form B head (letterhead, return address,
+    /// address field, information block, fold marks), the lab's date and place, three ways to answer, a QR code at 4 px per
+    /// module; page 2 with the Art. 14 DSGVO notice and the reply slip. Two pages a letter.
+    /// </summary>
     public static Document Letters(int count, Func<string, int, byte[]> qrPng)
+    {
+        var blocks = new List<Block>();
+        for (var i = 0; i < count; i++)
+        {
+            var code = $"K7QM {i / 1000 + 1000} {i % 1000:000}X";
+            blocks.Add(new LetterHead(LetterForm.B, ["Stadt Dortmund", "Ordnungsamt, Geschäftsführung Masterplan Kommunale Sicherheit 2.0"],
+                "Stadt Dortmund · Friedensplatz 1 · 44135 Dortmund",
+                [$"{FirstNames[i % FirstNames.Length]} {LastNames[i * 7 % LastNames.Length]}", $"Münsterstraße {i % 200 + 1}", "44145 Dortmund"],
+                [new("Ihr Kontakt", "Team Quartierslabore"), new("Telefon", "0231 50-0"), new("E-Mail", "masterplan-sicherheit@stadtdo.de"), new("Datum", "05.12.2026")]));
+            blocks.Add(new Heading(2, "Einladung zum Quartierslabor Innenstadt-Nord"));
+            blocks.Add(new Paragraph("Guten Tag,"));
+            blocks.Add(new Paragraph(string.Concat(Enumerable.Repeat("die Stadt Dortmund lädt Sie zum Quartierslabor in Innenstadt-Nord ein. ", 5))));
+            blocks.Add(KeyValueList.Of(("Wann", "Samstag, 16. Januar 2027, 10:00 bis 16:00 Uhr"), ("Wo", "Dietrich-Keuning-Haus, Leopoldstraße 50–58, 44147 Dortmund"), ("Anmeldung bis", "Freitag, 8. Januar 2027")));
+            blocks.Add(new Paragraph([new TextRun("So melden Sie sich an:", Bold: true)]));
+            blocks.Add(new Paragraph([new TextRun("Im Internet mit Ihrem Code:"), new TextRun("\nhttps://masterplan.dortmund.de/quartierslabore/anmeldung", Bold: true)]));
+            blocks.Add(new Paragraph([new TextRun("Ihr Code: "), new TextRun(code, Bold: true), new TextRun(" (ohne 0, 1, I, L und O; Leerzeichen und Kleinschreibung sind beim Eintippen egal)")]));
+            blocks.Add(new Figure(qrPng($"https://masterplan.dortmund.de/quartierslabore/anmeldung?code={code.Replace(' ', '-')}", 4), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 22 });
+            blocks.Add(new Paragraph("Per Telefon: 0231 50-0 (Montag bis Freitag, 9 bis 12 Uhr, und nach Vereinbarung). Halten Sie bitte Ihren Code bereit."));
+            blocks.Add(new Paragraph("Per Post: Schicken Sie den Antwortabschnitt auf Seite 2 an die Stadt oder geben Sie ihn dort ab."));
+            blocks.Add(new Paragraph("Mit freundlichen Grüßen\nTeam Quartierslabore"));
+            blocks.Add(new PageBreak { SameSection = true });
+            blocks.Add(new Heading(2, "Datenschutz: woher wir Ihre Adresse haben"));
+            for (var k = 0; k < 8; k++)
+                blocks.Add(new Paragraph([new TextRun("Herkunft der Daten: ", Bold: true), new TextRun("Melderegister der Stadt Dortmund: Gruppenauskunft nach § 46 Bundesmeldegesetz (BMG), Anschrift wird gelöscht.")]));
+            blocks.Add(new CutLine("Hier abtrennen und zurückschicken"));
+            blocks.Add(new Heading(2, "Antwort: Ich möchte beim Quartierslabor Innenstadt-Nord mitmachen"));
+            blocks.Add(KeyValueList.Of(("Ihr Code", code), ("Name", "______________________________"), ("Telefon oder E-Mail", "______________________________"),
+                ("Altersgruppe", "☐ 16–24   ☐ 25–34   ☐ 35–44   ☐ 45–54   ☐ 55–64   ☐ 65–74   ☐ 75+"), ("Geschlecht", "☐ weiblich   ☐ männlich   ☐ divers   ☐ keine Angabe")));
+            blocks.Add(new Paragraph("Datum, Unterschrift: ______________________________"));
+            blocks.Add(new PageBreak());
+        }
+
+        return new Document("Einladungen zum Quartierslabor Innenstadt-Nord", blocks) { NumberPagesPerSection = true };
+    }
+
+    /// <summary>Invitation letters as InvitationLetters made them until 2026-12-05: address, text, code, a QR code at 4 px per module, one per page.</summary>
+    public static Document LettersBefore(int count, Func<string, int, byte[]> qrPng)
     {
         var blocks = new List<Block>();
         for (var i = 0; i < count; i++)

@@ -28,8 +28,11 @@ Measure("overview (500 measures)", "pdf", () => PdfRenderer.Render(overview), 3.
 Measure("overview (500 measures)", "docx", () => DocxRenderer.Render(overview), null);
 // Invitation letters of a citizen lab, QR codes included (made in the same request as the PDF), next to the same
 // letters with QRCoder's own 1-bit PNG, which PdfRenderer has to re-encode with Skia (the QrCode.Png before 2026-11-23).
-Measure("letters (1,000 with QR)", "pdf", () => PdfRenderer.Render(BenchDocuments.Letters(1000, QrCode.Png)), null);
-Measure("letters (1,000, 1-bit QR PNG)", "pdf", () => PdfRenderer.Render(BenchDocuments.Letters(1000, OneBitQrPng)), null);
+// Since 2026-12-05 a letter is two DIN 5008 pages (window address, Art. 14 notice, reply slip); the one-page letter before
+// it is measured in the same run for the ratio.
+Measure("letters (1,000 DIN 5008, 2 pages)", "pdf", () => PdfRenderer.Render(BenchDocuments.Letters(1000, QrCode.Png)), null);
+Measure("letters (1,000 with QR, before)", "pdf", () => PdfRenderer.Render(BenchDocuments.LettersBefore(1000, QrCode.Png)), null);
+Measure("letters (1,000, 1-bit QR PNG)", "pdf", () => PdfRenderer.Render(BenchDocuments.LettersBefore(1000, OneBitQrPng)), null);
 
 static byte[] OneBitQrPng(string text, int pixelsPerModule)
 {

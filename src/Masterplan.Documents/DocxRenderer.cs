@@ -81,6 +81,12 @@ public static class DocxRenderer
         Table t => Table(t),
         Figure f => Figure(f, context),
         PageBreak => [new W.Paragraph(new W.Run(new W.Break { Type = W.BreakValues.Page }))],
+        // Word lays the letter head out as plain paragraphs: the window positions are the PDF's (the letters are printed from it).
+        LetterHead h => h.Letterhead.Select(l => (OpenXmlElement)new W.Paragraph(TextRuns(l)))
+            .Append(new W.Paragraph(TextRuns(h.ReturnAddress)))
+            .Append(new W.Paragraph(TextRuns(string.Join("\n", h.Recipient))))
+            .Concat(KeyValues(new KeyValueList(h.Info))),
+        CutLine c => [new W.Paragraph(TextRuns("- - - - - - - - " + c.Label + " - - - - - - - -", italic: true))],
         _ => throw new NotSupportedException($"Unknown block {block.GetType().Name}."),
     };
 

@@ -15,7 +15,15 @@ public class DocxRendererTests
     [InlineData(FileFormatVersions.Microsoft365)]
     public void Validates_without_errors(FileFormatVersions? version)
     {
-        var document = Samples.Minutes() with { Blocks = [.. Samples.Minutes().Blocks, new PageBreak(), Samples.Measures(30)] };
+        var document = Samples.Minutes() with
+        {
+            Blocks =
+            [
+                .. Samples.Minutes().Blocks, new PageBreak(), Samples.Measures(30),
+                new LetterHead(LetterForm.B, ["Stadt Dortmund"], "Stadt Dortmund · Friedensplatz 1", ["Frau Ayşe Yılmaz", "Bayrische Str. 1", "44339 Dortmund"], [new("Datum", "05.12.2026")]),
+                new PageBreak { SameSection = true }, new CutLine("Hier abtrennen"),
+            ],
+        };
         using var word = Open(DocxRenderer.Render(document));
 
         var validator = version is { } v ? new OpenXmlValidator(v) : new OpenXmlValidator();

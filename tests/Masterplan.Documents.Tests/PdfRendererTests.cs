@@ -161,6 +161,58 @@ public class PdfRendererTests
         Assert.Equal(3, pdf.Elements().Count(e => e.Type == "Figure" && e.Alt!.StartsWith("QR-Code", StringComparison.Ordinal)));
     }
 
+    [Theory]
+    [InlineData(LetterForm.A, 27.0)]
+    [InlineData(LetterForm.B, 45.0)]
+    public void A_letter_head_puts_the_address_in_the_DIN_5008_window_tagged_and_a_same_section_break_keeps_the_page_count(LetterForm form, double fieldTopMm)
+    {
+        const double mm = 72 / 25.4;
+        Block[] Letter(string name) =>
+        [
+            new LetterHead(form, ["Stadt Dortmund", "Ordnungsamt"], "Stadt Dortmund · Friedensplatz 1 · 44135 Dortmund", [name, "Bayrische Str. 1", "44339 Dortmund"],
+                [new("Ihr Kontakt", "Team Quartierslabore"), new("Datum", "05.12.2026")]),
+            new Heading(2, "Einladung"),
+            new Paragraph("Guten Tag,"),
+            new PageBreak { SameSection = true },
+            new Paragraph("Seite zwei des Briefes."),
+            new CutLine("Hier abtrennen und zurückschicken"),
+            new Paragraph("Antwort"),
+            new PageBreak(),
+        ];
+        using var pdf = new PdfStructure(Samples.Pdf(new Document("Briefe", [.. Letter("Ayşe Yılmaz"), .. Letter("Jörg Weiß")]) { NumberPagesPerSection = true }));
+
+        Assert.Equal(4, pdf.Document.NumberOfPages);
+        string Text(int n) => string.Join(" ", pdf.Document.GetPage(n).GetWords().Select(w => w.Text));
+        Assert.Contains("Seite 1 von 2", Text(1));
+        Assert.Contains("Seite 2 von 2", Text(2));
+        Assert.Contains("Seite 1 von 2", Text(3));
+        Assert.Contains("Jörg Weiß", Text(3));
+        foreach (var n in new[] { 1, 3 })
+        {
+            var page = pdf.Document.GetPage(n);
+            var top = (double y) => (page.Height - y) / mm;
+            var street = page.GetWords().Single(w => w.Text == "Bayrische").BoundingBox;
+            Assert.InRange(street.Left / mm, 20, 105);
+            Assert.InRange(top(street.Top), fieldTopMm + 17.7, fieldTopMm + 45);
+            var back = page.GetWords().Single(w => w.Text == "Friedensplatz").BoundingBox;
+            Assert.InRange(top(back.Top), fieldTopMm, fieldTopMm + 5);
+            Assert.InRange(top(back.Bottom), fieldTopMm, fieldTopMm + 5);
+            var contact = page.GetWords().First(w => w.Text == "Ihr").BoundingBox;
+            Assert.InRange(contact.Left / mm, 124.9, 126); // the information block at 125 mm
+        }
+
+        // Everything is tagged: letterhead, return address and recipient as paragraphs, the information block as a list.
+        var elements = pdf.Elements().Select(e => e.Type).ToList();
+        Assert.True(elements.Count(t => t == "P") >= 10, string.Join(",", elements));
+        Assert.Contains("L", elements);
+        Assert.Contains("Lbl", elements);
+        Assert.Contains("Hier abtrennen und zurückschicken", Text(2));
+    }
+
+    [Fact]
+    public void A_letter_head_refuses_more_address_lines_than_the_window_shows() =>
+        Assert.Throws<ArgumentException>(() => new LetterHead(LetterForm.B, ["Stadt"], "Stadt", ["1", "2", "3", "4", "5", "6", "7"], []));
+
     [Fact]
     public void Letters_numbered_per_section_restart_at_every_page_break()
     {

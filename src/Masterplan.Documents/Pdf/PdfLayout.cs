@@ -25,6 +25,7 @@ internal sealed class PdfLayout
     int _pages;
     bool _pageEmpty;
     bool _breakPending;
+    bool _breakStartsSection;
 
     readonly PdfPageGeometry _page;
 
@@ -46,7 +47,7 @@ internal sealed class PdfLayout
             // A page break takes effect with the next block, so a break after the last letter adds no blank page.
             if (layout._breakPending && block is not PageBreak)
             {
-                layout.NewPage(startsSection: true);
+                layout.NewPage(startsSection: layout._breakStartsSection);
                 layout._breakPending = false;
             }
             switch (block)
@@ -57,7 +58,9 @@ internal sealed class PdfLayout
                 case KeyValueList k: layout.KeyValueList(k); break;
                 case Table t: layout.Table(t); break;
                 case Figure f: layout.Figure(f); break;
-                case PageBreak: layout.BreakPage(); break;
+                case PageBreak b: layout.BreakPage(b); break;
+                case LetterHead l: layout.LetterHead(l); break;
+                case CutLine c: layout.CutLine(c); break;
                 default: throw new NotSupportedException($"Unknown block {block.GetType().Name}.");
             }
         }
@@ -377,10 +380,149 @@ internal sealed class PdfLayout
         _y += BodySize * 0.8;
     }
 
-    void BreakPage()
+    void BreakPage(PageBreak pageBreak)
     {
         if (!_pageEmpty)
+        {
+            // Two breaks in a row: the one that starts a new part wins.
+            _breakStartsSection = _breakPending ? _breakStartsSection || !pageBreak.SameSection : !pageBreak.SameSection;
             _breakPending = true;
+        }
+    }
+
+    // DIN 5008 (2020) in millimetres from the page's top-left corner; form A and B differ by the letterhead's height.
+    const double AddressFieldLeftMm = 20;
+    const double AddressFieldWidthMm = 85;
+    const double AddressFieldHeightMm = 45;
+    const double AddressInsetMm = 5;
+    const double ReturnZoneMm = 5;
+    const double RecipientZoneOffsetMm = 17.7;
+    const double InfoBlockLeftMm = 125;
+
+    /// <summary>The letterhead, the address field of a window envelope and the information block, at their DIN 5008 places.</summary>
+    void LetterHead(LetterHead head)
+    {
+        if (!_pageEmpty)
+            NewPage(startsSection: true);
+        var fieldTop = head.AddressFieldTopMm * Mm;
+        var textLeft = (AddressFieldLeftMm + AddressInsetMm) * Mm;
+        var textWidth = (AddressFieldWidthMm - 2 * AddressInsetMm) * Mm;
+
+        // Fold marks (DIN 5008: 87/192 mm for form A, 105/210 mm for form B) and the hole mark at 148.5 mm: artifacts.
+        _ops.Add(new BeginArtifactOp());
+        var fold = head.Form == LetterForm.A ? 87.0 : 105.0;
+        foreach (var (y, length) in new[] { (fold, 5.0), (fold + 105, 5.0), (148.5, 7.0) })
+            _ops.Add(new LineOp(3.5 * Mm, y * Mm, (3.5 + length) * Mm, y * Mm, 0.5, Muted));
+        End();
+
+        // The letterhead fills the space above the address field.
+        var y0 = 10 * Mm;
+        for (var i = 0; i < head.Letterhead.Count; i++)
+        {
+            var style = i == 0 ? new TextStyle(16, Bold: true) : new TextStyle(9.5);
+            var lineHeight = LineHeight(style.Size, 1.25);
+            var lines = TextWrapper.Wrap(_fonts, head.Letterhead[i], style, ContentWidth);
+            Begin("P");
+            foreach (var line in lines)
+            {
+                if (y0 + lineHeight > fieldTop - 1 * Mm)
+                    break;
+                DrawLine(line, Left, y0, lineHeight, Ink);
+                y0 += lineHeight;
+            }
+            End();
+        }
+
+        // The return address on one line in the top 5 mm of the field, small, underlined as an artifact.
+        if (head.ReturnAddress.Length > 0)
+        {
+            var style = new TextStyle(7);
+            var line = TextWrapper.Wrap(_fonts, head.ReturnAddress, style, textWidth) is { Count: > 0 } wrapped ? wrapped[0] : null;
+            if (line is not null)
+            {
+                var lineHeight = ReturnZoneMm * Mm * 0.8;
+                Begin("P");
+                DrawLine(line, textLeft, fieldTop + 0.3 * Mm, lineHeight, Ink);
+                End();
+                _ops.Add(new BeginArtifactOp());
+                _ops.Add(new LineOp(textLeft, fieldTop + 0.3 * Mm + lineHeight, textLeft + Math.Min(line.Width, textWidth), fieldTop + 0.3 * Mm + lineHeight, 0.3, Muted));
+                End();
+            }
+        }
+
+        // The recipient in the address zone: six lines of 4.55 mm from 17.7 mm below the field's top.
+        var recipientStyle = new TextStyle(10);
+        var recipientLineHeight = (AddressFieldHeightMm - RecipientZoneOffsetMm) / Masterplan.Documents.LetterHead.MaxRecipientLines * Mm;
+        var recipientLines = head.Recipient.SelectMany(r => TextWrapper.Wrap(_fonts, r, recipientStyle, textWidth)).Take(Masterplan.Documents.LetterHead.MaxRecipientLines).ToList();
+        Begin("P");
+        var ry = fieldTop + RecipientZoneOffsetMm * Mm;
+        foreach (var line in recipientLines)
+        {
+            DrawLine(line, textLeft, ry, recipientLineHeight, Ink);
+            ry += recipientLineHeight;
+        }
+        End();
+
+        // The information block beside the field, from 5 mm below its top, as a list of label/value pairs.
+        var infoBottom = 0.0;
+        if (head.Info.Count > 0)
+        {
+            var infoLeft = InfoBlockLeftMm * Mm;
+            var infoWidth = _page.Width - 10 * Mm - infoLeft;
+            var labelStyle = new TextStyle(8, Bold: true);
+            var valueStyle = new TextStyle(9);
+            var iy = fieldTop + 5 * Mm;
+            Begin("L");
+            foreach (var (label, value) in head.Info)
+            {
+                Begin("LI");
+                Begin("Lbl");
+                foreach (var line in TextWrapper.Wrap(_fonts, label, labelStyle, infoWidth))
+                {
+                    DrawLine(line, infoLeft, iy, LineHeight(8, 1.3), Muted);
+                    iy += LineHeight(8, 1.3);
+                }
+                End();
+                Begin("LBody");
+                foreach (var line in TextWrapper.Wrap(_fonts, value, valueStyle, infoWidth))
+                {
+                    DrawLine(line, infoLeft, iy, LineHeight(9, 1.3), Ink);
+                    iy += LineHeight(9, 1.3);
+                }
+                End();
+                End();
+                iy += 1.5 * Mm;
+            }
+            End();
+            infoBottom = iy;
+        }
+
+        // The text starts two blank lines (8.46 mm) below the address field, or below a longer information block.
+        _y = Math.Max((head.AddressFieldTopMm + AddressFieldHeightMm + 8.46) * Mm, infoBottom + 4 * Mm);
+        _pageEmpty = false;
+    }
+
+    /// <summary>A dashed rule across the text width (an artifact) with its label as a small paragraph below it.</summary>
+    void CutLine(CutLine cut)
+    {
+        var style = new TextStyle(8, Italic: true);
+        var lineHeight = LineHeight(8, 1.3);
+        EnsureSpace(6 * Mm + lineHeight);
+        SpaceBefore(4 * Mm);
+        _ops.Add(new BeginArtifactOp());
+        const double dash = 4, gap = 3;
+        for (var x = Left; x < Right; x += dash + gap)
+            _ops.Add(new LineOp(x, _y, Math.Min(x + dash, Right), _y, 0.6, Muted));
+        End();
+        _y += 1.5;
+        Begin("P");
+        foreach (var line in TextWrapper.Wrap(_fonts, cut.Label, style, ContentWidth))
+        {
+            DrawLine(line, Left, _y, lineHeight, Muted);
+            _y += lineHeight;
+        }
+        End();
+        _y += 2 * Mm;
     }
 
     /// <summary>Width and height from the PNG's IHDR chunk.</summary>

@@ -22,7 +22,7 @@ internal static class CatalogueDemo
         var now = time.GetUtcNow();
         Measure Measure(string field, string title, MeasureStatus status, int progress, string district, decimal? budget) => new()
         {
-            FieldOfActionId = fields.GetValueOrDefault(field, fields.Values.Min()), Title = title, Status = status, Progress = progress,
+            FieldOfActionId = fields[field], Title = title, Status = status, Progress = progress,
             Description = "Beispiel zum Ausprobieren (Demo).", PlannedBudget = budget, SpentBudget = budget / 2, StartDate = new DateOnly(2025, 1, 1),
             EndDate = new DateOnly(2027, 12, 31), SourceKind = CatalogueSourceKind.MeetingDecision, SourceText = "Vollversammlung (Demo)",
             IsPublic = true, IsDemo = true, UpdatedAt = now, UpdatedBy = "Geschäftsstelle",
@@ -30,7 +30,9 @@ internal static class CatalogueDemo
             Units = [new MeasureUnit { OrganizationId = unit }],
         };
 
-        var light = Measure("field:2.5", "Beleuchtung am Nordausgang des Hauptbahnhofs", MeasureStatus.InProgress, 60, "district:innenstadt-nord", 120_000m);
+        // Each measure under the field it belongs to: lighting under "Gefahrenorte, Angsträume und Beleuchtung" (1.2.3), a
+        // neighbourhood patrol under "Vernetzung im privaten Bereich" (1.3.1).
+        var light = Measure("field:1.2.3", "Beleuchtung am Nordausgang des Hauptbahnhofs", MeasureStatus.InProgress, 60, "district:innenstadt-nord", 120_000m);
         light.Updates.Add(new MeasureStatusUpdate
         {
             Date = new DateOnly(2025, 6, 1), Text = "Leuchten bestellt (Demo).", NewStatus = MeasureStatus.InProgress, NewProgress = 60,
@@ -39,7 +41,7 @@ internal static class CatalogueDemo
         db.Measures.AddRange(
             light,
             Measure("field:2.6", "Fortbildung zu Extremismus für Fachkräfte", MeasureStatus.Implemented, 100, "district:eving", 15_000m),
-            Measure("field:1", "Nachbarschaftsstreifen im Quartier", MeasureStatus.Decided, 10, "district:hoerde", null));
+            Measure("field:1.3.1", "Nachbarschaftsstreifen im Quartier", MeasureStatus.Decided, 10, "district:hoerde", null));
         light.Milestones.Add(new Milestone { Title = "Leuchten bestellt (Demo)", DueDate = new DateOnly(2025, 6, 30), DoneDate = new DateOnly(2025, 6, 1) });
         light.Milestones.Add(new Milestone { Title = "Leuchten montiert (Demo)", DueDate = new DateOnly(2026, 10, 31) });
         await db.SaveChangesAsync(ct);
@@ -47,7 +49,8 @@ internal static class CatalogueDemo
         // An indicator with two years of monthly values, so that charts and the status rule can be tried out.
         var values = Enumerable.Range(0, 24).Select(i => new IndicatorValue
         {
-            Date = new DateOnly(2024, 10, 1).AddMonths(i), Value = 38m + (i * 0.4m) + ((i % 3) - 1), Note = i == 0 ? "Erste Befragung (Demo)" : null, RecordedAt = now,
+            // The first survey is the baseline itself (38 % on 1 October 2024); later months rise slowly with some noise.
+            Date = new DateOnly(2024, 10, 1).AddMonths(i), Value = 38m + (i * 0.4m) + (i % 3 == 1 ? 1 : i % 3 == 2 ? -1 : 0), Note = i == 0 ? "Erste Befragung (Demo)" : null, RecordedAt = now,
         }).ToList();
         db.Indicators.Add(new Indicator
         {

@@ -14,6 +14,9 @@ public sealed class HomeModule : IModule
 
     public void MapEndpoints(WebApplication app) => SignLanguageOptions.Map(app);
 
+    /// <summary>The invitation letters of the labs name the contact persons of /kontakt.</summary>
+    public IReadOnlyList<Type> PublicApi => [typeof(ContactOptions), typeof(ContactPerson)];
+
     public IReadOnlyList<PageAccess> Pages => [PageAccess.PublicFolder("/Home")];
 
     public IReadOnlyList<NavigationEntry> Navigation => [new(NavigationArea.Main, 0, "Start", "/"), new(NavigationArea.Main, 5, "Mitmachen", "/mitmachen")];

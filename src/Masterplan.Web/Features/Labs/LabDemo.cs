@@ -48,9 +48,14 @@ internal static class LabDemo
             csv.Append(CultureInfo.InvariantCulture, $"{GivenNames[i % 10]} {FamilyNames[i / 10 % 10]} {i};Musterstraße {i + 1}, 44147 Dortmund;{today.Year - 18 - (i * 37 % 70)};{(i % 3 == 0 ? "m" : i % 3 == 1 ? "w" : i % 29 == 0 ? "d" : "m")};Innenstadt-Nord\n");
         }
 
+        // One timeline, in order: concept, register extract, invitees, letters, registrations, panel, the lab on a working
+        // day, the report. Stored times the services set to "now" are moved back onto it.
+        var heldOn = PublicHolidays.WorkingDayFrom(quarter.FirstDay.AddDays(40));
+        DateTimeOffset Before(int days) => CityTime.ToUtc(heldOn.AddDays(-days), new TimeOnly(10, 0));
         var referenceDate = quarter.FirstDay.AddDays(-20);
         await services.GetRequiredService<RegisterImport>().ImportAsync(lab.Id, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "demo.csv", referenceDate, ct);
         await services.GetRequiredService<InviteeDrawing>().DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, ct);
+        await db.InviteeDraws.Where(d => d.LabId == lab.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.DrawnAt, Before(42)), ct);
 
         // The letters would carry codes; here they get codes nobody holds, and 24 invitees register.
         lab = await db.Labs.SingleAsync(l => l.Id == lab.Id, ct);
@@ -65,16 +70,16 @@ internal static class LabDemo
                 continue;
             }
 
-            invitations[i].UsedAt = time.GetUtcNow();
+            invitations[i].UsedAt = Before(20);
             db.LabRegistrations.Add(new LabRegistration
             {
                 LabId = lab.Id, InvitationId = invitations[i].Id, AgeBand = LabsModule.AgeBandLabels[i % LabsModule.AgeBandLabels.Count],
                 Gender = LabsModule.GenderCodes[i % 7 == 6 ? 3 : i % 2], Answers = $"Bildungsabschluss={education[i % education.Length]}",
-                Availability = "abends", Contact = $"demo{i}@example.org", RegisteredAt = time.GetUtcNow(),
+                Availability = "abends", Contact = $"demo{i}@example.org", RegisteredAt = Before(20),
             });
         }
 
-        lab.LettersCreatedAt = time.GetUtcNow().AddDays(-60);
+        lab.LettersCreatedAt = Before(35);
         lab.State = LabState.RegistrationOpen;
         await db.SaveChangesAsync(ct);
 
@@ -83,13 +88,14 @@ internal static class LabDemo
             .Select(q => q.StartsWith($"{LabsModule.GenderCategory}; weiblich;", StringComparison.Ordinal) || q.StartsWith($"{LabsModule.GenderCategory}; männlich;", StringComparison.Ordinal)
                 ? q[..(q.LastIndexOf(';', q.LastIndexOf(';') - 1) + 1)] + " 3; 5" : q));
         await services.GetRequiredService<PanelDrawing>().SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", ct);
+        await db.PanelSelections.Where(p => p.LabId == lab.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SelectedAt, Before(10)), ct);
 
         // Held, documented, reported; the extract is gone, as the deletion job would have done.
         await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(ct);
         lab = await db.Labs.SingleAsync(l => l.Id == lab.Id, ct);
-        lab.RegisterDeletedAt = time.GetUtcNow().AddDays(-45);
+        lab.RegisterDeletedAt = Before(35).AddDays(14);
         lab.State = LabState.Reported;
-        lab.HeldOn = quarter.FirstDay.AddDays(40);
+        lab.HeldOn = heldOn;
         lab.ResultsSummary = "Die Teilnehmenden sprachen über dunkle Wege, Lärm in der Nacht und fehlende Treffpunkte für Jugendliche (Demo).";
         lab.ReportedOn = quarter.FirstDay.AddDays(70);
         lab.ReportedTo = "Vollversammlung, Arbeitsgruppe Sichere öffentliche Räume, Lenkungskreis";

@@ -17,6 +17,15 @@ public sealed class LabsOptions
     /// <summary>The public address of the site, for the registration link printed on the letters.</summary>
     public string PublicBaseUrl { get; set; } = "https://masterplan.dortmund.de";
 
+    /// <summary>The layout of the invitation letters for window envelopes: DIN 5008 form A (address field 27 mm from the top) or B (45 mm) (<c>Labs:LetterForm</c>).</summary>
+    public Masterplan.Documents.LetterForm LetterForm { get; set; } = Masterplan.Documents.LetterForm.B;
+
+    /// <summary>The contact person named in the letters: a <c>Contact:People</c> entry by its name (a function, not a person), whose phone and e-mail are printed (<c>Labs:LetterContact</c>).</summary>
+    public string LetterContact { get; set; } = "Team Quartierslabore";
+
+    /// <summary>How to reach the city's data protection officer, printed in the letters' Art. 14 DSGVO information (<c>Labs:DataProtectionOfficer</c>).</summary>
+    public string DataProtectionOfficer { get; set; } = "Behördliche Datenschutzbeauftragte der Stadt Dortmund, Friedensplatz 1, 44135 Dortmund, datenschutz@stadtdo.de";
+
     /// <summary>The most pricing rounds LEXIMIN may take for a panel before it stops with a message (<c>Labs:LeximinMaxRounds</c>).</summary>
     public int LeximinMaxRounds { get; set; } = 20_000;
 
@@ -56,6 +65,7 @@ public sealed class LabsModule : IModule
             .Concat(Enum.GetValues<PlaceCategory>().Select(PlaceLabel))
             .Concat(new[] { "simple", "stratified" }.Select(MethodLabel))
             .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmLabel))
+            .Concat(new[] { "leximin", "legacy" }.Select(AlgorithmPlainLabel))
             .Concat(Genders));
 
     /// <summary>
@@ -110,6 +120,11 @@ public sealed class LabsModule : IModule
     public static string MethodLabel(string method) => method == "stratified" ? "geschichtete Zufallsstichprobe" : "einfache Zufallsstichprobe";
 
     public static string AlgorithmLabel(string algorithm) => algorithm == "legacy" ? "LEGACY (gieriges Verfahren)" : "LEXIMIN (größtmögliche Fairness)";
+
+    /// <summary>The method of stage 2 for the public page, without the algorithms' names.</summary>
+    public static string AlgorithmPlainLabel(string algorithm) => algorithm == "legacy"
+        ? "schrittweises Verfahren zum Vergleich: Plätze nacheinander nach den Vorgaben vergeben, ohne die Chancen auszugleichen"
+        : "größtmögliche Fairness: die kleinste Chance einer angemeldeten Person so groß wie möglich (Flanigan und andere, Nature 2021)";
 
     /// <summary>The fixed quota categories every registration answers.</summary>
     public const string AgeCategory = "Altersgruppe";

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Labs.Manage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Labs;
 
 /// <summary>
-/// The transparency page of a lab's two draws (docs/domain.md#draw-transparency): seeds, methods, input hashes, the number of panels and
-/// the spread of the selection probabilities as a table — and no personal data, not even pseudonyms.
+/// The public page of a lab's two draws (docs/domain.md#draw-transparency) in plain words: one sentence from the register extract to the
+/// panel with the least chance a registered person had, the panel next to all registered people by the quota categories, the spread of
+/// the chances — and, folded away "für Fachleute", the seeds, methods and input hashes to replay it. No personal data, not even pseudonyms.
 /// </summary>
 public sealed class TransparencyModel(AppDbContext db) : PageModel
 {
@@ -24,6 +26,12 @@ public sealed class TransparencyModel(AppDbContext db) : PageModel
     /// <summary>Per probability band [i/10, (i+1)/10): how many respondents; the last band includes 1.</summary>
     public int[] Histogram { get; private set; } = new int[Bins];
 
+    /// <summary>Per quota line: how many of all registered people and how many of the panel have the value; empty once the registrations are deleted.</summary>
+    public IReadOnlyList<CompositionRow> Composition { get; private set; } = [];
+
+    /// <summary>One category value: its share among the registered people, in the panel, and the quota the draw kept.</summary>
+    public sealed record CompositionRow(string Category, string Value, int Registered, int RegisteredTotal, int Panel, int PanelTotal, int Min, int Max);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var lab = await db.Labs.AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct);
@@ -38,10 +46,23 @@ public sealed class TransparencyModel(AppDbContext db) : PageModel
         Registrations = await db.LabInvitations.CountAsync(i => i.LabId == id && i.UsedAt != null, ct);
         if (Selection is not null)
         {
-            var probabilities = await db.PanelOutcomes.AsNoTracking().Where(o => o.SelectionId == Selection.Id).Select(o => o.Probability).ToListAsync(ct);
-            foreach (var p in probabilities)
+            var outcomes = await db.PanelOutcomes.AsNoTracking().Where(o => o.SelectionId == Selection.Id).Select(o => new { o.RespondentId, o.Probability, o.OnPanel }).ToListAsync(ct);
+            foreach (var o in outcomes)
             {
-                Histogram[Math.Clamp((int)Math.Floor(p * Bins + 1e-9), 0, Bins - 1)]++;
+                Histogram[Math.Clamp((int)Math.Floor(o.Probability * Bins + 1e-9), 0, Bins - 1)]++;
+            }
+
+            // Only counts leave this method: the registrations' answers are read to count them, never shown.
+            var registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == id).ToListAsync(ct);
+            if (registrations.Count > 0)
+            {
+                var pool = PanelDrawing.Respondents(lab, registrations);
+                var onPanel = outcomes.Where(o => o.OnPanel).Select(o => o.RespondentId).ToHashSet(StringComparer.Ordinal);
+                var panel = pool.Where(r => onPanel.Contains(r.Id)).ToList();
+                var (quotas, _) = LabQuotas.Parse(Selection.Quotas);
+                Composition = [.. quotas.Select(q => new CompositionRow(q.Category, q.Value,
+                    pool.Count(r => r.Features.GetValueOrDefault(q.Category) == q.Value), pool.Count,
+                    panel.Count(r => r.Features.GetValueOrDefault(q.Category) == q.Value), panel.Count, q.Min, q.Max))];
             }
         }
 

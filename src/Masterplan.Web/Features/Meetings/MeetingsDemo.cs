@@ -20,7 +20,8 @@ internal static class MeetingsDemo
         var plenary = await db.Organizations.SingleAsync(o => o.SeedKey == "org:vollversammlung", ct);
         var steering = await db.Organizations.SingleAsync(o => o.SeedKey == "org:lenkungskreis", ct);
         var now = time.GetUtcNow();
-        DateTimeOffset At(int days, int hour) => CityTime.ToUtc(DateOnly.FromDateTime(now.UtcDateTime).AddDays(days), new TimeOnly(hour, 0));
+        // Meetings fall on working days: never on a Sunday, 25 December or another public holiday, whatever today is.
+        DateTimeOffset At(int days, int hour) => CityTime.ToUtc(PublicHolidays.WorkingDayFrom(CityTime.Today(time).AddDays(days), forward: days >= 0), new TimeOnly(hour, 0));
         Meeting NewMeeting(Organization body, string title, int days, bool isPublic) => new()
         {
             Organization = body, Title = title, Start = At(days, 16), End = At(days, 18), Room = "Ratssaal", Address = "Friedensplatz 1, 44135 Dortmund",
@@ -56,7 +57,8 @@ internal static class MeetingsDemo
             VotingPresent = voting, QuorumReached = true, Adopted = true, RecordedAt = held.Start.AddHours(1),
             Resolution = "Die Vollversammlung empfiehlt dem Rat, die Beleuchtung am Nordausgang des Hauptbahnhofs zu verbessern.",
         });
-        var field = await db.FieldsOfAction.Where(f => f.Title.StartsWith("Videoüberwachung")).Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
+        // Lighting belongs to "Gefahrenorte, Angsträume und Beleuchtung" (001 §II 1.2.3), not to video surveillance.
+        var field = await db.FieldsOfAction.Where(f => f.SeedKey == "field:1.2.3").Select(f => (int?)f.Id).FirstOrDefaultAsync(ct);
         db.Recommendations.Add(new Recommendation
         {
             MeetingId = held.Id, AgendaItemId = station.Id, Title = "Beleuchtung am Nordausgang verbessern",

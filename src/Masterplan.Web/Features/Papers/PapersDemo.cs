@@ -22,8 +22,9 @@ internal static class PapersDemo
         var original = await db.Papers.Where(p => p.Reference == "26093-22").Select(p => (int?)p.Id).FirstOrDefaultAsync(ct);
         Consultation At(string body, int days, ConsultationRole role, bool authoritative = false, ConsultationResult? result = null) => new()
         {
-            Organization = bodies[body], Date = today.AddDays(days), Role = role, Authoritative = authoritative,
-            Result = result, ResultDate = result is null ? null : today.AddDays(days),
+            // Consultations are meetings: on working days, as the meetings module's demo meetings (the report's is one of them).
+            Organization = bodies[body], Date = PublicHolidays.WorkingDayFrom(today.AddDays(days), forward: days >= 0), Role = role, Authoritative = authoritative,
+            Result = result, ResultDate = result is null ? null : PublicHolidays.WorkingDayFrom(today.AddDays(days), forward: days >= 0),
         };
 
         var report = new Paper

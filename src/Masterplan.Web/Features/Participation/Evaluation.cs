@@ -89,7 +89,7 @@ public sealed class Evaluation(AppDbContext db)
                 ("Zeitraum", period),
                 ("Gehört zu", data.BelongsTo),
                 ("Frage", call.Question),
-                ("Grundlage", "Masterplan Kommunale Sicherheit 2.0, 004 §5: Die Eingaben werden veröffentlicht und ausgewertet."),
+                ("Grundlage", SourceReference.Plain("Masterplan Kommunale Sicherheit 2.0, 004 §5: Die Eingaben werden veröffentlicht und ausgewertet.", english: false)),
                 ("Stand der Auswertung", CityTime.Local(madeAt).ToString("dd.MM.yyyy HH:mm", German) + " Uhr"),
                 ("Eingegangen", data.Submitted.ToString(German)),
                 ("Veröffentlicht", data.Published.ToString(German)),

@@ -91,7 +91,7 @@ public sealed class FinalReport(AppDbContext db)
         {
             new Heading(1, Title),
             KeyValueList.Of(
-                ("Grundlage", "Ratsvorlage 004 §1: Abschlussbericht zum Masterplan Kommunale Sicherheit 1.0 (DS 12534-18)"),
+                ("Grundlage", SourceReference.Plain("004 §1: Abschlussbericht zum Masterplan Kommunale Sicherheit 1.0 (DS 12534-18)", english: false)),
                 ("Maßnahmen", lines.Count.ToString(German)),
                 ("Mit Nachfolger im Masterplan 2.0", lines.Count(l => l.Successors.Count > 0).ToString(German)),
                 ("Stand", CityTime.Local(compiledAt).ToString("dd.MM.yyyy", German))),

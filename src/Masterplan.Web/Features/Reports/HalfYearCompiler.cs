@@ -90,7 +90,7 @@ public sealed class HalfYearCompiler(
             for (var year = from.Year; year <= to.Year; year++)
             {
                 var count = meetings.Count(m => m.OrganizationId == plenary.Id && CityTime.Local(m.Start).Year == year);
-                rules.Add(new ReportRow([$"{plenary.Name}: Sitzungen im Kalenderjahr {year} (004 §3)", $"mindestens {MeetingRules.PlenaryMinimumPerYear}", N(count),
+                rules.Add(new ReportRow([$"{plenary.Name}: Sitzungen im Kalenderjahr {year}", $"mindestens {MeetingRules.PlenaryMinimumPerYear}", N(count),
                     count >= MeetingRules.PlenaryMinimumPerYear ? "erfüllt" : "nicht erfüllt"], $"/gremien/{plenary.Id}"));
             }
         }
@@ -122,7 +122,7 @@ public sealed class HalfYearCompiler(
                 r.Updates.Count == 0 ? "–" : string.Join("\n", r.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => $"{Day(u.Date)} ({MeetingsModule.StatusLabel(u.Status)}): {u.Note}")),
             ], $"/sitzungen/{r.MeetingId}"))]);
         return new ReportSection("meetings", "Sitzungen und Empfehlungen", "/sitzungen",
-            ["Regeln aus 004 §3 (Vollversammlung mindestens dreimal im Kalenderjahr) und 003 (Sonderstab wöchentlich); abgesagte Sitzungen zählen nicht."],
+            [SourceReference.Plain("Regeln aus 004 §3 (Vollversammlung mindestens dreimal im Kalenderjahr) und 003 (Sonderstab wöchentlich); abgesagte Sitzungen zählen nicht.", english: false)],
             [new ReportTable("rules", "Sitzungsregeln", ["Regel", "Soll", "Ist", "Ergebnis"], rules), held, list, recommended], []);
     }
 

@@ -78,7 +78,7 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
                 ("Zeitraum", $"{data.From.ToString("dd.MM.yyyy", German)} bis {data.To.ToString("dd.MM.yyyy", German)}"),
                 ("Umfang", scope),
                 ("Für", meetingLine ?? "Lenkungskreis"),
-                ("Grundlage", "Masterplan Kommunale Sicherheit 2.0, 001 §I: Übersicht bei jeder regulären Sitzung des Lenkungskreises"),
+                ("Grundlage", $"Masterplan Kommunale Sicherheit 2.0, {SourceReference.Plain("001 §I", english: false)}: Übersicht bei jeder regulären Sitzung des Lenkungskreises"),
                 ("Maßnahmen", data.Fields.Sum(f => f.Measures.Count).ToString(German)),
                 ("Kennzahlen", data.Fields.Sum(f => f.Indicators.Count).ToString(German)),
                 ("Überfällige Meilensteine", data.Fields.Sum(f => f.Measures.Sum(m => m.OverdueMilestones.Count)).ToString(German))),
@@ -102,7 +102,7 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
             blocks.Add(new Heading(Math.Min(field.Node.Depth + 2, 3), $"{field.Node.Number} {field.Node.Title}"));
             if (field.Progress is { } p)
             {
-                blocks.Add(new Paragraph($"Fortschritt: {p.Percent} % aus {p.Measures} Maßnahmen (gewichtet, ohne verworfene)."));
+                blocks.Add(new Paragraph($"Fortschritt: {p.Percent} % aus {p.Measures} {(p.Measures == 1 ? "Maßnahme" : "Maßnahmen")} (gewichtet, ohne verworfene)."));
             }
 
             if (field.Measures.Count > 0)
@@ -144,7 +144,7 @@ public sealed class StatusOverview(AppDbContext db, CatalogueTree tree, Measures
                 data.Changes.Select(c => (IReadOnlyList<string>)
                 [
                     CityTime.Local(c.At).ToString("dd.MM.yyyy", German), CatalogueModule.Label(c.Change),
-                    $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{CatalogueModule.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + c.SourceText)}",
+                    $"{c.NumberAfter ?? c.NumberBefore} {c.Title}", $"{CatalogueModule.Label(c.SourceKind)}{(c.SourceText is null ? "" : ": " + SourceReference.Plain(c.SourceText, english: false))}",
                 ]).ToList()) { ColumnWidths = [1.2, 1.4, 3, 3] });
         return new Document(title, blocks)
         {

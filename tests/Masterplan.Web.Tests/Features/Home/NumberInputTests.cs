@@ -3,7 +3,11 @@ using System.Net;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
+using Masterplan.Web.Tests.Features.Labs;
 using Masterplan.Web.Tests.Features.Meetings;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -165,5 +169,168 @@ public class NumberInputTests
         Assert.Equal(0, imported);
         Assert.Contains(errors, e => e.Line == 2 && e.Key.Contains("Tausender oder als Dezimalzahl", StringComparison.Ordinal));
         Assert.Equal(0, await db.IndicatorValues.CountAsync(v => v.IndicatorId == kpi.Id));
+    }
+
+    /// <summary>
+    /// What a whole-number field did with the text: the page's messages (error summary) and whether it went through (a redirect).
+    /// </summary>
+    private static async Task<(bool Saved, string Messages)> PostAsync(HttpClient client, string url, Dictionary<string, string> form, string formPage)
+    {
+        var response = await client.PostFormAsync(url, form, formPage);
+        return response.StatusCode == HttpStatusCode.Redirect ? (true, "") : (false, await MeetingChainTests.Errors(response));
+    }
+
+    /// <summary>
+    /// Every whole-number field of the meeting and body forms — the weekly repeats of a new meeting, the votes for, against and
+    /// abstaining, the quorum share of the rules of procedure, a fraction's council seats — reads "1.000" in German and "1,000" in
+    /// English as a thousand (stored, or refused by the field's own limit, which a misread 1 would pass), and refuses a fraction.
+    /// </summary>
+    [Theory, Engines]
+    public async Task Every_whole_number_field_of_the_meeting_and_body_forms_reads_thousands_and_refuses_fractions(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var body = await MeetingChainTests.CreateBodyAsync(app);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var organization = body.OrganizationId.ToString(CultureInfo.InvariantCulture);
+        Task<int> MeetingsAsync() => QueryAsync(app, db => db.Meetings.CountAsync(m => m.OrganizationId == body.OrganizationId));
+
+        // Meeting: "Wöchentlich wiederholen" (at most 52 further dates). A misread "1" would make a series of two.
+        const string newMeeting = "/verwaltung/sitzungen/bearbeiten";
+        Dictionary<string, string> Meeting(string repeat) => new()
+        {
+            ["OrganizationId"] = organization, ["Title"] = "Serie", ["Date"] = "2026-12-02", ["StartTime"] = "09:00", ["EndTime"] = "10:00", ["RepeatWeekly"] = repeat,
+        };
+        foreach (var (language, thousand) in new[] { ("de", "1.000"), ("en", "1,000") })
+        {
+            var (saved, messages) = await PostAsync(Speaking(office, language), newMeeting, Meeting(thousand), newMeeting);
+            Assert.False(saved, $"RepeatWeekly {thousand} ({language}) was accepted");
+            Assert.Contains("52", messages);
+        }
+
+        Speaking(office, "de");
+        Assert.Contains("„1,5“ ist hier kein gültiger Wert.", (await PostAsync(office, newMeeting, Meeting("1,5"), newMeeting)).Messages);
+        Assert.Equal(0, await MeetingsAsync());
+        Assert.True((await PostAsync(office, newMeeting, Meeting("2"), newMeeting)).Saved);
+        Assert.Equal(3, await MeetingsAsync());
+
+        // Votes: "Ja", "Nein", "Enthaltung"; two voting members present, so a thousand is refused with the number as read.
+        int meetingId;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            // Attendance and votes are recorded on the meeting's day: one this morning.
+            var start = new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+            var meeting = new Meeting { OrganizationId = body.OrganizationId, Title = "Sitzung", Start = start, End = start.AddHours(2), IsPublic = true, CalendarUid = $"{Guid.NewGuid():N}@test" };
+            meeting.AgendaItems.Add(new AgendaItem { Number = "1", SortKey = AgendaNumber.SortKey("1"), Title = "Beschluss" });
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+            meetingId = meeting.Id;
+        }
+
+        var conduct = $"/verwaltung/sitzungen/{meetingId}/ablauf";
+        var attendance = new FormUrlEncodedContent(
+        [
+            new("present", body.Bernd.ToString(CultureInfo.InvariantCulture)), new("present", body.Clara.ToString(CultureInfo.InvariantCulture)),
+            new("__RequestVerificationToken", await office.AntiforgeryTokenAsync(conduct)),
+        ]);
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostAsync($"{conduct}?handler=Attendance", attendance)).StatusCode);
+        var item = await MeetingChainTests.ItemIdAsync(app, meetingId, "1");
+        foreach (var field in new[] { "Yes", "No", "Abstain" })
+        {
+            Dictionary<string, string> Vote(string value) => new(new Dictionary<string, string> { ["VoteItemId"] = item, ["Subject"] = "Beschluss", ["Yes"] = "0", ["No"] = "0", ["Abstain"] = "0" }) { [field] = value };
+            Assert.Contains("Eingetragen sind 1000 Stimmen, anwesend sind aber nur 2 Stimmberechtigte",
+                (await PostAsync(Speaking(office, "de"), $"{conduct}?handler=Vote", Vote("1.000"), conduct)).Messages);
+            Assert.Contains("1000 votes are entered, but only 2 voting members are present",
+                (await PostAsync(Speaking(office, "en"), $"{conduct}?handler=Vote", Vote("1,000"), conduct)).Messages);
+            Assert.Contains("„2,5“ ist hier kein gültiger Wert.", (await PostAsync(Speaking(office, "de"), $"{conduct}?handler=Vote", Vote("2,5"), conduct)).Messages);
+        }
+
+        Assert.Equal(0, await QueryAsync(app, db => db.Votes.CountAsync()));
+
+        // Body: the quorum share of the rules of procedure (1 to 99 per cent). A misread "1" would be stored as 1 %.
+        var edit = $"/verwaltung/gremien/bearbeiten/{body.OrganizationId}";
+        Dictionary<string, string> Rules(string percent) => new()
+        {
+            ["RulesAdoptedBy"] = "AG, Sitzung vom 01.02.2026", ["RulesAdoptedOn"] = "2026-02-01", ["RulesText"] = "§ 3 Beschlussfähigkeit", ["RulesQuorumPercent"] = percent,
+        };
+        foreach (var (language, thousand) in new[] { ("de", "1.000"), ("en", "1,000") })
+        {
+            var (saved, messages) = await PostAsync(Speaking(office, language), $"{edit}?handler=Rules", Rules(thousand), edit);
+            Assert.False(saved, $"RulesQuorumPercent {thousand} ({language}) was accepted");
+            Assert.Contains("99", messages);
+        }
+
+        Assert.Contains("„66,5“ ist hier kein gültiger Wert.", (await PostAsync(Speaking(office, "de"), $"{edit}?handler=Rules", Rules("66,5"), edit)).Messages);
+        Assert.Equal(0, await QueryAsync(app, db => db.RulesOfProcedure.CountAsync(r => r.OrganizationId == body.OrganizationId)));
+
+        // Body: a fraction's seats in the council (0 to 1000), stored as typed.
+        var fractions = await QueryAsync(app, db => db.Organizations.Where(o => o.Kind == OrganizationKind.Fraction && o.Classification == "Fraktion" && o.CouncilSeats != null)
+            .OrderBy(o => o.Id).Select(o => new { o.Id, o.CouncilSeats }).ToListAsync());
+        Dictionary<string, string> Seats(int changed, string value)
+        {
+            var form = fractions.ToDictionary(f => $"Seats[{f.Id}]", f => f.CouncilSeats!.Value.ToString(CultureInfo.InvariantCulture));
+            form[$"Seats[{fractions[changed].Id}]"] = value;
+            form["Reason"] = "Test";
+            return form;
+        }
+
+        foreach (var (language, thousand, changed) in new[] { ("de", "1.000", 0), ("en", "1,000", 1) })
+        {
+            var (saved, messages) = await PostAsync(Speaking(office, language), "/verwaltung/ratssitze?handler=Apply", Seats(changed, thousand), "/verwaltung/ratssitze");
+            Assert.True(saved, messages);
+            Assert.Equal(1000, await QueryAsync(app, db => db.Organizations.Where(o => o.Id == fractions[changed].Id).Select(o => o.CouncilSeats).SingleAsync()));
+        }
+
+        var refused = await PostAsync(Speaking(office, "de"), "/verwaltung/ratssitze?handler=Apply", Seats(2, "12,5"), "/verwaltung/ratssitze");
+        Assert.False(refused.Saved);
+        Assert.Contains("„12,5“ ist hier kein gültiger Wert.", refused.Messages);
+        Assert.Equal(fractions[2].CouncilSeats, await QueryAsync(app, db => db.Organizations.Where(o => o.Id == fractions[2].Id).Select(o => o.CouncilSeats).SingleAsync()));
+    }
+
+    /// <summary>The lab's draw: the number of invitations and the panel size read thousands in both languages and refuse fractions.</summary>
+    [Theory, Engines]
+    public async Task The_whole_number_fields_of_the_lab_draw_read_thousands_and_refuse_fractions(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(60))).StatusCode);
+
+        // "Anzahl der Einladungen": the extract has 60 people, so a thousand is refused with the number as read.
+        Dictionary<string, string> Draw(string count) => new() { ["count"] = count, ["method"] = "simple", ["drawSeed"] = "17 4 33 8", ["referenceDate"] = "2026-11-01" };
+        Assert.Contains("Es sollen 1000 Personen eingeladen werden, der Auszug enthält aber nur 60.", (await PostAsync(Speaking(office, "de"), $"{draw}?handler=Draw", Draw("1.000"), draw)).Messages);
+        Assert.Contains("1000 people are to be invited, but the extract contains only 60.", (await PostAsync(Speaking(office, "en"), $"{draw}?handler=Draw", Draw("1,000"), draw)).Messages);
+        var fraction = await PostAsync(Speaking(office, "de"), $"{draw}?handler=Draw", Draw("12,5"), draw);
+        Assert.False(fraction.Saved);
+        Assert.Contains("„12,5“ ist", fraction.Messages);
+        Assert.Equal(0, await QueryAsync(app, db => db.LabInvitations.CountAsync(i => i.LabId == id)));
+        Assert.True((await PostAsync(office, $"{draw}?handler=Draw", Draw("10"), draw)).Saved);
+
+        // "Zahl der Teilnehmenden": 10 registrations.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.Labs.SingleAsync(l => l.Id == id)).State = LabState.RegistrationOpen;
+            foreach (var invitation in await db.LabInvitations.Where(i => i.LabId == id).ToListAsync())
+            {
+                invitation.UsedAt = app.Clock.GetUtcNow();
+                db.LabRegistrations.Add(new LabRegistration
+                {
+                    LabId = id, InvitationId = invitation.Id, AgeBand = "25-34", Gender = invitation.RowIndex % 2 == 0 ? "female" : "male",
+                    Contact = $"person{invitation.RowIndex}@example.org", RegisteredAt = app.Clock.GetUtcNow(),
+                });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        Dictionary<string, string> Select(string size) => new() { ["PanelSize"] = size, ["Algorithm"] = "leximin", ["Seed"] = "3 9 21 30 41 45", ["Quotas"] = "Geschlecht; weiblich; 0; 1000" };
+        Assert.Contains("Es sollen 1000 Teilnehmende ausgelost werden, angemeldet haben sich aber nur 10.", (await PostAsync(Speaking(office, "de"), $"{draw}?handler=Select", Select("1.000"), draw)).Messages);
+        Assert.Contains("1000 participants are to be drawn, but only 10 have registered.", (await PostAsync(Speaking(office, "en"), $"{draw}?handler=Select", Select("1,000"), draw)).Messages);
+        var half = await PostAsync(Speaking(office, "de"), $"{draw}?handler=Select", Select("4,5"), draw);
+        Assert.False(half.Saved);
+        Assert.Contains("„4,5“ ist", half.Messages);
+        Assert.False(await QueryAsync(app, db => db.PanelSelections.AnyAsync(s => s.LabId == id)));
     }
 }

@@ -20,11 +20,6 @@ public partial class PlainLanguageTests
     /// </summary>
     private static readonly string[] NotYetPlain =
     [
-        // The lab lottery page still speaks the language of its algorithms: "Startwert (Seed)", the methods by
-        // their codes (LEXIMIN, LEGACY), "Mögliche Gruppen in der Lotterie". It is to start with one plain sentence
-        // (how many were in the extract, invited, registered and drawn, and each registered person's least chance)
-        // and to compare the panel with the district.
-        "/quartierslabore/{id}/losverfahren",
     ];
 
     /// <summary>

@@ -116,17 +116,21 @@ public partial class LabChainTests
             (await office.PostFormAsync($"{draw}?handler=Draw", new() { ["count"] = "20", ["method"] = "stratified", ["drawSeed"] = "17 4 33 8", ["referenceDate"] = "2026-11-01" }, draw)).StatusCode);
 
         // The letters: one PDF, one letter per invitee with its own page count, code and QR code.
-        var letters = await office.PostFormAsync($"{draw}?handler=Letters", [], draw);
+        var letters = await office.PostFormAsync($"{draw}?handler=Letters", new()
+        {
+            ["labDate"] = "2027-01-16", ["labStart"] = "10:00", ["labPlace"] = "Bürgerhaus Eving", ["deadline"] = "2027-01-08",
+        }, draw);
         Assert.Equal("application/pdf", letters.Content.Headers.ContentType!.MediaType);
         List<string> codes;
         using (var pdf = PdfDocument.Open(await letters.Content.ReadAsByteArrayAsync()))
         {
-            var pages = pdf.GetPages().Select(p => (Text: string.Join(" ", p.GetWords().Select(w => w.Text)), Images: p.GetImages().Count())).ToList();
+            // Two pages a letter: the letter, then the data protection notice with the reply slip (InvitationLetterTests).
+            var pages = pdf.GetPages().Select(p => (Text: string.Join(" ", p.GetWords().Select(w => w.Text)), Images: p.GetImages().Count())).Where((_, i) => i % 2 == 0).ToList();
             Assert.Equal(20, pages.Count);
-            Assert.All(pages, p => Assert.Contains("Seite 1 von 1", p.Text));
+            Assert.All(pages, p => Assert.Contains("Seite 1 von 2", p.Text));
             Assert.All(pages, p => Assert.Equal(1, p.Images));
             Assert.Contains("Bayrische Str.", pages[0].Text);
-            codes = pages.Select(p => CodePattern().Match(p.Text).Value).ToList();
+            codes = pages.Select(p => CodePattern().Match(p.Text).Value.Replace(' ', '-')).ToList();
         }
 
         Assert.Equal(20, codes.Distinct().Count());
@@ -263,8 +267,22 @@ public partial class LabChainTests
         Assert.Contains("17 4 33 8", page);
         Assert.Contains("Lottozahlen 3 9 21 30 41 45", page);
         Assert.Contains(inputHash, page);
-        Assert.Contains("LEXIMIN", page);
-        Assert.Contains("Verteilung der Wahrscheinlichkeiten", page);
+        // In plain words first: one sentence from the extract to the panel, the panel next to everyone registered; the
+        // replay details (seeds, method, hashes) folded away for experts.
+        Assert.Matches(@"60 Personen im Melderegister-Auszug → 20 eingeladen → 12 angemeldet → 6 ausgelost; jede angemeldete Person hatte mindestens \d+(,\d)? % Chance\.", page);
+        Assert.Contains("größtmögliche Fairness", page);
+        Assert.DoesNotContain("LEXIMIN", page);
+        Assert.Contains("Wie groß die Chancen waren", page);
+        var plain = await Html.ParseAsync(await Users.Client(app).GetAsync($"/quartierslabore/{id}/losverfahren"));
+        Assert.Contains("17 4 33 8", plain.QuerySelector("details.experts")!.TextContent);
+        var composition = plain.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent == "Die Gruppe im Vergleich mit allen Angemeldeten");
+        var women = composition.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).Single(r => r[0] == "Geschlecht" && r[1] == "weiblich");
+        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[2]);
+        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[3]);
+        var english = Users.Client(app);
+        english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
+        Assert.Matches(@"60 people in the register extract → 20 invited → 12 registered → 6 drawn; every registered person had at least a \d+(\.\d)? % chance\.",
+            await BodyAsync(await english.GetAsync($"/quartierslabore/{id}/losverfahren")));
         Assert.DoesNotContain("@example.org", page);
         Assert.DoesNotContain("Müller", page);
         Assert.DoesNotContain("Bayrische", page);
@@ -404,6 +422,6 @@ public partial class LabChainTests
         Assert.Empty(Directory.GetFiles(Path.GetTempPath(), "auszug*.csv"));
     }
 
-    [GeneratedRegex("[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}")]
+    [GeneratedRegex("[2-9A-Z]{4} [2-9A-Z]{4} [2-9A-Z]{4}")]
     private static partial Regex CodePattern();
 }

@@ -77,9 +77,10 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostLettersAsync(int id, [FromServices] InvitationLetters letters, CancellationToken ct)
+    public async Task<IActionResult> OnPostLettersAsync(int id, DateOnly? labDate, TimeOnly? labStart, TimeOnly? labEnd, string? labPlace, DateOnly? deadline,
+        [FromServices] InvitationLetters letters, CancellationToken ct)
     {
-        var (pdf, result) = await letters.LettersAsync(id, ct);
+        var (pdf, result) = await letters.LettersAsync(id, new LetterDetails(labDate, labStart, labEnd, labPlace, deadline), ct);
         if (pdf is null)
         {
             return await AfterAsync(id, result.Errors, ct);

@@ -1,14 +1,24 @@
 using System.Globalization;
 using Masterplan.Documents;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Home;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Labs.Manage;
 
+/// <summary>What the Office states in the letters about the lab itself: when and where it takes place, and until when to register.</summary>
+public sealed record LetterDetails(DateOnly? Date, TimeOnly? Start, TimeOnly? End, string? Place, DateOnly? Deadline);
+
 /// <summary>The third step of the draw page: the letters to the invitees, each with its code, as one PDF.</summary>
-public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptions<LabsOptions> options)
+/// <remarks>
+/// Each letter fits a window envelope (DIN 5008 form A or B, <c>Labs:LetterForm</c>), says when and where the lab is and until
+/// when to register, offers three ways to answer (internet with the code, phone, the reply slip by post) and carries the
+/// information Art. 14 DSGVO requires because the address comes from the population register (source, purpose, deletion date).
+/// The date, time and place are entered with the letters and kept in their audit entry, not in the lab.
+/// </remarks>
+public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptions<LabsOptions> options, IOptions<ContactOptions> contact)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -17,12 +27,44 @@ public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptio
     /// its SHA-256; the code itself is printed on the letter and nowhere else. Making them again invalidates the
     /// earlier letters' codes, so it is possible only until the extract is deleted and registration opens.
     /// </summary>
-    public async Task<(byte[]? Pdf, Outcome Result)> LettersAsync(int labId, CancellationToken ct)
+    public async Task<(byte[]? Pdf, Outcome Result)> LettersAsync(int labId, LetterDetails details, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         if (lab.State is not (LabState.ConceptApproved or LabState.InvitationsSent))
         {
             return (null, Outcome.Invalid("", "Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet."));
+        }
+
+        var today = CityTime.Today(time);
+        var errors = new FieldErrors();
+        if (details.Date is not { } date || date <= today)
+        {
+            errors.Add("labDate", "Bitte geben Sie den Tag des Quartierslabors an; er liegt in der Zukunft.");
+        }
+
+        if (details.Start is not { } start)
+        {
+            errors.Add("labStart", "Bitte geben Sie die Uhrzeit an, zu der das Quartierslabor beginnt.");
+        }
+        else if (details.End is { } end && end <= start)
+        {
+            errors.Add("labEnd", "Das Ende liegt nach dem Beginn.");
+        }
+
+        var place = details.Place?.Trim();
+        if (string.IsNullOrEmpty(place) || place.Length > 300)
+        {
+            errors.Add("labPlace", "Bitte geben Sie den Ort an (Name und Anschrift, höchstens 300 Zeichen).");
+        }
+
+        if (details.Deadline is not { } deadline || deadline < today || (details.Date is { } d && deadline >= d))
+        {
+            errors.Add("deadline", "Bitte geben Sie den Anmeldeschluss an: nicht vor heute und vor dem Tag des Quartierslabors.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, Outcome.Invalid(errors));
         }
 
         var invitations = await db.LabInvitations.Where(i => i.LabId == labId && i.UsedAt == null).OrderBy(i => i.RowIndex).ToListAsync(ct);
@@ -41,25 +83,33 @@ public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptio
         var taken = (await db.LabInvitations.Where(i => i.CodeHash != null).Select(i => i.CodeHash!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var codes = HashedCodes.CreateUnused(invitations.Count, taken);
 
+        var now = time.GetUtcNow();
+        // The deletion job runs hourly: the extract is gone within the hour after the grace period ends.
+        var deletedBy = DateOnly.FromDateTime(CityTime.Local(now.AddDays(options.Value.RegisterGraceDays).AddHours(1)));
+        var letter = new LetterText(lab, details with { Place = place }, today, deletedBy, options.Value, contact.Value);
         var letters = new List<Block>();
         for (var i = 0; i < invitations.Count; i++)
         {
             invitations[i].CodeHash = HashedCodes.Hash(codes[i]);
-            letters.AddRange(Letter(lab, people[invitations[i].RowIndex], codes[i]));
+            letters.AddRange(letter.For(people[invitations[i].RowIndex], codes[i]));
         }
 
-        lab.LettersCreatedAt = time.GetUtcNow();
+        lab.LettersCreatedAt = now;
         if (lab.State == LabState.ConceptApproved)
         {
             lab.State = LabState.InvitationsSent;
         }
 
-        db.Audit("lab.letters.created", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new { letters = invitations.Count });
+        db.Audit("lab.letters.created", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture), new
+        {
+            letters = invitations.Count, date = details.Date, start = details.Start, end = details.End, place, deadline = details.Deadline,
+            form = options.Value.LetterForm.ToString(),
+        });
         var document = new Document($"Einladungen zum Quartierslabor {lab.District}, {lab.QuarterLabel}", letters)
         {
-            Author = "Stadt Dortmund, Geschäftsstelle Masterplan Kommunale Sicherheit",
+            Author = $"Stadt {contact.Value.City}, {contact.Value.Office}",
             Subject = "Einladungsschreiben Quartierslabor",
-            // Each letter is counted on its own: "Seite 1 von 1" is what the resident holds.
+            // Each letter is counted on its own: "Seite 1 von 2" is what the resident holds.
             NumberPagesPerSection = true,
         };
         var pdf = PdfRenderer.Render(document);
@@ -67,26 +117,126 @@ public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptio
         return (pdf, Outcome.Done);
     }
 
-    private IEnumerable<Block> Letter(NeighbourhoodLab lab, RegisterEntry person, string code)
+    /// <summary>The letter's text, the same for every invitee but the address and the code.</summary>
+    private sealed class LetterText
     {
-        var url = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/quartierslabore/anmeldung?code={code}";
-        yield return new Paragraph($"{person.Name}\n{person.Address.Replace(", ", "\n", StringComparison.Ordinal)}");
-        yield return new Paragraph($"Dortmund, {CityTime.Today(time).ToString("dd.MM.yyyy", German)}");
-        yield return new Heading(1, $"Einladung zum Quartierslabor {lab.District}");
-        yield return new Paragraph("Guten Tag,");
-        yield return new Paragraph(
-            $"die Stadt Dortmund lädt Sie zum Quartierslabor in {lab.District} ein ({lab.QuarterLabel}). Im Quartierslabor sprechen Bewohnerinnen und Bewohner " +
-            "über Sicherheit, den öffentlichen Raum und das Zusammenleben im Stadtbezirk. Am Ende schreiben Sie selbst Empfehlungen, was die Stadt tun soll.");
-        yield return new Paragraph(
-            "Sie haben diesen Brief, weil Ihr Name aus dem Melderegister ausgelost wurde. Jede und jeder hatte die gleiche Chance. " +
-            "Wenn Sie mitmachen möchten, melden Sie sich bitte mit Ihrem persönlichen Code an. Aus allen Anmeldungen wird dann noch einmal gelost, " +
-            "damit die Gruppe so vielfältig ist wie der Stadtbezirk.");
-        yield return KeyValueList.Of(("Ihr Code", code), ("Anmeldung im Internet", $"{options.Value.PublicBaseUrl.TrimEnd('/')}/quartierslabore/anmeldung"));
-        // 4 pixels per module print sharply at 35 mm (no smoothing in PDF) and keep 3,000 letters within seconds, not minutes.
-        yield return new Figure(QrCode.Png(url, pixelsPerModule: 4), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 35 };
-        yield return new Paragraph(
-            "Ihre Adresse wird nach dem Versand der Einladungen gelöscht. Die Anmeldung ist freiwillig. Wenn Sie nicht mitmachen möchten, müssen Sie nichts tun.");
-        yield return new Paragraph("Mit freundlichen Grüßen\nIhre Geschäftsstelle Masterplan Kommunale Sicherheit");
-        yield return new PageBreak();
+        private readonly NeighbourhoodLab lab;
+        private readonly LabsOptions options;
+        private readonly ContactOptions contact;
+        private readonly ContactPerson person;
+        private readonly string baseUrl;
+        private readonly IReadOnlyList<string> letterhead;
+        private readonly string returnAddress;
+        private readonly string when;
+        private readonly string place;
+        private readonly string deadline;
+        private readonly string dated;
+        private readonly string deletedBy;
+        private readonly string office;
+
+        public LetterText(NeighbourhoodLab lab, LetterDetails details, DateOnly today, DateOnly deletedBy, LabsOptions options, ContactOptions contact)
+        {
+            this.lab = lab;
+            this.options = options;
+            this.contact = contact;
+            // The contact person by function name (Contact:People), as on /kontakt; the Office's phone and address as fallback.
+            person = contact.People.FirstOrDefault(p => string.Equals(p.Name, options.LetterContact, StringComparison.OrdinalIgnoreCase))
+                ?? new ContactPerson { Name = options.LetterContact, Phone = contact.Phone, Email = contact.Email };
+            person = new ContactPerson { Name = person.Name, Role = person.Role, Phone = person.Phone ?? contact.Phone, Email = person.Email ?? contact.Email };
+            baseUrl = options.PublicBaseUrl.TrimEnd('/');
+            var city = $"Stadt {contact.City}";
+            office = $"{contact.Office}, {contact.Street}, {contact.PostalCode} {contact.City}";
+            letterhead = [city, contact.Office];
+            returnAddress = $"{city} · {contact.Street} · {contact.PostalCode} {contact.City}";
+            var time = details.End is { } end
+                ? $"{details.Start!.Value.ToString("HH:mm", German)} bis {end.ToString("HH:mm", German)} Uhr"
+                : $"ab {details.Start!.Value.ToString("HH:mm", German)} Uhr";
+            when = $"{details.Date!.Value.ToString("dddd, d. MMMM yyyy", German)}, {time}";
+            place = details.Place!;
+            deadline = details.Deadline!.Value.ToString("dddd, d. MMMM yyyy", German);
+            dated = today.ToString("dd.MM.yyyy", German);
+            this.deletedBy = deletedBy.ToString("d. MMMM yyyy", German);
+        }
+
+        public IEnumerable<Block> For(RegisterEntry resident, string code)
+        {
+            var recipient = new List<string> { resident.Name };
+            recipient.AddRange(resident.Address.Split(", ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            var info = new List<(string, string)> { ("Ihr Kontakt", person.Name) };
+            if (person.Phone is { Length: > 0 } phone)
+            {
+                info.Add(("Telefon", phone));
+            }
+
+            if (person.Email is { Length: > 0 } email)
+            {
+                info.Add(("E-Mail", email));
+            }
+
+            info.Add(("Datum", dated));
+            yield return new LetterHead(options.LetterForm, letterhead, returnAddress, [.. recipient.Take(LetterHead.MaxRecipientLines)],
+                [.. info.Select(i => new KeyValuePair<string, string>(i.Item1, i.Item2))]);
+            yield return new Heading(2, $"Einladung zum Quartierslabor {lab.District}");
+            yield return new Paragraph("Guten Tag,");
+            yield return new Paragraph(
+                $"die Stadt {contact.City} lädt Sie zum Quartierslabor in {lab.District} ein. Dort sprechen Bewohnerinnen und Bewohner über Sicherheit " +
+                "und Zusammenleben im Stadtbezirk und schreiben Empfehlungen an die Stadt. Ihr Name wurde aus dem Melderegister ausgelost; " +
+                "jede und jeder hatte die gleiche Chance. Die Anmeldung ist freiwillig; wenn Sie nicht mitmachen möchten, müssen Sie nichts tun.");
+            yield return KeyValueList.Of(("Wann", when), ("Wo", place), ("Anmeldung bis", deadline));
+            yield return new Paragraph([new TextRun("So melden Sie sich an:", Bold: true)]);
+            // The address stands on a line of its own at full width, so it is never cut inside a word.
+            yield return new Paragraph([new TextRun("Im Internet mit Ihrem Code:"), new TextRun($"\n{baseUrl}/quartierslabore/anmeldung", Bold: true)]);
+            yield return new Paragraph([
+                new TextRun("Ihr Code: "), new TextRun(Spaced(code), Bold: true),
+                new TextRun(" (ohne 0, 1, I, L und O; Leerzeichen und Kleinschreibung sind beim Eintippen egal)"),
+            ]);
+            // 4 pixels per module print sharply at 22 mm (no smoothing in PDF) and keep 3,000 letters within seconds, not minutes.
+            yield return new Figure(QrCode.Png($"{baseUrl}/quartierslabore/anmeldung?code={code}", pixelsPerModule: 4), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 22 };
+            yield return new Paragraph(person.Phone is { Length: > 0 } phone2
+                ? $"Per Telefon: {phone2}{(contact.Hours is { Length: > 0 } hours ? $" ({hours})" : "")}. Halten Sie bitte Ihren Code bereit."
+                : "Per Telefon: über die Zentrale der Stadt. Halten Sie bitte Ihren Code bereit.");
+            yield return new Paragraph("Per Post: Schicken Sie den Antwortabschnitt auf Seite 2 an die Stadt oder geben Sie ihn dort ab.");
+            yield return new Paragraph($"Mit freundlichen Grüßen\n{person.Name}");
+            yield return new PageBreak { SameSection = true };
+
+            yield return new Heading(2, "Datenschutz: woher wir Ihre Adresse haben");
+            yield return new Paragraph("Informationen nach Artikel 14 der Datenschutz-Grundverordnung (DSGVO), weil wir Ihre Daten nicht bei Ihnen selbst erhoben haben.");
+            // Label and text in one paragraph at full width: shorter than a two-column list.
+            foreach (var (label, text) in new[]
+            {
+                ("Verantwortlich", $"Stadt {contact.City}, {office}"),
+                ("Datenschutzbeauftragte", options.DataProtectionOfficer),
+                ("Herkunft der Daten", $"Melderegister der Stadt {contact.City}: Gruppenauskunft nach § 46 Bundesmeldegesetz (BMG)"),
+                ("Welche Daten", "Vor- und Familienname, Anschrift, Geburtsjahr, Geschlecht, Stadtbezirk"),
+                ("Zweck", $"Auslosung und Einladung zum Quartierslabor {lab.District} ({lab.QuarterLabel})"),
+                ("Rechtsgrundlage", "Art. 6 Abs. 1 Buchstabe e DSGVO in Verbindung mit § 46 BMG"),
+                ("Löschung", $"Ihre Anschrift wird spätestens am {deletedBy} gelöscht ({options.RegisterGraceDays} Tage nach dem Versand). " +
+                    $"Wenn Sie sich anmelden, werden Ihre Angaben {options.RetentionDays} Tage nach dem Bericht des Quartierslabors gelöscht."),
+                ("Ihre Rechte", "Auskunft, Berichtigung, Löschung, Einschränkung und Widerspruch (Art. 15 bis 21 DSGVO); " +
+                    "Beschwerde bei der Landesbeauftragten für Datenschutz und Informationsfreiheit Nordrhein-Westfalen"),
+            })
+            {
+                yield return new Paragraph([new TextRun(label + ": ", Bold: true), new TextRun(text)]);
+            }
+
+            yield return new Paragraph([new TextRun("Wie es weitergeht: ", Bold: true), new TextRun(
+                "Aus allen Anmeldungen wird noch einmal gelost, damit die Gruppe so vielfältig ist wie der Stadtbezirk.")]);
+            yield return new CutLine("Hier abtrennen und zurückschicken");
+            yield return new Heading(2, $"Antwort: Ich möchte beim Quartierslabor {lab.District} mitmachen");
+            yield return new Paragraph($"Bitte schicken Sie diesen Abschnitt bis {deadline} an: {office}. Sie können ihn dort auch abgeben.");
+            yield return KeyValueList.Of(
+                ("Ihr Code", Spaced(code)),
+                ("Name", "______________________________________"),
+                ("Telefon oder E-Mail", "______________________________________"),
+                ("Altersgruppe", string.Join("   ", LabsModule.AgeBandLabels.Select(b => "☐ " + b))),
+                ("Geschlecht", "☐ weiblich   ☐ männlich   ☐ divers   ☐ keine Angabe"),
+                ("Das brauche ich zur Teilnahme", "______________________________________"));
+            yield return new Paragraph("☐ Ich bin einverstanden, dass die Stadt meine Angaben für die Auslosung und Einladung zum Quartierslabor verwendet.");
+            yield return new Paragraph("Datum, Unterschrift: ______________________________");
+            yield return new PageBreak();
+        }
+
+        /// <summary>The code in groups of four with spaces, as one types it from paper ("K7QM 3XTR P9ZC").</summary>
+        private static string Spaced(string code) => code.Replace('-', ' ');
     }
 }
