@@ -72,13 +72,13 @@ public static class DocxRenderer
     static IEnumerable<OpenXmlElement> Blocks(Block block, Context context) => block switch
     {
         Heading h => [StyledParagraph("Heading" + h.Level, TextRuns(h.Text))],
-        Paragraph p => [new W.Paragraph(p.Runs.SelectMany(r => TextRuns(r.Text, r.Bold, r.Italic)))],
+        Paragraph p => [new W.Paragraph(Linked(context, p.Link, p.Runs.SelectMany(r => TextRuns(r.Text, r.Bold, r.Italic))))],
         BulletList l => l.Items.Select(item => new W.Paragraph(TextRuns(item).Prepend<OpenXmlElement>(
             new W.ParagraphProperties(
                 new W.ParagraphStyleId { Val = "ListParagraph" },
                 new W.NumberingProperties(new W.NumberingLevelReference { Val = 0 }, new W.NumberingId { Val = 1 }))))),
         KeyValueList k => KeyValues(k),
-        Table t => Table(t),
+        Table t => Table(t, context),
         Figure f => Figure(f, context),
         PageBreak => [new W.Paragraph(new W.Run(new W.Break { Type = W.BreakValues.Page }))],
         // Word lays the letter head out as plain paragraphs: the window positions are the PDF's (the letters are printed from it).
@@ -121,6 +121,21 @@ public static class DocxRenderer
         yield return run;
     }
 
+    /// <summary>The runs inside a hyperlink to <paramref name="link"/> (an external relationship of the document), or as they are without one.</summary>
+    static IEnumerable<OpenXmlElement> Linked(Context context, string? link, IEnumerable<W.Run> runs)
+    {
+        if (link is null)
+            return runs;
+        var relationship = context.Main.AddHyperlinkRelationship(new Uri(link, UriKind.Absolute), isExternal: true);
+        var styled = runs.Select(r =>
+        {
+            var properties = r.RunProperties ?? r.PrependChild(new W.RunProperties());
+            properties.PrependChild(new W.RunStyle { Val = "Hyperlink" }); // rStyle comes first in w:rPr
+            return r;
+        });
+        return [new W.Hyperlink(styled) { Id = relationship.Id, History = true }];
+    }
+
     static IEnumerable<OpenXmlElement> KeyValues(KeyValueList list)
     {
         // Label, tab, value with a hanging indent: wrapped values stay in their column, no layout table needed.
@@ -138,7 +153,7 @@ public static class DocxRenderer
         }
     }
 
-    static IEnumerable<OpenXmlElement> Table(Table table)
+    static IEnumerable<OpenXmlElement> Table(Table table, Context context)
     {
         var widths = table.Fractions().Select(f => (int)Math.Round(f * ContentWidth)).ToArray();
         if (table.Caption.Length > 0)
@@ -155,15 +170,15 @@ public static class DocxRenderer
         var grid = new W.TableGrid(widths.Select(w => new W.GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         var result = new W.Table(properties, grid);
         // The header row repeats at the top of every page and is never split; body rows may break across pages.
-        result.Append(Row(table.Header, widths, header: true));
-        foreach (var row in table.Rows)
-            result.Append(Row(row, widths, header: false));
+        result.Append(Row(context, table.Header, widths, header: true));
+        for (var r = 0; r < table.Rows.Count; r++)
+            result.Append(Row(context, table.Rows[r], widths, header: false, table.RowLinks?[r] is { } link ? (table.LinkColumn, link) : null));
         yield return result;
         // Word needs a paragraph between a table and what follows; it also gives the table room.
         yield return new W.Paragraph(new W.ParagraphProperties(new W.SpacingBetweenLines { After = "0" }));
     }
 
-    static W.TableRow Row(IReadOnlyList<string> cells, int[] widths, bool header)
+    static W.TableRow Row(Context context, IReadOnlyList<string> cells, int[] widths, bool header, (int Column, string Uri)? link = null)
     {
         var row = new W.TableRow();
         if (header)
@@ -173,7 +188,8 @@ public static class DocxRenderer
             var cellProperties = new W.TableCellProperties(new W.TableCellWidth { Type = W.TableWidthUnitValues.Dxa, Width = widths[c].ToString(System.Globalization.CultureInfo.InvariantCulture) });
             if (header)
                 cellProperties.Append(new W.Shading { Val = W.ShadingPatternValues.Clear, Color = "auto", Fill = "E8E8E8" });
-            row.Append(new W.TableCell(cellProperties, StyledParagraph("TableText", TextRuns(cells[c], bold: header))));
+            var runs = TextRuns(cells[c], bold: header);
+            row.Append(new W.TableCell(cellProperties, StyledParagraph("TableText", link is { } l && l.Column == c ? Linked(context, l.Uri, runs) : runs)));
         }
         return row;
     }
@@ -313,6 +329,13 @@ public static class DocxRenderer
             new W.StyleParagraphProperties(new W.SpacingBetweenLines { Before = "20", After = "20", Line = "252", LineRule = W.LineSpacingRuleValues.Auto }),
             new W.StyleRunProperties(new W.FontSize { Val = "18" }, new W.FontSizeComplexScript { Val = "18" }))
         { Type = W.StyleValues.Paragraph, StyleId = "TableText", CustomStyle = true });
+
+        // Word's built-in character style for links, defined here so the document does not depend on Word's defaults.
+        styles.Append(new W.Style(
+            new W.StyleName { Val = "Hyperlink" },
+            new W.UIPriority { Val = 99 },
+            new W.StyleRunProperties(new W.Color { Val = "0A4F8A" }, new W.Underline { Val = W.UnderlineValues.Single }))
+        { Type = W.StyleValues.Character, StyleId = "Hyperlink" });
 
         foreach (var (id, name) in new[] { ("Header", "header"), ("Footer", "footer") })
         {

@@ -57,6 +57,7 @@ public static class PdfRenderer
         var brushes = new Dictionary<XColor, XSolidBrush>();
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         XGraphics? gfx = null;
+        PdfPage? current = null;
         var pageNumber = 0;
         var geometry = PdfPageGeometry.For(document.Page);
         var numbering = PageNumbering(ops, pageCount, document.NumberPagesPerSection);
@@ -69,7 +70,7 @@ public static class PdfRenderer
                     case NewPageOp:
                         if (gfx is not null)
                             structure.EndMarkedContentsWithId();
-                        var page = pdf.AddPage();
+                        var page = current = pdf.AddPage();
                         page.Width = XUnit.FromPoint(geometry.Width);
                         page.Height = XUnit.FromPoint(geometry.Height);
                         gfx?.Dispose();
@@ -87,6 +88,12 @@ public static class PdfRenderer
                         break;
                     case BeginFigureOp figure:
                         structure.BeginElement(PdfIllustrationElementTag.Figure, figure.AltText, figure.Box);
+                        break;
+                    case BeginLinkOp link:
+                        // PDF/UA 7.18.5: a Link element owns the annotation (through an OBJR) and the text drawn inside it.
+                        var annotation = current!.AddWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(link.Rect)), link.Uri);
+                        annotation.Contents = link.AltText;
+                        structure.BeginElement(annotation, link.AltText);
                         break;
                     case BeginArtifactOp:
                         structure.BeginArtifact();

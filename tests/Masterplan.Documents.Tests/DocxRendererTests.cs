@@ -22,6 +22,7 @@ public class DocxRendererTests
                 .. Samples.Minutes().Blocks, new PageBreak(), Samples.Measures(30),
                 new LetterHead(LetterForm.B, ["Stadt Dortmund"], "Stadt Dortmund · Friedensplatz 1", ["Frau Ayşe Yılmaz", "Bayrische Str. 1", "44339 Dortmund"], [new("Datum", "05.12.2026")]),
                 new PageBreak { SameSection = true }, new CutLine("Hier abtrennen"),
+                .. Linked().Blocks,
             ],
         };
         using var word = Open(DocxRenderer.Render(document));
@@ -30,6 +31,29 @@ public class DocxRendererTests
         var errors = validator.Validate(word).ToList();
 
         Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")));
+    }
+
+    /// <summary>A paragraph and a table whose last column links to the pages behind the figures.</summary>
+    internal static Document Linked() => new("Bericht", [
+        new Paragraph("Seite: /massnahmen") { Link = "https://masterplan.example/massnahmen" },
+        new Table("Maßnahmen nach Status", ["Status", "Anzahl", "Seite"], [["in Umsetzung", "12", "/massnahmen?status=InProgress"], ["geplant", "3", "–"]])
+        {
+            RowLinks = ["https://masterplan.example/massnahmen?status=InProgress", null], LinkColumn = 2,
+        },
+    ]);
+
+    [Fact]
+    public void Links_of_paragraphs_and_table_cells_are_hyperlinks_to_their_addresses()
+    {
+        using var word = Open(DocxRenderer.Render(Linked()));
+        var main = word.MainDocumentPart!;
+        var links = main.Document.Body!.Descendants<W.Hyperlink>().ToList();
+        Assert.Equal(2, links.Count);
+        var targets = links.Select(l => main.HyperlinkRelationships.Single(r => r.Id == l.Id).Uri.ToString()).ToList();
+        Assert.Equal(["https://masterplan.example/massnahmen", "https://masterplan.example/massnahmen?status=InProgress"], targets);
+        Assert.Equal("/massnahmen?status=InProgress", links[1].InnerText);
+        Assert.All(links, l => Assert.Equal("Hyperlink", l.Descendants<W.RunStyle>().First().Val!.Value));
+        Assert.Empty(main.Document.Body.Descendants<W.TableRow>().Last().Descendants<W.Hyperlink>());
     }
 
     [Fact]

@@ -70,6 +70,25 @@ public class PdfRendererTests
     }
 
     [Fact]
+    public void Links_are_annotations_with_their_address_inside_Link_elements_of_the_structure_tree()
+    {
+        using var pdf = new PdfStructure(Samples.Pdf(DocxRendererTests.Linked()));
+
+        var annotations = pdf.Document.GetPage(1).ExperimentalAccess.GetAnnotations().Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
+        Assert.Equal(2, annotations.Count);
+        var uris = annotations.Select(a => a.Action is UglyToad.PdfPig.Actions.UriAction u ? u.Uri : null).ToList();
+        Assert.Equal(["https://masterplan.example/massnahmen", "https://masterplan.example/massnahmen?status=InProgress"], uris);
+        Assert.All(annotations, a => Assert.False(string.IsNullOrEmpty(a.Content)));
+        // Each link annotation is owned by a Link element (PDF/UA 7.18.5), in the paragraph and in the table cell.
+        var elements = pdf.Elements();
+        Assert.Equal(2, elements.Count(e => e.Type == "Link"));
+        // The link rectangle lies over the cell's text.
+        var text = pdf.Document.GetPage(1).GetWords().Single(w => w.Text.StartsWith("/massnahmen?status", StringComparison.Ordinal));
+        Assert.Contains(annotations, a => a.Rectangle.Left <= text.BoundingBox.Left && a.Rectangle.Right >= text.BoundingBox.Right
+            && a.Rectangle.Bottom <= text.BoundingBox.Bottom && a.Rectangle.Top >= text.BoundingBox.Top);
+    }
+
+    [Fact]
     public void Fonts_are_embedded()
     {
         using var pdf = new PdfStructure(Samples.Pdf(Samples.Minutes()));

@@ -26,6 +26,25 @@ public sealed record Table(string Caption, IReadOnlyList<string> Header, IReadOn
             : throw new ArgumentException($"ColumnWidths needs {Header.Count} positive numbers, one per column.", nameof(value));
     }
 
+    /// <summary>
+    /// Per body row an absolute address (or null) that the cell in <see cref="LinkColumn"/> links to: a reader of the PDF
+    /// or the Word file clicks from a figure to the page behind it.
+    /// </summary>
+    public IReadOnlyList<string?>? RowLinks
+    {
+        get;
+        init => field = value is null || (value.Count == Rows.Count && value.All(l => l is null || Uri.TryCreate(l, UriKind.Absolute, out _)))
+            ? value
+            : throw new ArgumentException($"RowLinks needs {Rows.Count} absolute addresses or nulls, one per row.", nameof(value));
+    }
+
+    /// <summary>The column whose cells carry <see cref="RowLinks"/>; the first by default.</summary>
+    public int LinkColumn
+    {
+        get;
+        init => field = value >= 0 && value < Header.Count ? value : throw new ArgumentOutOfRangeException(nameof(value), $"The table has {Header.Count} columns.");
+    }
+
     /// <summary>The column widths as fractions that add up to 1.</summary>
     internal double[] Fractions()
     {

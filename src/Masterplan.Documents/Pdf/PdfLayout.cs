@@ -8,6 +8,9 @@ internal sealed class PdfLayout
 {
     public static readonly XColor Ink = XColor.FromArgb(0x1A, 0x1A, 0x1A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
+
+    /// <summary>Links: blue with 7.7:1 on white, and underlined by the reader's link cursor; the colour is not the only sign (the text is an address).</summary>
+    static readonly XColor Link = XColor.FromArgb(0x0A, 0x4F, 0x8A);
     static readonly XColor Rule = XColor.FromArgb(0x8C, 0x8C, 0x8C);
     static readonly XColor StrongRule = XColor.FromArgb(0x40, 0x40, 0x40);
     static readonly XColor HeaderFill = XColor.FromArgb(0xE8, 0xE8, 0xE8);
@@ -145,6 +148,19 @@ internal sealed class PdfLayout
         if (lines.Count == 0)
             return;
         var lineHeight = LineHeight(BodySize, BodyLeading);
+        if (paragraph.Link is { } link)
+        {
+            // A linked paragraph is kept on one page, so one annotation covers it.
+            EnsureSpace(lines.Count * lineHeight);
+            Begin("P");
+            var width = lines.Max(l => l.Width);
+            _ops.Add(new BeginLinkOp(link, string.Concat(paragraph.Runs.Select(r => r.Text)), new XRect(Left, _y, Math.Min(width, ContentWidth), lines.Count * lineHeight)));
+            FlowLines(lines, Left, lineHeight, Link);
+            End();
+            End();
+            _y += BodySize * 0.6;
+            return;
+        }
         EnsureSpace(Math.Min(lines.Count, 2) * lineHeight);
         Begin("P");
         FlowLines(lines, Left, lineHeight, Ink);
@@ -251,8 +267,10 @@ internal sealed class PdfLayout
 
         Begin("TBody");
         var linesPerFreshPage = (int)Math.Floor((Bottom - Top - headerHeight - 2 * CellPadding) / lineHeight);
-        foreach (var row in table.Rows)
+        for (var r = 0; r < table.Rows.Count; r++)
         {
+            var row = table.Rows[r];
+            var link = table.RowLinks?[r];
             var cells = WrapRow(row);
             var offsets = new int[columns];
             var justContinued = false;
@@ -269,7 +287,7 @@ internal sealed class PdfLayout
                     continue;
                 }
                 var take = Math.Max(1, Math.Min(needed, available));
-                DrawRow(cells, offsets, take, isHeader: false, tagged: true);
+                DrawRow(cells, offsets, take, isHeader: false, tagged: true, link is null ? null : (table.LinkColumn, link, row[table.LinkColumn]));
                 for (var c = 0; c < columns; c++)
                     offsets[c] = Math.Min(cells[c].Count, offsets[c] + take);
                 if (cells.Select((l, c) => l.Count - offsets[c]).Max() <= 0)
@@ -305,7 +323,7 @@ internal sealed class PdfLayout
             End();
         }
 
-        void DrawRow(List<TextLine>[] cells, int[] offsets, int maxLines, bool isHeader, bool tagged)
+        void DrawRow(List<TextLine>[] cells, int[] offsets, int maxLines, bool isHeader, bool tagged, (int Column, string Uri, string Text)? link = null)
         {
             var lines = Math.Max(1, Math.Min(maxLines, cells.Select((l, c) => l.Count - offsets[c]).Max()));
             var height = lines * lineHeight + 2 * CellPadding;
@@ -332,8 +350,13 @@ internal sealed class PdfLayout
                 if (tagged)
                     _ops.Add(new BeginOp(isHeader ? "TH" : "TD", ColumnHeader: isHeader));
                 var end = Math.Min(cells[c].Count, offsets[c] + lines);
+                var linked = link is { } l && l.Column == c;
+                if (linked)
+                    _ops.Add(new BeginLinkOp(link!.Value.Uri, link.Value.Text, new XRect(x[c], top, widths[c], height)));
                 for (var k = offsets[c]; k < end; k++)
-                    DrawLine(cells[c][k], x[c] + CellPadding, top + CellPadding + (k - offsets[c]) * lineHeight, lineHeight, Ink);
+                    DrawLine(cells[c][k], x[c] + CellPadding, top + CellPadding + (k - offsets[c]) * lineHeight, lineHeight, linked ? Link : Ink);
+                if (linked)
+                    End();
                 if (tagged)
                     End();
             }

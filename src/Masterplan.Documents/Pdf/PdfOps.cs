@@ -21,6 +21,9 @@ internal sealed record BeginArtifactOp : PdfOp;
 /// <summary>Closes the innermost element or artifact.</summary>
 internal sealed record EndOp : PdfOp;
 
+/// <summary>Opens a Link structure element with a link annotation over <paramref name="Rect"/>; the text drawn until its EndOp is the link's.</summary>
+internal sealed record BeginLinkOp(string Uri, string AltText, XRect Rect) : PdfOp;
+
 /// <summary>Draws one piece of text; <paramref name="Top"/> is the top of its line box.</summary>
 internal sealed record TextOp(string Text, TextStyle Style, double X, double Top, XColor Color) : PdfOp;
 

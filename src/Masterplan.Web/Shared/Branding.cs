@@ -129,7 +129,7 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
         if (string.IsNullOrWhiteSpace(options.PlatformName))
             faults.Add("Branding:PlatformName is empty.");
         if (options.Logo is { Length: > 0 } logo)
-            CheckFile(faults, "Branding:Logo", logo, LogoTypes);
+            ConfiguredFile.Check(faults, environment, "Branding:Logo", logo, LogoTypes.Keys, MaxFileBytes);
         if (options.FontFamily is { } family && !CssValue().IsMatch(family))
             faults.Add("Branding:FontFamily may hold letters, digits, spaces, commas, hyphens and quotes only.");
         for (var i = 0; i < options.Fonts.Count; i++)
@@ -141,7 +141,7 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
                 faults.Add($"Branding:Fonts:{i}:Weight {font.Weight} is not a font weight (100–900).");
             if (font.Style is not ("normal" or "italic"))
                 faults.Add($"Branding:Fonts:{i}:Style \"{font.Style}\" must be normal or italic.");
-            CheckFile(faults, $"Branding:Fonts:{i}:Path", font.Path, FontTypes);
+            ConfiguredFile.Check(faults, environment, $"Branding:Fonts:{i}:Path", font.Path, FontTypes.Keys, MaxFileBytes);
         }
         for (var i = 0; i < options.FooterLinks.Count; i++)
         {
@@ -166,17 +166,6 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
             var on = againstName.StartsWith("the ", StringComparison.Ordinal) ? againstName : $"Branding:Colors:{againstName} {against}";
             faults.Add($"Branding:Colors:{key} {colour} has a contrast of {ratio.ToString("0.00", CultureInfo.InvariantCulture)}:1 on {on}; WCAG 2.1 AA needs at least 4.5:1.");
         }
-    }
-
-    private void CheckFile(List<string> faults, string key, string path, IReadOnlyDictionary<string, string> types)
-    {
-        var full = BrandFiles.FullPath(environment, path);
-        if (!types.ContainsKey(Path.GetExtension(full).ToLowerInvariant()))
-            faults.Add($"{key} \"{path}\" must end in {string.Join(", ", types.Keys)}.");
-        else if (!File.Exists(full))
-            faults.Add($"{key} \"{path}\" does not exist (looked for {full}).");
-        else if (new FileInfo(full).Length > MaxFileBytes)
-            faults.Add($"{key} \"{path}\" is larger than 1 MB.");
     }
 
     /// <summary>WCAG 2.1's contrast ratio of two sRGB colours (1 to 21).</summary>
@@ -216,6 +205,27 @@ public sealed partial class BrandingValidation(IHostEnvironment environment) : I
     private static partial Regex FontName();
 }
 
+/// <summary>A file the configuration names (logo, font, sign-language video): of an allowed kind, present, not too large; checked at start.</summary>
+public static class ConfiguredFile
+{
+    /// <summary>Adds a fault naming the setting when the file is of another kind, missing, or larger than <paramref name="maxBytes"/>.</summary>
+    public static void Check(List<string> faults, IHostEnvironment environment, string key, string path, IEnumerable<string> extensions, long? maxBytes = null)
+    {
+        var full = FullPath(environment, path);
+        var allowed = extensions.ToList();
+        if (!allowed.Contains(Path.GetExtension(full).ToLowerInvariant()))
+            faults.Add($"{key} \"{path}\" must end in {string.Join(", ", allowed)}.");
+        else if (!File.Exists(full))
+            faults.Add($"{key} \"{path}\" does not exist (looked for {full}).");
+        else if (maxBytes is { } max && new FileInfo(full).Length > max)
+            faults.Add($"{key} \"{path}\" is larger than {max / 1024 / 1024} MB.");
+    }
+
+    /// <summary>A path as configured: absolute, or relative to the content root.</summary>
+    public static string FullPath(IHostEnvironment environment, string path) =>
+        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
+}
+
 /// <summary>
 /// The branding as the pages use it: the stylesheet that sets the colours and fonts (its address carries a hash of its
 /// content, so browsers keep it until the configuration changes), the logo and fonts read once at start.
@@ -228,10 +238,10 @@ public sealed class BrandFiles
         Options = o;
         if (o.Logo is { Length: > 0 } logo)
         {
-            var full = FullPath(environment, logo);
+            var full = ConfiguredFile.FullPath(environment, logo);
             Logo = (File.ReadAllBytes(full), BrandingValidation.LogoTypes[Path.GetExtension(full).ToLowerInvariant()]);
         }
-        Fonts = [.. o.Fonts.Select(f => FullPath(environment, f.Path)).Select(p => (File.ReadAllBytes(p), BrandingValidation.FontTypes[Path.GetExtension(p).ToLowerInvariant()]))];
+        Fonts = [.. o.Fonts.Select(f => ConfiguredFile.FullPath(environment, f.Path)).Select(p => (File.ReadAllBytes(p), BrandingValidation.FontTypes[Path.GetExtension(p).ToLowerInvariant()]))];
         Css = Encoding.UTF8.GetBytes(BuildCss(o));
         var hash = SHA256.HashData([.. Css, .. Logo?.Bytes ?? [], .. Fonts.SelectMany(f => f.Bytes)]);
         Version = Convert.ToHexStringLower(hash.AsSpan(0, 8));
@@ -266,9 +276,6 @@ public sealed class BrandFiles
         English && link.LabelEnglish is { Length: > 0 } en ? en : translate(link.Label);
 
     private static bool English => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
-
-    public static string FullPath(IHostEnvironment environment, string path) =>
-        Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(environment.ContentRootPath, path));
 
     /// <summary>Custom properties that site.css reads, and the fonts' faces; every value was checked by <see cref="BrandingValidation"/>.</summary>
     private static string BuildCss(BrandingOptions o)

@@ -22,11 +22,11 @@ public sealed class SignLanguageOptions
         // Range requests: a player jumps in the video without loading it whole.
         app.MapGet("/gebaerdensprache/video", (IOptions<SignLanguageOptions> options, IHostEnvironment environment) =>
             options.Value.Video is { Length: > 0 } video
-                ? Results.File(Shared.BrandFiles.FullPath(environment, video), VideoType(video), enableRangeProcessing: true)
+                ? Results.File(Shared.ConfiguredFile.FullPath(environment, video), VideoType(video), enableRangeProcessing: true)
                 : Results.NotFound()).ExcludeFromDescription().AllowAnonymous();
         app.MapGet("/gebaerdensprache/untertitel", (IOptions<SignLanguageOptions> options, IHostEnvironment environment) =>
             options.Value.Captions is { Length: > 0 } captions
-                ? Results.File(Shared.BrandFiles.FullPath(environment, captions), "text/vtt; charset=utf-8")
+                ? Results.File(Shared.ConfiguredFile.FullPath(environment, captions), "text/vtt; charset=utf-8")
                 : Results.NotFound()).ExcludeFromDescription().AllowAnonymous();
     }
 }
@@ -37,19 +37,10 @@ public sealed class SignLanguageValidation(IHostEnvironment environment) : IVali
     public ValidateOptionsResult Validate(string? name, SignLanguageOptions options)
     {
         var faults = new List<string>();
-        Check(faults, "SignLanguage:Video", options.Video, [".mp4", ".webm"]);
-        Check(faults, "SignLanguage:Captions", options.Captions, [".vtt"]);
+        if (options.Video is { Length: > 0 } video)
+            Shared.ConfiguredFile.Check(faults, environment, "SignLanguage:Video", video, [".mp4", ".webm"]);
+        if (options.Captions is { Length: > 0 } captions)
+            Shared.ConfiguredFile.Check(faults, environment, "SignLanguage:Captions", captions, [".vtt"]);
         return faults.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(faults);
-    }
-
-    private void Check(List<string> faults, string key, string? path, string[] extensions)
-    {
-        if (path is not { Length: > 0 })
-            return;
-        var full = Shared.BrandFiles.FullPath(environment, path);
-        if (!extensions.Contains(Path.GetExtension(full).ToLowerInvariant()))
-            faults.Add($"{key} \"{path}\" must end in {string.Join(" or ", extensions)}.");
-        else if (!File.Exists(full))
-            faults.Add($"{key} \"{path}\" does not exist (looked for {full}).");
     }
 }
