@@ -57,7 +57,6 @@ public static class PdfRenderer
         var brushes = new Dictionary<XColor, XSolidBrush>();
         var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         XGraphics? gfx = null;
-        PdfPage? current = null;
         var pageNumber = 0;
         var geometry = PdfPageGeometry.For(document.Page);
         var numbering = PageNumbering(ops, pageCount, document.NumberPagesPerSection);
@@ -70,7 +69,7 @@ public static class PdfRenderer
                     case NewPageOp:
                         if (gfx is not null)
                             structure.EndMarkedContentsWithId();
-                        var page = current = pdf.AddPage();
+                        var page = pdf.AddPage();
                         page.Width = XUnit.FromPoint(geometry.Width);
                         page.Height = XUnit.FromPoint(geometry.Height);
                         gfx?.Dispose();
@@ -91,7 +90,8 @@ public static class PdfRenderer
                         break;
                     case BeginLinkOp link:
                         // PDF/UA 7.18.5: a Link element owns the annotation (through an OBJR) and the text drawn inside it.
-                        var annotation = current!.AddWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(link.Rect)), link.Uri);
+                        // BeginElement adds the annotation to the current page itself.
+                        var annotation = PdfSharp.Pdf.Annotations.PdfLinkAnnotation.CreateWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(link.Rect)), link.Uri);
                         annotation.Contents = link.AltText;
                         structure.BeginElement(annotation, link.AltText);
                         break;

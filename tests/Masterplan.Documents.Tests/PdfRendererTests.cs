@@ -74,7 +74,7 @@ public class PdfRendererTests
     {
         using var pdf = new PdfStructure(Samples.Pdf(DocxRendererTests.Linked()));
 
-        var annotations = pdf.Document.GetPage(1).ExperimentalAccess.GetAnnotations().Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
+        var annotations = pdf.Document.GetPage(1).GetAnnotations().Where(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link).ToList();
         Assert.Equal(2, annotations.Count);
         var uris = annotations.Select(a => a.Action is UglyToad.PdfPig.Actions.UriAction u ? u.Uri : null).ToList();
         Assert.Equal(["https://masterplan.example/massnahmen", "https://masterplan.example/massnahmen?status=InProgress"], uris);

@@ -462,7 +462,7 @@ public class HalfYearReportTests
 
         // The impact chain on paper too: the page behind each section and row is a link (a Link element owns each annotation).
         Assert.Contains("Link", types);
-        var uris = pdf.GetPages().SelectMany(p => p.ExperimentalAccess.GetAnnotations()).Select(a => (a.Action as UglyToad.PdfPig.Actions.UriAction)?.Uri).OfType<string>().ToList();
+        var uris = pdf.GetPages().SelectMany(p => p.GetAnnotations()).Select(a => (a.Action as UglyToad.PdfPig.Actions.UriAction)?.Uri).OfType<string>().ToList();
         Assert.True(uris.Count > 10, $"{uris.Count} links");
         Assert.All(uris, u => Assert.True(Uri.TryCreate(u, UriKind.Absolute, out _), u));
         Assert.Contains(uris, u => u.EndsWith("/massnahmen", StringComparison.Ordinal) || u.Contains("/massnahmen?", StringComparison.Ordinal));
