@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.ApplicationModels;
 using Quartz;
 
@@ -145,6 +146,30 @@ public sealed class ModuleList(IReadOnlyList<IModule> all)
     /// <summary>The links of every module in one area, in their order.</summary>
     public IReadOnlyList<NavigationEntry> Navigation(NavigationArea area) =>
         [.. All.SelectMany(m => m.Navigation).Where(e => e.Area == area).OrderBy(e => e.Order)];
+
+    /// <summary>
+    /// The <see cref="NavigationArea.Account"/> links of <paramref name="user"/>'s request that it may open: those without a
+    /// policy, and those whose policy it meets. The header's "Verwaltung" menu and the account page both ask on one request,
+    /// so each policy is evaluated once per request.
+    /// </summary>
+    public async Task<IReadOnlyList<NavigationEntry>> AllowedAccountLinksAsync(HttpContext http)
+    {
+        const string Key = "mp-allowed-account-links";
+        if (http.Items[Key] is IReadOnlyList<NavigationEntry> known)
+            return known;
+        var allowed = new List<NavigationEntry>();
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
+            foreach (var entry in Navigation(NavigationArea.Account))
+            {
+                if (entry.Policy is null || (await authorization.AuthorizeAsync(http.User, entry.Policy)).Succeeded)
+                    allowed.Add(entry);
+            }
+        }
+        http.Items[Key] = allowed;
+        return allowed;
+    }
 
     /// <summary>
     /// The list the host registered, for a module that needs the others while services are still being added

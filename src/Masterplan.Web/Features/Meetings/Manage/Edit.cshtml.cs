@@ -16,6 +16,9 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
     /// <summary>Members and deputies without an e-mail address, for an upcoming meeting: they are invited by post.</summary>
     public IReadOnlyList<PostalRecipient> WithoutEmail { get; private set; } = [];
 
+    /// <summary>How many members and deputies an upcoming meeting's mails are for (read with <see cref="WithoutEmail"/>).</summary>
+    private int _audience;
+
     /// <summary>What the last invitation could not do (nobody reached by e-mail, or some only by post), in the user's language.</summary>
     public string? Warning { get; private set; }
 
@@ -170,8 +173,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
 
         // Nobody to invite: the meeting stays as it is. Members without an address still make the meeting invited,
         // because the Office invites them by post (letters and address list on this page).
-        var audience = await mail.AudienceAsync(Meeting, ct);
-        if (audience.Total == 0)
+        if (_audience == 0)
         {
             this.ShowError("", "Das Gremium hat am Tag der Sitzung keine Mitglieder; es gibt niemanden, der eingeladen werden kann. Der Status der Sitzung bleibt unverändert.");
             Fill(Meeting);
@@ -287,7 +289,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         Meeting = await db.Meetings.Include(m => m.Organization).FirstOrDefaultAsync(m => m.Id == id, ct);
         if (Meeting?.State is MeetingState.Scheduled or MeetingState.Invited)
         {
-            WithoutEmail = (await mail.AudienceAsync(Meeting, ct)).WithoutEmail;
+            (_audience, WithoutEmail) = await mail.AudienceAsync(Meeting, ct);
         }
 
         return Meeting is not null;
