@@ -11,12 +11,15 @@ namespace Masterplan.Algorithms.Disclosure;
 /// </summary>
 public static class SmallCells
 {
+    /// <summary>The smallest count shown: 1 to 4 are hidden on every public figure of the platform.</summary>
+    public const int Threshold = 5;
+
     /// <summary>
     /// Which entries to hide. <paramref name="cells"/> is rows × columns; the totals are computed, not given. The answer has
     /// one more row and one more column than <paramref name="cells"/>: the last column holds the row totals, the last row
     /// the column totals, and the corner the grand total.
     /// </summary>
-    public static bool[,] Suppress(int[,] cells, int threshold = 5)
+    public static bool[,] Suppress(int[,] cells, int threshold = Threshold)
     {
         var rows = cells.GetLength(0);
         var columns = cells.GetLength(1);
@@ -87,7 +90,7 @@ public static class SmallCells
         among.Where(p => values[p.R, p.C] > 0).OrderBy(p => values[p.R, p.C]).Cast<(int, int)?>().FirstOrDefault() ?? among.Cast<(int, int)?>().FirstOrDefault();
 
     /// <summary>A list with its total: which entries to hide; the last entry is the total's.</summary>
-    public static bool[] Suppress(IReadOnlyList<int> counts, int threshold = 5)
+    public static bool[] Suppress(IReadOnlyList<int> counts, int threshold = Threshold)
     {
         var cells = new int[1, counts.Count];
         for (var i = 0; i < counts.Count; i++)

@@ -20,7 +20,7 @@ public sealed record FigureTable(string Title, IReadOnlyList<FigureRow> Rows, Fi
 /// </summary>
 public sealed class ConfidentialFigures(AppDbContext db)
 {
-    public const int Threshold = 5;
+    public const int Threshold = SmallCells.Threshold;
 
     public static readonly string[] TableTitles = ["nach Monat des Eingangs", "nach Art", "nach Stadtbezirk", "nach Ergebnis", "Summe", "ohne Angabe", "noch offen"];
 
@@ -63,6 +63,12 @@ public sealed class ConfidentialFigures(AppDbContext db)
         return new FigureTable(title, [.. list.Select((c, i) => new FigureRow(c.Label, hidden[i] ? null : c.Count))], new FigureRow("Summe", hidden[^1] ? null : total));
     }
 
-    /// <summary>The figures as CSV lines for the reports module (suppressed cells as "&lt;5").</summary>
-    public static string Format(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? "<" + Threshold.ToString(CultureInfo.InvariantCulture);
+    /// <summary>
+    /// What a suppressed count shows. One word for every hidden count: "&lt;5" would be false for a count of 7 hidden only so that
+    /// a small one cannot be worked out from the total, and a second mark for those would tell which one is small.
+    /// </summary>
+    public const string Hidden = "verdeckt";
+
+    /// <summary>A count as shown on pages, in documents and in open data (the view translates <see cref="Hidden"/>).</summary>
+    public static string Format(int? count) => count?.ToString(CultureInfo.InvariantCulture) ?? Hidden;
 }

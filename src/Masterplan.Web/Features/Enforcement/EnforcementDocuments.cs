@@ -63,7 +63,7 @@ public static class EnforcementDocuments
 
         Section("Einleitung", report.Introduction);
         blocks.Add(new Heading(2, "Zahlen"));
-        blocks.Add(new Paragraph($"Zahlen von 1 bis {EnforcementFigures.Threshold - 1} zeigen wir nicht („<{EnforcementFigures.Threshold}“), und wo sich eine solche Zahl aus einer Summe ausrechnen ließe, auch eine weitere. Die Definitionen stehen auf der öffentlichen Seite der Zahlen."));
+        blocks.Add(new Paragraph($"Zahlen von 1 bis {EnforcementFigures.Threshold - 1} zeigen wir nicht, und wo sich eine solche Zahl aus einer Summe ausrechnen ließe, auch eine weitere; dort steht „{EnforcementFigures.Hidden}“. Die Definitionen stehen auf der öffentlichen Seite der Zahlen."));
         foreach (var table in figures.Receipts.Concat(figures.Force).Concat(figures.Feedback))
         {
             blocks.Add(Counts(table));

@@ -36,6 +36,8 @@ public sealed class EnforcementFigures(AppDbContext db)
 {
     public const int Threshold = ConfidentialFigures.Threshold;
 
+    public const string Hidden = ConfidentialFigures.Hidden;
+
     public const string ByMonth = "Kontrollen nach Monat";
     public const string ByDistrict = "Kontrollen nach Stadtbezirk";
     public const string ByKind = "Kontrollen nach Art der Maßnahme";
@@ -150,6 +152,6 @@ public sealed class EnforcementFigures(AppDbContext db)
             .Where(o => o.Item2 + o.Item3 > 0)];
     }
 
-    /// <summary>A count as published: the number, or "&lt;5" where it is suppressed.</summary>
+    /// <summary>A count as published: the number, or <see cref="Hidden"/> where it is suppressed.</summary>
     public static string Format(int? count) => ConfidentialFigures.Format(count);
 }

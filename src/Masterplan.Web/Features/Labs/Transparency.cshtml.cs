@@ -3,6 +3,7 @@ using Masterplan.Web.Features.Labs.Manage;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Masterplan.Algorithms.Disclosure;
 
 namespace Masterplan.Web.Features.Labs;
 
@@ -29,8 +30,39 @@ public sealed class TransparencyModel(AppDbContext db) : PageModel
     /// <summary>Per quota line: how many of all registered people and how many of the panel have the value; empty once the registrations are deleted.</summary>
     public IReadOnlyList<CompositionRow> Composition { get; private set; } = [];
 
-    /// <summary>One category value: its share among the registered people, in the panel, and the quota the draw kept.</summary>
-    public sealed record CompositionRow(string Category, string Value, int Registered, int RegisteredTotal, int Panel, int PanelTotal, int Min, int Max);
+    /// <summary>
+    /// One category value: how many among the registered people and in the panel (null where a small count is suppressed), and the
+    /// quota the draw kept.
+    /// </summary>
+    public sealed record CompositionRow(string Category, string Value, int? Registered, int RegisteredTotal, int? Panel, int PanelTotal, int Min, int Max);
+
+    /// <summary>
+    /// The composition table with small cells suppressed per category (<see cref="SmallCells"/>): a count from 1 to 4 could point
+    /// at a person (the only registered person of an age band in a quarter). The people without any of the
+    /// category's quota values form one more, unshown cell: the total minus the shown counts would otherwise give it away.
+    /// </summary>
+    public static List<CompositionRow> Compose(IReadOnlyList<Masterplan.Algorithms.Sortition.Quota> quotas,
+        IReadOnlyList<IReadOnlyDictionary<string, string>> registered, IReadOnlyList<IReadOnlyDictionary<string, string>> panel)
+    {
+        var rows = new List<CompositionRow>();
+        foreach (var category in quotas.GroupBy(q => q.Category))
+        {
+            var values = category.ToList();
+            int?[] Counts(IReadOnlyList<IReadOnlyDictionary<string, string>> people)
+            {
+                var counts = values.Select(q => people.Count(p => p.GetValueOrDefault(q.Category) == q.Value)).ToList();
+                counts.Add(people.Count - counts.Sum());
+                var hidden = SmallCells.Suppress(counts);
+                return [.. values.Select((_, i) => hidden[i] ? (int?)null : counts[i])];
+            }
+
+            var inPool = Counts(registered);
+            var inPanel = Counts(panel);
+            rows.AddRange(values.Select((q, i) => new CompositionRow(q.Category, q.Value, inPool[i], registered.Count, inPanel[i], panel.Count, q.Min, q.Max)));
+        }
+
+        return rows;
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -60,9 +92,7 @@ public sealed class TransparencyModel(AppDbContext db) : PageModel
                 var onPanel = outcomes.Where(o => o.OnPanel).Select(o => o.RespondentId).ToHashSet(StringComparer.Ordinal);
                 var panel = pool.Where(r => onPanel.Contains(r.Id)).ToList();
                 var (quotas, _) = LabQuotas.Parse(Selection.Quotas);
-                Composition = [.. quotas.Select(q => new CompositionRow(q.Category, q.Value,
-                    pool.Count(r => r.Features.GetValueOrDefault(q.Category) == q.Value), pool.Count,
-                    panel.Count(r => r.Features.GetValueOrDefault(q.Category) == q.Value), panel.Count, q.Min, q.Max))];
+                Composition = Compose(quotas, pool.Select(r => r.Features).ToList(), panel.Select(r => r.Features).ToList());
             }
         }
 

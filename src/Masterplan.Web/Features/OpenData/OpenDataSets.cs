@@ -186,15 +186,15 @@ public static class OpenDataSets
             Col("veranstaltung", ColumnKind.Text, "Veranstaltung, für die der Ort eingerichtet ist, falls nur für eine."),
         ]),
         new(CommitteeFigures, "Zahlen für den Ausschuss: Beschwerden, Übergriffe auf Einsatzkräfte und Ordnungsdienst",
-            "Die Jahreszahlen der Beschwerdestelle, der Fachstelle Gewalt gegen Einsatzkräfte und des Kommunalen Ordnungsdienstes, wie sie die Seiten zeigen: Zahlen von 1 bis 4 und, was sie verraten würde, sind als „<5“ unterdrückt.",
+            "Die Jahreszahlen der Beschwerdestelle, der Fachstelle Gewalt gegen Einsatzkräfte und des Kommunalen Ordnungsdienstes, wie sie die Seiten zeigen: Zahlen von 1 bis 4 und, was sie verraten würde, stehen als „verdeckt“.",
             ["Beschwerde", "Ordnungsdienst", "Statistik", "Ausschuss"], ["JUST", "GOVE"],
         [
             Col("jahr", ColumnKind.WholeNumber, "Jahr, für das gezählt wird."),
             Col("bereich", ColumnKind.Text, "Stelle, deren Fälle gezählt werden."),
             Col("tabelle", ColumnKind.Text, "Tabelle, z. B. nach Monat oder nach Stadtbezirk."),
             Col("kategorie", ColumnKind.Text, "Zeile der Tabelle; „Summe“ für die Summe."),
-            Col("anzahl", ColumnKind.Text, "Anzahl, oder „<5“, wo sie unterdrückt ist."),
-            Col("von", ColumnKind.Text, "Bei Anteilen: von wie vielen, oder „<5“; sonst leer."),
+            Col("anzahl", ColumnKind.Text, "Anzahl, oder „verdeckt“, wo sie unterdrückt ist."),
+            Col("von", ColumnKind.Text, "Bei Anteilen: von wie vielen, oder „verdeckt“; sonst leer."),
         ]),
     ];
 

@@ -319,7 +319,7 @@ public sealed class HalfYearCompiler(
         }
 
         return new ReportSection("confidential", "Vertrauliche Kanäle", "/vertraulich/zahlen",
-            [$"Zahlen von 1 bis {ConfidentialFigures.Threshold - 1} zeigen wir nicht („<{ConfidentialFigures.Threshold}“), und wo sich eine solche Zahl aus einer Summe ausrechnen ließe, auch eine weitere. Die Zahlen gelten für das ganze Kalenderjahr."],
+            [$"Zahlen von 1 bis {ConfidentialFigures.Threshold - 1} zeigen wir nicht, und wo sich eine solche Zahl aus einer Summe ausrechnen ließe, auch eine weitere; dort steht „{ConfidentialFigures.Hidden}“. Die Zahlen gelten für das ganze Kalenderjahr."],
             tables, []);
     }
 
@@ -337,7 +337,7 @@ public sealed class HalfYearCompiler(
         tables.Add(Shares("bodycam", "Bodycam an, nach Art der Maßnahme", set.BodycamByKind));
         tables.Add(Shares("means", "Einsätze mit Zwangsmitteln, Verletzungen und Beschwerden", set.Means));
         return new ReportSection("enforcement", "Kommunaler Ordnungsdienst", "/ordnungsdienst/zahlen",
-            [$"Kontrollen und Einsätze im Zeitraum; kleine Zahlen unterdrückt wie bei den vertraulichen Kanälen („<{EnforcementFigures.Threshold}“)."], tables, []);
+            [$"Kontrollen und Einsätze im Zeitraum; kleine Zahlen unterdrückt wie bei den vertraulichen Kanälen („{EnforcementFigures.Hidden}“)."], tables, []);
     }
 
     /// <summary>001: 50,000 € a year for the grant programme; planned, committed (granted) and spent (paid out less paid back) per budget year.</summary>

@@ -405,11 +405,11 @@ public sealed class ConfidentialTests
         }
 
         var html = await BodyAsync(await Users.Client(app).GetAsync("/vertraulich/zahlen?jahr=2026"));
-        Assert.Contains("<th scope=\"row\">Polizei</th><td><5</td>", html);
-        Assert.Contains("<th scope=\"row\">Ordnungsamt / Kommunaler Ordnungsdienst</th><td><5</td>", html);
+        Assert.Contains("<th scope=\"row\">Polizei</th><td>verdeckt</td>", html);
+        Assert.Contains("<th scope=\"row\">Ordnungsamt / Kommunaler Ordnungsdienst</th><td>verdeckt</td>", html);
         Assert.Contains("<th scope=\"row\">Summe</th><td>9</td>", html);
         // The single report of an attack: the count and its total both hidden.
-        Assert.Contains("<th scope=\"row\">Beleidigung oder Beschimpfung</th><td><5</td>", html);
+        Assert.Contains("<th scope=\"row\">Beleidigung oder Beschimpfung</th><td>verdeckt</td>", html);
         Assert.DoesNotContain("<th scope=\"row\">Summe</th><td>1</td>", html);
         Assert.Equal(HttpStatusCode.NotFound, (await Users.Client(app).GetAsync("/vertraulich/zahlen?jahr=1999")).StatusCode);
     }

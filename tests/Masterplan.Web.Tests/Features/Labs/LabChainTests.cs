@@ -276,9 +276,18 @@ public partial class LabChainTests
         var plain = await Html.ParseAsync(await Users.Client(app).GetAsync($"/quartierslabore/{id}/losverfahren"));
         Assert.Contains("17 4 33 8", plain.QuerySelector("details.experts")!.TextContent);
         var composition = plain.QuerySelectorAll("table").First(t => t.QuerySelector("caption")!.TextContent == "Die Gruppe im Vergleich mit allen Angemeldeten");
-        var women = composition.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).Single(r => r[0] == "Geschlecht" && r[1] == "weiblich");
-        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[2]);
-        Assert.Matches(@"^\d+(,\d)? % \(\d+\)$", women[3]);
+        // Six people on the panel: every count there from 1 to 4 is suppressed (0 reveals nobody); among the twelve registered people
+        // a count shows only as 0 or from five up.
+        var cells = composition.QuerySelectorAll("tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()).ToList()).ToList();
+        Assert.Contains(cells, r => r[0] == "Geschlecht" && r[1] == "weiblich");
+        Assert.Contains(cells, r => r[3] == "verdeckt");
+        foreach (var cell in cells.SelectMany(r => new[] { r[2], r[3] }).Where(c => c != "verdeckt"))
+        {
+            var count = int.Parse(Regex.Match(cell, @"^\d+(,\d)? % \((\d+)\)$").Groups[2].Value, CultureInfo.InvariantCulture);
+            Assert.True(count is 0 or >= 5, cell);
+        }
+
+        Assert.Contains("„verdeckt“: Zahlen von 1 bis 4 zeigen wir nicht", page);
         var english = Users.Client(app);
         english.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         Assert.Matches(@"60 people in the register extract → 20 invited → 12 registered → 6 drawn; every registered person had at least a \d+(\.\d)? % chance\.",
