@@ -24,6 +24,11 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
         var office = await SignedInOfficeAsync();
         await office.GotoAsync(site.BaseUrl + "/verwaltung/quartierslabore");
         await Check(office, "/verwaltung/quartierslabore");
+        // An earlier lab sent without anything: the summary names each field and stands at that form.
+        await office.GetByRole(AriaRole.Button, new() { Name = "Nachtragen" }).ClickAsync();
+        await office.WaitForSelectorAsync("#frueheres-labor ~ .error-summary");
+        await Check(office, "/verwaltung/quartierslabore (earlier lab, errors)");
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/quartierslabore");
 
         // Choosing a quarter selects the district the plan proposes for it; back to the first for the rest of the test.
         var second = office.Locator("#Quarter option").Nth(1);

@@ -215,7 +215,8 @@ CREATE TABLE "Labs" (
     "ReportedOn" TEXT NULL,
     "ReportedTo" TEXT NULL,
     "RegistrationsDeletedAt" INTEGER NULL,
-    "CreatedAt" INTEGER NOT NULL
+    "CreatedAt" INTEGER NOT NULL,
+    "HistorySource" TEXT NULL
 );
 
 CREATE TABLE "LoginThrottles" (
@@ -1712,7 +1713,7 @@ CREATE UNIQUE INDEX "IX_LabRegistrations_InvitationId" ON "LabRegistrations" ("I
 
 CREATE INDEX "IX_LabRegistrations_LabId" ON "LabRegistrations" ("LabId");
 
-CREATE UNIQUE INDEX "IX_Labs_Year_Quarter" ON "Labs" ("Year", "Quarter");
+CREATE UNIQUE INDEX "IX_Labs_Year_Quarter" ON "Labs" ("Year", "Quarter") WHERE "HistorySource" IS NULL;
 
 CREATE UNIQUE INDEX "IX_LoginThrottles_Key" ON "LoginThrottles" ("Key");
 
@@ -1948,7 +1949,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205131000_Initial', '10.0.15');
+VALUES ('20261205215953_Initial', '10.0.15');
 
 COMMIT;
 

@@ -11,6 +11,9 @@ public sealed record LabStepInput(
     string? ConceptPolitics, string? ConceptDigitalInput, string? ConceptParticipation, DateOnly? ConceptApprovedOn, string? ConceptApprovedBy,
     string? Categories, DateOnly? HeldOn, string? ResultsSummary, DateOnly? ReportedOn, string? ReportedTo);
 
+/// <summary>What the Office enters for a lab held before the platform.</summary>
+public sealed record PastLabInput(string? Title, string? District, DateOnly? HeldOn, string? ResultsSummary, DateOnly? ReportedOn, string? ReportedTo, string? Source);
+
 /// <summary>Planning (rotation) and the state machine of a lab; every step is validated with German messages and audited.</summary>
 public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
 {
@@ -100,6 +103,83 @@ public sealed class LabWorkflow(AppDbContext db, TimeProvider time)
             return errors;
         }
 
+        return Outcome<NeighbourhoodLab>.Ok(lab);
+    }
+
+    /// <summary>
+    /// Records a lab held before the platform (004 §5: labs ran until 2024), so that the rotation planner counts it: its quarter
+    /// follows from the day it was held; the state from what is known (held, results documented, reported). Several such labs
+    /// may share a quarter: the record is taken as it was.
+    /// </summary>
+    public async Task<Outcome<NeighbourhoodLab>> RecordPastAsync(PastLabInput input, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var today = CityTime.Today(time);
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors.Add("Past.Title", "Bitte geben Sie einen Titel an, zum Beispiel den Namen des Quartiers.");
+        }
+        else if (input.Title.Trim().Length > 300)
+        {
+            errors.Add("Past.Title", "Der Titel darf höchstens {0} Zeichen lang sein.", 300);
+        }
+
+        var district = DortmundDistricts.Names.FirstOrDefault(d => string.Equals(d, input.District?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (district is null)
+        {
+            errors.Add("Past.District", "Bitte wählen Sie einen der zwölf Stadtbezirke.");
+        }
+
+        if (input.HeldOn is not { } held)
+        {
+            errors.Add("Past.HeldOn", "Bitte geben Sie an, wann das Labor stattfand.");
+        }
+        else if (held > today)
+        {
+            errors.Add("Past.HeldOn", "Ein früheres Labor kann nicht in der Zukunft liegen; ein kommendes legen Sie oben aus dem Rotationsplan an.");
+        }
+
+        if (input.ReportedOn is { } reported && (reported > today || (input.HeldOn is { } h && reported < h)))
+        {
+            errors.Add("Past.ReportedOn", "Das Datum des Berichts muss zwischen dem Tag des Labors und heute liegen.");
+        }
+
+        if (string.IsNullOrWhiteSpace(input.Source))
+        {
+            errors.Add("Past.Source", "Bitte nennen Sie die Quelle, aus der die Angaben stammen (etwa einen Bericht oder eine Drucksache).");
+        }
+        else if (input.Source.Trim().Length > 500)
+        {
+            errors.Add("Past.Source", "Die Quelle darf höchstens {0} Zeichen lang sein.", 500);
+        }
+
+        if (input.ResultsSummary?.Length > 8000)
+        {
+            errors.Add("Past.ResultsSummary", "Die Zusammenfassung darf höchstens {0} Zeichen lang sein.", 8000);
+        }
+
+        if (input.ReportedTo?.Length > 500)
+        {
+            errors.Add("Past.ReportedTo", "Die Angabe, wem berichtet wurde darf höchstens {0} Zeichen lang sein.", 500);
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var quarter = Algorithms.LabRotation.Quarter.Of(input.HeldOn!.Value);
+        var results = string.IsNullOrWhiteSpace(input.ResultsSummary) ? null : input.ResultsSummary.Trim();
+        var lab = new NeighbourhoodLab
+        {
+            Title = input.Title!.Trim(), District = district!, Year = quarter.Year, Quarter = quarter.Number, HeldOn = input.HeldOn,
+            State = input.ReportedOn is not null ? LabState.Reported : results is not null ? LabState.ResultsDocumented : LabState.Held,
+            ResultsSummary = results, ReportedOn = input.ReportedOn,
+            ReportedTo = string.IsNullOrWhiteSpace(input.ReportedTo) ? null : input.ReportedTo.Trim(),
+            HistorySource = input.Source!.Trim(), CreatedAt = time.GetUtcNow(),
+        };
+        db.Labs.Add(lab);
+        await db.SaveChangesAsync(ct);
         return Outcome<NeighbourhoodLab>.Ok(lab);
     }
 

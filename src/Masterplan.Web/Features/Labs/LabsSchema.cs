@@ -47,7 +47,9 @@ internal sealed class NeighbourhoodLabConfiguration : IEntityTypeConfiguration<N
         l.Property(x => x.Categories).HasMaxLength(2000);
         l.Property(x => x.ResultsSummary).HasMaxLength(8000);
         l.Property(x => x.ReportedTo).HasMaxLength(500);
-        l.HasIndex(x => new { x.Year, x.Quarter }).IsUnique(); // 001 "Handlungsfeld 4": one lab per quarter
+        l.Property(x => x.HistorySource).HasMaxLength(500);
+        // 001 "Handlungsfeld 4": one lab per quarter, for the labs planned here; the record of earlier ones is taken as it was.
+        l.HasIndex(x => new { x.Year, x.Quarter }).IsUnique().HasFilter("\"HistorySource\" IS NULL");
     }
 }
 

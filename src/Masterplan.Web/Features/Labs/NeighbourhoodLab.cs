@@ -77,6 +77,12 @@ public sealed class NeighbourhoodLab : IAudited
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>
+    /// Set for a lab held before the platform and entered afterwards (004 §5: labs ran until 2024): where its record comes from,
+    /// e.g. a report or a paper. Such a lab has no concept, draw or registrations here; the rotation planner counts it.
+    /// </summary>
+    public string? HistorySource { get; set; }
+
     public string QuarterLabel => $"{Quarter}. Quartal {Year}";
 }
 

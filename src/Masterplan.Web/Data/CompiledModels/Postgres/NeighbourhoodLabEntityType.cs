@@ -20,7 +20,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Labs.NeighbourhoodLab",
                 typeof(NeighbourhoodLab),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -110,6 +110,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(NeighbourhoodLab).GetField("<HeldOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             heldOn.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var historySource = runtimeEntityType.AddProperty(
+                "HistorySource",
+                typeof(string),
+                propertyInfo: typeof(NeighbourhoodLab).GetProperty("HistorySource", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NeighbourhoodLab).GetField("<HistorySource>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
+            historySource.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var lettersCreatedAt = runtimeEntityType.AddProperty(
                 "LettersCreatedAt",
@@ -220,6 +229,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var index = runtimeEntityType.AddIndex(
                 new[] { year, quarter },
                 unique: true);
+            index.AddAnnotation("Relational:Filter", "\"HistorySource\" IS NULL");
 
             return runtimeEntityType;
         }

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4e47de7-8858-4cc8-9cce-6b59e020f01c"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("6e59c977-1b66-4c30-93b1-2d35aa9f9a2b"), entityTypeCount: 111)
         {
         }
 

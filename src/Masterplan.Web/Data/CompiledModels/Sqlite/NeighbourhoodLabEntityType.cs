@@ -20,7 +20,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Labs.NeighbourhoodLab",
                 typeof(NeighbourhoodLab),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 23,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -101,6 +101,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(NeighbourhoodLab).GetProperty("HeldOn", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(NeighbourhoodLab).GetField("<HeldOn>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
+
+            var historySource = runtimeEntityType.AddProperty(
+                "HistorySource",
+                typeof(string),
+                propertyInfo: typeof(NeighbourhoodLab).GetProperty("HistorySource", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(NeighbourhoodLab).GetField("<HistorySource>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 500);
 
             var lettersCreatedAt = runtimeEntityType.AddProperty(
                 "LettersCreatedAt",
@@ -202,6 +210,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var index = runtimeEntityType.AddIndex(
                 new[] { year, quarter },
                 unique: true);
+            index.AddAnnotation("Relational:Filter", "\"HistorySource\" IS NULL");
 
             return runtimeEntityType;
         }

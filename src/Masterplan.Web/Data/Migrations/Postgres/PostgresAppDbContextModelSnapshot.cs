@@ -2327,6 +2327,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("HeldOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("HistorySource")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<DateTimeOffset?>("LettersCreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -2374,7 +2378,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Year", "Quarter")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"HistorySource\" IS NULL");
 
                     b.ToTable("Labs", (string)null);
                 });

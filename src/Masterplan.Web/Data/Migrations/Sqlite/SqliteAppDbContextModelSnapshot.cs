@@ -2237,6 +2237,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("HeldOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HistorySource")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("LettersCreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -2284,7 +2288,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Year", "Quarter")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"HistorySource\" IS NULL");
 
                     b.ToTable("Labs", (string)null);
                 });
