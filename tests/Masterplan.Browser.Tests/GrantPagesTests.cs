@@ -77,6 +77,13 @@ public class GrantPagesTests(SiteFixture site, ITestOutputHelper output)
         await office.WaitForSelectorAsync("p.notice");
         await CheckAsync(office, "/verwaltung/foerderung (budget saved)", failures);
 
+        // The masterplan's budget, with the grant programme's share, and the booking form sent empty.
+        await office.GotoAsync(site.BaseUrl + "/verwaltung/programmbudget");
+        await CheckAsync(office, "/verwaltung/programmbudget", failures);
+        await office.GetByRole(AriaRole.Button, new() { Name = "Buchung speichern" }).ClickAsync();
+        await office.WaitForSelectorAsync("#buchung ~ .error-summary");
+        await CheckAsync(office, "/verwaltung/programmbudget (booking errors)", failures);
+
         // A new call: the empty form, then sent empty with its errors.
         await office.GotoAsync(site.BaseUrl + "/verwaltung/foerderung/aufrufe");
         await CheckAsync(office, "/verwaltung/foerderung/aufrufe", failures);

@@ -279,6 +279,13 @@ CREATE TABLE "PlaceEvents" (
     "IsDemo" INTEGER NOT NULL
 );
 
+CREATE TABLE "ProgrammeYears" (
+    "Year" INTEGER NOT NULL CONSTRAINT "PK_ProgrammeYears" PRIMARY KEY,
+    "AmountCents" INTEGER NOT NULL,
+    "Order" TEXT NOT NULL,
+    "Account" TEXT NOT NULL
+);
+
 CREATE TABLE "ReferenceDataVersions" (
     "Name" TEXT NOT NULL CONSTRAINT "PK_ReferenceDataVersions" PRIMARY KEY,
     "Version" INTEGER NOT NULL,
@@ -953,6 +960,18 @@ CREATE TABLE "Milestones" (
     "DoneDate" TEXT NULL,
     "RemindedAt" INTEGER NULL,
     CONSTRAINT "FK_Milestones_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ProgrammeBookings" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ProgrammeBookings" PRIMARY KEY AUTOINCREMENT,
+    "Year" INTEGER NOT NULL,
+    "MeasureId" INTEGER NULL,
+    "Purpose" TEXT NOT NULL,
+    "CommittedCents" INTEGER NOT NULL,
+    "SpentCents" INTEGER NOT NULL,
+    "On" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_ProgrammeBookings_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "ContributionFlags" (
@@ -1815,6 +1834,10 @@ CREATE INDEX "IX_PlaceOpeningExceptions_PlaceId_Date" ON "PlaceOpeningExceptions
 
 CREATE INDEX "IX_PlaceOpeningRules_PlaceId_Day" ON "PlaceOpeningRules" ("PlaceId", "Day");
 
+CREATE INDEX "IX_ProgrammeBookings_MeasureId" ON "ProgrammeBookings" ("MeasureId");
+
+CREATE INDEX "IX_ProgrammeBookings_Year" ON "ProgrammeBookings" ("Year");
+
 CREATE INDEX "IX_ProtectivePlaceMaterialOrders_SentAt_OrderedAt" ON "ProtectivePlaceMaterialOrders" ("SentAt", "OrderedAt");
 
 CREATE INDEX "IX_ProtectivePlaceMaterialOrders_VenueId" ON "ProtectivePlaceMaterialOrders" ("VenueId");
@@ -1949,7 +1972,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205215953_Initial', '10.0.15');
+VALUES ('20261205222854_Initial', '10.0.15');
 
 COMMIT;
 

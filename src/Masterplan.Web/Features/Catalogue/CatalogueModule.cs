@@ -33,6 +33,7 @@ public sealed class CatalogueModule : IModule
             Children = [new(NavigationArea.Account, 0, "Maßnahme anlegen", "/verwaltung/massnahmen/bearbeiten"), new(NavigationArea.Account, 0, "Import aus Masterplan 1.0", "/verwaltung/massnahmen/import")],
         },
         new(NavigationArea.Account, 80, "Meilensteine: überfällig und bald fällig", "/verwaltung/meilensteine", Edit),
+        new(NavigationArea.Account, 85, "Budget des Masterplans", "/verwaltung/programmbudget", Edit),
         new(NavigationArea.Account, 90, "Kennzahlen verwalten", "/kennzahlen", Edit)
         {
             Children = [new(NavigationArea.Account, 0, "Kennzahl anlegen", "/verwaltung/kennzahlen/bearbeiten")],
@@ -48,7 +49,7 @@ public sealed class CatalogueModule : IModule
     public IReadOnlyList<Type> PublicApi =>
     [
         typeof(CatalogueModule), typeof(FieldOfAction), typeof(CatalogueTree), typeof(CatalogueNode), typeof(NodeProgress), typeof(CatalogueChange),
-        typeof(CatalogueEditor), typeof(ChangeSource), typeof(CatalogueSourceKind),
+        typeof(CatalogueEditor), typeof(ChangeSource), typeof(CatalogueSourceKind), typeof(ProgrammeBudget), typeof(ProgrammeYearView), typeof(ProgrammeBookingView),
         typeof(Measure), typeof(Measures), typeof(MeasureInput), typeof(MeasureStatus), typeof(MeasureStatusUpdate), typeof(Milestone),
         typeof(Indicator), typeof(Indicators), typeof(IndicatorAssessment),
     ];
@@ -58,6 +59,7 @@ public sealed class CatalogueModule : IModule
         services.AddSearchSource<FieldOfActionSearch>();
         services.AddSearchSource<MeasureSearch>();
         services.AddScoped<CatalogueTree>();
+        services.AddScoped<ProgrammeBudget>();
         services.AddScoped<CatalogueEditor>();
         services.AddScoped<Measures>();
         services.AddScoped<Indicators>();

@@ -24,6 +24,10 @@ public static class CatalogueTables
         public DbSet<IndicatorValue> IndicatorValues => db.Set<IndicatorValue>();
 
         public DbSet<Milestone> Milestones => db.Set<Milestone>();
+
+        public DbSet<ProgrammeYear> ProgrammeYears => db.Set<ProgrammeYear>();
+
+        public DbSet<ProgrammeBooking> ProgrammeBookings => db.Set<ProgrammeBooking>();
     }
 }
 
@@ -156,5 +160,28 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         m.HasOne<Measure>().WithMany(x => x.Milestones).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => new { x.DoneDate, x.DueDate });
         m.HasIndex(x => x.MeasureId);
+    }
+}
+
+internal sealed class ProgrammeYearConfiguration : IEntityTypeConfiguration<ProgrammeYear>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeYear> y)
+    {
+        y.ToTable("ProgrammeYears");
+        y.HasKey(x => x.Year);
+        y.Property(x => x.Year).ValueGeneratedNever();
+        y.Property(x => x.Order).HasMaxLength(40);
+        y.Property(x => x.Account).HasMaxLength(40);
+    }
+}
+
+internal sealed class ProgrammeBookingConfiguration : IEntityTypeConfiguration<ProgrammeBooking>
+{
+    public void Configure(EntityTypeBuilder<ProgrammeBooking> b)
+    {
+        b.ToTable("ProgrammeBookings");
+        b.Property(x => x.Purpose).HasMaxLength(300);
+        b.HasOne<Measure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.Year);
     }
 }

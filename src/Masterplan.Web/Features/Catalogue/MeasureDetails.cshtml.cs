@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Districts;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Participation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,9 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
 
     public bool IsOffice => User.IsInRole(Roles.Office);
 
+    /// <summary>The Quartierslabore whose recommendations became this measure: the source as a link, not only as text.</summary>
+    public IReadOnlyList<(int Id, string Title)> FromLabs { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var measure = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery()
@@ -47,6 +51,8 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
         Indicators = await IndicatorView.LoadAsync(db, db.Indicators.Where(i => i.MeasureId == id), IsOffice, ct);
         Today = Shared.CityTime.Today(time);
         FromContributions = measure.IsPublic ? await TakenUp.ForMeasure(db, id).CountAsync(ct) : 0;
+        FromLabs = [.. (await db.Labs.AsNoTracking().Where(l => db.Set<LabRecommendation>().Any(r => r.LabId == l.Id && r.MeasureId == id))
+            .OrderBy(l => l.Year).ThenBy(l => l.Quarter).Select(l => new { l.Id, l.Title }).ToListAsync(ct)).Select(l => (l.Id, l.Title))];
         return Page();
     }
 }

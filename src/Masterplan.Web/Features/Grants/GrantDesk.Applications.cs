@@ -322,12 +322,12 @@ public sealed partial class GrantDesk
         long? coFunding = null;
         if (input.Requested is not null || submit)
         {
-            requested = Amount(errors, "Input.Requested", input.Requested, "Die beantragte Summe");
+            requested = EuroAmount.Check(errors, "Input.Requested", input.Requested, "Die beantragte Summe");
         }
 
         if (input.CoFunding is not null)
         {
-            coFunding = Amount(errors, "Input.CoFunding", input.CoFunding, "Die Eigen- und Drittmittel", zeroAllowed: true);
+            coFunding = EuroAmount.Check(errors, "Input.CoFunding", input.CoFunding, "Die Eigen- und Drittmittel", zeroAllowed: true);
         }
 
         if (requested > call.MaxPerProjectCents)
@@ -350,7 +350,7 @@ public sealed partial class GrantDesk
                 errors.Add($"Input.Lines[{index}].Label", "Zeile {0} des Finanzplans: Bitte sagen Sie, wofür das Geld ist (höchstens {1} Zeichen).", index + 1, GrantsModule.MaxTitle);
             }
 
-            var amount = Amount(errors, $"Input.Lines[{index}].Amount", line.Amount, new FieldError("", "Zeile {0} des Finanzplans", index + 1));
+            var amount = EuroAmount.Check(errors, $"Input.Lines[{index}].Amount", line.Amount, new FieldError("", "Zeile {0} des Finanzplans", index + 1));
             lines.Add(new GrantBudgetLine { Position = lines.Count + 1, Label = label ?? "", AmountCents = amount ?? 0 });
         }
 

@@ -225,7 +225,7 @@ public sealed partial class GrantDesk
         long? amount = null;
         if (input.Approve)
         {
-            amount = Amount(errors, "Amount", input.Amount, "Die Fördersumme");
+            amount = EuroAmount.Check(errors, "Amount", input.Amount, "Die Fördersumme");
             if (amount is { } a)
             {
                 if (a > application.RequestedCents)
@@ -380,7 +380,7 @@ public sealed partial class GrantDesk
         }
 
         var errors = new FieldErrors();
-        var amount = Amount(errors, "Amount", input.Amount, input.IsReturn ? "Der zurückgezahlte Betrag" : "Die Rate");
+        var amount = EuroAmount.Check(errors, "Amount", input.Amount, input.IsReturn ? "Der zurückgezahlte Betrag" : "Die Rate");
         if (input.On is not { } on)
         {
             errors.Add("On", "Bitte geben Sie das Datum der Zahlung an.");
@@ -450,7 +450,7 @@ public sealed partial class GrantDesk
         for (var i = 0; i < application.Lines.Count; i++)
         {
             var given = i < input.Lines.Count ? input.Lines[i].Spent : null;
-            spent.Add(Amount(errors, $"Proof.Lines[{i}].Spent", given, new FieldError("", "Die Ausgaben in Zeile {0} ({1})", i + 1, application.Lines[i].Label), zeroAllowed: true) ?? 0);
+            spent.Add(EuroAmount.Check(errors, $"Proof.Lines[{i}].Spent", given, new FieldError("", "Die Ausgaben in Zeile {0} ({1})", i + 1, application.Lines[i].Label), zeroAllowed: true) ?? 0);
         }
 
         if (errors.Count == 0 && spent.Sum() > 0 && !await db.GrantFiles.AnyAsync(f => f.ApplicationId == id && f.IsReceipt, ct))

@@ -48,30 +48,7 @@ public sealed partial class GrantDesk(
     /// <summary>"12.500,00 €".</summary>
     public static string Euro(long cents) => (cents / 100m).ToString("#,##0.00", German) + " €";
 
-    /// <summary>Whole cents of an amount typed in euros; null when it has more than two decimals.</summary>
-    public static long? Cents(decimal amount) => decimal.Round(amount, 2) == amount ? (long)(amount * 100) : null;
-
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    /// <summary>Checks an amount in euros: given, more than zero (or zero when allowed), at most two decimals and ten million.</summary>
-    private static long? Amount(FieldErrors errors, string field, decimal? value, object what, bool zeroAllowed = false)
-    {
-        // The name of the amount is translated with the message around it.
-        what = what is string text ? new FieldError("", text) : what;
-        if (value is not { } v)
-        {
-            errors.Add(field, "Bitte geben Sie {0} in Euro an.", what);
-            return null;
-        }
-
-        if (v < 0 || (!zeroAllowed && v == 0) || v > 10_000_000m || Cents(v) is not { } cents)
-        {
-            errors.Add(field, zeroAllowed ? "{0} muss zwischen 0 und 10.000.000 Euro liegen, mit höchstens zwei Nachkommastellen." : "{0} muss größer als 0 und höchstens 10.000.000 Euro sein, mit höchstens zwei Nachkommastellen.", what);
-            return null;
-        }
-
-        return cents;
-    }
 
     // ---- Calls ----
 
@@ -112,8 +89,8 @@ public sealed partial class GrantDesk(
             errors.Add("Year", "Bitte geben Sie das Haushaltsjahr an (2020 bis 2100).");
         }
 
-        var budget = Amount(errors, "Budget", input.Budget, "Das Budget des Aufrufs");
-        var max = Amount(errors, "MaxPerProject", input.MaxPerProject, "Der Höchstbetrag je Projekt");
+        var budget = EuroAmount.Check(errors, "Budget", input.Budget, "Das Budget des Aufrufs");
+        var max = EuroAmount.Check(errors, "MaxPerProject", input.MaxPerProject, "Der Höchstbetrag je Projekt");
         if (budget is { } b && max is { } m && m > b)
         {
             errors.Add("MaxPerProject", "Der Höchstbetrag je Projekt ({0}) ist höher als das Budget des Aufrufs ({1}).", Euro(m), Euro(b));
@@ -253,7 +230,7 @@ public sealed partial class GrantDesk(
     public async Task<(long Amount, long Committed, long Left)> YearBudgetAsync(int year, CancellationToken ct)
     {
         var amount = await db.GrantYearBudgets.Where(b => b.Year == year).Select(b => (long?)b.AmountCents).FirstOrDefaultAsync(ct)
-            ?? Cents(options.Value.DefaultYearBudget) ?? 0;
+            ?? EuroAmount.Cents(options.Value.DefaultYearBudget) ?? 0;
         var granted = await db.GrantApplications
             .Where(a => (a.Status == GrantStatus.Approved || a.Status == GrantStatus.Closed) && db.Set<GrantCall>().Any(c => c.Id == a.CallId && c.Year == year))
             .SumAsync(a => a.GrantedCents ?? 0, ct);
@@ -272,7 +249,7 @@ public sealed partial class GrantDesk(
             errors.Add("Year", "Bitte geben Sie das Haushaltsjahr an (2020 bis 2100).");
         }
 
-        var amount = Amount(errors, "Amount", input.Amount, "Das Budget des Jahres", zeroAllowed: true);
+        var amount = EuroAmount.Check(errors, "Amount", input.Amount, "Das Budget des Jahres", zeroAllowed: true);
         if (errors.Count > 0)
         {
             return errors;

@@ -1,3 +1,4 @@
+using Masterplan.Web.Shared;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Microsoft.EntityFrameworkCore;
@@ -17,8 +18,16 @@ public sealed record GrantYearFigures(
 public sealed record GrantMeasureFigures(int? MeasureId, string? Measure, int Funded, long GrantedCents, long PaidCents, long ReturnedCents);
 
 /// <summary>Reads the programme's figures for the reports module (through <see cref="GrantsModule.PublicApi"/>).</summary>
-public sealed class GrantFigures(AppDbContext db, GrantDesk desk)
+public sealed class GrantFigures(AppDbContext db, GrantDesk desk) : IProgrammeSpending
 {
+    /// <summary>The grant programme's part of the masterplan's yearly budget: granted and paid, less what came back.</summary>
+    async Task<ProgrammeShare> IProgrammeSpending.ForYearAsync(int year, CancellationToken ct)
+    {
+        var figures = await ForYearAsync(year, ct);
+        return new ProgrammeShare("Förderprogramm für Vereine: bewilligte Zuwendungen", figures.GrantedCents - figures.ReturnedCents,
+            figures.PaidCents - figures.ReturnedCents, "/foerderung/gefoerderte-projekte");
+    }
+
     public async Task<GrantYearFigures> ForYearAsync(int year, CancellationToken ct)
     {
         var calls = await db.GrantCalls.AsNoTracking().Where(c => c.Year == year).Select(c => new { c.Id, c.MeasureId }).ToListAsync(ct);

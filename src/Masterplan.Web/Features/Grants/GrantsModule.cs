@@ -85,6 +85,7 @@ public sealed class GrantsModule : IModule
         services.AddOptions<GrantOptions>().BindConfiguration("Grants");
         services.AddScoped<GrantDesk>();
         services.AddScoped<GrantFigures>();
+        services.AddScoped<IProgrammeSpending>(sp => sp.GetRequiredService<GrantFigures>());
         services.AddAuthorizationBuilder()
             .AddPolicy(Manage, p => p.RequireRole(Roles.Office))
             .AddPolicy(Review, p => p.RequireRole(Roles.Office, Roles.Member))

@@ -3,7 +3,6 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Confidential;
 using Masterplan.Web.Features.Enforcement;
-using Masterplan.Web.Features.Grants;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
@@ -23,12 +22,9 @@ namespace Masterplan.Web.Features.Reports;
 /// </summary>
 public sealed class HalfYearCompiler(
     AppDbContext db, CatalogueTree tree, Measures measures, Indicators indicators, ConfidentialFigures confidential, EnforcementFigures enforcement,
-    GrantFigures grants, TimeProvider time)
+    ProgrammeBudget programme, TimeProvider time)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
-
-    /// <summary>What the city plans to spend on the grant programme every year (001: 50,000 €).</summary>
-    public const long PlannedYearCents = 5_000_000;
 
     public const string Sum = "Summe";
 
@@ -340,20 +336,21 @@ public sealed class HalfYearCompiler(
             [$"Kontrollen und Einsätze im Zeitraum; kleine Zahlen unterdrückt wie bei den vertraulichen Kanälen („{EnforcementFigures.Hidden}“)."], tables, []);
     }
 
-    /// <summary>001: 50,000 € a year for the grant programme; planned, committed (granted) and spent (paid out less paid back) per budget year.</summary>
+    /// <summary>
+    /// 001: 50,000 € a year for the measures (order 93013101 0004): the year's amount, what the Office bound for measures, what
+    /// the grant programme granted, what is paid, and what is left (<see cref="ProgrammeBudget"/>).
+    /// </summary>
     private async Task<ReportSection> BudgetAsync(DateOnly from, DateOnly to, CancellationToken ct)
     {
         var rows = new List<ReportRow>();
         for (var year = from.Year; year <= to.Year; year++)
         {
-            var figures = await grants.ForYearAsync(year, ct);
-            var spent = figures.PaidCents - figures.ReturnedCents;
-            rows.Add(new ReportRow([N(year), Euro(PlannedYearCents), Euro(figures.BudgetCents), Euro(figures.GrantedCents), Euro(spent), Euro(figures.BudgetCents - figures.GrantedCents)],
-                "/foerderung/gefoerderte-projekte"));
+            var v = await programme.YearAsync(year, ct);
+            rows.Add(new ReportRow([N(year), Euro(v.AmountCents), Euro(v.Bookings.Sum(b => b.CommittedCents)), Euro(v.Shares.Sum(s => s.CommittedCents)), Euro(v.SpentCents), Euro(v.LeftCents)]));
         }
 
-        return new ReportSection("budget", "Budget des Förderprogramms", "/foerderung/gefoerderte-projekte",
-            ["Geplant sind laut Ratsbeschluss 50.000 € im Jahr (001). Gebunden: bewilligte Förderungen; ausgegeben: ausgezahlt abzüglich Rückzahlungen."],
-            [new ReportTable("years", "Budget je Jahr", ["Jahr", "Geplant", "Haushalt", "Gebunden", "Ausgegeben", "Frei"], rows)], []);
+        return new ReportSection("budget", "Budget des Masterplans", "/foerderung/gefoerderte-projekte",
+            ["Laut Ratsbeschluss (Drucksache 26093-22) stehen für die Umsetzung der Maßnahmen 50.000 € im Jahr bereit (Auftrag 93013101 0004). Gebunden: für Maßnahmen gebundene Mittel und bewilligte Förderungen, abzüglich Rückzahlungen; ausgegeben: ausgezahlt abzüglich Rückzahlungen."],
+            [new ReportTable("years", "Budget je Jahr", ["Jahr", "Betrag", "Für Maßnahmen gebunden", "Förderungen bewilligt", "Ausgegeben", "Frei"], rows)], []);
     }
 }

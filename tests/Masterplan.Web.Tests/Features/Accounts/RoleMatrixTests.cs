@@ -131,6 +131,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/massnahmen/import"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/massnahmen/{id:int}/verlauf"] = (["GET"], [Roles.Office]),
         ["verwaltung/meilensteine"] = (["GET"], [Roles.Office]),
+        ["verwaltung/programmbudget"] = (["GET", "POST"], [Roles.Office]),
         ["kennzahlen"] = (["GET"], Everyone),
         ["kennzahlen/{id:int}"] = (["GET"], Everyone),
         ["verwaltung/kennzahlen/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),

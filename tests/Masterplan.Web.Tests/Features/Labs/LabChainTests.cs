@@ -349,7 +349,10 @@ public partial class LabChainTests
             Assert.Contains(history, a => a.Action == "measure.created" && a.Changes!.Contains("Quartierslabor Eving", StringComparison.Ordinal));
         }
 
-        Assert.Contains("Quartierslabor Eving", (await Users.Client(app).GetPageAsync($"/massnahmen/{measureId}")).Body!.Text());
+        // The source is a link to the lab, not only its name.
+        var measurePage = await Users.Client(app).GetPageAsync($"/massnahmen/{measureId}");
+        Assert.Contains("Quartierslabor Eving", measurePage.Body!.Text());
+        Assert.NotNull(measurePage.QuerySelector($"dd a[href='/quartierslabore/{id}']"));
         await using (var scope = app.Scope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("6e59c977-1b66-4c30-93b1-2d35aa9f9a2b"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("e432b2c6-ed3d-4f83-9fbc-9e4b6ec69c0e"), entityTypeCount: 113)
         {
         }
 
@@ -34,6 +34,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var measureStatusUpdate = MeasureStatusUpdateEntityType.Create(this);
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
+            var programmeBooking = ProgrammeBookingEntityType.Create(this);
+            var programmeYear = ProgrammeYearEntityType.Create(this);
             var confidentialCase = ConfidentialCaseEntityType.Create(this);
             var confidentialFile = ConfidentialFileEntityType.Create(this);
             var confidentialMessage = ConfidentialMessageEntityType.Create(this);
@@ -144,6 +146,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            ProgrammeBookingEntityType.CreateForeignKey1(programmeBooking, measure);
             ConfidentialCaseEntityType.CreateForeignKey1(confidentialCase, district);
             ConfidentialFileEntityType.CreateForeignKey1(confidentialFile, confidentialCase);
             ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
@@ -277,6 +280,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MeasureStatusUpdateEntityType.CreateAnnotations(measureStatusUpdate);
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
+            ProgrammeBookingEntityType.CreateAnnotations(programmeBooking);
+            ProgrammeYearEntityType.CreateAnnotations(programmeYear);
             ConfidentialCaseEntityType.CreateAnnotations(confidentialCase);
             ConfidentialFileEntityType.CreateAnnotations(confidentialFile);
             ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("26c21d1f-bbfa-4aa3-acc0-b6ad054fac95"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("0f2ce60b-5acc-4855-9edb-afbdb1d4fbb1"), entityTypeCount: 113)
         {
         }
 
@@ -33,6 +33,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var measureStatusUpdate = MeasureStatusUpdateEntityType.Create(this);
             var measureUnit = MeasureUnitEntityType.Create(this);
             var milestone = MilestoneEntityType.Create(this);
+            var programmeBooking = ProgrammeBookingEntityType.Create(this);
+            var programmeYear = ProgrammeYearEntityType.Create(this);
             var confidentialCase = ConfidentialCaseEntityType.Create(this);
             var confidentialFile = ConfidentialFileEntityType.Create(this);
             var confidentialMessage = ConfidentialMessageEntityType.Create(this);
@@ -143,6 +145,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureUnitEntityType.CreateForeignKey1(measureUnit, measure);
             MeasureUnitEntityType.CreateForeignKey2(measureUnit, organization);
             MilestoneEntityType.CreateForeignKey1(milestone, measure);
+            ProgrammeBookingEntityType.CreateForeignKey1(programmeBooking, measure);
             ConfidentialCaseEntityType.CreateForeignKey1(confidentialCase, district);
             ConfidentialFileEntityType.CreateForeignKey1(confidentialFile, confidentialCase);
             ConfidentialFileEntityType.CreateForeignKey2(confidentialFile, confidentialMessage);
@@ -276,6 +279,8 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MeasureStatusUpdateEntityType.CreateAnnotations(measureStatusUpdate);
             MeasureUnitEntityType.CreateAnnotations(measureUnit);
             MilestoneEntityType.CreateAnnotations(milestone);
+            ProgrammeBookingEntityType.CreateAnnotations(programmeBooking);
+            ProgrammeYearEntityType.CreateAnnotations(programmeYear);
             ConfidentialCaseEntityType.CreateAnnotations(confidentialCase);
             ConfidentialFileEntityType.CreateAnnotations(confidentialFile);
             ConfidentialMessageEntityType.CreateAnnotations(confidentialMessage);
