@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Json;
 using Masterplan.Algorithms.Invitations;
 using Masterplan.Algorithms.Sortition;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Labs.Manage;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Cli.Sortition;
@@ -16,6 +18,14 @@ internal sealed class SortitionReplayCommand : ICommand
         masterplan sortition replay --register FILE --invitees N [--stratify] --seed TEXT --reference-date YYYY-MM-DD (--expect-hash SHA256 | --expect invitees.json)
         masterplan sortition replay --respondents FILE --categories FILE --expect result.json [--panel K] [--algorithm NAME] [--seed TEXT] [--expect-hash SHA256]
         masterplan sortition replay --lab ID [--provider NAME] [--connection TEXT]
+        masterplan sortition replay --file draw.json
+
+        Public file (--file): the download "Ziehung selbst nachprüfen" of a lab's lottery page (format
+        masterplan-lab-draw/1). Needs no database and no settings. Stage 1: splits the invitees over the published
+        strata again with the seed and recomputes the input hash; stage 2: selects the panel again from the published
+        pool with the seed and compares panel, reserve list and every probability (within 1e-6) with the published
+        outcome. Prints MATCH or every difference (stage, pseudonym, published and recomputed value). Exit code 0
+        match, 1 difference, 2 when the file cannot be read.
 
         Recomputes a recorded draw and compares it with the record. Exit code 0 when everything matches, 1 when
         anything differs (each difference is printed) or the input is invalid, 2 on wrong usage.
@@ -49,6 +59,11 @@ internal sealed class SortitionReplayCommand : ICommand
         {
             await output.WriteLineAsync(Usage);
             return 0;
+        }
+
+        if (args.Has("file"))
+        {
+            return await ReplayFileAsync(args.Required("file"), output, error);
         }
 
         if (args.Has("lab"))
@@ -266,6 +281,41 @@ internal sealed class SortitionReplayCommand : ICommand
             verdict = await VerdictAsync([.. report.Differences], output);
         });
         return started == 0 ? verdict : started;
+    }
+
+    private static async Task<int> ReplayFileAsync(string path, TextWriter output, TextWriter error)
+    {
+        PublicDrawFile? file;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            file = await JsonSerializer.DeserializeAsync<PublicDrawFile>(stream, PublicDraw.Json);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: {e.Message}");
+            return 2;
+        }
+
+        if (file is null || file.Format != PublicDraw.Format)
+        {
+            await error.WriteLineAsync($"{path} is not a draw file of format {PublicDraw.Format} (it says \"format\": \"{file?.Format}\"). Download it from the lab's lottery page, link \"Ziehung selbst nachprüfen\".");
+            return 2;
+        }
+
+        if (file.Lab is { } lab)
+        {
+            await output.WriteLineAsync($"{lab.Title} ({lab.District}), {lab.Page}");
+        }
+
+        // The settings' LEXIMIN limits can only stop a computation, never change its result: the defaults serve everyone.
+        var report = PublicDraw.Replay(file, PanelDrawing.Options(new LabsOptions()), CancellationToken.None);
+        foreach (var line in report.Checked)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        return await VerdictAsync([.. report.Differences], output);
     }
 
     private static async Task<int> VerdictAsync(List<string> differences, TextWriter output)

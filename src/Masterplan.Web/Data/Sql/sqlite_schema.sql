@@ -1952,3 +1952,17 @@ VALUES ('20261205131000_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "PanelSelections" ADD "PublicInput" TEXT NULL;
+
+ALTER TABLE "PanelSelections" ADD "SeedAct" TEXT NULL;
+
+ALTER TABLE "InviteeDraws" ADD "PublicInput" TEXT NULL;
+
+ALTER TABLE "InviteeDraws" ADD "SeedAct" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205220139_PublicDrawFile', '10.0.15');
+
+COMMIT;
+

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4e47de7-8858-4cc8-9cce-6b59e020f01c"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("654451d1-cfe8-4297-bb6e-f7f249773bf9"), entityTypeCount: 111)
         {
         }
 

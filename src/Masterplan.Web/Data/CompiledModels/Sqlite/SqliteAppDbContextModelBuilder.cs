@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70f624c6-c70d-4eca-bc26-0fc3593fd5f1"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("619757da-f631-4bbf-8da7-dd5d44a612e7"), entityTypeCount: 111)
         {
         }
 

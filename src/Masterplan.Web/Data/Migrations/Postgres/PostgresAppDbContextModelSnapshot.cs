@@ -2088,6 +2088,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("ReferenceDate")
                         .HasColumnType("date");
 
@@ -2098,6 +2101,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -2455,6 +2462,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<int>("PanelSize")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("text");
+
                     b.Property<string>("Quotas")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2467,6 +2477,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("SelectedAt")
                         .HasColumnType("timestamp with time zone");

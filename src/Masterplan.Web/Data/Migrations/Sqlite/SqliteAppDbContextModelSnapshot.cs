@@ -2008,6 +2008,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReferenceDate")
                         .HasColumnType("TEXT");
 
@@ -2017,6 +2020,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2361,6 +2368,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int>("PanelSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Quotas")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2372,6 +2382,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SelectedAt")
