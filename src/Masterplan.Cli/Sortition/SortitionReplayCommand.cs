@@ -4,6 +4,7 @@ using Masterplan.Algorithms.Invitations;
 using Masterplan.Algorithms.Sortition;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Features.Labs.Manage;
+using Masterplan.Web.Features.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Cli.Sortition;
@@ -21,7 +22,8 @@ internal sealed class SortitionReplayCommand : ICommand
         masterplan sortition replay --file draw.json
 
         Public file (--file): the download "Ziehung selbst nachprüfen" of a lab's lottery page (format
-        masterplan-lab-draw/1). Needs no database and no settings. Stage 1: splits the invitees over the published
+        masterplan-lab-draw/1), or the seat lot of the Vollversammlung's page (masterplan-seat-lot/1: the seats are
+        allocated again by Hare-Niemeyer, the tie and the lot's winners compared). Needs no database and no settings. Stage 1: splits the invitees over the published
         strata again with the seed and recomputes the input hash; stage 2: selects the panel again from the published
         pool with the seed and compares panel, reserve list and every probability (within 1e-6) with the published
         outcome. Prints MATCH or every difference (stage, pseudonym, published and recomputed value). Exit code 0
@@ -285,37 +287,57 @@ internal sealed class SortitionReplayCommand : ICommand
 
     private static async Task<int> ReplayFileAsync(string path, TextWriter output, TextWriter error)
     {
-        PublicDrawFile? file;
+        byte[] bytes;
+        string? format;
         try
         {
-            await using var stream = File.OpenRead(path);
-            file = await JsonSerializer.DeserializeAsync<PublicDrawFile>(stream, PublicDraw.Json);
+            bytes = await File.ReadAllBytesAsync(path);
+            using var document = JsonDocument.Parse(bytes);
+            format = String(document.RootElement, "format");
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
             await error.WriteLineAsync($"Cannot read {path}: {e.Message}");
             return 2;
         }
 
-        if (file is null || file.Format != PublicDraw.Format)
+        List<string> checkedItems;
+        List<string> differences;
+        try
         {
-            await error.WriteLineAsync($"{path} is not a draw file of format {PublicDraw.Format} (it says \"format\": \"{file?.Format}\"). Download it from the lab's lottery page, link \"Ziehung selbst nachprüfen\".");
+            switch (format)
+            {
+                case PublicDraw.Format:
+                    var draw = JsonSerializer.Deserialize<PublicDrawFile>(bytes, PublicDraw.Json)!;
+                    if (draw.Lab is { } lab)
+                    {
+                        await output.WriteLineAsync($"{lab.Title} ({lab.District}), {lab.Page}");
+                    }
+
+                    // The settings' LEXIMIN limits can only stop a computation, never change its result: the defaults serve everyone.
+                    var report = PublicDraw.Replay(draw, PanelDrawing.Options(new LabsOptions()), CancellationToken.None);
+                    (checkedItems, differences) = ([.. report.Checked], [.. report.Differences]);
+                    break;
+                case PublicSeatLot.Format:
+                    (checkedItems, differences) = PublicSeatLot.Replay(PublicSeatLot.Deserialize(new MemoryStream(bytes))!);
+                    break;
+                default:
+                    await error.WriteLineAsync($"{path} is not a draw file of format {PublicDraw.Format} or {PublicSeatLot.Format} (it says \"format\": \"{format}\"). Download it from the lab's lottery page (\"Ziehung selbst nachprüfen\") or the Vollversammlung's page.");
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is JsonException or NullReferenceException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: a field is missing or has the wrong type ({e.Message}).");
             return 2;
         }
 
-        if (file.Lab is { } lab)
-        {
-            await output.WriteLineAsync($"{lab.Title} ({lab.District}), {lab.Page}");
-        }
-
-        // The settings' LEXIMIN limits can only stop a computation, never change its result: the defaults serve everyone.
-        var report = PublicDraw.Replay(file, PanelDrawing.Options(new LabsOptions()), CancellationToken.None);
-        foreach (var line in report.Checked)
+        foreach (var line in checkedItems)
         {
             await output.WriteLineAsync(line);
         }
 
-        return await VerdictAsync([.. report.Differences], output);
+        return await VerdictAsync(differences, output);
     }
 
     private static async Task<int> VerdictAsync(List<string> differences, TextWriter output)

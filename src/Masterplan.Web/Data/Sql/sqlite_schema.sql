@@ -1953,6 +1953,8 @@ VALUES ('20261205131000_Initial', '10.0.15');
 COMMIT;
 
 BEGIN TRANSACTION;
+ALTER TABLE "SeatLots" ADD "SeedAct" TEXT NULL;
+
 ALTER TABLE "PanelSelections" ADD "PublicInput" TEXT NULL;
 
 ALTER TABLE "PanelSelections" ADD "SeedAct" TEXT NULL;
@@ -1962,7 +1964,7 @@ ALTER TABLE "InviteeDraws" ADD "PublicInput" TEXT NULL;
 ALTER TABLE "InviteeDraws" ADD "SeedAct" TEXT NULL;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205220139_PublicDrawFile', '10.0.15');
+VALUES ('20261205221822_PublicDrawFile', '10.0.15');
 
 COMMIT;
 

@@ -166,7 +166,7 @@ public sealed class PublicDrawFileTests
         Directory.Delete(folder, true);
     }
 
-    private static async Task<(int Exit, string Output)> ReplayAsync(string path)
+    internal static async Task<(int Exit, string Output)> ReplayAsync(string path)
     {
         var output = new StringWriter();
         var error = new StringWriter();

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("654451d1-cfe8-4297-bb6e-f7f249773bf9"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("70de63bf-7771-4844-b194-b7c6fe4ce140"), entityTypeCount: 111)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("619757da-f631-4bbf-8da7-dd5d44a612e7"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("9f1bf044-024a-4c40-aaf9-2244341279c5"), entityTypeCount: 111)
         {
         }
 

@@ -3544,6 +3544,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -3408,6 +3408,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Signature")
                         .IsRequired()
                         .HasMaxLength(2000)

@@ -11,6 +11,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "SeedAct",
+                table: "SeatLots",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PublicInput",
                 table: "PanelSelections",
                 type: "TEXT",
@@ -40,6 +47,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "SeedAct",
+                table: "SeatLots");
+
             migrationBuilder.DropColumn(
                 name: "PublicInput",
                 table: "PanelSelections");

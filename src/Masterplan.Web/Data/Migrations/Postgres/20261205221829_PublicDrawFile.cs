@@ -11,6 +11,13 @@ namespace Masterplan.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<string>(
+                name: "SeedAct",
+                table: "SeatLots",
+                type: "character varying(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
                 name: "PublicInput",
                 table: "PanelSelections",
                 type: "text",
@@ -40,6 +47,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "SeedAct",
+                table: "SeatLots");
+
             migrationBuilder.DropColumn(
                 name: "PublicInput",
                 table: "PanelSelections");
