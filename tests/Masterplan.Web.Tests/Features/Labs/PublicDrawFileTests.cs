@@ -166,6 +166,33 @@ public sealed class PublicDrawFileTests
         Directory.Delete(folder, true);
     }
 
+    [Theory, Engines]
+    public async Task The_demo_labs_draw_replays_from_its_download_although_its_register_is_deleted(DatabaseProvider engine)
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("demo-draw-").FullName, "ziehung.json");
+        await using (var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Seed:Demo"] = "true" }))
+        {
+            int id;
+            await using (var scope = app.Scope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                id = await db.Labs.Where(l => l.Title.Contains("(Demo)")).Select(l => l.Id).SingleAsync();
+                Assert.False(await db.RegisterEntries.AnyAsync(r => r.LabId == id));
+            }
+
+            var download = await Users.Client(app).GetAsync($"/quartierslabore/{id}/losverfahren/ziehung.json");
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            await File.WriteAllBytesAsync(file, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        var (exit, output) = await ReplayAsync(file);
+        Assert.True(exit == 0, output);
+        Assert.Contains("Stufe 1: 60 Eingeladene auf", output);
+        Assert.Matches(@"Stufe 2: LEXIMIN, Panel von 8 aus \d+,", output);
+        Assert.Contains("MATCH: the draw replays exactly.", output);
+        Directory.Delete(Path.GetDirectoryName(file)!, true);
+    }
+
     internal static async Task<(int Exit, string Output)> ReplayAsync(string path)
     {
         var output = new StringWriter();
