@@ -28,7 +28,7 @@ namespace Masterplan.Algorithms.Invitations;
 /// <para>
 /// Determinism: the generator is the project's own (<see cref="SeededRandom"/>), every order used is defined by
 /// the data and not by hash tables, so the same extract, N, method, reference date and seed give the same
-/// invitees on every run, machine and .NET version. <see cref="InputHash"/> fingerprints these inputs.
+/// invitees on every run, machine and .NET version. <see cref="InputHash(RegisterExtract, int, SamplingMethod, DateOnly)"/> fingerprints these inputs.
 /// </para>
 /// </remarks>
 public static class InviteeDraw
@@ -41,8 +41,18 @@ public static class InviteeDraw
     public static string InputHash(RegisterExtract extract, int count, SamplingMethod method, DateOnly referenceDate)
     {
         ArgumentNullException.ThrowIfNull(extract);
+        return InputHash(extract.RowsSha256, extract.Count, count, method, referenceDate);
+    }
+
+    /// <summary>
+    /// The same hash from the extract's <see cref="RegisterExtract.RowsSha256"/> and size alone: a published draw that
+    /// gives them can be checked against its recorded hash without the register.
+    /// </summary>
+    public static string InputHash(string rowsSha256, int rows, int count, SamplingMethod method, DateOnly referenceDate)
+    {
+        ArgumentNullException.ThrowIfNull(rowsSha256);
         var text = string.Create(CultureInfo.InvariantCulture,
-            $"masterplan invitee draw v1\nrows-sha256: {extract.RowsSha256}\nrows: {extract.Count}\ninvitees: {count}\nmethod: {MethodName(method)}\nreference-date: {referenceDate:yyyy-MM-dd}\nage-bands: {string.Join(',', AgeBands.All.Select(b => b.Label))}\n");
+            $"masterplan invitee draw v1\nrows-sha256: {rowsSha256}\nrows: {rows}\ninvitees: {count}\nmethod: {MethodName(method)}\nreference-date: {referenceDate:yyyy-MM-dd}\nage-bands: {string.Join(',', AgeBands.All.Select(b => b.Label))}\n");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 

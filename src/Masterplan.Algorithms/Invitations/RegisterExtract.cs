@@ -11,7 +11,7 @@ namespace Masterplan.Algorithms.Invitations;
 /// <remarks>
 /// Created by <see cref="RegisterExtractReader"/> (from a CSV file, with every check) or by
 /// <see cref="FromPersons"/> (e.g. from rows stored earlier). <see cref="RowsSha256"/> is the SHA-256 of the
-/// canonical form of the rows in their order, which <see cref="InviteeDraw.InputHash"/> builds on: each row as
+/// canonical form of the rows in their order, which <see cref="InviteeDraw.InputHash(RegisterExtract, int, SamplingMethod, DateOnly)"/> builds on: each row as
 /// name, address, birth year, gender code (m, w, d, x), district, sub-district (empty if none), separated by a
 /// tab and ended by a line feed, in UTF-8 with Unicode normalisation form C, surrounding spaces removed.
 /// No field may contain a tab or a line break, so the form is unambiguous.

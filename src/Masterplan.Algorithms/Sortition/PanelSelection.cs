@@ -30,6 +30,12 @@ namespace Masterplan.Algorithms.Sortition;
 /// </remarks>
 public static class PanelSelection
 {
+    /// <summary>
+    /// The version of the selection's results: raised whenever a change could give another panel, reserve or probability for
+    /// the same inputs and seed, so a published draw says which rules it was computed with.
+    /// </summary>
+    public const int ResultVersion = 1;
+
     private const int MaxReserveDraws = 1_000;
 
     /// <summary>Runs the selection.</summary>

@@ -2,6 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Masterplan.Algorithms.Invitations;
 using Masterplan.Algorithms.Sortition;
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Labs.Manage;
+using Masterplan.Web.Features.Organizations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Cli.Sortition;
@@ -16,6 +19,15 @@ internal sealed class SortitionReplayCommand : ICommand
         masterplan sortition replay --register FILE --invitees N [--stratify] --seed TEXT --reference-date YYYY-MM-DD (--expect-hash SHA256 | --expect invitees.json)
         masterplan sortition replay --respondents FILE --categories FILE --expect result.json [--panel K] [--algorithm NAME] [--seed TEXT] [--expect-hash SHA256]
         masterplan sortition replay --lab ID [--provider NAME] [--connection TEXT]
+        masterplan sortition replay --file draw.json
+
+        Public file (--file): the download "Ziehung selbst nachprüfen" of a lab's lottery page (format
+        masterplan-lab-draw/1), or the seat lot of the Vollversammlung's page (masterplan-seat-lot/1: the seats are
+        allocated again by Hare-Niemeyer, the tie and the lot's winners compared). Needs no database and no settings. Stage 1: splits the invitees over the published
+        strata again with the seed and recomputes the input hash; stage 2: selects the panel again from the published
+        pool with the seed and compares panel, reserve list and every probability (within 1e-6) with the published
+        outcome. Prints MATCH or every difference (stage, pseudonym, published and recomputed value). Exit code 0
+        match, 1 difference, 2 when the file cannot be read.
 
         Recomputes a recorded draw and compares it with the record. Exit code 0 when everything matches, 1 when
         anything differs (each difference is printed) or the input is invalid, 2 on wrong usage.
@@ -49,6 +61,11 @@ internal sealed class SortitionReplayCommand : ICommand
         {
             await output.WriteLineAsync(Usage);
             return 0;
+        }
+
+        if (args.Has("file"))
+        {
+            return await ReplayFileAsync(args.Required("file"), output, error);
         }
 
         if (args.Has("lab"))
@@ -266,6 +283,61 @@ internal sealed class SortitionReplayCommand : ICommand
             verdict = await VerdictAsync([.. report.Differences], output);
         });
         return started == 0 ? verdict : started;
+    }
+
+    private static async Task<int> ReplayFileAsync(string path, TextWriter output, TextWriter error)
+    {
+        byte[] bytes;
+        string? format;
+        try
+        {
+            bytes = await File.ReadAllBytesAsync(path);
+            using var document = JsonDocument.Parse(bytes);
+            format = String(document.RootElement, "format");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: {e.Message}");
+            return 2;
+        }
+
+        List<string> checkedItems;
+        List<string> differences;
+        try
+        {
+            switch (format)
+            {
+                case PublicDraw.Format:
+                    var draw = JsonSerializer.Deserialize<PublicDrawFile>(bytes, PublicDraw.Json)!;
+                    if (draw.Lab is { } lab)
+                    {
+                        await output.WriteLineAsync($"{lab.Title} ({lab.District}), {lab.Page}");
+                    }
+
+                    // The settings' LEXIMIN limits can only stop a computation, never change its result: the defaults serve everyone.
+                    var report = PublicDraw.Replay(draw, PanelDrawing.Options(new LabsOptions()), CancellationToken.None);
+                    (checkedItems, differences) = ([.. report.Checked], [.. report.Differences]);
+                    break;
+                case PublicSeatLot.Format:
+                    (checkedItems, differences) = PublicSeatLot.Replay(PublicSeatLot.Deserialize(new MemoryStream(bytes))!);
+                    break;
+                default:
+                    await error.WriteLineAsync($"{path} is not a draw file of format {PublicDraw.Format} or {PublicSeatLot.Format} (it says \"format\": \"{format}\"). Download it from the lab's lottery page (\"Ziehung selbst nachprüfen\") or the Vollversammlung's page.");
+                    return 2;
+            }
+        }
+        catch (Exception e) when (e is JsonException or NullReferenceException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync($"Cannot read {path}: a field is missing or has the wrong type ({e.Message}).");
+            return 2;
+        }
+
+        foreach (var line in checkedItems)
+        {
+            await output.WriteLineAsync(line);
+        }
+
+        return await VerdictAsync(differences, output);
     }
 
     private static async Task<int> VerdictAsync(List<string> differences, TextWriter output)

@@ -1976,3 +1976,19 @@ VALUES ('20261205222854_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "SeatLots" ADD "SeedAct" TEXT NULL;
+
+ALTER TABLE "PanelSelections" ADD "PublicInput" TEXT NULL;
+
+ALTER TABLE "PanelSelections" ADD "SeedAct" TEXT NULL;
+
+ALTER TABLE "InviteeDraws" ADD "PublicInput" TEXT NULL;
+
+ALTER TABLE "InviteeDraws" ADD "SeedAct" TEXT NULL;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205221822_PublicDrawFile', '10.0.15');
+
+COMMIT;
+

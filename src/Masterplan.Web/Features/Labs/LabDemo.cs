@@ -54,7 +54,7 @@ internal static class LabDemo
         DateTimeOffset Before(int days) => CityTime.ToUtc(heldOn.AddDays(-days), new TimeOnly(10, 0));
         var referenceDate = quarter.FirstDay.AddDays(-20);
         await services.GetRequiredService<RegisterImport>().ImportAsync(lab.Id, new MemoryStream(Encoding.UTF8.GetBytes(csv.ToString())), "demo.csv", referenceDate, ct);
-        await services.GetRequiredService<InviteeDrawing>().DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, ct);
+        await services.GetRequiredService<InviteeDrawing>().DrawAsync(lab.Id, 60, "stratified", "7 19 23 31 42 48", referenceDate, "Sechs Zahlen, gezogen in der öffentlichen Sitzung der Bezirksvertretung Innenstadt-Nord (Demo)", ct);
         await db.InviteeDraws.Where(d => d.LabId == lab.Id).ExecuteUpdateAsync(u => u.SetProperty(d => d.DrawnAt, Before(42)), ct);
 
         // The letters would carry codes; here they get codes nobody holds, and 24 invitees register.
@@ -87,7 +87,7 @@ internal static class LabDemo
         var quotas = string.Join('\n', LabQuotas.Suggest(pool, 8).Split('\n')
             .Select(q => q.StartsWith($"{LabsModule.GenderCategory}; weiblich;", StringComparison.Ordinal) || q.StartsWith($"{LabsModule.GenderCategory}; männlich;", StringComparison.Ordinal)
                 ? q[..(q.LastIndexOf(';', q.LastIndexOf(';') - 1) + 1)] + " 3; 5" : q));
-        await services.GetRequiredService<PanelDrawing>().SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", ct);
+        await services.GetRequiredService<PanelDrawing>().SelectAsync(lab.Id, 8, quotas, "leximin", "3 11 17 29 36 44", "Sechs Zahlen, gezogen bei der öffentlichen Auslosung im Rathaus (Demo)", ct);
         await db.PanelSelections.Where(p => p.LabId == lab.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.SelectedAt, Before(10)), ct);
 
         // Held, documented, reported; the extract is gone, as the deletion job would have done.

@@ -80,35 +80,10 @@ public sealed class LabReplay(AppDbContext db, RegisterImport register, IOptions
                     differences.Add($"Stufe 2: der Eingabe-Hash ist {hash}, gespeichert ist {selection.InputHash}.");
                 }
 
-                SelectionResult result;
-                try
+                var recorded = selection.Outcomes.Select(o => new RecordedOutcome(o.RespondentId, o.Probability, o.OnPanel, o.ReserveRank)).ToList();
+                if (ComparePanel(pool, quotas, selection.PanelSize, selection.Algorithm, selection.Seed, recorded, PanelDrawing.Options(options.Value), differences, ct) is not { } result)
                 {
-                    result = PanelSelection.Select(new SortitionProblem(pool, quotas, selection.PanelSize),
-                        selection.Algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, selection.Seed, PanelDrawing.Options(options.Value), ct);
-                }
-                catch (LeximinLimitException)
-                {
-                    differences.Add("Stufe 2: LEXIMIN hat an seiner Grenze aufgehört; die Auslosung ließ sich mit diesen Einstellungen nicht nachrechnen.");
                     return new ReplayReport(checkedItems, differences);
-                }
-
-                var storedPanel = selection.Outcomes.Where(o => o.OnPanel).Select(o => o.RespondentId).Order(StringComparer.Ordinal).ToList();
-                if (!storedPanel.SequenceEqual(result.Panel.Order(StringComparer.Ordinal)))
-                {
-                    differences.Add($"Stufe 2: das Panel weicht ab (gespeichert {string.Join(", ", storedPanel)}; nachgerechnet {string.Join(", ", result.Panel.Order(StringComparer.Ordinal))}).");
-                }
-
-                var storedReserve = selection.Outcomes.Where(o => o.ReserveRank is not null).OrderBy(o => o.ReserveRank).Select(o => o.RespondentId).ToList();
-                if (!storedReserve.SequenceEqual(result.Reserve))
-                {
-                    differences.Add("Stufe 2: die Nachrückliste weicht ab.");
-                }
-
-                var probabilities = selection.Outcomes.ToDictionary(o => o.RespondentId, o => o.Probability, StringComparer.Ordinal);
-                var off = result.Probabilities.Count(p => !probabilities.TryGetValue(p.Id, out var v) || Math.Abs(v - p.Probability) > Tolerance);
-                if (off > 0)
-                {
-                    differences.Add($"Stufe 2: {off} Auswahlwahrscheinlichkeiten weichen um mehr als {Tolerance.ToString(CultureInfo.InvariantCulture)} ab.");
                 }
 
                 checkedItems.Add($"Stufe 2: {selection.Algorithm.ToUpperInvariant()}, Panel von {result.Panel.Count} aus {pool.Count}, Seed „{selection.Seed}“, Hash {hash}.");
@@ -117,4 +92,90 @@ public sealed class LabReplay(AppDbContext db, RegisterImport register, IOptions
 
         return new ReplayReport(checkedItems, differences);
     }
+
+    /// <summary>Stage 1 without the register: splits N over the published strata again with the seed and compares every stratum's number.</summary>
+    /// <remarks>The allocation is the first use of the seeded generator in <see cref="InviteeDraw.Draw"/>, so it replays from the counts alone.</remarks>
+    public static void CompareAllocation(IReadOnlyList<(string Stratum, int Population, int Invited)> strata, int count, string seed, List<string> differences)
+    {
+        int[] allocation;
+        try
+        {
+            allocation = InviteeDraw.Allocate([.. strata.Select(s => s.Population)], count, new Masterplan.Algorithms.Random.SeededRandom(seed));
+        }
+        catch (ArgumentException e)
+        {
+            differences.Add($"Stufe 1: die Schichten lassen sich nicht aufteilen: {e.Message}");
+            return;
+        }
+
+        for (var i = 0; i < strata.Count; i++)
+        {
+            if (allocation[i] != strata[i].Invited)
+            {
+                differences.Add(string.Create(CultureInfo.InvariantCulture, $"Stufe 1: Schicht „{strata[i].Stratum}“: veröffentlicht {strata[i].Invited} eingeladen, nachgerechnet {allocation[i]}."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stage 2: selects again from the pool with the seed and compares panel, reserve list and every probability with the recorded
+    /// outcome, naming each pseudonym that differs. Null when the selection could not be computed (a difference says why).
+    /// </summary>
+    public static SelectionResult? ComparePanel(IReadOnlyList<Respondent> pool, IReadOnlyList<Quota> quotas, int panelSize, string algorithm, string seed,
+        IReadOnlyList<RecordedOutcome> recorded, SelectionOptions options, List<string> differences, CancellationToken ct)
+    {
+        SelectionResult result;
+        try
+        {
+            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize), algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin, seed, options, ct);
+        }
+        catch (LeximinLimitException)
+        {
+            differences.Add("Stufe 2: LEXIMIN hat an seiner Grenze aufgehört; die Auslosung ließ sich mit diesen Einstellungen nicht nachrechnen.");
+            return null;
+        }
+        catch (Exception e) when (e is SortitionInputException or InfeasibleQuotasException or InvalidOperationException)
+        {
+            differences.Add($"Stufe 2: die Auslosung lässt sich mit diesen Eingaben nicht nachrechnen: {e.Message}");
+            return null;
+        }
+
+        var storedPanel = recorded.Where(o => o.OnPanel).Select(o => o.RespondentId).Order(StringComparer.Ordinal).ToList();
+        var panel = result.Panel.Order(StringComparer.Ordinal).ToList();
+        if (!storedPanel.SequenceEqual(panel))
+        {
+            differences.Add($"Stufe 2: das Panel weicht ab: nur veröffentlicht {List(storedPanel.Except(panel))}; nur nachgerechnet {List(panel.Except(storedPanel))}.");
+        }
+
+        var storedReserve = recorded.Where(o => o.ReserveRank is not null).OrderBy(o => o.ReserveRank).Select(o => o.RespondentId).ToList();
+        if (!storedReserve.SequenceEqual(result.Reserve))
+        {
+            var first = Enumerable.Range(0, Math.Max(storedReserve.Count, result.Reserve.Count))
+                .First(i => i >= storedReserve.Count || i >= result.Reserve.Count || storedReserve[i] != result.Reserve[i]);
+            differences.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Stufe 2: die Nachrückliste weicht ab ab Platz {first + 1}: veröffentlicht {(first < storedReserve.Count ? storedReserve[first] : "keiner")}, nachgerechnet {(first < result.Reserve.Count ? result.Reserve[first] : "keiner")}."));
+        }
+
+        var probabilities = recorded.ToDictionary(o => o.RespondentId, o => o.Probability, StringComparer.Ordinal);
+        var computed = result.Probabilities.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        var off = result.Probabilities
+            .Where(p => !probabilities.TryGetValue(p.Id, out var v) || !(Math.Abs(v - p.Probability) <= Tolerance))
+            .Select(p => probabilities.TryGetValue(p.Id, out var v)
+                ? string.Create(CultureInfo.InvariantCulture, $"{p.Id}: veröffentlicht {v:F6}, nachgerechnet {p.Probability:F6}")
+                : string.Create(CultureInfo.InvariantCulture, $"{p.Id}: nicht veröffentlicht, nachgerechnet {p.Probability:F6}"))
+            .Concat(probabilities.Keys.Where(id => !computed.Contains(id)).Select(id => $"{id}: veröffentlicht, aber nicht im Pool"))
+            .ToList();
+        if (off.Count > 0)
+        {
+            differences.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Stufe 2: {off.Count} Auswahlwahrscheinlichkeiten weichen um mehr als {Tolerance} ab: {string.Join("; ", off.Take(10))}{(off.Count > 10 ? $"; … und {off.Count - 10} weitere" : "")}."));
+        }
+
+        return result;
+    }
+
+    private static string List(IEnumerable<string> ids) => ids.ToList() is { Count: > 0 } list ? string.Join(", ", list) : "keiner";
 }
+
+/// <summary>One respondent's outcome as recorded or published: the pseudonym, the probability, on the panel, the place on the reserve list.</summary>
+public sealed record RecordedOutcome(string RespondentId, double Probability, bool OnPanel, int? ReserveRank);

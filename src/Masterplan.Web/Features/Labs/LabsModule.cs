@@ -94,6 +94,15 @@ public sealed class LabsModule : IModule
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
     }
 
+    public void MapEndpoints(WebApplication app) =>
+        app.MapGet("/quartierslabore/{id:int}/losverfahren/ziehung.json", DrawFileAsync).ExcludeFromDescription().AllowAnonymous();
+
+    /// <summary>The public file to replay a lab's draw (<see cref="PublicDraw"/>); 404 until stage 1 is drawn.</summary>
+    private static async Task<IResult> DrawFileAsync(int id, AppDbContext db, CancellationToken ct) =>
+        await PublicDraw.BuildAsync(db, id, ct) is { } file
+            ? Results.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(file, PublicDraw.Json), "application/json", $"quartierslabor-{id}-ziehung.json")
+            : Results.NotFound();
+
     public static string StateLabel(LabState state) => state switch
     {
         LabState.Planned => "geplant",

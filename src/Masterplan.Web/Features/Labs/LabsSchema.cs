@@ -74,6 +74,7 @@ internal sealed class InviteeDrawRecordConfiguration : IEntityTypeConfiguration<
     {
         d.ToTable("InviteeDraws");
         d.Property(x => x.Seed).HasMaxLength(500);
+        d.Property(x => x.SeedAct).HasMaxLength(1000);
         d.Property(x => x.Method).HasMaxLength(20);
         d.Property(x => x.InputHash).HasMaxLength(64);
         d.HasOne<NeighbourhoodLab>().WithMany().HasForeignKey(x => x.LabId).OnDelete(DeleteBehavior.Cascade);
@@ -118,6 +119,7 @@ internal sealed class PanelSelectionRecordConfiguration : IEntityTypeConfigurati
         s.ToTable("PanelSelections");
         s.Property(x => x.Algorithm).HasMaxLength(20);
         s.Property(x => x.Seed).HasMaxLength(500);
+        s.Property(x => x.SeedAct).HasMaxLength(1000);
         s.Property(x => x.Quotas).HasMaxLength(8000);
         s.Property(x => x.InputHash).HasMaxLength(64);
         s.HasOne<NeighbourhoodLab>().WithMany().HasForeignKey(x => x.LabId).OnDelete(DeleteBehavior.Cascade);

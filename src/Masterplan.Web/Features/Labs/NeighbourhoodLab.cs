@@ -125,12 +125,21 @@ public sealed class InviteeDrawRecord : IAudited
     /// <summary>From a public act, e.g. numbers drawn in a public session.</summary>
     public required string Seed { get; set; }
 
+    /// <summary>The public act the seed came from (when, where, who drew), as the Office recorded it.</summary>
+    public string? SeedAct { get; set; }
+
+    /// <summary>
+    /// The public replay input frozen at draw time (<see cref="PublicDraw"/>): the extract's rows hash and the strata counts, never
+    /// the register; it stays when the extract is deleted.
+    /// </summary>
+    public string? PublicInput { get; set; }
+
     /// <summary>simple or stratified.</summary>
     public required string Method { get; set; }
 
     public DateOnly ReferenceDate { get; set; }
 
-    /// <summary><see cref="Masterplan.Algorithms.Invitations.InviteeDraw.InputHash"/>.</summary>
+    /// <summary><see cref="Masterplan.Algorithms.Invitations.InviteeDraw.InputHash(Masterplan.Algorithms.Invitations.RegisterExtract, int, Masterplan.Algorithms.Invitations.SamplingMethod, DateOnly)"/>.</summary>
     public required string InputHash { get; set; }
 
     public int Rows { get; set; }
@@ -197,6 +206,15 @@ public sealed class PanelSelectionRecord : IAudited
     public required string Algorithm { get; set; }
 
     public required string Seed { get; set; }
+
+    /// <summary>The public act the seed came from (when, where, who drew), as the Office recorded it.</summary>
+    public string? SeedAct { get; set; }
+
+    /// <summary>
+    /// The pseudonymous pool frozen at draw time for the public replay (<see cref="PublicDraw"/>): per respondent number only the
+    /// values of the quota categories; it stays when the registrations are deleted.
+    /// </summary>
+    public string? PublicInput { get; set; }
 
     public int PanelSize { get; set; }
 

@@ -195,7 +195,7 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
     }
 
     /// <summary>Draws and records the lot for the current tie; the seed should come from a public act.</summary>
-    public async Task<SeatLot?> DrawLotAsync(DateOnly day, string seed, string? drawnBy, TimeProvider time, CancellationToken ct)
+    public async Task<SeatLot?> DrawLotAsync(DateOnly day, string seed, string? seedAct, string? drawnBy, TimeProvider time, CancellationToken ct)
     {
         var fractions = await FractionsAsync(day, ct);
         var counted = fractions.Select(f => (f, f.CouncilSeats!.Value)).ToList();
@@ -210,7 +210,7 @@ public sealed class Composition(AppDbContext db, IConfiguration configuration)
         var lot = new SeatLot
         {
             Signature = allocation.Signature, TiedParties = string.Join('|', decided.Lot!.TiedParties), SeatsInDispute = decided.Lot.SeatsInDispute,
-            Seed = seed, Winners = string.Join('|', decided.Lot.Winners), DrawnAt = time.GetUtcNow(), DrawnBy = drawnBy,
+            Seed = seed, SeedAct = seedAct, Winners = string.Join('|', decided.Lot.Winners), DrawnAt = time.GetUtcNow(), DrawnBy = drawnBy,
         };
         db.SeatLots.Add(lot);
         await db.SaveChangesAsync(ct);

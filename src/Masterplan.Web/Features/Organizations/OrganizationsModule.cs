@@ -59,7 +59,14 @@ public sealed class OrganizationsModule : IModule
             .WithSummary("One body.");
         app.MapSeatAllocationApi();
         app.MapMembershipsApi();
+        app.MapGet("/gremien/sitzlose/{id:int}", SeatLotFileAsync).ExcludeFromDescription().AllowAnonymous();
     }
+
+    /// <summary>The public file to replay a recorded seat lot (<see cref="PublicSeatLot"/>).</summary>
+    private static async Task<IResult> SeatLotFileAsync(int id, AppDbContext db, CancellationToken ct) =>
+        await PublicSeatLot.BuildAsync(db, id, ct) is { } file
+            ? Results.File(PublicSeatLot.Serialize(file), "application/json", $"sitzlos-{id}.json")
+            : Results.NotFound();
 
     /// <summary>German labels of the kinds, shared by pages (the English resx translates them).</summary>
     public static string KindLabel(OrganizationKind kind) => kind switch

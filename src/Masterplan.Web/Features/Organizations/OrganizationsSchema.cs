@@ -86,6 +86,7 @@ internal sealed class SeatLotConfiguration : IEntityTypeConfiguration<SeatLot>
         l.Property(x => x.TiedParties).HasMaxLength(2000);
         l.Property(x => x.Winners).HasMaxLength(2000);
         l.Property(x => x.Seed).HasMaxLength(200);
+        l.Property(x => x.SeedAct).HasMaxLength(1000);
         l.Property(x => x.DrawnBy).HasMaxLength(200);
         l.HasIndex(x => x.Signature);
     }

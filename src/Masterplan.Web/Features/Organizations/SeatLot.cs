@@ -22,6 +22,9 @@ public sealed class SeatLot : IAudited
     /// <summary>The seed from a public act, e.g. numbers drawn in a session.</summary>
     public required string Seed { get; set; }
 
+    /// <summary>The public act the seed came from (when, where, who drew), as the Office recorded it.</summary>
+    public string? SeedAct { get; set; }
+
     /// <summary>Winners in the order drawn, "|"-separated.</summary>
     public required string Winners { get; set; }
 

@@ -149,6 +149,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["quartierslabore"] = (["GET"], Everyone),
         ["quartierslabore/{id:int}"] = (["GET"], Everyone),
         ["quartierslabore/{id:int}/losverfahren"] = (["GET"], Everyone),
+        ["quartierslabore/{id:int}/losverfahren/ziehung.json"] = (["GET"], Everyone),
+        ["gremien/sitzlose/{id:int}"] = (["GET"], Everyone),
         ["quartierslabore/anmeldung"] = (["GET", "POST"], Everyone),
         ["verwaltung/quartierslabore"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/quartierslabore/{id:int}"] = (["GET", "POST"], [Roles.Office]),

@@ -83,6 +83,56 @@ public class CouncilSeatsTests
         Assert.DoesNotContain("Gleichstand", decided.QuerySelector(".violations")?.Text() ?? "");
     }
 
+    [Theory, Engines]
+    public async Task The_lot_is_published_with_its_public_act_and_replays_from_the_file_alone(DatabaseProvider engine)
+    {
+        const string act = "Gezogen vom ältesten Mitglied in der öffentlichen Sitzung der Vollversammlung am 20.11.2026";
+        var folder = Directory.CreateTempSubdirectory("seat-lot-").FullName;
+        var file = Path.Combine(folder, "sitzlos.json");
+        await using (var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Seed:Demo"] = "true" }))
+        {
+            var ids = await FractionIdsAsync(app);
+            var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+            Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/verwaltung/ratssitze?handler=Apply", Form(ids, 30, 25, 15, 15, 10, "Fraktionswechsel"), "/verwaltung/ratssitze")).StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/verwaltung/ratssitze?handler=Lot", new() { ["Seed"] = "7 12 33 41", ["SeedAct"] = act }, "/verwaltung/ratssitze")).StatusCode);
+            int plenary;
+            await using (var scope = app.Scope())
+            {
+                plenary = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Kind == OrganizationKind.PlenaryAssembly).Select(o => o.Id).SingleAsync();
+            }
+
+            // The body's page names the public act and links the file; anyone downloads it.
+            var anonymous = Users.Client(app);
+            var page = await anonymous.GetPageAsync($"/gremien/{plenary}");
+            Assert.Contains(act, page.Body!.Text());
+            var link = page.QuerySelector("a[href^='/gremien/sitzlose/']")!;
+            Assert.Contains("Los selbst nachprüfen", link.Text());
+            var download = await anonymous.GetAsync(link.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+            Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
+            Assert.False(download.Headers.CacheControl?.Public ?? false, $"{download.Headers.CacheControl}");
+            await File.WriteAllBytesAsync(file, await download.Content.ReadAsByteArrayAsync());
+        }
+
+        // Without the app and its database: the command replays the lot from the file.
+        var (exit, output) = await Labs.PublicDrawFileTests.ReplayAsync(file);
+        Assert.True(exit == 0, output);
+        Assert.Contains("Sitzlos: 10 Sitze nach Hare-Niemeyer für 5 Fraktionen, 1 durch Los zwischen AfD-Fraktion, Fraktion GRÜNE & Volt", output);
+        Assert.Contains("MATCH: the draw replays exactly.", output);
+
+        // The other fraction published as the winner: the command says who was drawn and who is claimed.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!;
+        Assert.Equal(act, (string?)json["seedAct"]);
+        var winner = (string)json["winners"]![0]!;
+        var loser = winner == "AfD-Fraktion" ? "Fraktion GRÜNE & Volt" : "AfD-Fraktion";
+        json["winners"]![0] = loser;
+        await File.WriteAllTextAsync(file, json.ToJsonString());
+        (exit, output) = await Labs.PublicDrawFileTests.ReplayAsync(file);
+        Assert.Equal(1, exit);
+        Assert.Contains($"Sitzlos: gezogen wurden nachgerechnet {winner}, veröffentlicht {loser}.", output);
+        Directory.Delete(folder, true);
+    }
+
     [Fact]
     public async Task Seat_numbers_that_are_not_whole_numbers_are_refused_and_nothing_changes()
     {

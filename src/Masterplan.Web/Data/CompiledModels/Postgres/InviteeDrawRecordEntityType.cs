@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Labs.InviteeDrawRecord",
                 typeof(InviteeDrawRecord),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -76,6 +76,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 maxLength: 20);
             method.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var publicInput = runtimeEntityType.AddProperty(
+                "PublicInput",
+                typeof(string),
+                propertyInfo: typeof(InviteeDrawRecord).GetProperty("PublicInput", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(InviteeDrawRecord).GetField("<PublicInput>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publicInput.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var referenceDate = runtimeEntityType.AddProperty(
                 "ReferenceDate",
                 typeof(DateOnly),
@@ -99,6 +107,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(InviteeDrawRecord).GetField("<Seed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
             seed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seedAct = runtimeEntityType.AddProperty(
+                "SeedAct",
+                typeof(string),
+                propertyInfo: typeof(InviteeDrawRecord).GetProperty("SeedAct", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(InviteeDrawRecord).GetField("<SeedAct>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            seedAct.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

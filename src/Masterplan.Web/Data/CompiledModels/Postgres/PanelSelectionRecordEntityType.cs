@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Labs.PanelSelectionRecord",
                 typeof(PanelSelectionRecord),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -101,6 +101,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 sentinel: 0);
             panelSize.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var publicInput = runtimeEntityType.AddProperty(
+                "PublicInput",
+                typeof(string),
+                propertyInfo: typeof(PanelSelectionRecord).GetProperty("PublicInput", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PanelSelectionRecord).GetField("<PublicInput>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            publicInput.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var quotas = runtimeEntityType.AddProperty(
                 "Quotas",
                 typeof(string),
@@ -124,6 +132,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(PanelSelectionRecord).GetField("<Seed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
             seed.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seedAct = runtimeEntityType.AddProperty(
+                "SeedAct",
+                typeof(string),
+                propertyInfo: typeof(PanelSelectionRecord).GetProperty("SeedAct", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PanelSelectionRecord).GetField("<SeedAct>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
+            seedAct.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var selectedAt = runtimeEntityType.AddProperty(
                 "SelectedAt",

@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Labs.InviteeDrawRecord",
                 typeof(InviteeDrawRecord),
                 baseEntityType,
-                propertyCount: 9,
+                propertyCount: 11,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
                 keyCount: 1);
@@ -71,6 +71,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(InviteeDrawRecord).GetField("<Method>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 20);
 
+            var publicInput = runtimeEntityType.AddProperty(
+                "PublicInput",
+                typeof(string),
+                propertyInfo: typeof(InviteeDrawRecord).GetProperty("PublicInput", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(InviteeDrawRecord).GetField("<PublicInput>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var referenceDate = runtimeEntityType.AddProperty(
                 "ReferenceDate",
                 typeof(DateOnly),
@@ -91,6 +98,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(InviteeDrawRecord).GetProperty("Seed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(InviteeDrawRecord).GetField("<Seed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
+
+            var seedAct = runtimeEntityType.AddProperty(
+                "SeedAct",
+                typeof(string),
+                propertyInfo: typeof(InviteeDrawRecord).GetProperty("SeedAct", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(InviteeDrawRecord).GetField("<SeedAct>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var key = runtimeEntityType.AddKey(
                 new[] { id });

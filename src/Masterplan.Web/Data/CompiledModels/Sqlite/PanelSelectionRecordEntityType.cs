@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Labs.PanelSelectionRecord",
                 typeof(PanelSelectionRecord),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 navigationCount: 1,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 1,
@@ -92,6 +92,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(PanelSelectionRecord).GetField("<PanelSize>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 sentinel: 0);
 
+            var publicInput = runtimeEntityType.AddProperty(
+                "PublicInput",
+                typeof(string),
+                propertyInfo: typeof(PanelSelectionRecord).GetProperty("PublicInput", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PanelSelectionRecord).GetField("<PublicInput>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
             var quotas = runtimeEntityType.AddProperty(
                 "Quotas",
                 typeof(string),
@@ -112,6 +119,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(PanelSelectionRecord).GetProperty("Seed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(PanelSelectionRecord).GetField("<Seed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 500);
+
+            var seedAct = runtimeEntityType.AddProperty(
+                "SeedAct",
+                typeof(string),
+                propertyInfo: typeof(PanelSelectionRecord).GetProperty("SeedAct", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(PanelSelectionRecord).GetField("<SeedAct>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var selectedAt = runtimeEntityType.AddProperty(
                 "SelectedAt",

@@ -20,7 +20,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Organizations.SeatLot",
                 typeof(SeatLot),
                 baseEntityType,
-                propertyCount: 8,
+                propertyCount: 9,
                 unnamedIndexCount: 1,
                 keyCount: 1);
 
@@ -62,6 +62,14 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 propertyInfo: typeof(SeatLot).GetProperty("Seed", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(SeatLot).GetField("<Seed>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 200);
+
+            var seedAct = runtimeEntityType.AddProperty(
+                "SeedAct",
+                typeof(string),
+                propertyInfo: typeof(SeatLot).GetProperty("SeedAct", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(SeatLot).GetField("<SeedAct>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 1000);
 
             var signature = runtimeEntityType.AddProperty(
                 "Signature",

@@ -2151,6 +2151,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("text");
+
                     b.Property<DateOnly>("ReferenceDate")
                         .HasColumnType("date");
 
@@ -2161,6 +2164,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.HasKey("Id");
 
@@ -2523,6 +2530,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<int>("PanelSize")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("text");
+
                     b.Property<string>("Quotas")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2535,6 +2545,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<DateTimeOffset>("SelectedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3597,6 +3611,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Signature")
                         .IsRequired()

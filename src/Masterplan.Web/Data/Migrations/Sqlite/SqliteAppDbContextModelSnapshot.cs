@@ -2069,6 +2069,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("ReferenceDate")
                         .HasColumnType("TEXT");
 
@@ -2078,6 +2081,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2427,6 +2434,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<int>("PanelSize")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicInput")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Quotas")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -2438,6 +2448,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("SelectedAt")
@@ -3458,6 +3472,10 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.Property<string>("Seed")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedAct")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Signature")

@@ -49,6 +49,9 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty]
     public string? Seed { get; set; }
 
+    [BindProperty]
+    public string? SeedAct { get; set; }
+
     public async Task<IActionResult> OnGetAsync(int id, string? gespeichert, CancellationToken ct)
     {
         Message = gespeichert is null ? null : "Gespeichert.";
@@ -71,9 +74,9 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         return await AfterAsync(id, result.Errors, ct);
     }
 
-    public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
+    public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
     {
-        var result = await invitees.DrawAsync(id, count, method, drawSeed, referenceDate, ct);
+        var result = await invitees.DrawAsync(id, count, method, drawSeed, referenceDate, drawSeedAct, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
 
@@ -91,7 +94,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, CancellationToken ct)
     {
-        var (result, relaxation) = await panel.SelectAsync(id, PanelSize, Quotas, Algorithm, Seed, ct);
+        var (result, relaxation) = await panel.SelectAsync(id, PanelSize, Quotas, Algorithm, Seed, SeedAct, ct);
         Relaxation = relaxation;
         return await AfterAsync(id, result.Errors, ct);
     }

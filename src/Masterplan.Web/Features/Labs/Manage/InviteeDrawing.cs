@@ -12,7 +12,7 @@ public sealed class InviteeDrawing(AppDbContext db, TimeProvider time, RegisterI
     private const string AlreadyDrawn = "Für dieses Labor wurde schon gelost. Eine Auslosung wird nicht wiederholt.";
 
     /// <summary>Stage 1: draws the invitees with the seed from a public act and stores the record (docs/domain.md#two-stage-draw).</summary>
-    public async Task<Outcome> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, CancellationToken ct)
+    public async Task<Outcome> DrawAsync(int labId, int? count, string? method, string? seed, DateOnly? referenceDate, string? seedAct, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         var errors = new FieldErrors();
@@ -27,6 +27,11 @@ public sealed class InviteeDrawing(AppDbContext db, TimeProvider time, RegisterI
         }
 
         DrawSeed.Check(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde, z. B. die in öffentlicher Sitzung gezogenen Zahlen.");
+
+        if (seedAct?.Trim().Length > 1000)
+        {
+            errors.Add("", "Die Angabe zum öffentlichen Akt ist länger als {0} Zeichen.", 1000);
+        }
 
         if (method is not ("simple" or "stratified"))
         {
@@ -63,7 +68,8 @@ public sealed class InviteeDrawing(AppDbContext db, TimeProvider time, RegisterI
         db.InviteeDraws.Add(new InviteeDrawRecord
         {
             LabId = labId, Seed = result.Seed, Method = method!, ReferenceDate = result.ReferenceDate, InputHash = result.InputSha256, Rows = extract!.Count,
-            Count = result.Invitees.Count, DrawnAt = time.GetUtcNow(),
+            Count = result.Invitees.Count, DrawnAt = time.GetUtcNow(), SeedAct = string.IsNullOrWhiteSpace(seedAct) ? null : seedAct.Trim(),
+            PublicInput = PublicDraw.FreezeInvitees(extract, result),
         });
         foreach (var index in result.Invitees)
         {

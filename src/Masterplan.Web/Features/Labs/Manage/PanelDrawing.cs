@@ -76,7 +76,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
     /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
     /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
     /// </summary>
-    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, CancellationToken ct)
+    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, string? seedAct, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         var errors = new FieldErrors();
@@ -96,6 +96,10 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         }
 
         DrawSeed.Check(errors, seed, "Bitte geben Sie den Startwert (Seed) an, der in einem öffentlichen Akt bestimmt wurde.");
+        if (seedAct?.Trim().Length > 1000)
+        {
+            errors.Add("", "Die Angabe zum öffentlichen Akt ist länger als {0} Zeichen.", 1000);
+        }
 
         if (panelSize is null)
         {
@@ -151,7 +155,8 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
             Quotas = string.Join('\n', quotas.Select(q => string.Create(CultureInfo.InvariantCulture, $"{q.Category}; {q.Value}; {q.Min}; {q.Max}"))),
             InputHash = SelectionInputHash(pool, quotas, panelSize.Value, algorithm!), Respondents = pool.Count, PanelCount = result.PanelCount,
             MinimumProbability = result.MinimumProbability, MedianProbability = result.MedianProbability, MaximumProbability = result.MaximumProbability,
-            SelectedAt = time.GetUtcNow(),
+            SelectedAt = time.GetUtcNow(), SeedAct = string.IsNullOrWhiteSpace(seedAct) ? null : seedAct.Trim(),
+            PublicInput = PublicDraw.FreezePool(pool, quotas, panelSize.Value, algorithm!),
         };
         var onPanel = result.Panel.ToHashSet(StringComparer.Ordinal);
         var reserveRank = result.Reserve.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i + 1, StringComparer.Ordinal);

@@ -34,6 +34,9 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
     [BindProperty]
     public string? Seed { get; set; }
 
+    [BindProperty]
+    public string? SeedAct { get; set; }
+
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -95,7 +98,13 @@ public sealed class CouncilSeatsModel(AppDbContext db, Composition composition, 
             return Page();
         }
 
-        var lot = await composition.DrawLotAsync(Today(), Seed.Trim(), User.FindFirst("name")?.Value, time, ct);
+        if (SeedAct?.Trim().Length > 1000)
+        {
+            Error = "Die Angabe zum öffentlichen Akt ist länger als 1000 Zeichen.";
+            return Page();
+        }
+
+        var lot = await composition.DrawLotAsync(Today(), Seed.Trim(), string.IsNullOrWhiteSpace(SeedAct) ? null : SeedAct.Trim(), User.FindFirst("name")?.Value, time, ct);
         if (lot is null)
         {
             Error = "Es gibt keinen Gleichstand, den ein Los entscheiden müsste.";
