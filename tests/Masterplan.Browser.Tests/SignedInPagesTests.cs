@@ -136,6 +136,25 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Link, new() { Name = "Angaben und Geschäftsordnung bearbeiten" }).ClickAsync();
         await Check("/verwaltung/gremien/bearbeiten/{id}");
 
+        // A member who left: the body's public page shows the history and the members of an earlier day.
+        var group = page.Url.Split('/').Last();
+        await page.GotoAsync(site.BaseUrl + $"/verwaltung/gremien/{group}");
+        await page.GetByLabel("Vorname").FillAsync("Petra");
+        await page.GetByLabel("Nachname").FillAsync("Planerin");
+        await page.GetByLabel("Mitglied ab").FillAsync("2025-01-01");
+        await page.GetByLabel("Die Person hat eingewilligt").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
+        await page.GetByLabel("Ende der Mitgliedschaft von Petra Planerin").FillAsync("2026-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beenden Petra Planerin" }).ClickAsync();
+        await page.GotoAsync(site.BaseUrl + $"/gremien/{group}");
+        Assert.Contains("Petra Planerin", await page.Locator("table.former-members").TextContentAsync());
+        await Check("/gremien/{id} (former members)");
+        await page.GetByLabel("Mitglieder am").FillAsync("2025-06-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync("**stand=2025-06-01**");
+        Assert.Contains("Petra Planerin", await page.Locator("table.members").TextContentAsync());
+        await Check("/gremien/{id}?stand= (members of an earlier day)");
+
         await page.GotoAsync(site.BaseUrl + "/verwaltung/handlungsfelder");
         await Check("/verwaltung/handlungsfelder");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();

@@ -106,6 +106,73 @@ public class BodiesTests
         Assert.Equal(1, await data.Organizations.CountAsync(o => o.Kind == OrganizationKind.PlenaryAssembly));
     }
 
+    [Theory, Engines]
+    public async Task A_bodys_page_shows_former_members_with_their_dates_and_deputies_and_hides_what_the_member_list_hides(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = IdOf(await office.PostFormAsync("/verwaltung/gremien/bearbeiten", new() { ["Name"] = RoundTable, ["Kind"] = "Forum" }));
+        int police, cityring;
+        await using (var scope = app.Scope())
+        {
+            var data = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            police = await data.Organizations.Where(o => o.Name == "Polizei").Select(o => o.Id).SingleAsync();
+            cityring = await data.Organizations.Where(o => o.Name == "Cityring").Select(o => o.Id).SingleAsync();
+        }
+
+        var members = $"/verwaltung/gremien/{id}";
+        async Task<int> AddAsync(string given, string family, bool consent, string start, int? onBehalfOf = null, int? deputyFor = null, string role = "Mitglied")
+        {
+            var fields = new Dictionary<string, string>
+            {
+                ["GivenName"] = given, ["FamilyName"] = family, ["Email"] = $"{given.ToLowerInvariant()}@example.org", ["VotingRight"] = "Voting", ["Role"] = role,
+                ["StartDate"] = start, ["PublicConsent"] = consent ? "true" : "false",
+                ["OnBehalfOfId"] = onBehalfOf?.ToString(CultureInfo.InvariantCulture) ?? "", ["DeputyForId"] = deputyFor?.ToString(CultureInfo.InvariantCulture) ?? "",
+            };
+            Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{members}?handler=Add", fields, members)).StatusCode);
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<AppDbContext>().Memberships.Where(m => m.Person.FamilyName == family).Select(m => m.Id).SingleAsync();
+        }
+
+        async Task EndAsync(int membership, string end) =>
+            Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{members}?handler=End&membershipId={membership}", new() { ["endDate"] = end, ["reason"] = "Wechsel" }, members)).StatusCode);
+
+        var anna = await AddAsync("Anna", "Alt", consent: true, "2025-01-01", police, role: "Vorsitz");
+        var bernd = await AddAsync("Bernd", "Geheim", consent: false, "2025-02-01", cityring);
+        var dora = await AddAsync("Dora", "Vertreterin", consent: true, "2025-01-01", police, deputyFor: anna);
+        var emil = await AddAsync("Emil", "Ersatz", consent: true, "2025-02-01", deputyFor: bernd);
+        await AddAsync("Clara", "Neu", consent: true, "2026-07-01", police);
+        await EndAsync(anna, "2026-06-30");
+        await EndAsync(dora, "2026-06-30");
+        await EndAsync(bernd, "2026-03-31");
+        await EndAsync(emil, "2026-03-31");
+
+        var page = await app.CreateClient().GetPageAsync($"/gremien/{id}");
+        var current = page.QuerySelectorAll("table.members tbody tr").Select(r => r.Text()).ToList();
+        Assert.Equal(["Clara Neu Polizei Mitglied stimmberechtigt 01.07.2026"], current);
+        var former = page.QuerySelectorAll("table.former-members tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.Text()).ToList()).ToList();
+        Assert.Equal(4, former.Count);
+        Assert.Contains(["Anna Alt", "Polizei", "Vorsitz", "stimmberechtigt", "01.01.2025", "30.06.2026"], former);
+        Assert.Contains(["Dora Vertreterin", "Polizei", "Mitglied Vertretung für Anna Alt", "stimmberechtigt", "01.01.2025", "30.06.2026"], former);
+        Assert.Equal(["Name nicht veröffentlicht", "–", "Mitglied", "stimmberechtigt", "01.02.2025", "31.03.2026"], former[2][0] == "Name nicht veröffentlicht" ? former[2] : former[3]);
+        Assert.Contains(["Emil Ersatz", "–", "Mitglied Vertretung für ein Mitglied, dessen Name nicht veröffentlicht ist", "stimmberechtigt", "01.02.2025", "31.03.2026"], former);
+        Assert.Equal(["30.06.2026", "30.06.2026", "31.03.2026", "31.03.2026"], former.Select(r => r[5]));
+        var html = page.DocumentElement.OuterHtml;
+        foreach (var hidden in new[] { "Geheim", "Bernd", "Cityring", "@example.org" })
+        {
+            Assert.DoesNotContain(hidden, html, StringComparison.Ordinal);
+        }
+
+        // The member list of an earlier day.
+        var earlier = await app.CreateClient().GetPageAsync($"/gremien/{id}?stand=2026-05-01");
+        var then = earlier.QuerySelectorAll("table.members tbody tr").Select(r => r.Text()).ToList();
+        Assert.Equal(2, then.Count);
+        Assert.Contains(then, r => r.StartsWith("Anna Alt Polizei Vorsitz", StringComparison.Ordinal));
+        Assert.Contains(then, r => r.StartsWith("Dora Vertreterin Polizei Mitglied Vertretung für Anna Alt", StringComparison.Ordinal));
+        Assert.Equal("2026-05-01", earlier.QuerySelector("input#stand")!.GetAttribute("value"));
+        Assert.Contains("Am 01.01.2024 hatte das Gremium keine eingetragenen Mitglieder.", (await app.CreateClient().GetPageAsync($"/gremien/{id}?stand=2024-01-01")).QuerySelector("main")!.Text());
+    }
+
     private static int IdOf(HttpResponseMessage created)
     {
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
