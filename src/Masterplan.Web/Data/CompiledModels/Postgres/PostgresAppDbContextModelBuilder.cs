@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("a4e47de7-8858-4cc8-9cce-6b59e020f01c"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("21107f06-8189-4d68-a833-1cad351f9a49"), entityTypeCount: 112)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
+            var fieldReview = FieldReviewEntityType.Create(this);
             var indicator = IndicatorEntityType.Create(this);
             var indicatorValue = IndicatorValueEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -134,6 +135,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AppUserEntityType.CreateForeignKey2(appUser, person);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
+            FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
@@ -270,6 +272,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
+            FieldReviewEntityType.CreateAnnotations(fieldReview);
             IndicatorEntityType.CreateAnnotations(indicator);
             IndicatorValueEntityType.CreateAnnotations(indicatorValue);
             MeasureEntityType.CreateAnnotations(measure);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("70f624c6-c70d-4eca-bc26-0fc3593fd5f1"), entityTypeCount: 111)
+            : base(skipDetectChanges: false, modelId: new Guid("296dc45f-6331-441e-a2cb-a96f4a91b272"), entityTypeCount: 112)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
+            var fieldReview = FieldReviewEntityType.Create(this);
             var indicator = IndicatorEntityType.Create(this);
             var indicatorValue = IndicatorValueEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -133,6 +134,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AppUserEntityType.CreateForeignKey2(appUser, person);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
+            FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
@@ -269,6 +271,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
+            FieldReviewEntityType.CreateAnnotations(fieldReview);
             IndicatorEntityType.CreateAnnotations(indicator);
             IndicatorValueEntityType.CreateAnnotations(indicatorValue);
             MeasureEntityType.CreateAnnotations(measure);

@@ -187,7 +187,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
         }
 
         // docs/domain.md#meetings: a vote without quorum is kept only when the Office confirms it; it is then marked wherever it is shown.
-        if (!Quorum.Reached && !ConfirmWithoutQuorum && ModelState.IsValid)
+        if (!Quorum.Reached && !ConfirmWithoutQuorum)
         {
             this.ShowError(nameof(ConfirmWithoutQuorum), "Das Gremium ist nicht beschlussfähig: {0} von {1} stimmberechtigten Sitzen sind besetzt, nötig sind {2}. Bitte bestätigen Sie, dass trotzdem abgestimmt wurde; die Abstimmung wird dann mit dem Hinweis „ohne Beschlussfähigkeit abgestimmt“ gespeichert und so in der Niederschrift gezeigt.",
                 Quorum.VotingPresent, Quorum.VotingSeats, Quorum.Required);
