@@ -159,6 +159,8 @@ public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor, AppDbC
             ModelState.Remove(key);
         }
 
+        // The review form below is shown again with this one: it keeps its default day.
+        Review = new ReviewInput { ReviewedOn = CityTime.Today(time) };
         if (Action != Operation.Add && NodeId is null)
         {
             ModelState.AddModelError(nameof(NodeId), "Bitte wählen Sie den Eintrag, der sich ändert.");
