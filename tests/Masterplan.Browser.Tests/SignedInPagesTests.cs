@@ -136,11 +136,43 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await page.GetByRole(AriaRole.Link, new() { Name = "Angaben und Geschäftsordnung bearbeiten" }).ClickAsync();
         await Check("/verwaltung/gremien/bearbeiten/{id}");
 
+        // A member who left: the body's public page shows the history and the members of an earlier day.
+        var group = page.Url.Split('/').Last();
+        await page.GotoAsync(site.BaseUrl + $"/verwaltung/gremien/{group}");
+        await page.GetByLabel("Vorname").FillAsync("Petra");
+        await page.GetByLabel("Nachname").FillAsync("Planerin");
+        await page.GetByLabel("Mitglied ab").FillAsync("2025-01-01");
+        await page.GetByLabel("Die Person hat eingewilligt").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hinzufügen" }).ClickAsync();
+        await page.GetByLabel("Ende der Mitgliedschaft von Petra Planerin").FillAsync("2026-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Beenden Petra Planerin" }).ClickAsync();
+        await page.GotoAsync(site.BaseUrl + $"/gremien/{group}");
+        Assert.Contains("Petra Planerin", await page.Locator("table.former-members").TextContentAsync());
+        await Check("/gremien/{id} (former members)");
+        await page.GetByLabel("Mitglieder am").FillAsync("2025-06-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Anzeigen" }).ClickAsync();
+        await page.WaitForURLAsync("**stand=2025-06-01**");
+        Assert.Contains("Petra Planerin", await page.Locator("table.members").TextContentAsync());
+        await Check("/gremien/{id}?stand= (members of an earlier day)");
+
         await page.GotoAsync(site.BaseUrl + "/verwaltung/handlungsfelder");
         await Check("/verwaltung/handlungsfelder");
         await page.GetByRole(AriaRole.Button, new() { Name = "Änderung speichern" }).ClickAsync();
         Assert.Contains("Bitte geben Sie den Titel ein.", await page.Locator(".error-summary").TextContentAsync());
         await Check("/verwaltung/handlungsfelder (errors)");
+
+        // The Lenkungskreis' review of a field: the perspectives of 001 and the finding.
+        await page.GetByLabel("Geprüftes Handlungsfeld").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Wo geprüft wurde (Sitzung, Tagesordnungspunkt)").FillAsync("Lenkungskreis, Sitzung vom 12.11.2026, TOP 3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prüfung festhalten" }).ClickAsync();
+        Assert.Contains("Bitte kreuzen Sie an, unter welchen Blickwinkeln geprüft wurde", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/handlungsfelder (review errors)");
+        await page.GetByLabel("Diversität").CheckAsync();
+        await page.GetByLabel("Inklusion").CheckAsync();
+        await page.GetByLabel("Ergebnis unter diesen Blickwinkeln").FillAsync("Angebote erreichen Menschen mit Behinderung kaum.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Prüfung festhalten" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ul.reviews")).ToContainTextAsync("Blickwinkel: Diversität, Inklusion");
+        await Check("/verwaltung/handlungsfelder (review recorded)");
 
         await page.GotoAsync(site.BaseUrl + "/verwaltung/ratssitze");
         await Check("/verwaltung/ratssitze");
@@ -336,11 +368,28 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await Check("/verwaltung/sitzungen/{id}/tagesordnung (items, link form by kind)");
         await page.GotoAsync(edit);
 
+        // The meeting has not begun, so nobody is present: a vote asks the Office to confirm that the body was not quorate.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Anwesenheit, Abstimmungen, Empfehlungen", Exact = true }).ClickAsync();
+        await page.GetByLabel("Tagesordnungspunkt").First.SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await page.GetByLabel("Gegenstand der Abstimmung").FillAsync("Bericht zur Kenntnis");
+        await page.GetByLabel("Ja", new() { Exact = true }).FillAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Abstimmung speichern" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToContainTextAsync("Bitte bestätigen Sie, dass trotzdem abgestimmt wurde");
+        await Assertions.Expect(page.GetByLabel("Ich bestätige")).ToBeVisibleAsync();
+        await Check("/verwaltung/sitzungen/{id}/ablauf (vote without quorum: confirmation asked)");
+        await page.GotoAsync(edit);
+
         // A saved draft offers its preview, marked "Entwurf".
         await page.GetByRole(AriaRole.Link, new() { Name = "Niederschrift", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Als neue Fassung speichern" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Entwurf als PDF ansehen" })).ToBeVisibleAsync();
         await Check("/verwaltung/sitzungen/{id}/niederschrift (draft saved)");
+
+        // Circulated: the approval section says from when approval is possible.
+        await page.GetByLabel("Frist für Anmerkungen", new() { Exact = true }).FillAsync("2027-01-28");
+        await page.GetByRole(AriaRole.Button, new() { Name = "An die Mitglieder versenden" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice[role=note]")).ToContainTextAsync("ab dem 29.01.2027");
+        await Check("/verwaltung/sitzungen/{id}/niederschrift (circulated, approval not yet possible)");
 
         await page.GotoAsync(site.BaseUrl + "/empfehlungen");
         await page.GetByRole(AriaRole.Link, new() { Name = "Beleuchtung am Nordausgang verbessern" }).ClickAsync();

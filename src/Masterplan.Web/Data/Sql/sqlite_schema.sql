@@ -1992,3 +1992,25 @@ VALUES ('20261205221822_PublicDrawFile', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "FieldReviews" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_FieldReviews" PRIMARY KEY AUTOINCREMENT,
+    "FieldOfActionId" INTEGER NOT NULL,
+    "ReviewedOn" TEXT NOT NULL,
+    "ReviewedIn" TEXT NOT NULL,
+    "Diversity" INTEGER NOT NULL,
+    "Integration" INTEGER NOT NULL,
+    "Inclusion" INTEGER NOT NULL,
+    "Finding" TEXT NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_FieldReviews_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_FieldReviews_FieldOfActionId_ReviewedOn" ON "FieldReviews" ("FieldOfActionId", "ReviewedOn");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261205222353_FieldReviews', '10.0.15');
+
+COMMIT;
+

@@ -28,6 +28,8 @@ public static class CatalogueTables
         public DbSet<ProgrammeYear> ProgrammeYears => db.Set<ProgrammeYear>();
 
         public DbSet<ProgrammeBooking> ProgrammeBookings => db.Set<ProgrammeBooking>();
+
+        public DbSet<FieldReview> FieldReviews => db.Set<FieldReview>();
     }
 }
 
@@ -39,6 +41,19 @@ internal sealed class FieldOfActionConfiguration : IEntityTypeConfiguration<Fiel
         f.Property(x => x.Title).HasMaxLength(300);
         f.Property(x => x.GuidingSentence).HasMaxLength(500);
         f.HasOne(x => x.Parent).WithMany(x => x.Children).HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class FieldReviewConfiguration : IEntityTypeConfiguration<FieldReview>
+{
+    public void Configure(EntityTypeBuilder<FieldReview> r)
+    {
+        r.ToTable("FieldReviews");
+        r.Property(x => x.ReviewedIn).HasMaxLength(300);
+        r.Property(x => x.Finding).HasMaxLength(4000);
+        r.Property(x => x.RecordedBy).HasMaxLength(200);
+        r.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
+        r.HasIndex(x => new { x.FieldOfActionId, x.ReviewedOn });
     }
 }
 

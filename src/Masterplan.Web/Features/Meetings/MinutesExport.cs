@@ -92,9 +92,18 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
                 blocks.Add(new Paragraph(
                 [
                     new TextRun("Abstimmung: ", Bold: true),
-                    new TextRun($"{vote.Subject}. Ja {vote.Yes}, Nein {vote.No}, Enthaltung {vote.Abstain}: {(vote.Adopted ? "angenommen" : "abgelehnt")}."
-                                + (vote.QuorumReached ? "" : " Hinweis: ohne Beschlussfähigkeit abgestimmt.")),
+                    new TextRun($"{vote.Subject}. Ja {vote.Yes}, Nein {vote.No}, Enthaltung {vote.Abstain}: {(vote.Adopted ? "angenommen" : "abgelehnt")}."),
                 ]));
+                if (!vote.QuorumReached)
+                {
+                    // The Office confirmed this vote although the body was not quorate; the minutes say so next to it.
+                    blocks.Add(new Paragraph(
+                    [
+                        new TextRun("Ohne Beschlussfähigkeit abgestimmt: ", Bold: true),
+                        new TextRun($"{vote.VotingPresent} von {vote.VotingSeats} stimmberechtigten Sitzen waren besetzt, das Gremium war nicht beschlussfähig."),
+                    ]));
+                }
+
                 if (vote.Resolution is { } resolution)
                 {
                     blocks.Add(new Paragraph([new TextRun("Beschluss: ", Bold: true), new TextRun(resolution)]));

@@ -9,14 +9,17 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     // The masterplan's own bodies first, then the city's.
     private static readonly OrganizationKind[] Order =
     [
-        OrganizationKind.PlenaryAssembly, OrganizationKind.SteeringCircle, OrganizationKind.SpecialTaskForce, OrganizationKind.WorkingGroup,
+        OrganizationKind.PlenaryAssembly, OrganizationKind.SteeringCircle, OrganizationKind.SpecialTaskForce, OrganizationKind.WorkingGroup, OrganizationKind.Forum,
         OrganizationKind.Council, OrganizationKind.Committee, OrganizationKind.Fraction, OrganizationKind.Institution, OrganizationKind.Department,
     ];
 
     public IReadOnlyList<IGrouping<OrganizationKind, OrganizationDto>> Groups { get; private set; } = [];
 
+    public bool CanManage { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        CanManage = User.IsInRole(Masterplan.Web.Features.Accounts.Roles.Office);
         var all = await db.Organizations.AsNoTracking().ToDto().ToListAsync(ct);
         Groups = all
             .OrderBy(o => o.ParentName is null ? 0 : 1).ThenBy(o => o.EndDate is null ? 0 : 1).ThenBy(o => o.Name, StringComparer.CurrentCulture)

@@ -29,4 +29,10 @@ public enum OrganizationKind
 
     /// <summary>A committee of the council (ABöOAB, Hauptausschuss …).</summary>
     Committee,
+
+    /// <summary>
+    /// A further body of the masterplan the Office sets up, e.g. a round table on conflicts around homelessness and drug use
+    /// with politics, authorities, counselling services, the people affected and traders (002 l. 87–91).
+    /// </summary>
+    Forum,
 }

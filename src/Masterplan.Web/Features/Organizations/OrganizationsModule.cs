@@ -80,6 +80,7 @@ public sealed class OrganizationsModule : IModule
         OrganizationKind.Department => "Verwaltung (Dezernat, Amt)",
         OrganizationKind.Council => "Rat und Bezirksvertretungen",
         OrganizationKind.Committee => "Ausschuss",
+        OrganizationKind.Forum => "Weiteres Gremium",
         _ => kind.ToString(),
     };
 }

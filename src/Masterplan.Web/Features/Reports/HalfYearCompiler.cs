@@ -72,7 +72,8 @@ public sealed class HalfYearCompiler(
     {
         var (yearStart, yearEnd) = (CityTime.ToUtc(new DateOnly(from.Year, 1, 1), TimeOnly.MinValue), CityTime.ToUtc(new DateOnly(to.Year + 1, 1, 1), TimeOnly.MinValue));
         var bodies = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.PlenaryAssembly || o.Kind == OrganizationKind.SpecialTaskForce || o.Kind == OrganizationKind.SteeringCircle || o.Kind == OrganizationKind.WorkingGroup)
+            .Where(o => o.Kind == OrganizationKind.PlenaryAssembly || o.Kind == OrganizationKind.SpecialTaskForce || o.Kind == OrganizationKind.SteeringCircle || o.Kind == OrganizationKind.WorkingGroup
+                || o.Kind == OrganizationKind.Forum)
             .OrderBy(o => o.Kind).ThenBy(o => o.Name).Select(o => new { o.Id, o.Name, o.Kind }).ToListAsync(ct);
         var ids = bodies.Select(b => b.Id).ToList();
         var meetings = await db.Meetings.AsNoTracking()

@@ -102,16 +102,16 @@ public class MinutesDocumentTests
             Assert.Contains("Clara Conrad", word.MainDocumentPart.Document!.InnerText);
         }
 
-        // Approval: the form says which step is missing until an item of a later, held meeting of this body exists.
+        // Approval: the form says which step is missing, and from when, until an item of a held meeting of this body after the comment deadline exists.
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{minutes}?handler=Circulate", new() { ["deadline"] = "2026-12-10" }, minutes)).StatusCode);
         string Reason(AngleSharp.Dom.IDocument d) => d.QuerySelector("p.notice[role=note]")?.Text() ?? "";
-        Assert.Contains("Es gibt noch keine spätere Sitzung dieses Gremiums.", Reason(await office.GetPageAsync(minutes)));
+        Assert.Contains("Die Frist für Anmerkungen läuft bis zum 10.12.2026. Genehmigt wird danach unter einem Tagesordnungspunkt einer Sitzung dieses Gremiums ab dem 11.12.2026", Reason(await office.GetPageAsync(minutes)));
         Assert.Null((await office.GetPageAsync(minutes)).QuerySelector("#approvalItemId"));
 
         var other = await MeetingChainTests.CreateBodyAsync(app, "AG Andere");
         var elsewhere = await AddMeetingAsync(app, other.OrganizationId, new DateTimeOffset(2026, 11, 20, 16, 0, 0, TimeSpan.Zero), MeetingState.Held);
-        var next = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 11, 22, 16, 0, 0, TimeSpan.Zero), MeetingState.Scheduled, "4. Sitzung");
-        Assert.Contains("hat noch nicht stattgefunden", Reason(await office.GetPageAsync(minutes)));
+        var next = await AddMeetingAsync(app, body.OrganizationId, new DateTimeOffset(2026, 12, 14, 16, 0, 0, TimeSpan.Zero), MeetingState.Scheduled, "4. Sitzung");
+        Assert.Contains("Die nächste mögliche Sitzung dieses Gremiums am 14.12.2026 hat noch nicht stattgefunden.", Reason(await office.GetPageAsync(minutes)));
         int item;
         await using (var scope = app.Scope())
         {
@@ -134,7 +134,7 @@ public class MinutesDocumentTests
         var form = await office.GetPageAsync(minutes);
         Assert.Equal("", Reason(form));
         var options = form.QuerySelectorAll("#approvalItemId option").Skip(1).Select(o => o.Text()).ToList();
-        Assert.Equal(["22.11.2026 4. Sitzung, TOP 1 Genehmigung der Niederschrift"], options);
+        Assert.Equal(["14.12.2026 4. Sitzung, TOP 1 Genehmigung der Niederschrift"], options);
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{minutes}?handler=Approve", new() { ["approvalItemId"] = item.ToString(CultureInfo.InvariantCulture) }, minutes)).StatusCode);
         await using (var scope = app.Scope())

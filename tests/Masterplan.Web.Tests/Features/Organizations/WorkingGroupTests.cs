@@ -18,12 +18,18 @@ public class WorkingGroupTests
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
 
-        var missingDecision = await office.PostFormAsync("/verwaltung/gremien/bearbeiten", new() { ["Name"] = "AG Sichere öffentliche Räume" });
+        int plenary;
+        await using (var seeded = app.Scope())
+        {
+            plenary = await seeded.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Kind == OrganizationKind.PlenaryAssembly).Select(o => o.Id).SingleAsync();
+        }
+
+        var missingDecision = await office.PostFormAsync("/verwaltung/gremien/bearbeiten", new() { ["Name"] = "AG Sichere öffentliche Räume", ["Kind"] = "WorkingGroup" });
         Assert.Contains("Bitte nennen Sie den Beschluss", await missingDecision.Content.ReadAsStringAsync());
 
         var created = await office.PostFormAsync("/verwaltung/gremien/bearbeiten", new()
         {
-            ["Name"] = "AG Sichere öffentliche Räume", ["FormedBy"] = "Vollversammlung, Sitzung vom 12.03.2026, TOP 4", ["StartDate"] = "2026-03-12",
+            ["Name"] = "AG Sichere öffentliche Räume", ["Kind"] = "WorkingGroup", ["ParentId"] = $"{plenary}", ["FormedBy"] = "Vollversammlung, Sitzung vom 12.03.2026, TOP 4", ["StartDate"] = "2026-03-12",
         });
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var id = int.Parse(created.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);

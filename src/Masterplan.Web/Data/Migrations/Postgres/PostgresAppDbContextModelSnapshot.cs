@@ -470,6 +470,54 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("FieldOfActionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Diversity")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("Inclusion")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Integration")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ReviewedIn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId", "ReviewedOn");
+
+                    b.ToTable("FieldReviews", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -5423,6 +5471,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldReview", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -450,6 +450,52 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("FieldOfActionVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldReview", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Diversity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FieldOfActionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Inclusion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Integration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedIn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FieldOfActionId", "ReviewedOn");
+
+                    b.ToTable("FieldReviews", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Catalogue.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -5212,6 +5258,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
                         .WithMany()
                         .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Masterplan.Web.Features.Catalogue.FieldReview", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Catalogue.FieldOfAction", null)
+                        .WithMany()
+                        .HasForeignKey("FieldOfActionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -48,6 +48,12 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
     [BindProperty]
     public bool IsRollCall { get; set; }
 
+    /// <summary>The Office confirms that a vote was taken although the body was not quorate; without it such a vote is not stored.</summary>
+    [BindProperty]
+    public bool ConfirmWithoutQuorum { get; set; }
+
+    /// <summary>The roll-call choices as sent, so a form shown again keeps them.</summary>
+    public Dictionary<int, VoteChoice> Choices { get; private set; } = [];
 
     [BindProperty, StringLength(4000, ErrorMessage = "Der Beschlusstext darf höchstens 4000 Zeichen lang sein.")]
     public string? Resolution { get; set; }
@@ -180,6 +186,15 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
             ModelState.AddModelError(nameof(Yes), "Bitte tragen Sie das Ergebnis ein; eine Abstimmung ohne Stimmen gibt es nicht.");
         }
 
+        // docs/domain.md#meetings: a vote without quorum is kept only when the Office confirms it; it is then marked wherever it is shown.
+        if (!Quorum.Reached && !ConfirmWithoutQuorum)
+        {
+            this.ShowError(nameof(ConfirmWithoutQuorum), "Das Gremium ist nicht beschlussfähig: {0} von {1} stimmberechtigten Sitzen sind besetzt, nötig sind {2}. Bitte bestätigen Sie, dass trotzdem abgestimmt wurde; die Abstimmung wird dann mit dem Hinweis „ohne Beschlussfähigkeit abgestimmt“ gespeichert und so in der Niederschrift gezeigt.",
+                Quorum.VotingPresent, Quorum.VotingSeats, Quorum.Required);
+        }
+
+        Choices = cast.Where(c => c.Value is not null).GroupBy(c => c.Key).ToDictionary(g => g.Key, g => g.Last().Value!.Value);
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -193,6 +208,7 @@ public sealed class ConductModel(AppDbContext db, MeetingRoll roll, CatalogueTre
             RollCall = IsRollCall ? cast.Select(c => new RollCallVote { MembershipId = c.Key, PersonId = filled[c.Key].Voter!.Id, Choice = c.Value!.Value }).ToList() : [],
         };
         db.Votes.Add(vote);
+        db.AuditReason = Quorum.Reached ? null : "ohne Beschlussfähigkeit abgestimmt, von der Geschäftsstelle bestätigt";
         await db.SaveChangesAsync(ct);
         TempData["Message"] = Quorum.Reached
             ? $"Die Abstimmung zu TOP {item.Number} ist gespeichert: {(vote.Adopted ? "angenommen" : "abgelehnt")}."

@@ -25,7 +25,7 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     public Dictionary<int, string> Notes { get; private set; } = [];
 
-    /// <summary>Agenda items of later held meetings of the same body, under which the minutes can be approved.</summary>
+    /// <summary>Agenda items of later held meetings of the same body, after the first draft and the comment deadline, under which the minutes can be approved.</summary>
     public IReadOnlyList<(int Id, string Label)> ApprovalItems { get; private set; } = [];
 
     public IReadOnlyList<MeetingDocument> Exports { get; private set; } = [];
@@ -37,8 +37,11 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
-    /// <summary>Why <see cref="ApprovalItems"/> is empty (a resource key), or null when there is something to choose.</summary>
-    public string? NoApprovalItemsReason { get; private set; }
+    /// <summary>Why <see cref="ApprovalItems"/> is empty and from when approval is possible, or null when there is something to choose.</summary>
+    public FieldError? NoApprovalItemsReason { get; private set; }
+
+    /// <summary>When the first version of the draft was saved; a meeting before it cannot have approved it.</summary>
+    public DateTimeOffset? FirstDraftAt { get; private set; }
 
     /// <summary>The closing time as the form shows it: the meeting's end, which the minutes record as the actual close.</summary>
     public TimeOnly ClosingTime => TimeOnly.FromDateTime(CityTime.Local(Meeting.End));
@@ -182,11 +185,11 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
 
         if (Record?.State != MinutesState.Circulated)
         {
-            ModelState.AddModelError("", "Genehmigt werden kann nur eine Niederschrift, die den Mitgliedern zur Durchsicht vorlag.");
+            this.ShowError("", "Genehmigt werden kann nur eine Niederschrift, die den Mitgliedern zur Durchsicht vorlag. Versenden Sie sie zuerst; genehmigt wird dann in einer Sitzung nach Ablauf der Frist für Anmerkungen.");
         }
-        else if (approvalItemId is null || ApprovalItems.All(i => i.Id != approvalItemId))
+        else if (await RefusalAsync(approvalItemId, ct) is { } refusal)
         {
-            ModelState.AddModelError("approvalItemId", "Bitte wählen Sie den Tagesordnungspunkt einer späteren, durchgeführten Sitzung dieses Gremiums, unter dem genehmigt wurde.");
+            this.ShowErrors([refusal]);
         }
 
         if (!ModelState.IsValid)
@@ -220,6 +223,53 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         return RedirectToPage(new { id });
     }
 
+    /// <summary>
+    /// Why the minutes cannot be approved under this item, or null: the item belongs to a later, held meeting of the same
+    /// body that took place after the first draft existed and after the comment deadline (docs/domain.md#minutes). Each
+    /// refusal names the rule and from when approval is possible.
+    /// </summary>
+    private async Task<FieldError?> RefusalAsync(int? itemId, CancellationToken ct)
+    {
+        var item = itemId is null ? null : await db.AgendaItems.AsNoTracking().Where(i => i.Id == itemId)
+            .Select(i => new { i.Meeting.OrganizationId, i.Meeting.Start, i.Meeting.State }).FirstOrDefaultAsync(ct);
+        if (item is null || item.OrganizationId != Meeting.OrganizationId || item.Start <= Meeting.Start || item.State == MeetingState.Cancelled)
+        {
+            return new FieldError("approvalItemId", "Bitte wählen Sie den Tagesordnungspunkt einer späteren, durchgeführten Sitzung dieses Gremiums, unter dem genehmigt wurde.");
+        }
+
+        var held = Day(item.Start);
+        if (item.Start <= FirstDraftAt)
+        {
+            return new FieldError("approvalItemId", "Die Sitzung vom {0} fand statt, bevor es den ersten Entwurf dieser Niederschrift gab ({1}). Genehmigt wird in einer Sitzung nach dem Entwurf und nach Ablauf der Frist für Anmerkungen, also ab dem {2}.",
+                held, CityTime.Local(FirstDraftAt!.Value).ToString("g", CultureInfo.CurrentCulture), Day(EarliestApprovalDay));
+        }
+
+        if (Record!.CommentDeadline is { } deadline && DateOnly.FromDateTime(CityTime.Local(item.Start)) <= deadline)
+        {
+            return new FieldError("approvalItemId", "Die Sitzung vom {0} lag in der Frist für Anmerkungen, die bis zum {1} läuft. Genehmigt wird in einer Sitzung ab dem {2}.",
+                held, Day(deadline), Day(EarliestApprovalDay));
+        }
+
+        return item.State == MeetingState.Held
+            ? null
+            : new FieldError("approvalItemId", "Die Sitzung vom {0} hat noch nicht stattgefunden. Genehmigen können Sie unter ihren Tagesordnungspunkten, sobald dort die Anwesenheit erfasst ist.", held);
+    }
+
+    /// <summary>The first day a meeting may approve the minutes: after the comment deadline and after the day of the first draft.</summary>
+    public DateOnly EarliestApprovalDay
+    {
+        get
+        {
+            var afterDraft = FirstDraftAt is { } draft ? DateOnly.FromDateTime(CityTime.Local(draft)) : DateOnly.FromDateTime(CityTime.Local(Meeting.Start));
+            var afterDeadline = Record?.CommentDeadline is { } deadline ? deadline.AddDays(1) : afterDraft;
+            return afterDeadline > afterDraft ? afterDeadline : afterDraft;
+        }
+    }
+
+    private static string Day(DateTimeOffset at) => CityTime.Local(at).ToString("d", CultureInfo.CurrentCulture);
+
+    private static string Day(DateOnly day) => day.ToString("d", CultureInfo.CurrentCulture);
+
     private MeetingDocument Store(string extension, byte[] data, bool isPublic)
     {
         var date = CityTime.Local(Meeting.Start).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -250,22 +300,31 @@ public sealed class MinutesModel(AppDbContext db, MinutesExport export, MeetingM
         Record = await db.Minutes.AsNoTracking().Include(m => m.Comments).FirstOrDefaultAsync(m => m.MeetingId == id, ct);
         Latest = Record is null ? null : await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == Record.Id).OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
         Notes = Latest is null ? [] : JsonSerializer.Deserialize<Dictionary<int, string>>(Latest.ItemNotes) ?? [];
+        FirstDraftAt = Record is null ? null : await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == Record.Id).MinAsync(v => (DateTimeOffset?)v.CreatedAt, ct);
+
+        // docs/domain.md#minutes: a later meeting held after the first draft existed and after the comment deadline.
+        var after = FirstDraftAt is { } drafted && drafted > meeting.Start ? drafted : meeting.Start;
+        var fromDay = CityTime.ToUtc(EarliestApprovalDay, TimeOnly.MinValue);
         ApprovalItems = (await db.AgendaItems.AsNoTracking().Include(i => i.Meeting)
-                .Where(i => i.Meeting.OrganizationId == meeting.OrganizationId && i.Meeting.Start > meeting.Start && i.Meeting.State == MeetingState.Held)
+                .Where(i => i.Meeting.OrganizationId == meeting.OrganizationId && i.Meeting.Start > after && i.Meeting.Start >= fromDay && i.Meeting.State == MeetingState.Held)
                 .OrderBy(i => i.Meeting.Start).ThenBy(i => i.SortKey).Take(100).ToListAsync(ct))
             .Select(i => (i.Id, $"{CityTime.Local(i.Meeting.Start):dd.MM.yyyy} {i.Meeting.Title}, TOP {i.Number} {i.Title}")).ToList();
         if (ApprovalItems.Count == 0)
         {
-            // Say which step is missing: a later meeting, holding it, or an agenda for it.
+            // Say which step is missing and from when: the deadline, a later meeting, holding it, or an agenda item for it.
             var later = await db.Meetings.AsNoTracking()
-                .Where(m => m.OrganizationId == meeting.OrganizationId && m.Start > meeting.Start && m.State != MeetingState.Cancelled)
-                .Select(m => m.State).ToListAsync(ct);
+                .Where(m => m.OrganizationId == meeting.OrganizationId && m.Start > after && m.Start >= fromDay && m.State != MeetingState.Cancelled)
+                .OrderBy(m => m.Start).Select(m => new { m.Start, m.State }).ToListAsync(ct);
+            var earliest = Day(EarliestApprovalDay);
             NoApprovalItemsReason = later.Count == 0
-                ? "Es gibt noch keine spätere Sitzung dieses Gremiums. Genehmigt wird unter einem Tagesordnungspunkt der nächsten Sitzung: legen Sie sie zuerst an."
-                : !later.Contains(MeetingState.Held)
-                    ? "Die nächste Sitzung dieses Gremiums hat noch nicht stattgefunden. Sobald dort die Anwesenheit erfasst ist, gilt sie als durchgeführt und ihre Tagesordnungspunkte stehen hier zur Wahl."
-                    : "Die späteren, durchgeführten Sitzungen dieses Gremiums haben keine Tagesordnungspunkte. Legen Sie dort einen Punkt an, etwa „Genehmigung der Niederschrift“.";
+                ? Record?.CommentDeadline is { } deadline && CityTime.Today(time) <= deadline
+                    ? new FieldError("", "Die Frist für Anmerkungen läuft bis zum {0}. Genehmigt wird danach unter einem Tagesordnungspunkt einer Sitzung dieses Gremiums ab dem {1}; legen Sie sie an, falls es sie noch nicht gibt.", Day(deadline), earliest)
+                    : new FieldError("", "Es gibt noch keine Sitzung dieses Gremiums ab dem {0}. Genehmigt wird unter einem Tagesordnungspunkt einer späteren Sitzung, die nach dem ersten Entwurf und nach der Frist für Anmerkungen stattfindet: legen Sie sie zuerst an.", earliest)
+                : !later.Any(m => m.State == MeetingState.Held)
+                    ? new FieldError("", "Die nächste mögliche Sitzung dieses Gremiums am {0} hat noch nicht stattgefunden. Sobald dort die Anwesenheit erfasst ist, gilt sie als durchgeführt und ihre Tagesordnungspunkte stehen hier zur Wahl.", Day(later[0].Start))
+                    : new FieldError("", "Die späteren, durchgeführten Sitzungen dieses Gremiums haben keine Tagesordnungspunkte. Legen Sie dort einen Punkt an, etwa „Genehmigung der Niederschrift“.");
         }
+
         Exports = await db.MeetingDocuments.AsNoTracking().Where(d => d.MeetingId == id && d.Kind == MeetingDocumentKind.Minutes).ToListAsync(ct);
         return true;
     }

@@ -7,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Organizations.Manage;
 
 /// <summary>
-/// The Office keeps a body's data, forms new working groups (004 §4: formed by the Vollversammlung, with the
-/// decision that formed them) and records new versions of the rules of procedure.
+/// The Office creates bodies of any kind, with or without a parent (working groups of the Vollversammlung, 004 §4, with
+/// the decision that formed them; further bodies such as the one on homelessness and drug use, 002 l. 87–91), keeps
+/// their data and records new versions of the rules of procedure.
 /// </summary>
 public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
 {
@@ -16,7 +17,17 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
 
     public IReadOnlyList<RulesOfProcedure> Versions { get; private set; } = [];
 
+    /// <summary>Every body this one may belong to: all but itself and the bodies below it.</summary>
     public IReadOnlyList<Organization> Parents { get; private set; } = [];
+
+    /// <summary>The kinds a body may have here: one Vollversammlung and one Lenkungskreis exist (004 §2–3), so they are not offered again.</summary>
+    public IReadOnlyList<OrganizationKind> Kinds { get; private set; } = [];
+
+    /// <summary>The Vollversammlung and the Lenkungskreis keep their kind: composition checks and reports depend on it.</summary>
+    public bool KindFixed => Body?.Kind is OrganizationKind.PlenaryAssembly or OrganizationKind.SteeringCircle;
+
+    [BindProperty, Required(ErrorMessage = "Bitte wählen Sie die Art des Gremiums.")]
+    public OrganizationKind? Kind { get; set; }
 
     [BindProperty, Required(ErrorMessage = "Bitte geben Sie den Namen ein."), StringLength(300, ErrorMessage = "Der Name darf höchstens 300 Zeichen lang sein.")]
     public string Name { get; set; } = "";
@@ -52,7 +63,8 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty, Range(1, 99, ErrorMessage = "Der Anteil für die Beschlussfähigkeit muss zwischen 1 und 99 Prozent liegen.")]
     public int? RulesQuorumPercent { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    /// <summary>A new body may start with a kind and a parent chosen by the link that led here (e.g. "Untergruppe bilden").</summary>
+    public async Task<IActionResult> OnGetAsync(int? id, OrganizationKind? kind, int? parent, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -61,11 +73,12 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
 
         if (Body is not null)
         {
-            (Name, Purpose, FormedBy, ParentId, StartDate, EndDate) = (Body.Name, Body.Purpose, Body.FormedBy, Body.ParentId, Body.StartDate, Body.EndDate);
+            (Name, Kind, Purpose, FormedBy, ParentId, StartDate, EndDate) = (Body.Name, Body.Kind, Body.Purpose, Body.FormedBy, Body.ParentId, Body.StartDate, Body.EndDate);
         }
         else
         {
-            ParentId = Parents.FirstOrDefault(p => p.Kind == OrganizationKind.PlenaryAssembly)?.Id;
+            Kind = kind is { } k && Kinds.Contains(k) ? k : OrganizationKind.WorkingGroup;
+            ParentId = parent is { } p && Parents.Any(o => o.Id == p) ? p : null;
             StartDate = Masterplan.Web.Shared.CityTime.Today(time);
         }
 
@@ -79,21 +92,42 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
             return NotFound();
         }
 
-        // 004 §4: the Vollversammlung forms working groups; it is the parent unless the Sonderstab is chosen.
-        ParentId ??= Body is null ? Parents.FirstOrDefault(p => p.Kind == OrganizationKind.PlenaryAssembly)?.Id : Body.ParentId;
+        if (KindFixed)
+        {
+            ModelState.Remove(nameof(Kind));
+            if (Kind is { } chosen && chosen != Body!.Kind)
+            {
+                ModelState.AddModelError(nameof(Kind), "Die Art der Vollversammlung und des Lenkungskreises bleibt, wie sie ist.");
+            }
+
+            Kind = Body!.Kind;
+        }
+        else if (Kind is { } kind && (!Enum.IsDefined(kind) || !Kinds.Contains(kind)))
+        {
+            ModelState.AddModelError(nameof(Kind), kind switch
+            {
+                OrganizationKind.PlenaryAssembly => "Es gibt bereits eine Vollversammlung (004 §3); ein weiteres Gremium kann eine Arbeitsgruppe oder ein weiteres Gremium sein.",
+                OrganizationKind.SteeringCircle => "Es gibt bereits einen Lenkungskreis (004 §2); ein weiteres Gremium kann eine Arbeitsgruppe oder ein weiteres Gremium sein.",
+                _ => "Bitte wählen Sie eine Art aus der Liste.",
+            });
+        }
+
         if (EndDate is { } end && StartDate is { } start && end < start)
         {
             ModelState.AddModelError(nameof(EndDate), "Das Ende darf nicht vor dem Beginn liegen.");
         }
 
-        if (Body is null && string.IsNullOrWhiteSpace(FormedBy))
+        // 004 §4: a working group is formed by a decision of the Vollversammlung, which is recorded.
+        if (Body is null && Kind == OrganizationKind.WorkingGroup && string.IsNullOrWhiteSpace(FormedBy))
         {
-            ModelState.AddModelError(nameof(FormedBy), "Bitte nennen Sie den Beschluss, mit dem die Vollversammlung die Arbeitsgruppe gebildet hat.");
+            ModelState.AddModelError(nameof(FormedBy), "Bitte nennen Sie den Beschluss, mit dem die Arbeitsgruppe gebildet wurde.");
         }
 
         if (ParentId is { } parent && Parents.All(p => p.Id != parent))
         {
-            ModelState.AddModelError(nameof(ParentId), "Eine Arbeitsgruppe gehört zur Vollversammlung oder zum Sonderstab.");
+            ModelState.AddModelError(nameof(ParentId), Body is not null && (parent == Body.Id || await db.Organizations.AnyAsync(o => o.Id == parent, ct))
+                ? "Ein Gremium kann nicht zu sich selbst oder zu einem Gremium gehören, das unter ihm steht."
+                : "Das gewählte übergeordnete Gremium gibt es nicht.");
         }
 
         if (!ModelState.IsValid)
@@ -102,17 +136,15 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         var body = Body is null
-            ? db.Organizations.Add(new Organization { Name = "", Kind = OrganizationKind.WorkingGroup }).Entity
+            ? db.Organizations.Add(new Organization { Name = "", Kind = Kind!.Value }).Entity
             : await db.Organizations.SingleAsync(o => o.Id == Body.Id, ct);
         body.Name = Name.Trim();
+        body.Kind = Kind!.Value;
         body.Purpose = string.IsNullOrWhiteSpace(Purpose) ? null : Purpose.Trim();
         body.FormedBy = string.IsNullOrWhiteSpace(FormedBy) ? null : FormedBy.Trim();
         body.StartDate = StartDate;
         body.EndDate = EndDate;
-        if (body.Kind == OrganizationKind.WorkingGroup)
-        {
-            body.ParentId = ParentId;
-        }
+        body.ParentId = ParentId;
 
         db.AuditReason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         await db.SaveChangesAsync(ct);
@@ -127,7 +159,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         // This form sends only the rules; the body's own fields are not part of it.
-        foreach (var field in new[] { nameof(Name), nameof(Purpose), nameof(FormedBy) })
+        foreach (var field in new[] { nameof(Name), nameof(Kind), nameof(Purpose), nameof(FormedBy) })
         {
             ModelState.Remove(field);
         }
@@ -174,8 +206,32 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
             Versions = await db.RulesOfProcedure.AsNoTracking().Where(r => r.OrganizationId == id).OrderByDescending(r => r.Version).ToListAsync(ct);
         }
 
-        Parents = await db.Organizations.AsNoTracking()
-            .Where(o => o.Kind == OrganizationKind.PlenaryAssembly || o.Kind == OrganizationKind.SpecialTaskForce).OrderBy(o => o.Name).ToListAsync(ct);
+        var all = await db.Organizations.AsNoTracking().ToListAsync(ct);
+        var below = Body is null ? [] : Below(all, Body.Id);
+        Parents = [.. all.Where(o => o.Id != Body?.Id && !below.Contains(o.Id)).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+        var taken = all.Where(o => o.Id != Body?.Id && o.Kind is OrganizationKind.PlenaryAssembly or OrganizationKind.SteeringCircle).Select(o => o.Kind).ToHashSet();
+        Kinds = [.. Enum.GetValues<OrganizationKind>().Where(k => !taken.Contains(k))];
         return true;
+    }
+
+    /// <summary>The ids of every body below <paramref name="id"/>; choosing one of them as parent would close a cycle.</summary>
+    private static HashSet<int> Below(IReadOnlyList<Organization> all, int id)
+    {
+        var children = all.Where(o => o.ParentId is not null).ToLookup(o => o.ParentId!.Value, o => o.Id);
+        var found = new HashSet<int>();
+        var queue = new Queue<int>([id]);
+        while (queue.TryDequeue(out var next))
+        {
+            foreach (var child in children[next])
+            {
+                // A cycle already in the data would otherwise loop here for ever.
+                if (child != id && found.Add(child))
+                {
+                    queue.Enqueue(child);
+                }
+            }
+        }
+
+        return found;
     }
 }
