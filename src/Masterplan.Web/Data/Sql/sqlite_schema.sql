@@ -298,6 +298,7 @@ CREATE TABLE "SeatLots" (
     "TiedParties" TEXT NOT NULL,
     "SeatsInDispute" INTEGER NOT NULL,
     "Seed" TEXT NOT NULL,
+    "SeedAct" TEXT NULL,
     "Winners" TEXT NOT NULL,
     "DrawnAt" INTEGER NOT NULL,
     "DrawnBy" TEXT NULL
@@ -513,6 +514,20 @@ CREATE TABLE "FieldOfActionVersions" (
     CONSTRAINT "FK_FieldOfActionVersions_FieldsOfAction_NodeId" FOREIGN KEY ("NodeId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "FieldReviews" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_FieldReviews" PRIMARY KEY AUTOINCREMENT,
+    "FieldOfActionId" INTEGER NOT NULL,
+    "ReviewedOn" TEXT NOT NULL,
+    "ReviewedIn" TEXT NOT NULL,
+    "Diversity" INTEGER NOT NULL,
+    "Integration" INTEGER NOT NULL,
+    "Inclusion" INTEGER NOT NULL,
+    "Finding" TEXT NOT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_FieldReviews_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "Measures" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Measures" PRIMARY KEY AUTOINCREMENT,
     "FieldOfActionId" INTEGER NOT NULL,
@@ -606,6 +621,8 @@ CREATE TABLE "InviteeDraws" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_InviteeDraws" PRIMARY KEY AUTOINCREMENT,
     "LabId" INTEGER NOT NULL,
     "Seed" TEXT NOT NULL,
+    "SeedAct" TEXT NULL,
+    "PublicInput" TEXT NULL,
     "Method" TEXT NOT NULL,
     "ReferenceDate" TEXT NOT NULL,
     "InputHash" TEXT NOT NULL,
@@ -640,6 +657,8 @@ CREATE TABLE "PanelSelections" (
     "LabId" INTEGER NOT NULL,
     "Algorithm" TEXT NOT NULL,
     "Seed" TEXT NOT NULL,
+    "SeedAct" TEXT NULL,
+    "PublicInput" TEXT NULL,
     "PanelSize" INTEGER NOT NULL,
     "Quotas" TEXT NOT NULL,
     "InputHash" TEXT NOT NULL,
@@ -1640,6 +1659,8 @@ CREATE INDEX "IX_FieldOfActionVersions_NodeId_ValidFrom" ON "FieldOfActionVersio
 
 CREATE INDEX "IX_FieldOfActionVersions_ValidFrom" ON "FieldOfActionVersions" ("ValidFrom");
 
+CREATE INDEX "IX_FieldReviews_FieldOfActionId_ReviewedOn" ON "FieldReviews" ("FieldOfActionId", "ReviewedOn");
+
 CREATE INDEX "IX_FieldsOfAction_ParentId" ON "FieldsOfAction" ("ParentId");
 
 CREATE UNIQUE INDEX "IX_FieldsOfAction_SeedKey" ON "FieldsOfAction" ("SeedKey");
@@ -1972,45 +1993,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205222854_Initial', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-ALTER TABLE "SeatLots" ADD "SeedAct" TEXT NULL;
-
-ALTER TABLE "PanelSelections" ADD "PublicInput" TEXT NULL;
-
-ALTER TABLE "PanelSelections" ADD "SeedAct" TEXT NULL;
-
-ALTER TABLE "InviteeDraws" ADD "PublicInput" TEXT NULL;
-
-ALTER TABLE "InviteeDraws" ADD "SeedAct" TEXT NULL;
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205221822_PublicDrawFile', '10.0.15');
-
-COMMIT;
-
-BEGIN TRANSACTION;
-CREATE TABLE "FieldReviews" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_FieldReviews" PRIMARY KEY AUTOINCREMENT,
-    "FieldOfActionId" INTEGER NOT NULL,
-    "ReviewedOn" TEXT NOT NULL,
-    "ReviewedIn" TEXT NOT NULL,
-    "Diversity" INTEGER NOT NULL,
-    "Integration" INTEGER NOT NULL,
-    "Inclusion" INTEGER NOT NULL,
-    "Finding" TEXT NOT NULL,
-    "RecordedBy" TEXT NOT NULL,
-    "RecordedAt" INTEGER NOT NULL,
-    CONSTRAINT "FK_FieldReviews_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
-);
-
-CREATE INDEX "IX_FieldReviews_FieldOfActionId_ReviewedOn" ON "FieldReviews" ("FieldOfActionId", "ReviewedOn");
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205222353_FieldReviews', '10.0.15');
+VALUES ('20261205225510_Initial', '10.0.15');
 
 COMMIT;
 

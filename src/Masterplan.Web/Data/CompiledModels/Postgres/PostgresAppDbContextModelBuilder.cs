@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("e432b2c6-ed3d-4f83-9fbc-9e4b6ec69c0e"), entityTypeCount: 113)
+            : base(skipDetectChanges: false, modelId: new Guid("0e0d9828-d363-413c-869d-0eaaf6f3cd02"), entityTypeCount: 114)
         {
         }
 
@@ -27,6 +27,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
+            var fieldReview = FieldReviewEntityType.Create(this);
             var indicator = IndicatorEntityType.Create(this);
             var indicatorValue = IndicatorValueEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -136,6 +137,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AppUserEntityType.CreateForeignKey2(appUser, person);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
+            FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
@@ -273,6 +275,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
+            FieldReviewEntityType.CreateAnnotations(fieldReview);
             IndicatorEntityType.CreateAnnotations(indicator);
             IndicatorValueEntityType.CreateAnnotations(indicatorValue);
             MeasureEntityType.CreateAnnotations(measure);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0f2ce60b-5acc-4855-9edb-afbdb1d4fbb1"), entityTypeCount: 113)
+            : base(skipDetectChanges: false, modelId: new Guid("b4c843b9-c127-41e2-ba7e-ac43cfb47cf6"), entityTypeCount: 114)
         {
         }
 
@@ -26,6 +26,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var auditEntry = AuditEntryEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
+            var fieldReview = FieldReviewEntityType.Create(this);
             var indicator = IndicatorEntityType.Create(this);
             var indicatorValue = IndicatorValueEntityType.Create(this);
             var measure = MeasureEntityType.Create(this);
@@ -135,6 +136,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AppUserEntityType.CreateForeignKey2(appUser, person);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
+            FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
@@ -272,6 +274,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             AuditEntryEntityType.CreateAnnotations(auditEntry);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
+            FieldReviewEntityType.CreateAnnotations(fieldReview);
             IndicatorEntityType.CreateAnnotations(indicator);
             IndicatorValueEntityType.CreateAnnotations(indicatorValue);
             MeasureEntityType.CreateAnnotations(measure);

@@ -508,6 +508,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     TiedParties = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     SeatsInDispute = table.Column<int>(type: "integer", nullable: false),
                     Seed = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    SeedAct = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Winners = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
                     DrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     DrawnBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
@@ -875,6 +876,33 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReviewedIn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Diversity = table.Column<bool>(type: "boolean", nullable: false),
+                    Integration = table.Column<bool>(type: "boolean", nullable: false),
+                    Inclusion = table.Column<bool>(type: "boolean", nullable: false),
+                    Finding = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldReviews_FieldsOfAction_FieldOfActionId",
+                        column: x => x.FieldOfActionId,
+                        principalTable: "FieldsOfAction",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measures",
                 columns: table => new
                 {
@@ -1023,6 +1051,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     LabId = table.Column<int>(type: "integer", nullable: false),
                     Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SeedAct = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublicInput = table.Column<string>(type: "text", nullable: true),
                     Method = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
                     InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -1096,6 +1126,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     LabId = table.Column<int>(type: "integer", nullable: false),
                     Algorithm = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Seed = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    SeedAct = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    PublicInput = table.Column<string>(type: "text", nullable: true),
                     PanelSize = table.Column<int>(type: "integer", nullable: false),
                     Quotas = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
                     InputHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
@@ -3364,6 +3396,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 column: "ValidFrom");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldReviews_FieldOfActionId_ReviewedOn",
+                table: "FieldReviews",
+                columns: new[] { "FieldOfActionId", "ReviewedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FieldsOfAction_ParentId",
                 table: "FieldsOfAction",
                 column: "ParentId");
@@ -4262,6 +4299,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "FieldOfActionVersions");
+
+            migrationBuilder.DropTable(
+                name: "FieldReviews");
 
             migrationBuilder.DropTable(
                 name: "FinalReportSuccessors");

@@ -502,6 +502,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     TiedParties = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     SeatsInDispute = table.Column<int>(type: "INTEGER", nullable: false),
                     Seed = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SeedAct = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Winners = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
                     DrawnAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DrawnBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
@@ -869,6 +870,33 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FieldReviews",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReviewedIn = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Diversity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Integration = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Inclusion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Finding = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldReviews_FieldsOfAction_FieldOfActionId",
+                        column: x => x.FieldOfActionId,
+                        principalTable: "FieldsOfAction",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Measures",
                 columns: table => new
                 {
@@ -1017,6 +1045,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     LabId = table.Column<int>(type: "INTEGER", nullable: false),
                     Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SeedAct = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublicInput = table.Column<string>(type: "TEXT", nullable: true),
                     Method = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -1090,6 +1120,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     LabId = table.Column<int>(type: "INTEGER", nullable: false),
                     Algorithm = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Seed = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    SeedAct = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    PublicInput = table.Column<string>(type: "TEXT", nullable: true),
                     PanelSize = table.Column<int>(type: "INTEGER", nullable: false),
                     Quotas = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
                     InputHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
@@ -3357,6 +3389,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 column: "ValidFrom");
 
             migrationBuilder.CreateIndex(
+                name: "IX_FieldReviews_FieldOfActionId_ReviewedOn",
+                table: "FieldReviews",
+                columns: new[] { "FieldOfActionId", "ReviewedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FieldsOfAction_ParentId",
                 table: "FieldsOfAction",
                 column: "ParentId");
@@ -4249,6 +4286,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FieldOfActionVersions");
+
+            migrationBuilder.DropTable(
+                name: "FieldReviews");
 
             migrationBuilder.DropTable(
                 name: "FinalReportSuccessors");
