@@ -97,6 +97,8 @@ public sealed class MeetingsModule : IModule
         AddresseeKind.Committee => "Ausschuss oder Bezirksvertretung",
         AddresseeKind.SteeringCircle => "Lenkungskreis",
         AddresseeKind.Administration => "Verwaltung",
+        AddresseeKind.ExecutiveBoard => "Verwaltungsvorstand",
+        AddresseeKind.LordMayor => "Oberbürgermeister",
         _ => "anderes Gremium",
     };
 

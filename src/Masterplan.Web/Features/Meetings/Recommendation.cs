@@ -2,7 +2,10 @@ using Masterplan.Web.Features.Audit;
 
 namespace Masterplan.Web.Features.Meetings;
 
-/// <summary>To whom a recommendation goes (004 §3: council, committees, Lenkungskreis, administration).</summary>
+/// <summary>
+/// To whom a recommendation goes (004 §3: council, committees, Lenkungskreis, administration; 003: the Sonderstab reports
+/// straight to the Oberbürgermeister and the Verwaltungsvorstand).
+/// </summary>
 public enum AddresseeKind
 {
     Council,
@@ -10,6 +13,8 @@ public enum AddresseeKind
     SteeringCircle,
     Administration,
     OtherBody,
+    ExecutiveBoard,
+    LordMayor,
 }
 
 public enum RecommendationStatus

@@ -184,9 +184,17 @@ public class MeetingChainTests
             ["RecommendationText"] = "Der Rat möge die Videoüberwachung am Hauptbahnhof um zwei Jahre verlängern.", ["AddresseeKind"] = "Council",
             ["FieldIds"] = fieldId.ToString(CultureInfo.InvariantCulture),
         }, conduct)).StatusCode);
+        // 003: the Sonderstab reports straight to the Oberbürgermeister.
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{conduct}?handler=Recommendation", new()
+        {
+            ["RecommendationItemId"] = item21, ["RecommendationTitle"] = "Lagebild an den Oberbürgermeister",
+            ["RecommendationText"] = "Das Lagebild zur Videoüberwachung geht monatlich an den Oberbürgermeister.", ["AddresseeKind"] = "LordMayor",
+            ["FieldIds"] = fieldId.ToString(CultureInfo.InvariantCulture),
+        }, conduct)).StatusCode);
         var open = (await Users.Client(app).GetPageAsync("/empfehlungen")).Body!.Text();
         Assert.Contains("Videoüberwachung Hauptbahnhof verlängern", open);
         Assert.Contains("Rat der Stadt", open);
+        Assert.Contains("Oberbürgermeister", open);
 
         // Minutes: a draft, circulated with a deadline; a member comments.
         var minutes = $"/verwaltung/sitzungen/{meetingId}/niederschrift";
