@@ -65,6 +65,9 @@ public static class TypedNumber
 
     public static string Money(long cents) => Money(cents / 100m);
 
+    /// <summary>An amount in euros as it reads back into a form field ("50000,00" in German, "50000.00" in English); empty for none.</summary>
+    public static string AmountField(decimal? euros) => euros is { } v ? Format(v, "0.00") : "";
+
     private static bool IsEnglish(CultureInfo language) => language.TwoLetterISOLanguageName == "en";
 
     private static string? Clean(string? text) =>

@@ -52,7 +52,13 @@ public sealed record ProgrammeYearView(
     int Year, long AmountCents, string Order, string Account, bool FromCouncilPaper, IReadOnlyList<ProgrammeBookingView> Bookings,
     IReadOnlyList<ProgrammeShare> Shares)
 {
-    public long CommittedCents => Bookings.Sum(b => b.CommittedCents) + Shares.Sum(s => s.CommittedCents);
+    /// <summary>Bound by the Office's bookings for measures.</summary>
+    public long BookedCents => Bookings.Sum(b => b.CommittedCents);
+
+    /// <summary>Bound by the other modules (the grant programme).</summary>
+    public long SharesCommittedCents => Shares.Sum(s => s.CommittedCents);
+
+    public long CommittedCents => BookedCents + SharesCommittedCents;
 
     public long SpentCents => Bookings.Sum(b => b.SpentCents) + Shares.Sum(s => s.SpentCents);
 

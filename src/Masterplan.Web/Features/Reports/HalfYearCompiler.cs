@@ -347,7 +347,7 @@ public sealed class HalfYearCompiler(
         for (var year = from.Year; year <= to.Year; year++)
         {
             var v = await programme.YearAsync(year, ct);
-            rows.Add(new ReportRow([N(year), Euro(v.AmountCents), Euro(v.Bookings.Sum(b => b.CommittedCents)), Euro(v.Shares.Sum(s => s.CommittedCents)), Euro(v.SpentCents), Euro(v.LeftCents)]));
+            rows.Add(new ReportRow([N(year), Euro(v.AmountCents), Euro(v.BookedCents), Euro(v.SharesCommittedCents), Euro(v.SpentCents), Euro(v.LeftCents)]));
         }
 
         return new ReportSection("budget", "Budget des Masterplans", "/foerderung/gefoerderte-projekte",

@@ -82,6 +82,4 @@ public sealed class BudgetModel(ProgrammeBudget budget, AppDbContext db, TimePro
         Measures = [.. (await db.Measures.AsNoTracking().OrderBy(m => m.Title).Select(m => new { m.Id, m.Title }).ToListAsync(ct)).Select(m => (m.Id, m.Title))];
     }
 
-    /// <summary>An amount as it reads back into the form ("50000,00" in German).</summary>
-    public static string Field(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }

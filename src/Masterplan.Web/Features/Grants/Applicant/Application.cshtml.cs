@@ -168,6 +168,4 @@ public sealed class ApplicationModel(GrantDesk desk, AppDbContext db) : PageMode
         }
     }
 
-    /// <summary>An amount as it reads back into the form ("1500,00" in German).</summary>
-    public static string Amount(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }

@@ -200,6 +200,4 @@ public sealed class ApplicationModel(GrantDesk desk, AppDbContext db, TimeProvid
         return [.. rows.Select(r => new ItemOption(r.Id, $"{r.Meeting} ({CityTime.Local(r.Start):dd.MM.yyyy}), TOP {r.Number}: {r.Title}"))];
     }
 
-    /// <summary>An amount as it reads back into the form ("7000,00" in German).</summary>
-    public static string Amount(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }

@@ -122,6 +122,4 @@ public sealed class CallModel(GrantDesk desk, AppDbContext db) : PageModel
         return true;
     }
 
-    /// <summary>An amount as it reads back into the form ("8000,00" in German).</summary>
-    public static string Amount(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }

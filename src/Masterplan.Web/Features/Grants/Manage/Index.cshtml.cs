@@ -64,6 +64,4 @@ public sealed class IndexModel(GrantDesk desk, AppDbContext db, TimeProvider tim
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
     }
 
-    /// <summary>An amount as it reads back into the form ("50000,00" in German).</summary>
-    public static string Amount(decimal? value) => value is { } v ? TypedNumber.Format(v, "0.00") : "";
 }
