@@ -96,9 +96,16 @@ public class CouncilSeatsTests
             Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/verwaltung/ratssitze?handler=Apply", Form(ids, 30, 25, 15, 15, 10, "Fraktionswechsel"), "/verwaltung/ratssitze")).StatusCode);
             Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync("/verwaltung/ratssitze?handler=Lot", new() { ["Seed"] = "7 12 33 41", ["SeedAct"] = act }, "/verwaltung/ratssitze")).StatusCode);
             int plenary;
+            List<string> personal;
             await using (var scope = app.Scope())
             {
-                plenary = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Organizations.Where(o => o.Kind == OrganizationKind.PlenaryAssembly).Select(o => o.Id).SingleAsync();
+                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+                plenary = await db.Organizations.Where(o => o.Kind == OrganizationKind.PlenaryAssembly).Select(o => o.Id).SingleAsync();
+                // A planted member: nothing about any person may reach the file, only fractions, seats and the lot.
+                db.Persons.Add(new Person { GivenName = "Plantina", FamilyName = "Zwiebelsack", Email = "plantina.zwiebelsack@example.org" });
+                await db.SaveChangesAsync();
+                // The planted names and every person's e-mail (demo family names such as "Meyer" stand inside "Hare-Niemeyer").
+                personal = ["Plantina", "Zwiebelsack", .. (await db.Persons.Where(p => p.Email != null).Select(p => p.Email!).ToListAsync())];
             }
 
             // The body's page names the public act and links the file; anyone downloads it.
@@ -111,7 +118,11 @@ public class CouncilSeatsTests
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
             Assert.Equal("application/json", download.Content.Headers.ContentType!.MediaType);
             Assert.False(download.Headers.CacheControl?.Public ?? false, $"{download.Headers.CacheControl}");
-            await File.WriteAllBytesAsync(file, await download.Content.ReadAsByteArrayAsync());
+            var bytes = await download.Content.ReadAsByteArrayAsync();
+            var text = System.Text.Encoding.UTF8.GetString(bytes);
+            Assert.Contains("Plantina.Zwiebelsack@example.org", personal, StringComparer.OrdinalIgnoreCase);
+            Assert.All(personal, value => Assert.DoesNotContain(value, text, StringComparison.OrdinalIgnoreCase));
+            await File.WriteAllBytesAsync(file, bytes);
         }
 
         // Without the app and its database: the command replays the lot from the file.
