@@ -70,4 +70,47 @@ public class RegisterImportTests
         Assert.Equal(0, await db.RegisterEntries.CountAsync());
         Assert.DoesNotContain(await db.AuditEntries.Select(a => a.Action).ToListAsync(), a => a == "lab.register.imported");
     }
+
+    [Theory, Engines]
+    public async Task A_new_import_replaces_the_earlier_extract_and_every_value_reads_back_exactly(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+
+        async Task ImportAsync(string csv)
+        {
+            var response = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", Encoding.UTF8.GetBytes(csv));
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        }
+
+        await ImportAsync("name;anschrift;geburtsjahr;geschlecht;stadtbezirk;statistischer_bezirk\n"
+            + "Anna Alt;Hansastr. 1, 44137 Dortmund;1970;w;Innenstadt-West;City-West\n"
+            + "Bernd Bau;Hansastr. 2, 44137 Dortmund;1980;m;Innenstadt-West;Dorstfeld\n"
+            + "Cem Can;Hansastr. 3, 44137 Dortmund;1990;m;Eving;Brechten\n");
+
+        // The second file has no sub-district column, so the sub-district is null.
+        await ImportAsync("name;anschrift;geburtsjahr;geschlecht;stadtbezirk\n"
+            + "Jürgen Weiß-Öztürk;Große Straße 5, 44137 Dortmund;1955;d;Hörde\n"
+            + "Ayşe Çelik;Mühlenweg 12a, 44339 Dortmund;2004;x;Innenstadt-Nord\n");
+
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var rows = await db.RegisterEntries.Where(r => r.LabId == id).OrderBy(r => r.RowIndex).ToListAsync();
+        Assert.Collection(rows,
+            r => Assert.Equal((0, 2, "Jürgen Weiß-Öztürk", "Große Straße 5, 44137 Dortmund", 1955, "d", "Hörde", (string?)null),
+                (r.RowIndex, r.Line, r.Name, r.Address, r.BirthYear, r.Gender, r.District, r.SubDistrict)),
+            r => Assert.Equal((1, 3, "Ayşe Çelik", "Mühlenweg 12a, 44339 Dortmund", 2004, "x", "Innenstadt-Nord", (string?)null),
+                (r.RowIndex, r.Line, r.Name, r.Address, r.BirthYear, r.Gender, r.District, r.SubDistrict)));
+        Assert.Equal(2, await db.RegisterEntries.CountAsync());
+        Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == "lab.register.imported"));
+
+        // A third import with sub-districts stores them again, and the draw's reader sees the same residents.
+        await ImportAsync("name;anschrift;geburtsjahr;geschlecht;stadtbezirk;statistischer_bezirk\n"
+            + "Jürgen Weiß-Öztürk;Große Straße 5, 44137 Dortmund;1955;m;Hörde;Schüren\n");
+        db.ChangeTracker.Clear();
+        var only = Assert.Single(await db.RegisterEntries.Where(r => r.LabId == id).ToListAsync());
+        Assert.Equal(("Jürgen Weiß-Öztürk", "m", "Schüren", 2), (only.Name, only.Gender, only.SubDistrict, only.Line));
+    }
 }

@@ -17,7 +17,9 @@ public sealed class RegisterImport(AppDbContext db)
     /// Imports a register extract: every check of the reader, German line-numbered messages, and nothing stored
     /// unless the whole file is valid. A new import replaces an earlier one as long as nobody was drawn.
     /// </summary>
-    public async Task<Outcome> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct)
+    /// <param name="progress">Receives the fraction done (0 to 1), at most about 100 times: reading and checking the file
+    /// are the first 30 % (in steps when its length is known), writing the rows the rest.</param>
+    public async Task<Outcome> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct, IProgress<double>? progress = null)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         if (lab.State != LabState.ConceptApproved)
@@ -38,7 +40,7 @@ public sealed class RegisterImport(AppDbContext db)
         RegisterExtract extract;
         try
         {
-            extract = RegisterExtractReader.Read(csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate.Value });
+            extract = RegisterExtractReader.Read(progress is not null && csv.CanSeek ? new ReadProgressStream(csv, f => progress.Report(ReadShare * f)) : csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate.Value });
         }
         catch (RegisterExtractException e)
         {
@@ -58,45 +60,30 @@ public sealed class RegisterImport(AppDbContext db)
             return Outcome.Invalid("", "Der Auszug enthält keine Einwohnerinnen und Einwohner.");
         }
 
-        // One transaction, written in batches without change tracking of earlier batches: 600,000 rows stay within memory.
+        // One transaction: the earlier extract is deleted and the new one written in bulk (RegisterBulkWriter), so readers see
+        // either the old or the new extract, and a failure leaves the old one.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.RegisterEntries.Where(r => r.LabId == labId).ExecuteDeleteAsync(ct);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var step = Math.Max(1, extract.Count / 90);
+        await RegisterBulkWriter.WriteAsync(db, labId, extract, written =>
         {
-            const int batch = 5_000;
-            for (var start = 0; start < extract.Count; start += batch)
+            if (progress is not null && (written % step == 0 || written == extract.Count))
             {
-                for (var i = start; i < Math.Min(start + batch, extract.Count); i++)
-                {
-                    db.RegisterEntries.Add(new RegisterEntry
-                    {
-                        LabId = labId, RowIndex = i, Line = extract.LineOf(i), Name = extract.NameOf(i), Address = extract.AddressOf(i), BirthYear = extract.BirthYearOf(i),
-                        Gender = GenderCode(extract.GenderOf(i)), District = extract.Districts[extract.DistrictIndexOf(i)],
-                        SubDistrict = extract.SubDistrictIndexOf(i) < 0 ? null : extract.SubDistricts[extract.SubDistrictIndexOf(i)],
-                    });
-                }
-
-                if (start + batch >= extract.Count)
-                {
-                    // Only the fact and the fingerprint go to the audit log, never the residents.
-                    db.Audit("lab.register.imported", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture),
-                        new { rows = extract.Count, rowsSha256 = extract.RowsSha256, referenceDate = referenceDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
-                }
-
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
+                progress.Report(ReadShare + ((1 - ReadShare) * written / extract.Count));
             }
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
-        }
+        }, ct);
 
+        // Only the fact and the fingerprint go to the audit log, never the residents.
+        db.Audit("lab.register.imported", nameof(NeighbourhoodLab), labId.ToString(CultureInfo.InvariantCulture),
+            new { rows = extract.Count, rowsSha256 = extract.RowsSha256, referenceDate = referenceDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return Outcome.Done;
     }
+
+    /// <summary>The share of the progress that reading and checking the file takes.</summary>
+    private const double ReadShare = 0.3;
 
     /// <summary>The stored extract as the algorithms see it (file order).</summary>
     public async Task<RegisterExtract?> LoadExtractAsync(int labId, CancellationToken ct)
@@ -149,5 +136,51 @@ public sealed class RegisterImport(AppDbContext db)
             _ => new FieldError("", "Die Zeile ist fehlerhaft."),
         };
         return e.Line > 0 ? new FieldError("", "Zeile {0}: {1}", e.Line, what) : what;
+    }
+
+    /// <summary>Reports how far the reader got through a stream of known length, in steps of a tenth.</summary>
+    private sealed class ReadProgressStream(Stream inner, Action<double> report) : Stream
+    {
+        private int reported = -1;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => inner.Length;
+
+        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) => Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) => ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int read)
+        {
+            var percent = inner.Length == 0 ? 100 : (int)(10 * inner.Position / inner.Length) * 10;
+            if (percent != reported)
+            {
+                reported = percent;
+                report(percent / 100.0);
+            }
+
+            return read;
+        }
     }
 }
