@@ -55,12 +55,24 @@ internal static class BenchDocuments
     /// address field, information block, fold marks), the lab's date and place, three ways to answer, a QR code at 4 px per
     /// module; page 2 with the Art. 14 DSGVO notice and the reply slip. Two pages a letter.
     /// </summary>
-    public static Document Letters(int count, Func<string, int, byte[]> qrPng)
+    /// <remarks>
+    /// With <paramref name="pixelsPerModule"/> 1, <paramref name="pixelated"/> and <paramref name="parallelQr"/> as InvitationLetters
+    /// makes them since 2026-12-06 (QR codes encoded on all cores first, one pixel per module, no smoothing); the defaults are the letters before.
+    /// </remarks>
+    public static Document Letters(int count, Func<string, int, byte[]> qrPng, int pixelsPerModule = 4, bool pixelated = false, bool parallelQr = false)
     {
+        static string Code(int i) => $"K7QM {i / 1000 + 1000} {i % 1000:000}X";
+        static string Url(string code) => $"https://masterplan.dortmund.de/quartierslabore/anmeldung?code={code.Replace(' ', '-')}";
+        byte[][]? qr = null;
+        if (parallelQr)
+        {
+            qr = new byte[count][];
+            Parallel.For(0, count, i => qr[i] = qrPng(Url(Code(i)), pixelsPerModule));
+        }
         var blocks = new List<Block>();
         for (var i = 0; i < count; i++)
         {
-            var code = $"K7QM {i / 1000 + 1000} {i % 1000:000}X";
+            var code = Code(i);
             blocks.Add(new LetterHead(LetterForm.B, ["Stadt Dortmund", "Ordnungsamt, Geschäftsführung Masterplan Kommunale Sicherheit 2.0"],
                 "Stadt Dortmund · Friedensplatz 1 · 44135 Dortmund",
                 [$"{FirstNames[i % FirstNames.Length]} {LastNames[i * 7 % LastNames.Length]}", $"Münsterstraße {i % 200 + 1}", "44145 Dortmund"],
@@ -72,7 +84,7 @@ internal static class BenchDocuments
             blocks.Add(new Paragraph([new TextRun("So melden Sie sich an:", Bold: true)]));
             blocks.Add(new Paragraph([new TextRun("Im Internet mit Ihrem Code:"), new TextRun("\nhttps://masterplan.dortmund.de/quartierslabore/anmeldung", Bold: true)]));
             blocks.Add(new Paragraph([new TextRun("Ihr Code: "), new TextRun(code, Bold: true), new TextRun(" (ohne 0, 1, I, L und O; Leerzeichen und Kleinschreibung sind beim Eintippen egal)")]));
-            blocks.Add(new Figure(qrPng($"https://masterplan.dortmund.de/quartierslabore/anmeldung?code={code.Replace(' ', '-')}", 4), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 22 });
+            blocks.Add(new Figure(qr?[i] ?? qrPng(Url(code), pixelsPerModule), $"QR-Code: führt zur Anmeldung mit Ihrem Code {code}") { WidthMm = 22, Pixelated = pixelated });
             blocks.Add(new Paragraph("Per Telefon: 0231 50-0 (Montag bis Freitag, 9 bis 12 Uhr, und nach Vereinbarung). Halten Sie bitte Ihren Code bereit."));
             blocks.Add(new Paragraph("Per Post: Schicken Sie den Antwortabschnitt auf Seite 2 an die Stadt oder geben Sie ihn dort ab."));
             blocks.Add(new Paragraph("Mit freundlichen Grüßen\nTeam Quartierslabore"));

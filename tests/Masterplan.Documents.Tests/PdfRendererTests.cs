@@ -284,4 +284,59 @@ public class PdfRendererTests
 
         Assert.Equal(1, pdf.Document.NumberOfPages);
     }
+
+    [Fact]
+    public void A_long_mail_merge_laid_out_in_parts_on_all_cores_gives_the_same_pages_and_tags_as_in_one_piece()
+    {
+        // 150 two-page letters are 900 blocks: enough for the layout in parts, the parent tree set aside per page and the
+        // content streams compressed in parallel (PdfRenderer.SpeedUps).
+        Block[] Letter(int i) =>
+        [
+            new LetterHead(LetterForm.B, ["Stadt Dortmund"], "Stadt Dortmund · Friedensplatz 1 · 44135 Dortmund", [$"Person Nr{i} Weiß", "Bayrische Str. 1", "44339 Dortmund"], [new("Datum", "06.12.2026")]),
+            new Paragraph($"Guten Tag, Ihr Code ist K7QM {i:0000}."),
+            new Figure(QrCode.Png($"https://masterplan.dortmund.de/anmeldung?code={i}", pixelsPerModule: 1), $"QR-Code zur Anmeldung mit dem Code {i}") { WidthMm = 22, Pixelated = true },
+            new PageBreak { SameSection = true },
+            new Paragraph($"Antwort von Person Nr{i}"),
+            new PageBreak(),
+        ];
+        var document = new Document("Briefe", Enumerable.Range(1, 150).SelectMany(Letter).ToList()) { NumberPagesPerSection = true };
+
+        var fast = Samples.Pdf(document);
+        byte[] plain;
+        PdfRenderer.SpeedUps = false;
+        try
+        {
+            plain = Samples.Pdf(document);
+        }
+        finally
+        {
+            PdfRenderer.SpeedUps = true;
+        }
+
+        using var a = new PdfStructure(fast);
+        using var b = new PdfStructure(plain);
+        Assert.Equal(300, a.Document.NumberOfPages);
+        Assert.Equal(b.Document.NumberOfPages, a.Document.NumberOfPages);
+        for (var p = 1; p <= 300; p++)
+        {
+            var text = string.Join(" ", a.Document.GetPage(p).GetWords().Select(w => w.Text));
+            Assert.Equal(string.Join(" ", b.Document.GetPage(p).GetWords().Select(w => w.Text)), text);
+            Assert.Contains($"Seite {2 - (p % 2)} von 2", text);
+            Assert.Contains($"Nr{(p + 1) / 2} ", text + " ");
+            Assert.Equal(p % 2, a.Document.GetPage(p).GetImages().Count());
+        }
+        Assert.Equal(b.Elements(), a.Elements());
+        Assert.Equal(150, a.Elements().Count(e => e.Type == "Figure" && e.Alt!.StartsWith("QR-Code", StringComparison.Ordinal)));
+
+        // The parent tree has one entry per page, in page order, each with as many parents as the page has marked content.
+        var root = (DictionaryToken)a.Get(a.Catalog, "StructTreeRoot")!;
+        var nums = ((ArrayToken)a.Get((DictionaryToken)a.Get(root, "ParentTree")!, "Nums")!).Data;
+        Assert.Equal(600, nums.Count);
+        for (var k = 0; k < 300; k++)
+        {
+            Assert.Equal(k, ((NumericToken)nums[2 * k]).Int);
+            Assert.Equal(k, ((NumericToken)a.Document.GetPage(k + 1).Dictionary.Data["StructParents"]).Int);
+            Assert.NotEmpty(((ArrayToken)a.Resolve(nums[2 * k + 1])).Data);
+        }
+    }
 }

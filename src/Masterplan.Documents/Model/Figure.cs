@@ -17,6 +17,12 @@ public sealed record Figure(byte[] Png, string AltText) : Block
     /// <summary>The printed width in millimetres; by default the picture fills the text width (at most its pixel size at 96 dpi times two).</summary>
     public double? WidthMm { get; init => field = value is null or > 0 ? value : throw new ArgumentOutOfRangeException(nameof(WidthMm), value, "A width is positive."); }
 
+    /// <summary>
+    /// Whether the picture keeps hard pixel edges when scaled up (PDF: no interpolation), e.g. a QR code drawn with one pixel
+    /// per module: a few hundred bytes instead of kilobytes, and as sharp as a larger picture.
+    /// </summary>
+    public bool Pixelated { get; init; }
+
     const string AltMessage = "A figure needs a text alternative (PDF/UA and WCAG 1.1.1).";
 
     static byte[] CheckPng(byte[] png, string name) => png is { Length: > 24 } && png[0] == 0x89 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G'

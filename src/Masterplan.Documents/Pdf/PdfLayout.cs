@@ -41,12 +41,65 @@ internal sealed class PdfLayout
     double Bottom => _page.Bottom;
     double ContentWidth => _page.ContentWidth;
 
+    /// <summary>Blocks per part below which a document is laid out in one piece.</summary>
+    const int MinBlocksPerPart = 400;
+
+    /// <summary>
+    /// Lays the document out. A long mail merge (letters that each start on a new page after a section break) is laid out in
+    /// parts on all cores, each with its own font measurements, and joined: the same steps as in one piece.
+    /// </summary>
     public static (List<PdfOp> Ops, int Pages) Build(Document document, PdfFonts fonts)
+    {
+        var parts = Parts(document.Blocks);
+        if (parts.Count == 1)
+            return BuildPart(document, 0, document.Blocks.Count, fonts);
+        var results = new (List<PdfOp> Ops, int Pages)[parts.Count];
+        Parallel.For(0, parts.Count, i =>
+        {
+            // PdfFonts caches widths in plain dictionaries: one per part.
+            using var own = i == 0 ? null : new PdfFonts();
+            results[i] = BuildPart(document, parts[i].Start, parts[i].End, own ?? fonts);
+        });
+        var ops = new List<PdfOp>(results.Sum(r => r.Ops.Count));
+        for (var i = 0; i < results.Length; i++)
+        {
+            // A part begins after a section-starting page break: its first page starts a section, as it would in one piece.
+            ops.AddRange(i == 0 ? results[i].Ops : results[i].Ops.Skip(1).Prepend(new NewPageOp(StartsSection: true)));
+        }
+        return (ops, results.Sum(r => r.Pages));
+    }
+
+    /// <summary>Where the document may be cut: before a <see cref="LetterHead"/> that follows a section-starting <see cref="PageBreak"/>.</summary>
+    static List<(int Start, int End)> Parts(IReadOnlyList<Block> blocks)
+    {
+        var wanted = Math.Min(Environment.ProcessorCount * 2, blocks.Count / MinBlocksPerPart);
+        var parts = new List<(int Start, int End)>();
+        if (wanted < 2 || !PdfRenderer.SpeedUps)
+        {
+            parts.Add((0, blocks.Count));
+            return parts;
+        }
+        var start = 0;
+        for (var i = 1; i < blocks.Count; i++)
+        {
+            if (parts.Count + 1 < wanted && i - start >= blocks.Count / wanted
+                && blocks[i] is LetterHead && blocks[i - 1] is PageBreak { SameSection: false })
+            {
+                parts.Add((start, i));
+                start = i;
+            }
+        }
+        parts.Add((start, blocks.Count));
+        return parts;
+    }
+
+    static (List<PdfOp> Ops, int Pages) BuildPart(Document document, int start, int end, PdfFonts fonts)
     {
         var layout = new PdfLayout(fonts, PdfPageGeometry.For(document.Page));
         layout.NewPage();
-        foreach (var block in document.Blocks)
+        for (var i = start; i < end; i++)
         {
+            var block = document.Blocks[i];
             // A page break takes effect with the next block, so a break after the last letter adds no blank page.
             if (layout._breakPending && block is not PageBreak)
             {
@@ -389,7 +442,7 @@ internal sealed class PdfLayout
         SpaceBefore(8);
         var box = new XRect(Left, _y, width, height);
         _ops.Add(new BeginFigureOp(figure.AltText, box));
-        _ops.Add(new ImageOp(figure.Png, box));
+        _ops.Add(new ImageOp(figure.Png, box, figure.Pixelated));
         End();
         _pageEmpty = false;
         _y += height + 4;

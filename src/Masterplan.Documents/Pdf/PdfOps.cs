@@ -33,5 +33,5 @@ internal sealed record LineOp(double X1, double Y1, double X2, double Y2, double
 /// <summary>Fills a rectangle.</summary>
 internal sealed record FillOp(XRect Rect, XColor Color) : PdfOp;
 
-/// <summary>Draws a PNG into a rectangle.</summary>
-internal sealed record ImageOp(byte[] Png, XRect Rect) : PdfOp;
+/// <summary>Draws a PNG into a rectangle; <paramref name="Pixelated"/> turns interpolation off (see <see cref="Figure.Pixelated"/>).</summary>
+internal sealed record ImageOp(byte[] Png, XRect Rect, bool Pixelated = false) : PdfOp;
