@@ -326,6 +326,8 @@ public class PdfRendererTests
             Assert.Equal(p % 2, a.Document.GetPage(p).GetImages().Count());
         }
         Assert.Equal(b.Elements(), a.Elements());
+        // A pixelated figure is drawn without smoothing: one pixel per module stays a sharp square.
+        Assert.DoesNotContain("/Interpolate true", System.Text.Encoding.Latin1.GetString(fast), StringComparison.Ordinal);
         Assert.Equal(150, a.Elements().Count(e => e.Type == "Figure" && e.Alt!.StartsWith("QR-Code", StringComparison.Ordinal)));
 
         // The parent tree has one entry per page, in page order, each with as many parents as the page has marked content.
