@@ -95,8 +95,9 @@ public sealed class ReferenceDataSeeder(AppDbContext db, TimeProvider time)
             o.EndDate = s.EndDate;
             o.CouncilSeats = s.CouncilSeats;
             o.Source = s.Source;
+            o.PlanEdition = s.PlanEdition;
             orgByKey[s.Key] = o;
-        }, o => new { o.Name, o.ShortName, o.Kind, o.Classification, Parent = o.Parent?.SeedKey, District = o.District?.SeedKey, o.Purpose, o.StartDate, o.EndDate, o.CouncilSeats, o.Source },
+        }, o => new { o.Name, o.ShortName, o.Kind, o.Classification, Parent = o.Parent?.SeedKey, District = o.District?.SeedKey, o.Purpose, o.StartDate, o.EndDate, o.CouncilSeats, o.Source, o.PlanEdition },
         () => new Organization { Name = "" });
 
         var fields = await db.FieldsOfAction.ToListAsync(ct);
@@ -231,7 +232,7 @@ public sealed record ReferenceData(
 
     public sealed record OrganizationSeed(
         string Key, string Name, OrganizationKind Kind, string? ShortName, string? Parent, string? District, string? Purpose,
-        DateOnly? StartDate, DateOnly? EndDate, int? CouncilSeats, string? Classification, string? Source);
+        DateOnly? StartDate, DateOnly? EndDate, int? CouncilSeats, string? Classification, string? Source, int? PlanEdition = null);
 
     public sealed record FieldSeed(string Number, string Title, string? GuidingSentence, string? Description, string? Source);
 

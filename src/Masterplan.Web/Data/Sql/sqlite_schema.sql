@@ -394,6 +394,7 @@ CREATE TABLE "Organizations" (
     "FormedBy" TEXT NULL,
     "StartDate" TEXT NULL,
     "EndDate" TEXT NULL,
+    "PlanEdition" INTEGER NULL,
     "CouncilSeats" INTEGER NULL,
     "Source" TEXT NULL,
     "IsDemo" INTEGER NOT NULL,
@@ -510,6 +511,8 @@ CREATE TABLE "FieldOfActionVersions" (
     "Reason" TEXT NULL,
     "SourceKind" TEXT NOT NULL,
     "SourceText" TEXT NULL,
+    "SourceLinkKind" TEXT NULL,
+    "SourceLinkId" INTEGER NULL,
     "ActorName" TEXT NOT NULL,
     CONSTRAINT "FK_FieldOfActionVersions_FieldsOfAction_NodeId" FOREIGN KEY ("NodeId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT
 );
@@ -544,6 +547,8 @@ CREATE TABLE "Measures" (
     "Place" TEXT NULL,
     "SourceKind" TEXT NOT NULL,
     "SourceText" TEXT NULL,
+    "SourceLinkKind" TEXT NULL,
+    "SourceLinkId" INTEGER NULL,
     "IsPublic" INTEGER NOT NULL,
     "IsDemo" INTEGER NOT NULL,
     "PlanEdition" INTEGER NOT NULL,
@@ -1526,6 +1531,14 @@ CREATE TABLE "RecommendationField" (
     CONSTRAINT "FK_RecommendationField_Recommendations_RecommendationId" FOREIGN KEY ("RecommendationId") REFERENCES "Recommendations" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "RecommendationTakeUps" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RecommendationTakeUps" PRIMARY KEY AUTOINCREMENT,
+    "RecommendationId" INTEGER NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "TargetId" INTEGER NOT NULL,
+    CONSTRAINT "FK_RecommendationTakeUps_Recommendations_RecommendationId" FOREIGN KEY ("RecommendationId") REFERENCES "Recommendations" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "RecommendationUpdates" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_RecommendationUpdates" PRIMARY KEY AUTOINCREMENT,
     "RecommendationId" INTEGER NOT NULL,
@@ -1761,6 +1774,8 @@ CREATE INDEX "IX_MeasureDistrict_DistrictId" ON "MeasureDistrict" ("DistrictId")
 
 CREATE INDEX "IX_Measures_FieldOfActionId" ON "Measures" ("FieldOfActionId");
 
+CREATE INDEX "IX_Measures_SourceLinkKind_SourceLinkId" ON "Measures" ("SourceLinkKind", "SourceLinkId");
+
 CREATE INDEX "IX_Measures_Status" ON "Measures" ("Status");
 
 CREATE INDEX "IX_MeasureStatusUpdates_MeasureId_Date" ON "MeasureStatusUpdates" ("MeasureId", "Date");
@@ -1893,6 +1908,10 @@ CREATE INDEX "IX_Recommendations_MeetingId" ON "Recommendations" ("MeetingId");
 
 CREATE INDEX "IX_Recommendations_Status" ON "Recommendations" ("Status");
 
+CREATE INDEX "IX_RecommendationTakeUps_Kind_TargetId" ON "RecommendationTakeUps" ("Kind", "TargetId");
+
+CREATE UNIQUE INDEX "IX_RecommendationTakeUps_RecommendationId_Kind_TargetId" ON "RecommendationTakeUps" ("RecommendationId", "Kind", "TargetId");
+
 CREATE INDEX "IX_RecommendationUpdates_RecommendationId" ON "RecommendationUpdates" ("RecommendationId");
 
 CREATE UNIQUE INDEX "IX_RegisterEntries_LabId_RowIndex" ON "RegisterEntries" ("LabId", "RowIndex");
@@ -1993,7 +2012,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261205225510_Initial', '10.0.15');
+VALUES ('20261206012436_Initial', '10.0.15');
 
 COMMIT;
 

@@ -5,7 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>Where a change comes from and why (docs/domain.md#catalogue: who, when, why, source).</summary>
-public sealed record ChangeSource(CatalogueSourceKind Kind, string? Text, string? Reason);
+/// <param name="Link">The paper, agenda item or recommendation the change came from, if the Office linked one.</param>
+public sealed record ChangeSource(CatalogueSourceKind Kind, string? Text, string? Reason, Masterplan.Web.Shared.LinkRef? Link = null);
 
 /// <summary>
 /// Changes to the living catalogue (001 §I, 004 §3, §5): add, rename, move, merge and retire nodes at any depth.
@@ -169,7 +170,7 @@ public sealed class CatalogueEditor(AppDbContext db, TimeProvider time)
     {
         NodeId = node.Id, ValidFrom = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % 10), TimeSpan.Zero), Change = change, Title = node.Title,
         ParentId = node.ParentId, Position = node.Position, IsRetired = node.IsRetired, MergedIntoId = node.MergedIntoId,
-        Reason = source.Reason, SourceKind = source.Kind, SourceText = source.Text, ActorName = actor,
+        Reason = source.Reason, SourceKind = source.Kind, SourceText = source.Text, SourceLinkKind = source.Link?.Kind, SourceLinkId = source.Link?.Id, ActorName = actor,
     };
 
     private const string NotInCatalogue = "Diesen Eintrag gibt es im aktuellen Katalog nicht.";

@@ -58,6 +58,7 @@ public sealed class CatalogueModule : IModule
     {
         services.AddSearchSource<FieldOfActionSearch>();
         services.AddSearchSource<MeasureSearch>();
+        services.AddLinkTargets<MeasureLinks>();
         services.AddScoped<CatalogueTree>();
         services.AddScoped<ProgrammeBudget>();
         services.AddScoped<CatalogueEditor>();

@@ -65,6 +65,7 @@ internal sealed class FieldOfActionVersionConfiguration : IEntityTypeConfigurati
         v.Property(x => x.Title).HasMaxLength(300);
         v.Property(x => x.Change).HasConversion<string>().HasMaxLength(20);
         v.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
+        v.Property(x => x.SourceLinkKind).HasConversion<string>().HasMaxLength(30);
         v.Property(x => x.SourceText).HasMaxLength(500);
         v.Property(x => x.Reason).HasMaxLength(1000);
         v.Property(x => x.ActorName).HasMaxLength(200);
@@ -88,6 +89,8 @@ internal sealed class MeasureConfiguration : IEntityTypeConfiguration<Measure>
         m.Property(x => x.ExternalNumber).HasMaxLength(40);
         m.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         m.Property(x => x.SourceKind).HasConversion<string>().HasMaxLength(30);
+        m.Property(x => x.SourceLinkKind).HasConversion<string>().HasMaxLength(30);
+        m.HasIndex(x => new { x.SourceLinkKind, x.SourceLinkId });
         m.Property(x => x.Weight).HasPrecision(9, 3);
         m.Property(x => x.PlannedBudget).HasPrecision(14, 2);
         m.Property(x => x.SpentBudget).HasPrecision(14, 2);

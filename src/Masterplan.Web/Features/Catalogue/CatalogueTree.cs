@@ -14,7 +14,7 @@ public sealed record CatalogueNode(int Id, string Number, string Title, string? 
 /// <summary>One change between two dates, with its source, for the diff page.</summary>
 public sealed record CatalogueChange(
     DateTimeOffset At, CatalogueChangeKind Change, int NodeId, string Title, string? NumberBefore, string? NumberAfter, string? TitleBefore,
-    CatalogueSourceKind SourceKind, string? SourceText, string? Reason, string ActorName);
+    CatalogueSourceKind SourceKind, string? SourceText, string? Reason, string ActorName, Masterplan.Web.Shared.LinkRef? SourceLink = null);
 
 /// <summary>A node that carried a number from one moment until another (null: still), with its number today (null: retired).</summary>
 public sealed record NumberUse(int NodeId, string Title, DateTimeOffset From, DateTimeOffset? Until, string? NumberToday);
@@ -58,7 +58,8 @@ public sealed class CatalogueTree(AppDbContext db)
             .OrderBy(v => v.ValidFrom).ThenBy(v => v.Id)
             .Select(v => new CatalogueChange(
                 v.ValidFrom, v.Change, v.NodeId, v.Title, before.GetValueOrDefault(v.NodeId), after.GetValueOrDefault(v.NodeId),
-                titleBefore.GetValueOrDefault(v.NodeId), v.SourceKind, v.SourceText, v.Reason, v.ActorName))
+                titleBefore.GetValueOrDefault(v.NodeId), v.SourceKind, v.SourceText, v.Reason, v.ActorName,
+                v.SourceLinkKind is { } kind && v.SourceLinkId is { } id ? new Masterplan.Web.Shared.LinkRef(kind, id) : null))
             .ToList();
     }
 

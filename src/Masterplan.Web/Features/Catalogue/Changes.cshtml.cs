@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>What changed in the catalogue between two days, each change with who, when, why and its source.</summary>
-public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageModel
+public sealed class ChangesModel(CatalogueTree tree, TimeProvider time, Masterplan.Web.Shared.Links links) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "von")]
     public DateOnly? From { get; set; }
@@ -13,6 +13,9 @@ public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageMo
     public DateOnly? To { get; set; }
 
     public IReadOnlyList<CatalogueChange> Changes { get; private set; } = [];
+
+    /// <summary>The linked sources of the changes that the viewer may see.</summary>
+    public IReadOnlyDictionary<Masterplan.Web.Shared.LinkRef, Masterplan.Web.Shared.LinkTarget> SourceLinks { get; private set; } = new Dictionary<Masterplan.Web.Shared.LinkRef, Masterplan.Web.Shared.LinkTarget>();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,5 +34,6 @@ public sealed class ChangesModel(CatalogueTree tree, TimeProvider time) : PageMo
         }
 
         Changes = await tree.ChangesAsync(IndexModel.EndOfDay(From.Value), IndexModel.EndOfDay(To.Value), ct);
+        SourceLinks = await links.ResolveAsync(Changes.Select(c => c.SourceLink).OfType<Masterplan.Web.Shared.LinkRef>(), User, ct);
     }
 }

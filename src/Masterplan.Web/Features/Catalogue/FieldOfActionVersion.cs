@@ -58,5 +58,10 @@ public sealed class FieldOfActionVersion
 
     public string? SourceText { get; set; }
 
+    /// <summary>The paper, agenda item or recommendation the change came from, when the Office linked one.</summary>
+    public Masterplan.Web.Shared.LinkKind? SourceLinkKind { get; set; }
+
+    public int? SourceLinkId { get; set; }
+
     public required string ActorName { get; set; }
 }

@@ -15,6 +15,9 @@ public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) :
 
     public string? MeasureTitle { get; private set; }
 
+    /// <summary>The external number when the measure belongs to masterplan 1.0: the figure is history.</summary>
+    public string? FirstPlanNumber { get; private set; }
+
     public bool IsOffice => User.IsInRole(Roles.Office);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
@@ -29,7 +32,9 @@ public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) :
         Node = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).FirstOrDefault(n => n.Id == view.Indicator.FieldOfActionId);
         if (view.Indicator.MeasureId is { } measure)
         {
-            MeasureTitle = await db.Measures.Where(m => m.Id == measure && (m.IsPublic || IsOffice)).Select(m => m.Title).FirstOrDefaultAsync(ct);
+            var found = await db.Measures.Where(m => m.Id == measure && (m.IsPublic || IsOffice)).Select(m => new { m.Title, m.PlanEdition, m.ExternalNumber }).FirstOrDefaultAsync(ct);
+            MeasureTitle = found?.Title;
+            FirstPlanNumber = found is { PlanEdition: 1 } ? found.ExternalNumber ?? "–" : null;
         }
 
         return Page();

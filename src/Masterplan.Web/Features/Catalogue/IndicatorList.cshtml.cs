@@ -9,7 +9,8 @@ namespace Masterplan.Web.Features.Catalogue;
 /// <summary>All indicators with their latest value and status against target (docs/domain.md#indicators, docs/domain.md#public-catalogue); the Office also sees non-public ones.</summary>
 public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
-    public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment);
+    /// <param name="FirstPlan">A key figure of a measure of masterplan 1.0: history, marked as such.</param>
+    public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment, bool FirstPlan);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -36,8 +37,11 @@ public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indi
 
         var assessed = await indicators.AssessAsync(query, null, ct);
         var nodes = Nodes.ToDictionary(n => n.Id);
+        var measureIds = assessed.Select(a => a.Indicator.MeasureId).OfType<int>().Distinct().ToList();
+        var firstPlan = (await db.Measures.Where(m => measureIds.Contains(m.Id) && m.PlanEdition == 1).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
         Rows = assessed
-            .Select(a => new Row(a.Indicator, nodes.TryGetValue(a.Indicator.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–", a.Assessment))
+            .Select(a => new Row(a.Indicator, nodes.TryGetValue(a.Indicator.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–", a.Assessment,
+                a.Indicator.MeasureId is { } m && firstPlan.Contains(m)))
             .Where(r => Status is null || r.Assessment.Status == Status)
             .OrderBy(r => r.Field, NumberComparer.Instance).ThenBy(r => r.Indicator.Name, StringComparer.CurrentCulture).ToList();
     }

@@ -54,6 +54,14 @@ public sealed class Measure : IAudited
 
     public string? SourceText { get; set; }
 
+    /// <summary>The agenda item, recommendation or paper the measure came from, when the Office linked one.</summary>
+    public Masterplan.Web.Shared.LinkKind? SourceLinkKind { get; set; }
+
+    public int? SourceLinkId { get; set; }
+
+    /// <summary><see cref="SourceLinkKind"/> and <see cref="SourceLinkId"/> together.</summary>
+    public Masterplan.Web.Shared.LinkRef? SourceLink => SourceLinkKind is { } kind && SourceLinkId is { } id ? new(kind, id) : null;
+
     public bool IsPublic { get; set; }
 
     public bool IsDemo { get; set; }

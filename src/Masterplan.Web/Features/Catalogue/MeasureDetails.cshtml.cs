@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue;
 
 /// <summary>One measure for the public: status, progress, budget, dates, places, units, status updates, source; no staff names.</summary>
-public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, TimeProvider time) : PageModel
+public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, TimeProvider time, Shared.Links links, Meetings.RecommendationTakeUps takeUps) : PageModel
 {
     public Measure Measure { get; private set; } = null!;
 
@@ -27,6 +27,12 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
 
     /// <summary>How many published contributions of residents led to this measure (shown with a link to their way).</summary>
     public int FromContributions { get; private set; }
+
+    /// <summary>The agenda item, recommendation or paper linked as the source, if the viewer may see it.</summary>
+    public Shared.LinkTarget? SourceLink { get; private set; }
+
+    /// <summary>Recommendations this measure took up, other than its source.</summary>
+    public IReadOnlyList<Shared.LinkTarget> Implements { get; private set; } = [];
 
     public bool IsOffice => User.IsInRole(Roles.Office);
 
@@ -53,6 +59,12 @@ public sealed class MeasureDetailsModel(AppDbContext db, CatalogueTree tree, Tim
         FromContributions = measure.IsPublic ? await TakenUp.ForMeasure(db, id).CountAsync(ct) : 0;
         FromLabs = [.. (await db.Labs.AsNoTracking().Where(l => db.Set<LabRecommendation>().Any(r => r.LabId == l.Id && r.MeasureId == id))
             .OrderBy(l => l.Year).ThenBy(l => l.Quarter).Select(l => new { l.Id, l.Title }).ToListAsync(ct)).Select(l => (l.Id, l.Title))];
+        if (measure.SourceLink is { } source)
+        {
+            SourceLink = (await links.ResolveAsync([source], User, ct)).GetValueOrDefault(source);
+        }
+
+        Implements = [.. (await takeUps.TakenUpByAsync(new(Shared.LinkKind.Measure, id), User, ct)).Where(t => t.Ref != measure.SourceLink)];
         return Page();
     }
 }

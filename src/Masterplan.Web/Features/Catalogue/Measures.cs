@@ -10,7 +10,7 @@ namespace Masterplan.Web.Features.Catalogue;
 public sealed record MeasureInput(
     int? FieldOfActionId, string? Title, string? Description, string? Partners, MeasureStatus? Status, int? Progress, decimal? Weight,
     decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place, IReadOnlyList<int>? DistrictIds,
-    IReadOnlyList<int>? UnitIds, CatalogueSourceKind? SourceKind, string? SourceText, bool IsPublic);
+    IReadOnlyList<int>? UnitIds, CatalogueSourceKind? SourceKind, string? SourceText, bool IsPublic, LinkRef? SourceLink = null);
 
 /// <summary>A dated status report as entered.</summary>
 public sealed record StatusUpdateInput(DateOnly? Date, string? Text, MeasureStatus? NewStatus, int? NewProgress);
@@ -344,6 +344,7 @@ public sealed class Measures(AppDbContext db, CatalogueTree tree, TimeProvider t
         m.Place = Clean(input.Place);
         m.SourceKind = input.SourceKind!.Value;
         m.SourceText = Clean(input.SourceText);
+        (m.SourceLinkKind, m.SourceLinkId) = (input.SourceLink?.Kind, input.SourceLink?.Id);
         m.IsPublic = input.IsPublic;
         m.UpdatedAt = time.GetUtcNow();
         m.UpdatedBy = db.CurrentActorName();

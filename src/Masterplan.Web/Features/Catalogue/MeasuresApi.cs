@@ -11,7 +11,8 @@ public sealed record MeasureDto(
     int Id, int FieldOfActionId, string Title, string? Description, string? Partners, MeasureStatus Status, string StatusLabel, int Progress,
     decimal Weight, decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place,
     IReadOnlyList<int> DistrictIds, IReadOnlyList<int> UnitIds, CatalogueSourceKind SourceKind, string? SourceText, bool IsPublic, int Version,
-    IReadOnlyList<MeasureDto.StatusUpdate> StatusUpdates, IReadOnlyList<MeasureDto.MilestoneDto> Milestones, int PlanEdition, string? ExternalNumber)
+    IReadOnlyList<MeasureDto.StatusUpdate> StatusUpdates, IReadOnlyList<MeasureDto.MilestoneDto> Milestones, int PlanEdition, string? ExternalNumber,
+    string? SourceLink)
 {
     public sealed record StatusUpdate(DateOnly Date, string Text, MeasureStatus? NewStatus, int? NewProgress);
 
@@ -22,11 +23,11 @@ public sealed record MeasureDto(
 public sealed record MeasureWrite(
     int? FieldOfActionId, string? Title, string? Description, string? Partners, MeasureStatus? Status, int? Progress, decimal? Weight,
     decimal? PlannedBudget, decimal? SpentBudget, DateOnly? StartDate, DateOnly? EndDate, string? Place, IReadOnlyList<int>? DistrictIds,
-    IReadOnlyList<int>? UnitIds, CatalogueSourceKind? SourceKind, string? SourceText, bool IsPublic, int? Version)
+    IReadOnlyList<int>? UnitIds, CatalogueSourceKind? SourceKind, string? SourceText, bool IsPublic, int? Version, string? SourceLink = null)
 {
-    public MeasureInput ToInput() => new(
+    public MeasureInput ToInput(LinkRef? link) => new(
         FieldOfActionId, Title, Description, Partners, Status, Progress, Weight ?? 1, PlannedBudget, SpentBudget, StartDate, EndDate, Place,
-        DistrictIds, UnitIds, SourceKind ?? CatalogueSourceKind.FreeText, SourceText, IsPublic);
+        DistrictIds, UnitIds, SourceKind ?? CatalogueSourceKind.FreeText, SourceText, IsPublic, link);
 }
 
 /// <summary>Measures over JSON (docs/domain.md#measures): reading public measures for everyone, writing for the Office.</summary>
@@ -53,7 +54,7 @@ public static class MeasuresApi
     private const int MaxPageSize = 500;
 
     private static async Task<Results<Ok<List<MeasureDto>>, ProblemHttpResult>> ListAsync(
-        int? field, int? district, MeasureStatus? status, int? page, int? pageSize, HttpContext http, Measures measures, CancellationToken ct)
+        int? field, int? district, MeasureStatus? status, int? page, int? pageSize, HttpContext http, Measures measures, Links links, CancellationToken ct)
     {
         var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
         if (number < 1 || size is < 1 or > MaxPageSize)
@@ -75,31 +76,45 @@ public static class MeasuresApi
             http.Response.Headers.Link = $"<{next}>; rel=\"next\"";
         }
 
-        return TypedResults.Ok(list.Select(m => ToDto(m, OutcomeAdapters.Localizer(http))).ToList());
+        var sources = await links.ResolveAsync(list.Select(m => m.SourceLink).OfType<LinkRef>(), http.User, ct);
+        return TypedResults.Ok(list.Select(m => ToDto(m, OutcomeAdapters.Localizer(http), sources)).ToList());
     }
 
-    private static async Task<Results<Ok<MeasureDto>, NotFound>> GetAsync(int id, AppDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Ok<MeasureDto>, NotFound>> GetAsync(int id, AppDbContext db, Links links, HttpContext http, CancellationToken ct)
     {
         var measure = await Load(db).FirstOrDefaultAsync(m => m.Id == id && m.IsPublic, ct);
-        return measure is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(measure, OutcomeAdapters.Localizer(http)));
+        return measure is null ? TypedResults.NotFound() : TypedResults.Ok(await ToDtoAsync(measure, links, http, ct));
     }
 
-    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(MeasureWrite body, Measures measures, AppDbContext db, HttpContext http, CancellationToken ct)
+    private static async Task<Results<Created<MeasureDto>, ValidationProblem>> CreateAsync(MeasureWrite body, Measures measures, AppDbContext db, Links links, HttpContext http, CancellationToken ct)
     {
-        var result = await measures.SaveAsync(null, null, body.ToInput(), ct);
+        // The source link is checked like the form's: an address on this platform of a kind a measure can come from.
+        var link = await links.ParseAsync("SourceLink", body.SourceLink, Manage.MeasureModel.MeasureSources, ct);
+        if (!link.Succeeded)
+        {
+            return Invalid(http, link);
+        }
+
+        var result = await measures.SaveAsync(null, null, body.ToInput(link.Value), ct);
         if (result.Value is not { } created)
         {
             return Invalid(http, result);
         }
 
         var saved = await Load(db).FirstAsync(m => m.Id == created.Id, ct);
-        return TypedResults.Created($"/api/v1/measures/{saved.Id}", ToDto(saved, OutcomeAdapters.Localizer(http)));
+        return TypedResults.Created($"/api/v1/measures/{saved.Id}", await ToDtoAsync(saved, links, http, ct));
     }
 
     private static async Task<Results<Ok<MeasureDto>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
-        int id, MeasureWrite body, Measures measures, AppDbContext db, HttpContext http, CancellationToken ct)
+        int id, MeasureWrite body, Measures measures, AppDbContext db, Links links, HttpContext http, CancellationToken ct)
     {
-        var result = await measures.SaveAsync(id, body.Version, body.ToInput(), ct);
+        var link = await links.ParseAsync("SourceLink", body.SourceLink, Manage.MeasureModel.MeasureSources, ct);
+        if (!link.Succeeded)
+        {
+            return Invalid(http, link);
+        }
+
+        var result = await measures.SaveAsync(id, body.Version, body.ToInput(link.Value), ct);
         if (result.IsNotFound)
         {
             return TypedResults.NotFound();
@@ -116,7 +131,7 @@ public static class MeasuresApi
         }
 
         var saved = await Load(db).FirstAsync(m => m.Id == id, ct);
-        return TypedResults.Ok(ToDto(saved, OutcomeAdapters.Localizer(http)));
+        return TypedResults.Ok(await ToDtoAsync(saved, links, http, ct));
     }
 
     private static ValidationProblem Invalid(HttpContext http, Outcome outcome) => ApiProblems.Invalid(http, outcome, "Die Maßnahme ist nicht gültig.");
@@ -124,10 +139,15 @@ public static class MeasuresApi
     private static IQueryable<Measure> Load(AppDbContext db) =>
         db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones).AsSplitQuery();
 
-    private static MeasureDto ToDto(Measure m, IStringLocalizer t) => new(
+    private static async Task<MeasureDto> ToDtoAsync(Measure m, Links links, HttpContext http, CancellationToken ct) =>
+        ToDto(m, OutcomeAdapters.Localizer(http), m.SourceLink is { } source ? await links.ResolveAsync([source], http.User, ct) : new Dictionary<LinkRef, LinkTarget>());
+
+    /// <summary>The measure with the address of its linked source when the caller may see that.</summary>
+    private static MeasureDto ToDto(Measure m, IStringLocalizer t, IReadOnlyDictionary<LinkRef, LinkTarget> sources) => new(
         m.Id, m.FieldOfActionId, m.Title, m.Description, m.Partners, m.Status, t[Measures.StatusLabel(m.Status)], m.Progress, m.Weight, m.PlannedBudget,
         m.SpentBudget, m.StartDate, m.EndDate, m.Place, m.Districts.Select(d => d.DistrictId).Order().ToList(), m.Units.Select(u => u.OrganizationId).Order().ToList(),
         m.SourceKind, m.SourceText, m.IsPublic, m.Version,
         m.Updates.OrderBy(u => u.Date).ThenBy(u => u.Id).Select(u => new MeasureDto.StatusUpdate(u.Date, u.Text, u.NewStatus, u.NewProgress)).ToList(),
-        m.Milestones.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(x => new MeasureDto.MilestoneDto(x.Title, x.DueDate, x.DoneDate)).ToList(), m.PlanEdition, m.ExternalNumber);
+        m.Milestones.OrderBy(x => x.DueDate).ThenBy(x => x.Id).Select(x => new MeasureDto.MilestoneDto(x.Title, x.DueDate, x.DoneDate)).ToList(), m.PlanEdition, m.ExternalNumber,
+        m.SourceLink is { } link ? sources.GetValueOrDefault(link)?.Url : null);
 }

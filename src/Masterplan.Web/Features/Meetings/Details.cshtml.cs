@@ -13,7 +13,7 @@ namespace Masterplan.Web.Features.Meetings;
 /// a meeting the viewer may not see does not exist for them (404).
 /// Members comment here on circulated minutes.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, RecommendationTakeUps takeUps) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;
 
@@ -29,6 +29,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
     public IReadOnlyList<Vote> Votes { get; private set; } = [];
 
     public IReadOnlyList<Recommendation> Recommendations { get; private set; } = [];
+
+    /// <summary>Per recommendation of this meeting: what took it up.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<LinkTarget>> TakenUpBy { get; private set; } = new Dictionary<int, IReadOnlyList<LinkTarget>>();
+
+    /// <summary>Per agenda item of this meeting: the recommendations (of any meeting) it took up.</summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<LinkTarget>> TookUp { get; private set; } = new Dictionary<int, IReadOnlyList<LinkTarget>>();
 
     /// <summary>Meetings that agenda links of this page point at and the viewer may not see.</summary>
     public IReadOnlySet<int> HiddenMeetings { get; private set; } = new HashSet<int>();
@@ -108,6 +114,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time) : PageModel
         Votes = await db.Votes.AsNoTracking().Where(v => itemIds.Contains(v.AgendaItemId)).OrderBy(v => v.RecordedAt).ToListAsync(ct);
         Recommendations = (await db.Recommendations.AsNoTracking().Where(r => r.MeetingId == id).OrderBy(r => r.Id).ToListAsync(ct))
             .Where(r => viewer.Sees(meeting, ItemOf(r.AgendaItemId), r)).ToList();
+        TakenUpBy = await takeUps.OfRecommendationsAsync(Recommendations.Select(r => r.Id).ToList(), User, ct);
+        TookUp = await takeUps.TakenUpByAsync(LinkKind.AgendaItem, itemIds, User, ct);
 
         // An approval item names the approved meeting; that name is not for those who may not see that meeting.
         var approved = Items.SelectMany(i => i.Links).Where(l => l.Kind == AgendaLinkKind.MinutesApproval && l.TargetId is not null).Select(l => l.TargetId!.Value).Distinct().ToList();

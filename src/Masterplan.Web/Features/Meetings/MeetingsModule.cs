@@ -28,6 +28,7 @@ public sealed class MeetingsModule : IModule
     [
         typeof(Meeting), typeof(MeetingState), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingDocument), typeof(DocumentContent),
         typeof(MeetingViewer), typeof(MeetingVisibility), typeof(Recommendation), typeof(UploadedFile), typeof(MeetingRules),
+        typeof(RecommendationTakeUp), typeof(RecommendationTakeUps),
     ];
 
     public IReadOnlyList<PageAccess> Pages =>
@@ -61,6 +62,8 @@ public sealed class MeetingsModule : IModule
     {
         services.AddSearchSource<MeetingSearch>();
         services.AddNewsSource<MeetingSearch>();
+        services.AddLinkTargets<MeetingLinks>();
+        services.AddScoped<RecommendationTakeUps>();
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");
         // Uploads above Kestrel's 30 MB default must still reach the page, which answers with a German message.
         services.AddOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>().Configure<Microsoft.Extensions.Options.IOptions<MeetingsOptions>>((k, m) =>

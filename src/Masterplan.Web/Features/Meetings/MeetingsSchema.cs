@@ -31,6 +31,8 @@ public static class MeetingsTables
 
         public DbSet<RecommendationUpdate> RecommendationUpdates => db.Set<RecommendationUpdate>();
 
+        public DbSet<RecommendationTakeUp> RecommendationTakeUps => db.Set<RecommendationTakeUp>();
+
         public DbSet<Minutes> Minutes => db.Set<Minutes>();
 
         public DbSet<MinutesVersion> MinutesVersions => db.Set<MinutesVersion>();
@@ -162,6 +164,18 @@ internal sealed class RecommendationFieldConfiguration : IEntityTypeConfiguratio
         f.HasKey(x => new { x.RecommendationId, x.FieldOfActionId });
         f.HasOne<Recommendation>().WithMany(x => x.Fields).HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
         f.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class RecommendationTakeUpConfiguration : IEntityTypeConfiguration<RecommendationTakeUp>
+{
+    public void Configure(EntityTypeBuilder<RecommendationTakeUp> t)
+    {
+        t.ToTable("RecommendationTakeUps");
+        t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
+        t.HasOne<Recommendation>().WithMany(x => x.TakeUps).HasForeignKey(x => x.RecommendationId).OnDelete(DeleteBehavior.Cascade);
+        t.HasIndex(x => new { x.RecommendationId, x.Kind, x.TargetId }).IsUnique();
+        t.HasIndex(x => new { x.Kind, x.TargetId });
     }
 }
 

@@ -58,6 +58,25 @@ public sealed class Recommendation : IAudited
     public List<RecommendationField> Fields { get; set; } = [];
 
     public List<RecommendationUpdate> Updates { get; set; } = [];
+
+    public List<RecommendationTakeUp> TakeUps { get; set; } = [];
+}
+
+/// <summary>
+/// What took a recommendation up: the measure, the paper or the agenda item (<see cref="Masterplan.Web.Shared.Links"/>),
+/// shown on both sides. A measure whose source links the recommendation counts as well, without a row here.
+/// </summary>
+public sealed class RecommendationTakeUp : IAudited
+{
+    public int Id { get; set; }
+
+    public int RecommendationId { get; set; }
+
+    public Masterplan.Web.Shared.LinkKind Kind { get; set; }
+
+    public int TargetId { get; set; }
+
+    public Masterplan.Web.Shared.LinkRef Target => new(Kind, TargetId);
 }
 
 public sealed class RecommendationField

@@ -17,11 +17,15 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public bool CanManage { get; private set; }
 
+    /// <summary>Bodies of masterplan 1.0, shown apart as history.</summary>
+    public IReadOnlyList<OrganizationDto> History { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         CanManage = User.IsInRole(Masterplan.Web.Features.Accounts.Roles.Office);
         var all = await db.Organizations.AsNoTracking().ToDto().ToListAsync(ct);
-        Groups = all
+        History = [.. all.Where(o => o.PlanEdition == 1).OrderBy(o => o.Name, StringComparer.CurrentCulture)];
+        Groups = all.Where(o => o.PlanEdition != 1)
             .OrderBy(o => o.ParentName is null ? 0 : 1).ThenBy(o => o.EndDate is null ? 0 : 1).ThenBy(o => o.Name, StringComparer.CurrentCulture)
             .GroupBy(o => o.Kind)
             .OrderBy(g => Array.IndexOf(Order, g.Key))

@@ -37,6 +37,9 @@ public sealed class Organization : ISeeded, Masterplan.Web.Features.Audit.IAudit
 
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>1 for a body of masterplan 1.0 (its three working groups, 000), kept as history; null for everything else.</summary>
+    public int? PlanEdition { get; set; }
+
     /// <summary>For a council group: its seats in the council.</summary>
     public int? CouncilSeats { get; set; }
 

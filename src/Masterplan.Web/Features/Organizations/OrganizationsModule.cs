@@ -8,7 +8,7 @@ namespace Masterplan.Web.Features.Organizations;
 /// <summary>A body as the public API shows it.</summary>
 public sealed record OrganizationDto(
     int Id, string Name, string? ShortName, OrganizationKind Kind, string? Classification, int? ParentId, string? ParentName,
-    int? DistrictId, string? Purpose, DateOnly? StartDate, DateOnly? EndDate, int? CouncilSeats, string? Source);
+    int? DistrictId, string? Purpose, DateOnly? StartDate, DateOnly? EndDate, int? CouncilSeats, string? Source, int? PlanEdition);
 
 public sealed class OrganizationsModule : IModule
 {
@@ -91,5 +91,5 @@ public static class OrganizationQueries
     public static IQueryable<OrganizationDto> ToDto(this IQueryable<Organization> query) =>
         query.Select(o => new OrganizationDto(
             o.Id, o.Name, o.ShortName, o.Kind, o.Classification, o.ParentId, o.Parent != null ? o.Parent.Name : null,
-            o.DistrictId, o.Purpose, o.StartDate, o.EndDate, o.CouncilSeats, o.Source));
+            o.DistrictId, o.Purpose, o.StartDate, o.EndDate, o.CouncilSeats, o.Source, o.PlanEdition));
 }

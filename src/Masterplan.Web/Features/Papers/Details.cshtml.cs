@@ -10,7 +10,7 @@ namespace Masterplan.Web.Features.Papers;
 /// A paper and where it stands: its Beratungsfolge with the meetings it is on and the results, its files, and the papers it
 /// amends or is related to. Meetings and items the viewer may not see are left out (<see cref="MeetingViewer"/>).
 /// </summary>
-public sealed class DetailsModel(AppDbContext db) : PageModel
+public sealed class DetailsModel(AppDbContext db, RecommendationTakeUps takeUps) : PageModel
 {
     public PaperDto Paper { get; private set; } = null!;
 
@@ -23,6 +23,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public IReadOnlyList<(int Id, string? Reference, string Name)> Related { get; private set; } = [];
 
     public IReadOnlyList<PaperFile> Files { get; private set; } = [];
+
+    /// <summary>The recommendations this paper took up that the viewer may see.</summary>
+    public IReadOnlyList<Shared.LinkTarget> TookUp { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -42,6 +45,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
             .Select(p => (p.Id, p.Reference, p.Name)).ToList();
         Files = await db.PaperFiles.AsNoTracking().Where(f => f.PaperId == id).OrderBy(f => f.Id).ToListAsync(ct);
         (Consultations, OtherPlaces) = await Beratungsfolge.LoadAsync(db, id, await MeetingViewer.OfAsync(db, User, ct), ct);
+        TookUp = await takeUps.TakenUpByAsync(new Shared.LinkRef(Shared.LinkKind.Paper, id), User, ct);
         return Page();
     }
 }

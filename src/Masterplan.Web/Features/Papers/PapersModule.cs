@@ -67,6 +67,7 @@ public sealed class PapersModule : IModule
         services.AddNewsSource<PaperSearch>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
         services.AddScoped<PaperSubmission>();
+        services.AddLinkTargets<PaperLinks>();
     }
 
     public Task<bool> SeedDemoAsync(IServiceProvider services, CancellationToken ct) =>

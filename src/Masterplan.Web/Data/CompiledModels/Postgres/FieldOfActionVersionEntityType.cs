@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,7 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Catalogue.FieldOfActionVersion",
                 typeof(FieldOfActionVersion),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -112,6 +113,24 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 providerPropertyType: typeof(string));
             sourceKind.SetSentinelFromProviderValue("Document");
             sourceKind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sourceLinkId = runtimeEntityType.AddProperty(
+                "SourceLinkId",
+                typeof(int?),
+                propertyInfo: typeof(FieldOfActionVersion).GetProperty("SourceLinkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FieldOfActionVersion).GetField("<SourceLinkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            sourceLinkId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sourceLinkKind = runtimeEntityType.AddProperty(
+                "SourceLinkKind",
+                typeof(LinkKind?),
+                propertyInfo: typeof(FieldOfActionVersion).GetProperty("SourceLinkKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FieldOfActionVersion).GetField("<SourceLinkKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 30,
+                providerPropertyType: typeof(string));
+            sourceLinkKind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var sourceText = runtimeEntityType.AddProperty(
                 "SourceText",

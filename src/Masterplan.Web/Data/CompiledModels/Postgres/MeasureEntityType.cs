@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,10 +22,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Catalogue.Measure",
                 typeof(Measure),
                 baseEntityType,
-                propertyCount: 22,
+                propertyCount: 24,
                 navigationCount: 4,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -141,6 +142,24 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             sourceKind.SetSentinelFromProviderValue("Document");
             sourceKind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var sourceLinkId = runtimeEntityType.AddProperty(
+                "SourceLinkId",
+                typeof(int?),
+                propertyInfo: typeof(Measure).GetProperty("SourceLinkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Measure).GetField("<SourceLinkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            sourceLinkId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var sourceLinkKind = runtimeEntityType.AddProperty(
+                "SourceLinkKind",
+                typeof(LinkKind?),
+                propertyInfo: typeof(Measure).GetProperty("SourceLinkKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Measure).GetField("<SourceLinkKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 30,
+                providerPropertyType: typeof(string));
+            sourceLinkKind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var sourceText = runtimeEntityType.AddProperty(
                 "SourceText",
                 typeof(string),
@@ -231,6 +250,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { status });
+
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { sourceLinkKind, sourceLinkId });
 
             return runtimeEntityType;
         }

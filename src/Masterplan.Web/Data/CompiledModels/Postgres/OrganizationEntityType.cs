@@ -23,7 +23,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Organizations.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 5,
@@ -130,6 +130,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(Organization).GetField("<ParentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
             parentId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var planEdition = runtimeEntityType.AddProperty(
+                "PlanEdition",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("PlanEdition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<PlanEdition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            planEdition.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var purpose = runtimeEntityType.AddProperty(
                 "Purpose",

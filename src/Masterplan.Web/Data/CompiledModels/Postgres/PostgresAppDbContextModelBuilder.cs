@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e0d9828-d363-413c-869d-0eaaf6f3cd02"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("c3178daa-6083-47ab-a9f7-c6885e069a92"), entityTypeCount: 115)
         {
         }
 
@@ -83,6 +83,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var minutesVersion = MinutesVersionEntityType.Create(this);
             var recommendation = RecommendationEntityType.Create(this);
             var recommendationField = RecommendationFieldEntityType.Create(this);
+            var recommendationTakeUp = RecommendationTakeUpEntityType.Create(this);
             var recommendationUpdate = RecommendationUpdateEntityType.Create(this);
             var rollCallVote = RollCallVoteEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
@@ -208,6 +209,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             RecommendationEntityType.CreateForeignKey3(recommendation, meeting);
             RecommendationFieldEntityType.CreateForeignKey1(recommendationField, fieldOfAction);
             RecommendationFieldEntityType.CreateForeignKey2(recommendationField, recommendation);
+            RecommendationTakeUpEntityType.CreateForeignKey1(recommendationTakeUp, recommendation);
             RecommendationUpdateEntityType.CreateForeignKey1(recommendationUpdate, recommendation);
             RollCallVoteEntityType.CreateForeignKey1(rollCallVote, membership);
             RollCallVoteEntityType.CreateForeignKey2(rollCallVote, person);
@@ -331,6 +333,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             MinutesVersionEntityType.CreateAnnotations(minutesVersion);
             RecommendationEntityType.CreateAnnotations(recommendation);
             RecommendationFieldEntityType.CreateAnnotations(recommendationField);
+            RecommendationTakeUpEntityType.CreateAnnotations(recommendationTakeUp);
             RecommendationUpdateEntityType.CreateAnnotations(recommendationUpdate);
             RollCallVoteEntityType.CreateAnnotations(rollCallVote);
             VoteEntityType.CreateAnnotations(vote);

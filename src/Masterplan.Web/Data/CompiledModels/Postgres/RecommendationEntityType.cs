@@ -22,7 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 typeof(Recommendation),
                 baseEntityType,
                 propertyCount: 11,
-                navigationCount: 3,
+                navigationCount: 4,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
                 keyCount: 1);

@@ -2,6 +2,7 @@
 using System;
 using System.Reflection;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,7 +22,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Catalogue.FieldOfActionVersion",
                 typeof(FieldOfActionVersion),
                 baseEntityType,
-                propertyCount: 13,
+                propertyCount: 15,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 2,
                 keyCount: 1);
@@ -102,6 +103,22 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 maxLength: 30,
                 providerPropertyType: typeof(string));
             sourceKind.SetSentinelFromProviderValue("Document");
+
+            var sourceLinkId = runtimeEntityType.AddProperty(
+                "SourceLinkId",
+                typeof(int?),
+                propertyInfo: typeof(FieldOfActionVersion).GetProperty("SourceLinkId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FieldOfActionVersion).GetField("<SourceLinkId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var sourceLinkKind = runtimeEntityType.AddProperty(
+                "SourceLinkKind",
+                typeof(LinkKind?),
+                propertyInfo: typeof(FieldOfActionVersion).GetProperty("SourceLinkKind", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(FieldOfActionVersion).GetField("<SourceLinkKind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 30,
+                providerPropertyType: typeof(string));
 
             var sourceText = runtimeEntityType.AddProperty(
                 "SourceText",

@@ -23,7 +23,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 "Masterplan.Web.Features.Organizations.Organization",
                 typeof(Organization),
                 baseEntityType,
-                propertyCount: 18,
+                propertyCount: 19,
                 navigationCount: 3,
                 foreignKeyCount: 2,
                 unnamedIndexCount: 5,
@@ -119,6 +119,13 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(int?),
                 propertyInfo: typeof(Organization).GetProperty("ParentId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 fieldInfo: typeof(Organization).GetField("<ParentId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+
+            var planEdition = runtimeEntityType.AddProperty(
+                "PlanEdition",
+                typeof(int?),
+                propertyInfo: typeof(Organization).GetProperty("PlanEdition", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Organization).GetField("<PlanEdition>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 nullable: true);
 
             var purpose = runtimeEntityType.AddProperty(

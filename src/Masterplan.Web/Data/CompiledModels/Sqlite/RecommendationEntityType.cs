@@ -21,7 +21,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
                 typeof(Recommendation),
                 baseEntityType,
                 propertyCount: 11,
-                navigationCount: 3,
+                navigationCount: 4,
                 foreignKeyCount: 3,
                 unnamedIndexCount: 4,
                 keyCount: 1);

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4c843b9-c127-41e2-ba7e-ac43cfb47cf6"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("2f33b27b-df98-4d9f-a0f3-372cfb566a0a"), entityTypeCount: 115)
         {
         }
 
@@ -82,6 +82,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var minutesVersion = MinutesVersionEntityType.Create(this);
             var recommendation = RecommendationEntityType.Create(this);
             var recommendationField = RecommendationFieldEntityType.Create(this);
+            var recommendationTakeUp = RecommendationTakeUpEntityType.Create(this);
             var recommendationUpdate = RecommendationUpdateEntityType.Create(this);
             var rollCallVote = RollCallVoteEntityType.Create(this);
             var vote = VoteEntityType.Create(this);
@@ -207,6 +208,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             RecommendationEntityType.CreateForeignKey3(recommendation, meeting);
             RecommendationFieldEntityType.CreateForeignKey1(recommendationField, fieldOfAction);
             RecommendationFieldEntityType.CreateForeignKey2(recommendationField, recommendation);
+            RecommendationTakeUpEntityType.CreateForeignKey1(recommendationTakeUp, recommendation);
             RecommendationUpdateEntityType.CreateForeignKey1(recommendationUpdate, recommendation);
             RollCallVoteEntityType.CreateForeignKey1(rollCallVote, membership);
             RollCallVoteEntityType.CreateForeignKey2(rollCallVote, person);
@@ -330,6 +332,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             MinutesVersionEntityType.CreateAnnotations(minutesVersion);
             RecommendationEntityType.CreateAnnotations(recommendation);
             RecommendationFieldEntityType.CreateAnnotations(recommendationField);
+            RecommendationTakeUpEntityType.CreateAnnotations(recommendationTakeUp);
             RecommendationUpdateEntityType.CreateAnnotations(recommendationUpdate);
             RollCallVoteEntityType.CreateAnnotations(rollCallVote);
             VoteEntityType.CreateAnnotations(vote);

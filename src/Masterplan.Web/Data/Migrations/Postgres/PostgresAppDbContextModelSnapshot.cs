@@ -449,6 +449,13 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -679,6 +686,13 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
@@ -720,6 +734,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasIndex("FieldOfActionId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SourceLinkKind", "SourceLinkId");
 
                     b.ToTable("Measures", null, t =>
                         {
@@ -3177,6 +3193,35 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.ToTable("RecommendationField");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("RecommendationId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("RecommendationTakeUps", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -3516,6 +3561,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("PlanEdition")
                         .HasColumnType("integer");
 
                     b.Property<string>("Purpose")
@@ -6033,6 +6081,15 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
+                        .WithMany("TakeUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
@@ -6572,6 +6629,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
                 {
                     b.Navigation("Fields");
+
+                    b.Navigation("TakeUps");
 
                     b.Navigation("Updates");
                 });

@@ -429,6 +429,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -651,6 +658,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -692,6 +706,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("FieldOfActionId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SourceLinkKind", "SourceLinkId");
 
                     b.ToTable("Measures", null, t =>
                         {
@@ -3057,6 +3073,33 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("RecommendationField");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("RecommendationId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("RecommendationTakeUps", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -3382,6 +3425,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanEdition")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")
@@ -5820,6 +5866,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
+                        .WithMany("TakeUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
@@ -6359,6 +6414,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
                 {
                     b.Navigation("Fields");
+
+                    b.Navigation("TakeUps");
 
                     b.Navigation("Updates");
                 });

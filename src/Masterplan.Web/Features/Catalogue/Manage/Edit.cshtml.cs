@@ -9,7 +9,7 @@ namespace Masterplan.Web.Features.Catalogue.Manage;
 
 /// <summary>The Office changes the living catalogue: every change names its source and reason (docs/domain.md#catalogue).</summary>
 [Authorize(Policy = CatalogueModule.Edit)]
-public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor, AppDbContext db, TimeProvider time) : PageModel
+public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor, AppDbContext db, TimeProvider time, Links links) : PageModel
 {
     public enum Operation
     {
@@ -42,6 +42,13 @@ public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor, AppDbC
 
     [BindProperty]
     public string? Reason { get; set; }
+
+    /// <summary>The address of the paper, agenda item or recommendation the change came from (optional).</summary>
+    [BindProperty]
+    public string? SourceLink { get; set; }
+
+    /// <summary>What a catalogue change can come from.</summary>
+    public static readonly LinkKind[] ChangeSources = [LinkKind.Paper, LinkKind.AgendaItem, LinkKind.Recommendation];
 
     public string? Message { get; private set; }
 
@@ -181,12 +188,14 @@ public sealed class EditModel(CatalogueTree tree, CatalogueEditor editor, AppDbC
             ModelState.AddModelError(nameof(SourceText), "Bitte nennen Sie die Quelle, zum Beispiel Sitzung und Tagesordnungspunkt oder das Quartierslabor.");
         }
 
+        var link = await links.ParseAsync(nameof(SourceLink), SourceLink, ChangeSources, ct);
+        this.ShowErrors(link);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var source = new ChangeSource(SourceKind, SourceText!.Trim(), string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
+        var source = new ChangeSource(SourceKind, SourceText!.Trim(), string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(), link.Value);
         Outcome outcome = Action switch
         {
             Operation.Add => await editor.AddAsync(TargetId, Title!, source, ct),

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Masterplan.Web.Features.Catalogue.Manage;
 
 /// <summary>The Office creates and changes a measure and records its status updates (docs/domain.md#measures); concurrent edits are refused, nothing typed is lost.</summary>
-public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures, Milestones milestones) : PageModel
+public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures measures, Milestones milestones, Links links) : PageModel
 {
     public Measure? Current { get; private set; }
 
@@ -76,6 +76,13 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
     [BindProperty]
     public string? SourceText { get; set; }
 
+    /// <summary>The address of the agenda item, recommendation or paper the measure came from, as the Office pasted it.</summary>
+    [BindProperty]
+    public string? SourceLink { get; set; }
+
+    /// <summary>What the stored measure links as its source.</summary>
+    public LinkTarget? CurrentSourceLink { get; private set; }
+
     [BindProperty]
     public bool IsPublic { get; set; }
 
@@ -104,6 +111,9 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
     public DateOnly? MilestoneDone { get; set; }
 
     public IReadOnlyList<Indicator> MeasureIndicators { get; private set; } = [];
+
+    /// <summary>What a measure can come from: a decision under an agenda item, a recommendation, a paper.</summary>
+    public static readonly LinkKind[] MeasureSources = [LinkKind.AgendaItem, LinkKind.Recommendation, LinkKind.Paper];
 
     public async Task<IActionResult> OnGetAsync(int? id, int? feld, CancellationToken ct)
     {
@@ -134,6 +144,8 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         var weight = ParseAmount(nameof(Weight), Weight, "Das Gewicht muss eine Zahl sein, zum Beispiel 1500,50.");
         var planned = ParseAmount(nameof(PlannedBudget), PlannedBudget, "Das geplante Budget muss eine Zahl sein, zum Beispiel 1500,50.");
         var spent = ParseAmount(nameof(SpentBudget), SpentBudget, "Die verausgabten Mittel muss eine Zahl sein, zum Beispiel 1500,50.");
+        var link = await links.ParseAsync(nameof(SourceLink), SourceLink, MeasureSources, ct);
+        this.ShowErrors(link);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -141,7 +153,7 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
 
         var input = new MeasureInput(
             FieldOfActionId, Title, Description, Partners, Status, Progress, weight, planned, spent, StartDate, EndDate,
-            Place, DistrictIds, UnitIds, SourceKind, SourceText, IsPublic);
+            Place, DistrictIds, UnitIds, SourceKind, SourceText, IsPublic, link.Value);
         var result = await measures.SaveAsync(id, id is null ? null : Version, input, ct);
         if (result.IsNotFound)
         {
@@ -242,6 +254,11 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         Current = await db.Measures.AsNoTracking().Include(m => m.Districts).Include(m => m.Units).Include(m => m.Updates).Include(m => m.Milestones)
             .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, ct);
         MeasureIndicators = await db.Indicators.AsNoTracking().Where(i => i.MeasureId == id).OrderBy(i => i.Name).ToListAsync(ct);
+        if (Current?.SourceLink is { } source)
+        {
+            CurrentSourceLink = (await links.ResolveAsync([source], null, ct)).GetValueOrDefault(source);
+        }
+
         return Current is not null;
     }
 
@@ -263,6 +280,7 @@ public sealed class MeasureModel(AppDbContext db, CatalogueTree tree, Measures m
         UnitIds = m.Units.Select(u => u.OrganizationId).ToList();
         SourceKind = m.SourceKind;
         SourceText = m.SourceText;
+        SourceLink = CurrentSourceLink?.Url;
         IsPublic = m.IsPublic;
         Version = m.Version;
     }

@@ -9,13 +9,71 @@ using Masterplan.Web.Shared;
 namespace Masterplan.Web.Features.Meetings.Manage;
 
 /// <summary>Follow-up of one recommendation: dated updates that move its status (docs/domain.md#recommendations).</summary>
-public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageModel
+public sealed class FollowUpModel(AppDbContext db, TimeProvider time, Links links, RecommendationTakeUps takeUps) : PageModel
 {
     public Recommendation Recommendation { get; private set; } = null!;
 
     public string? AddresseeName { get; private set; }
 
     public IReadOnlyList<string> FieldLabels { get; private set; } = [];
+
+    /// <summary>What took the recommendation up: the rows the Office linked here, and measures whose source links it.</summary>
+    public IReadOnlyList<LinkTarget> TakenUpBy { get; private set; } = [];
+
+    /// <summary>The row behind each link the Office added here, so that it can be removed again.</summary>
+    public IReadOnlyDictionary<LinkRef, int> TakeUpRows { get; private set; } = new Dictionary<LinkRef, int>();
+
+    /// <summary>The address the Office pasted, kept when refused.</summary>
+    [BindProperty]
+    public string? Target { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnPostLinkAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        var link = await links.ParseAsync(nameof(Target), Target, RecommendationTakeUps.Kinds, ct);
+        if (this.ShowErrors(link))
+        {
+            return Page();
+        }
+
+        if (link.Value is not { } target)
+        {
+            ModelState.AddModelError(nameof(Target), "Bitte fügen Sie die Adresse der Maßnahme, der Vorlage oder des Tagesordnungspunkts ein.");
+            return Page();
+        }
+
+        if (TakenUpBy.Any(t => t.Ref == target))
+        {
+            ModelState.AddModelError(nameof(Target), "Diese Verknüpfung besteht schon.");
+            return Page();
+        }
+
+        db.RecommendationTakeUps.Add(new RecommendationTakeUp { RecommendationId = id, Kind = target.Kind, TargetId = target.Id });
+        await db.SaveChangesAsync(ct);
+        Message = "Die Verknüpfung ist gespeichert.";
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostUnlinkAsync(int id, int takeUpId, CancellationToken ct)
+    {
+        var row = await db.RecommendationTakeUps.FirstOrDefaultAsync(t => t.Id == takeUpId && t.RecommendationId == id, ct);
+        if (row is null)
+        {
+            return NotFound();
+        }
+
+        db.RecommendationTakeUps.Remove(row);
+        await db.SaveChangesAsync(ct);
+        Message = "Die Verknüpfung ist entfernt.";
+        return RedirectToPage(new { id });
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -80,6 +138,8 @@ public sealed class FollowUpModel(AppDbContext db, TimeProvider time) : PageMode
         AddresseeName = recommendation.AddresseeOrganizationId is { } org ? await db.Organizations.Where(o => o.Id == org).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
         var fieldIds = recommendation.Fields.Select(f => f.FieldOfActionId).ToList();
         FieldLabels = await db.FieldsOfAction.AsNoTracking().Where(f => fieldIds.Contains(f.Id)).Select(f => f.Title).ToListAsync(ct);
+        TakenUpBy = (await takeUps.OfRecommendationsAsync([id], null, ct)).GetValueOrDefault(id) ?? [];
+        TakeUpRows = (await db.RecommendationTakeUps.AsNoTracking().Where(t => t.RecommendationId == id).ToListAsync(ct)).ToDictionary(t => t.Target, t => t.Id);
         return true;
     }
 }

@@ -47,6 +47,10 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
     [BindProperty]
     public DateOnly? EndDate { get; set; }
 
+    /// <summary>A body of masterplan 1.0, recorded as history (its working groups, 000).</summary>
+    [BindProperty]
+    public bool FirstPlan { get; set; }
+
     [BindProperty]
     public string? Reason { get; set; }
 
@@ -73,7 +77,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
 
         if (Body is not null)
         {
-            (Name, Kind, Purpose, FormedBy, ParentId, StartDate, EndDate) = (Body.Name, Body.Kind, Body.Purpose, Body.FormedBy, Body.ParentId, Body.StartDate, Body.EndDate);
+            (Name, Kind, Purpose, FormedBy, ParentId, StartDate, EndDate, FirstPlan) = (Body.Name, Body.Kind, Body.Purpose, Body.FormedBy, Body.ParentId, Body.StartDate, Body.EndDate, Body.PlanEdition == 1);
         }
         else
         {
@@ -145,6 +149,7 @@ public sealed class EditModel(AppDbContext db, TimeProvider time) : PageModel
         body.StartDate = StartDate;
         body.EndDate = EndDate;
         body.ParentId = ParentId;
+        body.PlanEdition = FirstPlan ? 1 : null;
 
         db.AuditReason = string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim();
         await db.SaveChangesAsync(ct);
