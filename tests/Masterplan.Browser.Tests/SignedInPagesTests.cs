@@ -174,6 +174,19 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         await Assertions.Expect(page.Locator("ul.reviews")).ToContainTextAsync("Blickwinkel: Diversität, Inklusion");
         await Check("/verwaltung/handlungsfelder (review recorded)");
 
+        // What took a recommendation up: a refused address, then the paper by its number.
+        await page.GotoAsync(site.BaseUrl + "/empfehlungen?alle=true");
+        await page.Locator("table a[href^='/verwaltung/empfehlungen/']").First.ClickAsync();
+        await Check("/verwaltung/empfehlungen/{id}");
+        await page.GetByLabel("Maßnahme, Vorlage oder Tagesordnungspunkt verknüpfen").FillAsync("irgendwo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verknüpfen" }).ClickAsync();
+        Assert.Contains("ist keine Adresse einer Vorlage", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/empfehlungen/{id} (errors)");
+        await page.GetByLabel("Maßnahme, Vorlage oder Tagesordnungspunkt verknüpfen").FillAsync("26093-22");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verknüpfen" }).ClickAsync();
+        await Assertions.Expect(page.Locator("main")).ToContainTextAsync("Die Verknüpfung ist gespeichert.");
+        await Check("/verwaltung/empfehlungen/{id} (linked)");
+
         await page.GotoAsync(site.BaseUrl + "/verwaltung/ratssitze");
         await Check("/verwaltung/ratssitze");
         await page.GetByLabel("SPD-Fraktion").FillAsync("30");
