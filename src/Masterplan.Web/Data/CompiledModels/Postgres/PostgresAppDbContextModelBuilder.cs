@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e0d9828-d363-413c-869d-0eaaf6f3cd02"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("26700bd9-f9f4-4321-a63b-809ec7c660ad"), entityTypeCount: 117)
         {
         }
 
@@ -25,6 +25,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var bodyGoal = BodyGoalEntityType.Create(this);
+            var bodyMilestone = BodyMilestoneEntityType.Create(this);
+            var bodyReport = BodyReportEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
             var fieldReview = FieldReviewEntityType.Create(this);
@@ -135,11 +138,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
 
             AppUserEntityType.CreateForeignKey1(appUser, organization);
             AppUserEntityType.CreateForeignKey2(appUser, person);
+            BodyGoalEntityType.CreateForeignKey1(bodyGoal, indicator);
+            BodyGoalEntityType.CreateForeignKey2(bodyGoal, organization);
+            BodyMilestoneEntityType.CreateForeignKey1(bodyMilestone, bodyGoal);
+            BodyReportEntityType.CreateForeignKey1(bodyReport, organization);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
             FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
+            IndicatorEntityType.CreateForeignKey3(indicator, organization);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
             MeasureEntityType.CreateForeignKey1(measure, fieldOfAction);
             MeasureDistrictEntityType.CreateForeignKey1(measureDistrict, district);
@@ -273,6 +281,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BodyGoalEntityType.CreateAnnotations(bodyGoal);
+            BodyMilestoneEntityType.CreateAnnotations(bodyMilestone);
+            BodyReportEntityType.CreateAnnotations(bodyReport);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
             FieldReviewEntityType.CreateAnnotations(fieldReview);

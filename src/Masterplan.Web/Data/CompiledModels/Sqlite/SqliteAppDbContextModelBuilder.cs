@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4c843b9-c127-41e2-ba7e-ac43cfb47cf6"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("46a2a5b9-8dc5-4202-955a-40d720c25c2c"), entityTypeCount: 117)
         {
         }
 
@@ -24,6 +24,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var bodyGoal = BodyGoalEntityType.Create(this);
+            var bodyMilestone = BodyMilestoneEntityType.Create(this);
+            var bodyReport = BodyReportEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
             var fieldReview = FieldReviewEntityType.Create(this);
@@ -134,11 +137,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
 
             AppUserEntityType.CreateForeignKey1(appUser, organization);
             AppUserEntityType.CreateForeignKey2(appUser, person);
+            BodyGoalEntityType.CreateForeignKey1(bodyGoal, indicator);
+            BodyGoalEntityType.CreateForeignKey2(bodyGoal, organization);
+            BodyMilestoneEntityType.CreateForeignKey1(bodyMilestone, bodyGoal);
+            BodyReportEntityType.CreateForeignKey1(bodyReport, organization);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
             FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
+            IndicatorEntityType.CreateForeignKey3(indicator, organization);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
             MeasureEntityType.CreateForeignKey1(measure, fieldOfAction);
             MeasureDistrictEntityType.CreateForeignKey1(measureDistrict, district);
@@ -272,6 +280,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BodyGoalEntityType.CreateAnnotations(bodyGoal);
+            BodyMilestoneEntityType.CreateAnnotations(bodyMilestone);
+            BodyReportEntityType.CreateAnnotations(bodyReport);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
             FieldReviewEntityType.CreateAnnotations(fieldReview);
