@@ -334,7 +334,16 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
             blocks.Add(new KeyValueList(addressees.Select(r => new KeyValuePair<string, string>("An", $"{MeetingsModule.AddresseeLabel(r.Addressee)}, übermittelt am {r.SentOn.ToString("dd.MM.yyyy", German)}")).ToList()));
         }
 
-        blocks.Add(new Heading(2, "Kennzahlen"));
+        blocks.AddRange(Blocks(view, 2));
+        return new Document($"Lagebild {view.OrganizationName}, Stand {day}", blocks);
+    }
+
+    /// <summary>The indicators and goals of <paramref name="view"/> as document blocks, headings from <paramref name="level"/> (1 or 2: goals are one level below) for the Lagebild and the invitation letters.</summary>
+    public static IReadOnlyList<Block> Blocks(BodyTargetsView view, int level)
+    {
+        var day = view.AsOf.ToString("dd.MM.yyyy", German);
+        var blocks = new List<Block>();
+        blocks.Add(new Heading(level, "Kennzahlen"));
         blocks.Add(view.Indicators.Count == 0 ? new Paragraph("Das Gremium hat keine Kennzahlen.")
             : new Table($"Kennzahlen, Stand {day}", ["Kennzahl", "Letzter Wert", "Ziel", "Status"],
                 view.Indicators.Select(i => (IReadOnlyList<string>)
@@ -344,7 +353,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
                     i.Indicator is { TargetValue: { } t, TargetDate: { } td } ? $"{Indicators.Format(t, i.Indicator.Unit)} bis {td.ToString("dd.MM.yyyy", German)}" : "–",
                     i.Assessment.Label,
                 ]).ToList()));
-        blocks.Add(new Heading(2, "Ziele und Meilensteine"));
+        blocks.Add(new Heading(level, "Ziele und Meilensteine"));
         if (view.Goals.Count == 0)
         {
             blocks.Add(new Paragraph("Das Gremium hat keine Ziele eingetragen."));
@@ -352,7 +361,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
 
         foreach (var g in view.Goals)
         {
-            blocks.Add(new Heading(3, g.Goal.Title));
+            blocks.Add(new Heading(level + 1, g.Goal.Title));
             blocks.Add(new Paragraph(GoalLine(g, view.AsOf)));
             if (g.Milestones.Count > 0)
             {
@@ -361,7 +370,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
             }
         }
 
-        return new Document($"Lagebild {view.OrganizationName}, Stand {day}", blocks);
+        return blocks;
     }
 
     /// <summary>A goal's state in words: state, date and, with an indicator, the value of the day against the target value.</summary>
