@@ -4,10 +4,12 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
+using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Features.Meetings;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Masterplan.Web.Tests.Features.Catalogue;
 
@@ -22,7 +24,7 @@ public class BodyTargetsTests
     [Theory, Engines]
     public async Task The_Office_sets_a_bodys_indicators_goals_and_milestones_and_its_page_and_meetings_show_them_as_of_their_day(DatabaseProvider engine)
     {
-        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:Enabled"] = "false" });
+        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Jobs:MilestoneReminders:Cron"] = "0 0 3 1 1 ? 2099" });
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
         var (field, body, bodyName) = await IndicatorTests.QueryAsync(app, async db => (
             await db.FieldsOfAction.Where(f => f.SeedKey == "field:2.5").Select(f => f.Id).SingleAsync(),
@@ -99,6 +101,19 @@ public class BodyTargetsTests
         var overdue = overview.QuerySelectorAll("table.body-milestones tbody tr").Single().QuerySelectorAll("td").Select(c => c.Text()).ToList();
         Assert.Equal(["Winterquartier geöffnet", "Campieren in der City halbieren", bodyName, "18.11.2026", "5", "niemand per E-Mail"], overdue);
         Assert.Contains("Ein Gremium hat kein Konto einer Fachdienststelle, daher wird niemand erinnert.", overview.Body!.Text());
+        // The reminder job mails nobody about it, and says so in its run record instead of skipping it silently.
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.TriggerJob(MilestoneReminderJob.Key);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? run = null;
+        while (run is null && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+            run = await IndicatorTests.QueryAsync(app, db => db.JobRuns.AsNoTracking()
+                .Where(r => r.Job == MilestoneReminderJob.Key.ToString() && r.FinishedAt != null).Select(r => r.Result).FirstOrDefaultAsync());
+        }
+
+        Assert.Equal("0 reminders about 0 overdue milestones sent; 1 overdue milestones of bodies are mailed to nobody (listed on /verwaltung/meilensteine and in their meetings)", run);
 
         // The Lagebild of the meeting's day goes to the Oberbürgermeister; the record is shown on the body's page and in the PDF.
         var future = await office.PostFormAsync($"{manage}?handler=Report", new() { ["ReportAsOf"] = "2026-11-16", ["ReportAddressee"] = "LordMayor", ["ReportSentOn"] = "2026-11-30" }, manage);
