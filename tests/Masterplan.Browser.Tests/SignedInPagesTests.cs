@@ -498,6 +498,36 @@ public class SignedInPagesTests(SiteFixture site, ITestOutputHelper output)
         Assert.Contains("Es fehlen die Spalten", await page.Locator(".error-summary").TextContentAsync());
         await Check("/verwaltung/massnahmen/import (errors)");
 
+        // 003: the Sonderstab's own goal and milestone, its Lagebild to the Oberbürgermeister, by keyboard; the pages that show them.
+        await page.GotoAsync(site.BaseUrl + "/gremien");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sonderstab „Ordnung und Stadtleben“", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Kennzahlen, Ziele und Meilensteine bearbeiten" }).ClickAsync();
+        await Check("/verwaltung/gremien/{id}/kennzahlen-und-ziele");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ziel speichern" }).ClickAsync();
+        Assert.Contains("Bitte beschreiben Sie das Ziel.", await page.Locator(".error-summary").TextContentAsync());
+        await Check("/verwaltung/gremien/{id}/kennzahlen-und-ziele (errors)");
+        await page.GetByLabel("Ziel", new() { Exact = true }).FillAsync("Campieren in der City halbieren");
+        await page.GetByLabel("Erreicht sein bis", new() { Exact = true }).FillAsync("2026-12-31");
+        await page.GetByLabel("Erreicht sein bis", new() { Exact = true }).PressAsync("Enter");
+        Assert.Contains("Das Ziel ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await page.GetByLabel("Neuer Meilenstein zu diesem Ziel").FillAsync("Winterquartier geöffnet");
+        await page.GetByLabel("Fällig am", new() { Exact = true }).FillAsync("2026-11-01");
+        await page.GetByLabel("Fällig am", new() { Exact = true }).PressAsync("Enter");
+        Assert.Contains("Der Meilenstein ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await page.GetByLabel("Oberbürgermeister").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Übermittlung eintragen" }).ClickAsync();
+        Assert.Contains("Die Übermittlung des Lagebilds ist eingetragen.", await page.Locator(".notice").First.TextContentAsync());
+        await Check("/verwaltung/gremien/{id}/kennzahlen-und-ziele (a goal, an overdue milestone, a Lagebild sent)");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Lagebild ansehen" }).ClickAsync();
+        Assert.Contains("überfällig seit", await page.Locator(".milestones").TextContentAsync());
+        await Check("/gremien/{id}/lagebild");
+        await page.Locator("nav.breadcrumb a").ClickAsync();
+        await page.WaitForURLAsync("**/gremien/*");
+        await Check("/gremien/{id} (indicators and goals)");
+        await page.GotoAsync(site.BaseUrl + "/verwaltung/meilensteine");
+        Assert.Contains("Winterquartier geöffnet", await page.Locator("table.body-milestones").TextContentAsync());
+        await Check("/verwaltung/meilensteine (a body's overdue milestone)");
+
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 }

@@ -2016,3 +2016,108 @@ VALUES ('20261206012436_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Indicators" ADD "OrganizationId" INTEGER NULL;
+
+CREATE TABLE "BodyGoals" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyGoals" PRIMARY KEY AUTOINCREMENT,
+    "OrganizationId" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "TargetDate" TEXT NOT NULL,
+    "IndicatorId" INTEGER NULL,
+    "TargetValue" TEXT NULL,
+    "State" TEXT NOT NULL,
+    "StateDate" TEXT NULL,
+    "IsPublic" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "UpdatedBy" TEXT NULL,
+    CONSTRAINT "FK_BodyGoals_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_BodyGoals_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "BodyReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyReports" PRIMARY KEY AUTOINCREMENT,
+    "OrganizationId" INTEGER NOT NULL,
+    "AsOf" TEXT NOT NULL,
+    "Addressee" TEXT NOT NULL,
+    "SentOn" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_BodyReports_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "BodyMilestones" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyMilestones" PRIMARY KEY AUTOINCREMENT,
+    "BodyGoalId" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "DueDate" TEXT NOT NULL,
+    "DoneDate" TEXT NULL,
+    CONSTRAINT "FK_BodyMilestones_BodyGoals_BodyGoalId" FOREIGN KEY ("BodyGoalId") REFERENCES "BodyGoals" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_Indicators_OrganizationId" ON "Indicators" ("OrganizationId");
+
+CREATE INDEX "IX_BodyGoals_IndicatorId" ON "BodyGoals" ("IndicatorId");
+
+CREATE INDEX "IX_BodyGoals_OrganizationId" ON "BodyGoals" ("OrganizationId");
+
+CREATE INDEX "IX_BodyMilestones_BodyGoalId" ON "BodyMilestones" ("BodyGoalId");
+
+CREATE INDEX "IX_BodyMilestones_DoneDate_DueDate" ON "BodyMilestones" ("DoneDate", "DueDate");
+
+CREATE INDEX "IX_BodyReports_OrganizationId_AsOf" ON "BodyReports" ("OrganizationId", "AsOf");
+
+CREATE TABLE "ef_temp_Indicators" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_Indicators" PRIMARY KEY AUTOINCREMENT,
+    "BaselineDate" TEXT NULL,
+    "BaselineValue" TEXT NULL,
+    "DataSource" TEXT NULL,
+    "Definition" TEXT NULL,
+    "Direction" TEXT NOT NULL,
+    "FieldOfActionId" INTEGER NOT NULL,
+    "IsDemo" INTEGER NOT NULL,
+    "IsPublic" INTEGER NOT NULL,
+    "MeasureId" INTEGER NULL,
+    "Name" TEXT NOT NULL,
+    "OrganizationId" INTEGER NULL,
+    "TargetDate" TEXT NULL,
+    "TargetValue" TEXT NULL,
+    "Unit" TEXT NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "UpdatedBy" TEXT NULL,
+    "Version" INTEGER NOT NULL,
+    CONSTRAINT "FK_Indicators_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Indicators_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Indicators_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
+INSERT INTO "ef_temp_Indicators" ("Id", "BaselineDate", "BaselineValue", "DataSource", "Definition", "Direction", "FieldOfActionId", "IsDemo", "IsPublic", "MeasureId", "Name", "OrganizationId", "TargetDate", "TargetValue", "Unit", "UpdatedAt", "UpdatedBy", "Version")
+SELECT "Id", "BaselineDate", "BaselineValue", "DataSource", "Definition", "Direction", "FieldOfActionId", "IsDemo", "IsPublic", "MeasureId", "Name", "OrganizationId", "TargetDate", "TargetValue", "Unit", "UpdatedAt", "UpdatedBy", "Version"
+FROM "Indicators";
+
+COMMIT;
+
+PRAGMA foreign_keys = 0;
+
+BEGIN TRANSACTION;
+DROP TABLE "Indicators";
+
+ALTER TABLE "ef_temp_Indicators" RENAME TO "Indicators";
+
+COMMIT;
+
+PRAGMA foreign_keys = 1;
+
+BEGIN TRANSACTION;
+CREATE INDEX "IX_Indicators_FieldOfActionId" ON "Indicators" ("FieldOfActionId");
+
+CREATE INDEX "IX_Indicators_MeasureId" ON "Indicators" ("MeasureId");
+
+CREATE INDEX "IX_Indicators_OrganizationId" ON "Indicators" ("OrganizationId");
+
+COMMIT;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206010152_SonderstabTargets', '10.0.15');
+

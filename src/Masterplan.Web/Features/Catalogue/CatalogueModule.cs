@@ -18,6 +18,7 @@ public sealed class CatalogueModule : IModule
         PageAccess.PublicPage("/Catalogue/MeasureDetails"),
         PageAccess.PublicPage("/Catalogue/IndicatorList"),
         PageAccess.PublicPage("/Catalogue/IndicatorDetails"),
+        PageAccess.PublicPage("/Catalogue/BodySituation"),
         PageAccess.Folder("/Catalogue/Manage", Edit),
     ];
 
@@ -40,7 +41,7 @@ public sealed class CatalogueModule : IModule
         },
     ];
 
-    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Handlungsfelder", "Maßnahmen"]).Concat(Enum.GetValues<CatalogueChangeKind>().Select(Label).Concat(Enum.GetValues<CatalogueSourceKind>().Select(Label)).Concat(Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel)));
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Handlungsfelder", "Maßnahmen"]).Concat(Enum.GetValues<CatalogueChangeKind>().Select(Label).Concat(Enum.GetValues<CatalogueSourceKind>().Select(Label)).Concat(Enum.GetValues<MeasureStatus>().Select(Measures.StatusLabel)).Concat(Enum.GetValues<BodyGoalState>().Select(BodyTargets.StateLabel)));
 
     /// <summary>
     /// Meetings and labs link fields of action and measures; labs turn recommendations into measures; reports read the
@@ -52,6 +53,7 @@ public sealed class CatalogueModule : IModule
         typeof(CatalogueEditor), typeof(ChangeSource), typeof(CatalogueSourceKind), typeof(ProgrammeBudget), typeof(ProgrammeYearView), typeof(ProgrammeBookingView),
         typeof(Measure), typeof(Measures), typeof(MeasureInput), typeof(MeasureStatus), typeof(MeasureStatusUpdate), typeof(Milestone),
         typeof(Indicator), typeof(Indicators), typeof(IndicatorAssessment),
+        typeof(BodyTargets), typeof(BodyTargetsView), typeof(BodyGoalView), typeof(BodyGoal), typeof(BodyGoalState), typeof(BodyMilestone), typeof(BodyReport),
     ];
 
     public void AddServices(IServiceCollection services, IConfiguration configuration)
@@ -65,6 +67,7 @@ public sealed class CatalogueModule : IModule
         services.AddScoped<Measures>();
         services.AddScoped<Indicators>();
         services.AddScoped<Milestones>();
+        services.AddScoped<BodyTargets>();
         services.AddScoped<MasterplanOneImport>();
         services.AddAuthorizationBuilder().AddPolicy(Edit, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
     }

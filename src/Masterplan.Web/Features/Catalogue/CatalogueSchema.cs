@@ -30,6 +30,12 @@ public static class CatalogueTables
         public DbSet<ProgrammeBooking> ProgrammeBookings => db.Set<ProgrammeBooking>();
 
         public DbSet<FieldReview> FieldReviews => db.Set<FieldReview>();
+
+        public DbSet<BodyGoal> BodyGoals => db.Set<BodyGoal>();
+
+        public DbSet<BodyMilestone> BodyMilestones => db.Set<BodyMilestone>();
+
+        public DbSet<BodyReport> BodyReports => db.Set<BodyReport>();
     }
 }
 
@@ -153,6 +159,8 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         i.HasOne<FieldOfAction>().WithMany().HasForeignKey(x => x.FieldOfActionId).OnDelete(DeleteBehavior.Restrict);
         i.HasOne<Measure>().WithMany().HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.SetNull);
         i.HasIndex(x => x.FieldOfActionId);
+        i.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        i.HasIndex(x => x.OrganizationId);
         i.HasIndex(x => x.MeasureId);
     }
 }
@@ -178,6 +186,46 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
         m.HasOne<Measure>().WithMany(x => x.Milestones).HasForeignKey(x => x.MeasureId).OnDelete(DeleteBehavior.Cascade);
         m.HasIndex(x => new { x.DoneDate, x.DueDate });
         m.HasIndex(x => x.MeasureId);
+    }
+}
+
+internal sealed class BodyGoalConfiguration : IEntityTypeConfiguration<BodyGoal>
+{
+    public void Configure(EntityTypeBuilder<BodyGoal> g)
+    {
+        g.ToTable("BodyGoals");
+        g.Property(x => x.Title).HasMaxLength(300);
+        g.Property(x => x.UpdatedBy).HasMaxLength(200);
+        g.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        g.Property(x => x.TargetValue).HasPrecision(18, 4);
+        g.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        g.HasOne<Indicator>().WithMany().HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.SetNull);
+        g.HasIndex(x => x.OrganizationId);
+    }
+}
+
+internal sealed class BodyMilestoneConfiguration : IEntityTypeConfiguration<BodyMilestone>
+{
+    public void Configure(EntityTypeBuilder<BodyMilestone> m)
+    {
+        m.ToTable("BodyMilestones");
+        m.Property(x => x.Title).HasMaxLength(300);
+        m.HasOne<BodyGoal>().WithMany(x => x.Milestones).HasForeignKey(x => x.BodyGoalId).OnDelete(DeleteBehavior.Cascade);
+        m.HasIndex(x => x.BodyGoalId);
+        m.HasIndex(x => new { x.DoneDate, x.DueDate });
+    }
+}
+
+internal sealed class BodyReportConfiguration : IEntityTypeConfiguration<BodyReport>
+{
+    public void Configure(EntityTypeBuilder<BodyReport> r)
+    {
+        r.ToTable("BodyReports");
+        r.Property(x => x.Addressee).HasConversion<string>().HasMaxLength(30);
+        r.Property(x => x.Note).HasMaxLength(1000);
+        r.Property(x => x.RecordedBy).HasMaxLength(200);
+        r.HasOne<Organization>().WithMany().HasForeignKey(x => x.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        r.HasIndex(x => new { x.OrganizationId, x.AsOf });
     }
 }
 

@@ -22,6 +22,9 @@ public sealed class Indicator : IAudited
 
     public int? MeasureId { get; set; }
 
+    /// <summary>The body that set and tracks this indicator (003: the Sonderstab and its sub-groups), if any.</summary>
+    public int? OrganizationId { get; set; }
+
     public required string Name { get; set; }
 
     /// <summary>What exactly is counted or measured, and how.</summary>

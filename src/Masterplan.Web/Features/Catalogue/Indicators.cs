@@ -1,6 +1,7 @@
 using System.Globalization;
 using Masterplan.Documents;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace Masterplan.Web.Features.Catalogue;
 /// <summary>What the Office enters for an indicator, from the form or the API.</summary>
 public sealed record IndicatorInput(
     int? FieldOfActionId, int? MeasureId, string? Name, string? Definition, string? Unit, string? DataSource, decimal? BaselineValue,
-    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic);
+    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic, int? OrganizationId = null);
 
 /// <summary>The outcome of saving an indicator: the indicator, or German messages per field, or the newer version someone else saved.</summary>
 
@@ -156,6 +157,7 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
 
         indicator.FieldOfActionId = input.FieldOfActionId!.Value;
         indicator.MeasureId = input.MeasureId;
+        indicator.OrganizationId = input.OrganizationId;
         indicator.Name = input.Name!.Trim();
         indicator.Definition = Clean(input.Definition);
         indicator.Unit = input.Unit!.Trim();
@@ -353,6 +355,11 @@ public sealed class Indicators(AppDbContext db, TimeProvider time)
         if (input.MeasureId is { } measure && !await db.Measures.AnyAsync(m => m.Id == measure, ct))
         {
             errors.Add("MeasureId", "Diese Maßnahme gibt es nicht.");
+        }
+
+        if (input.OrganizationId is { } body && !await db.Organizations.AnyAsync(o => o.Id == body, ct))
+        {
+            errors.Add("OrganizationId", "Dieses Gremium gibt es nicht.");
         }
 
         if (string.IsNullOrWhiteSpace(input.Name))

@@ -10,7 +10,7 @@ namespace Masterplan.Web.Features.Catalogue;
 public sealed record IndicatorDto(
     int Id, int FieldOfActionId, int? MeasureId, string Name, string? Definition, string Unit, string? DataSource, decimal? BaselineValue,
     DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection Direction, bool IsPublic, int Version,
-    IndicatorStatus Status, string StatusLabel, string StatusRule, IndicatorDto.Point? Latest, IReadOnlyList<IndicatorDto.Point>? Values)
+    IndicatorStatus Status, string StatusLabel, string StatusRule, IndicatorDto.Point? Latest, IReadOnlyList<IndicatorDto.Point>? Values, int? OrganizationId = null)
 {
     public sealed record Point(DateOnly Date, decimal Value, string? Note);
 }
@@ -18,9 +18,9 @@ public sealed record IndicatorDto(
 /// <summary>Body of POST and PUT <c>/api/v1/indicators</c>; for PUT, <c>version</c> is the version the client read.</summary>
 public sealed record IndicatorWrite(
     int? FieldOfActionId, int? MeasureId, string? Name, string? Definition, string? Unit, string? DataSource, decimal? BaselineValue,
-    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic, int? Version)
+    DateOnly? BaselineDate, decimal? TargetValue, DateOnly? TargetDate, IndicatorDirection? Direction, bool IsPublic, int? Version, int? OrganizationId = null)
 {
-    public IndicatorInput ToInput() => new(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, BaselineValue, BaselineDate, TargetValue, TargetDate, Direction, IsPublic);
+    public IndicatorInput ToInput() => new(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, BaselineValue, BaselineDate, TargetValue, TargetDate, Direction, IsPublic, OrganizationId);
 }
 
 public sealed record IndicatorValueWrite(DateOnly? Date, decimal? Value, string? Note);
@@ -139,5 +139,5 @@ public static class IndicatorsApi
     private static IndicatorDto ToDto(Indicator i, IndicatorAssessment a, IReadOnlyList<IndicatorValue>? values, IStringLocalizer t) => new(
         i.Id, i.FieldOfActionId, i.MeasureId, i.Name, i.Definition, i.Unit, i.DataSource, i.BaselineValue, i.BaselineDate, i.TargetValue, i.TargetDate,
         i.Direction, i.IsPublic, i.Version, a.Status, t[a.Label], a.Rule, a.Latest is { } l ? new IndicatorDto.Point(l.Date, l.Value, l.Note) : null,
-        values?.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList());
+        values?.Select(x => new IndicatorDto.Point(x.Date, x.Value, x.Note)).ToList(), i.OrganizationId);
 }

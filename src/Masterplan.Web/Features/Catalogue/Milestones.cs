@@ -142,7 +142,10 @@ public sealed class MilestoneReminderJob(AppDbContext db, IMailSender mail, IOpt
     public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => JobRuns.RecordAsync(db, time, context, async ct =>
     {
         var (mails, milestones) = await RemindAsync(ct);
-        return $"{mails} reminders about {milestones} overdue milestones sent";
+        // A body has no unit with staff accounts: its overdue milestones are named in the run, not skipped silently.
+        var today = CityTime.Today(time);
+        var bodies = await db.BodyMilestones.CountAsync(m => m.DoneDate == null && m.DueDate < today, ct);
+        return $"{mails} reminders about {milestones} overdue milestones sent; {bodies} overdue milestones of bodies are mailed to nobody (listed on /verwaltung/meilensteine and in their meetings)";
     }, cancellationToken);
 
     public async Task<(int Mails, int Milestones)> RemindAsync(CancellationToken ct)

@@ -13,8 +13,14 @@ namespace Masterplan.Web.Features.Meetings;
 /// a meeting the viewer may not see does not exist for them (404).
 /// Members comment here on circulated minutes.
 /// </summary>
-public sealed class DetailsModel(AppDbContext db, TimeProvider time, RecommendationTakeUps takeUps) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, RecommendationTakeUps takeUps, Catalogue.BodyTargets targets) : PageModel
 {
+    /// <summary>
+    /// The body's indicators and goals as of the meeting's day (003: the Sonderstab reviews them weekly); null when the body has
+    /// none. Non-public ones only for the Office, as everywhere indicators are shown.
+    /// </summary>
+    public Catalogue.BodyTargetsView? Targets { get; private set; }
+
     public Meeting Meeting { get; private set; } = null!;
 
     public bool Insider { get; private set; }
@@ -128,6 +134,12 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Recommendat
             : (await db.Set<Papers.Consultation>().AsNoTracking().Where(c => paperLinks.Contains(c.AgendaLinkId) && c.Result != null)
                 .Select(c => new { Link = c.AgendaLinkId!.Value, Result = c.Result!.Value }).ToListAsync(ct))
                 .GroupBy(c => c.Link).ToDictionary(g => g.Key, g => g.First().Result);
+
+        // The state of the meeting's day; a meeting still to come shows today's, not a guess.
+        var meetingDay = DateOnly.FromDateTime(CityTime.Local(meeting.Start));
+        var today = CityTime.Today(time);
+        var targetsView = await targets.LoadAsync(meeting.OrganizationId, meetingDay < today ? meetingDay : today, User.IsInRole(Accounts.Roles.Office), ct);
+        Targets = targetsView is { IsEmpty: false } ? targetsView : null;
 
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);
         if (Insider && Minutes?.State == MinutesState.Circulated)

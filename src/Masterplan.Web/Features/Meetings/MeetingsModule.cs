@@ -27,7 +27,7 @@ public sealed class MeetingsModule : IModule
     public IReadOnlyList<Type> PublicApi =>
     [
         typeof(Meeting), typeof(MeetingState), typeof(AgendaItem), typeof(AgendaLink), typeof(AgendaLinkKind), typeof(MeetingDocument), typeof(DocumentContent),
-        typeof(MeetingViewer), typeof(MeetingVisibility), typeof(Recommendation), typeof(UploadedFile), typeof(MeetingRules),
+        typeof(MeetingViewer), typeof(MeetingVisibility), typeof(Recommendation), typeof(AddresseeKind), typeof(UploadedFile), typeof(MeetingRules),
         typeof(RecommendationTakeUp), typeof(RecommendationTakeUps),
     ];
 

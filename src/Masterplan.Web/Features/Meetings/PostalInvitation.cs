@@ -13,7 +13,7 @@ public static class PostalInvitation
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    public static Document Letters(Meeting meeting, IReadOnlyList<AgendaItem> items, IReadOnlyList<PostalRecipient> recipients, string link)
+    public static Document Letters(Meeting meeting, IReadOnlyList<AgendaItem> items, IReadOnlyList<PostalRecipient> recipients, string link, Catalogue.BodyTargetsView? targets = null)
     {
         var start = CityTime.Local(meeting.Start);
         var title = $"Einladung: {meeting.Organization.Name} am {start.ToString("dd.MM.yyyy", German)}";
@@ -43,6 +43,13 @@ public static class PostalInvitation
             blocks.Add(items.Count == 0
                 ? new Paragraph("Die Tagesordnung folgt.")
                 : new BulletList(items.Select(i => $"TOP {i.Number} {i.Title}{(i.IsPublic ? "" : " (nicht öffentlich)")}").ToList()));
+            if (targets is { IsEmpty: false })
+            {
+                // 003: the body reviews its indicators, goals and milestones in its meetings; the letter carries the state it was printed on.
+                blocks.Add(new Paragraph($"Kennzahlen und Ziele des Gremiums mit Stand vom {targets.AsOf.ToString("dd.MM.yyyy", German)}:"));
+                blocks.AddRange(Catalogue.BodyTargets.Blocks(targets, 2));
+            }
+
             blocks.Add(new Paragraph($"Tagesordnung und Unterlagen im Internet: {link}"));
             blocks.Add(new Paragraph("Geschäftsstelle Masterplan Kommunale Sicherheit, Stadt Dortmund"));
         }

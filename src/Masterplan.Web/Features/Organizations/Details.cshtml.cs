@@ -5,8 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Organizations;
 
-public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition composition) : PageModel
+public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition composition, Catalogue.BodyTargets targets) : PageModel
 {
+    /// <summary>The body's indicators and goals today (003); non-public ones only for the Office, as on /kennzahlen.</summary>
+    public Catalogue.BodyTargetsView? Targets { get; private set; }
+
+    /// <summary>The Lagebilder recorded as sent, newest first.</summary>
+    public IReadOnlyList<Catalogue.BodyReport> Reports { get; private set; } = [];
+
     public OrganizationDto Organization { get; private set; } = null!;
 
     public IReadOnlyList<OrganizationDto> Children { get; private set; } = [];
@@ -57,6 +63,9 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Composition
         Rules = await db.RulesOfProcedure.AsNoTracking().Where(r => r.OrganizationId == id).OrderByDescending(r => r.Version).ToListAsync(ct);
         CanManage = User.IsInRole(Masterplan.Web.Features.Accounts.Roles.Office);
         Day = AsOf ?? today;
+        Targets = await targets.LoadAsync(id, today, CanManage, ct);
+        Reports = await db.Set<Catalogue.BodyReport>().AsNoTracking().Where(r => r.OrganizationId == id)
+            .OrderByDescending(r => r.SentOn).ThenByDescending(r => r.Id).Take(20).ToListAsync(ct);
         var memberships = db.Memberships.AsNoTracking().Where(m => m.OrganizationId == id);
         var day = Day;
         Members = await Rows(memberships.Where(m => m.StartDate <= day && (m.EndDate == null || m.EndDate >= day))

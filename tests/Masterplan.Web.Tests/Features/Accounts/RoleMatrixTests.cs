@@ -48,6 +48,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/handlungsfelder"] = (["GET", "POST"], [Roles.Office]),
         ["gremien"] = (["GET"], Everyone),
         ["gremien/{id:int}"] = (["GET"], Everyone),
+        ["gremien/{id:int}/lagebild"] = (["GET"], Everyone),
         ["vorlagen"] = (["GET"], Everyone),
         ["vorlagen/{id:int}"] = (["GET"], Everyone),
         ["vorlagen/{paperId:int}/dateien/{id:int}"] = (["GET"], Everyone),
@@ -131,6 +132,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["verwaltung/massnahmen/import"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/massnahmen/{id:int}/verlauf"] = (["GET"], [Roles.Office]),
         ["verwaltung/meilensteine"] = (["GET"], [Roles.Office]),
+        ["verwaltung/gremien/{id:int}/kennzahlen-und-ziele"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/programmbudget"] = (["GET", "POST"], [Roles.Office]),
         ["kennzahlen"] = (["GET"], Everyone),
         ["kennzahlen/{id:int}"] = (["GET"], Everyone),
@@ -307,6 +309,7 @@ public class RoleMatrixTests(ITestOutputHelper output)
                     : pattern.StartsWith("vorlagen", StringComparison.Ordinal) || pattern.StartsWith("api/v1/papers", StringComparison.Ordinal) ? ids.Paper
                     : pattern.Contains("sitzungen", StringComparison.Ordinal) ? ids.Meeting
                     : pattern.Contains("massnahmen", StringComparison.Ordinal) || pattern.Contains("measures", StringComparison.Ordinal) ? ids.Measure
+                    : pattern.Contains("gremien", StringComparison.Ordinal) ? ids.Organization
                     : pattern.Contains("kennzahlen", StringComparison.Ordinal) || pattern.Contains("indicators", StringComparison.Ordinal) ? ids.Indicator
                     : pattern.Contains("catalogue/nodes", StringComparison.Ordinal) ? ids.Node
                     : pattern.Contains("empfehlungen", StringComparison.Ordinal) ? ids.Recommendation : ids.Organization, StringComparison.Ordinal)

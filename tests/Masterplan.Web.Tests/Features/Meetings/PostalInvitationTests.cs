@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Infrastructure;
@@ -120,6 +121,45 @@ public class PostalInvitationTests
         // Nobody else may have the list.
         var admin = await Users.SignInAsync(app, await Users.CreateAsync(app, "admin@stadtdo.de", Roles.Administrator));
         Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync($"{page}?handler=Addresses")).StatusCode);
+    }
+
+    [Theory, Engines]
+    public async Task The_letters_carry_the_bodys_public_indicators_and_goals_of_the_day_they_are_printed(DatabaseProvider engine)
+    {
+        var mail = MeetingChainTests.NewMailFolder();
+        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?> { ["Mail:PickupDirectory"] = mail });
+        var (body, id) = await BodyWithMeetingAsync(app, withMembers: true);
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var field = await db.FieldsOfAction.Where(f => f.SeedKey == "field:2.5").Select(f => f.Id).SingleAsync();
+            foreach (var (name, isPublic) in new[] { ("Lärmbeschwerden", true), ("Geheime Kennzahl XQ7", false) })
+            {
+                db.Indicators.Add(new Indicator
+                {
+                    FieldOfActionId = field, OrganizationId = body, Name = name, Unit = "Fälle", IsPublic = isPublic, Direction = IndicatorDirection.LowerIsBetter,
+                    Values = [new IndicatorValue { Date = new DateOnly(2026, 11, 2), Value = 14 }],
+                });
+            }
+
+            db.BodyGoals.Add(new BodyGoal { OrganizationId = body, Title = "Ruhige Nächte am Platz", TargetDate = new DateOnly(2027, 3, 31), IsPublic = true,
+                Milestones = [new BodyMilestone { Title = "Beschilderung aufgestellt", DueDate = new DateOnly(2026, 11, 20) }] });
+            await db.SaveChangesAsync();
+        }
+
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var page = $"/verwaltung/sitzungen/bearbeiten/{id}";
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{page}?handler=Invite", [], page)).StatusCode);
+        var letters = await office.GetAsync($"{page}?handler=Letters");
+        Assert.Equal(HttpStatusCode.OK, letters.StatusCode);
+        using var pdf = PdfDocument.Open(await letters.Content.ReadAsByteArrayAsync());
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+        Assert.Contains("Kennzahlen und Ziele des Gremiums mit Stand vom 23.11.2026:", text);
+        Assert.Contains("Lärmbeschwerden", text);
+        Assert.Contains("14 Fälle am 02.11.2026", text);
+        Assert.Contains("Ruhige Nächte am Platz", text);
+        Assert.Contains("überfällig seit 3 Tagen", text);
+        Assert.DoesNotContain("XQ7", text);
     }
 
     [Theory, Engines]

@@ -21,10 +21,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Catalogue.Indicator",
                 typeof(Indicator),
                 baseEntityType,
-                propertyCount: 17,
+                propertyCount: 18,
                 navigationCount: 1,
-                foreignKeyCount: 2,
-                unnamedIndexCount: 2,
+                foreignKeyCount: 3,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -123,6 +123,14 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 maxLength: 300);
             name.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
+            var organizationId = runtimeEntityType.AddProperty(
+                "OrganizationId",
+                typeof(int?),
+                propertyInfo: typeof(Indicator).GetProperty("OrganizationId", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(Indicator).GetField("<OrganizationId>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true);
+            organizationId.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
             var targetDate = runtimeEntityType.AddProperty(
                 "TargetDate",
                 typeof(DateOnly?),
@@ -185,6 +193,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var index0 = runtimeEntityType.AddIndex(
                 new[] { measureId });
 
+            var index1 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
             return runtimeEntityType;
         }
 
@@ -205,6 +216,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
                 principalEntityType,
                 deleteBehavior: DeleteBehavior.SetNull);
+
+            return runtimeForeignKey;
+        }
+
+        public static RuntimeForeignKey CreateForeignKey3(RuntimeEntityType declaringEntityType, RuntimeEntityType principalEntityType)
+        {
+            var runtimeForeignKey = declaringEntityType.AddForeignKey(new[] { declaringEntityType.FindProperty("OrganizationId") },
+                principalEntityType.FindKey(new[] { principalEntityType.FindProperty("Id") }),
+                principalEntityType,
+                deleteBehavior: DeleteBehavior.Restrict);
 
             return runtimeForeignKey;
         }

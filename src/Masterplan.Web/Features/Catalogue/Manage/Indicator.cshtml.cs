@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,6 +31,13 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
 
     [BindProperty]
     public int? MeasureId { get; set; }
+
+    /// <summary>The body that tracks the indicator (003), if any.</summary>
+    [BindProperty]
+    public int? OrganizationId { get; set; }
+
+    /// <summary>Bodies that meet and may track indicators of their own (not institutions, fractions or departments).</summary>
+    public IReadOnlyList<(int Id, string Name)> Bodies { get; private set; } = [];
 
     [BindProperty]
     public string? Name { get; set; }
@@ -73,7 +81,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
     [BindProperty]
     public string? ValueNote { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(int? id, int? massnahme, int? feld, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? id, int? massnahme, int? feld, int? gremium, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct))
         {
@@ -87,6 +95,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         else
         {
             MeasureId = massnahme;
+            OrganizationId = gremium;
             FieldOfActionId = feld ?? (massnahme is { } m ? await db.Measures.Where(x => x.Id == m).Select(x => (int?)x.FieldOfActionId).FirstOrDefaultAsync(ct) : null);
             MeasureTitle = massnahme is { } mid ? await db.Measures.Where(x => x.Id == mid).Select(x => x.Title).FirstOrDefaultAsync(ct) : null;
         }
@@ -109,7 +118,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
         }
 
         var result = await indicators.SaveAsync(id, id is null ? null : Version,
-            new IndicatorInput(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, baseline, BaselineDate, target, TargetDate, Direction, IsPublic), ct);
+            new IndicatorInput(FieldOfActionId, MeasureId, Name, Definition, Unit, DataSource, baseline, BaselineDate, target, TargetDate, Direction, IsPublic, OrganizationId), ct);
         if (result.IsNotFound)
         {
             return NotFound();
@@ -213,6 +222,8 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
     private async Task<bool> LoadAsync(int? id, CancellationToken ct)
     {
         Nodes = (await tree.LoadAsync(ct)).SelectMany(n => n.SelfAndDescendants()).ToList();
+        Bodies = (await db.Organizations.AsNoTracking().Where(o => o.Kind != OrganizationKind.Institution && o.Kind != OrganizationKind.Fraction && o.Kind != OrganizationKind.Department)
+            .OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(ct)).Select(o => (o.Id, o.Name)).ToList();
         if (id is null)
         {
             return true;
@@ -231,6 +242,7 @@ public sealed class IndicatorModel(AppDbContext db, CatalogueTree tree, Indicato
     {
         FieldOfActionId = i.FieldOfActionId;
         MeasureId = i.MeasureId;
+        OrganizationId = i.OrganizationId;
         Name = i.Name;
         Definition = i.Definition;
         Unit = i.Unit;

@@ -9,7 +9,7 @@ using Masterplan.Web.Shared;
 namespace Masterplan.Web.Features.Meetings.Manage;
 
 /// <summary>Schedule a meeting (or a weekly series), change it, invite, cancel (docs/domain.md#meetings).</summary>
-public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider time, Microsoft.Extensions.Options.IOptions<Masterplan.Web.Shared.Mail.MailOptions> mailOptions) : PageModel
+public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider time, Microsoft.Extensions.Options.IOptions<Masterplan.Web.Shared.Mail.MailOptions> mailOptions, Catalogue.BodyTargets targets) : PageModel
 {
     public Meeting? Meeting { get; private set; }
 
@@ -249,7 +249,9 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
         }
 
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
-        var pdf = Masterplan.Documents.PdfRenderer.Render(PostalInvitation.Letters(Meeting, items, WithoutEmail, mailOptions.Value.Link($"/sitzungen/{id}")));
+        // Members get the public indicators and goals only, as on the meeting's page; the state of the day the letters are printed.
+        var state = await targets.LoadAsync(Meeting.OrganizationId, CityTime.Today(time), includeNonPublic: false, ct);
+        var pdf = Masterplan.Documents.PdfRenderer.Render(PostalInvitation.Letters(Meeting, items, WithoutEmail, mailOptions.Value.Link($"/sitzungen/{id}"), state));
         Response.Headers.CacheControl = "private, no-store";
         return File(pdf, "application/pdf", $"einladung-post-{CityTime.Local(Meeting.Start):yyyy-MM-dd}.pdf");
     }
