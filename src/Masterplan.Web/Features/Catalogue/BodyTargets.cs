@@ -200,25 +200,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
             return Outcome.NotFound();
         }
 
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            errors.Add("MilestoneTitle", "Bitte benennen Sie den Meilenstein.");
-        }
-        else if (title.Trim().Length > 300)
-        {
-            errors.Add("MilestoneTitle", "Der Meilenstein darf höchstens 300 Zeichen lang sein.");
-        }
-
-        if (due is not { } day)
-        {
-            errors.Add("MilestoneDue", "Bitte geben Sie das Fälligkeitsdatum an.");
-        }
-        else if (!DateInput.InRange(day))
-        {
-            errors.Add("MilestoneDue", DateInput.OutOfRange);
-        }
-
+        var errors = Milestones.CheckNew(title, due);
         if (errors.Count == 0)
         {
             db.Add(new BodyMilestone { BodyGoalId = goalId, Title = title!.Trim(), DueDate = due!.Value });
@@ -236,16 +218,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
             return Outcome.NotFound();
         }
 
-        var errors = new FieldErrors();
-        if (done is null)
-        {
-            errors.Add("MilestoneDone", "Bitte geben Sie an, wann der Meilenstein erreicht wurde.");
-        }
-        else if (done > CityTime.Today(time))
-        {
-            errors.Add("MilestoneDone", "Ein Meilenstein kann nicht in der Zukunft erreicht worden sein.");
-        }
-
+        var errors = Milestones.CheckDone(done, CityTime.Today(time));
         if (errors.Count == 0)
         {
             milestone.DoneDate = done;

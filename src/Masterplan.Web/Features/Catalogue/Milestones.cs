@@ -29,21 +29,8 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
             return Outcome.NotFound();
         }
 
-        var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            errors.Add("MilestoneTitle", "Bitte benennen Sie den Meilenstein.");
-        }
-        else if (title.Trim().Length > 300)
-        {
-            errors.Add("MilestoneTitle", "Der Meilenstein darf höchstens 300 Zeichen lang sein.");
-        }
-
-        if (due is null)
-        {
-            errors.Add("MilestoneDue", "Bitte geben Sie das Fälligkeitsdatum an.");
-        }
-        else if (measure.StartDate is { } start && due < start)
+        var errors = CheckNew(title, due);
+        if (due is not null && measure.StartDate is { } start && due < start)
         {
             errors.Add("MilestoneDue", "Der Meilenstein kann nicht vor dem Beginn der Maßnahme am {0:dd.MM.yyyy} fällig sein.", start);
         }
@@ -66,20 +53,52 @@ public sealed class Milestones(AppDbContext db, TimeProvider time)
             return Outcome.NotFound();
         }
 
+        var errors = CheckDone(done, CityTime.Today(time));
+        if (errors.Count == 0)
+        {
+            milestone.DoneDate = done;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The rules for a new milestone of a measure or of a body's goal: a title and a due day.</summary>
+    public static FieldErrors CheckNew(string? title, DateOnly? due)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add("MilestoneTitle", "Bitte benennen Sie den Meilenstein.");
+        }
+        else if (title.Trim().Length > 300)
+        {
+            errors.Add("MilestoneTitle", "Der Meilenstein darf höchstens 300 Zeichen lang sein.");
+        }
+
+        if (due is not { } day)
+        {
+            errors.Add("MilestoneDue", "Bitte geben Sie das Fälligkeitsdatum an.");
+        }
+        else if (!DateInput.InRange(day))
+        {
+            errors.Add("MilestoneDue", DateInput.OutOfRange);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The day a milestone was reached: given, and not in the future.</summary>
+    public static FieldErrors CheckDone(DateOnly? done, DateOnly today)
+    {
         var errors = new FieldErrors();
         if (done is null)
         {
             errors.Add("MilestoneDone", "Bitte geben Sie an, wann der Meilenstein erreicht wurde.");
         }
-        else if (done > CityTime.Today(time))
+        else if (done > today)
         {
             errors.Add("MilestoneDone", "Ein Meilenstein kann nicht in der Zukunft erreicht worden sein.");
-        }
-
-        if (errors.Count == 0)
-        {
-            milestone.DoneDate = done;
-            await db.SaveChangesAsync(ct);
         }
 
         return errors;
