@@ -3,9 +3,9 @@ using System.Globalization;
 using Masterplan.Algorithms.Sortition;
 
 // Runs LEXIMIN on the shared instances and compares the minimum selection probability with the published one.
-// Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...]
+// Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...] [--method LocalSearchFirst|Plain]
 // Generated registration pools (5–7 categories, up to 2,000/100) with an independent LEXIMIN check:
-//   ... -- generated [--no-check] [--time-limit SECONDS] [--write DIR] [instance ...]
+//   ... -- generated [--no-check] [--time-limit SECONDS] [--method LocalSearchFirst|Plain] [--write DIR] [instance ...]
 // Stage 1 (register extract import and invitee draw): ... -- stage1 generate FILE [ROWS] | stage1 run FILE [INVITEES]
 if (args is ["stage1", ..])
 {
@@ -24,13 +24,17 @@ var dataDir = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppConte
     ("sf_fixture_150_22", "candidates.csv", "features.csv", 22, 0.0909, 2),
     ("example_large_200", "respondents.csv", "categories.csv", 200, 0.100, 120),
 ];
-var selected = args.Length > 1 ? instances.Where(i => args.Skip(1).Contains(i.Name)).ToArray() : instances;
+var methodAt = Array.IndexOf(args, "--method");
+var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.LocalSearchFirst;
+var names = args.Skip(1).Where((a, i) => a != "--method" && (methodAt < 0 || i + 1 != methodAt + 1)).ToArray();
+var selected = names.Length > 0 ? instances.Where(i => names.Contains(i.Name)).ToArray() : instances;
 
 // Warm up the native solvers once so that library loading is not charged to the first instance.
 _ = LeximinSolver.Solve(new SortitionProblem(
     [new Respondent("a", new Dictionary<string, string> { ["c"] = "x" }), new Respondent("b", new Dictionary<string, string> { ["c"] = "y" })],
     [new Quota("c", "x", 0, 1), new Quota("c", "y", 0, 1)], 1));
 
+Console.WriteLine($"method {method}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
 Console.WriteLine($"{"instance",-20} {"n",5} {"k",4} {"types",5} {"min p",9} {"published",9} {"|diff|",8} {"panels",7} {"comps",5} {"solves",6} {"valid",5} {"seconds",8} {"cpu s",7} {"limit",5} {"LEGACY min (1000 runs)",22}");
 foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in selected)
 {
@@ -38,7 +42,7 @@ foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in sel
     var problem = data.ToProblem(k);
     var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var watch = Stopwatch.StartNew();
-    var distribution = LeximinSolver.Solve(problem);
+    var distribution = LeximinSolver.Solve(problem, new LeximinSettings { Method = method }, null);
     watch.Stop();
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var min = distribution.Probabilities.Min();

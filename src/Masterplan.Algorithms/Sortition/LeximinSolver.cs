@@ -55,6 +55,13 @@ public static class LeximinSolver
     private const int InitialColumns = 200;
     private const double Smoothing = 0.5;
 
+    // Local-search pricing (LeximinMethod.LocalSearchFirst): starting compositions and new columns per round.
+    // Every ExactEvery-th round of a stage runs the exact pricing even when the local search would find columns:
+    // its columns are better, and it moves the stage's best duals on (measured: every 3rd beats every 10th and never).
+    private const int ExactEvery = 3;
+    private const int HeuristicStarts = 40;
+    private const int HeuristicColumns = 40;
+
     /// <summary>Computes the LEXIMIN distribution for <paramref name="problem"/>.</summary>
     /// <exception cref="InfeasibleQuotasException">No panel meets the quotas; the exception explains why and proposes a relaxation.</exception>
     /// <exception cref="LeximinLimitException">The default round cap was reached.</exception>
@@ -82,6 +89,10 @@ public static class LeximinSolver
         var unfixed = typeCount;
         var fixedRespondents = 0;
         using var pool = new MasterLp(types);
+        var fast = settings.Method != LeximinMethod.Plain;
+
+        // The local search replaces the swap neighbours of the priced column (with both, the LP grows faster than it gains).
+        var neighbours = fast ? 0 : NeighboursPerRound;
 
         LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), pool.Count, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
 
@@ -139,6 +150,7 @@ public static class LeximinSolver
         while (unfixed > 0)
         {
             var hasCenter = false;
+            var stageRound = 0;
             var centerBound = double.PositiveInfinity;
             var fixedPart = 0.0;
             while (true)
@@ -170,6 +182,25 @@ public static class LeximinSolver
                 }
 
                 var bound = lp.ConvexityDual + PricingTolerance;
+
+                stageRound++;
+                if (fast && hasCenter && stageRound % ExactEvery != 0)
+                {
+                    // Cheap columns first: local optima of the smoothed duals (which damp the oscillation as for the
+                    // exact pricing), reached from the lottery's own compositions, kept when they improve the LP at
+                    // the current duals. Only when these find nothing does the exact integer program run, and only
+                    // it can end the stage.
+                    for (var t = 0; t < typeCount; t++)
+                    {
+                        smoothedWeights[t] = ((Smoothing * center[t]) + ((1 - Smoothing) * lp.Y[t])) / types.Size[t];
+                    }
+
+                    var found = LocalSearch.Columns(problem, types, lp.Lambda, lp.Columns, smoothedWeights, weights, bound, HeuristicStarts, HeuristicColumns, pool.Add);
+                    if (found > 0)
+                    {
+                        continue;
+                    }
+                }
 
                 // Exact pricing at smoothed duals: between the stage's best duals and the current ones.
                 double[] priceAt;
@@ -215,7 +246,7 @@ public static class LeximinSolver
                 var atCurrent = Value(weights, best.Value.Counts);
                 if (atCurrent > bound && pool.Add(best.Value.Counts))
                 {
-                    foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, NeighboursPerRound))
+                    foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, neighbours))
                     {
                         pool.Add(neighbour);
                     }
@@ -229,7 +260,7 @@ public static class LeximinSolver
                     best = Price(weights) ?? throw new InvalidOperationException("The pricing model found no panel although one was found before.");
                     if (best.Value.Value > bound && pool.Add(best.Value.Counts))
                     {
-                        foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, NeighboursPerRound))
+                        foreach (var neighbour in Neighbours(problem, types, best.Value.Counts, weights, bound, neighbours))
                         {
                             pool.Add(neighbour);
                         }
