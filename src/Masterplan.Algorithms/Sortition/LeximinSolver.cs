@@ -36,6 +36,15 @@ namespace Masterplan.Algorithms.Sortition;
 /// dual, a stage fixes the types whose weight in the best smoothed duals proves, with a margin far below
 /// 1e-9, that they cannot get more than the stage's value — several levels then need no stage of their own.
 /// </para>
+/// <para>
+/// Most rounds need no integer program (<see cref="LeximinMethod.LocalSearchFirst"/>, the default): from each
+/// composition the lottery uses, a local search moves one member at a time to the type that gains most at the
+/// smoothed duals, and every local optimum that improves the LP at the current duals becomes a column — up to 40
+/// different columns per round for the cost of one LP. Every third round of a stage, and whenever the local
+/// search finds nothing, the exact pricing runs as above; it alone ends a stage, so the result is the same
+/// LEXIMIN. The restricted LP is still solved from scratch each round (GLOP through <c>Solver</c> keeps no
+/// basis), which is what remains expensive on pools with hundreds of types.
+/// </para>
 /// </remarks>
 public static class LeximinSolver
 {
