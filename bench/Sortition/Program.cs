@@ -35,7 +35,7 @@ _ = LeximinSolver.Solve(new SortitionProblem(
     [new Quota("c", "x", 0, 1), new Quota("c", "y", 0, 1)], 1));
 
 Console.WriteLine($"method {method}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-Console.WriteLine($"{"instance",-20} {"n",5} {"k",4} {"types",5} {"min p",9} {"published",9} {"|diff|",8} {"panels",7} {"comps",5} {"solves",6} {"valid",5} {"seconds",8} {"cpu s",7} {"limit",5} {"LEGACY min (1000 runs)",22}");
+Console.WriteLine($"{"instance",-20} {"n",5} {"k",4} {"types",5} {"min p",9} {"published",9} {"|diff|",8} {"panels",7} {"comps",5} {"solves",6} {"valid",5} {"seconds",8} {"cpu s",7} {"limit",5} {"check",6} {"max rise",9} {"LEGACY min (1000 runs)",22}");
 foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in selected)
 {
     var data = SortitionFileReader.Read(Path.Combine(dataDir, name, respondentsFile), Path.Combine(dataDir, name, categoriesFile));
@@ -47,10 +47,12 @@ foreach (var (name, respondentsFile, categoriesFile, k, published, limit) in sel
     var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
     var min = distribution.Probabilities.Min();
     var valid = distribution.Panels.All(p => problem.IsValidPanel(p.Members));
+    var certificate = Masterplan.Algorithms.Tests.Sortition.LeximinCertificate.Check(problem, distribution.Panels, distribution.Probabilities);
+    var check = certificate.IsLeximin(1e-6) ? "ok" : "FAILED";
     var legacy = LegacySolver.Estimate(problem, new Masterplan.Algorithms.Random.SeededRandom("bench"), 1_000).Probabilities.Min();
     var types = problem.Pool.Select(r => string.Join('|', problem.Categories.Select(c => r.Features[c]))).Distinct().Count();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{name,-20} {problem.Pool.Count,5} {k,4} {types,5} {min,9:F6} {published,9:F4} {Math.Abs(min - published),8:F6} {distribution.Panels.Count,7} {distribution.Compositions,5} {distribution.SolverCalls,6} {valid,5} {watch.Elapsed.TotalSeconds,8:F3} {cpu.TotalSeconds,7:F3} {limit,5} {legacy,22:F4}"));
+        $"{name,-20} {problem.Pool.Count,5} {k,4} {types,5} {min,9:F6} {published,9:F4} {Math.Abs(min - published),8:F6} {distribution.Panels.Count,7} {distribution.Compositions,5} {distribution.SolverCalls,6} {valid,5} {watch.Elapsed.TotalSeconds,8:F3} {cpu.TotalSeconds,7:F3} {limit,5} {check,6} {certificate.LargestRise,9:E1} {legacy,22:F4}"));
 }
 
 return 0;
