@@ -205,7 +205,7 @@ public static class LeximinSolver
                         smoothedWeights[t] = ((Smoothing * center[t]) + ((1 - Smoothing) * lp.Y[t])) / types.Size[t];
                     }
 
-                    var found = LocalSearch.Columns(problem, types, lp.Lambda, lp.Columns, smoothedWeights, weights, bound, HeuristicStarts, HeuristicColumns, pool.Add);
+                    var found = LocalSearch.Columns(problem, types, lp.Lambda, lp.Columns, smoothedWeights, weights, bound, HeuristicStarts, HeuristicColumns, pool.Add, () => Remaining() is { } left && left <= TimeSpan.Zero, cancellationToken);
                     if (found > 0)
                     {
                         continue;

@@ -11,7 +11,7 @@ internal static class LocalSearch
 {
     private const double MinGain = 1e-12;
 
-    public static int Columns(SortitionProblem problem, RespondentTypes types, double[] lambda, int[][] columns, double[] weights, double[] acceptWeights, double bound, int starts, int limit, Func<int[], bool> add)
+    public static int Columns(SortitionProblem problem, RespondentTypes types, double[] lambda, int[][] columns, double[] weights, double[] acceptWeights, double bound, int starts, int limit, Func<int[], bool> add, Func<bool> outOfTime, CancellationToken cancellationToken)
     {
         var typeCount = types.Count;
         var order = new int[typeCount];
@@ -35,6 +35,13 @@ internal static class LocalSearch
         var added = 0;
         foreach (var c in used.Take(starts))
         {
+            // On pools with hundreds of types one round can take long: stop between climbs when asked to.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (outOfTime())
+            {
+                break;
+            }
+
             var counts = (int[])columns[c].Clone();
             Array.Clear(quotaCount);
             var value = 0.0;
