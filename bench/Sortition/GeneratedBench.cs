@@ -22,13 +22,15 @@ internal static class GeneratedBench
         var writeAt = Array.IndexOf(args, "--write");
         var writeDir = writeAt >= 0 && writeAt + 1 < args.Length ? args[writeAt + 1] : null;
         var limitAt = Array.IndexOf(args, "--time-limit");
-        var settings = new LeximinSettings { TimeLimit = limitAt >= 0 ? TimeSpan.FromSeconds(double.Parse(args[limitAt + 1], CultureInfo.InvariantCulture)) : null };
-        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (writeAt < 0 || i != writeAt + 1) && (limitAt < 0 || i != limitAt + 1)).ToHashSet(StringComparer.Ordinal);
+        var methodAt = Array.IndexOf(args, "--method");
+        var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.LocalSearchFirst;
+        var settings = new LeximinSettings { TimeLimit = limitAt >= 0 ? TimeSpan.FromSeconds(double.Parse(args[limitAt + 1], CultureInfo.InvariantCulture)) : null, Method = method };
+        var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (writeAt < 0 || i != writeAt + 1) && (limitAt < 0 || i != limitAt + 1) && (methodAt < 0 || i != methodAt + 1)).ToHashSet(StringComparer.Ordinal);
         var selected = GeneratedPools.Instances.Where(i => names.Count == 0 || names.Contains(i.Name)).ToArray();
 
         // Warm up the native solvers so that loading them is not charged to the first instance.
         _ = LeximinSolver.Solve(GeneratedPools.Create(1, 60, 3, 6));
-        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        Console.WriteLine($"method {method}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
         Console.WriteLine($"{"instance",-16} {"n",5} {"cats",4} {"k",4} {"types",5} {"levels",6} {"min p",9} {"seconds",8} {"cpu s",7} {"panels",7} {"comps",6} {"solves",6} {"check",6} {"max rise",9} {"spread",8} {"check s",8}");
         foreach (var (name, seed, n, categories, k) in selected)
         {

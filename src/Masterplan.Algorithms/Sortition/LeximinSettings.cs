@@ -8,4 +8,7 @@ public sealed record LeximinSettings
 
     /// <summary>The longest the computation may run; null (the default) means no limit.</summary>
     public TimeSpan? TimeLimit { get; init; }
+
+    /// <summary>How columns are found; the default is the fastest. Every method returns the same, exact LEXIMIN.</summary>
+    public LeximinMethod Method { get; init; } = LeximinMethod.LocalSearchFirst;
 }

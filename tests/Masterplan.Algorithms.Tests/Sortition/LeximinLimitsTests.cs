@@ -87,6 +87,29 @@ public class LeximinLimitsTests
         Assert.False(legacyReport.IsLeximin(1e-6), legacyReport.ToString());
     }
 
+    [Theory]
+    [InlineData(21)]
+    [InlineData(22)]
+    [InlineData(23)]
+    public void Local_search_pricing_gives_every_person_the_probability_of_the_plain_column_generation(int seed)
+    {
+        // Five categories on 200 people make around a hundred types, enough rounds for the local search to supply
+        // most columns; the exact pricing must still end every stage, so both methods give the same lottery values.
+        var problem = Enumerable.Range(seed * 100, 200).Select(s => SortitionTestData.RandomProblem(s, 200, 20, 5, tight: false))
+            .First(p => QuotaRelaxation.Explain(p) is null);
+
+        var fast = LeximinSolver.Solve(problem, new LeximinSettings { Method = LeximinMethod.LocalSearchFirst }, null);
+        var plain = LeximinSolver.Solve(problem, new LeximinSettings { Method = LeximinMethod.Plain }, null);
+
+        for (var i = 0; i < problem.Pool.Count; i++)
+        {
+            Assert.True(Math.Abs(fast.Probabilities[i] - plain.Probabilities[i]) <= 1e-6, $"person {i}: local search first {SortitionTestData.F(fast.Probabilities[i])}, plain {SortitionTestData.F(plain.Probabilities[i])}");
+        }
+
+        var report = LeximinCertificate.Check(problem, fast.Panels, fast.Probabilities);
+        Assert.True(report.IsLeximin(1e-6), report.ToString());
+    }
+
     private sealed class Recorder(List<LeximinProgress> reports) : IProgress<LeximinProgress>
     {
         public void Report(LeximinProgress value) => reports.Add(value);
