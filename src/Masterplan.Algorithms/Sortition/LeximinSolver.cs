@@ -182,7 +182,14 @@ public static class LeximinSolver
                     progress?.Report(Progress());
                 }
 
-                lp = pool.Solve(unfixed);
+                try
+                {
+                    lp = pool.Solve(unfixed, Remaining());
+                }
+                catch (TimeoutException)
+                {
+                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+                }
                 calls++;
 
                 // Dual prices: y_t ≥ 0 for "type t gets at least z (or its fixed value)", ŷ for "the lottery sums to 1".
@@ -430,13 +437,26 @@ public static class LeximinSolver
             _rows[t].SetLb(level);
         }
 
-        public LpSolution Solve(int unfixed)
+        /// <param name="unfixed">How many types are not fixed yet, for the message of a failed solve.</param>
+        /// <param name="remaining">The time left of the whole solve: GLOP gets it as its limit, so one big LP cannot overrun it.</param>
+        public LpSolution Solve(int unfixed, TimeSpan? remaining = null)
         {
+            if (remaining is { } left)
+            {
+                _solver.SetTimeLimit((long)Math.Max(1, Math.Ceiling(left.TotalMilliseconds)));
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var status = _solver.Solve();
             if (status == Solver.ResultStatus.ABNORMAL)
             {
                 _solver.Reset();
                 status = _solver.Solve();
+            }
+
+            if (status != Solver.ResultStatus.OPTIMAL && remaining is { } limit && watch.Elapsed >= limit)
+            {
+                throw new TimeoutException();
             }
 
             if (status != Solver.ResultStatus.OPTIMAL)
