@@ -1997,3 +1997,41 @@ VALUES ('20261205225510_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+CREATE TABLE "BackgroundTasks" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BackgroundTasks" PRIMARY KEY AUTOINCREMENT,
+    "Title" TEXT NOT NULL,
+    "ReturnUrl" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "SubjectId" INTEGER NULL,
+    "Policy" TEXT NOT NULL,
+    "State" INTEGER NOT NULL,
+    "Stage" TEXT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NULL,
+    "Unit" TEXT NULL,
+    "Message" TEXT NULL,
+    "Culture" TEXT NOT NULL,
+    "ResultUrl" TEXT NULL,
+    "ResultFile" BLOB NULL,
+    "ResultFileName" TEXT NULL,
+    "ResultContentType" TEXT NULL,
+    "ResultExpiresAt" INTEGER NULL,
+    "Parameters" TEXT NULL,
+    "Input" BLOB NULL,
+    "StartedBy" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "StartedAt" INTEGER NULL,
+    "FinishedAt" INTEGER NULL,
+    "HeartbeatAt" INTEGER NULL,
+    "Node" TEXT NULL,
+    "CancelRequested" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_BackgroundTasks_State" ON "BackgroundTasks" ("State");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261206010749_BackgroundTasks', '10.0.15');
+
+COMMIT;
+

@@ -109,6 +109,8 @@ public class RoleMatrixTests(ITestOutputHelper output)
         ["empfehlungen"] = (["GET"], Everyone),
         ["verwaltung/sitzungen"] = (["GET"], [Roles.Office]),
         ["verwaltung/statusuebersicht"] = (["GET"], [Roles.Office]),
+        // The progress of long work the Office started (register upload, letters, panel draw); the download of the letters PDF.
+        ["verwaltung/auftraege/{id:int}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/berichte/halbjahr"] = (["GET"], [Roles.Office]),
         ["verwaltung/berichte/halbjahr/bearbeiten/{id:int?}"] = (["GET", "POST"], [Roles.Office]),
         ["verwaltung/berichte/halbjahr/{id:int}/fassung/{version:int?}"] = (["GET"], [Roles.Office, Roles.Member]),

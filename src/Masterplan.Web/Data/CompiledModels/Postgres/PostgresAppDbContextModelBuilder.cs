@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("0e0d9828-d363-413c-869d-0eaaf6f3cd02"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("edf8ac8e-f3e4-4e38-a325-443a9b4da9bd"), entityTypeCount: 115)
         {
         }
 
@@ -61,6 +61,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var grantScore = GrantScoreEntityType.Create(this);
             var grantYearBudget = GrantYearBudgetEntityType.Create(this);
             var proofOfUse = ProofOfUseEntityType.Create(this);
+            var backgroundTask = BackgroundTaskEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -309,6 +310,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             GrantScoreEntityType.CreateAnnotations(grantScore);
             GrantYearBudgetEntityType.CreateAnnotations(grantYearBudget);
             ProofOfUseEntityType.CreateAnnotations(proofOfUse);
+            BackgroundTaskEntityType.CreateAnnotations(backgroundTask);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

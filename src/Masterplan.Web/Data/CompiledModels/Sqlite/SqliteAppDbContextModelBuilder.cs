@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("b4c843b9-c127-41e2-ba7e-ac43cfb47cf6"), entityTypeCount: 114)
+            : base(skipDetectChanges: false, modelId: new Guid("22fcd72d-61f3-436c-b670-11da73dd8b98"), entityTypeCount: 115)
         {
         }
 
@@ -60,6 +60,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var grantScore = GrantScoreEntityType.Create(this);
             var grantYearBudget = GrantYearBudgetEntityType.Create(this);
             var proofOfUse = ProofOfUseEntityType.Create(this);
+            var backgroundTask = BackgroundTaskEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -308,6 +309,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             GrantScoreEntityType.CreateAnnotations(grantScore);
             GrantYearBudgetEntityType.CreateAnnotations(grantYearBudget);
             ProofOfUseEntityType.CreateAnnotations(proofOfUse);
+            BackgroundTaskEntityType.CreateAnnotations(backgroundTask);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);
