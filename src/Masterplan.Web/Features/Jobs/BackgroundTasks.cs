@@ -133,9 +133,10 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
         await db.SaveChangesAsync(ct);
         db.Entry(task).State = EntityState.Detached; // the upload is not kept in the request's context
 
+        // Now by the clock the scheduler reads (the app's TimeProvider), not by the machine's.
         var scheduler = await schedulers.GetScheduler(ct);
         var job = JobBuilder.Create<BackgroundTaskJob>().WithIdentity(JobKeyOf(task.Id)).UsingJobData(BackgroundTaskJob.TaskIdKey, task.Id.ToString(CultureInfo.InvariantCulture)).Build();
-        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity($"task-{task.Id}", Group).StartNow().Build(), cancellationToken: ct);
+        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity($"task-{task.Id}", Group).StartAt(task.CreatedAt).Build(), cancellationToken: ct);
         return task.Id;
     }
 

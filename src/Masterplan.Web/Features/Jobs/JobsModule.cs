@@ -82,7 +82,7 @@ public sealed class JobsModule : IModule
         {
             var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             // Once at start-up: the tasks this or another instance left running when it stopped are marked failed.
-            await scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(BackgroundTaskSweepJob.Key).StartNow().Build());
+            await scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(BackgroundTaskSweepJob.Key).StartAt(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).Build());
         }
     }
 
