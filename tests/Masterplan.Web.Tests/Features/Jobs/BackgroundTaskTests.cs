@@ -123,7 +123,8 @@ public class BackgroundTaskTests
     public async Task The_letters_are_made_in_the_background_and_their_PDF_is_kept_at_most_a_day(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var user = await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office);
+        var office = await Users.SignInAsync(app, user);
         var id = await LabChainTests.ApprovedLabAsync(office);
         var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
         Assert.Equal("done", (await office.FinishAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(12)))).State);
@@ -158,6 +159,7 @@ public class BackgroundTaskTests
             Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundTasks.AnyAsync(t => t.ResultFile != null));
         }
 
+        office = await Users.SignInAsync(app, user); // the session of a day ago has ended
         Assert.Equal(HttpStatusCode.NotFound, (await office.GetAsync(finished.DownloadUrl)).StatusCode);
         Assert.Contains("Die Datei wurde gelöscht", await LabChainTests.BodyAsync(await office.GetAsync(finished.Url)));
     }

@@ -20,9 +20,8 @@ public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthoriza
 
     public TaskView Item { get; private set; } = null!;
 
-    /// <summary>The user paused the automatic refresh.</summary>
-    [BindProperty(SupportsGet = true, Name = "angehalten")]
-    public bool Paused { get; set; }
+    /// <summary>The user paused the automatic refresh (<c>?angehalten=1</c>).</summary>
+    public bool Paused => Request.Query.ContainsKey("angehalten");
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
