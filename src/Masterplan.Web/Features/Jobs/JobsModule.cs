@@ -10,13 +10,8 @@ namespace Masterplan.Web.Features.Jobs;
 /// </summary>
 public sealed class JobsModule : IModule
 {
-    /// <summary>The Office sees the progress of the work it started (the only role that starts any yet).</summary>
-    public const string Tasks = "Jobs.Tasks";
-
     public IReadOnlyList<Type> PublicApi =>
         [typeof(JobRuns), typeof(JobRun), typeof(BackgroundTasks), typeof(BackgroundTask), typeof(BackgroundTaskState), typeof(IBackgroundWork), typeof(BackgroundOutcome), typeof(BackgroundWorkContext)];
-
-    public IReadOnlyList<PageAccess> Pages => [PageAccess.Folder("/Jobs/Tasks", Tasks)];
 
     public IReadOnlyList<RecurringJob> Jobs =>
         [RecurringJob.Create<BackgroundTaskSweepJob>(BackgroundTaskSweepJob.Key, new("background-task-sweep-minutely", "jobs"), "Jobs:BackgroundTaskSweep:Cron", "0 * * * * ?")];
@@ -29,7 +24,6 @@ public sealed class JobsModule : IModule
         var jobs = ModuleList.From(services).All.SelectMany(m => m.Jobs).ToList();
         services.AddOptions<BackgroundTaskOptions>().BindConfiguration("Jobs:Tasks");
         services.AddScoped<BackgroundTasks>();
-        services.AddAuthorizationBuilder().AddPolicy(Tasks, p => p.RequireRole(Masterplan.Web.Features.Accounts.Roles.Office));
         services.AddQuartz(q =>
         {
             // Each instance needs its own id in the cluster.

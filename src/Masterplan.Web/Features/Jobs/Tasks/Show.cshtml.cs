@@ -11,7 +11,7 @@ namespace Masterplan.Web.Features.Jobs.Tasks;
 /// <summary>
 /// The progress of one background task: a <c>progress</c> element with its text, refreshed by the HTTP <c>Refresh</c>
 /// header without JavaScript (the user can pause it) and faster by <c>/js/task-progress.js</c>, which polls
-/// <c>?handler=Status</c>. Only users who meet the policy the task was started under see it.
+/// <c>?handler=Status</c>. Only users who meet the policy the task was started under see it; the page itself needs a signed-in user.
 /// </summary>
 public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
 {
