@@ -2,6 +2,8 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Masterplan.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using Xunit.Abstractions;
@@ -73,6 +75,9 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
 
         await office.Locator("#file").SetInputFilesAsync(new FilePayload { Name = "auszug.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) });
         await office.GetByRole(AriaRole.Button, new() { Name = "Importieren" }).ClickAsync();
+        await FinishTaskAsync(office, "Melderegister-Auszug importieren", Check);
+        await office.GetByRole(AriaRole.Link, new() { Name = "Weiter zum Ergebnis" }).ClickAsync();
+        Assert.Contains("Importierter Auszug: 30 Personen.", await office.Locator("main").TextContentAsync());
         await office.GetByLabel("Anzahl der Einladungen").FillAsync("8");
         await office.GetByLabel("Startwert (Seed) aus einem öffentlichen Akt").FillAsync("5 12 19 27");
         await office.GetByRole(AriaRole.Button, new() { Name = "Losen" }).ClickAsync();
@@ -81,7 +86,9 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
         await office.GetByLabel("Beginn (Uhrzeit)").FillAsync("10:00");
         await office.GetByLabel("Ort (Name und Anschrift)").FillAsync("Bürgerhaus, Weg 1, 44135 Dortmund");
         await office.GetByLabel("Anmeldeschluss").FillAsync("2030-03-01");
-        var download = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Button, new() { Name = "Einladungsschreiben als PDF erzeugen" }).ClickAsync());
+        await office.GetByRole(AriaRole.Button, new() { Name = "Einladungsschreiben als PDF erzeugen" }).ClickAsync();
+        await FinishTaskAsync(office, "Einladungsschreiben erzeugen", Check);
+        var download = await office.RunAndWaitForDownloadAsync(() => office.GetByRole(AriaRole.Link, new() { Name = "Herunterladen:" }).ClickAsync());
         var pdfPath = Path.Combine(Path.GetTempPath(), $"letters-{Guid.NewGuid():N}.pdf");
         await download.SaveAsAsync(pdfPath);
         List<string> codes;
@@ -131,6 +138,8 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
         await office.GetByLabel("Zahl der Teilnehmenden").FillAsync("2");
         await office.GetByLabel("Startwert (Seed) aus einem öffentlichen Akt", new() { Exact = true }).FillAsync("8 15 23");
         await office.GetByRole(AriaRole.Button, new() { Name = "Teilnehmende auslosen" }).ClickAsync();
+        await FinishTaskAsync(office, "Teilnehmende auslosen", Check);
+        await office.GetByRole(AriaRole.Link, new() { Name = "Weiter zum Ergebnis" }).ClickAsync();
         Assert.True(await office.Locator("table").IsVisibleAsync());
         await Check(office, "/verwaltung/quartierslabore/{id}/losverfahren (selected)");
         await office.GetByRole(AriaRole.Button, new() { Name = "Nachrechnen" }).ClickAsync();
@@ -161,6 +170,66 @@ public partial class LabPagesTests(SiteFixture site, ITestOutputHelper output)
         }
 
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    /// <summary>
+    /// The progress page of long work while it runs, as a task 123,000 rows into a 600,000-row upload shows it: the bar with
+    /// its text, the controls of the page's own refresh (which stops when the script runs), then the script sees the end
+    /// and loads the final page.
+    /// </summary>
+    [BrowserFact]
+    public async Task The_progress_page_of_long_work_passes_axe_while_it_runs_and_follows_it_to_the_end()
+    {
+        var failures = new List<string>();
+        var office = await SignedInOfficeAsync();
+        var id = await site.WithDatabaseAsync(async db =>
+        {
+            var now = DateTimeOffset.UtcNow;
+            var task = new BackgroundTask
+            {
+                Kind = "test.stand-in", Policy = "Labs.Manage", Title = "Melderegister-Auszug importieren", ReturnUrl = "/verwaltung/quartierslabore", Culture = "de",
+                StartedBy = "", State = BackgroundTaskState.Running, Stage = "Der Auszug wird geprüft und gespeichert.", Done = 123_000, Total = 600_000, Unit = "Zeilen",
+                CreatedAt = now, StartedAt = now, HeartbeatAt = now.AddHours(1), // not taken for dead while the test runs
+            };
+            db.BackgroundTasks.Add(task);
+            await db.SaveChangesAsync();
+            return task.Id;
+        });
+        var response = await office.GotoAsync($"{site.BaseUrl}/verwaltung/auftraege/{id}");
+        Assert.Equal("3", await response!.HeaderValueAsync("refresh"));
+        // The script ran and told the server: the next load polls instead of refreshing the whole page.
+        await office.WaitForFunctionAsync("document.cookie.includes('mp-task-script=1')");
+        response = await office.GotoAsync($"{site.BaseUrl}/verwaltung/auftraege/{id}");
+        Assert.Null(await response!.HeaderValueAsync("refresh"));
+        Assert.Equal("123.000 von 600.000 Zeilen", await office.Locator("#task-count").TextContentAsync());
+        Assert.Equal("123000", await office.Locator("progress").GetAttributeAsync("value"));
+        Assert.Equal("Der Auszug wird geprüft und gespeichert.", await office.GetByRole(AriaRole.Status).TextContentAsync());
+        await Axe.CheckAsync(office, "/verwaltung/auftraege/{id} (running)", failures, output);
+
+        // Paused, the page offers to go on and to refresh by hand.
+        await office.GotoAsync($"{site.BaseUrl}/verwaltung/auftraege/{id}?angehalten=1");
+        Assert.True(await office.GetByRole(AriaRole.Link, new() { Name = "Automatisch aktualisieren fortsetzen" }).IsVisibleAsync());
+        Assert.True(await office.GetByRole(AriaRole.Link, new() { Name = "Jetzt aktualisieren" }).IsVisibleAsync());
+        await Axe.CheckAsync(office, "/verwaltung/auftraege/{id} (paused)", failures, output);
+
+        await site.WithDatabaseAsync(db => db.BackgroundTasks.Where(t => t.Id == id).ExecuteUpdateAsync(s => s.SetProperty(t => t.Done, 480_000)));
+        await office.Locator("#task-count").Filter(new() { HasText = "480.000 von 600.000 Zeilen" }).WaitForAsync();
+        await site.WithDatabaseAsync(db => db.BackgroundTasks.Where(t => t.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(t => t.State, BackgroundTaskState.Done).SetProperty(t => t.Done, 600_000).SetProperty(t => t.ResultUrl, "/verwaltung/quartierslabore")));
+        await office.WaitForSelectorAsync("#task[data-finished=true]");
+        Assert.True(await office.GetByRole(AriaRole.Link, new() { Name = "Weiter zum Ergebnis" }).IsVisibleAsync());
+        await Axe.CheckAsync(office, "/verwaltung/auftraege/{id} (done)", failures, output);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    // The page a long step leads to: the progress page until the script loads its final state; axe passes there.
+    private static async Task FinishTaskAsync(IPage office, string title, Func<IPage, string, Task> check)
+    {
+        await office.WaitForURLAsync(new Regex("/verwaltung/auftraege/[0-9]+"));
+        Assert.Equal(title, await office.Locator("h1").TextContentAsync());
+        await office.WaitForSelectorAsync("#task[data-finished=true]", new() { Timeout = 120_000 });
+        Assert.Contains("Fertig.", await office.Locator("main").TextContentAsync());
+        await check(office, $"/verwaltung/auftraege/{{id}} ({title}, done)");
     }
 
     private async Task<IPage> SignedInOfficeAsync()

@@ -111,6 +111,13 @@ public sealed class SiteFixture : IAsyncLifetime
         await users.UpdateAsync(user);
     }
 
+    /// <summary>Changes rows of the site's database directly (a background task's state, say), in one scope.</summary>
+    public async Task<T> WithDatabaseAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = _factory!.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
     public static string Totp(string base32Key) => Masterplan.Tests.Shared.Totp.Code(base32Key);
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string locale = "de-DE")

@@ -10,12 +10,20 @@ namespace Masterplan.Web.Features.Jobs;
 /// </summary>
 public sealed class JobsModule : IModule
 {
-    public IReadOnlyList<Type> PublicApi => [typeof(JobRuns), typeof(JobRun)];
+    public IReadOnlyList<Type> PublicApi =>
+        [typeof(JobRuns), typeof(JobRun), typeof(BackgroundTasks), typeof(BackgroundTask), typeof(BackgroundTaskState), typeof(IBackgroundWork), typeof(BackgroundOutcome), typeof(BackgroundWorkContext)];
+
+    public IReadOnlyList<RecurringJob> Jobs =>
+        [RecurringJob.Create<BackgroundTaskSweepJob>(BackgroundTaskSweepJob.Key, new("background-task-sweep-minutely", "jobs"), "Jobs:BackgroundTaskSweep:Cron", "0 * * * * ?")];
+
+    public IEnumerable<string> TranslationLabels => [BackgroundTasks.ServerStopped, BackgroundTasks.Cancelled, BackgroundTasks.Crashed, BackgroundTasks.Finished, "In der Warteschlange"];
 
     /// <summary>The scheduler, with the jobs every module declares.</summary>
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         var jobs = ModuleList.From(services).All.SelectMany(m => m.Jobs).ToList();
+        services.AddOptions<BackgroundTaskOptions>().BindConfiguration("Jobs:Tasks");
+        services.AddScoped<BackgroundTasks>();
         services.AddQuartz(q =>
         {
             // Each instance needs its own id in the cluster.
@@ -66,7 +74,9 @@ public sealed class JobsModule : IModule
     {
         if (Enabled(app.Configuration))
         {
-            await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+            // Once at start-up: the tasks this or another instance left running when it stopped are marked failed.
+            await scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(BackgroundTaskSweepJob.Key).StartAt(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).Build());
         }
     }
 

@@ -34,6 +34,8 @@ public sealed class LabDataDeletionJob(AppDbContext db, TimeProvider time, IOpti
         var rows = await Retention.DeleteAsync(db, extractLabs.Where(l => l.LettersCreatedAt <= graceEnd), async (lab, c) =>
         {
             var deleted = await db.RegisterEntries.Where(r => r.LabId == lab.Id).ExecuteDeleteAsync(c);
+            // The letters PDF names the same people; a copy still kept for download goes with them.
+            await BackgroundTasks.DeleteResultsAsync(db, Manage.DrawTasks.Letters, lab.Id, c);
             lab.RegisterDeletedAt = now;
             return deleted;
         }, "lab.register.deleted", $"Löschfrist: {options.Value.RegisterGraceDays} Tage nach dem Versand der Einladungen", "rows", IdOf, ct);

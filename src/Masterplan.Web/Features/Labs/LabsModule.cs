@@ -60,7 +60,7 @@ public sealed class LabsModule : IModule
         },
     ];
 
-    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Quartierslabore", "Ergebnisse eines Quartierslabors berichtet"]).Concat(Enum.GetValues<LabState>().Select(StateLabel)
+    public IEnumerable<string> TranslationLabels => ((IEnumerable<string>)["Quartierslabore", "Ergebnisse eines Quartierslabors berichtet", .. DrawTasks.Texts]).Concat(Enum.GetValues<LabState>().Select(StateLabel)
             .Concat(Enum.GetValues<RecommendationOutcome>().Select(OutcomeLabel))
             .Concat(Enum.GetValues<PlaceCategory>().Select(PlaceLabel))
             .Concat(new[] { "simple", "stratified" }.Select(MethodLabel))
@@ -90,6 +90,7 @@ public sealed class LabsModule : IModule
         services.AddScoped<PanelDrawing>();
         services.AddScoped<Replacement>();
         services.AddScoped<LabResults>();
+        services.AddDrawTasks();
         services.AddScoped<LabReplay>();
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
     }

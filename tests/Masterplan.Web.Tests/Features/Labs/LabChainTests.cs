@@ -107,7 +107,7 @@ public partial class LabChainTests
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{lab}?handler=Advance", new() { ["to"] = "ConceptApproved" }, lab)).StatusCode);
 
         // Stage 1: the register extract, the invitees with a public seed.
-        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", Register(60))).StatusCode);
+        Assert.Equal("done", (await office.FinishAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", Register(60)))).State);
         Assert.Contains("Bitte geben Sie den Startwert (Seed) an",
             await BodyAsync(await office.PostFormAsync($"{draw}?handler=Draw", new() { ["count"] = "20", ["method"] = "stratified", ["referenceDate"] = "2026-11-01" }, draw)));
         Assert.Contains("Es sollen 61 Personen eingeladen werden, der Auszug enthält aber nur 60.",
@@ -116,10 +116,11 @@ public partial class LabChainTests
             (await office.PostFormAsync($"{draw}?handler=Draw", new() { ["count"] = "20", ["method"] = "stratified", ["drawSeed"] = "17 4 33 8", ["referenceDate"] = "2026-11-01" }, draw)).StatusCode);
 
         // The letters: one PDF, one letter per invitee with its own page count, code and QR code.
-        var letters = await office.PostFormAsync($"{draw}?handler=Letters", new()
+        var lettersTask = await office.FinishAsync(await office.PostFormAsync($"{draw}?handler=Letters", new()
         {
             ["labDate"] = "2027-01-16", ["labStart"] = "10:00", ["labPlace"] = "Bürgerhaus Eving", ["deadline"] = "2027-01-08",
-        }, draw);
+        }, draw));
+        var letters = await office.GetAsync(lettersTask.DownloadUrl);
         Assert.Equal("application/pdf", letters.Content.Headers.ContentType!.MediaType);
         List<string> codes;
         using (var pdf = PdfDocument.Open(await letters.Content.ReadAsByteArrayAsync()))
@@ -207,8 +208,8 @@ public partial class LabChainTests
         Assert.Contains("Kleinste Lockerung der Quoten", infeasible);
         Assert.Matches("(Geschlecht = männlich: 3 bis 3 → 0 bis 3|Altersgruppe = (25-34|50-64): 0 bis 0 → 0 bis [1-3])", infeasible);
         select["Quotas"] = quotas;
-        var selected = await office.PostFormAsync($"{draw}?handler=Select", select, draw);
-        Assert.True(selected.StatusCode == HttpStatusCode.Redirect, await BodyAsync(selected));
+        var selected = await office.FinishAsync(await office.PostFormAsync($"{draw}?handler=Select", select, draw));
+        Assert.True(selected.State == "done", selected.Page);
 
         string inputHash;
         await using (var scope = app.Scope())

@@ -1,4 +1,5 @@
 using Masterplan.Web.Data;
+using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -35,6 +36,9 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public string? Message { get; private set; }
 
+    /// <summary>The lab's long steps still at work in the background, with their progress pages.</summary>
+    public IReadOnlyList<(int Id, string Title)> Running { get; private set; } = [];
+
     public string Today => CityTime.Today(time).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [BindProperty]
@@ -58,20 +62,30 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, [FromServices] RegisterImport import, CancellationToken ct)
+    /// <summary>Checks the file here (bad input is answered on this form) and imports it in the background.</summary>
+    public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, [FromServices] RegisterImport import, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        Outcome result;
         if (file is null || file.Length == 0)
         {
-            result = Outcome.Invalid("", "Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.");
-        }
-        else
-        {
-            await using var stream = file.OpenReadStream();
-            result = await import.ImportAsync(id, stream, Path.GetFileName(file.FileName), referenceDate, ct);
+            return await AfterAsync(id, [new FieldError("", "Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.")], ct);
         }
 
-        return await AfterAsync(id, result.Errors, ct);
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, ct);
+        }
+
+        var fileName = Path.GetFileName(file.FileName);
+        var (result, rows) = await import.CheckAsync(id, new MemoryStream(bytes, writable: false), fileName, referenceDate, ct);
+        if (result.Errors.Count > 0)
+        {
+            return await AfterAsync(id, result.Errors, ct);
+        }
+
+        var task = await tasks.StartAsync(DrawTasks.Import, id, LabsModule.Manage, new DrawTasks.ImportForm(fileName, referenceDate, rows), bytes, User,
+            DrawTasks.ImportTitle, DrawTasks.DrawPage(id), ct);
+        return BackgroundTasks.SeeProgress(task);
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
@@ -80,23 +94,35 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         return await AfterAsync(id, result.Errors, ct);
     }
 
+    /// <summary>Checks the lab's details here and makes the letters in the background; the progress page offers the PDF.</summary>
     public async Task<IActionResult> OnPostLettersAsync(int id, DateOnly? labDate, TimeOnly? labStart, TimeOnly? labEnd, string? labPlace, DateOnly? deadline,
-        [FromServices] InvitationLetters letters, CancellationToken ct)
+        [FromServices] InvitationLetters letters, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        var (pdf, result) = await letters.LettersAsync(id, new LetterDetails(labDate, labStart, labEnd, labPlace, deadline), ct);
-        if (pdf is null)
+        var details = new LetterDetails(labDate, labStart, labEnd, labPlace, deadline);
+        var result = await letters.CheckAsync(id, details, ct);
+        if (result.Errors.Count > 0)
         {
             return await AfterAsync(id, result.Errors, ct);
         }
 
-        return File(pdf, "application/pdf", $"einladungen-quartierslabor-{id}-{CityTime.Today(time):yyyy-MM-dd}.pdf");
+        var task = await tasks.StartAsync(DrawTasks.Letters, id, LabsModule.Manage, new DrawTasks.LettersForm(labDate, labStart, labEnd, labPlace, deadline), null, User,
+            DrawTasks.LettersTitle, DrawTasks.DrawPage(id), ct);
+        return BackgroundTasks.SeeProgress(task);
     }
 
-    public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, CancellationToken ct)
+    /// <summary>Checks the form and the quotas' feasibility here, and selects the panel in the background (LEXIMIN may take minutes).</summary>
+    public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        var (result, relaxation) = await panel.SelectAsync(id, PanelSize, Quotas, Algorithm, Seed, SeedAct, ct);
-        Relaxation = relaxation;
-        return await AfterAsync(id, result.Errors, ct);
+        var (result, relaxation, _) = await panel.CheckAsync(id, PanelSize, Quotas, Algorithm, Seed, SeedAct, feasibility: true, ct);
+        if (result.Errors.Count > 0)
+        {
+            Relaxation = relaxation;
+            return await AfterAsync(id, result.Errors, ct);
+        }
+
+        var task = await tasks.StartAsync(DrawTasks.Panel, id, LabsModule.Manage, new DrawTasks.PanelForm(PanelSize, Quotas, Algorithm, Seed, SeedAct), null, User,
+            DrawTasks.PanelTitle, DrawTasks.DrawPage(id), ct);
+        return BackgroundTasks.SeeProgress(task);
     }
 
     public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
@@ -141,6 +167,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         Invitations = await db.LabInvitations.CountAsync(i => i.LabId == id, ct);
         Registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Selection = await db.PanelSelections.AsNoTracking().Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == id, ct);
+        string[] kinds = [DrawTasks.Import, DrawTasks.Letters, DrawTasks.Panel];
+        Running = (await db.BackgroundTasks.AsNoTracking()
+                .Where(t => t.SubjectId == id && kinds.Contains(t.Kind) && (t.State == BackgroundTaskState.Queued || t.State == BackgroundTaskState.Running))
+                .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title }).ToListAsync(ct))
+            .Select(t => (t.Id, t.Title)).ToList();
         PanelSize ??= 20;
         Algorithm ??= "leximin";
         Quotas ??= Registrations.Count == 0 ? null : LabQuotas.Suggest(PanelDrawing.Respondents(lab, Registrations), PanelSize.Value);

@@ -31,43 +31,13 @@ public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptio
     public async Task<(byte[]? Pdf, Outcome Result)> LettersAsync(int labId, LetterDetails details, CancellationToken ct, IProgress<double>? progress = null)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
-        if (lab.State is not (LabState.ConceptApproved or LabState.InvitationsSent))
-        {
-            return (null, Outcome.Invalid("", "Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet."));
-        }
-
-        var today = CityTime.Today(time);
-        var errors = new FieldErrors();
-        if (details.Date is not { } date || date <= today)
-        {
-            errors.Add("labDate", "Bitte geben Sie den Tag des Quartierslabors an; er liegt in der Zukunft.");
-        }
-
-        if (details.Start is not { } start)
-        {
-            errors.Add("labStart", "Bitte geben Sie die Uhrzeit an, zu der das Quartierslabor beginnt.");
-        }
-        else if (details.End is { } end && end <= start)
-        {
-            errors.Add("labEnd", "Das Ende liegt nach dem Beginn.");
-        }
-
-        var place = details.Place?.Trim();
-        if (string.IsNullOrEmpty(place) || place.Length > 300)
-        {
-            errors.Add("labPlace", "Bitte geben Sie den Ort an (Name und Anschrift, höchstens 300 Zeichen).");
-        }
-
-        if (details.Deadline is not { } deadline || deadline < today || (details.Date is { } d && deadline >= d))
-        {
-            errors.Add("deadline", "Bitte geben Sie den Anmeldeschluss an: nicht vor heute und vor dem Tag des Quartierslabors.");
-        }
-
-        if (errors.Count > 0)
+        if (Check(lab, details) is { Count: > 0 } errors)
         {
             return (null, Outcome.Invalid(errors));
         }
 
+        var today = CityTime.Today(time);
+        var place = details.Place?.Trim();
         var invitations = await db.LabInvitations.Where(i => i.LabId == labId && i.UsedAt == null).OrderBy(i => i.RowIndex).ToListAsync(ct);
         if (invitations.Count == 0)
         {
@@ -119,6 +89,68 @@ public sealed class InvitationLetters(AppDbContext db, TimeProvider time, IOptio
         var pdf = PdfRenderer.Render(document, progress);
         await db.SaveChangesAsync(ct);
         return (pdf, Outcome.Done);
+    }
+
+    /// <summary>
+    /// What the draw page checks before it makes the letters in the background: the form (<see cref="Check"/>), that
+    /// invitees are drawn and that their addresses are still there.
+    /// </summary>
+    public async Task<Outcome> CheckAsync(int labId, LetterDetails details, CancellationToken ct)
+    {
+        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
+        if (Check(lab, details) is { Count: > 0 } errors)
+        {
+            return Outcome.Invalid(errors);
+        }
+
+        var invitations = await db.LabInvitations.Where(i => i.LabId == labId && i.UsedAt == null).Select(i => i.RowIndex).ToListAsync(ct);
+        if (invitations.Count == 0)
+        {
+            return Outcome.Invalid("", "Es sind noch keine Einzuladenden gelost.");
+        }
+
+        return await db.RegisterEntries.CountAsync(r => r.LabId == labId && invitations.Contains(r.RowIndex), ct) != invitations.Count
+            ? Outcome.Invalid("", "Der Melderegister-Auszug ist schon gelöscht; Einladungsschreiben lassen sich nicht mehr erzeugen.")
+            : Outcome.Done;
+    }
+
+    /// <summary>The lab's state and what the Office typed about the lab.</summary>
+    private FieldErrors Check(NeighbourhoodLab lab, LetterDetails details)
+    {
+        var errors = new FieldErrors();
+        if (lab.State is not (LabState.ConceptApproved or LabState.InvitationsSent))
+        {
+            errors.Add("", "Einladungsschreiben entstehen nach der Auslosung und bevor die Anmeldung öffnet.");
+            return errors;
+        }
+
+        var today = CityTime.Today(time);
+        if (details.Date is not { } date || date <= today)
+        {
+            errors.Add("labDate", "Bitte geben Sie den Tag des Quartierslabors an; er liegt in der Zukunft.");
+        }
+
+        if (details.Start is not { } start)
+        {
+            errors.Add("labStart", "Bitte geben Sie die Uhrzeit an, zu der das Quartierslabor beginnt.");
+        }
+        else if (details.End is { } end && end <= start)
+        {
+            errors.Add("labEnd", "Das Ende liegt nach dem Beginn.");
+        }
+
+        var place = details.Place?.Trim();
+        if (string.IsNullOrEmpty(place) || place.Length > 300)
+        {
+            errors.Add("labPlace", "Bitte geben Sie den Ort an (Name und Anschrift, höchstens 300 Zeichen).");
+        }
+
+        if (details.Deadline is not { } deadline || deadline < today || (details.Date is { } d && deadline >= d))
+        {
+            errors.Add("deadline", "Bitte geben Sie den Anmeldeschluss an: nicht vor heute und vor dem Tag des Quartierslabors.");
+        }
+
+        return errors;
     }
 
     /// <summary>The letter's text, the same for every invitee but the address and the code.</summary>

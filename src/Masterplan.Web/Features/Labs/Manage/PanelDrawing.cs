@@ -73,10 +73,12 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
     }
 
     /// <summary>
-    /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
-    /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
+    /// Everything the Office can be told before the solver runs: the lab's state, the form's values, the quotas against
+    /// the registrations, and (with <paramref name="feasibility"/>) whether any panel meets the quotas at all, with the
+    /// smallest relaxation if not. The draw page asks this before it starts the draw in the background.
     /// </summary>
-    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, string? seedAct, CancellationToken ct)
+    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation, PanelInput? Input)> CheckAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, string? seedAct,
+        bool feasibility, CancellationToken ct)
     {
         var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
         var errors = new FieldErrors();
@@ -122,22 +124,52 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
 
         if (errors.Count > 0)
         {
-            return (Outcome.From(errors), []);
+            return (Outcome.From(errors), [], null);
         }
 
+        if (feasibility)
+        {
+            try
+            {
+                if (QuotaRelaxation.Explain(new SortitionProblem(pool, quotas, panelSize!.Value)) is { } report)
+                {
+                    return Infeasible(report);
+                }
+            }
+            catch (SortitionInputException e)
+            {
+                return (InputProblems(e), [], null);
+            }
+        }
+
+        return (Outcome.Done, [], new PanelInput(lab, pool, quotas, panelSize!.Value, algorithm!));
+    }
+
+    /// <summary>
+    /// Stage 2: selects the panel from the registrations with LEXIMIN or LEGACY and stores algorithm, seed, quotas,
+    /// input hash, the number of panels, every respondent's probability, the panel and the ordered reserve list.
+    /// LEXIMIN reports its stages to <paramref name="progress"/> and stops when <paramref name="ct"/> is cancelled.
+    /// </summary>
+    public async Task<(Outcome Result, IReadOnlyList<FieldError> Relaxation)> SelectAsync(int labId, int? panelSize, string? quotasText, string? algorithm, string? seed, string? seedAct, CancellationToken ct,
+        IProgress<LeximinProgress>? progress = null)
+    {
+        var (checkedResult, _, input) = await CheckAsync(labId, panelSize, quotasText, algorithm, seed, seedAct, feasibility: false, ct);
+        if (input is null)
+        {
+            return (checkedResult, []);
+        }
+
+        var (lab, pool, quotas, _, _) = input;
         var algo = algorithm == "legacy" ? SortitionAlgorithm.Legacy : SortitionAlgorithm.Leximin;
         SelectionResult result;
         try
         {
-            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options(options.Value), ct);
+            result = PanelSelection.Select(new SortitionProblem(pool, quotas, panelSize!.Value), algo, seed!.Trim(), Options(options.Value), progress, ct);
         }
         catch (InfeasibleQuotasException e)
         {
-            var relaxation = e.Report.Relaxations
-                .Select(r => new FieldError("", "{0} = {1}: {2} bis {3} → {4} bis {5}", r.Quota.Category, r.Quota.Value, r.Quota.Min, r.Quota.Max, r.RelaxedMin, r.RelaxedMax)).ToList();
-            return (relaxation.Count > 0
-                ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", e.Report.TotalRelaxation)
-                : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation);
+            var (message, relaxation, _) = Infeasible(e.Report);
+            return (message, relaxation);
         }
         catch (LeximinLimitException e)
         {
@@ -146,7 +178,7 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         }
         catch (SortitionInputException e)
         {
-            return (Outcome.Invalid(e.Problems.Count > 0 ? e.Problems.Select(InputMessage) : e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x))), []);
+            return (InputProblems(e), []);
         }
 
         var record = new PanelSelectionRecord
@@ -179,6 +211,18 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         return (Outcome.Done, []);
     }
 
+    private static (Outcome, IReadOnlyList<FieldError>, PanelInput?) Infeasible(InfeasibilityReport report)
+    {
+        var relaxation = report.Relaxations
+            .Select(r => new FieldError("", "{0} = {1}: {2} bis {3} → {4} bis {5}", r.Quota.Category, r.Quota.Value, r.Quota.Min, r.Quota.Max, r.RelaxedMin, r.RelaxedMax)).ToList();
+        return (relaxation.Count > 0
+            ? Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Die kleinste Lockerung, die eine Gruppe möglich macht (insgesamt {0} Plätze), steht unten.", report.TotalRelaxation)
+            : Outcome.Invalid("", "Keine Gruppe erfüllt alle Quoten zugleich. Bitte lockern Sie die Quoten."), relaxation, null);
+    }
+
+    private static Outcome InputProblems(SortitionInputException e) =>
+        Outcome.Invalid(e.Problems.Count > 0 ? e.Problems.Select(InputMessage) : e.Errors.Select(x => new FieldError("", "Die Eingaben passen nicht zusammen: {0}", x)));
+
     /// <summary>Why LEXIMIN stopped, as a resource key with the limit that stopped it.</summary>
     internal static FieldError LimitMessage(LeximinLimit limit, LabsOptions labs) => limit switch
     {
@@ -205,3 +249,6 @@ public sealed class PanelDrawing(AppDbContext db, TimeProvider time, IOptions<La
         _ => "… und {0} weitere Probleme mit Anmeldungen.",
     }, [.. problem.Arguments]);
 }
+
+/// <summary>The checked input of a panel draw.</summary>
+public sealed record PanelInput(NeighbourhoodLab Lab, IReadOnlyList<Respondent> Pool, IReadOnlyList<Quota> Quotas, int PanelSize, string Algorithm);

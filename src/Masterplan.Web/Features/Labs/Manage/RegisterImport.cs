@@ -21,38 +21,19 @@ public sealed class RegisterImport(AppDbContext db)
     /// are the first 30 % (in steps when its length is known), writing the rows the rest.</param>
     public async Task<Outcome> ImportAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct, IProgress<double>? progress = null)
     {
-        var lab = await db.Labs.SingleAsync(l => l.Id == labId, ct);
-        if (lab.State != LabState.ConceptApproved)
+        if (await RefusalAsync(labId, referenceDate, ct) is { } refused)
         {
-            return Outcome.Invalid("", "Einen Melderegister-Auszug importieren Sie, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
-        }
-
-        if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
-        {
-            return Outcome.Invalid("", "Für dieses Labor wurde schon gelost; der Auszug lässt sich nicht mehr ersetzen.");
-        }
-
-        if (referenceDate is null)
-        {
-            return Outcome.Invalid("", "Bitte geben Sie den Stichtag des Auszugs an.");
+            return refused;
         }
 
         RegisterExtract extract;
         try
         {
-            extract = RegisterExtractReader.Read(progress is not null && csv.CanSeek ? new ReadProgressStream(csv, f => progress.Report(ReadShare * f)) : csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate.Value });
+            extract = RegisterExtractReader.Read(progress is not null && csv.CanSeek ? new ReadProgressStream(csv, f => progress.Report(ReadShare * f)) : csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate!.Value });
         }
         catch (RegisterExtractException e)
         {
-            var messages = new FieldErrors();
-            messages.Add("", "Der Auszug wurde nicht importiert: {0} Fehler. Eine Datei mit Fehlern wird gar nicht übernommen.", e.Errors.Count + e.Omitted);
-            messages.AddRange(e.Errors.Select(Message));
-            if (e.Omitted > 0)
-            {
-                messages.Add("", "… und {0} weitere Fehler.", e.Omitted);
-            }
-
-            return messages;
+            return Refused(e);
         }
 
         if (extract.Count == 0)
@@ -84,6 +65,59 @@ public sealed class RegisterImport(AppDbContext db)
 
     /// <summary>The share of the progress that reading and checking the file takes.</summary>
     private const double ReadShare = 0.3;
+
+    /// <summary>
+    /// What the draw page checks before it imports in the background: the lab's state, the reference date, and every check
+    /// of the reader with its line-numbered messages, so that a bad file is answered on the form and nothing is stored.
+    /// Returns the number of people in the file when it is valid. <see cref="ImportAsync"/> checks the same again.
+    /// </summary>
+    public async Task<(Outcome Result, int Rows)> CheckAsync(int labId, Stream csv, string fileName, DateOnly? referenceDate, CancellationToken ct)
+    {
+        if (await RefusalAsync(labId, referenceDate, ct) is { } refused)
+        {
+            return (refused, 0);
+        }
+
+        try
+        {
+            var extract = RegisterExtractReader.Read(csv, fileName, new RegisterReadOptions { ReferenceDate = referenceDate!.Value });
+            return extract.Count == 0 ? (Outcome.Invalid("", "Der Auszug enthält keine Einwohnerinnen und Einwohner."), 0) : (Outcome.Done, extract.Count);
+        }
+        catch (RegisterExtractException e)
+        {
+            return (Refused(e), 0);
+        }
+    }
+
+    /// <summary>Why no extract may be imported now (the lab's state, a draw already made, no reference date), or null.</summary>
+    private async Task<Outcome?> RefusalAsync(int labId, DateOnly? referenceDate, CancellationToken ct)
+    {
+        var lab = await db.Labs.AsNoTracking().SingleAsync(l => l.Id == labId, ct);
+        if (lab.State != LabState.ConceptApproved)
+        {
+            return Outcome.Invalid("", "Einen Melderegister-Auszug importieren Sie, wenn das Konzept beschlossen ist und bevor Einladungen versandt sind.");
+        }
+
+        if (await db.InviteeDraws.AnyAsync(d => d.LabId == labId, ct))
+        {
+            return Outcome.Invalid("", "Für dieses Labor wurde schon gelost; der Auszug lässt sich nicht mehr ersetzen.");
+        }
+
+        return referenceDate is null ? Outcome.Invalid("", "Bitte geben Sie den Stichtag des Auszugs an.") : null;
+    }
+
+    private static FieldErrors Refused(RegisterExtractException e)
+    {
+        var messages = new FieldErrors();
+        messages.Add("", "Der Auszug wurde nicht importiert: {0} Fehler. Eine Datei mit Fehlern wird gar nicht übernommen.", e.Errors.Count + e.Omitted);
+        messages.AddRange(e.Errors.Select(Message));
+        if (e.Omitted > 0)
+        {
+            messages.Add("", "… und {0} weitere Fehler.", e.Omitted);
+        }
+
+        return messages;
+    }
 
     /// <summary>The stored extract as the algorithms see it (file order).</summary>
     public async Task<RegisterExtract?> LoadExtractAsync(int labId, CancellationToken ct)
