@@ -27,6 +27,36 @@ CREATE TABLE "AuditEntries" (
     "Seal" TEXT NULL
 );
 
+CREATE TABLE "BackgroundTasks" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BackgroundTasks" PRIMARY KEY AUTOINCREMENT,
+    "Title" TEXT NOT NULL,
+    "ReturnUrl" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "SubjectId" INTEGER NULL,
+    "Policy" TEXT NOT NULL,
+    "State" INTEGER NOT NULL,
+    "Stage" TEXT NULL,
+    "Done" INTEGER NOT NULL,
+    "Total" INTEGER NULL,
+    "Unit" TEXT NULL,
+    "Message" TEXT NULL,
+    "Culture" TEXT NOT NULL,
+    "ResultUrl" TEXT NULL,
+    "ResultFile" BLOB NULL,
+    "ResultFileName" TEXT NULL,
+    "ResultContentType" TEXT NULL,
+    "ResultExpiresAt" INTEGER NULL,
+    "Parameters" TEXT NULL,
+    "Input" BLOB NULL,
+    "StartedBy" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "StartedAt" INTEGER NULL,
+    "FinishedAt" INTEGER NULL,
+    "HeartbeatAt" INTEGER NULL,
+    "Node" TEXT NULL,
+    "CancelRequested" INTEGER NOT NULL
+);
+
 CREATE TABLE "Bodies" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Bodies" PRIMARY KEY AUTOINCREMENT,
     "Name" TEXT NOT NULL,
@@ -735,6 +765,18 @@ CREATE TABLE "AspNetUsers" (
     CONSTRAINT "FK_AspNetUsers_Persons_PersonId" FOREIGN KEY ("PersonId") REFERENCES "Persons" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "BodyReports" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyReports" PRIMARY KEY AUTOINCREMENT,
+    "OrganizationId" INTEGER NOT NULL,
+    "AsOf" TEXT NOT NULL,
+    "Addressee" TEXT NOT NULL,
+    "SentOn" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    "RecordedBy" TEXT NOT NULL,
+    "RecordedAt" INTEGER NOT NULL,
+    CONSTRAINT "FK_BodyReports_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "Meetings" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Meetings" PRIMARY KEY AUTOINCREMENT,
     "OrganizationId" INTEGER NOT NULL,
@@ -913,6 +955,7 @@ CREATE TABLE "Indicators" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_Indicators" PRIMARY KEY AUTOINCREMENT,
     "FieldOfActionId" INTEGER NOT NULL,
     "MeasureId" INTEGER NULL,
+    "OrganizationId" INTEGER NULL,
     "Name" TEXT NOT NULL,
     "Definition" TEXT NULL,
     "Unit" TEXT NOT NULL,
@@ -928,7 +971,8 @@ CREATE TABLE "Indicators" (
     "UpdatedAt" INTEGER NOT NULL,
     "UpdatedBy" TEXT NULL,
     CONSTRAINT "FK_Indicators_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_Indicators_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE SET NULL
+    CONSTRAINT "FK_Indicators_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_Indicators_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "LabRecommendations" (
@@ -1251,6 +1295,22 @@ CREATE TABLE "GrantCriteria" (
     CONSTRAINT "FK_GrantCriteria_GrantCalls_CallId" FOREIGN KEY ("CallId") REFERENCES "GrantCalls" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "BodyGoals" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyGoals" PRIMARY KEY AUTOINCREMENT,
+    "OrganizationId" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "TargetDate" TEXT NOT NULL,
+    "IndicatorId" INTEGER NULL,
+    "TargetValue" TEXT NULL,
+    "State" TEXT NOT NULL,
+    "StateDate" TEXT NULL,
+    "IsPublic" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NOT NULL,
+    "UpdatedBy" TEXT NULL,
+    CONSTRAINT "FK_BodyGoals_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE SET NULL,
+    CONSTRAINT "FK_BodyGoals_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "IndicatorValues" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_IndicatorValues" PRIMARY KEY AUTOINCREMENT,
     "IndicatorId" INTEGER NOT NULL,
@@ -1417,6 +1477,15 @@ CREATE TABLE "ServiceRequestUpdates" (
     "ByName" TEXT NOT NULL,
     "MailedAt" INTEGER NULL,
     CONSTRAINT "FK_ServiceRequestUpdates_ServiceRequests_ServiceRequestId" FOREIGN KEY ("ServiceRequestId") REFERENCES "ServiceRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "BodyMilestones" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyMilestones" PRIMARY KEY AUTOINCREMENT,
+    "BodyGoalId" INTEGER NOT NULL,
+    "Title" TEXT NOT NULL,
+    "DueDate" TEXT NOT NULL,
+    "DoneDate" TEXT NULL,
+    CONSTRAINT "FK_BodyMilestones_BodyGoals_BodyGoalId" FOREIGN KEY ("BodyGoalId") REFERENCES "BodyGoals" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "Consultations" (
@@ -1610,9 +1679,21 @@ CREATE INDEX "IX_AuditEntries_At" ON "AuditEntries" ("At");
 
 CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
 
+CREATE INDEX "IX_BackgroundTasks_State" ON "BackgroundTasks" ("State");
+
 CREATE INDEX "IX_Bodies_Modified" ON "Bodies" ("Modified");
 
 CREATE UNIQUE INDEX "IX_Bodies_SeedKey" ON "Bodies" ("SeedKey");
+
+CREATE INDEX "IX_BodyGoals_IndicatorId" ON "BodyGoals" ("IndicatorId");
+
+CREATE INDEX "IX_BodyGoals_OrganizationId" ON "BodyGoals" ("OrganizationId");
+
+CREATE INDEX "IX_BodyMilestones_BodyGoalId" ON "BodyMilestones" ("BodyGoalId");
+
+CREATE INDEX "IX_BodyMilestones_DoneDate_DueDate" ON "BodyMilestones" ("DoneDate", "DueDate");
+
+CREATE INDEX "IX_BodyReports_OrganizationId_AsOf" ON "BodyReports" ("OrganizationId", "AsOf");
 
 CREATE UNIQUE INDEX "IX_CalendarFeeds_PersonId" ON "CalendarFeeds" ("PersonId");
 
@@ -1735,6 +1816,8 @@ CREATE UNIQUE INDEX "IX_HalfYearReportEditions_ReportId_Version" ON "HalfYearRep
 CREATE INDEX "IX_Indicators_FieldOfActionId" ON "Indicators" ("FieldOfActionId");
 
 CREATE INDEX "IX_Indicators_MeasureId" ON "Indicators" ("MeasureId");
+
+CREATE INDEX "IX_Indicators_OrganizationId" ON "Indicators" ("OrganizationId");
 
 CREATE UNIQUE INDEX "IX_IndicatorValues_IndicatorId_Date" ON "IndicatorValues" ("IndicatorId", "Date");
 
@@ -2012,112 +2095,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206012436_Initial', '10.0.15');
+VALUES ('20261206022518_Initial', '10.0.15');
 
 COMMIT;
-
-BEGIN TRANSACTION;
-ALTER TABLE "Indicators" ADD "OrganizationId" INTEGER NULL;
-
-CREATE TABLE "BodyGoals" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyGoals" PRIMARY KEY AUTOINCREMENT,
-    "OrganizationId" INTEGER NOT NULL,
-    "Title" TEXT NOT NULL,
-    "TargetDate" TEXT NOT NULL,
-    "IndicatorId" INTEGER NULL,
-    "TargetValue" TEXT NULL,
-    "State" TEXT NOT NULL,
-    "StateDate" TEXT NULL,
-    "IsPublic" INTEGER NOT NULL,
-    "UpdatedAt" INTEGER NOT NULL,
-    "UpdatedBy" TEXT NULL,
-    CONSTRAINT "FK_BodyGoals_Indicators_IndicatorId" FOREIGN KEY ("IndicatorId") REFERENCES "Indicators" ("Id") ON DELETE SET NULL,
-    CONSTRAINT "FK_BodyGoals_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "BodyReports" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyReports" PRIMARY KEY AUTOINCREMENT,
-    "OrganizationId" INTEGER NOT NULL,
-    "AsOf" TEXT NOT NULL,
-    "Addressee" TEXT NOT NULL,
-    "SentOn" TEXT NOT NULL,
-    "Note" TEXT NULL,
-    "RecordedBy" TEXT NOT NULL,
-    "RecordedAt" INTEGER NOT NULL,
-    CONSTRAINT "FK_BodyReports_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "BodyMilestones" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_BodyMilestones" PRIMARY KEY AUTOINCREMENT,
-    "BodyGoalId" INTEGER NOT NULL,
-    "Title" TEXT NOT NULL,
-    "DueDate" TEXT NOT NULL,
-    "DoneDate" TEXT NULL,
-    CONSTRAINT "FK_BodyMilestones_BodyGoals_BodyGoalId" FOREIGN KEY ("BodyGoalId") REFERENCES "BodyGoals" ("Id") ON DELETE CASCADE
-);
-
-CREATE INDEX "IX_Indicators_OrganizationId" ON "Indicators" ("OrganizationId");
-
-CREATE INDEX "IX_BodyGoals_IndicatorId" ON "BodyGoals" ("IndicatorId");
-
-CREATE INDEX "IX_BodyGoals_OrganizationId" ON "BodyGoals" ("OrganizationId");
-
-CREATE INDEX "IX_BodyMilestones_BodyGoalId" ON "BodyMilestones" ("BodyGoalId");
-
-CREATE INDEX "IX_BodyMilestones_DoneDate_DueDate" ON "BodyMilestones" ("DoneDate", "DueDate");
-
-CREATE INDEX "IX_BodyReports_OrganizationId_AsOf" ON "BodyReports" ("OrganizationId", "AsOf");
-
-CREATE TABLE "ef_temp_Indicators" (
-    "Id" INTEGER NOT NULL CONSTRAINT "PK_Indicators" PRIMARY KEY AUTOINCREMENT,
-    "BaselineDate" TEXT NULL,
-    "BaselineValue" TEXT NULL,
-    "DataSource" TEXT NULL,
-    "Definition" TEXT NULL,
-    "Direction" TEXT NOT NULL,
-    "FieldOfActionId" INTEGER NOT NULL,
-    "IsDemo" INTEGER NOT NULL,
-    "IsPublic" INTEGER NOT NULL,
-    "MeasureId" INTEGER NULL,
-    "Name" TEXT NOT NULL,
-    "OrganizationId" INTEGER NULL,
-    "TargetDate" TEXT NULL,
-    "TargetValue" TEXT NULL,
-    "Unit" TEXT NOT NULL,
-    "UpdatedAt" INTEGER NOT NULL,
-    "UpdatedBy" TEXT NULL,
-    "Version" INTEGER NOT NULL,
-    CONSTRAINT "FK_Indicators_FieldsOfAction_FieldOfActionId" FOREIGN KEY ("FieldOfActionId") REFERENCES "FieldsOfAction" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_Indicators_Measures_MeasureId" FOREIGN KEY ("MeasureId") REFERENCES "Measures" ("Id") ON DELETE SET NULL,
-    CONSTRAINT "FK_Indicators_Organizations_OrganizationId" FOREIGN KEY ("OrganizationId") REFERENCES "Organizations" ("Id") ON DELETE RESTRICT
-);
-
-INSERT INTO "ef_temp_Indicators" ("Id", "BaselineDate", "BaselineValue", "DataSource", "Definition", "Direction", "FieldOfActionId", "IsDemo", "IsPublic", "MeasureId", "Name", "OrganizationId", "TargetDate", "TargetValue", "Unit", "UpdatedAt", "UpdatedBy", "Version")
-SELECT "Id", "BaselineDate", "BaselineValue", "DataSource", "Definition", "Direction", "FieldOfActionId", "IsDemo", "IsPublic", "MeasureId", "Name", "OrganizationId", "TargetDate", "TargetValue", "Unit", "UpdatedAt", "UpdatedBy", "Version"
-FROM "Indicators";
-
-COMMIT;
-
-PRAGMA foreign_keys = 0;
-
-BEGIN TRANSACTION;
-DROP TABLE "Indicators";
-
-ALTER TABLE "ef_temp_Indicators" RENAME TO "Indicators";
-
-COMMIT;
-
-PRAGMA foreign_keys = 1;
-
-BEGIN TRANSACTION;
-CREATE INDEX "IX_Indicators_FieldOfActionId" ON "Indicators" ("FieldOfActionId");
-
-CREATE INDEX "IX_Indicators_MeasureId" ON "Indicators" ("MeasureId");
-
-CREATE INDEX "IX_Indicators_OrganizationId" ON "Indicators" ("OrganizationId");
-
-COMMIT;
-
-INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206010152_SonderstabTargets', '10.0.15');
 

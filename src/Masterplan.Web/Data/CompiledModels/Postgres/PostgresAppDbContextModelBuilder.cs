@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("c3178daa-6083-47ab-a9f7-c6885e069a92"), entityTypeCount: 115)
+            : base(skipDetectChanges: false, modelId: new Guid("9b4d2632-b3da-4ad1-a822-c5036fc239e7"), entityTypeCount: 119)
         {
         }
 
@@ -25,6 +25,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var bodyGoal = BodyGoalEntityType.Create(this);
+            var bodyMilestone = BodyMilestoneEntityType.Create(this);
+            var bodyReport = BodyReportEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
             var fieldReview = FieldReviewEntityType.Create(this);
@@ -61,6 +64,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             var grantScore = GrantScoreEntityType.Create(this);
             var grantYearBudget = GrantYearBudgetEntityType.Create(this);
             var proofOfUse = ProofOfUseEntityType.Create(this);
+            var backgroundTask = BackgroundTaskEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -136,11 +140,16 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
 
             AppUserEntityType.CreateForeignKey1(appUser, organization);
             AppUserEntityType.CreateForeignKey2(appUser, person);
+            BodyGoalEntityType.CreateForeignKey1(bodyGoal, indicator);
+            BodyGoalEntityType.CreateForeignKey2(bodyGoal, organization);
+            BodyMilestoneEntityType.CreateForeignKey1(bodyMilestone, bodyGoal);
+            BodyReportEntityType.CreateForeignKey1(bodyReport, organization);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
             FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
+            IndicatorEntityType.CreateForeignKey3(indicator, organization);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
             MeasureEntityType.CreateForeignKey1(measure, fieldOfAction);
             MeasureDistrictEntityType.CreateForeignKey1(measureDistrict, district);
@@ -275,6 +284,9 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BodyGoalEntityType.CreateAnnotations(bodyGoal);
+            BodyMilestoneEntityType.CreateAnnotations(bodyMilestone);
+            BodyReportEntityType.CreateAnnotations(bodyReport);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
             FieldReviewEntityType.CreateAnnotations(fieldReview);
@@ -311,6 +323,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             GrantScoreEntityType.CreateAnnotations(grantScore);
             GrantYearBudgetEntityType.CreateAnnotations(grantYearBudget);
             ProofOfUseEntityType.CreateAnnotations(proofOfUse);
+            BackgroundTaskEntityType.CreateAnnotations(backgroundTask);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

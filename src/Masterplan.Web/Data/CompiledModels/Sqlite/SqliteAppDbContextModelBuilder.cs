@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("2f33b27b-df98-4d9f-a0f3-372cfb566a0a"), entityTypeCount: 115)
+            : base(skipDetectChanges: false, modelId: new Guid("1d03c8c3-ca95-4f49-84fd-1cc2711754ee"), entityTypeCount: 119)
         {
         }
 
@@ -24,6 +24,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var passwordResetRequest = PasswordResetRequestEntityType.Create(this);
             var userSession = UserSessionEntityType.Create(this);
             var auditEntry = AuditEntryEntityType.Create(this);
+            var bodyGoal = BodyGoalEntityType.Create(this);
+            var bodyMilestone = BodyMilestoneEntityType.Create(this);
+            var bodyReport = BodyReportEntityType.Create(this);
             var fieldOfAction = FieldOfActionEntityType.Create(this);
             var fieldOfActionVersion = FieldOfActionVersionEntityType.Create(this);
             var fieldReview = FieldReviewEntityType.Create(this);
@@ -60,6 +63,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var grantScore = GrantScoreEntityType.Create(this);
             var grantYearBudget = GrantYearBudgetEntityType.Create(this);
             var proofOfUse = ProofOfUseEntityType.Create(this);
+            var backgroundTask = BackgroundTaskEntityType.Create(this);
             var jobRun = JobRunEntityType.Create(this);
             var inviteeDrawRecord = InviteeDrawRecordEntityType.Create(this);
             var labInvitation = LabInvitationEntityType.Create(this);
@@ -135,11 +139,16 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
 
             AppUserEntityType.CreateForeignKey1(appUser, organization);
             AppUserEntityType.CreateForeignKey2(appUser, person);
+            BodyGoalEntityType.CreateForeignKey1(bodyGoal, indicator);
+            BodyGoalEntityType.CreateForeignKey2(bodyGoal, organization);
+            BodyMilestoneEntityType.CreateForeignKey1(bodyMilestone, bodyGoal);
+            BodyReportEntityType.CreateForeignKey1(bodyReport, organization);
             FieldOfActionEntityType.CreateForeignKey1(fieldOfAction, fieldOfAction);
             FieldOfActionVersionEntityType.CreateForeignKey1(fieldOfActionVersion, fieldOfAction);
             FieldReviewEntityType.CreateForeignKey1(fieldReview, fieldOfAction);
             IndicatorEntityType.CreateForeignKey1(indicator, fieldOfAction);
             IndicatorEntityType.CreateForeignKey2(indicator, measure);
+            IndicatorEntityType.CreateForeignKey3(indicator, organization);
             IndicatorValueEntityType.CreateForeignKey1(indicatorValue, indicator);
             MeasureEntityType.CreateForeignKey1(measure, fieldOfAction);
             MeasureDistrictEntityType.CreateForeignKey1(measureDistrict, district);
@@ -274,6 +283,9 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             PasswordResetRequestEntityType.CreateAnnotations(passwordResetRequest);
             UserSessionEntityType.CreateAnnotations(userSession);
             AuditEntryEntityType.CreateAnnotations(auditEntry);
+            BodyGoalEntityType.CreateAnnotations(bodyGoal);
+            BodyMilestoneEntityType.CreateAnnotations(bodyMilestone);
+            BodyReportEntityType.CreateAnnotations(bodyReport);
             FieldOfActionEntityType.CreateAnnotations(fieldOfAction);
             FieldOfActionVersionEntityType.CreateAnnotations(fieldOfActionVersion);
             FieldReviewEntityType.CreateAnnotations(fieldReview);
@@ -310,6 +322,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             GrantScoreEntityType.CreateAnnotations(grantScore);
             GrantYearBudgetEntityType.CreateAnnotations(grantYearBudget);
             ProofOfUseEntityType.CreateAnnotations(proofOfUse);
+            BackgroundTaskEntityType.CreateAnnotations(backgroundTask);
             JobRunEntityType.CreateAnnotations(jobRun);
             InviteeDrawRecordEntityType.CreateAnnotations(inviteeDrawRecord);
             LabInvitationEntityType.CreateAnnotations(labInvitation);

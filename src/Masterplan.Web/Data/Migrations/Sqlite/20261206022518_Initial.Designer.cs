@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Masterplan.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261206010152_SonderstabTargets")]
-    partial class SonderstabTargets
+    [Migration("20261206022518_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -551,6 +551,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -778,6 +785,13 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("SourceLinkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceLinkKind")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceText")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -819,6 +833,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasIndex("FieldOfActionId");
 
                     b.HasIndex("Status");
+
+                    b.HasIndex("SourceLinkKind", "SourceLinkId");
 
                     b.ToTable("Measures", null, t =>
                         {
@@ -2178,6 +2194,115 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("GrantProofsOfUse", (string)null);
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Jobs.BackgroundTask", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CancelRequested")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Input")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Node")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Policy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResultExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ResultFile")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ResultFileName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("BackgroundTasks", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Jobs.JobRun", b =>
                 {
                     b.Property<long>("Id")
@@ -3184,6 +3309,33 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.ToTable("RecommendationField");
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecommendationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.HasIndex("RecommendationId", "Kind", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("RecommendationTakeUps", (string)null);
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -3509,6 +3661,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PlanEdition")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Purpose")
@@ -5984,6 +6139,15 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationTakeUp", b =>
+                {
+                    b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
+                        .WithMany("TakeUps")
+                        .HasForeignKey("RecommendationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.RecommendationUpdate", b =>
                 {
                     b.HasOne("Masterplan.Web.Features.Meetings.Recommendation", null)
@@ -6528,6 +6692,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("Masterplan.Web.Features.Meetings.Recommendation", b =>
                 {
                     b.Navigation("Fields");
+
+                    b.Navigation("TakeUps");
 
                     b.Navigation("Updates");
                 });

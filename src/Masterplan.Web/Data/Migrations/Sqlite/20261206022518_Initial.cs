@@ -50,6 +50,44 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Policy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Done = table.Column<long>(type: "INTEGER", nullable: false),
+                    Total = table.Column<long>(type: "INTEGER", nullable: true),
+                    Unit = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ResultUrl = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResultFile = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    ResultFileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ResultContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResultExpiresAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Parameters = table.Column<string>(type: "TEXT", nullable: true),
+                    Input = table.Column<byte[]>(type: "BLOB", nullable: true),
+                    StartedBy = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    HeartbeatAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Node = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CancelRequested = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bodies",
                 columns: table => new
                 {
@@ -1264,6 +1302,31 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BodyReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Addressee = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyReports_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -1622,6 +1685,7 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     FieldOfActionId = table.Column<int>(type: "INTEGER", nullable: false),
                     MeasureId = table.Column<int>(type: "INTEGER", nullable: true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Definition = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -1652,6 +1716,12 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2417,6 +2487,40 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "BodyGoals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    StateDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsPublic = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyGoals_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_BodyGoals_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -2770,6 +2874,28 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                         name: "FK_ServiceRequestUpdates_ServiceRequests_ServiceRequestId",
                         column: x => x.ServiceRequestId,
                         principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BodyMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BodyGoalId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneDate = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyMilestones_BodyGoals_BodyGoalId",
+                        column: x => x.BodyGoalId,
+                        principalTable: "BodyGoals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -3245,6 +3371,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackgroundTasks_State",
+                table: "BackgroundTasks",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bodies_Modified",
                 table: "Bodies",
                 column: "Modified");
@@ -3254,6 +3385,31 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 table: "Bodies",
                 column: "SeedKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyGoals_IndicatorId",
+                table: "BodyGoals",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyGoals_OrganizationId",
+                table: "BodyGoals",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyMilestones_BodyGoalId",
+                table: "BodyMilestones",
+                column: "BodyGoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyMilestones_DoneDate_DueDate",
+                table: "BodyMilestones",
+                columns: new[] { "DoneDate", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyReports_OrganizationId_AsOf",
+                table: "BodyReports",
+                columns: new[] { "OrganizationId", "AsOf" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeeds_PersonId",
@@ -3585,6 +3741,11 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_Indicators_MeasureId",
                 table: "Indicators",
                 column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_OrganizationId",
+                table: "Indicators",
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_IndicatorId_Date",
@@ -4291,7 +4452,16 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BackgroundTasks");
+
+            migrationBuilder.DropTable(
                 name: "Bodies");
+
+            migrationBuilder.DropTable(
+                name: "BodyMilestones");
+
+            migrationBuilder.DropTable(
+                name: "BodyReports");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
@@ -4495,6 +4665,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "BodyGoals");
+
+            migrationBuilder.DropTable(
                 name: "ConfidentialMessages");
 
             migrationBuilder.DropTable(
@@ -4520,9 +4693,6 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "HalfYearReports");
-
-            migrationBuilder.DropTable(
-                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "LabInvitations");
@@ -4556,6 +4726,9 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "ConfidentialCases");

@@ -56,6 +56,44 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BackgroundTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ReturnUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SubjectId = table.Column<int>(type: "integer", nullable: true),
+                    Policy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    State = table.Column<int>(type: "integer", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Done = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: true),
+                    Unit = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Message = table.Column<string>(type: "text", nullable: true),
+                    Culture = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ResultUrl = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ResultFile = table.Column<byte[]>(type: "bytea", nullable: true),
+                    ResultFileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    ResultContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ResultExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Parameters = table.Column<string>(type: "text", nullable: true),
+                    Input = table.Column<byte[]>(type: "bytea", nullable: true),
+                    StartedBy = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    HeartbeatAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Node = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CancelRequested = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BackgroundTasks", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Bodies",
                 columns: table => new
                 {
@@ -1270,6 +1308,31 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BodyReports",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    Addressee = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    SentOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyReports_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -1628,6 +1691,7 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FieldOfActionId = table.Column<int>(type: "integer", nullable: false),
                     MeasureId = table.Column<int>(type: "integer", nullable: true),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: true),
                     Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
                     Definition = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
                     Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -1658,6 +1722,12 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         principalTable: "Measures",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Indicators_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -2424,6 +2494,40 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "BodyGoals",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OrganizationId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TargetDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    IndicatorId = table.Column<int>(type: "integer", nullable: true),
+                    TargetValue = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    StateDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsPublic = table.Column<bool>(type: "boolean", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyGoals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyGoals_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_BodyGoals_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorValues",
                 columns: table => new
                 {
@@ -2777,6 +2881,28 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         name: "FK_ServiceRequestUpdates_ServiceRequests_ServiceRequestId",
                         column: x => x.ServiceRequestId,
                         principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BodyMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    BodyGoalId = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    DoneDate = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BodyMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BodyMilestones_BodyGoals_BodyGoalId",
+                        column: x => x.BodyGoalId,
+                        principalTable: "BodyGoals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -3252,6 +3378,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BackgroundTasks_State",
+                table: "BackgroundTasks",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Bodies_Modified",
                 table: "Bodies",
                 column: "Modified");
@@ -3261,6 +3392,31 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 table: "Bodies",
                 column: "SeedKey",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyGoals_IndicatorId",
+                table: "BodyGoals",
+                column: "IndicatorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyGoals_OrganizationId",
+                table: "BodyGoals",
+                column: "OrganizationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyMilestones_BodyGoalId",
+                table: "BodyMilestones",
+                column: "BodyGoalId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyMilestones_DoneDate_DueDate",
+                table: "BodyMilestones",
+                columns: new[] { "DoneDate", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BodyReports_OrganizationId_AsOf",
+                table: "BodyReports",
+                columns: new[] { "OrganizationId", "AsOf" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeeds_PersonId",
@@ -3592,6 +3748,11 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "IX_Indicators_MeasureId",
                 table: "Indicators",
                 column: "MeasureId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Indicators_OrganizationId",
+                table: "Indicators",
+                column: "OrganizationId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_IndicatorValues_IndicatorId_Date",
@@ -4304,7 +4465,16 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "BackgroundTasks");
+
+            migrationBuilder.DropTable(
                 name: "Bodies");
+
+            migrationBuilder.DropTable(
+                name: "BodyMilestones");
+
+            migrationBuilder.DropTable(
+                name: "BodyReports");
 
             migrationBuilder.DropTable(
                 name: "CalendarFeeds");
@@ -4508,6 +4678,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "BodyGoals");
+
+            migrationBuilder.DropTable(
                 name: "ConfidentialMessages");
 
             migrationBuilder.DropTable(
@@ -4533,9 +4706,6 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "HalfYearReports");
-
-            migrationBuilder.DropTable(
-                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "LabInvitations");
@@ -4569,6 +4739,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Indicators");
 
             migrationBuilder.DropTable(
                 name: "ConfidentialCases");
