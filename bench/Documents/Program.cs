@@ -33,7 +33,7 @@ if (!lettersOnly)
 }
 // Invitation letters of a citizen lab, QR codes included (made in the same request as the PDF). Since 2026-12-05 a letter is
 // two DIN 5008 pages (window address, Art. 14 notice, reply slip); --history adds the one-page letter before it and QRCoder's
-// 1-bit PNG (the QrCode.Png before 2026-11-23). Since 2026-12-06 (issue 14: 3,000 letters in ≤ 5 s) the letters are made as InvitationLetters makes them now ("after": QR codes
+// 1-bit PNG (the QrCode.Png before 2026-11-23). Since 2026-12-06 (target: 3,000 letters in ≤ 5 s) the letters are made as InvitationLetters makes them now ("after": QR codes
 // encoded on all cores at one pixel per module, drawn without smoothing; layout in parts on all cores, PDFsharp's parent tree
 // set aside per page, content streams compressed in parallel) next to the way before ("before": 4 pixels per module, one core,
 // PdfRenderer.SpeedUps off), one after the other in the same run. Both make the same pages; the ratio is before / after.

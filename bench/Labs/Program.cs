@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Masterplan.Bench.Report;
 
-// Issue 14 §2: the register import ≥ 50,000 rows/s into the database, and the 600,000-row extract in ≤ 15 s end to end through
+// Targets: the register import ≥ 50,000 rows/s into the database, and the 600,000-row extract in ≤ 15 s end to end through
 // the web (upload to stored), on SQLite and on PostgreSQL.
 //
 // Starts the real app (Program.cs, Production environment) on Kestrel in this process, signs in as the Office (password and

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Register import (issue 14 §2): the 600,000-row extract uploaded through the running web app (Kestrel in the bench process),
+# Register import (targets in bench/RESULTS.md): the 600,000-row extract uploaded through the running web app (Kestrel in the bench process),
 # upload to stored ≤ 15 s, and the database write ≥ 50,000 rows/s, on SQLite and on a throw-away PostgreSQL 15 that this script
 # starts (initdb in /tmp, as the postgres user, on PG_PORT) and stops again.
 #   bench/Labs/import.sh [sqlite] [postgres]          (default: both)

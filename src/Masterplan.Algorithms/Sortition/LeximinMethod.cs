@@ -6,6 +6,6 @@ public enum LeximinMethod
     /// <summary>Local-search pricing first, the exact integer program only when it finds nothing; unused columns are parked.</summary>
     LocalSearchFirst,
 
-    /// <summary>The exact integer program every round, every column kept (the method before issue 14; for comparison).</summary>
+    /// <summary>The exact integer program every round, every column kept (the method before the local search; for comparison).</summary>
     Plain,
 }
