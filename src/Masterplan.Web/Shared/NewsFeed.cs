@@ -15,8 +15,16 @@ public sealed record NewsItem(DateOnly Date, string What, string Title, string U
 
 public static class NewsFeed
 {
-    public static IServiceCollection AddNewsSource<T>(this IServiceCollection services)
-        where T : class, INewsSource => services.AddScoped<INewsSource, T>();
+    /// <summary>The <see cref="DataVersion"/> of everything the start page shows, so that it can keep what it read.</summary>
+    public const string VersionName = "start-page";
+
+    /// <param name="shows">The entity types the source reads: a change of one moves <see cref="VersionName"/>.</param>
+    public static IServiceCollection AddNewsSource<T>(this IServiceCollection services, params Type[] shows)
+        where T : class, INewsSource
+    {
+        services.AddSingleton(new DataVersion(VersionName, shows.ToHashSet()));
+        return services.AddScoped<INewsSource, T>();
+    }
 
     /// <summary>The newest items of all sources, newest first.</summary>
     public static async Task<IReadOnlyList<NewsItem>> LatestAsync(IEnumerable<INewsSource> sources, int take, CancellationToken ct)

@@ -1,3 +1,6 @@
+using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Meetings;
+using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Shared;
 
 namespace Masterplan.Web.Features.Home;
@@ -8,6 +11,9 @@ public sealed class HomeModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ContactOptions>().BindConfiguration("Contact");
+        // What the start page reads itself; the news sources add theirs.
+        services.AddSingleton(new DataVersion(NewsFeed.VersionName, new HashSet<Type> { typeof(Meeting), typeof(Organization), typeof(NeighbourhoodLab) }));
+        services.AddSingleton<StartPageSnapshot>();
         services.AddOptions<SignLanguageOptions>().BindConfiguration("SignLanguage").ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<SignLanguageOptions>, SignLanguageValidation>();
     }

@@ -80,7 +80,7 @@ public sealed class LabsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSearchSource<LabSearch>();
-        services.AddNewsSource<LabSearch>();
+        services.AddNewsSource<LabSearch>(typeof(NeighbourhoodLab));
         services.AddOptions<LabsOptions>().BindConfiguration("Labs");
         services.AddScoped<LabWorkflow>();
         services.AddScoped<RegisterImport>();

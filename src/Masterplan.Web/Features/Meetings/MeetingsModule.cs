@@ -61,7 +61,7 @@ public sealed class MeetingsModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSearchSource<MeetingSearch>();
-        services.AddNewsSource<MeetingSearch>();
+        services.AddNewsSource<MeetingSearch>(typeof(Minutes), typeof(Meeting));
         services.AddLinkTargets<MeetingLinks>();
         services.AddScoped<RecommendationTakeUps>();
         services.AddOptions<MeetingsOptions>().BindConfiguration("Meetings");

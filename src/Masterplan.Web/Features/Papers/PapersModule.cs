@@ -64,7 +64,7 @@ public sealed class PapersModule : IModule
     public void AddServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddSearchSource<PaperSearch>();
-        services.AddNewsSource<PaperSearch>();
+        services.AddNewsSource<PaperSearch>(typeof(Paper));
         services.AddAuthorizationBuilder().AddPolicy(Manage, p => p.RequireRole(Roles.Office));
         services.AddScoped<PaperSubmission>();
         services.AddLinkTargets<PaperLinks>();

@@ -280,5 +280,9 @@ public class FindYourWayTests
         Assert.Equal("The next public meetings", english.QuerySelector("#next-meetings")!.Text());
         Assert.Contains("New paper", english.QuerySelector("section[aria-labelledby=news]")!.Text());
         Assert.Contains("03/12/2026", english.QuerySelector("section[aria-labelledby=next-meetings]")!.Text()); // 3 December, in British order
+
+        // The page keeps what it read while nothing it shows changes; a meeting that is over still leaves it without any change.
+        app.Clock.SetUtcNow(app.Clock.GetUtcNow().AddDays(11));
+        Assert.Contains("Zurzeit ist keine öffentliche Sitzung geplant.", (await app.CreateClient().GetPageAsync("/")).QuerySelector("section[aria-labelledby=next-meetings]")!.Text());
     }
 }
