@@ -39,4 +39,21 @@ public static class JobRuns
         run.Result = result;
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// For a job that runs every minute: records the run only when <paramref name="work"/> did something (returns its line, else
+    /// null), after it finished, so that idle runs do not add 1,440 rows a day.
+    /// </summary>
+    public static async ValueTask RecordWhenDoneSomethingAsync(AppDbContext db, TimeProvider time, IJobExecutionContext context, Func<CancellationToken, Task<string?>> work, CancellationToken ct)
+    {
+        var startedAt = time.GetUtcNow();
+        if (await work(ct) is not { } result)
+            return;
+        db.JobRuns.Add(new JobRun
+        {
+            Job = context.JobDetail.Key.ToString(), FireInstanceId = context.FireInstanceId, Node = context.Scheduler.SchedulerInstanceId, StartedAt = startedAt,
+            FinishedAt = time.GetUtcNow(), Result = result,
+        });
+        await db.SaveChangesAsync(ct);
+    }
 }
