@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using PdfSharp;
 using PdfSharp.Drawing;
@@ -35,8 +36,10 @@ public static class PdfRenderer
     }
 
     /// <summary>
-    /// Whether long documents use the speed-ups of 2026-12-06 (layout in parts on all cores, the parent tree set aside per
-    /// page, content streams compressed in parallel); the same file either way. Off only in bench/Documents, for the ratio.
+    /// Whether long documents use the speed-ups of 2026-12-06 (layout in parts on the other cores while the first parts are drawn,
+    /// images decoded there too, the parent tree set aside per page, content streams compressed there with the runtime's zlib,
+    /// images' streams with PDFsharp's fastest deflate); the same pages and tags either way. Off only in bench/Documents and a
+    /// test, for the comparison.
     /// </summary>
     internal static bool SpeedUps { get; set; } = true;
 
@@ -44,98 +47,133 @@ public static class PdfRenderer
     /// <exception cref="InvalidOperationException">No PDFsharp license was chosen (<see cref="UseAgplLicense"/>, <see cref="UseCommercialLicense"/>).</exception>
     /// <exception cref="FileNotFoundException">The DejaVu font files are missing (package fonts-dejavu-core).</exception>
     /// <param name="document">The document.</param>
-    /// <param name="progress">Receives the fraction of pages drawn (0 to 1), at most about 100 times.</param>
+    /// <param name="progress">Receives how far the drawing is (0 to 1, by parts and their pages), at most about 100 times.</param>
     public static byte[] Render(Document document, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         using var pdf = CreatePdfDocument();
         DejaVuFontResolver.EnsureInstalled();
         using var fonts = new PdfFonts();
-        var (ops, pageCount) = PdfLayout.Build(document, fonts);
+        using var stop = new CancellationTokenSource();
+        var images = new ConcurrentDictionary<byte[], Lazy<XImage>>(ReferenceEqualityComparer.Instance);
+        try
+        {
+            // The parts' layout, their images' decoding and the pages' compression run on the other cores while this thread draws.
+            var parts = PdfLayout.BuildInParts(document, fonts, stop.Token)
+                .Select(part => SpeedUps ? part.ContinueWith(laid => LoadImages(laid.GetAwaiter().GetResult(), images), stop.Token, TaskContinuationOptions.None, TaskScheduler.Default) : part)
+                .ToList();
+            Draw(pdf, document, fonts, parts, images, progress);
+        }
+        finally
+        {
+            stop.Cancel();
+            foreach (var image in images.Values.Where(i => i.IsValueCreated))
+                image.Value.Dispose();
+        }
 
+        using var output = new MemoryStream();
+        pdf.Save(output, closeStream: false);
+        return PdfUaIdentifier.Add(output.ToArray());
+    }
+
+    static void Draw(PdfDocument pdf, Document document, PdfFonts fonts, List<Task<(List<PdfOp> Ops, int Pages)>> parts,
+        ConcurrentDictionary<byte[], Lazy<XImage>> images, IProgress<double>? progress)
+    {
         pdf.Info.Title = document.Title;
         if (document.Author is { } author)
             pdf.Info.Author = author;
         if (document.Subject is { } subject)
             pdf.Info.Subject = subject;
         pdf.Info.Creator = "Masterplan";
+        if (SpeedUps)
+            pdf.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed; // the images' streams (PDFsharp's own deflater); page contents below
         var ua = UAManager.ForDocument(pdf);
         ua.SetDocumentLanguage(document.Language);
         var structure = ua.StructureBuilder;
 
         var brushes = new Dictionary<XColor, XSolidBrush>();
-        var images = new Dictionary<byte[], XImage>(ReferenceEqualityComparer.Instance);
         XGraphics? gfx = null;
-        var pageNumber = 0;
+        PdfPage? previous = null;
         var geometry = PdfPageGeometry.For(document.Page);
-        var numbering = PageNumbering(ops, pageCount, document.NumberPagesPerSection);
+        // Numbered through the whole document, the page count is needed before the first page: then every part is waited for.
+        var total = document.NumberPagesPerSection ? 0 : parts.Sum(p => p.GetAwaiter().GetResult().Pages);
         var parentTree = SpeedUps ? new ParentTreeOfEarlierPages(ua) : null;
-        var reportEvery = Math.Max(1, pageCount / 100);
+        var compressor = new PageCompressor(pdf);
+        var pagesBefore = 0;
+        var reported = -1;
         try
         {
-            foreach (var op in ops)
+            for (var p = 0; p < parts.Count; p++)
             {
-                switch (op)
+                var (ops, pageCount) = parts[p].GetAwaiter().GetResult(); // the first exception of a part as it was thrown
+                // Parts start with a section, so a section's pages are all in one part.
+                var numbering = document.NumberPagesPerSection
+                    ? PageNumbering(ops, pageCount, perSection: true)
+                    : [.. Enumerable.Range(pagesBefore + 1, pageCount).Select(n => (n, total))];
+                var pageInPart = 0;
+                foreach (var op in ops)
                 {
-                    case NewPageOp:
-                        if (gfx is not null)
-                            structure.EndMarkedContentsWithId();
-                        parentTree?.SetAside();
-                        if (progress is not null && pageNumber % reportEvery == 0)
-                            progress.Report((double)pageNumber / pageCount);
-                        var page = pdf.AddPage();
-                        page.Width = XUnit.FromPoint(geometry.Width);
-                        page.Height = XUnit.FromPoint(geometry.Height);
-                        gfx?.Dispose();
-                        gfx = XGraphics.FromPdfPage(page);
-                        var (number, of) = numbering[pageNumber++];
-                        DrawPageFurniture(gfx, structure, fonts, document, geometry, number, of);
-                        break;
-                    case BeginOp begin:
-                        if (begin.Tag == "Caption")
-                            structure.BeginGroupingElement(begin.Tag);
-                        else
-                            structure.BeginBlockLevelElement(begin.Tag);
-                        if (begin.ColumnHeader)
-                            structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
-                        break;
-                    case BeginFigureOp figure:
-                        structure.BeginElement(PdfIllustrationElementTag.Figure, figure.AltText, figure.Box);
-                        break;
-                    case BeginLinkOp link:
-                        // PDF/UA 7.18.5: a Link element owns the annotation (through an OBJR) and the text drawn inside it.
-                        // BeginElement adds the annotation to the current page itself.
-                        var annotation = PdfSharp.Pdf.Annotations.PdfLinkAnnotation.CreateWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(link.Rect)), link.Uri);
-                        annotation.Contents = link.AltText;
-                        structure.BeginElement(annotation, link.AltText);
-                        break;
-                    case BeginArtifactOp:
-                        structure.BeginArtifact();
-                        break;
-                    case EndOp:
-                        structure.End();
-                        break;
-                    case TextOp text:
-                        gfx!.DrawString(text.Text, fonts.Get(text.Style), Brush(brushes, text.Color), text.X, text.Top, XStringFormats.TopLeft);
-                        break;
-                    case LineOp line:
-                        gfx!.DrawLine(new XPen(line.Color, line.Width), line.X1, line.Y1, line.X2, line.Y2);
-                        break;
-                    case FillOp fill:
-                        gfx!.DrawRectangle(Brush(brushes, fill.Color), fill.Rect);
-                        break;
-                    case ImageOp image:
-                        if (!images.TryGetValue(image.Png, out var ximage))
-                        {
-                            ximage = LoadImage(image.Png);
-                            ximage.Interpolate = !image.Pixelated;
-                            images[image.Png] = ximage;
-                        }
-                        gfx!.DrawImage(ximage, image.Rect);
-                        break;
-                    default:
-                        throw new NotSupportedException(op.GetType().Name);
+                    switch (op)
+                    {
+                        case NewPageOp:
+                            if (gfx is not null)
+                                structure.EndMarkedContentsWithId();
+                            parentTree?.SetAside();
+                            var percent = (int)(100.0 * (p + (double)pageInPart / pageCount) / parts.Count);
+                            if (progress is not null && percent > reported)
+                                progress.Report((reported = percent) / 100.0);
+                            var page = pdf.AddPage();
+                            page.Width = XUnit.FromPoint(geometry.Width);
+                            page.Height = XUnit.FromPoint(geometry.Height);
+                            gfx?.Dispose();
+                            if (previous is not null)
+                                compressor.Add(previous); // its content is final once its XGraphics is disposed
+                            previous = page;
+                            gfx = XGraphics.FromPdfPage(page);
+                            var (number, of) = numbering[pageInPart++];
+                            DrawPageFurniture(gfx, structure, fonts, document, geometry, number, of);
+                            break;
+                        case BeginOp begin:
+                            if (begin.Tag == "Caption")
+                                structure.BeginGroupingElement(begin.Tag);
+                            else
+                                structure.BeginBlockLevelElement(begin.Tag);
+                            if (begin.ColumnHeader)
+                                structure.CurrentStructureElement.TableAttributes.Elements.SetName("/Scope", "/Column");
+                            break;
+                        case BeginFigureOp figure:
+                            structure.BeginElement(PdfIllustrationElementTag.Figure, figure.AltText, figure.Box);
+                            break;
+                        case BeginLinkOp link:
+                            // PDF/UA 7.18.5: a Link element owns the annotation (through an OBJR) and the text drawn inside it.
+                            // BeginElement adds the annotation to the current page itself.
+                            var annotation = PdfSharp.Pdf.Annotations.PdfLinkAnnotation.CreateWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(link.Rect)), link.Uri);
+                            annotation.Contents = link.AltText;
+                            structure.BeginElement(annotation, link.AltText);
+                            break;
+                        case BeginArtifactOp:
+                            structure.BeginArtifact();
+                            break;
+                        case EndOp:
+                            structure.End();
+                            break;
+                        case TextOp text:
+                            gfx!.DrawString(text.Text, fonts.Get(text.Style), Brush(brushes, text.Color), text.X, text.Top, XStringFormats.TopLeft);
+                            break;
+                        case LineOp line:
+                            gfx!.DrawLine(new XPen(line.Color, line.Width), line.X1, line.Y1, line.X2, line.Y2);
+                            break;
+                        case FillOp fill:
+                            gfx!.DrawRectangle(Brush(brushes, fill.Color), fill.Rect);
+                            break;
+                        case ImageOp image:
+                            gfx!.DrawImage(Image(images, image), image.Rect);
+                            break;
+                        default:
+                            throw new NotSupportedException(op.GetType().Name);
+                    }
                 }
+                pagesBefore += pageCount;
             }
             structure.EndMarkedContentsWithId();
             parentTree?.Restore();
@@ -144,14 +182,25 @@ public static class PdfRenderer
         finally
         {
             gfx?.Dispose();
-            foreach (var image in images.Values)
-                image.Dispose();
         }
+        compressor.Finish();
+    }
 
-        CompressPageContents(pdf);
-        using var output = new MemoryStream();
-        pdf.Save(output, closeStream: false);
-        return PdfUaIdentifier.Add(output.ToArray());
+    /// <summary>A figure's image, decoded once per PNG (by reference) however often it is drawn.</summary>
+    static XImage Image(ConcurrentDictionary<byte[], Lazy<XImage>> images, ImageOp image) =>
+        images.GetOrAdd(image.Png, png => new Lazy<XImage>(() =>
+        {
+            var ximage = LoadImage(png);
+            ximage.Interpolate = !image.Pixelated;
+            return ximage;
+        })).Value;
+
+    /// <summary>Decodes a laid-out part's images on the core that laid it out, before the drawing reaches them.</summary>
+    static (List<PdfOp> Ops, int Pages) LoadImages((List<PdfOp> Ops, int Pages) part, ConcurrentDictionary<byte[], Lazy<XImage>> images)
+    {
+        foreach (var image in part.Ops.OfType<ImageOp>())
+            Image(images, image);
+        return part;
     }
 
     /// <summary>
@@ -188,35 +237,65 @@ public static class PdfRenderer
     }
 
     /// <summary>
-    /// Compresses the pages' content streams on all cores with the runtime's zlib before PDFsharp saves, which would compress
-    /// them one after the other with its own managed deflater (a sixth of the time of 3,000 letters). PDFsharp leaves a stream
-    /// that already has a filter as it is.
+    /// Compresses the pages' content streams on the other cores with the runtime's zlib while the drawing goes on; PDFsharp would
+    /// compress them one after the other with its own managed deflater when it saves (a sixth of the time of 3,000 letters). PDFsharp
+    /// leaves a stream that already has a filter as it is.
     /// </summary>
-    static void CompressPageContents(PdfDocument pdf)
+    sealed class PageCompressor(PdfDocument pdf)
     {
-        if (!SpeedUps || !pdf.Options.CompressContentStreams)
-            return;
-        var contents = new List<PdfDictionary>();
-        foreach (var page in pdf.Pages)
+        const int Batch = 64;
+        readonly List<(PdfDictionary Content, byte[] Raw)> _waiting = [];
+        readonly List<(List<(PdfDictionary Content, byte[] Raw)> Contents, Task<byte[][]> Compressed)> _running = [];
+        readonly bool _on = SpeedUps && pdf.Options.CompressContentStreams;
+
+        /// <summary>A page whose drawing is finished.</summary>
+        public void Add(PdfPage page)
         {
+            if (!_on)
+                return;
             foreach (var item in page.Contents.Elements)
             {
                 if ((item as PdfSharp.Pdf.Advanced.PdfReference)?.Value is PdfDictionary { Stream: not null } content && content.Elements.GetValue("/Filter") is null)
-                    contents.Add(content);
+                    _waiting.Add((content, content.Stream.Value));
+            }
+            if (_waiting.Count >= Batch)
+                Start();
+        }
+
+        /// <summary>Compresses what is left (the last page) and puts every compressed stream in place, on the drawing thread.</summary>
+        public void Finish()
+        {
+            if (!_on)
+                return;
+            if (pdf.Pages.Count > 0)
+                Add(pdf.Pages[pdf.PageCount - 1]);
+            Start();
+            foreach (var (contents, compressed) in _running)
+            {
+                var bytes = compressed.Result;
+                for (var i = 0; i < contents.Count; i++)
+                {
+                    contents[i].Content.Stream.Value = bytes[i];
+                    contents[i].Content.Elements.SetName("/Filter", "/FlateDecode");
+                }
             }
         }
-        var compressed = new byte[contents.Count][];
-        Parallel.For(0, contents.Count, i =>
+
+        void Start()
+        {
+            if (_waiting.Count == 0)
+                return;
+            var contents = _waiting.ToList();
+            _waiting.Clear();
+            _running.Add((contents, Task.Run(() => contents.Select(c => Deflate(c.Raw)).ToArray())));
+        }
+
+        static byte[] Deflate(byte[] raw)
         {
             using var buffer = new MemoryStream();
             using (var zlib = new ZLibStream(buffer, CompressionLevel.Optimal, leaveOpen: true))
-                zlib.Write(contents[i].Stream.Value);
-            compressed[i] = buffer.ToArray();
-        });
-        for (var i = 0; i < contents.Count; i++)
-        {
-            contents[i].Stream.Value = compressed[i];
-            contents[i].Elements.SetName("/Filter", "/FlateDecode");
+                zlib.Write(raw);
+            return buffer.ToArray();
         }
     }
 

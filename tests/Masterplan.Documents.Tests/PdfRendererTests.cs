@@ -285,11 +285,14 @@ public class PdfRendererTests
         Assert.Equal(1, pdf.Document.NumberOfPages);
     }
 
-    [Fact]
-    public void A_long_mail_merge_laid_out_in_parts_on_all_cores_gives_the_same_pages_and_tags_as_in_one_piece()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_long_mail_merge_laid_out_in_parts_on_all_cores_gives_the_same_pages_and_tags_as_in_one_piece(bool numberedPerLetter)
     {
-        // 150 two-page letters are 900 blocks: enough for the layout in parts, the parent tree set aside per page and the
-        // content streams compressed in parallel (PdfRenderer.SpeedUps).
+        // 150 two-page letters are 900 blocks: enough for the layout in parts while the first is drawn, the parent tree set aside
+        // per page and the content streams compressed on the other cores (PdfRenderer.SpeedUps); numbered per letter or, which
+        // needs every part's page count first, through the whole document.
         Block[] Letter(int i) =>
         [
             new LetterHead(LetterForm.B, ["Stadt Dortmund"], "Stadt Dortmund · Friedensplatz 1 · 44135 Dortmund", [$"Person Nr{i} Weiß", "Bayrische Str. 1", "44339 Dortmund"], [new("Datum", "06.12.2026")]),
@@ -299,9 +302,16 @@ public class PdfRendererTests
             new Paragraph($"Antwort von Person Nr{i}"),
             new PageBreak(),
         ];
-        var document = new Document("Briefe", Enumerable.Range(1, 150).SelectMany(Letter).ToList()) { NumberPagesPerSection = true };
+        var document = new Document("Briefe", Enumerable.Range(1, 150).SelectMany(Letter).ToList()) { NumberPagesPerSection = numberedPerLetter };
 
-        var fast = Samples.Pdf(document);
+        var reports = new List<double>();
+        PdfRenderer.UseAgplLicense();
+        var fast = PdfRenderer.Render(document, new Reports(reports));
+        // The progress rises from 0 to 1 in at most about a hundred steps, also when the page count is known only part by part.
+        Assert.Equal(0, reports[0]);
+        Assert.Equal(1, reports[^1]);
+        Assert.True(reports.Zip(reports.Skip(1)).All(r => r.First <= r.Second), string.Join(" ", reports));
+        Assert.InRange(reports.Count, 10, 102);
         byte[] plain;
         PdfRenderer.SpeedUps = false;
         try
@@ -321,7 +331,7 @@ public class PdfRendererTests
         {
             var text = string.Join(" ", a.Document.GetPage(p).GetWords().Select(w => w.Text));
             Assert.Equal(string.Join(" ", b.Document.GetPage(p).GetWords().Select(w => w.Text)), text);
-            Assert.Contains($"Seite {2 - (p % 2)} von 2", text);
+            Assert.Contains(numberedPerLetter ? $"Seite {2 - (p % 2)} von 2" : $"Seite {p} von 300", text);
             Assert.Contains($"Nr{(p + 1) / 2} ", text + " ");
             Assert.Equal(p % 2, a.Document.GetPage(p).GetImages().Count());
         }
@@ -340,5 +350,11 @@ public class PdfRendererTests
             Assert.Equal(k, ((NumericToken)a.Document.GetPage(k + 1).Dictionary.Data["StructParents"]).Int);
             Assert.NotEmpty(((ArrayToken)a.Resolve(nums[2 * k + 1])).Data);
         }
+    }
+
+    /// <summary>Collects progress reports synchronously (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    sealed class Reports(List<double> reports) : IProgress<double>
+    {
+        public void Report(double value) => reports.Add(value);
     }
 }

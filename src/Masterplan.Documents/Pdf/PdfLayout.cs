@@ -45,34 +45,52 @@ internal sealed class PdfLayout
     const int MinBlocksPerPart = 400;
 
     /// <summary>
-    /// Lays the document out. A long mail merge (letters that each start on a new page after a section break) is laid out in
-    /// parts on all cores, each with its own font measurements, and joined: the same steps as in one piece.
+    /// Lays the document out in parts and hands each part over, in order, as soon as it is laid out, so that the drawing can
+    /// start with the first while the others are still being laid out. A long mail merge (letters that each start on a new page
+    /// after a section break) is cut into parts that other cores lay out, each with its own font measurements (PdfFonts caches
+    /// in plain dictionaries); joined in order they are the same steps as in one piece. A short document is laid out at once,
+    /// with <paramref name="fonts"/>.
     /// </summary>
-    public static (List<PdfOp> Ops, int Pages) Build(Document document, PdfFonts fonts)
+    public static IReadOnlyList<Task<(List<PdfOp> Ops, int Pages)>> BuildInParts(Document document, PdfFonts fonts, CancellationToken ct)
     {
         var parts = Parts(document.Blocks);
         if (parts.Count == 1)
-            return BuildPart(document, 0, document.Blocks.Count, fonts);
-        var results = new (List<PdfOp> Ops, int Pages)[parts.Count];
-        Parallel.For(0, parts.Count, i =>
+            return [Task.FromResult(BuildPart(document, 0, document.Blocks.Count, fonts))];
+        var done = parts.Select(_ => new TaskCompletionSource<(List<PdfOp> Ops, int Pages)>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var next = -1;
+        // One core stays with the drawing, which is the longer work and runs on one thread.
+        for (var worker = 0; worker < Math.Max(1, Environment.ProcessorCount - 1); worker++)
         {
-            // PdfFonts caches widths in plain dictionaries: one per part.
-            using var own = i == 0 ? null : new PdfFonts();
-            results[i] = BuildPart(document, parts[i].Start, parts[i].End, own ?? fonts);
-        });
-        var ops = new List<PdfOp>(results.Sum(r => r.Ops.Count));
-        for (var i = 0; i < results.Length; i++)
-        {
-            // A part begins after a section-starting page break: its first page starts a section, as it would in one piece.
-            ops.AddRange(i == 0 ? results[i].Ops : results[i].Ops.Skip(1).Prepend(new NewPageOp(StartsSection: true)));
+            _ = Task.Run(() =>
+            {
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < parts.Count)
+                {
+                    try
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        using var own = new PdfFonts();
+                        var part = BuildPart(document, parts[i].Start, parts[i].End, own);
+                        // A part begins after a section-starting page break: its first page starts a section, as it would in one piece.
+                        if (i > 0)
+                            part.Ops[0] = new NewPageOp(StartsSection: true);
+                        done[i].SetResult(part);
+                    }
+                    catch (Exception e)
+                    {
+                        done[i].SetException(e);
+                    }
+                }
+            }, CancellationToken.None);
         }
-        return (ops, results.Sum(r => r.Pages));
+        return done.Select(d => d.Task).ToArray();
     }
 
     /// <summary>Where the document may be cut: before a <see cref="LetterHead"/> that follows a section-starting <see cref="PageBreak"/>.</summary>
     static List<(int Start, int End)> Parts(IReadOnlyList<Block> blocks)
     {
-        var wanted = Math.Min(Environment.ProcessorCount * 2, blocks.Count / MinBlocksPerPart);
+        // Parts small enough that the drawing soon has its first one, and enough for every core.
+        var wanted = Math.Min(Math.Max(16, Environment.ProcessorCount * 2), blocks.Count / MinBlocksPerPart);
         var parts = new List<(int Start, int End)>();
         if (wanted < 2 || !PdfRenderer.SpeedUps)
         {
