@@ -5,10 +5,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Masterplan.Web.Features.Catalogue;
 
-/// <summary>Where a change via the API comes from; <c>kind</c> defaults to free text.</summary>
-public sealed record SourceWrite(CatalogueSourceKind? Kind, string? Text, string? Reason)
+/// <summary>
+/// Where a change via the API comes from; <c>kind</c> defaults to free text. <c>link</c> may name the paper, agenda item or
+/// recommendation it came from by the address of its page (as the editing page's field does).
+/// </summary>
+public sealed record SourceWrite(CatalogueSourceKind? Kind, string? Text, string? Reason, string? Link = null)
 {
-    public ChangeSource ToSource() => new(Kind ?? CatalogueSourceKind.FreeText, string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(), string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim());
+    public ChangeSource ToSource(LinkRef? link) => new(Kind ?? CatalogueSourceKind.FreeText, string.IsNullOrWhiteSpace(Text) ? null : Text.Trim(), string.IsNullOrWhiteSpace(Reason) ? null : Reason.Trim(), link);
 }
 
 public sealed record NodeAdd(int? ParentId, string? Title, SourceWrite? Source);
@@ -27,31 +30,37 @@ public static class CatalogueApi
     public static void MapCatalogueWrites(this WebApplication app)
     {
         var write = app.MapGroup("/api/v1/catalogue/nodes").WithTags("Catalogue").RequireAuthorization(CatalogueModule.Edit).DisableAntiforgery();
-        write.MapPost("/", async Task<Results<Created<CatalogueNode>, ValidationProblem>> (NodeAdd body, CatalogueEditor editor, CatalogueTree tree, HttpContext http, CancellationToken ct) =>
+        write.MapPost("/", async Task<Results<Created<CatalogueNode>, ValidationProblem>> (NodeAdd body, CatalogueEditor editor, CatalogueTree tree, Links links, HttpContext http, CancellationToken ct) =>
         {
             if (Check(body.Title, body.Source) is { } invalid)
             {
                 return Invalid(http, invalid);
             }
 
-            var added = await editor.AddAsync(body.ParentId, body.Title!, body.Source!.ToSource(), ct);
+            var link = await LinkAsync(links, body.Source!, ct);
+            if (!link.Succeeded)
+            {
+                return Invalid(http, link);
+            }
+
+            var added = await editor.AddAsync(body.ParentId, body.Title!, body.Source!.ToSource(link.Value), ct);
             return added.Value is { } node
                 ? TypedResults.Created($"/api/v1/catalogue/nodes/{node.Id}", await FindAsync(tree, node.Id, ct))
                 : Invalid(http, added);
         }).WithSummary("Adds a node under a parent (or at the top); its number follows its position.");
 
-        write.MapPut("/{id:int}", (int id, NodeRename body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, http, Check(body.Title, body.Source), () => editor.RenameAsync(id, body.Title!, body.Source!.ToSource(), ct), id, ct))
+        write.MapPut("/{id:int}", (int id, NodeRename body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, Links links, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check(body.Title, body.Source), () => WithSourceAsync(links, body.Source!, source => editor.RenameAsync(id, body.Title!, source, ct), ct), id, ct))
             .WithSummary("Renames a node; the old title stays in its history.");
-        write.MapPost("/{id:int}/move", (int id, NodeMove body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => editor.MoveAsync(id, body.ParentId, body.Source!.ToSource(), ct), id, ct))
+        write.MapPost("/{id:int}/move", (int id, NodeMove body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, Links links, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => WithSourceAsync(links, body.Source!, source => editor.MoveAsync(id, body.ParentId, source, ct), ct), id, ct))
             .WithSummary("Moves a node with its subtree under another parent (null: top level); a node cannot move under its own descendant.");
-        write.MapPost("/{id:int}/merge", (int id, NodeMerge body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        write.MapPost("/{id:int}/merge", (int id, NodeMerge body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, Links links, HttpContext http, CancellationToken ct) =>
             ChangeAsync(id, db, tree, http, body.IntoId is null ? new FieldError("IntoId", "Bitte geben Sie an, in welchen Eintrag zusammengeführt wird.") : Check("-", body.Source),
-                () => editor.MergeAsync(id, body.IntoId!.Value, body.Source!.ToSource(), ct), body.IntoId, ct))
+                () => WithSourceAsync(links, body.Source!, source => editor.MergeAsync(id, body.IntoId!.Value, source, ct), ct), body.IntoId, ct))
             .WithSummary("Merges a node into another: its children move there, it is retired with a pointer to it.");
-        write.MapPost("/{id:int}/retire", (int id, NodeRetire body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => editor.RetireAsync(id, body.Source!.ToSource(), ct), null, ct))
+        write.MapPost("/{id:int}/retire", (int id, NodeRetire body, CatalogueEditor editor, CatalogueTree tree, AppDbContext db, Links links, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(id, db, tree, http, Check("-", body.Source), () => WithSourceAsync(links, body.Source!, source => editor.RetireAsync(id, source, ct), ct), null, ct))
             .WithSummary("Retires a node and everything below it; they stay in the catalogue's history.");
     }
 
@@ -76,6 +85,16 @@ public static class CatalogueApi
 
         // The answer is the changed node with its new number, or for a merge the node it went into; a retired node has none.
         return show is { } shown && await FindAsync(tree, shown, ct) is { } node ? TypedResults.Ok(node) : TypedResults.NoContent();
+    }
+
+    /// <summary>The source's link, read as the editing page reads it; refused on <c>Source.Link</c>.</summary>
+    private static Task<Outcome<LinkRef?>> LinkAsync(Links links, SourceWrite source, CancellationToken ct) =>
+        links.ParseAsync("Source.Link", source.Link, Manage.EditModel.ChangeSources, ct);
+
+    private static async Task<Outcome> WithSourceAsync(Links links, SourceWrite source, Func<ChangeSource, Task<Outcome>> change, CancellationToken ct)
+    {
+        var link = await LinkAsync(links, source, ct);
+        return link.Succeeded ? await change(source.ToSource(link.Value)) : link;
     }
 
     private static FieldError? Check(string? title, SourceWrite? source) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Catalogue;
@@ -177,5 +178,23 @@ public class RecommendationLinksTests
         var changes = await anonymous.GetPageAsync("/handlungsfelder/aenderungen");
         Assert.NotNull(changes.QuerySelector($"a[href='/sitzungen/{s.Meeting}#top-{s.Item}']"));
         Assert.Contains("Tagesordnungspunkt TOP 3 Beleuchtung am Nordmarkt", changes.Body!.TextContent);
+
+        // The same over the API: source.link names the paper; a link of a kind a change cannot have is refused on its field,
+        // and nothing changes.
+        var refusedMove = await office.PostAsJsonAsync($"/api/v1/catalogue/nodes/{s.Field}/move", new { parentId = (int?)null, source = new { text = "Vorlage", link = $"/massnahmen/{s.Measure}" } });
+        Assert.Equal(HttpStatusCode.BadRequest, refusedMove.StatusCode);
+        using (var problem = System.Text.Json.JsonDocument.Parse(await refusedMove.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("Hier lässt sich nur verknüpfen: Vorlage, Tagesordnungspunkt, Empfehlung.", problem.RootElement.GetProperty("errors").GetProperty("source.link")[0].GetString());
+        }
+
+        var renamed = await office.PutAsJsonAsync($"/api/v1/catalogue/nodes/{s.Field}", new { title = "Beleuchtung, Videobeobachtung und Sichtachsen", source = new { kind = "FreeText", text = "Vorlage 26093-22", link = "26093-22" } });
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        changes = await anonymous.GetPageAsync("/handlungsfelder/aenderungen");
+        Assert.NotNull(changes.QuerySelector($"a[href='/vorlagen/{s.Paper}']"));
+        await using var scope = app.Scope();
+        var versions = await scope.ServiceProvider.GetRequiredService<AppDbContext>().FieldOfActionVersions.Where(v => v.NodeId == s.Field).OrderBy(v => v.Id).ToListAsync();
+        Assert.Equal("Beleuchtung, Videobeobachtung und Sichtachsen", versions[^1].Title);
+        Assert.Equal("Beleuchtung und Videobeobachtung", versions[^2].Title); // the refused move left no version
     }
 }
