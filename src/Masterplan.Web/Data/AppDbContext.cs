@@ -36,6 +36,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     // to the commit, and every other writer of the same data waits for it.
     private readonly SortedSet<string> _versionsAtCommit = new(StringComparer.Ordinal);
 
+    /// <summary>Whether this transaction moved a version: counted in <see cref="LocalVersionMoves"/> once it commits.</summary>
+    private bool _versionsMoved;
+
     /// <summary>Audit entries not saved by the request that made them never reach the next user of this pooled context.</summary>
     public override void Dispose()
     {
@@ -148,6 +151,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>What follows a commit: queued mail leaves (called by <see cref="CommitHooks"/> for a caller's transaction).</summary>
     internal void Committed()
     {
+        if (_versionsMoved)
+        {
+            _versionsMoved = false;
+            LocalVersionMoves.Committed();
+        }
+
         if (_mailQueued)
         {
             _mailQueued = false;
@@ -159,6 +168,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     internal void RolledBack()
     {
         _mailQueued = false;
+        _versionsMoved = false;
         _versionsAtCommit.Clear();
     }
 
@@ -200,6 +210,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Adds one to a <see cref="DataVersion"/>'s row (creating it at 1), in one command that cannot lose a concurrent change.</summary>
     private async Task MoveVersionAsync(string name, CancellationToken ct)
     {
+        _versionsMoved = true;
         // The time as the column stores it (SQLite keeps DateTimeOffset as a number).
         var mapping = Model.FindEntityType(typeof(ReferenceDataVersion))!.FindProperty(nameof(ReferenceDataVersion.AppliedAt))!.GetTypeMapping();
         var at = mapping.Converter?.ConvertToProvider(Now()) ?? Now();

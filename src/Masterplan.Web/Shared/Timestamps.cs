@@ -77,3 +77,17 @@ public sealed record LinkedFrom(Type Target, Func<Masterplan.Web.Data.AppDbConte
 /// <param name="Name">The row's name; distinct from the seed sets' names.</param>
 /// <param name="Types">The entity types whose changes move it.</param>
 public sealed record DataVersion(string Name, IReadOnlySet<Type> Types);
+
+/// <summary>
+/// How many commits in this process have moved a <see cref="DataVersion"/>, counted after each commit. A page that may show
+/// another instance's change a moment late (the start page) asks the database for the version at most once a second while
+/// this count stands: a change made here still shows at once.
+/// </summary>
+public static class LocalVersionMoves
+{
+    private static long count;
+
+    public static long Count => Interlocked.Read(ref count);
+
+    internal static void Committed() => Interlocked.Increment(ref count);
+}

@@ -30,19 +30,24 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IEnumerable<I
         var now = time.GetUtcNow();
         var today = CityTime.Today(time);
         var quarter = today.Year * 4 + (today.Month - 1) / 3;
-        var version = await db.DataVersionAsync(NewsFeed.VersionName, ct) ?? 0;
         var shown = snapshot.Current;
-        if (shown is null || shown.Version != version || shown.Quarter != quarter || now > shown.ValidUntil)
+        var moves = LocalVersionMoves.Count; // read before the version: a commit after it counts as unseen
+        if (shown is null || shown.Quarter != quarter || now > shown.ValidUntil || shown.Moves != moves
+            || System.Diagnostics.Stopwatch.GetElapsedTime(shown.CheckedAt) > StartPageSnapshot.Recheck)
         {
-            shown = await ReadAsync(version, now, quarter, ct);
+            var version = await db.DataVersionAsync(NewsFeed.VersionName, ct) ?? 0;
+            shown = shown is not null && shown.Version == version && shown.Quarter == quarter && now <= shown.ValidUntil
+                ? shown with { Moves = moves, CheckedAt = System.Diagnostics.Stopwatch.GetTimestamp() }
+                : await ReadAsync(version, now, quarter, moves, ct);
             snapshot.Current = shown;
         }
 
         (Meetings, Lab, LabIsCurrent, News) = (shown.Meetings, shown.Lab, shown.LabIsCurrent, shown.News);
     }
 
-    private async Task<StartPageSnapshot.Content> ReadAsync(int version, DateTimeOffset now, int quarter, CancellationToken ct)
+    private async Task<StartPageSnapshot.Content> ReadAsync(int version, DateTimeOffset now, int quarter, long moves, CancellationToken ct)
     {
+        var checkedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         var rows = await db.Set<Meeting>().AsNoTracking().VisibleTo(MeetingViewer.Public).Where(m => m.End >= now)
             .OrderBy(m => m.Start).ThenBy(m => m.Id).Take(MeetingCount)
             .Select(m => new { m.Id, m.Title, m.Start, m.End, Body = m.Organization.Name, m.State }).ToListAsync(ct);
@@ -57,19 +62,26 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IEnumerable<I
         return new StartPageSnapshot.Content(
             version, quarter, rows.Count == 0 ? DateTimeOffset.MaxValue : rows.Min(m => m.End),
             [.. rows.Select(m => new UpcomingMeeting(m.Id, m.Title, m.Start, m.Body, m.State == MeetingState.Cancelled))], lab, current,
-            await NewsFeed.LatestAsync(news, NewsCount, ct));
+            await NewsFeed.LatestAsync(news, NewsCount, ct), moves, checkedAt);
     }
 }
 
 /// <summary>
 /// What the start page read last, kept while the <see cref="DataVersion"/> of what it shows stands, the quarter is the same and
-/// no listed meeting has ended: a change on any instance moves the version in its transaction, so the page shows it at once.
+/// no listed meeting has ended: a change on any instance moves the version in its transaction. The version itself is read again
+/// after a commit in this process that moved any version (<see cref="LocalVersionMoves"/>), so a change made here shows at once,
+/// and otherwise at most once per <see cref="Recheck"/>, so a change made on another instance shows within it (the database
+/// round trip was most of a request's time).
 /// </summary>
 public sealed class StartPageSnapshot
 {
+    public static readonly TimeSpan Recheck = TimeSpan.FromSeconds(1);
+
+    /// <param name="Moves">The <see cref="LocalVersionMoves"/> count read before the version.</param>
+    /// <param name="CheckedAt">When the version was last read (a <see cref="System.Diagnostics.Stopwatch"/> timestamp).</param>
     public sealed record Content(
         int Version, int Quarter, DateTimeOffset ValidUntil, IReadOnlyList<IndexModel.UpcomingMeeting> Meetings, NeighbourhoodLab? Lab, bool LabIsCurrent,
-        IReadOnlyList<NewsItem> News);
+        IReadOnlyList<NewsItem> News, long Moves, long CheckedAt);
 
     private Content? current;
 

@@ -10,6 +10,7 @@ using Masterplan.Web.Shared;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Masterplan.Web.Features.Home;
 
 namespace Masterplan.Web.Tests.Features.Home;
 
@@ -284,5 +285,17 @@ public class FindYourWayTests
         // The page keeps what it read while nothing it shows changes; a meeting that is over still leaves it without any change.
         app.Clock.SetUtcNow(app.Clock.GetUtcNow().AddDays(11));
         Assert.Contains("Zurzeit ist keine öffentliche Sitzung geplant.", (await app.CreateClient().GetPageAsync("/")).QuerySelector("section[aria-labelledby=next-meetings]")!.Text());
+
+        // A change committed by another instance (here: SQL outside this process's saves, moving the version as that instance's
+        // commit does) shows within a second: the page asks for the version again at most that late.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"Labs\" SET \"Title\" = 'Quartierslabor Nordstadt-Ost' WHERE \"Title\" = 'Quartierslabor Nordstadt'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"ReferenceDataVersions\" SET \"Version\" = \"Version\" + 1 WHERE \"Name\" = 'start-page'");
+        }
+
+        await Task.Delay(StartPageSnapshot.Recheck + TimeSpan.FromMilliseconds(100));
+        Assert.Equal("Quartierslabor Nordstadt-Ost", (await app.CreateClient().GetPageAsync("/")).QuerySelector("section[aria-labelledby=current-lab] li > a")!.Text());
     }
 }
