@@ -84,7 +84,7 @@ public class BackgroundTaskTests
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await RegisteredLabAsync(app, office);
+        var id = await LabChainTests.RegisteredLabAsync(app, office);
         var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
         var select = new Dictionary<string, string>
         {
@@ -277,29 +277,5 @@ public class BackgroundTaskTests
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(BackgroundTaskState.Cancelled, (await db.BackgroundTasks.SingleAsync()).State);
         Assert.False(await db.BackgroundTasks.AnyAsync(t => t.Input != null));
-    }
-
-    /// <summary>A lab open for registration with ten registrations, as in <see cref="PanelLimitTests"/>.</summary>
-    private static async Task<int> RegisteredLabAsync(AppFactory app, HttpClient office)
-    {
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        await using var scope = app.Scope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var lab = await db.Labs.SingleAsync(l => l.Id == id);
-        lab.State = LabState.RegistrationOpen;
-        for (var i = 0; i < 10; i++)
-        {
-            var invitation = new LabInvitation { LabId = id, RowIndex = i };
-            db.LabInvitations.Add(invitation);
-            await db.SaveChangesAsync();
-            db.LabRegistrations.Add(new LabRegistration
-            {
-                LabId = id, InvitationId = invitation.Id, AgeBand = i % 2 == 0 ? "25-34" : "50-64", Gender = i % 2 == 0 ? "female" : "male",
-                Contact = $"person{i}@example.org", RegisteredAt = DateTimeOffset.UtcNow,
-            });
-        }
-
-        await db.SaveChangesAsync();
-        return id;
     }
 }

@@ -47,6 +47,30 @@ public partial class LabChainTests
 
     internal static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
+    /// <summary>An approved lab open for registration with ten registrations in two groups: enough for a panel draw.</summary>
+    internal static async Task<int> RegisteredLabAsync(AppFactory app, HttpClient office)
+    {
+        var id = await ApprovedLabAsync(office);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var lab = await db.Labs.SingleAsync(l => l.Id == id);
+        lab.State = LabState.RegistrationOpen;
+        for (var i = 0; i < 10; i++)
+        {
+            var invitation = new LabInvitation { LabId = id, RowIndex = i };
+            db.LabInvitations.Add(invitation);
+            await db.SaveChangesAsync();
+            db.LabRegistrations.Add(new LabRegistration
+            {
+                LabId = id, InvitationId = invitation.Id, AgeBand = i % 2 == 0 ? "25-34" : "50-64", Gender = i % 2 == 0 ? "female" : "male",
+                Contact = $"person{i}@example.org", RegisteredAt = DateTimeOffset.UtcNow,
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return id;
+    }
+
     /// <summary>Creates a lab and approves its concept; returns its id.</summary>
     internal static async Task<int> ApprovedLabAsync(HttpClient office, string categories = "")
     {

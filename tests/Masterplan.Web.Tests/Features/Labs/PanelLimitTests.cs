@@ -18,26 +18,7 @@ public class PanelLimitTests
         var settings = new Dictionary<string, string?>(LabChainTests.Settings) { ["Labs:LeximinTimeLimit"] = "00:00:00.0000001" };
         await using var app = await AppFactory.StartAsync(engine, settings);
         var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        await using (var scope = app.Scope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var lab = await db.Labs.SingleAsync(l => l.Id == id);
-            lab.State = LabState.RegistrationOpen;
-            for (var i = 0; i < 10; i++)
-            {
-                var invitation = new LabInvitation { LabId = id, RowIndex = i };
-                db.LabInvitations.Add(invitation);
-                await db.SaveChangesAsync();
-                db.LabRegistrations.Add(new LabRegistration
-                {
-                    LabId = id, InvitationId = invitation.Id, AgeBand = i % 2 == 0 ? "25-34" : "50-64", Gender = i % 2 == 0 ? "female" : "male",
-                    Contact = $"person{i}@example.org", RegisteredAt = DateTimeOffset.UtcNow,
-                });
-            }
-
-            await db.SaveChangesAsync();
-        }
+        var id = await LabChainTests.RegisteredLabAsync(app, office);
 
         var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
         var select = new Dictionary<string, string>
