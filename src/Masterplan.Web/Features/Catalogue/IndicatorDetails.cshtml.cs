@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,9 @@ public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) :
     public CatalogueNode? Node { get; private set; }
 
     public string? MeasureTitle { get; private set; }
+
+    /// <summary>The body that keeps the indicator (003), if one does.</summary>
+    public (int Id, string Name)? Body { get; private set; }
 
     /// <summary>The external number when the measure belongs to masterplan 1.0: the figure is history.</summary>
     public string? FirstPlanNumber { get; private set; }
@@ -35,6 +39,11 @@ public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) :
             var found = await db.Measures.Where(m => m.Id == measure && (m.IsPublic || IsOffice)).Select(m => new { m.Title, m.PlanEdition, m.ExternalNumber }).FirstOrDefaultAsync(ct);
             MeasureTitle = found?.Title;
             FirstPlanNumber = found is { PlanEdition: 1 } ? found.ExternalNumber ?? "–" : null;
+        }
+
+        if (view.Indicator.OrganizationId is { } body && await db.Organizations.Where(o => o.Id == body).Select(o => o.Name).FirstOrDefaultAsync(ct) is { } name)
+        {
+            Body = (body, name);
         }
 
         return Page();

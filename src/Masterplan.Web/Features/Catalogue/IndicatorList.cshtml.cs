@@ -1,5 +1,6 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
+using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Masterplan.Web.Features.Catalogue;
 public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indicators indicators) : PageModel
 {
     /// <param name="FirstPlan">A key figure of a measure of masterplan 1.0: history, marked as such.</param>
-    public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment, bool FirstPlan);
+    /// <param name="Body">The body that keeps the indicator (003: the Sonderstab and its sub-groups), if one does.</param>
+    public sealed record Row(Indicator Indicator, string Field, IndicatorAssessment Assessment, bool FirstPlan, (int Id, string Name)? Body = null);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -39,9 +41,13 @@ public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indi
         var nodes = Nodes.ToDictionary(n => n.Id);
         var measureIds = assessed.Select(a => a.Indicator.MeasureId).OfType<int>().Distinct().ToList();
         var firstPlan = (await db.Measures.Where(m => measureIds.Contains(m.Id) && m.PlanEdition == 1).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
+        var bodyIds = assessed.Select(a => a.Indicator.OrganizationId).OfType<int>().Distinct().ToList();
+        var bodies = await db.Organizations.Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        (int, string)? Keeper(int? body) => body is { } id && bodies.TryGetValue(id, out var name) ? (id, name) : null;
         Rows = assessed
             .Select(a => new Row(a.Indicator, nodes.TryGetValue(a.Indicator.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–", a.Assessment,
-                a.Indicator.MeasureId is { } m && firstPlan.Contains(m)))
+                a.Indicator.MeasureId is { } m && firstPlan.Contains(m),
+                Keeper(a.Indicator.OrganizationId)))
             .Where(r => Status is null || r.Assessment.Status == Status)
             .OrderBy(r => r.Field, NumberComparer.Instance).ThenBy(r => r.Indicator.Name, StringComparer.CurrentCulture).ToList();
     }

@@ -50,6 +50,14 @@ public class BodyTargetsTests
             Assert.True(added.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(added));
         }
 
+        // The public list and the indicator's page name the body that keeps it, with a link to the body's page.
+        var visitor = Users.Client(app);
+        var listed = (await visitor.GetPageAsync("/kennzahlen")).QuerySelectorAll("tbody tr").Single(r => r.TextContent.Contains("Campierende in der City", StringComparison.Ordinal));
+        Assert.Contains($"geführt von {bodyName}", listed.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(listed.QuerySelector($"a[href='/gremien/{b}']"));
+        var details = await visitor.GetPageAsync($"/kennzahlen/{kpi}");
+        Assert.Equal(bodyName, details.QuerySelector($"dl.facts a[href='/gremien/{b}']")?.TextContent);
+
         var hidden = await office.PostFormAsync(indicatorForm, new()
         {
             ["FieldOfActionId"] = $"{field}", ["OrganizationId"] = b, ["Name"] = Planted, ["Unit"] = "Fälle", ["Direction"] = "LowerIsBetter",
