@@ -9,9 +9,10 @@ namespace Masterplan.Web.Features.Meetings;
 
 /// <summary>
 /// Builds the minutes of a meeting as a document (attendance, agenda, notes, votes, recommendations) and
-/// renders it as tagged PDF and DOCX. The public edition leaves out the non-public items.
+/// renders it as tagged PDF and DOCX, with the body's indicators, goals and milestones as of the meeting's day as the meeting's
+/// page shows them (003). The public edition leaves out the non-public items, indicators and goals.
 /// </summary>
-public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
+public sealed class MinutesExport(AppDbContext db, MeetingRoll roll, Catalogue.BodyTargets targets)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -79,6 +80,13 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll)
 
         blocks.Add(new Heading(2, "Tagesordnung"));
         blocks.Add(new BulletList(items.Select(i => $"TOP {i.Number} {i.Title}").ToList()));
+        var day = DateOnly.FromDateTime(start);
+        if (await targets.LoadAsync(meeting.OrganizationId, day, includeNonPublic: !publicEdition, ct) is { IsEmpty: false } state)
+        {
+            blocks.Add(new Paragraph($"Kennzahlen und Ziele des Gremiums mit Stand vom {day.ToString("dd.MM.yyyy", German)}, dem Tag der Sitzung:"));
+            blocks.AddRange(Catalogue.BodyTargets.Blocks(state, 2));
+        }
+
         foreach (var item in items)
         {
             blocks.Add(new Heading(item.Number.Contains('.', StringComparison.Ordinal) ? 3 : 2, $"TOP {item.Number} {item.Title}"));

@@ -95,6 +95,22 @@ public class BodyTargetsTests
         Assert.DoesNotContain(Planted, agenda.Text());
         Assert.Contains(Planted, (await office.GetPageAsync($"/sitzungen/{MeetingChainTests.IdFrom(meeting)}")).QuerySelector("#kennzahlen-und-ziele")!.Text());
 
+        // The minutes carry the same state of the meeting's day; the draft is the full edition, with the non-public indicator.
+        var minutes = $"/verwaltung/sitzungen/{MeetingChainTests.IdFrom(meeting)}/niederschrift";
+        var saved = await office.PostFormAsync($"{minutes}?handler=Save", new() { ["introduction"] = "Lage der Woche.", ["closingTime"] = "10:00" }, minutes);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(saved));
+        using (var draft = UglyToad.PdfPig.PdfDocument.Open(await office.GetByteArrayAsync($"{minutes}?handler=Draft&format=pdf")))
+        {
+            // PdfPig reads words without the spaces between them; compare without any.
+            static string Squeeze(string t) => string.Concat(t.Where(c => !char.IsWhiteSpace(c)));
+            var text = Squeeze(string.Concat(draft.GetPages().Select(p => p.Text)));
+            Assert.Contains(Squeeze("Kennzahlen und Ziele"), text);
+            Assert.Contains(Squeeze("Stand vom 16.11.2026"), text);
+            Assert.Contains(Squeeze("Campierende in der City"), text);
+            Assert.Contains(Squeeze("Winterquartier geöffnet"), text);
+            Assert.Contains(Squeeze(Planted), text);
+        }
+
         // The body's page shows today's state: the latest value, and the milestone overdue in words.
         var bodyPage = await anonymous.GetPageAsync($"/gremien/{b}");
         var section = bodyPage.QuerySelector(".body-targets")!;
