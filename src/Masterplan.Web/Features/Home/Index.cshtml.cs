@@ -30,13 +30,12 @@ public sealed class IndexModel(AppDbContext db, TimeProvider time, IEnumerable<I
         var now = time.GetUtcNow();
         var today = CityTime.Today(time);
         var quarter = today.Year * 4 + (today.Month - 1) / 3;
-        var shown = snapshot.Current;
         var moves = LocalVersionMoves.Count; // read before the version: a commit after it counts as unseen
-        if (shown is null || shown.Quarter != quarter || now > shown.ValidUntil || shown.Moves != moves
-            || System.Diagnostics.Stopwatch.GetElapsedTime(shown.CheckedAt) > StartPageSnapshot.Recheck)
+        var shown = snapshot.Current is { } kept && kept.Quarter == quarter && now <= kept.ValidUntil ? kept : null;
+        if (shown is null || shown.Moves != moves || System.Diagnostics.Stopwatch.GetElapsedTime(shown.CheckedAt) > StartPageSnapshot.Recheck)
         {
             var version = await db.DataVersionAsync(NewsFeed.VersionName, ct) ?? 0;
-            shown = shown is not null && shown.Version == version && shown.Quarter == quarter && now <= shown.ValidUntil
+            shown = shown?.Version == version
                 ? shown with { Moves = moves, CheckedAt = System.Diagnostics.Stopwatch.GetTimestamp() }
                 : await ReadAsync(version, now, quarter, moves, ct);
             snapshot.Current = shown;

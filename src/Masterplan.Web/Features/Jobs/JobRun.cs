@@ -28,10 +28,7 @@ public static class JobRuns
     /// <summary>Runs <paramref name="work"/> between the start and the finish of its record; the work returns what it did, in one line.</summary>
     public static async ValueTask RecordAsync(AppDbContext db, TimeProvider time, IJobExecutionContext context, Func<CancellationToken, Task<string>> work, CancellationToken ct)
     {
-        var run = new JobRun
-        {
-            Job = context.JobDetail.Key.ToString(), FireInstanceId = context.FireInstanceId, Node = context.Scheduler.SchedulerInstanceId, StartedAt = time.GetUtcNow(),
-        };
+        var run = Of(context, time.GetUtcNow());
         db.JobRuns.Add(run);
         await db.SaveChangesAsync(ct);
         var result = await work(ct);
@@ -49,11 +46,14 @@ public static class JobRuns
         var startedAt = time.GetUtcNow();
         if (await work(ct) is not { } result)
             return;
-        db.JobRuns.Add(new JobRun
-        {
-            Job = context.JobDetail.Key.ToString(), FireInstanceId = context.FireInstanceId, Node = context.Scheduler.SchedulerInstanceId, StartedAt = startedAt,
-            FinishedAt = time.GetUtcNow(), Result = result,
-        });
+        var run = Of(context, startedAt);
+        (run.FinishedAt, run.Result) = (time.GetUtcNow(), result);
+        db.JobRuns.Add(run);
         await db.SaveChangesAsync(ct);
     }
+
+    private static JobRun Of(IJobExecutionContext context, DateTimeOffset startedAt) => new()
+    {
+        Job = context.JobDetail.Key.ToString(), FireInstanceId = context.FireInstanceId, Node = context.Scheduler.SchedulerInstanceId, StartedAt = startedAt,
+    };
 }
