@@ -11,7 +11,7 @@ internal static class LocalSearch
 {
     private const double MinGain = 1e-12;
 
-    public static int Columns(SortitionProblem problem, RespondentTypes types, double[] lambda, int[][] columns, double[] weights, double[] acceptWeights, double bound, int starts, int limit, Func<int[], bool> add, Func<bool> outOfTime, CancellationToken cancellationToken)
+    public static int Columns(SortitionProblem problem, RespondentTypes types, double[] lambda, int[][] columns, double[] weights, double[] acceptWeights, double bound, int startCount, int limit, Func<int[], bool> add, Func<bool> outOfTime, CancellationToken cancellationToken)
     {
         var typeCount = types.Count;
         var order = new int[typeCount];
@@ -31,82 +31,29 @@ internal static class LocalSearch
         }
 
         used.Sort((a, b) => lambda[b].CompareTo(lambda[a]));
-        var quotaCount = new int[problem.Quotas.Count];
-        var added = 0;
-        foreach (var c in used.Take(starts))
+
+        // The climbs are independent: they run on all cores, and their optima are offered in the order of the starts,
+        // so the columns are the same as one after the other.
+        var starts = used.Take(startCount).ToArray();
+        var optima = new int[]?[starts.Length];
+        Parallel.For(0, starts.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new int[problem.Quotas.Count], (s, state, quotaCount) =>
         {
             // On pools with hundreds of types one round can take long: stop between climbs when asked to.
-            cancellationToken.ThrowIfCancellationRequested();
             if (outOfTime())
             {
-                break;
+                state.Stop();
+                return quotaCount;
             }
 
-            var counts = (int[])columns[c].Clone();
-            Array.Clear(quotaCount);
-            var value = 0.0;
-            for (var t = 0; t < typeCount; t++)
-            {
-                value += weights[t] * counts[t];
-                foreach (var q in types.QuotasOfType[t])
-                {
-                    quotaCount[q] += counts[t];
-                }
-            }
+            optima[s] = Climb(problem, types, columns[starts[s]], weights, order, quotaCount);
+            return quotaCount;
+        }, _ => { });
+        cancellationToken.ThrowIfCancellationRequested();
 
-            var moved = false;
-            while (true)
-            {
-                var bestGain = MinGain;
-                var bestFrom = -1;
-                var bestTo = -1;
-                for (var from = 0; from < typeCount; from++)
-                {
-                    if (counts[from] == 0)
-                    {
-                        continue;
-                    }
-
-                    foreach (var to in order)
-                    {
-                        var gain = weights[to] - weights[from];
-                        if (gain <= bestGain)
-                        {
-                            break;
-                        }
-
-                        if (counts[to] == types.Size[to] || !Allowed(problem, types, quotaCount, from, to))
-                        {
-                            continue;
-                        }
-
-                        bestGain = gain;
-                        bestFrom = from;
-                        bestTo = to;
-                        break;
-                    }
-                }
-
-                if (bestFrom < 0)
-                {
-                    break;
-                }
-
-                counts[bestFrom]--;
-                counts[bestTo]++;
-                value += bestGain;
-                var qf = types.QuotasOfType[bestFrom];
-                var qt = types.QuotasOfType[bestTo];
-                for (var k = 0; k < qf.Length; k++)
-                {
-                    quotaCount[qf[k]]--;
-                    quotaCount[qt[k]]++;
-                }
-
-                moved = true;
-            }
-
-            if (moved && Value(acceptWeights, counts) > bound && add(counts))
+        var added = 0;
+        foreach (var counts in optima)
+        {
+            if (counts is not null && Value(acceptWeights, counts) > bound && add(counts))
             {
                 added++;
                 if (added >= limit)
@@ -117,6 +64,72 @@ internal static class LocalSearch
         }
 
         return added;
+    }
+
+    // Moves one member at a time to the type that gains most while the quotas hold; null when no move gains at all.
+    private static int[]? Climb(SortitionProblem problem, RespondentTypes types, int[] start, double[] weights, int[] order, int[] quotaCount)
+    {
+        var typeCount = types.Count;
+        var counts = (int[])start.Clone();
+        Array.Clear(quotaCount);
+        for (var t = 0; t < typeCount; t++)
+        {
+            foreach (var q in types.QuotasOfType[t])
+            {
+                quotaCount[q] += counts[t];
+            }
+        }
+
+        var moved = false;
+        while (true)
+        {
+            var bestGain = MinGain;
+            var bestFrom = -1;
+            var bestTo = -1;
+            for (var from = 0; from < typeCount; from++)
+            {
+                if (counts[from] == 0)
+                {
+                    continue;
+                }
+
+                foreach (var to in order)
+                {
+                    var gain = weights[to] - weights[from];
+                    if (gain <= bestGain)
+                    {
+                        break;
+                    }
+
+                    if (counts[to] == types.Size[to] || !Allowed(problem, types, quotaCount, from, to))
+                    {
+                        continue;
+                    }
+
+                    bestGain = gain;
+                    bestFrom = from;
+                    bestTo = to;
+                    break;
+                }
+            }
+
+            if (bestFrom < 0)
+            {
+                return moved ? counts : null;
+            }
+
+            counts[bestFrom]--;
+            counts[bestTo]++;
+            var qf = types.QuotasOfType[bestFrom];
+            var qt = types.QuotasOfType[bestTo];
+            for (var k = 0; k < qf.Length; k++)
+            {
+                quotaCount[qf[k]]--;
+                quotaCount[qt[k]]++;
+            }
+
+            moved = true;
+        }
     }
 
     private static double Value(double[] weights, int[] counts)
