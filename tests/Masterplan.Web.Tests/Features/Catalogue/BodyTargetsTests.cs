@@ -5,6 +5,7 @@ using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Catalogue;
 using Masterplan.Web.Features.Jobs;
+using Masterplan.Web.Features.Meetings;
 using Masterplan.Web.Features.Organizations;
 using Masterplan.Web.Tests.Features.Meetings;
 using Masterplan.Web.Tests.Infrastructure;
@@ -99,16 +100,42 @@ public class BodyTargetsTests
         var minutes = $"/verwaltung/sitzungen/{MeetingChainTests.IdFrom(meeting)}/niederschrift";
         var saved = await office.PostFormAsync($"{minutes}?handler=Save", new() { ["introduction"] = "Lage der Woche.", ["closingTime"] = "10:00" }, minutes);
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(saved));
-        using (var draft = UglyToad.PdfPig.PdfDocument.Open(await office.GetByteArrayAsync($"{minutes}?handler=Draft&format=pdf")))
         {
             // PdfPig reads words without the spaces between them; compare without any.
             static string Squeeze(string t) => string.Concat(t.Where(c => !char.IsWhiteSpace(c)));
-            var text = Squeeze(string.Concat(draft.GetPages().Select(p => p.Text)));
+            static string PdfText(byte[] pdf)
+            {
+                using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+                return Squeeze(string.Concat(document.GetPages().Select(p => p.Text)));
+            }
+
+            static string DocxText(byte[] docx)
+            {
+                using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(docx), false);
+                return Squeeze(word.MainDocumentPart!.Document!.Body!.InnerText);
+            }
+
+            var text = PdfText(await office.GetByteArrayAsync($"{minutes}?handler=Draft&format=pdf"));
             Assert.Contains(Squeeze("Kennzahlen und Ziele"), text);
             Assert.Contains(Squeeze("Stand vom 16.11.2026"), text);
             Assert.Contains(Squeeze("Campierende in der City"), text);
             Assert.Contains(Squeeze("Winterquartier geöffnet"), text);
             Assert.Contains(Squeeze(Planted), text);
+
+            // The public edition, which approval stores for a public meeting, carries the public state and not the planted one.
+            var meetingId = MeetingChainTests.IdFrom(meeting);
+            using var scope = app.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var record = await db.Minutes.AsNoTracking().SingleAsync(m => m.MeetingId == meetingId);
+            var version = await db.MinutesVersions.AsNoTracking().Where(v => v.MinutesId == record.Id).OrderByDescending(v => v.Number).FirstAsync();
+            var open = await scope.ServiceProvider.GetRequiredService<MinutesExport>()
+                .BuildAsync(meetingId, version, publicEdition: true, approval: null, CancellationToken.None);
+            foreach (var publicText in new[] { PdfText(Masterplan.Documents.PdfRenderer.Render(open)), DocxText(Masterplan.Documents.DocxRenderer.Render(open)) })
+            {
+                Assert.Contains(Squeeze("Campierende in der City"), publicText);
+                Assert.Contains(Squeeze("Winterquartier geöffnet"), publicText);
+                Assert.DoesNotContain(Squeeze(Planted), publicText);
+            }
         }
 
         // The body's page shows today's state: the latest value, and the milestone overdue in words.
