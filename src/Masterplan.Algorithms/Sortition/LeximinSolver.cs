@@ -46,8 +46,8 @@ namespace Masterplan.Algorithms.Sortition;
 /// </para>
 /// <para>
 /// The restricted LP keeps its basis from round to round (GLOP without presolve and scaling takes added columns from
-/// the last basis), and between stages it drops the columns furthest from use, as each solve costs time in proportion
-/// to the columns it holds.
+/// the last basis), and when it has grown to several columns per type it drops those furthest from use, as each
+/// solve costs time that grows with the columns it holds.
 /// </para>
 /// </remarks>
 public static class LeximinSolver
@@ -76,10 +76,12 @@ public static class LeximinSolver
     private const int HeuristicStarts = 40;
     private const int HeuristicColumns = 40;
 
-    // Between stages the LP drops to CompactTo × types columns once it holds more than CompactAbove × types (measured on
-    // gen_1000_5_50, 233 types: 14 s CPU without, 10.2 s from about 1,000 to 600 columns; 400 to 200 was slower again,
-    // as the pricing had to find more columns back).
-    private const int CompactAbove = 4;
+    // The LP drops to CompactTo × types columns when it holds more than CompactBetweenStages × types at a stage's start
+    // or CompactWithinStage × types at a round's start (measured on gen_1000_5_50, 233 types, idle machine: 14 s
+    // without; 9.5–9.9 s between stages only; 7.6–7.8 s with 5 × types within a stage too, 8.6–10 s with 4 or 4.5,
+    // 11.4 s with 6; keeping fewer columns was slower again, as the pricing had to find them back).
+    private const int CompactBetweenStages = 4;
+    private const int CompactWithinStage = 5;
     private const double CompactTo = 2.5;
 
     /// <summary>Computes the LEXIMIN distribution for <paramref name="problem"/>.</summary>
@@ -167,6 +169,18 @@ public static class LeximinSolver
         var smoothedWeights = new double[typeCount];
         var center = new double[typeCount];
         LpSolution lp = default;
+
+        // Keeps the last lottery's columns, those nearest to entering at the last duals, and those added since. Within a
+        // stage the LP's value cannot fall (the lottery stays), and the stage still ends only on the exact pricing's proof
+        // over all compositions, dropped ones included.
+        void Compact()
+        {
+            var scored = Enumerable.Range(0, lp.Columns.Length)
+                .OrderByDescending(c => lp.Lambda[c] > 1e-12 ? double.PositiveInfinity : Value(weights, lp.Columns[c]))
+                .Take(Math.Max((int)(CompactTo * typeCount), lp.Lambda.Count(l => l > 1e-12)));
+            pool.Compact(scored.Concat(Enumerable.Range(lp.Columns.Length, pool.Count - lp.Columns.Length)));
+        }
+
         while (unfixed > 0)
         {
             var hasCenter = false;
@@ -190,6 +204,11 @@ public static class LeximinSolver
                 if (rounds % 10 == 0)
                 {
                     progress?.Report(Progress());
+                }
+
+                if (fast && lp.Columns is not null && pool.Count > CompactWithinStage * typeCount)
+                {
+                    Compact();
                 }
 
                 try
@@ -341,12 +360,9 @@ public static class LeximinSolver
             if (unfixed > 0)
             {
                 stage++;
-                if (fast && pool.Count > CompactAbove * typeCount)
+                if (fast && pool.Count > CompactBetweenStages * typeCount)
                 {
-                    // Keep the lottery's columns and those nearest to entering at the last duals.
-                    pool.Compact(Enumerable.Range(0, lp.Columns.Length)
-                        .OrderByDescending(c => lp.Lambda[c] > 1e-12 ? double.PositiveInfinity : Value(weights, lp.Columns[c]))
-                        .Take(Math.Max((int)(CompactTo * typeCount), lp.Lambda.Count(l => l > 1e-12))));
+                    Compact();
                 }
             }
         }
@@ -477,9 +493,9 @@ public static class LeximinSolver
 
         /// <summary>
         /// Rebuilds the LP with only the columns at <paramref name="keep"/> (indices into <see cref="Columns"/>). Each
-        /// solve costs GLOP time in proportion to the columns even when the basis is warm, and a stage starts with a
-        /// new basis anyway (its fixed rows changed), so between stages the columns no lottery is likely to use go.
-        /// A dropped column can come back: the pricing finds it again if the new duals want it.
+        /// solve costs GLOP time that grows with the columns even when the basis is warm, so once the LP is large the
+        /// columns no lottery is likely to use go, at the price of one solve from scratch. A dropped column can come
+        /// back: the pricing finds it again if the duals want it.
         /// </summary>
         public void Compact(IEnumerable<int> keep)
         {
