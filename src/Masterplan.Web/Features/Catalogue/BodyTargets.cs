@@ -35,6 +35,14 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
+    /// <summary>The bodies that keep <paramref name="indicators"/> (003), named with one query, for pages that name an indicator's keeper.</summary>
+    public static async Task<Func<Indicator, (int Id, string Name)?>> KeepersAsync(AppDbContext db, IEnumerable<Indicator> indicators, CancellationToken ct)
+    {
+        var ids = indicators.Select(i => i.OrganizationId).OfType<int>().Distinct().ToList();
+        var names = ids.Count == 0 ? new Dictionary<int, string>() : await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return i => i.OrganizationId is { } id && names.TryGetValue(id, out var name) ? (id, name) : null;
+    }
+
     /// <summary>Addressees a Lagebild goes to (003).</summary>
     public static readonly AddresseeKind[] ReportAddressees = [AddresseeKind.ExecutiveBoard, AddresseeKind.LordMayor];
 

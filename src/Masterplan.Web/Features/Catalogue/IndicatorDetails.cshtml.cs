@@ -1,6 +1,5 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
-using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,10 +40,7 @@ public sealed class IndicatorDetailsModel(AppDbContext db, CatalogueTree tree) :
             FirstPlanNumber = found is { PlanEdition: 1 } ? found.ExternalNumber ?? "–" : null;
         }
 
-        if (view.Indicator.OrganizationId is { } body && await db.Organizations.Where(o => o.Id == body).Select(o => o.Name).FirstOrDefaultAsync(ct) is { } name)
-        {
-            Body = (body, name);
-        }
+        Body = (await BodyTargets.KeepersAsync(db, [view.Indicator], ct))(view.Indicator);
 
         return Page();
     }

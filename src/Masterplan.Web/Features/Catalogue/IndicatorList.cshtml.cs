@@ -1,6 +1,5 @@
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
-using Masterplan.Web.Features.Organizations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -41,13 +40,11 @@ public sealed class IndicatorListModel(AppDbContext db, CatalogueTree tree, Indi
         var nodes = Nodes.ToDictionary(n => n.Id);
         var measureIds = assessed.Select(a => a.Indicator.MeasureId).OfType<int>().Distinct().ToList();
         var firstPlan = (await db.Measures.Where(m => measureIds.Contains(m.Id) && m.PlanEdition == 1).Select(m => m.Id).ToListAsync(ct)).ToHashSet();
-        var bodyIds = assessed.Select(a => a.Indicator.OrganizationId).OfType<int>().Distinct().ToList();
-        var bodies = await db.Organizations.Where(o => bodyIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        (int, string)? Keeper(int? body) => body is { } id && bodies.TryGetValue(id, out var name) ? (id, name) : null;
+        var keeper = await BodyTargets.KeepersAsync(db, assessed.Select(a => a.Indicator), ct);
         Rows = assessed
             .Select(a => new Row(a.Indicator, nodes.TryGetValue(a.Indicator.FieldOfActionId, out var n) ? $"{n.Number} {n.Title}" : "–", a.Assessment,
                 a.Indicator.MeasureId is { } m && firstPlan.Contains(m),
-                Keeper(a.Indicator.OrganizationId)))
+                keeper(a.Indicator)))
             .Where(r => Status is null || r.Assessment.Status == Status)
             .OrderBy(r => r.Field, NumberComparer.Instance).ThenBy(r => r.Indicator.Name, StringComparer.CurrentCulture).ToList();
     }
