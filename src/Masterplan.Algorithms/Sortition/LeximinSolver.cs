@@ -462,13 +462,23 @@ public static class LeximinSolver
         /// <summary>Adds a composition as a column; false if it is already there.</summary>
         public bool Add(int[] counts)
         {
+            if (!Insert(counts))
+            {
+                return false;
+            }
+
+            Found++;
+            return true;
+        }
+
+        private bool Insert(int[] counts)
+        {
             if (!_known.Add(string.Join(',', counts)))
             {
                 return false;
             }
 
             Columns.Add(counts);
-            Found++;
             var lambda = _solver.MakeNumVar(0, double.PositiveInfinity, string.Empty);
             _lambdas.Add(lambda);
             _convexity.SetCoefficient(lambda, 1);
@@ -487,6 +497,11 @@ public static class LeximinSolver
         public void Fix(int t, double level)
         {
             _levels[t] = level;
+            HoldAtLevel(t, level);
+        }
+
+        private void HoldAtLevel(int t, double level)
+        {
             _rows[t].SetCoefficient(_z, 0);
             _rows[t].SetLb(level);
         }
@@ -506,21 +521,17 @@ public static class LeximinSolver
             {
                 if (_levels[t] is { } level)
                 {
-                    _rows[t].SetCoefficient(_z, 0);
-                    _rows[t].SetLb(level);
+                    HoldAtLevel(t, level);
                 }
             }
 
             Columns = [];
             _lambdas.Clear();
             _known.Clear();
-            var found = Found;
             foreach (var counts in kept)
             {
-                Add(counts);
+                Insert(counts);
             }
-
-            Found = found;
         }
 
         /// <param name="unfixed">How many types are not fixed yet, for the message of a failed solve.</param>

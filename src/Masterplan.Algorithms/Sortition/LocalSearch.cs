@@ -36,19 +36,17 @@ internal static class LocalSearch
         // so the columns are the same as one after the other.
         var starts = used.Take(startCount).ToArray();
         var optima = new int[]?[starts.Length];
-        Parallel.For(0, starts.Length, new ParallelOptions { CancellationToken = cancellationToken }, () => new int[problem.Quotas.Count], (s, state, quotaCount) =>
+        Parallel.For(0, starts.Length, new ParallelOptions { CancellationToken = cancellationToken }, (s, state) =>
         {
             // On pools with hundreds of types one round can take long: stop between climbs when asked to.
             if (outOfTime())
             {
                 state.Stop();
-                return quotaCount;
+                return;
             }
 
-            optima[s] = Climb(problem, types, columns[starts[s]], weights, order, quotaCount);
-            return quotaCount;
-        }, _ => { });
-        cancellationToken.ThrowIfCancellationRequested();
+            optima[s] = Climb(problem, types, columns[starts[s]], weights, order);
+        });
 
         var added = 0;
         foreach (var counts in optima)
@@ -67,11 +65,11 @@ internal static class LocalSearch
     }
 
     // Moves one member at a time to the type that gains most while the quotas hold; null when no move gains at all.
-    private static int[]? Climb(SortitionProblem problem, RespondentTypes types, int[] start, double[] weights, int[] order, int[] quotaCount)
+    private static int[]? Climb(SortitionProblem problem, RespondentTypes types, int[] start, double[] weights, int[] order)
     {
         var typeCount = types.Count;
         var counts = (int[])start.Clone();
-        Array.Clear(quotaCount);
+        var quotaCount = new int[problem.Quotas.Count];
         for (var t = 0; t < typeCount; t++)
         {
             foreach (var q in types.QuotasOfType[t])

@@ -35,14 +35,6 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
-    /// <summary>The bodies that keep <paramref name="indicators"/> (003), named with one query, for pages that name an indicator's keeper.</summary>
-    public static async Task<Func<Indicator, (int Id, string Name)?>> KeepersAsync(AppDbContext db, IEnumerable<Indicator> indicators, CancellationToken ct)
-    {
-        var ids = indicators.Select(i => i.OrganizationId).OfType<int>().Distinct().ToList();
-        var names = ids.Count == 0 ? new Dictionary<int, string>() : await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return i => i.OrganizationId is { } id && names.TryGetValue(id, out var name) ? (id, name) : null;
-    }
-
     /// <summary>Addressees a Lagebild goes to (003).</summary>
     public static readonly AddresseeKind[] ReportAddressees = [AddresseeKind.ExecutiveBoard, AddresseeKind.LordMayor];
 
@@ -53,15 +45,25 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
         _ => "offen",
     };
 
-    /// <summary>The body's indicators and goals as of <paramref name="day"/>; non-public ones only when <paramref name="includeNonPublic"/>.</summary>
-    public async Task<BodyTargetsView?> LoadAsync(int organizationId, DateOnly day, bool includeNonPublic, CancellationToken ct)
+    /// <summary>The bodies that keep <paramref name="indicators"/> (003), named with one query, for pages that name an indicator's keeper.</summary>
+    public static async Task<Func<Indicator, (int Id, string Name)?>> KeepersAsync(AppDbContext db, IEnumerable<Indicator> indicators, CancellationToken ct)
     {
-        var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct);
-        if (name is null)
-        {
-            return null;
-        }
+        var ids = indicators.Select(i => i.OrganizationId).OfType<int>().Distinct().ToList();
+        var names = ids.Count == 0 ? new Dictionary<int, string>() : await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return i => i.OrganizationId is { } id && names.TryGetValue(id, out var name) ? (id, name) : null;
+    }
 
+    /// <summary>The body's indicators and goals as of <paramref name="day"/>; null when there is no such body.</summary>
+    public async Task<BodyTargetsView?> LoadAsync(int organizationId, DateOnly day, bool includeNonPublic, CancellationToken ct) =>
+        await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct) is { } body ? await LoadAsync(body, day, includeNonPublic, ct) : null;
+
+    /// <summary>
+    /// The body's indicators and goals as of <paramref name="day"/>; non-public ones only when <paramref name="includeNonPublic"/>.
+    /// For callers that have the body already (a meeting loaded with its organization).
+    /// </summary>
+    public async Task<BodyTargetsView> LoadAsync(Organization body, DateOnly day, bool includeNonPublic, CancellationToken ct)
+    {
+        var (organizationId, name) = (body.Id, body.Name);
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.OrganizationId == organizationId && (i.IsPublic || includeNonPublic))
             .Include(i => i.Values.Where(v => v.Date <= day)).OrderBy(i => i.Name).AsSplitQuery().ToListAsync(ct);
         var views = indicators.Select(i => new IndicatorView(i, i.Values.OrderBy(v => v.Date).ToList(), Indicators.Assess(i, i.Values))).ToList();

@@ -138,7 +138,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Recommendat
         // The state of the meeting's day; a meeting still to come shows today's, not a guess.
         var meetingDay = DateOnly.FromDateTime(CityTime.Local(meeting.Start));
         var today = CityTime.Today(time);
-        var targetsView = await targets.LoadAsync(meeting.OrganizationId, meetingDay < today ? meetingDay : today, User.IsInRole(Accounts.Roles.Office), ct);
+        var targetsView = await targets.LoadAsync(meeting.Organization, meetingDay < today ? meetingDay : today, User.IsInRole(Accounts.Roles.Office), ct);
         Targets = targetsView is { IsEmpty: false } ? targetsView : null;
 
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);

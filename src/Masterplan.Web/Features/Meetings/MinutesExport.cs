@@ -81,7 +81,7 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll, Catalogue.B
         blocks.Add(new Heading(2, "Tagesordnung"));
         blocks.Add(new BulletList(items.Select(i => $"TOP {i.Number} {i.Title}").ToList()));
         var day = DateOnly.FromDateTime(start);
-        if (await targets.LoadAsync(meeting.OrganizationId, day, includeNonPublic: !publicEdition, ct) is { IsEmpty: false } state)
+        if (await targets.LoadAsync(meeting.Organization, day, includeNonPublic: !publicEdition, ct) is { IsEmpty: false } state)
         {
             blocks.Add(new Paragraph($"Kennzahlen und Ziele des Gremiums mit Stand vom {day.ToString("dd.MM.yyyy", German)}, dem Tag der Sitzung:"));
             blocks.AddRange(Catalogue.BodyTargets.Blocks(state, 2));

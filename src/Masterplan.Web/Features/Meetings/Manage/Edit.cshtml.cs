@@ -250,7 +250,7 @@ public sealed class EditModel(AppDbContext db, MeetingMail mail, TimeProvider ti
 
         var items = await db.AgendaItems.AsNoTracking().Where(i => i.MeetingId == id).OrderBy(i => i.SortKey).ToListAsync(ct);
         // Members get the public indicators and goals only, as on the meeting's page; the state of the day the letters are printed.
-        var state = await targets.LoadAsync(Meeting.OrganizationId, CityTime.Today(time), includeNonPublic: false, ct);
+        var state = await targets.LoadAsync(Meeting.Organization, CityTime.Today(time), includeNonPublic: false, ct);
         var pdf = Masterplan.Documents.PdfRenderer.Render(PostalInvitation.Letters(Meeting, items, WithoutEmail, mailOptions.Value.Link($"/sitzungen/{id}"), state));
         Response.Headers.CacheControl = "private, no-store";
         return File(pdf, "application/pdf", $"einladung-post-{CityTime.Local(Meeting.Start):yyyy-MM-dd}.pdf");
