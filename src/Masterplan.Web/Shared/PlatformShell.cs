@@ -172,7 +172,7 @@ public static class PlatformShell
         app.UseStaticFiles();
         app.UseRequestLocalization();
         app.UseRouting();
-        app.UseRateLimiter();
+        app.UsePublicFormLimit();
         return app;
     }
 

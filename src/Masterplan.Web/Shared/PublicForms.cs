@@ -70,10 +70,14 @@ public sealed class FormGuard(IDataProtectionProvider protection, TimeProvider t
 }
 
 /// <summary>
-/// Protection for forms anyone may send (sign-in, lab registration; later participation, Meldungen, complaints):
-/// at most <see cref="PublicFormOptions.FormPostsPerMinute"/> posts per minute from one client address, 429 above.
-/// A page opts in with <c>[EnableRateLimiting(PublicForms.Policy)]</c>, an endpoint with <c>RequireRateLimiting</c>.
+/// Protection for forms anyone may send (sign-in, lab registration, participation, Meldungen, complaints): at most
+/// <see cref="PublicFormOptions.FormPostsPerMinute"/> posts per minute from one client address, 429 above. A page opts in
+/// with <c>[EnableRateLimiting(PublicForms.Policy)]</c>, an endpoint with <c>RequireRateLimiting(PublicForms.Policy)</c>.
 /// </summary>
+/// <remarks>
+/// The limiter is a service of the app, so it ends with it. ASP.NET Core's rate-limiting middleware keeps a limiter with a
+/// timer of its own that nothing disposes: in a process that starts many apps (the tests) every app stayed in memory.
+/// </remarks>
 public static class PublicForms
 {
     /// <summary>The rate-limiter policy of every public form.</summary>
@@ -82,34 +86,41 @@ public static class PublicForms
     public static IServiceCollection AddPublicForms(this IServiceCollection services)
     {
         services.AddOptions<PublicFormOptions>().BindConfiguration("Accounts");
-        services.AddRateLimiter(o =>
+        services.AddSingleton(provider =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(Policy, context =>
+            var limit = provider.GetRequiredService<IOptions<PublicFormOptions>>().Value.FormPostsPerMinute;
+            return PartitionedRateLimiter.Create<string, string>(address => RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
             {
-                if (!HttpMethods.IsPost(context.Request.Method))
-                {
-                    return RateLimitPartition.GetNoLimiter("get");
-                }
-
-                var limit = context.RequestServices.GetRequiredService<IOptions<PublicFormOptions>>().Value.FormPostsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "local", _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
-                });
-            });
-            // RFC 9110 §10.2.3: say when the sender may try again.
-            o.OnRejected = (context, _) =>
-            {
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
-                {
-                    context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                }
-
-                return ValueTask.CompletedTask;
-            };
+                PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+            }));
         });
         services.AddSingleton<FormGuard>();
         return services;
     }
+
+    /// <summary>Counts the posts to public forms by client address (after routing, which tells the form).</summary>
+    public static IApplicationBuilder UsePublicFormLimit(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (!HttpMethods.IsPost(context.Request.Method)
+            || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute>()?.PolicyName != Policy)
+        {
+            await next(context);
+            return;
+        }
+
+        var limiter = context.RequestServices.GetRequiredService<PartitionedRateLimiter<string>>();
+        using var lease = await limiter.AcquireAsync(context.Connection.RemoteIpAddress?.ToString() ?? "local", cancellationToken: context.RequestAborted);
+        if (lease.IsAcquired)
+        {
+            await next(context);
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        // RFC 9110 §10.2.3: say when the sender may try again.
+        if (lease.TryGetMetadata(MetadataName.RetryAfter, out var after))
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+    });
 }
