@@ -551,7 +551,10 @@ public static class LeximinSolver
                 status = _solver.Solve();
             }
 
-            if (status != Solver.ResultStatus.OPTIMAL && remaining is { } limit && watch.Elapsed >= limit)
+            // GLOP stops a little before its time limit when it expects the next iteration to overrun it, and then
+            // reports FEASIBLE (seen on gen_2000_7_100: stopped after 0.44 s of a 0.466 s limit), so that status with a
+            // limit set is the limit too, not a failed LP.
+            if (status != Solver.ResultStatus.OPTIMAL && remaining is { } limit && (watch.Elapsed >= limit || status == Solver.ResultStatus.FEASIBLE))
             {
                 throw new TimeoutException();
             }
