@@ -147,6 +147,24 @@ public class BodyTargetsTests
         Assert.DoesNotContain(Planted, (await anonymous.GetPageAsync($"/gremien/{b}/lagebild")).Body!.Text());
         Assert.Contains(Planted, (await office.GetPageAsync($"/gremien/{b}")).QuerySelector(".body-targets")!.Text());
 
+        // A draft of the minutes of a meeting still to come (30.11.) shows today's state, as the meeting's page does, and says
+        // so: the milestone is overdue by the 5 days until today, not by 12 until a day that has not come.
+        var coming = await office.PostFormAsync("/verwaltung/sitzungen/bearbeiten", new()
+        {
+            ["OrganizationId"] = b, ["Title"] = "Nächste Lage", ["Date"] = "2026-11-30", ["StartTime"] = "09:00", ["EndTime"] = "10:00", ["IsPublic"] = "true",
+        });
+        Assert.True(coming.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(coming));
+        await using (var scope = app.Scope())
+        {
+            var draft = await scope.ServiceProvider.GetRequiredService<MinutesExport>().BuildAsync(MeetingChainTests.IdFrom(coming),
+                new MinutesVersion { Number = 1, ItemNotes = "{}", AuthorName = "Office" }, publicEdition: false, approval: null, CancellationToken.None);
+            using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(Masterplan.Documents.DocxRenderer.Render(draft)), false);
+            var text = string.Concat(word.MainDocumentPart!.Document!.Body!.InnerText.Where(c => !char.IsWhiteSpace(c)));
+            Assert.Contains("mitStandvom23.11.2026;dieSitzungisterstam30.11.2026", text);
+            Assert.Contains("überfälligseit5Tagen", text);
+            Assert.DoesNotContain("überfälligseit12Tagen", text);
+        }
+
         // The overdue milestone is on the Office's overview, which says that no mail reaches a body.
         var overview = await office.GetPageAsync("/verwaltung/meilensteine");
         var overdue = overview.QuerySelectorAll("table.body-milestones tbody tr").Single().QuerySelectorAll("td").Select(c => c.Text()).ToList();

@@ -3,6 +3,7 @@ using System.Text;
 using Masterplan.Web.Data;
 using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
+using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -112,5 +113,67 @@ public class RegisterImportTests
         db.ChangeTracker.Clear();
         var only = Assert.Single(await db.RegisterEntries.Where(r => r.LabId == id).ToListAsync());
         Assert.Equal(("Jürgen Weiß-Öztürk", "m", "Schüren", 2), (only.Name, only.Gender, only.SubDistrict, only.Line));
+    }
+}
+
+/// <summary>The draw's steps build on each other: while one runs in the background for a lab, the others wait.</summary>
+public class DrawStepOrderTests
+{
+    [Fact]
+    public async Task While_an_import_runs_in_the_background_no_other_step_of_the_draw_starts_and_nothing_is_stored()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        Assert.Equal("done", (await office.FinishAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(30)))).State);
+
+        // A corrected extract is being imported (as the background job holds it: running, not finished).
+        int running;
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var task = new BackgroundTask
+            {
+                Title = "Melderegister-Auszug importieren", ReturnUrl = draw, Kind = Masterplan.Web.Features.Labs.Manage.DrawTasks.Import, SubjectId = id,
+                Policy = LabsModule.Manage, State = BackgroundTaskState.Running, Culture = "de-DE", StartedBy = "office",
+                CreatedAt = app.Clock.GetUtcNow(), StartedAt = app.Clock.GetUtcNow(),
+            };
+            db.BackgroundTasks.Add(task);
+            await db.SaveChangesAsync();
+            running = task.Id;
+        }
+
+        const string Busy = "Für dieses Labor läuft noch eine Arbeit im Hintergrund";
+        var drawForm = new Dictionary<string, string> { ["count"] = "10", ["method"] = "simple", ["drawSeed"] = "17 4 33 8", ["referenceDate"] = "2026-11-01" };
+        var refused = await LabChainTests.BodyAsync(await office.PostFormAsync($"{draw}?handler=Draw", drawForm, draw));
+        Assert.Contains(Busy, refused);
+        Assert.Contains($"/verwaltung/auftraege/{running}", refused);
+        Assert.Contains(Busy, await LabChainTests.BodyAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(40))));
+        Assert.Equal(0, await QueryCountAsync(app, id));
+        Assert.Equal(1, await QueryTasksAsync(app, id));
+
+        // Once it has ended, the draw goes ahead.
+        await using (var scope = app.Scope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            (await db.BackgroundTasks.SingleAsync(t => t.Id == running)).State = BackgroundTaskState.Done;
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{draw}?handler=Draw", drawForm, draw)).StatusCode);
+        Assert.Equal(10, await QueryCountAsync(app, id));
+    }
+
+    private static async Task<int> QueryCountAsync(AppFactory app, int lab)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().LabInvitations.CountAsync(i => i.LabId == lab);
+    }
+
+    private static async Task<int> QueryTasksAsync(AppFactory app, int lab)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundTasks.CountAsync(t => t.SubjectId == lab && t.Kind == Masterplan.Web.Features.Labs.Manage.DrawTasks.Import && t.State != BackgroundTaskState.Done);
     }
 }

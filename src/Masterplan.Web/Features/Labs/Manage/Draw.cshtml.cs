@@ -65,6 +65,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>Checks the file here (bad input is answered on this form) and imports it in the background.</summary>
     public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, [FromServices] RegisterImport import, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
+        if (await BusyAsync(id, ct) is { } busy)
+        {
+            return await AfterAsync(id, [busy], ct);
+        }
+
         if (file is null || file.Length == 0)
         {
             return await AfterAsync(id, [new FieldError("", "Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.")], ct);
@@ -90,6 +95,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
     {
+        if (await BusyAsync(id, ct) is { } busy)
+        {
+            return await AfterAsync(id, [busy], ct);
+        }
+
         var result = await invitees.DrawAsync(id, count, method, drawSeed, referenceDate, drawSeedAct, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
@@ -98,6 +108,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostLettersAsync(int id, DateOnly? labDate, TimeOnly? labStart, TimeOnly? labEnd, string? labPlace, DateOnly? deadline,
         [FromServices] InvitationLetters letters, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
+        if (await BusyAsync(id, ct) is { } busy)
+        {
+            return await AfterAsync(id, [busy], ct);
+        }
+
         var details = new LetterDetails(labDate, labStart, labEnd, labPlace, deadline);
         var result = await letters.CheckAsync(id, details, ct);
         if (result.Errors.Count > 0)
@@ -113,6 +128,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>Checks the form and the quotas' feasibility here, and selects the panel in the background (LEXIMIN may take minutes).</summary>
     public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
+        if (await BusyAsync(id, ct) is { } busy)
+        {
+            return await AfterAsync(id, [busy], ct);
+        }
+
         var (result, relaxation, _) = await panel.CheckAsync(id, PanelSize, Quotas, Algorithm, Seed, SeedAct, feasibility: true, ct);
         if (result.Errors.Count > 0)
         {
@@ -127,6 +147,11 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
     {
+        if (await BusyAsync(id, ct) is { } busy)
+        {
+            return await AfterAsync(id, [busy], ct);
+        }
+
         var result = await replacement.ReplaceAsync(id, respondentId, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
@@ -140,6 +165,21 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
         Replay = await replay.ReplayAsync(id, ct);
         return Page();
+    }
+
+    // Each step builds on the one before (the draw on the stored extract, the letters on the draw's invitations, the panel on
+    // the registrations): while one of them still runs in the background for this lab, no other step may start, or a draw
+    // would be made from an extract that is being replaced, or two letter runs would each give the invitees new codes.
+    private async Task<FieldError?> BusyAsync(int id, CancellationToken ct) => (await RunningAsync(id, ct)).Count == 0 ? null
+        : new FieldError("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.");
+
+    private async Task<List<(int Id, string Title)>> RunningAsync(int id, CancellationToken ct)
+    {
+        string[] kinds = [DrawTasks.Import, DrawTasks.Letters, DrawTasks.Panel];
+        return (await db.BackgroundTasks.AsNoTracking()
+                .Where(t => t.SubjectId == id && kinds.Contains(t.Kind) && (t.State == BackgroundTaskState.Queued || t.State == BackgroundTaskState.Running))
+                .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title }).ToListAsync(ct))
+            .Select(t => (t.Id, t.Title)).ToList();
     }
 
     private async Task<IActionResult> AfterAsync(int id, IReadOnlyList<FieldError> errors, CancellationToken ct)
@@ -167,11 +207,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         Invitations = await db.LabInvitations.CountAsync(i => i.LabId == id, ct);
         Registrations = await db.LabRegistrations.AsNoTracking().Where(r => r.LabId == id).OrderBy(r => r.Id).ToListAsync(ct);
         Selection = await db.PanelSelections.AsNoTracking().Include(s => s.Outcomes).FirstOrDefaultAsync(s => s.LabId == id, ct);
-        string[] kinds = [DrawTasks.Import, DrawTasks.Letters, DrawTasks.Panel];
-        Running = (await db.BackgroundTasks.AsNoTracking()
-                .Where(t => t.SubjectId == id && kinds.Contains(t.Kind) && (t.State == BackgroundTaskState.Queued || t.State == BackgroundTaskState.Running))
-                .OrderBy(t => t.Id).Select(t => new { t.Id, t.Title }).ToListAsync(ct))
-            .Select(t => (t.Id, t.Title)).ToList();
+        Running = await RunningAsync(id, ct);
         PanelSize ??= 20;
         Algorithm ??= "leximin";
         Quotas ??= Registrations.Count == 0 ? null : LabQuotas.Suggest(PanelDrawing.Respondents(lab, Registrations), PanelSize.Value);
