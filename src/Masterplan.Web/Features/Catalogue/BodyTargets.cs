@@ -53,6 +53,14 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
         return i => i.OrganizationId is { } id && names.TryGetValue(id, out var name) ? (id, name) : null;
     }
 
+    /// <summary>The day a meeting shows its body's state as of: the meeting's day, or today for a meeting still to come (not a guess).</summary>
+    public DateOnly StateDayOf(DateTimeOffset meetingStart)
+    {
+        var meetingDay = DateOnly.FromDateTime(CityTime.Local(meetingStart));
+        var today = CityTime.Today(time);
+        return meetingDay < today ? meetingDay : today;
+    }
+
     /// <summary>The body's indicators and goals as of <paramref name="day"/>; null when there is no such body.</summary>
     public async Task<BodyTargetsView?> LoadAsync(int organizationId, DateOnly day, bool includeNonPublic, CancellationToken ct) =>
         await db.Organizations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == organizationId, ct) is { } body ? await LoadAsync(body, day, includeNonPublic, ct) : null;

@@ -135,10 +135,7 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Recommendat
                 .Select(c => new { Link = c.AgendaLinkId!.Value, Result = c.Result!.Value }).ToListAsync(ct))
                 .GroupBy(c => c.Link).ToDictionary(g => g.Key, g => g.First().Result);
 
-        // The state of the meeting's day; a meeting still to come shows today's, not a guess.
-        var meetingDay = DateOnly.FromDateTime(CityTime.Local(meeting.Start));
-        var today = CityTime.Today(time);
-        var targetsView = await targets.LoadAsync(meeting.Organization, meetingDay < today ? meetingDay : today, User.IsInRole(Accounts.Roles.Office), ct);
+        var targetsView = await targets.LoadAsync(meeting.Organization, targets.StateDayOf(meeting.Start), User.IsInRole(Accounts.Roles.Office), ct);
         Targets = targetsView is { IsEmpty: false } ? targetsView : null;
 
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Features.Meetings;
 /// renders it as tagged PDF and DOCX, with the body's indicators, goals and milestones as of the meeting's day as the meeting's
 /// page shows them (003). The public edition leaves out the non-public items, indicators and goals.
 /// </summary>
-public sealed class MinutesExport(AppDbContext db, MeetingRoll roll, Catalogue.BodyTargets targets, TimeProvider time)
+public sealed class MinutesExport(AppDbContext db, MeetingRoll roll, Catalogue.BodyTargets targets)
 {
     private static readonly CultureInfo German = CultureInfo.GetCultureInfo("de-DE");
 
@@ -80,9 +80,9 @@ public sealed class MinutesExport(AppDbContext db, MeetingRoll roll, Catalogue.B
 
         blocks.Add(new Heading(2, "Tagesordnung"));
         blocks.Add(new BulletList(items.Select(i => $"TOP {i.Number} {i.Title}").ToList()));
-        // As on the meeting's page: the meeting's day, or today for a draft made before it (no milestone is overdue yet).
+        // As on the meeting's page: a draft made before the meeting shows today's state (no milestone is overdue yet).
         var meetingDay = DateOnly.FromDateTime(start);
-        var day = meetingDay < CityTime.Today(time) ? meetingDay : CityTime.Today(time);
+        var day = targets.StateDayOf(meeting.Start);
         if (await targets.LoadAsync(meeting.Organization, day, includeNonPublic: !publicEdition, ct) is { IsEmpty: false } state)
         {
             blocks.Add(new Paragraph(day == meetingDay

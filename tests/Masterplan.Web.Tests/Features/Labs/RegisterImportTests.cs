@@ -150,8 +150,8 @@ public class DrawStepOrderTests
         Assert.Contains(Busy, refused);
         Assert.Contains($"/verwaltung/auftraege/{running}", refused);
         Assert.Contains(Busy, await LabChainTests.BodyAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(40))));
-        Assert.Equal(0, await QueryCountAsync(app, id));
-        Assert.Equal(1, await QueryTasksAsync(app, id));
+        Assert.Equal(0, await Catalogue.IndicatorTests.QueryAsync(app, db => db.LabInvitations.CountAsync(i => i.LabId == id)));
+        Assert.Equal(1, await Catalogue.IndicatorTests.QueryAsync(app, db => db.BackgroundTasks.CountAsync(t => t.SubjectId == id && t.Kind == Masterplan.Web.Features.Labs.Manage.DrawTasks.Import && t.State != BackgroundTaskState.Done)));
 
         // Once it has ended, the draw goes ahead.
         await using (var scope = app.Scope())
@@ -162,18 +162,6 @@ public class DrawStepOrderTests
         }
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{draw}?handler=Draw", drawForm, draw)).StatusCode);
-        Assert.Equal(10, await QueryCountAsync(app, id));
-    }
-
-    private static async Task<int> QueryCountAsync(AppFactory app, int lab)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().LabInvitations.CountAsync(i => i.LabId == lab);
-    }
-
-    private static async Task<int> QueryTasksAsync(AppFactory app, int lab)
-    {
-        await using var scope = app.Scope();
-        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundTasks.CountAsync(t => t.SubjectId == lab && t.Kind == Masterplan.Web.Features.Labs.Manage.DrawTasks.Import && t.State != BackgroundTaskState.Done);
+        Assert.Equal(10, await Catalogue.IndicatorTests.QueryAsync(app, db => db.LabInvitations.CountAsync(i => i.LabId == id)));
     }
 }

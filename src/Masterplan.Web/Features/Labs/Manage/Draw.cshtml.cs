@@ -2,6 +2,7 @@ using Masterplan.Web.Data;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -65,11 +66,6 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>Checks the file here (bad input is answered on this form) and imports it in the background.</summary>
     public async Task<IActionResult> OnPostImportAsync(int id, IFormFile? file, DateOnly? referenceDate, [FromServices] RegisterImport import, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        if (await BusyAsync(id, ct) is { } busy)
-        {
-            return await AfterAsync(id, [busy], ct);
-        }
-
         if (file is null || file.Length == 0)
         {
             return await AfterAsync(id, [new FieldError("", "Bitte wählen Sie die CSV-Datei des Melderegister-Auszugs.")], ct);
@@ -95,11 +91,6 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
     {
-        if (await BusyAsync(id, ct) is { } busy)
-        {
-            return await AfterAsync(id, [busy], ct);
-        }
-
         var result = await invitees.DrawAsync(id, count, method, drawSeed, referenceDate, drawSeedAct, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
@@ -108,11 +99,6 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     public async Task<IActionResult> OnPostLettersAsync(int id, DateOnly? labDate, TimeOnly? labStart, TimeOnly? labEnd, string? labPlace, DateOnly? deadline,
         [FromServices] InvitationLetters letters, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        if (await BusyAsync(id, ct) is { } busy)
-        {
-            return await AfterAsync(id, [busy], ct);
-        }
-
         var details = new LetterDetails(labDate, labStart, labEnd, labPlace, deadline);
         var result = await letters.CheckAsync(id, details, ct);
         if (result.Errors.Count > 0)
@@ -128,11 +114,6 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     /// <summary>Checks the form and the quotas' feasibility here, and selects the panel in the background (LEXIMIN may take minutes).</summary>
     public async Task<IActionResult> OnPostSelectAsync(int id, [FromServices] PanelDrawing panel, [FromServices] BackgroundTasks tasks, CancellationToken ct)
     {
-        if (await BusyAsync(id, ct) is { } busy)
-        {
-            return await AfterAsync(id, [busy], ct);
-        }
-
         var (result, relaxation, _) = await panel.CheckAsync(id, PanelSize, Quotas, Algorithm, Seed, SeedAct, feasibility: true, ct);
         if (result.Errors.Count > 0)
         {
@@ -147,11 +128,6 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
     public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
     {
-        if (await BusyAsync(id, ct) is { } busy)
-        {
-            return await AfterAsync(id, [busy], ct);
-        }
-
         var result = await replacement.ReplaceAsync(id, respondentId, ct);
         return await AfterAsync(id, result.Errors, ct);
     }
@@ -168,10 +144,20 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     }
 
     // Each step builds on the one before (the draw on the stored extract, the letters on the draw's invitations, the panel on
-    // the registrations): while one of them still runs in the background for this lab, no other step may start, or a draw
-    // would be made from an extract that is being replaced, or two letter runs would each give the invitees new codes.
-    private async Task<FieldError?> BusyAsync(int id, CancellationToken ct) => (await RunningAsync(id, ct)).Count == 0 ? null
-        : new FieldError("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.");
+    // the registrations): while one of them still runs in the background for this lab, no step that changes it may start, or
+    // a draw would be made from an extract that is being replaced, or two letter runs would each give the invitees new codes.
+    // Only the replay, which reads, may.
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (HttpMethods.IsPost(Request.Method) && context.HandlerMethod?.Name != "Replay"
+            && int.TryParse(RouteData.Values["id"]?.ToString(), out var id) && (await RunningAsync(id, HttpContext.RequestAborted)).Count > 0)
+        {
+            context.Result = await AfterAsync(id, [new FieldError("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.")], HttpContext.RequestAborted);
+            return;
+        }
+
+        await next();
+    }
 
     private async Task<List<(int Id, string Title)>> RunningAsync(int id, CancellationToken ct)
     {
