@@ -88,8 +88,7 @@ public class ParticipationPagesTests(SiteFixture site, ITestOutputHelper output)
     private static async Task FollowAsync(IPage page, ILocator link)
     {
         var href = await link.GetAttributeAsync("href");
-        await link.FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        await link.PressAsync("Enter"); // focus and key in one step, on the link itself
         await page.WaitForURLAsync(url => url.EndsWith(href!, StringComparison.Ordinal));
     }
 

@@ -133,10 +133,11 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
         await db.SaveChangesAsync(ct);
         db.Entry(task).State = EntityState.Detached; // the upload is not kept in the request's context
 
-        // Now by the clock the scheduler reads (the app's TimeProvider), not by the machine's.
+        // Now by the clock the scheduler reads (the app's TimeProvider), not by the machine's: a trigger on another clock
+        // than the scheduler's is missed again at every look once the two differ by a minute, and the scheduler loops.
         var scheduler = await schedulers.GetScheduler(ct);
         var job = JobBuilder.Create<BackgroundTaskJob>().WithIdentity(JobKeyOf(task.Id)).UsingJobData(BackgroundTaskJob.TaskIdKey, task.Id.ToString(CultureInfo.InvariantCulture)).Build();
-        await scheduler.ScheduleJob(job, TriggerBuilder.Create().WithIdentity($"task-{task.Id}", Group).StartAt(task.CreatedAt).Build(), cancellationToken: ct);
+        await scheduler.ScheduleJob(job, TriggerBuilder.Create(time).WithIdentity($"task-{task.Id}", Group).StartAt(task.CreatedAt).Build(), cancellationToken: ct);
         return task.Id;
     }
 

@@ -76,7 +76,8 @@ public sealed class JobsModule : IModule
         {
             var scheduler = await app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
             // Once at start-up: the tasks this or another instance left running when it stopped are marked failed.
-            await scheduler.ScheduleJob(TriggerBuilder.Create().ForJob(BackgroundTaskSweepJob.Key).StartAt(app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).Build());
+            var time = app.Services.GetRequiredService<TimeProvider>(); // the scheduler's clock (see BackgroundTasks.StartAsync)
+            await scheduler.ScheduleJob(TriggerBuilder.Create(time).ForJob(BackgroundTaskSweepJob.Key).StartAt(time.GetUtcNow()).Build());
         }
     }
 

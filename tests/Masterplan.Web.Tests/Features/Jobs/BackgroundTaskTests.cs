@@ -259,6 +259,39 @@ public class BackgroundTaskTests
         Assert.Contains("Auszug importieren", await LabChainTests.BodyAsync(await office.GetAsync(draw)));
     }
 
+    /// <summary>
+    /// A task whose start the scheduler missed (the server was busy, or the clock moved on) is started late, by the app's
+    /// clock. A trigger on the machine's clock was "missed" again at every look while the app's clock ran ahead of it,
+    /// and the scheduler looped on it until the process ran out of memory.
+    /// </summary>
+    [Theory, Engines]
+    public async Task A_task_whose_start_was_missed_runs_when_the_apps_clock_is_ahead_of_the_machines(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
+        await scheduler.Standby();
+        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
+        app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow().AddYears(1));
+        await scheduler.Start();
+
+        // Read in the database: a year on, the Office's sign-in has expired.
+        Assert.Equal(HttpStatusCode.SeeOther, started.StatusCode);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        BackgroundTaskState state;
+        do
+        {
+            await Task.Delay(50);
+            await using var scope = app.Scope();
+            state = await scope.ServiceProvider.GetRequiredService<AppDbContext>().BackgroundTasks.Select(t => t.State).SingleAsync();
+        }
+        while (state is BackgroundTaskState.Queued or BackgroundTaskState.Running && watch.Elapsed < TimeSpan.FromSeconds(30));
+
+        Assert.Equal(BackgroundTaskState.Done, state);
+    }
+
     [Theory, Engines]
     public async Task A_task_cancelled_while_it_waits_ends_at_once_and_drops_its_upload(DatabaseProvider engine)
     {
