@@ -33,6 +33,7 @@ CREATE TABLE "BackgroundTasks" (
     "ReturnUrl" TEXT NOT NULL,
     "Kind" TEXT NOT NULL,
     "SubjectId" INTEGER NULL,
+    "Lane" TEXT NULL,
     "Policy" TEXT NOT NULL,
     "State" INTEGER NOT NULL,
     "Stage" TEXT NULL,
@@ -1300,6 +1301,7 @@ CREATE TABLE "BodyGoals" (
     "OrganizationId" INTEGER NOT NULL,
     "Title" TEXT NOT NULL,
     "TargetDate" TEXT NOT NULL,
+    "SetOn" TEXT NOT NULL,
     "IndicatorId" INTEGER NULL,
     "TargetValue" TEXT NULL,
     "State" TEXT NOT NULL,
@@ -1678,6 +1680,8 @@ CREATE INDEX "IX_AuditEntries_Action" ON "AuditEntries" ("Action");
 CREATE INDEX "IX_AuditEntries_At" ON "AuditEntries" ("At");
 
 CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
+
+CREATE UNIQUE INDEX "IX_BackgroundTasks_Lane" ON "BackgroundTasks" ("Lane");
 
 CREATE INDEX "IX_BackgroundTasks_State" ON "BackgroundTasks" ("State");
 
@@ -2095,7 +2099,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206022518_Initial', '10.0.15');
+VALUES ('20261206125926_Initial', '10.0.15');
 
 COMMIT;
 

@@ -13,7 +13,7 @@ public enum BodyGoalState
 /// <summary>
 /// A goal a body set itself (003: the Sonderstab and its sub-groups work with "belastbare Kennzahlen, konkrete Ziele und
 /// realistische Meilensteine"): by a date, optionally measured by one of the body's indicators reaching a value.
-/// Reached or missed on <see cref="StateDate"/>, so the state of any earlier day can be told.
+/// Set on <see cref="SetOn"/> and reached or missed on <see cref="StateDate"/>, so the state of any earlier day can be told.
 /// </summary>
 public sealed class BodyGoal : IAudited
 {
@@ -24,6 +24,12 @@ public sealed class BodyGoal : IAudited
     public required string Title { get; set; }
 
     public DateOnly TargetDate { get; set; }
+
+    /// <summary>
+    /// The day the body set the goal: today when the Office enters it, an earlier day when it enters a goal set before.
+    /// A state as of an earlier day (a past meeting, its minutes, a Lagebild) does not show it.
+    /// </summary>
+    public DateOnly SetOn { get; set; }
 
     public int? IndicatorId { get; set; }
 

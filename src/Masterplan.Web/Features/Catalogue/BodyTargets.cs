@@ -23,8 +23,8 @@ public sealed record BodyTargetsView(int OrganizationId, string OrganizationName
 /// <summary>An overdue milestone of a body's goal, for the Office's milestone overview.</summary>
 public sealed record OverdueBodyMilestone(BodyMilestone Milestone, string GoalTitle, int OrganizationId, string OrganizationName, int DaysOverdue);
 
-/// <summary>What the Office enters for a body's goal.</summary>
-public sealed record BodyGoalInput(string? Title, DateOnly? TargetDate, int? IndicatorId, decimal? TargetValue, bool IsPublic);
+/// <summary>What the Office enters for a body's goal; <paramref name="SetOn"/> empty means today.</summary>
+public sealed record BodyGoalInput(string? Title, DateOnly? TargetDate, int? IndicatorId, decimal? TargetValue, bool IsPublic, DateOnly? SetOn = null);
 
 /// <summary>
 /// Indicators, goals and milestones of a body (003: the Sonderstab and its sub-groups track their own KPIs, goals and
@@ -75,7 +75,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
         var indicators = await db.Indicators.AsNoTracking().Where(i => i.OrganizationId == organizationId && (i.IsPublic || includeNonPublic))
             .Include(i => i.Values.Where(v => v.Date <= day)).OrderBy(i => i.Name).AsSplitQuery().ToListAsync(ct);
         var views = indicators.Select(i => new IndicatorView(i, i.Values.OrderBy(v => v.Date).ToList(), Indicators.Assess(i, i.Values))).ToList();
-        var goals = await db.Set<BodyGoal>().AsNoTracking().Where(g => g.OrganizationId == organizationId && (g.IsPublic || includeNonPublic))
+        var goals = await db.Set<BodyGoal>().AsNoTracking().Where(g => g.OrganizationId == organizationId && g.SetOn <= day && (g.IsPublic || includeNonPublic))
             .Include(g => g.Milestones).OrderBy(g => g.TargetDate).ThenBy(g => g.Id).AsSplitQuery().ToListAsync(ct);
         var linked = goals.Where(g => g.IndicatorId is not null).Select(g => g.IndicatorId!.Value).Distinct().ToList();
         // A goal may name an indicator that is not public: its name and value stay with those who see it.
@@ -134,6 +134,21 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
             errors.Add("GoalDate", DateInput.OutOfRange);
         }
 
+        var today = CityTime.Today(time);
+        var setOn = input.SetOn ?? goal?.SetOn ?? today;
+        if (setOn > today)
+        {
+            errors.Add("GoalSetOn", "Der Tag darf nicht in der Zukunft liegen.");
+        }
+        else if (!DateInput.InRange(setOn))
+        {
+            errors.Add("GoalSetOn", DateInput.OutOfRange);
+        }
+        else if (input.TargetDate is { } by && by < setOn)
+        {
+            errors.Add("GoalSetOn", "Der Tag, an dem das Ziel gesetzt wurde, liegt nach dem Tag, bis zu dem es erreicht sein soll.");
+        }
+
         if (input.IndicatorId is { } indicator && !await db.Indicators.AnyAsync(i => i.Id == indicator && i.OrganizationId == organizationId, ct))
         {
             errors.Add("GoalIndicatorId", "Wählen Sie eine Kennzahl dieses Gremiums.");
@@ -157,6 +172,7 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
 
         goal.Title = input.Title!.Trim();
         goal.TargetDate = input.TargetDate!.Value;
+        goal.SetOn = setOn;
         goal.IndicatorId = input.IndicatorId;
         goal.TargetValue = input.TargetValue;
         goal.IsPublic = input.IsPublic;
@@ -183,6 +199,10 @@ public sealed class BodyTargets(AppDbContext db, TimeProvider time)
         else if (state != BodyGoalState.Open && day > CityTime.Today(time))
         {
             errors.Add("StateDate", "Der Tag darf nicht in der Zukunft liegen.");
+        }
+        else if (state != BodyGoalState.Open && day < goal.SetOn)
+        {
+            errors.Add("StateDate", "Das Ziel wurde erst am {0:d} gesetzt.", goal.SetOn);
         }
 
         if (errors.Count == 0)

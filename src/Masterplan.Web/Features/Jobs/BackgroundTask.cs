@@ -30,6 +30,12 @@ public sealed class BackgroundTask
     /// <summary>What it works on (a lab's id), for the title and for deleting its files with the subject's data.</summary>
     public int? SubjectId { get; set; }
 
+    /// <summary>
+    /// Tasks of one lane run one after the other (the steps of one lab's draw): a unique index refuses a second task of a
+    /// lane while one is queued or running, also when two requests come in the same instant. Cleared when the task ends.
+    /// </summary>
+    public string? Lane { get; set; }
+
     /// <summary>The authorization policy a user needs to see it: the one that may start it.</summary>
     public required string Policy { get; set; }
 

@@ -120,17 +120,34 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
     /// <param name="user">Who starts it.</param>
     /// <param name="title">What the work is, a German resource key ("Melderegister-Auszug importieren").</param>
     /// <param name="returnUrl">The page it was started from, linked from the progress page; the result page unless the work names another.</param>
-    public async Task<int> StartAsync(string kind, int? subjectId, string policy, object? parameters, byte[]? input, ClaimsPrincipal user, string title, string returnUrl, CancellationToken ct)
+    /// <param name="lane">Tasks that must not overlap share a lane (see <see cref="BackgroundTask.Lane"/>); null for none.</param>
+    /// <returns>The task's id; null when a task of the same lane is still queued or running, and nothing was started.</returns>
+    public async Task<int?> StartAsync(string kind, int? subjectId, string policy, object? parameters, byte[]? input, ClaimsPrincipal user, string title, string returnUrl,
+        string? lane, CancellationToken ct)
     {
         var task = new BackgroundTask
         {
-            Kind = kind, SubjectId = subjectId, Policy = policy, State = BackgroundTaskState.Queued, Culture = CultureInfo.CurrentUICulture.Name,
+            Kind = kind, SubjectId = subjectId, Lane = lane, Policy = policy, State = BackgroundTaskState.Queued, Culture = CultureInfo.CurrentUICulture.Name,
             Parameters = parameters is null ? null : JsonSerializer.Serialize(parameters), Input = input,
             StartedBy = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "", CreatedAt = time.GetUtcNow(), Title = title, ReturnUrl = returnUrl,
             Stage = t["In der Warteschlange"].Value,
         };
         db.BackgroundTasks.Add(task);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (lane is not null)
+        {
+            db.Entry(task).State = EntityState.Detached;
+            if (await db.BackgroundTasks.AnyAsync(t => t.Lane == lane, ct))
+            {
+                return null; // another request of the same instant started one
+            }
+
+            throw;
+        }
+
         db.Entry(task).State = EntityState.Detached; // the upload is not kept in the request's context
 
         // Now by the clock the scheduler reads (the app's TimeProvider), not by the machine's: a trigger on another clock
@@ -179,7 +196,7 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
         {
             var message = InCulture(d.Culture, () => t[ServerStopped].Value);
             failed += await db.BackgroundTasks.Where(x => x.Id == d.Id && x.State == d.State)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Failed).SetProperty(x => x.Message, message)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Failed).SetProperty(x => x.Message, message).SetProperty(x => x.Lane, (string?)null)
                     .SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct);
         }
 

@@ -34,6 +34,8 @@ internal sealed class BackgroundTaskConfiguration : IEntityTypeConfiguration<Bac
     {
         x.ToTable("BackgroundTasks");
         x.Property(t => t.Kind).HasMaxLength(100);
+        x.Property(t => t.Lane).HasMaxLength(100);
+        x.HasIndex(t => t.Lane).IsUnique(); // NULLs (ended tasks) are distinct on both engines
         x.Property(t => t.Policy).HasMaxLength(100);
         x.Property(t => t.Title).HasMaxLength(200);
         x.Property(t => t.ReturnUrl).HasMaxLength(500);

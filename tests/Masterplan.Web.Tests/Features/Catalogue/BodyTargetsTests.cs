@@ -70,12 +70,22 @@ public class BodyTargetsTests
         var noTitle = await office.PostFormAsync($"{manage}?handler=Goal", new() { ["GoalDate"] = "2026-12-31", ["GoalValue"] = "20" }, manage);
         Assert.Contains("Bitte beschreiben Sie das Ziel.", await MeetingChainTests.Errors(noTitle));
         Assert.Contains("Ein Zielwert braucht die Kennzahl, an der er gemessen wird.", await MeetingChainTests.Errors(noTitle));
+        // The day a goal was set: not in the future, not after its own target date; today unless the Office says otherwise.
+        Assert.Equal("2026-11-23", (await office.GetPageAsync(manage)).QuerySelector("#GoalSetOn")?.GetAttribute("value"));
+        var futureGoal = await office.PostFormAsync($"{manage}?handler=Goal", new() { ["GoalTitle"] = "Später", ["GoalDate"] = "2026-12-31", ["GoalSetOn"] = "2026-11-24" }, manage);
+        Assert.Contains("Der Tag darf nicht in der Zukunft liegen.", await MeetingChainTests.Errors(futureGoal));
+        var late = await office.PostFormAsync($"{manage}?handler=Goal", new() { ["GoalTitle"] = "Zu spät", ["GoalDate"] = "2026-10-31", ["GoalSetOn"] = "2026-11-02" }, manage);
+        Assert.Contains("Der Tag, an dem das Ziel gesetzt wurde, liegt nach dem Tag, bis zu dem es erreicht sein soll.", await MeetingChainTests.Errors(late));
         var goalSaved = await office.PostFormAsync($"{manage}?handler=Goal", new()
         {
-            ["GoalTitle"] = "Campieren in der City halbieren", ["GoalDate"] = "2026-12-31", ["GoalIndicatorId"] = $"{kpi}", ["GoalValue"] = "20", ["GoalPublic"] = "true",
+            ["GoalTitle"] = "Campieren in der City halbieren", ["GoalDate"] = "2026-12-31", ["GoalSetOn"] = "2026-11-02", ["GoalIndicatorId"] = $"{kpi}", ["GoalValue"] = "20", ["GoalPublic"] = "true",
         }, manage);
         Assert.True(goalSaved.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(goalSaved));
-        var goal = await IndicatorTests.QueryAsync(app, db => db.BodyGoals.Where(g => g.OrganizationId == body).Select(g => g.Id).SingleAsync());
+        // A goal the body set after the meeting below: today's page shows it, the meeting's day does not.
+        var laterGoal = await office.PostFormAsync($"{manage}?handler=Goal", new() { ["GoalTitle"] = "Winterhilfe ausbauen", ["GoalDate"] = "2027-03-31", ["GoalSetOn"] = "2026-11-20", ["GoalPublic"] = "true" }, manage);
+        Assert.True(laterGoal.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(laterGoal));
+        Assert.Contains("Winterhilfe ausbauen", (await Users.Client(app).GetPageAsync($"/gremien/{b}")).QuerySelector(".body-targets")!.Text());
+        var goal = await IndicatorTests.QueryAsync(app, db => db.BodyGoals.Where(g => g.OrganizationId == body && g.Title.StartsWith("Campieren")).Select(g => g.Id).SingleAsync());
         var milestone = await office.PostFormAsync($"{manage}?handler=Milestone&goalId={goal}", new() { ["MilestoneTitle"] = "Winterquartier geöffnet", ["MilestoneDue"] = "2026-11-18" }, manage);
         Assert.True(milestone.StatusCode == HttpStatusCode.Redirect, await MeetingChainTests.Errors(milestone));
 
@@ -94,6 +104,7 @@ public class BodyTargetsTests
         Assert.Contains("Winterquartier geöffnet, fällig am 18.11.2026: offen", agenda.QuerySelector(".milestones")!.Text());
         Assert.Contains("Gemessen an „Campierende in der City“: 30 Personen am 10.11.2026; Zielwert 20 Personen", agenda.Text());
         Assert.DoesNotContain(Planted, agenda.Text());
+        Assert.DoesNotContain("Winterhilfe ausbauen", agenda.Text());
         Assert.Contains(Planted, (await office.GetPageAsync($"/sitzungen/{MeetingChainTests.IdFrom(meeting)}")).QuerySelector("#kennzahlen-und-ziele")!.Text());
 
         // The minutes carry the same state of the meeting's day; the draft is the full edition, with the non-public indicator.
@@ -121,6 +132,7 @@ public class BodyTargetsTests
             Assert.Contains(Squeeze("Campierende in der City"), text);
             Assert.Contains(Squeeze("Winterquartier geöffnet"), text);
             Assert.Contains(Squeeze(Planted), text);
+            Assert.DoesNotContain(Squeeze("Winterhilfe ausbauen"), text);
 
             // The public edition, which approval stores for a public meeting, carries the public state and not the planted one.
             var meetingId = MeetingChainTests.IdFrom(meeting);
@@ -194,6 +206,7 @@ public class BodyTargetsTests
         var situation = await anonymous.GetPageAsync($"/gremien/{b}/lagebild?stand=2026-11-16");
         Assert.Contains("an Oberbürgermeister, übermittelt am 17.11.2026", situation.QuerySelector(".body-reports")!.Text());
         Assert.Contains("30 Personen am 10.11.2026", situation.QuerySelector("table.body-indicators")!.Text());
+        Assert.DoesNotContain("Winterhilfe ausbauen", situation.Body!.Text());
         var pdf = await anonymous.GetAsync($"/gremien/{b}/lagebild?handler=Pdf&stand=2026-11-16");
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         using (var document = UglyToad.PdfPig.PdfDocument.Open(await pdf.Content.ReadAsByteArrayAsync()))
@@ -206,7 +219,7 @@ public class BodyTargetsTests
         }
 
         // Every change is in the audit log.
-        Assert.Equal((1, 1, 1), await IndicatorTests.QueryAsync(app, async db => (
+        Assert.Equal((2, 1, 1), await IndicatorTests.QueryAsync(app, async db => (
             await db.AuditEntries.CountAsync(a => a.EntityType == nameof(BodyGoal)),
             await db.AuditEntries.CountAsync(a => a.EntityType == nameof(BodyMilestone)),
             await db.AuditEntries.CountAsync(a => a.EntityType == nameof(BodyReport)))));

@@ -5,6 +5,7 @@ using Masterplan.Web.Features.Accounts;
 using Masterplan.Web.Features.Audit;
 using Masterplan.Web.Features.Jobs;
 using Masterplan.Web.Features.Labs;
+using Masterplan.Web.Features.Labs.Manage;
 using Masterplan.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -163,5 +164,31 @@ public class DrawStepOrderTests
 
         Assert.Equal(HttpStatusCode.Redirect, (await office.PostFormAsync($"{draw}?handler=Draw", drawForm, draw)).StatusCode);
         Assert.Equal(10, await Catalogue.IndicatorTests.QueryAsync(app, db => db.LabInvitations.CountAsync(i => i.LabId == id)));
+    }
+
+    /// <summary>Two clicks in the same instant can both pass the page's check; the database then keeps one task and refuses the other.</summary>
+    [Theory, Engines]
+    public async Task Two_steps_started_in_the_same_instant_give_one_task_and_the_lab_is_free_again_when_it_ends(DatabaseProvider engine)
+    {
+        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var user = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.NameIdentifier, "office")], "test"));
+        async Task<int?> StartLettersAsync()
+        {
+            await using var scope = app.Scope();
+            return await scope.ServiceProvider.GetRequiredService<BackgroundTasks>().StartAsync(DrawTasks.Letters, id, LabsModule.Manage, null, null, user,
+                DrawTasks.LettersTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), CancellationToken.None);
+        }
+
+        var first = await StartLettersAsync();
+        Assert.NotNull(first);
+        Assert.Null(await StartLettersAsync());
+        Assert.Equal(1, await Catalogue.IndicatorTests.QueryAsync(app, db => db.BackgroundTasks.CountAsync(t => t.SubjectId == id)));
+
+        // Cancelled while it waits: the lab's next step may start.
+        var url = $"/verwaltung/auftraege/{first}";
+        Assert.Equal(HttpStatusCode.SeeOther, (await office.PostFormAsync(url + "?handler=Cancel", [], url)).StatusCode);
+        Assert.NotNull(await StartLettersAsync());
     }
 }

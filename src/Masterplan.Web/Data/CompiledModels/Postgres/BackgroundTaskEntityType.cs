@@ -20,8 +20,8 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 "Masterplan.Web.Features.Jobs.BackgroundTask",
                 typeof(BackgroundTask),
                 baseEntityType,
-                propertyCount: 27,
-                unnamedIndexCount: 1,
+                propertyCount: 28,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -97,6 +97,15 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
                 fieldInfo: typeof(BackgroundTask).GetField("<Kind>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 maxLength: 100);
             kind.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var lane = runtimeEntityType.AddProperty(
+                "Lane",
+                typeof(string),
+                propertyInfo: typeof(BackgroundTask).GetProperty("Lane", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(BackgroundTask).GetField("<Lane>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 100);
+            lane.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var message = runtimeEntityType.AddProperty(
                 "Message",
@@ -253,6 +262,10 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { lane },
+                unique: true);
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { state });
 
             return runtimeEntityType;

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("9b4d2632-b3da-4ad1-a822-c5036fc239e7"), entityTypeCount: 119)
+            : base(skipDetectChanges: false, modelId: new Guid("fff9796e-802a-4740-a56a-c3f6804d9ee9"), entityTypeCount: 119)
         {
         }
 

@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("1d03c8c3-ca95-4f49-84fd-1cc2711754ee"), entityTypeCount: 119)
+            : base(skipDetectChanges: false, modelId: new Guid("32e015a9-c318-4dc2-86d3-2e889f418565"), entityTypeCount: 119)
         {
         }
 

@@ -371,6 +371,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -2313,6 +2316,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Lane")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
@@ -2382,6 +2389,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Lane")
+                        .IsUnique();
 
                     b.HasIndex("State");
 

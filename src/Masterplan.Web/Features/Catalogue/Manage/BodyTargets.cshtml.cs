@@ -29,6 +29,9 @@ public sealed class BodyTargetsModel(AppDbContext db, BodyTargets targets, TimeP
     public DateOnly? GoalDate { get; set; }
 
     [BindProperty]
+    public DateOnly? GoalSetOn { get; set; }
+
+    [BindProperty]
     public int? GoalIndicatorId { get; set; }
 
     [BindProperty]
@@ -71,6 +74,7 @@ public sealed class BodyTargetsModel(AppDbContext db, BodyTargets targets, TimeP
             return NotFound();
         }
 
+        GoalSetOn ??= View.AsOf;
         ReportAsOf ??= View.AsOf;
         ReportSentOn ??= View.AsOf;
         return Page();
@@ -84,7 +88,7 @@ public sealed class BodyTargetsModel(AppDbContext db, BodyTargets targets, TimeP
             return await LoadAsync(id, ct) ? Page() : NotFound();
         }
 
-        return await ResultAsync(id, targets.SaveGoalAsync(id, null, new BodyGoalInput(GoalTitle, GoalDate, GoalIndicatorId, value, GoalPublic), ct), "Das Ziel ist eingetragen.", "ziele", ct);
+        return await ResultAsync(id, targets.SaveGoalAsync(id, null, new BodyGoalInput(GoalTitle, GoalDate, GoalIndicatorId, value, GoalPublic, GoalSetOn), ct), "Das Ziel ist eingetragen.", "ziele", ct);
     }
 
     public Task<IActionResult> OnPostStateAsync(int id, int goalId, CancellationToken ct) =>

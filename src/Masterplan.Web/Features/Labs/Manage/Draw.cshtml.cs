@@ -85,8 +85,8 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         var task = await tasks.StartAsync(DrawTasks.Import, id, LabsModule.Manage, new DrawTasks.ImportForm(fileName, referenceDate, rows), bytes, User,
-            DrawTasks.ImportTitle, DrawTasks.DrawPage(id), ct);
-        return BackgroundTasks.SeeProgress(task);
+            DrawTasks.ImportTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
+        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
@@ -107,8 +107,8 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         var task = await tasks.StartAsync(DrawTasks.Letters, id, LabsModule.Manage, new DrawTasks.LettersForm(labDate, labStart, labEnd, labPlace, deadline), null, User,
-            DrawTasks.LettersTitle, DrawTasks.DrawPage(id), ct);
-        return BackgroundTasks.SeeProgress(task);
+            DrawTasks.LettersTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
+        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
     }
 
     /// <summary>Checks the form and the quotas' feasibility here, and selects the panel in the background (LEXIMIN may take minutes).</summary>
@@ -122,8 +122,8 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         }
 
         var task = await tasks.StartAsync(DrawTasks.Panel, id, LabsModule.Manage, new DrawTasks.PanelForm(PanelSize, Quotas, Algorithm, Seed, SeedAct), null, User,
-            DrawTasks.PanelTitle, DrawTasks.DrawPage(id), ct);
-        return BackgroundTasks.SeeProgress(task);
+            DrawTasks.PanelTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
+        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
     }
 
     public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
@@ -147,12 +147,15 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
     // the registrations): while one of them still runs in the background for this lab, no step that changes it may start, or
     // a draw would be made from an extract that is being replaced, or two letter runs would each give the invitees new codes.
     // Only the replay, which reads, may.
+    private static readonly FieldError Busy =
+        new("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.");
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (HttpMethods.IsPost(Request.Method) && context.HandlerMethod?.Name != "Replay"
             && int.TryParse(RouteData.Values["id"]?.ToString(), out var id) && (await RunningAsync(id, HttpContext.RequestAborted)).Count > 0)
         {
-            context.Result = await AfterAsync(id, [new FieldError("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.")], HttpContext.RequestAborted);
+            context.Result = await AfterAsync(id, [Busy], HttpContext.RequestAborted);
             return;
         }
 

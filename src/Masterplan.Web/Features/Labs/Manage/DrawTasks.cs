@@ -34,6 +34,9 @@ public static class DrawTasks
         services.AddKeyedScoped<IBackgroundWork, PanelWork>(Panel);
     }
 
+    /// <summary>The steps of one lab's draw build on each other: one at a time.</summary>
+    internal static string Lane(int labId) => string.Create(CultureInfo.InvariantCulture, $"lab-draw-{labId}");
+
     internal static string DrawPage(int labId) => string.Create(CultureInfo.InvariantCulture, $"/verwaltung/quartierslabore/{labId}/losverfahren");
 
     internal sealed record ImportForm(string FileName, DateOnly? ReferenceDate, int Rows);

@@ -14,7 +14,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Masterplan.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206022605_Initial")]
+    [Migration("20261206130131_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -373,6 +373,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
 
                     b.Property<int>("OrganizationId")
                         .HasColumnType("integer");
+
+                    b.Property<DateOnly>("SetOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -2316,6 +2319,10 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Lane")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Message")
                         .HasColumnType("text");
 
@@ -2385,6 +2392,9 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(100)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Lane")
+                        .IsUnique();
 
                     b.HasIndex("State");
 
