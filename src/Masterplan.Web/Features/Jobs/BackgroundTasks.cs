@@ -200,7 +200,14 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
                     .SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct);
         }
 
-        await tasks.Where(x => x.ResultFile != null && x.ResultExpiresAt < now).ExecuteUpdateAsync(s => s.SetProperty(x => x.ResultFile, (byte[]?)null), ct);
+        // Looked for first: an UPDATE takes SQLite's write lock even when it changes nothing, and a progress page read
+        // once a second would then wait for the work's own long transaction (a register import) to commit.
+        var expired = tasks.Where(x => x.ResultFile != null && x.ResultExpiresAt < now);
+        if (await expired.AnyAsync(ct))
+        {
+            await expired.ExecuteUpdateAsync(s => s.SetProperty(x => x.ResultFile, (byte[]?)null), ct);
+        }
+
         return failed;
     }
 

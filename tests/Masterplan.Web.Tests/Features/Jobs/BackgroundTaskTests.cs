@@ -292,6 +292,33 @@ public class BackgroundTaskTests
         Assert.Equal(BackgroundTaskState.Done, state);
     }
 
+    /// <summary>
+    /// On SQLite a long import holds the one write lock until it commits. Reading the progress must not need that lock: a page
+    /// read that waited for it got "database is locked" (500) once the import took longer than the busy timeout.
+    /// </summary>
+    [Fact]
+    public async Task The_progress_page_answers_while_another_connection_holds_SQLites_write_lock()
+    {
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await LabChainTests.ApprovedLabAsync(office);
+        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
+        var url = started.Headers.Location!.OriginalString;
+
+        await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
+        await writer.OpenAsync();
+        await using (var begin = writer.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var status = await office.GetAsync(url + "?handler=Status");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        Assert.Contains("In der Warteschlange", await LabChainTests.BodyAsync(await office.GetAsync(url)));
+    }
+
     [Theory, Engines]
     public async Task A_task_cancelled_while_it_waits_ends_at_once_and_drops_its_upload(DatabaseProvider engine)
     {
