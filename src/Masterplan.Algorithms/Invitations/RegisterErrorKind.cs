@@ -21,6 +21,9 @@ public enum RegisterErrorKind
     /// <summary>A field contains a line break or another control character.</summary>
     ControlCharacter,
 
+    /// <summary>A name, address or statistical district is longer than <see cref="RegisterReadOptions.MaximumFieldLength"/>.</summary>
+    TooLong,
+
     /// <summary>The birth year is not a year, lies after the reference date, or means an age above the maximum or below the minimum.</summary>
     BirthYear,
 

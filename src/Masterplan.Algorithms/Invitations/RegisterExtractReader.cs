@@ -222,6 +222,14 @@ public static class RegisterExtractReader
                     continue;
                 }
 
+                // Non-short-circuit &: every field too long is reported.
+                ok &= FitsLength(line, name, columns.Name) & FitsLength(line, address, columns.Address) & FitsLength(line, subText, columns.SubDistrict);
+
+                if (!ok)
+                {
+                    continue;
+                }
+
                 var sub = subText is null ? -1 : builder.InternSubDistrict(subText.AsSpan());
                 var duplicateOf = builder.Add(line, name!, address!, year, gender, district, sub);
                 if (duplicateOf >= 0)
@@ -349,6 +357,18 @@ public static class RegisterExtractReader
             }
 
             return text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+        }
+
+        /// <summary>Whether a field is within <see cref="RegisterReadOptions.MaximumFieldLength"/>; column -1 is the name put together from first and family name.</summary>
+        private bool FitsLength(int line, string? text, int column)
+        {
+            if (text is null || text.Length <= options.MaximumFieldLength)
+            {
+                return true;
+            }
+
+            var name = column < 0 ? "name" : ColumnName(column);
+            return Error(line, RegisterErrorKind.TooLong, $"The field '{name}' has {text.Length} characters; at most {options.MaximumFieldLength} are possible.", name, limit: options.MaximumFieldLength);
         }
 
         private string ColumnName(int column) => _header is null ? column.ToString(CultureInfo.InvariantCulture) : _header[column];

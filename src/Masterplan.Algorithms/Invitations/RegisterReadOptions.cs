@@ -18,6 +18,12 @@ public sealed class RegisterReadOptions
     /// <summary>The oldest plausible age; a birth year implying more is an error (default 120).</summary>
     public int MaximumAge { get; init; } = 120;
 
+    /// <summary>
+    /// The longest name, address or statistical district in characters (default 200, within what the platform stores on
+    /// either database engine); a longer field is an error of its line, not a failed import.
+    /// </summary>
+    public int MaximumFieldLength { get; init; } = 200;
+
     /// <summary>How many problems are reported in full; the rest are only counted (default 100).</summary>
     public int MaxErrors { get; init; } = 100;
 }

@@ -126,7 +126,8 @@ public class RegisterExtractReaderTests
             "ANNA  schmidt;weg 1;1980;w;Eving;Kemminghausen\n" +  // 10 duplicate of 2
             "Ilse Feld;Weg 9;1980;w;Eving\n" +                    // 11 five fields
             "Jan Drei;\"Weg\n10\";1980;m;Eving;Eving\n" +         // 12 line break inside the address
-            "Karl Acht;Weg 11;1980;m;Aplerbeck;\n");              // 14 empty sub-district
+            "Karl Acht;Weg 11;1980;m;Aplerbeck;\n" +             // 14 empty sub-district
+            "Lena Lang;" + new string('x', 201) + ";1980;w;Eving;" + new string('y', 201) + "\n"); // 15 address and sub-district too long
 
         Assert.Equal(
             [
@@ -141,6 +142,8 @@ public class RegisterExtractReaderTests
                 (11, RegisterErrorKind.RowShape, "The row has 5 fields, the header has 6. A field that contains the separator ';' must be in double quotes."),
                 (12, RegisterErrorKind.ControlCharacter, "The field 'anschrift' contains a line break or another control character; it must be on one line."),
                 (14, RegisterErrorKind.EmptyField, "The field 'statistischer_bezirk' is empty."),
+                (15, RegisterErrorKind.TooLong, "The field 'anschrift' has 201 characters; at most 200 are possible."),
+                (15, RegisterErrorKind.TooLong, "The field 'statistischer_bezirk' has 201 characters; at most 200 are possible."),
             ],
             ex.Errors.Select(e => (e.Line, e.Kind, e.Message)));
         Assert.StartsWith("auszug.csv, line 3: The birth year 2031", ex.Message, StringComparison.Ordinal);

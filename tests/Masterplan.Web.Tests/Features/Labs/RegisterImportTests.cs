@@ -42,7 +42,10 @@ public class RegisterImportTests
             + "Bernd Bau;Hansastr. 2, 44137 Dortmund;1850;m;Innenstadt-West\n"
             + "Cem Can;Hansastr. 3, 44137 Dortmund;2030;m;Innenstadt-West\n"
             + "Dora Dahl;Hansastr. 4, 44137 Dortmund;1980;q;Innenstadt-West\n"
-            + "Emil Ende;Hansastr. 5, 44137 Dortmund;1980;m;Bochum\n"));
+            + "Emil Ende;Hansastr. 5, 44137 Dortmund;1980;m;Bochum\n"
+            + new string('F', 301) + ";Hansastr. 6, 44137 Dortmund;1980;w;Eving\n"));
+        // Longer than the database keeps on PostgreSQL: a message of its line, the same on both engines.
+        Assert.Contains("Zeile 8: Das Feld „name“ ist länger als 200 Zeichen.", problems);
         Assert.Contains("Zeile 3: Dieselbe Person (gleicher Name, gleiche Anschrift, gleiches Geburtsjahr) steht schon in Zeile 2.", problems);
         Assert.Contains("Zeile 4: Das Geburtsjahr 1850 ergibt ein Alter über 120 Jahren; das ist unmöglich.", problems);
         Assert.Contains("Zeile 5: Das Geburtsjahr 2030 liegt nach dem Stichtag.", problems);

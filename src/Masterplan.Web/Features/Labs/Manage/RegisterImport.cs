@@ -160,6 +160,7 @@ public sealed class RegisterImport(AppDbContext db)
             (RegisterErrorKind.RowShape, _) => new FieldError("", "Die Zeile hat nicht so viele Felder wie die Kopfzeile. Ein Feld mit Trennzeichen muss in Anführungszeichen stehen."),
             (RegisterErrorKind.EmptyField, _) => e.Value is { } column ? new FieldError("", "Ein Pflichtfeld ist leer („{0}“).", column) : new FieldError("", "Ein Pflichtfeld ist leer."),
             (RegisterErrorKind.ControlCharacter, _) => new FieldError("", "Ein Feld enthält einen Zeilenumbruch oder ein Steuerzeichen."),
+            (RegisterErrorKind.TooLong, _) => new FieldError("", "Das Feld „{0}“ ist länger als {1} Zeichen.", e.Value ?? "", e.Limit ?? 0),
             (RegisterErrorKind.BirthYear, RegisterErrorReason.NotAYear) => new FieldError("", "Das Geburtsjahr „{0}“ ist keine Jahreszahl (vier Ziffern erwartet).", e.Value ?? ""),
             (RegisterErrorKind.BirthYear, RegisterErrorReason.AfterReferenceDate) => new FieldError("", "Das Geburtsjahr {0} liegt nach dem Stichtag.", e.Value ?? ""),
             (RegisterErrorKind.BirthYear, RegisterErrorReason.AboveMaximumAge) => new FieldError("", "Das Geburtsjahr {0} ergibt ein Alter über {1} Jahren; das ist unmöglich.", e.Value ?? "", e.Limit ?? 0),
