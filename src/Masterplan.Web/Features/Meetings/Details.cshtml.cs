@@ -135,7 +135,8 @@ public sealed class DetailsModel(AppDbContext db, TimeProvider time, Recommendat
                 .Select(c => new { Link = c.AgendaLinkId!.Value, Result = c.Result!.Value }).ToListAsync(ct))
                 .GroupBy(c => c.Link).ToDictionary(g => g.Key, g => g.First().Result);
 
-        var targetsView = await targets.LoadAsync(meeting.Organization, targets.StateDayOf(meeting.Start), User.IsInRole(Accounts.Roles.Office), ct);
+        // The body's non-public indicators and goals go to those who see the meeting's non-public part, as the full minutes do.
+        var targetsView = await targets.LoadAsync(meeting.Organization, targets.StateDayOf(meeting.Start), Insider || User.IsInRole(Accounts.Roles.Office), ct);
         Targets = targetsView is { IsEmpty: false } ? targetsView : null;
 
         Minutes = await db.Minutes.AsNoTracking().FirstOrDefaultAsync(m => m.MeetingId == id, ct);

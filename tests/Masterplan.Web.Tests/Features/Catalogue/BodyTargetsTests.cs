@@ -106,6 +106,23 @@ public class BodyTargetsTests
         Assert.DoesNotContain(Planted, agenda.Text());
         Assert.DoesNotContain("Winterhilfe ausbauen", agenda.Text());
         Assert.Contains(Planted, (await office.GetPageAsync($"/sitzungen/{MeetingChainTests.IdFrom(meeting)}")).QuerySelector("#kennzahlen-und-ziele")!.Text());
+        // A member of the Sonderstab sees it in its meeting, as in the full minutes members receive; a member of another body does not.
+        var (memberPerson, outsiderPerson) = await IndicatorTests.QueryAsync(app, async db =>
+        {
+            var other = await db.Organizations.Where(o => o.Id != body).Select(o => o.Id).FirstAsync();
+            var member = new Person { GivenName = "Mara", FamilyName = "Mitglied", PublicConsent = false };
+            var outsider = new Person { GivenName = "Otto", FamilyName = "Anders", PublicConsent = false };
+            db.Memberships.AddRange(
+                new Membership { Person = member, OrganizationId = body, StartDate = new DateOnly(2025, 1, 1) },
+                new Membership { Person = outsider, OrganizationId = other, StartDate = new DateOnly(2025, 1, 1) });
+            await db.SaveChangesAsync();
+            return (member.Id, outsider.Id);
+        });
+        var meetingPage = $"/sitzungen/{MeetingChainTests.IdFrom(meeting)}";
+        var memberClient = await Users.SignInAsync(app, await Users.CreateAsync(app, "mitglied@stadtdo.de", memberPerson));
+        Assert.Contains(Planted, (await memberClient.GetPageAsync(meetingPage)).QuerySelector("#kennzahlen-und-ziele")!.Text());
+        var outsiderClient = await Users.SignInAsync(app, await Users.CreateAsync(app, "anders@stadtdo.de", outsiderPerson));
+        Assert.DoesNotContain(Planted, (await outsiderClient.GetPageAsync(meetingPage)).QuerySelector("#kennzahlen-und-ziele")!.Text());
 
         // The minutes carry the same state of the meeting's day; the draft is the full edition, with the non-public indicator.
         var minutes = $"/verwaltung/sitzungen/{MeetingChainTests.IdFrom(meeting)}/niederschrift";
