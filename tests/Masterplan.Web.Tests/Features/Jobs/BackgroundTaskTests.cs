@@ -29,9 +29,7 @@ public class BackgroundTaskTests
     public async Task A_register_upload_runs_in_the_background_with_a_progress_page_and_leads_to_the_draw_page(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
 
         // Bad input is answered on the form, in German, and starts nothing.
         var missing = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", []);
@@ -168,9 +166,7 @@ public class BackgroundTaskTests
     public async Task The_letters_PDF_goes_with_the_labs_register_deletion(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         Assert.Equal("done", (await office.FinishAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(12)))).State);
         Assert.Equal(HttpStatusCode.Redirect,
             (await office.PostFormAsync($"{draw}?handler=Draw", new() { ["count"] = "3", ["method"] = "simple", ["drawSeed"] = "17 4 33 8", ["referenceDate"] = "2026-11-01" }, draw)).StatusCode);
@@ -205,9 +201,7 @@ public class BackgroundTaskTests
     {
         // No scheduler: the task waits, and the test plays the instance that takes it and dies.
         await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(60));
         Assert.Equal(HttpStatusCode.SeeOther, started.StatusCode);
         var url = started.Headers.Location!.OriginalString;
@@ -268,9 +262,7 @@ public class BackgroundTaskTests
     public async Task A_task_whose_start_was_missed_runs_when_the_apps_clock_is_ahead_of_the_machines(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         var scheduler = await app.Services.GetRequiredService<Quartz.ISchedulerFactory>().GetScheduler();
         await scheduler.Standby();
         var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
@@ -300,9 +292,7 @@ public class BackgroundTaskTests
     public async Task The_progress_page_answers_while_another_connection_holds_SQLites_write_lock()
     {
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
         var url = started.Headers.Location!.OriginalString;
 
@@ -323,9 +313,7 @@ public class BackgroundTaskTests
     public async Task A_task_cancelled_while_it_waits_ends_at_once_and_drops_its_upload(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
         var url = started.Headers.Location!.OriginalString;
         Assert.Contains("In der Warteschlange", await LabChainTests.BodyAsync(await office.GetAsync(url)));

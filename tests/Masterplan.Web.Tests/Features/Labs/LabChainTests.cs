@@ -71,6 +71,14 @@ public partial class LabChainTests
         return id;
     }
 
+    /// <summary>The Office signed in, with an approved lab: the start of every test of the draw's steps.</summary>
+    internal static async Task<(HttpClient Office, int Lab, string Draw)> OfficeWithLabAsync(AppFactory app)
+    {
+        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
+        var id = await ApprovedLabAsync(office);
+        return (office, id, $"/verwaltung/quartierslabore/{id}/losverfahren");
+    }
+
     /// <summary>Creates a lab and approves its concept; returns its id.</summary>
     internal static async Task<int> ApprovedLabAsync(HttpClient office, string categories = "")
     {

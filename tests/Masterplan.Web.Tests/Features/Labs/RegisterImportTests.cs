@@ -19,9 +19,7 @@ public class RegisterImportTests
     public async Task A_register_extract_with_problems_is_refused_with_line_numbers_and_nothing_is_stored(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
 
         async Task<string> ImportAsync(byte[] csv)
         {
@@ -80,9 +78,7 @@ public class RegisterImportTests
     public async Task A_new_import_replaces_the_earlier_extract_and_every_value_reads_back_exactly(DatabaseProvider engine)
     {
         await using var app = await AppFactory.StartAsync(engine, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
 
         async Task ImportAsync(string csv)
         {
@@ -127,9 +123,7 @@ public class DrawStepOrderTests
     public async Task While_an_import_runs_in_the_background_no_other_step_of_the_draw_starts_and_nothing_is_stored()
     {
         await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, LabChainTests.Settings);
-        var office = await Users.SignInAsync(app, await Users.CreateAsync(app, "office@stadtdo.de", Roles.Office));
-        var id = await LabChainTests.ApprovedLabAsync(office);
-        var draw = $"/verwaltung/quartierslabore/{id}/losverfahren";
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
         Assert.Equal("done", (await office.FinishAsync(await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(30)))).State);
 
         // A corrected extract is being imported (as the background job holds it: running, not finished).
