@@ -217,14 +217,8 @@ public static class RegisterExtractReader
                     }
                 }
 
-                if (!ok)
-                {
-                    continue;
-                }
-
                 // Non-short-circuit &: every field too long is reported.
                 ok &= FitsLength(line, name, columns.Name) & FitsLength(line, address, columns.Address) & FitsLength(line, subText, columns.SubDistrict);
-
                 if (!ok)
                 {
                     continue;

@@ -1681,7 +1681,7 @@ CREATE INDEX "IX_AuditEntries_At" ON "AuditEntries" ("At");
 
 CREATE INDEX "IX_AuditEntries_EntityType_EntityId" ON "AuditEntries" ("EntityType", "EntityId");
 
-CREATE UNIQUE INDEX "IX_BackgroundTasks_Lane" ON "BackgroundTasks" ("Lane");
+CREATE UNIQUE INDEX "IX_BackgroundTasks_Lane" ON "BackgroundTasks" ("Lane") WHERE "State" IN (0, 1);
 
 CREATE INDEX "IX_BackgroundTasks_State" ON "BackgroundTasks" ("State");
 
@@ -2099,7 +2099,7 @@ CREATE TRIGGER service_request_points_delete AFTER DELETE ON "ServiceRequests" B
 END;
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261206125926_Initial', '10.0.15');
+VALUES ('20261206140846_Initial', '10.0.15');
 
 COMMIT;
 

@@ -31,8 +31,8 @@ public sealed class BackgroundTask
     public int? SubjectId { get; set; }
 
     /// <summary>
-    /// Tasks of one lane run one after the other (the steps of one lab's draw): a unique index refuses a second task of a
-    /// lane while one is queued or running, also when two requests come in the same instant. Cleared when the task ends.
+    /// Tasks of one lane run one after the other (the steps of one lab's draw): a unique index over the queued and running
+    /// tasks refuses a second task of a lane, also when two requests come in the same instant. Kept when the task ends.
     /// </summary>
     public string? Lane { get; set; }
 

@@ -80,7 +80,7 @@ public sealed class BackgroundTaskJob(IServiceScopeFactory scopes, TimeProvider 
             var finished = state == BackgroundTaskState.Done ? t[BackgroundTasks.Finished].Value : stage ?? task.Stage;
             // Unconditional: a task wrongly taken for dead while its commit was still waiting ends as what it really did.
             await db.BackgroundTasks.Where(x => x.Id == id).ExecuteUpdateAsync(s => s
-                .SetProperty(x => x.State, state).SetProperty(x => x.Lane, (string?)null).SetProperty(x => x.Message, failure).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.HeartbeatAt, now)
+                .SetProperty(x => x.State, state).SetProperty(x => x.Message, failure).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.HeartbeatAt, now)
                 .SetProperty(x => x.Input, (byte[]?)null).SetProperty(x => x.Stage, finished)
                 .SetProperty(x => x.Done, state == BackgroundTaskState.Done && total is { } all ? all : done).SetProperty(x => x.Total, total).SetProperty(x => x.Unit, unit)
                 .SetProperty(x => x.ResultUrl, url).SetProperty(x => x.ResultFile, file).SetProperty(x => x.ResultFileName, file == null ? null : outcome!.FileName)

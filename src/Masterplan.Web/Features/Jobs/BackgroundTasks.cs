@@ -140,7 +140,7 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
         catch (DbUpdateException) when (lane is not null)
         {
             db.Entry(task).State = EntityState.Detached;
-            if (await db.BackgroundTasks.AnyAsync(t => t.Lane == lane, ct))
+            if (await db.BackgroundTasks.AnyAsync(t => t.Lane == lane && (t.State == BackgroundTaskState.Queued || t.State == BackgroundTaskState.Running), ct))
             {
                 return null; // another request of the same instant started one
             }
@@ -196,7 +196,7 @@ public sealed class BackgroundTasks(AppDbContext db, TimeProvider time, ISchedul
         {
             var message = InCulture(d.Culture, () => t[ServerStopped].Value);
             failed += await db.BackgroundTasks.Where(x => x.Id == d.Id && x.State == d.State)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Failed).SetProperty(x => x.Message, message).SetProperty(x => x.Lane, (string?)null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Failed).SetProperty(x => x.Message, message)
                     .SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct);
         }
 

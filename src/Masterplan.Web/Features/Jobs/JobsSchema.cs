@@ -35,7 +35,8 @@ internal sealed class BackgroundTaskConfiguration : IEntityTypeConfiguration<Bac
         x.ToTable("BackgroundTasks");
         x.Property(t => t.Kind).HasMaxLength(100);
         x.Property(t => t.Lane).HasMaxLength(100);
-        x.HasIndex(t => t.Lane).IsUnique(); // NULLs (ended tasks) are distinct on both engines
+        // One queued or running task per lane (0 and 1 are BackgroundTaskState.Queued and Running; the same SQL on both engines).
+        x.HasIndex(t => t.Lane).IsUnique().HasFilter($"\"State\" IN ({(int)BackgroundTaskState.Queued}, {(int)BackgroundTaskState.Running})");
         x.Property(t => t.Policy).HasMaxLength(100);
         x.Property(t => t.Title).HasMaxLength(200);
         x.Property(t => t.ReturnUrl).HasMaxLength(500);

@@ -12,7 +12,7 @@ namespace Masterplan.Web.Data.CompiledModels.Postgres
     public partial class PostgresAppDbContextModel
     {
         private PostgresAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("fff9796e-802a-4740-a56a-c3f6804d9ee9"), entityTypeCount: 119)
+            : base(skipDetectChanges: false, modelId: new Guid("b1610ce4-2174-4bd7-950a-ddecc79ec222"), entityTypeCount: 119)
         {
         }
 

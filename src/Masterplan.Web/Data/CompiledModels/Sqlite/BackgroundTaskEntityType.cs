@@ -241,6 +241,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
             var index = runtimeEntityType.AddIndex(
                 new[] { lane },
                 unique: true);
+            index.AddAnnotation("Relational:Filter", "\"State\" IN (0, 1)");
 
             var index0 = runtimeEntityType.AddIndex(
                 new[] { state });

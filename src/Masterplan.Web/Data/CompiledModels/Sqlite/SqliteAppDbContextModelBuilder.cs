@@ -11,7 +11,7 @@ namespace Masterplan.Web.Data.CompiledModels.Sqlite
     public partial class SqliteAppDbContextModel
     {
         private SqliteAppDbContextModel()
-            : base(skipDetectChanges: false, modelId: new Guid("32e015a9-c318-4dc2-86d3-2e889f418565"), entityTypeCount: 119)
+            : base(skipDetectChanges: false, modelId: new Guid("09b6bd44-c5e8-4a67-8309-022caebc9985"), entityTypeCount: 119)
         {
         }
 

@@ -2391,7 +2391,8 @@ namespace Masterplan.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("Lane")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("State");
 

@@ -2303,7 +2303,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Lane")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"State\" IN (0, 1)");
 
                     b.HasIndex("State");
 

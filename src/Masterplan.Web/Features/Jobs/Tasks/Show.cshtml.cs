@@ -58,7 +58,7 @@ public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthoriza
         var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
         var message = t[BackgroundTasks.Cancelled].Value;
         if (await db.BackgroundTasks.Where(x => x.Id == id && x.State == BackgroundTaskState.Queued).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Cancelled)
-                .SetProperty(x => x.Lane, (string?)null).SetProperty(x => x.Message, message).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct) == 0)
+                .SetProperty(x => x.Message, message).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct) == 0)
         {
             await db.BackgroundTasks.Where(x => x.Id == id && x.State == BackgroundTaskState.Running).ExecuteUpdateAsync(s => s.SetProperty(x => x.CancelRequested, true), ct);
         }

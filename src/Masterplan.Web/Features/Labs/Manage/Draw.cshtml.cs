@@ -86,7 +86,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
         var task = await tasks.StartAsync(DrawTasks.Import, id, LabsModule.Manage, new DrawTasks.ImportForm(fileName, referenceDate, rows), bytes, User,
             DrawTasks.ImportTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
-        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
+        return await ProgressOrBusyAsync(id, task, ct);
     }
 
     public async Task<IActionResult> OnPostDrawAsync(int id, int? count, string? method, string? drawSeed, string? drawSeedAct, DateOnly? referenceDate, [FromServices] InviteeDrawing invitees, CancellationToken ct)
@@ -108,7 +108,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
         var task = await tasks.StartAsync(DrawTasks.Letters, id, LabsModule.Manage, new DrawTasks.LettersForm(labDate, labStart, labEnd, labPlace, deadline), null, User,
             DrawTasks.LettersTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
-        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
+        return await ProgressOrBusyAsync(id, task, ct);
     }
 
     /// <summary>Checks the form and the quotas' feasibility here, and selects the panel in the background (LEXIMIN may take minutes).</summary>
@@ -123,7 +123,7 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
         var task = await tasks.StartAsync(DrawTasks.Panel, id, LabsModule.Manage, new DrawTasks.PanelForm(PanelSize, Quotas, Algorithm, Seed, SeedAct), null, User,
             DrawTasks.PanelTitle, DrawTasks.DrawPage(id), DrawTasks.Lane(id), ct);
-        return task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
+        return await ProgressOrBusyAsync(id, task, ct);
     }
 
     public async Task<IActionResult> OnPostDropoutAsync(int id, string? respondentId, [FromServices] Replacement replacement, CancellationToken ct)
@@ -143,13 +143,13 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
         return Page();
     }
 
+    private static readonly FieldError Busy =
+        new("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.");
+
     // Each step builds on the one before (the draw on the stored extract, the letters on the draw's invitations, the panel on
     // the registrations): while one of them still runs in the background for this lab, no step that changes it may start, or
     // a draw would be made from an extract that is being replaced, or two letter runs would each give the invitees new codes.
     // Only the replay, which reads, may.
-    private static readonly FieldError Busy =
-        new("", "Für dieses Labor läuft noch eine Arbeit im Hintergrund (oben verlinkt). Bitte warten Sie, bis sie fertig ist, und versuchen Sie es dann erneut. Es wurde nichts gespeichert.");
-
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (HttpMethods.IsPost(Request.Method) && context.HandlerMethod?.Name != "Replay"
@@ -161,6 +161,10 @@ public sealed class DrawModel(AppDbContext db, TimeProvider time) : PageModel
 
         await next();
     }
+
+    // A step's task, or the same refusal as above when a request of the same instant started one (the lane's unique index).
+    private async Task<IActionResult> ProgressOrBusyAsync(int id, int? task, CancellationToken ct) =>
+        task is { } started ? BackgroundTasks.SeeProgress(started) : await AfterAsync(id, [Busy], ct);
 
     private async Task<List<(int Id, string Title)>> RunningAsync(int id, CancellationToken ct)
     {

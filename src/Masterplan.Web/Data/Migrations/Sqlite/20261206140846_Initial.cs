@@ -3376,7 +3376,8 @@ namespace Masterplan.Web.Data.Migrations.Sqlite
                 name: "IX_BackgroundTasks_Lane",
                 table: "BackgroundTasks",
                 column: "Lane",
-                unique: true);
+                unique: true,
+                filter: "\"State\" IN (0, 1)");
 
             migrationBuilder.CreateIndex(
                 name: "IX_BackgroundTasks_State",
