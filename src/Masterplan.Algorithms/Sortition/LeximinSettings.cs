@@ -10,5 +10,5 @@ public sealed record LeximinSettings
     public TimeSpan? TimeLimit { get; init; }
 
     /// <summary>How columns are found; the default is the fastest. Every method returns the same, exact LEXIMIN.</summary>
-    public LeximinMethod Method { get; init; } = LeximinMethod.LocalSearchFirst;
+    public LeximinMethod Method { get; init; } = LeximinMethod.RelaxationFirst;
 }

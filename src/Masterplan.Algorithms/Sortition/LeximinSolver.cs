@@ -116,7 +116,8 @@ public static class LeximinSolver
         // The local search replaces the swap neighbours of the priced column (with both, the LP grows faster than it gains).
         var neighbours = fast ? 0 : NeighboursPerRound;
 
-        LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), pool.Found, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
+        var relaxedPanels = -1;
+        LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), relaxedPanels >= 0 ? relaxedPanels : pool.Found, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
 
         LeximinLimitException Limit(string what, LeximinLimit limit)
         {
@@ -150,6 +151,64 @@ public static class LeximinSolver
         {
             throw new InfeasibleQuotasException(QuotaRelaxation.Explain(problem)
                 ?? throw new InvalidOperationException("The pricing model found no panel, but the relaxation model found the quotas feasible."));
+        }
+
+        if (settings.Method == LeximinMethod.RelaxationFirst)
+        {
+            // The relaxation's LEXIMIN, and a lottery that realises it: then it is the LEXIMIN (see the remarks).
+            var relaxed = RelaxedLeximin.Solve(problem, types, (done, left, fixedNow) =>
+            {
+                stage = done;
+                unfixed = left + 1;
+                fixedRespondents = fixedNow;
+                progress?.Report(Progress());
+            }, cancellationToken);
+            var (levels, stages) = relaxed ?? (new double[typeCount], 0);
+            calls += stages;
+            stage = stages + 1;
+            unfixed = 1;
+            relaxedPanels = 1;
+            var lottery = relaxed is null ? null : LotteryDecomposition.Find(problem, types, levels, first.Value.Counts,
+                (roundsSoFar, columns) =>
+                {
+                    relaxedPanels = columns;
+                    if (rounds >= settings.MaxRounds)
+                    {
+                        throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
+                    }
+
+                    if (Remaining() is { } left && left <= TimeSpan.Zero)
+                    {
+                        throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+                    }
+
+                    rounds++;
+                    calls++;
+                    if (roundsSoFar % 10 == 0)
+                    {
+                        progress?.Report(Progress());
+                    }
+                },
+                () => Remaining() is { } left && left <= TimeSpan.Zero,
+                Price,
+                cancellationToken);
+            if (lottery is not null)
+            {
+                var distribution = Distribution(problem, types, lottery.Lottery, calls);
+                if (Unrealised(problem, types, levels, distribution) is null)
+                {
+                    unfixed = 0;
+                    relaxedPanels = lottery.Columns;
+                    progress?.Report(Progress());
+                    return distribution;
+                }
+            }
+
+            // No lottery over integer panels reaches the relaxation's LEXIMIN: the column generation finds the true one.
+            stage = 1;
+            unfixed = typeCount;
+            fixedRespondents = 0;
+            relaxedPanels = -1;
         }
 
         pool.Add(first.Value.Counts);
@@ -368,27 +427,36 @@ public static class LeximinSolver
         }
 
         // The lottery: the last stage's LP, whose remaining types were all fixed at its value.
+        var result = Distribution(problem, types, Enumerable.Range(0, lp.Columns.Length).Select(c => (lp.Columns[c], lp.Lambda[c])), calls);
+        if (Unrealised(problem, types, fixedAt, result) is { } error)
+        {
+            throw new InvalidOperationException(error);
+        }
+
+        progress?.Report(Progress());
+        return result;
+    }
+
+    // Splits every composition with positive weight into concrete panels.
+    private static PanelDistribution Distribution(SortitionProblem problem, RespondentTypes types, IEnumerable<(int[] Counts, double Weight)> lottery, int calls)
+    {
         var panels = new List<WeightedPanel>();
         var compositions = 0;
-        for (var c = 0; c < lp.Columns.Length; c++)
+        foreach (var (counts, lambda) in lottery)
         {
-            var lambda = lp.Lambda[c];
             if (lambda <= 1e-12)
             {
                 continue;
             }
 
             compositions++;
-            foreach (var (indices, weight) in CompositionExpander.Expand(types, lp.Columns[c]))
+            foreach (var (indices, weight) in CompositionExpander.Expand(types, counts))
             {
                 panels.Add(new WeightedPanel([.. indices.Select(i => problem.Pool[i].Id)], lambda * weight));
             }
         }
 
-        var distribution = new PanelDistribution(problem, panels, compositions, calls);
-        CheckRealised(problem, types, fixedAt, distribution);
-        progress?.Report(Progress());
-        return distribution;
+        return new PanelDistribution(problem, panels, compositions, calls);
     }
 
     private static double Value(double[] weights, int[] counts)
@@ -580,7 +648,8 @@ public static class LeximinSolver
     /// The final primal check: every respondent's probability in the returned lottery is the level LEXIMIN fixed
     /// their type at. A lottery that does not realise the computed levels is never returned.
     /// </summary>
-    private static void CheckRealised(SortitionProblem problem, RespondentTypes types, double[] fixedAt, PanelDistribution distribution)
+    /// <returns>Null when it does; otherwise the message naming the respondent furthest off.</returns>
+    private static string? Unrealised(SortitionProblem problem, RespondentTypes types, double[] fixedAt, PanelDistribution distribution)
     {
         var worst = 0.0;
         var worstPerson = 0;
@@ -594,11 +663,8 @@ public static class LeximinSolver
             }
         }
 
-        if (worst > RealisationTolerance)
-        {
-            throw new InvalidOperationException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"The LEXIMIN lottery does not realise the computed probabilities: respondent '{problem.Pool[worstPerson].Id}' gets {distribution.Probabilities[worstPerson]:R} instead of {fixedAt[types.TypeOfPerson[worstPerson]]:R} (difference {worst:E2}); the result is withheld."));
-        }
+        return worst <= RealisationTolerance ? null : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"The LEXIMIN lottery does not realise the computed probabilities: respondent '{problem.Pool[worstPerson].Id}' gets {distribution.Probabilities[worstPerson]:R} instead of {fixedAt[types.TypeOfPerson[worstPerson]]:R} (difference {worst:E2}); the result is withheld.");
     }
 
     /// <summary>
