@@ -23,7 +23,7 @@ internal static class GeneratedBench
         var writeDir = writeAt >= 0 && writeAt + 1 < args.Length ? args[writeAt + 1] : null;
         var limitAt = Array.IndexOf(args, "--time-limit");
         var methodAt = Array.IndexOf(args, "--method");
-        var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.LocalSearchFirst;
+        var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.RelaxationFirst;
         var settings = new LeximinSettings { TimeLimit = limitAt >= 0 ? TimeSpan.FromSeconds(double.Parse(args[limitAt + 1], CultureInfo.InvariantCulture)) : null, Method = method };
         var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (writeAt < 0 || i != writeAt + 1) && (limitAt < 0 || i != limitAt + 1) && (methodAt < 0 || i != methodAt + 1)).ToHashSet(StringComparer.Ordinal);
         var selected = GeneratedPools.Instances.Where(i => names.Count == 0 || names.Contains(i.Name)).ToArray();

@@ -3,9 +3,9 @@ using System.Globalization;
 using Masterplan.Algorithms.Sortition;
 
 // Runs LEXIMIN on the shared instances and compares the minimum selection probability with the published one.
-// Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...] [--method LocalSearchFirst|Plain]
+// Usage: dotnet run -c Release --project bench/Sortition -- [DATA_DIR] [instance ...] [--method RelaxationFirst|LocalSearchFirst|Plain]
 // Generated registration pools (5–7 categories, up to 2,000/100) with an independent LEXIMIN check:
-//   ... -- generated [--no-check] [--time-limit SECONDS] [--method LocalSearchFirst|Plain] [--write DIR] [instance ...]
+//   ... -- generated [--no-check] [--time-limit SECONDS] [--method RelaxationFirst|LocalSearchFirst|Plain] [--write DIR] [instance ...]
 // Stage 1 (register extract import and invitee draw): ... -- stage1 generate FILE [ROWS] | stage1 run FILE [INVITEES]
 if (args is ["stage1", ..])
 {
@@ -25,7 +25,7 @@ var dataDir = args.Length > 0 ? args[0] : Path.GetFullPath(Path.Combine(AppConte
     ("example_large_200", "respondents.csv", "categories.csv", 200, 0.100, 120),
 ];
 var methodAt = Array.IndexOf(args, "--method");
-var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.LocalSearchFirst;
+var method = methodAt >= 0 ? Enum.Parse<LeximinMethod>(args[methodAt + 1], ignoreCase: true) : LeximinMethod.RelaxationFirst;
 var names = args.Skip(1).Where((a, i) => a != "--method" && (methodAt < 0 || i + 1 != methodAt + 1)).ToArray();
 var selected = names.Length > 0 ? instances.Where(i => names.Contains(i.Name)).ToArray() : instances;
 

@@ -32,6 +32,9 @@ internal sealed class NonNegativeLeastSquares
     // until the passive set changes otherwise.
     private readonly HashSet<int> _skip = [];
 
+    // Columns with a positive gradient at the last full scan.
+    private readonly List<int> _candidates = [];
+
     public NonNegativeLeastSquares(double[] target)
     {
         _target = (double[])target.Clone();
@@ -65,22 +68,22 @@ internal sealed class NonNegativeLeastSquares
         UpdateResidual();
         while (!stop())
         {
-            // The column whose entry lowers the squared residual fastest.
-            var best = -1;
-            var bestGradient = gradientTolerance;
-            for (var j = 0; j < _columns.Count; j++)
+            // The column whose entry lowers the squared residual fastest, among those that had a positive gradient at
+            // the last full scan (partial pricing); a full scan when none of them has one any more, and only a full scan
+            // that finds none ends the solve.
+            var best = BestEntering(_candidates, gradientTolerance);
+            if (best < 0)
             {
-                if (_lambda[j] > 0 || _skip.Contains(j))
+                _candidates.Clear();
+                for (var j = 0; j < _columns.Count; j++)
                 {
-                    continue;
+                    if (_lambda[j] == 0 && !_skip.Contains(j) && Dot(_columns[j], Residual) > gradientTolerance)
+                    {
+                        _candidates.Add(j);
+                    }
                 }
 
-                var gradient = Dot(_columns[j], Residual);
-                if (gradient > bestGradient)
-                {
-                    bestGradient = gradient;
-                    best = j;
-                }
+                best = BestEntering(_candidates, gradientTolerance);
             }
 
             if (best < 0 || !Enter(best))
@@ -145,6 +148,28 @@ internal sealed class NonNegativeLeastSquares
 
         UpdateResidual();
         return Residual.Max(Math.Abs);
+    }
+
+    private int BestEntering(List<int> candidates, double gradientTolerance)
+    {
+        var best = -1;
+        var bestGradient = gradientTolerance;
+        foreach (var j in candidates)
+        {
+            if (_lambda[j] > 0 || _skip.Contains(j))
+            {
+                continue;
+            }
+
+            var gradient = Dot(_columns[j], Residual);
+            if (gradient > bestGradient)
+            {
+                bestGradient = gradient;
+                best = j;
+            }
+        }
+
+        return best;
     }
 
     private void UpdateResidual()
