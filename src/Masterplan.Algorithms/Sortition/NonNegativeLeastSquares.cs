@@ -16,6 +16,7 @@ namespace Masterplan.Algorithms.Sortition;
 internal sealed class NonNegativeLeastSquares
 {
     private const double DependenceTolerance = 1e-10;
+    private const int StepsPerRow = 100;
 
     private readonly double[] _target;
     private readonly List<(int[] Index, double[] Value)> _columns = [];
@@ -43,8 +44,6 @@ internal sealed class NonNegativeLeastSquares
 
     public int Rows => _target.Length;
 
-    public int Count => _columns.Count;
-
     /// <summary>b − Σ λ_j a_j after the last <see cref="Solve"/>.</summary>
     public double[] Residual { get; private set; }
 
@@ -60,13 +59,18 @@ internal sealed class NonNegativeLeastSquares
 
     /// <summary>
     /// Runs the active-set method to the least-squares optimum over the columns added so far; stops early when
-    /// <paramref name="stop"/> says so (time, cancellation) and then leaves a feasible but not optimal λ.
+    /// <paramref name="stop"/> says so (time, cancellation) or after 100 steps per row, and then leaves a feasible but
+    /// not optimal λ.
     /// </summary>
     /// <returns>The largest absolute entry of the residual.</returns>
     public double Solve(double gradientTolerance, Func<bool> stop)
     {
         UpdateResidual();
-        while (!stop())
+
+        // Lawson–Hanson ends in exact arithmetic; the cap guards against rounding making it cycle. A capped solve is not
+        // optimal, and then the caller's exact pricing may find nothing to add and fall back to its slower method.
+        var steps = 0;
+        while (!stop() && steps++ < StepsPerRow * Rows)
         {
             // The column whose entry lowers the squared residual fastest, among those that had a positive gradient at
             // the last full scan (partial pricing); a full scan when none of them has one any more, and only a full scan
