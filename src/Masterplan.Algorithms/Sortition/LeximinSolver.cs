@@ -215,7 +215,8 @@ public static class LeximinSolver
                 }
             }
 
-            // No lottery over integer panels reaches the relaxation's LEXIMIN: the column generation finds the true one.
+            // No lottery over real panels reaches the relaxation's LEXIMIN (or none was found within the decomposition's
+            // rounds): the column generation finds the true one.
             stage = 1;
             unfixed = typeCount;
             fixedRespondents = 0;

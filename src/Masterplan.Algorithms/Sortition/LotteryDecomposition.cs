@@ -13,6 +13,10 @@ internal static class LotteryDecomposition
     private const double ResidualTolerance = 1e-11;
     private const double GradientTolerance = 1e-14;
     private const int Starts = 40;
+
+    // Rounds after which the search gives up and leaves the answer to the column generation: 200 plus one per type
+    // (gen_2000_7_100, 842 types, needs 129), so that levels just out of reach cannot keep the local search busy for long.
+    private const int BaseRounds = 200;
     private const int ColumnsPerRound = 40;
 
     public sealed record Result(IReadOnlyList<(int[] Counts, double Weight)> Lottery, int Columns, int Rounds, int ExactPricings);
@@ -25,7 +29,7 @@ internal static class LotteryDecomposition
     /// <param name="outOfTime">Asked within a round: ends the round early, so that <paramref name="beforeRound"/> can stop.</param>
     /// <param name="price">The exact pricing: the composition of largest weight, proven optimal.</param>
     /// <param name="cancellationToken">Stops the computation between steps.</param>
-    /// <returns>The lottery, or null when the exact pricing proved that the levels are not realisable.</returns>
+    /// <returns>The lottery, or null when the exact pricing proved that the levels are not realisable or the search gave up.</returns>
     public static Result? Find(SortitionProblem problem, RespondentTypes types, double[] level, int[] firstPanel, Action<int, int> beforeRound, Func<bool> outOfTime, Func<double[], (int[] Counts, double Value)?> price, CancellationToken cancellationToken)
     {
         var typeCount = types.Count;
@@ -71,6 +75,11 @@ internal static class LotteryDecomposition
         {
             cancellationToken.ThrowIfCancellationRequested();
             beforeRound(rounds, columns.Count);
+            if (rounds >= BaseRounds + typeCount)
+            {
+                return null;
+            }
+
             rounds++;
             var worst = nnls.Solve(GradientTolerance, () => outOfTime() || cancellationToken.IsCancellationRequested);
             if (worst <= ResidualTolerance)
