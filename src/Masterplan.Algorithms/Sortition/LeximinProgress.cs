@@ -8,4 +8,8 @@ namespace Masterplan.Algorithms.Sortition;
 /// <param name="FixedRespondents">Respondents whose probability is fixed.</param>
 /// <param name="Respondents">Respondents in the pool.</param>
 /// <param name="Elapsed">Time since the start.</param>
-public sealed record LeximinProgress(int Stage, int MaxStages, int Panels, int Rounds, int FixedRespondents, int Respondents, TimeSpan Elapsed);
+/// <param name="LotteryShare">
+/// While a lottery is assembled for probabilities already computed (the last stage of the relaxation-first method): how
+/// far, from 0 to 1, on a logarithmic scale of the remaining error (one step per halving of it, roughly); otherwise null.
+/// </param>
+public sealed record LeximinProgress(int Stage, int MaxStages, int Panels, int Rounds, int FixedRespondents, int Respondents, TimeSpan Elapsed, double? LotteryShare = null);

@@ -128,7 +128,8 @@ public static class LeximinSolver
         var neighbours = fast ? 0 : NeighboursPerRound;
 
         var relaxedPanels = -1;
-        LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), relaxedPanels >= 0 ? relaxedPanels : pool.Found, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed);
+        double? lotteryShare = null;
+        LeximinProgress Progress() => new(stage, Math.Max(stage, stage - 1 + unfixed), relaxedPanels >= 0 ? relaxedPanels : pool.Found, rounds, fixedRespondents, problem.Pool.Count, watch.Elapsed, lotteryShare);
 
         LeximinLimitException Limit(string what, LeximinLimit limit)
         {
@@ -180,9 +181,10 @@ public static class LeximinSolver
             unfixed = 1;
             relaxedPanels = 1;
             var lottery = relaxed is null ? null : LotteryDecomposition.Find(problem, types, levels, first.Value.Counts,
-                (roundsSoFar, columns) =>
+                (roundsSoFar, columns, share) =>
                 {
                     relaxedPanels = columns;
+                    lotteryShare = share;
                     if (rounds >= settings.MaxRounds)
                     {
                         throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
@@ -210,6 +212,7 @@ public static class LeximinSolver
                 {
                     unfixed = 0;
                     relaxedPanels = lottery.Columns;
+                    lotteryShare = 1;
                     progress?.Report(Progress());
                     return distribution;
                 }
@@ -221,6 +224,7 @@ public static class LeximinSolver
             unfixed = typeCount;
             fixedRespondents = 0;
             relaxedPanels = -1;
+            lotteryShare = null;
         }
 
         pool.Add(first.Value.Counts);

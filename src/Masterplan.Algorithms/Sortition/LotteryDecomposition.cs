@@ -25,12 +25,12 @@ internal static class LotteryDecomposition
     /// <param name="types">The respondent types of the pool.</param>
     /// <param name="level">The probability each type should get.</param>
     /// <param name="firstPanel">A quota-feasible composition to start from.</param>
-    /// <param name="beforeRound">Called before every round with the rounds and columns so far; throws to stop (time, round cap).</param>
+    /// <param name="beforeRound">Called before every round with the rounds and columns so far and the share done (see <see cref="LeximinProgress.LotteryShare"/>); throws to stop (time, round cap).</param>
     /// <param name="outOfTime">Asked within a round: ends the round early, so that <paramref name="beforeRound"/> can stop.</param>
     /// <param name="price">The exact pricing: the composition of largest weight, proven optimal.</param>
     /// <param name="cancellationToken">Stops the computation between steps.</param>
     /// <returns>The lottery, or null when the exact pricing proved that the levels are not realisable or the search gave up.</returns>
-    public static Result? Find(SortitionProblem problem, RespondentTypes types, double[] level, int[] firstPanel, Action<int, int> beforeRound, Func<bool> outOfTime, Func<double[], (int[] Counts, double Value)?> price, CancellationToken cancellationToken)
+    public static Result? Find(SortitionProblem problem, RespondentTypes types, double[] level, int[] firstPanel, Action<int, int, double> beforeRound, Func<bool> outOfTime, Func<double[], (int[] Counts, double Value)?> price, CancellationToken cancellationToken)
     {
         var typeCount = types.Count;
         var target = new double[typeCount + 1];
@@ -68,13 +68,15 @@ internal static class LotteryDecomposition
         }
 
         Add(firstPanel);
+        var start = nnls.ResidualNorm;
+        var share = 0.0;
         var weights = new double[typeCount];
         var rounds = 0;
         var exact = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            beforeRound(rounds, columns.Count);
+            beforeRound(rounds, columns.Count, share);
             if (rounds >= BaseRounds + typeCount)
             {
                 return null;
@@ -82,6 +84,7 @@ internal static class LotteryDecomposition
 
             rounds++;
             var worst = nnls.Solve(GradientTolerance, () => outOfTime() || cancellationToken.IsCancellationRequested);
+            share = Math.Clamp(Math.Log(start / nnls.ResidualNorm) / Math.Log(start / ResidualTolerance), share, 1);
             if (worst <= ResidualTolerance)
             {
                 break;

@@ -47,6 +47,9 @@ internal sealed class NonNegativeLeastSquares
     /// <summary>b − Σ λ_j a_j after the last <see cref="Solve"/>.</summary>
     public double[] Residual { get; private set; }
 
+    /// <summary>The Euclidean length of <see cref="Residual"/>; it never grows from one solve to the next.</summary>
+    public double ResidualNorm => Math.Sqrt(Dot(Residual, Residual));
+
     public double Lambda(int column) => _lambda[column];
 
     /// <summary>Adds a sparse column (row indices and values); its λ starts at 0.</summary>

@@ -187,7 +187,7 @@ internal sealed class SortitionSelectCommand : ICommand
             _stage = value.Stage;
             _last = value.Elapsed;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"LEXIMIN: stage {value.Stage} of at most {value.MaxStages}, {value.Panels} panel compositions so far, {value.FixedRespondents} of {value.Respondents} probabilities fixed, {value.Elapsed.TotalSeconds:F1} s"));
+                $"LEXIMIN: stage {value.Stage} of at most {value.MaxStages}, {value.Panels} panel compositions so far, {value.FixedRespondents} of {value.Respondents} probabilities fixed{(value.LotteryShare is { } share ? $", lottery {share:P0} assembled" : "")}, {value.Elapsed.TotalSeconds:F1} s"));
         }
     }
 

@@ -67,6 +67,12 @@ public class LeximinLimitsTests
         Assert.Equal(reports.Select(r => r.FixedRespondents).Order(), reports.Select(r => r.FixedRespondents));
         Assert.Equal(problem.Pool.Count, reports[^1].FixedRespondents);
         Assert.True(reports[^1].Panels >= distribution.Compositions);
+
+        // The last step assembles the lottery for the computed chances: its share only grows, up to all of it.
+        var shares = reports.Where(r => r.LotteryShare is not null).Select(r => r.LotteryShare!.Value).ToList();
+        Assert.NotEmpty(shares);
+        Assert.Equal(shares.Order(), shares);
+        Assert.Equal(1.0, reports[^1].LotteryShare);
     }
 
     [Fact]

@@ -110,10 +110,11 @@ public class BackgroundTaskTests
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.Equal(4, await db.PanelSelections.Where(s => s.LabId == id).SelectMany(s => s.Outcomes).CountAsync(o => o.OnPanel));
-            // The solver's stages were the progress: stage k of at most n.
+            // The solver's last step was the progress: the lottery for the computed chances, assembled to 100 %.
             var task = await db.BackgroundTasks.SingleAsync();
-            Assert.Equal("Stufen", task.Unit);
-            Assert.True(task.Total >= 1);
+            Assert.Equal("Prozent", task.Unit);
+            Assert.Equal(100, task.Total);
+            Assert.Equal(100, task.Done);
         }
     }
 

@@ -25,6 +25,7 @@ public static class DrawTasks
     [
         ImportTitle, LettersTitle, PanelTitle, "Zeilen", "Schreiben", "Stufen", "Prozent", "Der Auszug wird geprüft und gespeichert.", "Die Einladungsschreiben werden erzeugt.",
         "LEXIMIN: Stufe {0} von höchstens {1}, bisher {2} mögliche Gruppen.", "Die Teilnehmenden werden ausgelost.",
+        "LEXIMIN: Die Chancen stehen fest. Die Verlosung wird zusammengestellt, bisher aus {0} möglichen Gruppen.",
     ];
 
     public static void AddDrawTasks(this IServiceCollection services)
@@ -92,10 +93,19 @@ public static class DrawTasks
         public void Report(double value) => task.Report((long)Math.Round(Math.Clamp(value, 0, 1) * total));
     }
 
-    // LEXIMIN's stages as the task's progress: stage k of at most n, and the panels found so far.
+    // LEXIMIN's stages as the task's progress: stage k of at most n, and the panels found so far; in the relaxation-first
+    // method's last step, which takes most of the time on big pools, the share of the lottery assembled.
     private sealed class LeximinStages(BackgroundWorkContext task) : IProgress<LeximinProgress>
     {
-        public void Report(LeximinProgress value) =>
+        public void Report(LeximinProgress value)
+        {
+            if (value.LotteryShare is { } share)
+            {
+                task.Report(new FieldError("", "LEXIMIN: Die Chancen stehen fest. Die Verlosung wird zusammengestellt, bisher aus {0} möglichen Gruppen.", value.Panels), (long)Math.Floor(share * 100), 100, "Prozent");
+                return;
+            }
+
             task.Report(new FieldError("", "LEXIMIN: Stufe {0} von höchstens {1}, bisher {2} mögliche Gruppen.", value.Stage, value.MaxStages, value.Panels), value.Stage, value.MaxStages, "Stufen");
+        }
     }
 }
