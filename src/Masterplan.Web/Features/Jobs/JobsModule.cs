@@ -16,7 +16,7 @@ public sealed class JobsModule : IModule
     public IReadOnlyList<RecurringJob> Jobs =>
         [RecurringJob.Create<BackgroundTaskSweepJob>(BackgroundTaskSweepJob.Key, new("background-task-sweep-minutely", "jobs"), "Jobs:BackgroundTaskSweep:Cron", "0 * * * * ?")];
 
-    public IEnumerable<string> TranslationLabels => [BackgroundTasks.ServerStopped, BackgroundTasks.Cancelled, BackgroundTasks.Crashed, BackgroundTasks.Finished, "In der Warteschlange"];
+    public IEnumerable<string> TranslationLabels => [BackgroundTasks.ServerStopped, BackgroundTasks.Cancelled, BackgroundTasks.Crashed, BackgroundTasks.Finished, "In der Warteschlange", Tasks.ShowModel.LongWait];
 
     /// <summary>The scheduler, with the jobs every module declares.</summary>
     public void AddServices(IServiceCollection services, IConfiguration configuration)

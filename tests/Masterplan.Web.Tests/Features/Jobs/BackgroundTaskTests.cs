@@ -310,6 +310,26 @@ public class BackgroundTaskTests
         Assert.Contains("In der Warteschlange", await LabChainTests.BodyAsync(await office.GetAsync(url)));
     }
 
+    [Fact]
+    public async Task A_task_no_instance_takes_says_so_after_a_minute_instead_of_waiting_without_a_word()
+    {
+        // Background work switched off on every instance: nothing takes the task.
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
+        var (office, _, draw) = await LabChainTests.OfficeWithLabAsync(app);
+        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
+        var url = started.Headers.Location!.OriginalString;
+        Assert.DoesNotContain("Hintergrundverarbeitung", await LabChainTests.BodyAsync(await office.GetAsync(url)));
+
+        app.Clock.Advance(TimeSpan.FromSeconds(61));
+        var page = await office.GetPageAsync(url);
+        Assert.StartsWith("In der Warteschlange seit 23.11.2026 09:00. ", page.QuerySelector("#task-stage")!.TextContent);
+        Assert.Contains("Hintergrundverarbeitung vielleicht ausgeschaltet (Jobs:Enabled)", page.QuerySelector("#task-stage")!.TextContent);
+        Assert.NotNull(page.QuerySelector("form button"));
+        using var status = JsonDocument.Parse(await office.GetStringAsync(url + "?handler=Status"));
+        Assert.Equal("queued", status.RootElement.GetProperty("state").GetString());
+        Assert.Contains("Jobs:Enabled", status.RootElement.GetProperty("stage").GetString(), StringComparison.Ordinal);
+    }
+
     [Theory, Engines]
     public async Task A_task_cancelled_while_it_waits_ends_at_once_and_drops_its_upload(DatabaseProvider engine)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Masterplan.Web.Data;
+using Masterplan.Web.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +14,13 @@ namespace Masterplan.Web.Features.Jobs.Tasks;
 /// header without JavaScript (the user can pause it) and faster by <c>/js/task-progress.js</c>, which polls
 /// <c>?handler=Status</c>. Only users who meet the policy the task was started under see it; the page itself needs a signed-in user.
 /// </summary>
-public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthorizationService authorization, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthorizationService authorization, IStringLocalizer<SharedResource> t, TimeProvider time, Microsoft.Extensions.Options.IOptions<BackgroundTaskOptions> options) : PageModel
 {
     /// <summary>Seconds between the refreshes of the page without JavaScript.</summary>
     public const int RefreshSeconds = 3;
+
+    /// <summary>What a task says that has waited longer than <c>Jobs:Tasks:StaleAfter</c> for an instance to take it.</summary>
+    public const string LongWait = "In der Warteschlange seit {0:g}. Meist beginnt die Arbeit nach wenigen Sekunden. Wartet sie länger, ist die Hintergrundverarbeitung vielleicht ausgeschaltet (Jobs:Enabled). Bitte sagen Sie dem Betrieb Bescheid, oder brechen Sie ab.";
 
     public TaskView Item { get; private set; } = null!;
 
@@ -98,6 +102,13 @@ public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthoriza
             return Forbid();
         }
 
+        // No instance has taken it: with background work switched off on every instance it would wait for ever, and the
+        // page would say "In der Warteschlange" without end.
+        if (task.State == BackgroundTaskState.Queued && time.GetUtcNow() - task.CreatedAt > options.Value.StaleAfter)
+        {
+            task.Stage = t[LongWait, CityTime.Local(task.CreatedAt)].Value;
+        }
+
         task.CountText = task.Total is { } total && task.Unit is { } unit
             ? t["{0} von {1} {2}", task.Done.ToString("N0", CultureInfo.CurrentCulture), total.ToString("N0", CultureInfo.CurrentCulture), t[unit].Value].Value
             : null;
@@ -116,7 +127,7 @@ public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthoriza
 
         public BackgroundTaskState State { get; init; }
 
-        public string? Stage { get; init; }
+        public string? Stage { get; set; }
 
         public long Done { get; init; }
 
