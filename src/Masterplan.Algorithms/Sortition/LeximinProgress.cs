@@ -10,6 +10,7 @@ namespace Masterplan.Algorithms.Sortition;
 /// <param name="Elapsed">Time since the start.</param>
 /// <param name="LotteryShare">
 /// While a lottery is assembled for probabilities already computed (the last stage of the relaxation-first method): how
-/// far, from 0 to 1, on a logarithmic scale of the remaining error (one step per halving of it, roughly); otherwise null.
+/// far, from 0 to 1 (the further of the remaining error on a logarithmic scale and the compositions in use against the
+/// about one per type a lottery needs); otherwise null.
 /// </param>
 public sealed record LeximinProgress(int Stage, int MaxStages, int Panels, int Rounds, int FixedRespondents, int Respondents, TimeSpan Elapsed, double? LotteryShare = null);

@@ -84,7 +84,11 @@ internal static class LotteryDecomposition
 
             rounds++;
             var worst = nnls.Solve(GradientTolerance, () => outOfTime() || cancellationToken.IsCancellationRequested);
-            share = Math.Clamp(Math.Log(start / nnls.ResidualNorm) / Math.Log(start / ResidualTolerance), share, 1);
+            // The residual falls slowly and then all at once, when the last columns complete the lottery; the columns in use
+            // grow more evenly towards about one per row. The share shows whichever is further, and never falls.
+            var byResidual = Math.Log(start / nnls.ResidualNorm) / Math.Log(start / ResidualTolerance);
+            var byColumns = 0.99 * nnls.InUse / nnls.Rows;
+            share = Math.Clamp(Math.Max(byResidual, byColumns), share, 1);
             if (worst <= ResidualTolerance)
             {
                 break;

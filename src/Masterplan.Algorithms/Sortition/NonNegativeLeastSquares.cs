@@ -52,6 +52,9 @@ internal sealed class NonNegativeLeastSquares
 
     public double Lambda(int column) => _lambda[column];
 
+    /// <summary>How many columns have positive weight (at most <see cref="Rows"/>).</summary>
+    public int InUse => _passive.Count;
+
     /// <summary>Adds a sparse column (row indices and values); its λ starts at 0.</summary>
     public int Add(int[] index, double[] value)
     {
