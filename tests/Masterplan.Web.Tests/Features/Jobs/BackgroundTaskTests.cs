@@ -201,11 +201,8 @@ public class BackgroundTaskTests
     public async Task A_task_whose_instance_died_is_marked_failed_and_leaves_no_half_done_data(DatabaseProvider engine)
     {
         // No scheduler: the task waits, and the test plays the instance that takes it and dies.
-        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
-        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(60));
-        Assert.Equal(HttpStatusCode.SeeOther, started.StatusCode);
-        var url = started.Headers.Location!.OriginalString;
+        await using var app = await AppFactory.StartAsync(engine, NoJobs);
+        var (office, id, draw, url) = await QueuedImportAsync(app, 60);
 
         await using (var scope = app.Scope())
         {
@@ -292,10 +289,8 @@ public class BackgroundTaskTests
     [Fact]
     public async Task The_progress_page_answers_while_another_connection_holds_SQLites_write_lock()
     {
-        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
-        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
-        var url = started.Headers.Location!.OriginalString;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, NoJobs);
+        var (office, _, _, url) = await QueuedImportAsync(app, 10);
 
         await using var writer = new Microsoft.Data.Sqlite.SqliteConnection(app.Database.ConnectionString);
         await writer.OpenAsync();
@@ -314,10 +309,8 @@ public class BackgroundTaskTests
     public async Task A_task_no_instance_takes_says_so_after_a_minute_instead_of_waiting_without_a_word()
     {
         // Background work switched off on every instance: nothing takes the task.
-        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var (office, _, draw) = await LabChainTests.OfficeWithLabAsync(app);
-        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
-        var url = started.Headers.Location!.OriginalString;
+        await using var app = await AppFactory.StartAsync(DatabaseProvider.Sqlite, NoJobs);
+        var (office, _, _, url) = await QueuedImportAsync(app, 10);
         Assert.DoesNotContain("Hintergrundverarbeitung", await LabChainTests.BodyAsync(await office.GetAsync(url)));
 
         app.Clock.Advance(TimeSpan.FromSeconds(61));
@@ -333,10 +326,8 @@ public class BackgroundTaskTests
     [Theory, Engines]
     public async Task A_task_cancelled_while_it_waits_ends_at_once_and_drops_its_upload(DatabaseProvider engine)
     {
-        await using var app = await AppFactory.StartAsync(engine, new Dictionary<string, string?>(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" });
-        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
-        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(10));
-        var url = started.Headers.Location!.OriginalString;
+        await using var app = await AppFactory.StartAsync(engine, NoJobs);
+        var (office, _, _, url) = await QueuedImportAsync(app, 10);
         Assert.Contains("In der Warteschlange", await LabChainTests.BodyAsync(await office.GetAsync(url)));
         var cancelled = await office.PostFormAsync(url + "?handler=Cancel", [], url);
         Assert.Equal(HttpStatusCode.SeeOther, cancelled.StatusCode);
@@ -346,5 +337,17 @@ public class BackgroundTaskTests
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         Assert.Equal(BackgroundTaskState.Cancelled, (await db.BackgroundTasks.SingleAsync()).State);
         Assert.False(await db.BackgroundTasks.AnyAsync(t => t.Input != null));
+    }
+
+    // No instance takes a task: it stays queued, and the test plays whatever happens to it.
+    private static readonly Dictionary<string, string?> NoJobs = new(LabChainTests.Settings) { ["Jobs:Enabled"] = "false" };
+
+    // The Office uploads a register extract of that many rows to a new lab; the address of the import's progress page.
+    private static async Task<(HttpClient Office, int Lab, string Draw, string Url)> QueuedImportAsync(AppFactory app, int rows)
+    {
+        var (office, id, draw) = await LabChainTests.OfficeWithLabAsync(app);
+        var started = await office.PostFileAsync($"{draw}?handler=Import", draw, new() { ["referenceDate"] = "2026-11-01" }, "file", "auszug.csv", LabChainTests.Register(rows));
+        Assert.Equal(HttpStatusCode.SeeOther, started.StatusCode);
+        return (office, id, draw, started.Headers.Location!.OriginalString);
     }
 }
