@@ -64,7 +64,7 @@ namespace Masterplan.Algorithms.Sortition;
 public static class LeximinSolver
 {
     private const double PricingTolerance = 1e-9;
-    private const double FixingThreshold = 1e-7;
+    internal const double FixingThreshold = 1e-7;
 
     // How far a respondent's probability in the returned lottery may be from the level LEXIMIN fixed them at.
     private const double RealisationTolerance = 1e-9;
@@ -140,11 +140,31 @@ public static class LeximinSolver
 
         TimeSpan? Remaining() => settings.TimeLimit is { } limit ? limit - watch.Elapsed : null;
 
+        bool OutOfTime() => Remaining() is { } left && left <= TimeSpan.Zero;
+
+        LeximinLimitException TimeLimit() => Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+
+        // Before every pricing round, of the column generation and of the lottery's decomposition alike.
+        void NextRound()
+        {
+            if (rounds >= settings.MaxRounds)
+            {
+                throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
+            }
+
+            if (OutOfTime())
+            {
+                throw TimeLimit();
+            }
+
+            rounds++;
+        }
+
         (int[] Counts, double Value)? Price(double[] weights)
         {
-            if (Remaining() is { } left && left <= TimeSpan.Zero)
+            if (OutOfTime())
             {
-                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+                throw TimeLimit();
             }
 
             calls++;
@@ -154,7 +174,7 @@ public static class LeximinSolver
             }
             catch (TimeoutException)
             {
-                throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+                throw TimeLimit();
             }
         }
 
@@ -175,9 +195,9 @@ public static class LeximinSolver
                 fixedRespondents = fixedNow;
                 progress?.Report(Progress());
             }, cancellationToken);
-            var (levels, stages) = relaxed ?? (new double[typeCount], 0);
-            calls += stages;
-            stage = stages + 1;
+            var levels = relaxed?.Levels ?? [];
+            calls += relaxed?.Stages ?? 0;
+            stage = (relaxed?.Stages ?? 0) + 1;
             unfixed = 1;
             relaxedPanels = 1;
             var lottery = relaxed is null ? null : LotteryDecomposition.Find(problem, types, levels, first.Value.Counts,
@@ -185,24 +205,14 @@ public static class LeximinSolver
                 {
                     relaxedPanels = columns;
                     lotteryShare = share;
-                    if (rounds >= settings.MaxRounds)
-                    {
-                        throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
-                    }
-
-                    if (Remaining() is { } left && left <= TimeSpan.Zero)
-                    {
-                        throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
-                    }
-
-                    rounds++;
+                    NextRound();
                     calls++;
                     if (roundsSoFar % 10 == 0)
                     {
                         progress?.Report(Progress());
                     }
                 },
-                () => Remaining() is { } left && left <= TimeSpan.Zero,
+                OutOfTime,
                 Price,
                 cancellationToken);
             if (lottery is not null)
@@ -265,17 +275,7 @@ public static class LeximinSolver
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (rounds >= settings.MaxRounds)
-                {
-                    throw Limit($"the round cap of {settings.MaxRounds}", LeximinLimit.RoundCap);
-                }
-
-                if (Remaining() is { } left && left <= TimeSpan.Zero)
-                {
-                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
-                }
-
-                rounds++;
+                NextRound();
                 if (rounds % 10 == 0)
                 {
                     progress?.Report(Progress());
@@ -292,7 +292,7 @@ public static class LeximinSolver
                 }
                 catch (TimeoutException)
                 {
-                    throw Limit($"the time limit of {settings.TimeLimit!.Value.TotalSeconds:F0} s", LeximinLimit.TimeLimit);
+                    throw TimeLimit();
                 }
                 calls++;
 
@@ -316,7 +316,7 @@ public static class LeximinSolver
                         smoothedWeights[t] = ((Smoothing * center[t]) + ((1 - Smoothing) * lp.Y[t])) / types.Size[t];
                     }
 
-                    var found = LocalSearch.Columns(problem, types, lp.Lambda, lp.Columns, smoothedWeights, weights, bound, HeuristicStarts, HeuristicColumns, pool.Add, () => Remaining() is { } left && left <= TimeSpan.Zero, cancellationToken);
+                    var found = LocalSearch.Columns(problem, types, lp.Lambda, lp.Columns, smoothedWeights, weights, bound, HeuristicStarts, HeuristicColumns, pool.Add, OutOfTime, cancellationToken);
                     if (found > 0)
                     {
                         continue;

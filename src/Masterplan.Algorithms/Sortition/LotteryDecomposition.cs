@@ -19,7 +19,8 @@ internal static class LotteryDecomposition
     private const int BaseRounds = 200;
     private const int ColumnsPerRound = 40;
 
-    public sealed record Result(IReadOnlyList<(int[] Counts, double Weight)> Lottery, int Columns, int Rounds, int ExactPricings);
+    /// <summary>The lottery (compositions with positive weight) and how many compositions were tried.</summary>
+    public sealed record Result(IReadOnlyList<(int[] Counts, double Weight)> Lottery, int Columns);
 
     /// <param name="problem">The pool and its quotas.</param>
     /// <param name="types">The respondent types of the pool.</param>
@@ -72,7 +73,6 @@ internal static class LotteryDecomposition
         var share = 0.0;
         var weights = new double[typeCount];
         var rounds = 0;
-        var exact = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -114,7 +114,6 @@ internal static class LotteryDecomposition
                 continue;
             }
 
-            exact++;
             var best = price(weights) ?? throw new InvalidOperationException("The pricing model found no panel although one was found before.");
             if (best.Value > bound && Add(best.Counts))
             {
@@ -133,6 +132,6 @@ internal static class LotteryDecomposition
             }
         }
 
-        return new Result(lottery, columns.Count, rounds, exact);
+        return new Result(lottery, columns.Count);
     }
 }

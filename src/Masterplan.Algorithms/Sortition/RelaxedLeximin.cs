@@ -12,9 +12,6 @@ namespace Masterplan.Algorithms.Sortition;
 /// </summary>
 internal static class RelaxedLeximin
 {
-    // As in the column generation: a type is fixed when its dual price is above this.
-    private const double FixingThreshold = 1e-7;
-
     /// <summary>The level of every type and the number of stages; null when GLOP could not solve a stage.</summary>
     public static (double[] Levels, int Stages)? Solve(SortitionProblem problem, RespondentTypes types, Action<int, int, int> stageDone, CancellationToken cancellationToken)
     {
@@ -62,7 +59,8 @@ internal static class RelaxedLeximin
                 }
             }
 
-            // Read every dual before the first change: a changed model has no solution to read.
+            // A type is fixed when its dual price is above the column generation's threshold. Read every dual before the
+            // first change: a changed model has no solution to read.
             var value = Math.Clamp(z.SolutionValue(), 0, 1);
             var duals = rows.Select(r => -r.DualValue()).ToArray();
             var strongest = -1;
@@ -74,7 +72,7 @@ internal static class RelaxedLeximin
                     continue;
                 }
 
-                if (duals[t] > FixingThreshold)
+                if (duals[t] > LeximinSolver.FixingThreshold)
                 {
                     Fix(t);
                 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Masterplan.Web.Features.Jobs.Tasks;
 
@@ -14,7 +15,7 @@ namespace Masterplan.Web.Features.Jobs.Tasks;
 /// header without JavaScript (the user can pause it) and faster by <c>/js/task-progress.js</c>, which polls
 /// <c>?handler=Status</c>. Only users who meet the policy the task was started under see it; the page itself needs a signed-in user.
 /// </summary>
-public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthorizationService authorization, IStringLocalizer<SharedResource> t, TimeProvider time, Microsoft.Extensions.Options.IOptions<BackgroundTaskOptions> options) : PageModel
+public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthorizationService authorization, IStringLocalizer<SharedResource> t, TimeProvider time, IOptions<BackgroundTaskOptions> options) : PageModel
 {
     /// <summary>Seconds between the refreshes of the page without JavaScript.</summary>
     public const int RefreshSeconds = 3;
@@ -59,7 +60,7 @@ public sealed class ShowModel(AppDbContext db, BackgroundTasks tasks, IAuthoriza
             return refused;
         }
 
-        var now = HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var now = time.GetUtcNow();
         var message = t[BackgroundTasks.Cancelled].Value;
         if (await db.BackgroundTasks.Where(x => x.Id == id && x.State == BackgroundTaskState.Queued).ExecuteUpdateAsync(s => s.SetProperty(x => x.State, BackgroundTaskState.Cancelled)
                 .SetProperty(x => x.Message, message).SetProperty(x => x.FinishedAt, now).SetProperty(x => x.Input, (byte[]?)null), ct) == 0)
